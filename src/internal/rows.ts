@@ -1,0 +1,30 @@
+/**
+ * Row accessors: a property name or a function `(row, index) => value`, as SPEC §1 "Row input" asks.
+ * @internal
+ * @module
+ */
+import { describeValue, typeFail } from './validate.ts';
+
+/** A property name of the row, or a function reading the value from a row and its index. */
+export type Accessor<Row, Value = unknown> = string | ((row: Row, index: number) => Value);
+
+/** Turns an accessor option into a function, or throws a `TypeError` naming the option. */
+export function resolveAccessor<Row>(fn: string, name: string, accessor: unknown): (row: Row, index: number) => unknown {
+  if (typeof accessor === 'function') return accessor as (row: Row, index: number) => unknown;
+  if (typeof accessor === 'string') {
+    return (row: Row, index: number) => {
+      if (typeof row !== 'object' || row === null) typeFail(fn, `row ${index}: expected an object, got ${describeValue(row)}`);
+      return (row as Record<string, unknown>)[accessor];
+    };
+  }
+  return typeFail(fn, `${name} must be a property name or a function, got ${describeValue(accessor)}`);
+}
+
+/** Materialises an iterable of rows (arrays are returned as they are, never copied or mutated). */
+export function rowsOf(fn: string, name: string, rows: unknown): readonly unknown[] {
+  if (Array.isArray(rows)) return rows;
+  if (rows !== null && typeof rows === 'object' && typeof (rows as Iterable<unknown>)[Symbol.iterator] === 'function') {
+    return Array.from(rows as Iterable<unknown>);
+  }
+  return typeFail(fn, `${name} must be an array or iterable of rows, got ${describeValue(rows)}`);
+}

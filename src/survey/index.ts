@@ -1,0 +1,2 @@
+export * from './netPromoterScore.ts';
+export * from './netPromoterScoreFromCounts.ts';

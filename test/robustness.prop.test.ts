@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import * as lib from '../src/index.ts';
+import { deepCopy } from './helpers/snapshot.ts';
+
+// Every export of src/index.ts, called with arbitrary and near-valid arguments, must either return
+// or throw a TypeError/RangeError whose message starts with its own name, and must not mutate its
+// arguments. Functions added later are covered automatically.
+
+const nastyNumber = fc.oneof(
+  fc.constantFrom(0, -0, 1, 2, 3, 10, -1, 0.5, 1.5, 1e308, -1e308, 1e-300, Number.NaN, Infinity, -Infinity, Number.MAX_SAFE_INTEGER),
+  fc.double(),
+  fc.integer({ min: -5, max: 100 }),
+);
+const nastyValue = fc.oneof(nastyNumber, fc.constantFrom('20', '', 'x', '2024-13-01', '2024-03-05', null, undefined, true, [], {}));
+
+// Field names the public API uses; generated records mix them with bad values.
+const keys = [
+  'start', 'end', 'acquired', 'lost', 'customers', 'repeatCustomers', 'orders', 'revenue', 'conversions', 'opportunities',
+  'spend', 'newCustomers', 'ltv', 'cac', 'acquisitionCost', 'retentionCost', 'contraction', 'churned', 'expansion',
+  'promoters', 'passives', 'detractors', 'score', 'standardError', 'n', 'successes', 'trials', 'confidenceLevel', 'scale',
+  'satisfiedAt', 'easyAt', 'scores', 'weight', 'name', 'margin', 'averageOrderValue', 'purchaseFrequency', 'lifespan',
+  'retention', 'discountRate', 'periods', 'fromPeriods', 'toPeriods', 'customer', 'time', 'value', 'period', 'mode',
+  'observationEnd', 'timeZone', 'frequency', 'recency', 'T', 'monetaryValue', 'params', 'alpha', 'beta', 'r', 'a', 'b',
+  'p', 'q', 'v', 'horizon', 'modelUnit', 'threshold', 'durations', 'events', 'weights', 'bins', 'unit', 'model',
+] as const;
+const nearValidRecord = fc.dictionary(fc.constantFrom(...keys), fc.oneof(nastyValue, fc.array(nastyValue, { maxLength: 4 })), { maxKeys: 6 });
+const argument = fc.oneof(
+  fc.anything({ withTypedArray: true, withSparseArray: true, maxDepth: 2 }),
+  nastyValue,
+  nearValidRecord,
+  fc.array(nastyNumber, { maxLength: 6 }),
+  fc.array(nearValidRecord, { maxLength: 4 }),
+);
+
+const functions = Object.entries(lib).filter((entry): entry is [string, (...args: unknown[]) => unknown] => typeof entry[1] === 'function');
+
+describe('robustness of every export', () => {
+  it('exports functions', () => {
+    expect(functions.length).toBeGreaterThan(0);
+  });
+
+  for (const [name, fn] of functions) {
+    it(`${name} returns or throws its own TypeError/RangeError, never mutating arguments`, () => {
+      fc.assert(
+        fc.property(fc.array(argument, { maxLength: 4 }), (args) => {
+          const before = deepCopy(args);
+          try {
+            fn(...args);
+          } catch (error) {
+            const ok = (error instanceof TypeError || error instanceof RangeError) && error.message.startsWith(`${name}: `);
+            if (!ok) throw new Error(`${name} threw ${String(error)}`);
+          }
+          expect(args).toStrictEqual(before);
+        }),
+        { numRuns: 150 },
+      );
+    });
+  }
+});
