@@ -12,6 +12,7 @@
 export function erfc(x: number): number {
   if (Number.isNaN(x)) return Number.NaN;
   const ax = Math.abs(x);
+  if (ax > 27) return x < 0 ? 2 : 0; // erfc(27) ≈ 5e-319 underflows; also keeps ±Infinity out of scaledExp
   let result: number;
   if (ax < 0.5) {
     // erf(x) = x·P(x²)/Q(x²)
@@ -84,5 +85,6 @@ export function normalQuantile(p: number): number {
 
 /** The two-sided critical value z such that P(|Z| ≤ z) = confidenceLevel. */
 export function zForConfidence(confidenceLevel: number): number {
-  return normalQuantile(0.5 + confidenceLevel / 2);
+  // From the lower tail: 0.5 + cl/2 rounds to 1 (and the quantile to Infinity) for cl within 1e-16 of 1.
+  return -normalQuantile((1 - confidenceLevel) / 2);
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import { zForConfidence } from './normal.ts';
-import { optionsObject, requireConfidenceLevel } from './validate.ts';
+import { describeValue, optionsObject, rangeFail, requireConfidenceLevel, requireCount, requireObject } from './validate.ts';
 
 /** Options shared by the NPS functions. */
 export interface NetPromoterScoreOptions {
@@ -46,15 +46,37 @@ export function npsConfidenceLevel(fn: string, options: unknown): number {
   return requireConfidenceLevel(fn, confidenceLevel);
 }
 
+/**
+ * Validates `{ promoters, passives, detractors }` (non-negative integers whose total is a safe
+ * integer, so shares are exact ratios) and returns them in that order. `prefix` qualifies the field
+ * names in messages (`a.` gives `a.promoters (-1) must ...`).
+ */
+export function readNpsCounts(fn: string, name: string, value: unknown, prefix: string): [number, number, number] {
+  const { promoters, passives, detractors } = requireObject(fn, name, value);
+  const p = requireCount(fn, `${prefix}promoters`, promoters);
+  const q = requireCount(fn, `${prefix}passives`, passives);
+  const d = requireCount(fn, `${prefix}detractors`, detractors);
+  const n = p + q + d;
+  if (!(n <= Number.MAX_SAFE_INTEGER)) {
+    rangeFail(fn, `${prefix}promoters + passives + detractors (${describeValue(n)}) must not exceed ${Number.MAX_SAFE_INTEGER}`);
+  }
+  return [p, q, d];
+}
+
+/** 100·√((p + d − (p − d)²)/n) from validated counts; `NaN` when n is 0. */
+export function npsStandardError(promoters: number, detractors: number, n: number): number {
+  const p = promoters / n;
+  const d = detractors / n;
+  // Variance of the per-respondent score in {+1, 0, −1}; clamp tiny negative rounding to 0.
+  return 100 * Math.sqrt(Math.max(0, p + d - (p - d) * (p - d)) / n);
+}
+
 /** Builds the result from validated counts. */
 export function npsFromValidCounts(promoters: number, passives: number, detractors: number, confidenceLevel: number): NetPromoterScoreResult {
   const n = promoters + passives + detractors;
-  const p = promoters / n;
-  const d = detractors / n;
-  const score = 100 * (p - d);
-  // Variance of the per-respondent score in {+1, 0, −1}; clamp tiny negative rounding to 0.
-  const variance = Math.max(0, p + d - (p - d) * (p - d));
-  const standardError = 100 * Math.sqrt(variance / n);
+  // Integer difference first: 1 promoter and 4 detractors of 5 give exactly −60, not 100·(0.2 − 0.8) = −60.00000000000001.
+  const score = (100 * (promoters - detractors)) / n;
+  const standardError = npsStandardError(promoters, detractors, n);
   const marginOfError = zForConfidence(confidenceLevel) * standardError;
   return {
     score,
@@ -62,9 +84,9 @@ export function npsFromValidCounts(promoters: number, passives: number, detracto
     promoters,
     passives,
     detractors,
-    promoterShare: p,
+    promoterShare: promoters / n,
     passiveShare: passives / n,
-    detractorShare: d,
+    detractorShare: detractors / n,
     standardError,
     marginOfError,
     confidenceInterval: [Math.max(-100, score - marginOfError), Math.min(100, score + marginOfError)],

@@ -1,5 +1,4 @@
-import { npsConfidenceLevel, npsFromValidCounts, type NetPromoterScoreOptions, type NetPromoterScoreResult } from '../internal/nps.ts';
-import { requireCount, requireObject } from '../internal/validate.ts';
+import { npsConfidenceLevel, npsFromValidCounts, readNpsCounts, type NetPromoterScoreOptions, type NetPromoterScoreResult } from '../internal/nps.ts';
 
 /** Response counts for {@link netPromoterScoreFromCounts}. */
 export interface NetPromoterScoreCounts {
@@ -24,7 +23,8 @@ export interface NetPromoterScoreCounts {
  * @param options - `confidenceLevel` (default 0.95).
  * @returns The same shape as {@link netPromoterScore}; `NaN` score, shares and interval when all counts are 0.
  * @throws {TypeError} When `counts` is not an object or a count is not a number.
- * @throws {RangeError} When a count is negative, fractional or not finite, or `confidenceLevel` is not in (0, 1).
+ * @throws {RangeError} When a count is negative, fractional or not finite, when the total exceeds
+ *   `Number.MAX_SAFE_INTEGER`, or when `confidenceLevel` is not in (0, 1).
  * @example
  * ```ts
  * import { netPromoterScoreFromCounts } from 'loyalty-metrics';
@@ -37,9 +37,6 @@ export interface NetPromoterScoreCounts {
  */
 export function netPromoterScoreFromCounts(counts: NetPromoterScoreCounts, options?: NetPromoterScoreOptions): NetPromoterScoreResult {
   const fn = 'netPromoterScoreFromCounts';
-  const { promoters, passives, detractors } = requireObject(fn, 'counts', counts);
-  const p = requireCount(fn, 'promoters', promoters);
-  const q = requireCount(fn, 'passives', passives);
-  const d = requireCount(fn, 'detractors', detractors);
+  const [p, q, d] = readNpsCounts(fn, 'counts', counts, '');
   return npsFromValidCounts(p, q, d, npsConfidenceLevel(fn, options));
 }

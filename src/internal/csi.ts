@@ -1,0 +1,60 @@
+/**
+ * The Customer Satisfaction Index kernel shared by the aggregate and per-respondent functions.
+ * @internal
+ * @module
+ */
+import type { RatingScale } from './likert.ts';
+import { summarizeScores } from './likert.ts';
+import { NeumaierSum } from './sum.ts';
+import { describeValue, requireArrayLike, requireNonNegative, requireObject, typeFail } from './validate.ts';
+
+/** One validated attribute. */
+export interface CsiAttributeData {
+  /** The given name, or `attribute <i + 1>`. */
+  readonly name: string;
+  /** The validated answers. */
+  readonly scores: ArrayLike<number>;
+  /** Mean answer; `NaN` without answers. */
+  readonly mean: number;
+  /** Share of the total importance, wᵢ / Σw (`NaN` when every weight is 0). */
+  readonly share: number;
+}
+
+/**
+ * Validates the attributes (names, answers within the scale, weights given for all or none,
+ * non-negative) and returns them with their means and normalised weight shares. Weights are divided
+ * by the largest weight before summing, so huge or tiny weights neither overflow nor underflow.
+ */
+export function readCsiAttributes(fn: string, attributes: unknown, scale: RatingScale): CsiAttributeData[] {
+  const list = requireArrayLike(fn, 'attributes', attributes);
+  const rows: Array<{ name: string; scores: ArrayLike<number>; mean: number; weight: number }> = [];
+  let weighted = false;
+  let maxWeight = 0;
+  for (let i = 0; i < list.length; i++) {
+    const at = `attributes[${i}]`;
+    const { name, scores, weight } = requireObject(fn, at, list[i]);
+    if (name !== undefined && typeof name !== 'string') typeFail(fn, `${at}.name must be a string, got ${describeValue(name)}`);
+    if (i === 0) weighted = weight !== undefined;
+    else if ((weight !== undefined) !== weighted) {
+      typeFail(fn, `${at}.weight (${describeValue(weight)}) must be given for every attribute or for none (attributes[0] has ${weighted ? 'one' : 'none'})`);
+    }
+    const w = weighted ? requireNonNegative(fn, `${at}.weight`, weight) : 1;
+    const { mean } = summarizeScores(fn, `${at}.scores`, scores, scale);
+    rows.push({ name: name ?? `attribute ${i + 1}`, scores: scores as ArrayLike<number>, mean, weight: w });
+    if (w > maxWeight) maxWeight = w;
+  }
+  const total = new NeumaierSum();
+  for (const row of rows) total.add(row.weight / maxWeight);
+  const sum = total.value();
+  return rows.map(({ name, scores, mean, weight }) => ({ name, scores, mean, share: weight / maxWeight / sum }));
+}
+
+/** 100·(x − min)/(max − min): a mean or answer on the 0–100 index scale. */
+export function toIndexScale(x: number, [min, max]: RatingScale): number {
+  return (100 * (x - min)) / (max - min);
+}
+
+/** Keeps a weighted mean of 0–100 values inside [0, 100] despite rounding (`NaN` passes through). */
+export function clampIndex(x: number): number {
+  return x < 0 ? 0 : x > 100 ? 100 : x;
+}

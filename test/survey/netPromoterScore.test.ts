@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { netPromoterScore } from '../../src/index.ts';
+import { deepFreeze, expectClose, expectThrows } from '../helpers/expectClose.ts';
+
+// z for 95 % and 90 %, two-sided: Φ⁻¹(0.975), Φ⁻¹(0.95) (Python 3 statistics.NormalDist().inv_cdf).
+const Z95 = 1.959963984540054;
+const Z90 = 1.6448536269514715;
+
+describe('netPromoterScore', () => {
+  it('reproduces the worked example of the data README ("Simple metrics", NPS line)', () => {
+    // 5 promoters, 3 passives, 2 detractors of 10 → NPS 30; variance 0.61; SE ≈ 24.70; 95 % MoE ≈ 48.41.
+    const nps = netPromoterScore([10, 9, 9, 10, 9, 8, 7, 7, 3, 6]);
+    expect(nps.score).toBe(30);
+    expect(nps.n).toBe(10);
+    expect([nps.promoters, nps.passives, nps.detractors]).toEqual([5, 3, 2]);
+    expectClose(nps.standardError, 24.7, { abs: 0.005 });
+    expectClose(nps.marginOfError, 48.41, { abs: 0.005 });
+    // The same values by hand, to more digits: SE = 100·√(0.61/10), MoE = z·SE.
+    expectClose(nps.standardError, 100 * Math.sqrt(0.061), { rel: 1e-12 });
+    expectClose(nps.marginOfError, Z95 * 100 * Math.sqrt(0.061), { rel: 1e-8 });
+    expectClose(nps.confidenceInterval[0], 30 - Z95 * 100 * Math.sqrt(0.061), { rel: 1e-8 });
+    expectClose(nps.confidenceInterval[1], 30 + Z95 * 100 * Math.sqrt(0.061), { rel: 1e-8 });
+    expect(nps.confidenceLevel).toBe(0.95);
+  });
+
+  it('returns the shares of promoters, passives and detractors', () => {
+    const nps = netPromoterScore([10, 9, 9, 10, 9, 8, 7, 7, 3, 6]);
+    expect(nps.promoterShare).toBe(0.5);
+    expect(nps.passiveShare).toBe(0.3);
+    expect(nps.detractorShare).toBe(0.2);
+  });
+
+  it('classifies 0–6 as detractors, 7–8 as passives and 9–10 as promoters', () => {
+    const nps = netPromoterScore([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect([nps.detractors, nps.passives, nps.promoters]).toEqual([7, 2, 2]);
+  });
+
+  it('uses the confidence level option', () => {
+    const nps = netPromoterScore([10, 9, 9, 10, 9, 8, 7, 7, 3, 6], { confidenceLevel: 0.9 });
+    expectClose(nps.marginOfError, Z90 * 100 * Math.sqrt(0.061), { rel: 1e-8 }); // ≈ 40.62
+    expect(nps.confidenceLevel).toBe(0.9);
+  });
+
+  it('accepts typed arrays', () => {
+    expect(netPromoterScore(new Uint8Array([10, 9, 0])).score).toBeCloseTo(100 / 3, 12);
+  });
+
+  it('computes the score from integer counts, so it is exact', () => {
+    // 1 promoter and 4 detractors of 5: 100·(1 − 4)/5 = −60 exactly (100·(0.2 − 0.8) would be −60.00000000000001).
+    expect(netPromoterScore([9, 0, 0, 0, 0]).score).toBe(-60);
+  });
+
+  it('does not mutate its input', () => {
+    const scores = deepFreeze([10, 9, 8, 3]);
+    expect(() => netPromoterScore(scores, deepFreeze({ confidenceLevel: 0.9 }))).not.toThrow();
+    expect(scores).toEqual([10, 9, 8, 3]);
+  });
+
+  describe('edge cases', () => {
+    it('returns NaN score, shares, standard error and interval with no answers', () => {
+      const nps = netPromoterScore([]);
+      expect(nps.n).toBe(0);
+      expect([nps.promoters, nps.passives, nps.detractors]).toEqual([0, 0, 0]);
+      for (const x of [nps.score, nps.promoterShare, nps.passiveShare, nps.detractorShare, nps.standardError, nps.marginOfError]) expect(x).toBeNaN();
+      expect(nps.confidenceInterval[0]).toBeNaN();
+      expect(nps.confidenceInterval[1]).toBeNaN();
+    });
+
+    it('handles one answer', () => {
+      expect(netPromoterScore([10])).toMatchObject({ score: 100, n: 1, standardError: 0, marginOfError: 0, confidenceInterval: [100, 100] });
+      expect(netPromoterScore([0])).toMatchObject({ score: -100, standardError: 0, confidenceInterval: [-100, -100] });
+      expect(netPromoterScore([7])).toMatchObject({ score: 0, standardError: 0, confidenceInterval: [0, 0] });
+    });
+
+    it('has zero standard error when every answer is a tie', () => {
+      const nps = netPromoterScore([9, 9, 9, 10, 10]);
+      expect(nps.score).toBe(100);
+      expect(nps.standardError).toBe(0);
+      expect(nps.confidenceInterval).toEqual([100, 100]);
+    });
+
+    it('clips the interval to [−100, 100]', () => {
+      // One promoter, one detractor: SE = 100·√(1/2) ≈ 70.71, MoE ≈ 138.6 → clipped on both sides.
+      const nps = netPromoterScore([10, 0]);
+      expect(nps.score).toBe(0);
+      expectClose(nps.standardError, 100 * Math.SQRT1_2, { rel: 1e-12 });
+      expect(nps.confidenceInterval).toEqual([-100, 100]);
+    });
+
+    it('does not depend on the order of the answers (unsorted, duplicates)', () => {
+      expect(netPromoterScore([3, 10, 8, 10, 3, 9])).toEqual(netPromoterScore([10, 10, 9, 8, 3, 3]));
+    });
+
+    it('handles many answers', () => {
+      const scores = new Uint8Array(1_000_000).fill(9);
+      scores.fill(0, 0, 250_000);
+      const nps = netPromoterScore(scores);
+      expect(nps.score).toBe(50);
+      // p = 0.75, d = 0.25: variance 1 − 0.25 = 0.75.
+      expectClose(nps.standardError, 100 * Math.sqrt(0.75 / 1e6), { rel: 1e-12 });
+    });
+  });
+
+  describe('error policy', () => {
+    it('throws a TypeError when scores is not an array', () => {
+      expectThrows(() => netPromoterScore('9' as never), TypeError, 'netPromoterScore', 'scores must be an array, got "9"');
+      expectThrows(() => netPromoterScore(null as never), TypeError, 'netPromoterScore', 'scores must be an array, got null');
+    });
+
+    it('throws a TypeError for an answer that is not a number', () => {
+      expectThrows(() => netPromoterScore([9, '10'] as never), TypeError, 'netPromoterScore', 'scores[1] must be a number, got "10"');
+      expectThrows(() => netPromoterScore([null] as never), TypeError, 'netPromoterScore', 'scores[0] must be a number, got null');
+    });
+
+    it('throws a RangeError for an answer outside 0–10 or not an integer', () => {
+      expect(() => netPromoterScore([11])).toThrow(new RangeError('netPromoterScore: scores[0] (11) must be an integer from 0 to 10'));
+      expect(() => netPromoterScore([5, -1])).toThrow(new RangeError('netPromoterScore: scores[1] (-1) must be an integer from 0 to 10'));
+      expect(() => netPromoterScore([9.5])).toThrow(new RangeError('netPromoterScore: scores[0] (9.5) must be an integer from 0 to 10'));
+      expect(() => netPromoterScore([Number.NaN])).toThrow(new RangeError('netPromoterScore: scores[0] (NaN) must be an integer from 0 to 10'));
+      expect(() => netPromoterScore([Infinity])).toThrow(new RangeError('netPromoterScore: scores[0] (Infinity) must be an integer from 0 to 10'));
+    });
+
+    it('throws for an invalid confidence level or options', () => {
+      expect(() => netPromoterScore([9], { confidenceLevel: 1 })).toThrow(
+        new RangeError('netPromoterScore: confidenceLevel (1) must be strictly between 0 and 1'),
+      );
+      expect(() => netPromoterScore([9], { confidenceLevel: 95 })).toThrow(RangeError);
+      expectThrows(() => netPromoterScore([9], { confidenceLevel: '0.9' as never }), TypeError, 'netPromoterScore', 'confidenceLevel must be a number, got "0.9"');
+      expectThrows(() => netPromoterScore([9], 0.9 as never), TypeError, 'netPromoterScore', 'options must be an object, got 0.9');
+    });
+  });
+});
