@@ -1,1 +1,4 @@
-export {};
+export * from './historicalClv.ts';
+export * from './historicalClvByCustomer.ts';
+export * from './retentionClv.ts';
+export * from './simpleClv.ts';

@@ -1,0 +1,100 @@
+import { type Accessor, resolveAccessor, rowsOf } from '../internal/rows.ts';
+import { NeumaierSum } from '../internal/sum.ts';
+import { describeValue, rangeFail, requireFraction, requireNumber, requireObject, typeFail, withDefault } from '../internal/validate.ts';
+
+/** Options for {@link historicalClvByCustomer}. */
+export interface HistoricalClvByCustomerOptions<Row> {
+  /** The customer of a row: a property name or `(row, index) => id`; ids are non-empty strings or finite numbers. */
+  readonly customer: Accessor<Row, string | number>;
+  /** The purchase value of a row: a property name or `(row, index) => value`; a finite amount of money. */
+  readonly value: Accessor<Row, number>;
+  /** Gross margin as a fraction of each purchase value, in [0, 1]. Default 1 (revenue, not profit). */
+  readonly margin?: number;
+}
+
+/** One customer's entry in the result of {@link historicalClvByCustomer}. */
+export interface HistoricalClvByCustomerRow {
+  /** The customer id, as the accessor first returned it. */
+  readonly customer: string | number;
+  /** margin · the customer's summed purchase values. */
+  readonly clv: number;
+  /** Number of rows (transactions) of the customer, refund rows included. */
+  readonly orders: number;
+}
+
+/**
+ * Historical customer lifetime value of every customer in a transaction log.
+ *
+ * The per-customer version of {@link historicalClv}: rows are grouped by customer and each group's
+ * values are summed with compensated (Neumaier) summation, then multiplied by the margin. One entry
+ * per customer, in the order customers first appear in the log, so the result is stable and easy to
+ * join back.
+ *
+ * ```text
+ * CLV_c = margin · Σ_{rows j of customer c} v_j        (currency)
+ * orders_c = number of rows of customer c
+ * ```
+ *
+ * Ids are compared without coercion: the number 1 and the string "1" are two customers. An empty
+ * string is rejected as a missing id rather than grouped. Negative values (refunds) are allowed.
+ *
+ * @param transactions - An array or iterable of rows (objects, or anything the accessors can read).
+ * @param options - `customer` and `value` accessors (a property name or a function `(row, index) => …`),
+ *   and `margin`, a fraction in [0, 1] (default 1).
+ * @returns `{ customer, clv, orders }` per customer in first-seen order; `[]` for no rows.
+ * @throws {TypeError} When `transactions` is not iterable, an accessor is neither a property name nor a
+ *   function, a row cannot be read, a customer id is not a string or number, or a value is not a number.
+ *   Row errors name the 0-based row index: `historicalClvByCustomer: row 2: value must be a number, got "20"`.
+ * @throws {RangeError} When a value or numeric id is not finite, an id is an empty string, or `margin`
+ *   is outside [0, 1].
+ * @example
+ * ```ts
+ * import { historicalClvByCustomer } from 'loyalty-metrics';
+ *
+ * const orders = [
+ *   { id: 'ann', amount: 100 },
+ *   { id: 'bob', amount: 40 },
+ *   { id: 'ann', amount: 200 },
+ *   { id: 'ann', amount: 300 },
+ * ];
+ * const clv = historicalClvByCustomer(orders, { customer: 'id', value: 'amount', margin: 0.5 });
+ * clv; // => [{ customer: 'ann', clv: 300, orders: 3 }, { customer: 'bob', clv: 20, orders: 1 }]
+ * ```
+ * @category Value
+ */
+export function historicalClvByCustomer<Row>(
+  transactions: Iterable<Row>,
+  options: HistoricalClvByCustomerOptions<Row>,
+): HistoricalClvByCustomerRow[] {
+  const fn = 'historicalClvByCustomer';
+  const opts = requireObject(fn, 'options', options);
+  const customerOf = resolveAccessor<Row>(fn, 'customer', opts.customer);
+  const valueOf = resolveAccessor<Row>(fn, 'value', opts.value);
+  const margin = requireFraction(fn, 'margin', withDefault(opts.margin, 1));
+  const rows = rowsOf(fn, 'transactions', transactions) as readonly Row[];
+
+  const groups = new Map<string | number, { readonly customer: string | number; readonly sum: NeumaierSum; orders: number }>();
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index] as Row;
+    const id = customerOf(row, index);
+    if (typeof id === 'string') {
+      if (id === '') rangeFail(fn, `row ${index}: customer ("") must not be an empty string`);
+    } else if (typeof id === 'number') {
+      requireNumber(fn, `row ${index}: customer`, id);
+    } else {
+      typeFail(fn, `row ${index}: customer must be a string or a number, got ${describeValue(id)}`);
+    }
+    const value = requireNumber(fn, `row ${index}: value`, valueOf(row, index));
+    let group = groups.get(id);
+    if (group === undefined) {
+      group = { customer: id, sum: new NeumaierSum(), orders: 0 };
+      groups.set(id, group);
+    }
+    group.sum.add(value);
+    group.orders++;
+  }
+
+  const result: HistoricalClvByCustomerRow[] = [];
+  for (const { customer, sum, orders } of groups.values()) result.push({ customer, clv: margin * sum.value(), orders });
+  return result;
+}
