@@ -1,1 +1,4 @@
-export {};
+export * from './compareRates.ts';
+export * from './compareToBenchmark.ts';
+export * from './metricTrend.ts';
+export * from './percentileRank.ts';
