@@ -1,1 +1,10 @@
-export {};
+export * from './buildCohorts.ts';
+export * from './retentionMatrix.ts';
+export * from './cohortRetention.ts';
+export * from './cohortChurn.ts';
+export * from './cohortRevenue.ts';
+export * from './cohortRepeatPurchaseRate.ts';
+export * from './cohortPurchaseFrequency.ts';
+export * from './cohortAverageOrderValue.ts';
+export * from './cohortNetPromoterScore.ts';
+export * from './segmentBy.ts';

@@ -1,1 +1,2 @@
-export {};
+export * from './parseTimestamp.ts';
+export * from './calendarPeriod.ts';

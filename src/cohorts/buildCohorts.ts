@@ -1,0 +1,188 @@
+import { readCohortEvents, readCohortSettings, runCohortKernel, type CohortWindows } from '../internal/cohortKernel.ts';
+import type { Accessor } from '../internal/rows.ts';
+import type { Period } from '../internal/time.ts';
+import { optionsObject } from '../internal/validate.ts';
+
+export type { CohortWindows } from '../internal/cohortKernel.ts';
+export type { CohortMeta } from '../internal/cohortIndex.ts';
+
+/** Event columns for fast input: parallel arrays (typed arrays welcome) of equal length. */
+export interface CohortEventColumns {
+  /** Customer identifier per event (strings or finite numbers; small non-negative integers are fastest). */
+  readonly customer: ArrayLike<number | string>;
+  /** Event time per event: epoch milliseconds. */
+  readonly time: ArrayLike<number>;
+  /** Optional event value (order revenue) per event, finite numbers. */
+  readonly value?: ArrayLike<number>;
+  /** Optional cohort date per event (epoch ms); a customer's cohort date is the earliest of their events'. */
+  readonly cohort?: ArrayLike<number>;
+}
+
+/** Options of {@link buildCohorts} (and the event-reading part of {@link retentionMatrix}). */
+export interface BuildCohortsOptions<Row = unknown> {
+  /** Customer identifier of a row: property name or `(row, index) => id` (row input only). */
+  readonly customer?: Accessor<Row>;
+  /** Event time of a row (`Date`, epoch ms or ISO 8601 string): property name or function (row input only). */
+  readonly time?: Accessor<Row>;
+  /** Event value (order revenue) of a row, a finite number: property name or function (row input only). */
+  readonly value?: Accessor<Row>;
+  /**
+   * Cohort date of a row's customer (sign-up date, first purchase of a product…) instead of the first event:
+   * property name or function (row input only). A customer's cohort date is the earliest of their rows'.
+   */
+  readonly cohort?: Accessor<Row>;
+  /** Cohort and column period. Default `'day'`. */
+  readonly period?: Period;
+  /**
+   * `'calendar'` (default): column k is the k-th calendar period after the cohort's period.
+   * `'rolling'`: column k is [start + k·w, start + (k + 1)·w) from each customer's own start, w = 24 h, 7, 30,
+   * 91 or 365 days for day … year.
+   */
+  readonly windows?: CohortWindows;
+  /** IANA time zone of the calendar (and of date-times written without offset). Default `'UTC'`. */
+  readonly timeZone?: string;
+  /** First day of the week, 0 = Sunday … 6 = Saturday. Default 1 (Monday, ISO). */
+  readonly weekStartsOn?: number;
+  /** Last observed instant; later events are ignored. Default: the latest event. */
+  readonly observationEnd?: Date | number | string;
+  /** Which events may start a customer's cohort (the first such event does). Default: every event. */
+  readonly startEvent?: (row: Row, index: number) => boolean;
+  /** Which events count as activity (and purchases). Default: every event. */
+  readonly returnEvent?: (row: Row, index: number) => boolean;
+}
+
+/** One cohort of a {@link CohortIndex}. */
+export interface CohortIndexCohort {
+  /** ISO date of the cohort period's first local day. */
+  readonly label: string;
+  /** First instant of the cohort period (epoch ms). */
+  readonly start: number;
+  /** Number of customers. */
+  readonly size: number;
+  /** Observable columns: 0 … columns − 1 (a column is observable once it has started by the observation end). */
+  readonly columns: number;
+  /** Columns 0 … completeColumns − 1 had fully ended by the observation end. */
+  readonly completeColumns: number;
+}
+
+/**
+ * A reusable cohort index: plain arrays, JSON-serialisable. Customer i (in first-seen order) belongs to cohort
+ * `customerCohort[i]`, started at `customerStart[i]` (epoch ms) and was active in the columns
+ * `cellColumn[cellStart[i] … cellStart[i + 1] − 1]` (increasing), with `cellEvents` events worth `cellValue`
+ * in each of them.
+ */
+export interface CohortIndex {
+  readonly period: Period;
+  readonly windows: CohortWindows;
+  readonly timeZone: string;
+  readonly weekStartsOn: number;
+  /** Observation end (epoch ms); `null` for an empty event log without an explicit end. */
+  readonly observationEnd: number | null;
+  /** Cohorts in time order; cohorts without customers are not listed. */
+  readonly cohorts: readonly CohortIndexCohort[];
+  /** Identifiers of the customers that belong to a cohort. */
+  readonly customers: readonly (string | number)[];
+  /** Cohort (index into `cohorts`) of each customer. */
+  readonly customerCohort: readonly number[];
+  /** Start instant of each customer: first start event, or cohort date (epoch ms). */
+  readonly customerStart: readonly number[];
+  /** CSR offsets into the cell arrays, length customers + 1. */
+  readonly cellStart: readonly number[];
+  /** Column of each (customer, active column) cell. */
+  readonly cellColumn: readonly number[];
+  /** Activity events in each cell. */
+  readonly cellEvents: readonly number[];
+  /** Sum of event values in each cell, or `null` when no `value` was read. */
+  readonly cellValue: readonly number[] | null;
+}
+
+/**
+ * Builds a reusable cohort index from an event log in one pass: each customer's cohort, and per customer the
+ * periods in which they were active, with event counts and value sums.
+ *
+ * A customer's cohort is the calendar period (in `timeZone`) of their first event — or first `startEvent`
+ * event, or their `cohort` date. Column k of a customer is the k-th period after the cohort period
+ * (`windows: 'calendar'`), or the k-th rolling window after their own start (`'rolling'`). Events may be
+ * unsorted and duplicated; events after `observationEnd` are ignored, and events before a customer's start
+ * are not activity. The metric functions ({@link cohortRetention}, {@link cohortChurn},
+ * {@link cohortRevenue}, {@link cohortRepeatPurchaseRate}, {@link cohortPurchaseFrequency},
+ * {@link cohortAverageOrderValue}, {@link cohortNetPromoterScore}) take the index without re-reading events.
+ *
+ * ```text
+ * cohort(c)   = period(first start event of c)          (or period(cohort date of c))
+ * column(e)   = period(e) − cohort(c)                   (calendar)
+ *             = ⌊(t(e) − start(c)) / w⌋                 (rolling)
+ * observable  : column's first period starts ≤ observationEnd
+ * complete    : column's last period ends ≤ observationEnd
+ * ```
+ *
+ * Every row counts as one event (deduplicate beforehand if your log repeats purchases).
+ * Memory is proportional to customers × periods (plus 4 bytes per event while building).
+ *
+ * @param events - Rows (array or iterable) read with the accessors, or columns {@link CohortEventColumns}.
+ * @param options - Accessors, period, windows, time zone, week start, observation end, event filters.
+ * @returns A plain-data {@link CohortIndex}; with no events, no cohorts and `observationEnd` `null`.
+ * @throws {TypeError} For a missing or invalid accessor, an invalid timestamp (naming the row and value), a
+ *   customer id that is not a string or finite number, a non-boolean filter result, columnar input with
+ *   accessors, or `startEvent` together with `cohort`.
+ * @throws {RangeError} For an unknown period, windows, time zone or `weekStartsOn` outside 0–6, a non-finite
+ *   value, columns of unequal length, or a span too long for the period (over 4 million periods).
+ * @example
+ * ```ts
+ * import { buildCohorts, cohortRetention } from 'loyalty-metrics';
+ *
+ * const index = buildCohorts(
+ *   [
+ *     { user: 'a', at: '2024-01-03', total: 20 },
+ *     { user: 'a', at: '2024-02-10', total: 35 },
+ *     { user: 'b', at: '2024-01-20', total: 15 },
+ *   ],
+ *   { customer: 'user', time: 'at', value: 'total', period: 'month' },
+ * );
+ * index.cohorts; // => [{ label: '2024-01-01', size: 2, columns: 2, completeColumns: 1 }]
+ * cohortRetention(index).cohorts[0].rates; // => [1, 0.5]
+ * ```
+ * @category Cohorts
+ */
+export function buildCohorts<Row = unknown>(events: Iterable<Row> | CohortEventColumns, options?: BuildCohortsOptions<Row>): CohortIndex {
+  const fn = 'buildCohorts';
+  const opts = optionsObject(fn, options);
+  const settings = readCohortSettings(fn, opts);
+  const data = readCohortEvents(fn, events, opts, settings.timeZone, true);
+  const k = runCohortKernel(fn, data, settings, true);
+  const customers: (string | number)[] = [];
+  const customerCohort: number[] = [];
+  const customerStart: number[] = [];
+  const cellStart: number[] = [0];
+  const cellColumn: number[] = [];
+  const cellEvents: number[] = [];
+  const cellValue: number[] | null = k.cellValue === null ? null : [];
+  for (let c = 0; c < k.ids.length; c++) {
+    const row = k.customerRow[c] as number;
+    if (row < 0) continue;
+    customers.push(k.ids[c] as string | number);
+    customerCohort.push(row);
+    customerStart.push(k.customerStart[c] as number);
+    for (let i = k.cellStart[c] as number; i < (k.cellStart[c + 1] as number); i++) {
+      cellColumn.push(k.cellColumn[i] as number);
+      cellEvents.push((k.cellEvents as Float64Array)[i] as number);
+      if (cellValue !== null) cellValue.push((k.cellValue as Float64Array)[i] as number);
+    }
+    cellStart.push(cellColumn.length);
+  }
+  return {
+    period: settings.period,
+    windows: settings.windows,
+    timeZone: settings.timeZone,
+    weekStartsOn: settings.weekStartsOn,
+    observationEnd: Number.isNaN(k.observationEnd) ? null : k.observationEnd,
+    cohorts: k.rows.map(({ label, start, size, columns, completeColumns }) => ({ label, start, size, columns, completeColumns })),
+    customers,
+    customerCohort,
+    customerStart,
+    cellStart,
+    cellColumn,
+    cellEvents,
+    cellValue,
+  };
+}

@@ -1,0 +1,77 @@
+import { cohortMeta, columnTotals, requireCohortIndex, weightedCompleteAverage, type CohortMeta } from '../internal/cohortIndex.ts';
+import { typeFail } from '../internal/validate.ts';
+import type { CohortIndex } from './buildCohorts.ts';
+
+/** One cohort row of {@link cohortAverageOrderValue}. */
+export interface CohortAverageOrderValueRow {
+  readonly label: string;
+  readonly start: number;
+  readonly size: number;
+  /** Purchases in column k. */
+  readonly orders: number[];
+  /** Revenue in column k. */
+  readonly revenue: number[];
+  /** revenue[k] / orders[k]; `NaN` for a column without orders. */
+  readonly averageOrderValue: number[];
+  readonly complete: boolean[];
+}
+
+/** Result of {@link cohortAverageOrderValue}. */
+export interface CohortAverageOrderValueResult extends CohortMeta {
+  readonly cohorts: CohortAverageOrderValueRow[];
+  /**
+   * Per column: Σ revenue / Σ orders over cohorts whose column is complete (order-weighted); `null` where none
+   * is complete, `NaN` where they have no orders.
+   */
+  readonly average: (number | null)[];
+}
+
+/**
+ * Average order value by cohort: revenue per purchase in each column since the cohort start.
+ *
+ * ```text
+ * averageOrderValue[k] = revenue[k] / orders[k]
+ * ```
+ *
+ * Money is in the currency of the event values.
+ *
+ * @param index - A {@link CohortIndex} built with a `value` accessor (or a `value` column).
+ * @returns Orders, revenue and average order value per cohort and column (`NaN` where a column has no orders),
+ *   and the order-weighted average over complete cells.
+ * @throws {TypeError} When the index is malformed or was built without values.
+ * @throws {RangeError} When the index is inconsistent.
+ * @example
+ * ```ts
+ * import { buildCohorts, cohortAverageOrderValue } from 'loyalty-metrics';
+ *
+ * const index = buildCohorts({ customer: [1, 1, 2], time: [0, 1, 0], value: [10, 30, 20] });
+ * cohortAverageOrderValue(index).cohorts[0].averageOrderValue; // => [20]
+ * ```
+ * @category Cohorts
+ */
+export function cohortAverageOrderValue(index: CohortIndex): CohortAverageOrderValueResult {
+  const fn = 'cohortAverageOrderValue';
+  const valid = requireCohortIndex(fn, index);
+  if (valid.cellValue === null) typeFail(fn, 'index has no event values; build it with a value accessor (or a value column)');
+  const orders = columnTotals(valid, valid.cellEvents);
+  const revenue = columnTotals(valid, valid.cellValue);
+  const cohorts = valid.cohorts.map((c, r) => {
+    const o = orders[r] as number[];
+    const v = revenue[r] as number[];
+    return {
+      label: c.label,
+      start: c.start,
+      size: c.size,
+      orders: o,
+      revenue: v,
+      averageOrderValue: v.map((x, k) => ((o[k] as number) === 0 ? Number.NaN : x / (o[k] as number))),
+      complete: o.map((_, k) => k < c.completeColumns),
+    };
+  });
+  const average = weightedCompleteAverage(
+    cohorts,
+    (r, k) => (cohorts[r] as CohortAverageOrderValueRow).revenue[k] as number,
+    (r, k) => (cohorts[r] as CohortAverageOrderValueRow).orders[k] as number,
+  ).map((x) => (x === null || Number.isFinite(x) ? x : Number.NaN));
+  return { ...cohortMeta(valid), cohorts, average };
+}

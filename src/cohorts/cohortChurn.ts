@@ -1,0 +1,58 @@
+import { cohortMeta, indexCells, requireCohortIndex, type CohortMeta } from '../internal/cohortIndex.ts';
+import { completeAverage, retentionCohorts } from '../internal/cohortKernel.ts';
+import type { CohortIndex } from './buildCohorts.ts';
+
+/** One cohort row of {@link cohortChurn}. */
+export interface CohortChurnRow {
+  readonly label: string;
+  readonly start: number;
+  readonly size: number;
+  /** Customers with no activity in column k or any later observable column. */
+  readonly counts: number[];
+  /** counts[k] / size = 1 − on-or-after retention. */
+  readonly rates: number[];
+  /** Whether column k had fully ended by the observation end. */
+  readonly complete: boolean[];
+}
+
+/** Result of {@link cohortChurn}. */
+export interface CohortChurnResult extends CohortMeta {
+  readonly cohorts: CohortChurnRow[];
+  /** Per column: Σ counts / Σ size over cohorts whose column is complete; `null` where none is. */
+  readonly average: (number | null)[];
+}
+
+/**
+ * Churn by cohort: the share of each cohort never seen again from column k on (1 − on-or-after retention).
+ *
+ * A customer counts as churned at column k when they have no activity in column k or any later observable
+ * column. Churn in the last columns is overstated for customers who may still return (that is what
+ * `complete` flags).
+ *
+ * ```text
+ * churned[k] = size − #{ c ∈ cohort : c active in some column j ≥ k }
+ * rates[k]   = churned[k] / size = 1 − onOrAfter[k]
+ * ```
+ *
+ * @param index - A {@link CohortIndex} from {@link buildCohorts}.
+ * @returns Churn counts and rates (fractions in [0, 1]) per cohort and column, and their size-weighted average
+ *   over complete cells (`null` where there is none).
+ * @throws {TypeError} When the index is malformed (wrong kinds).
+ * @throws {RangeError} When the index is inconsistent.
+ * @example
+ * ```ts
+ * import { buildCohorts, cohortChurn } from 'loyalty-metrics';
+ *
+ * const index = buildCohorts({ customer: [1, 1, 2, 3, 3], time: [0, 1, 0, 0, 2 * 86_400_000] });
+ * cohortChurn(index).cohorts[0].rates; // => [0, 2 / 3, 2 / 3]
+ * ```
+ * @category Cohorts
+ */
+export function cohortChurn(index: CohortIndex): CohortChurnResult {
+  const valid = requireCohortIndex('cohortChurn', index);
+  const cohorts = retentionCohorts(indexCells(valid), 'onOrAfter', null).map(({ label, start, size, counts, complete }) => {
+    const churned = counts.map((x) => size - x);
+    return { label, start, size, counts: churned, rates: churned.map((x) => x / size), complete };
+  });
+  return { ...cohortMeta(valid), cohorts, average: completeAverage(cohorts) };
+}

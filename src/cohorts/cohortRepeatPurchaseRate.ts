@@ -1,0 +1,68 @@
+import { cohortMeta, requireCohortIndex, type CohortMeta } from '../internal/cohortIndex.ts';
+import { completeAverage } from '../internal/cohortKernel.ts';
+import type { CohortIndex } from './buildCohorts.ts';
+
+/** One cohort row of {@link cohortRepeatPurchaseRate}. */
+export interface CohortRepeatPurchaseRow {
+  readonly label: string;
+  readonly start: number;
+  readonly size: number;
+  /** Customers with at least 2 purchases in columns 0 … k. */
+  readonly counts: number[];
+  /** counts[k] / size. */
+  readonly rates: number[];
+  readonly complete: boolean[];
+}
+
+/** Result of {@link cohortRepeatPurchaseRate}. */
+export interface CohortRepeatPurchaseRateResult extends CohortMeta {
+  readonly cohorts: CohortRepeatPurchaseRow[];
+  /** Per column: Σ counts / Σ size over cohorts whose column is complete; `null` where none is. */
+  readonly average: (number | null)[];
+}
+
+/**
+ * Repeat purchase rate by cohort: the share of each cohort with two or more purchases by column k.
+ *
+ * Every activity event is a purchase (duplicated rows count twice; deduplicate beforehand if needed).
+ *
+ * ```text
+ * counts[k] = #{ c ∈ cohort : purchases of c in columns 0 … k ≥ 2 }
+ * rates[k]  = counts[k] / size
+ * ```
+ *
+ * @param index - A {@link CohortIndex} from {@link buildCohorts}.
+ * @returns Per cohort counts and rates (fractions in [0, 1], non-decreasing in k), and the size-weighted average
+ *   over complete cells (`null` where there is none).
+ * @throws {TypeError} When the index is malformed (wrong kinds).
+ * @throws {RangeError} When the index is inconsistent.
+ * @example
+ * ```ts
+ * import { buildCohorts, cohortRepeatPurchaseRate } from 'loyalty-metrics';
+ *
+ * const index = buildCohorts({ customer: [1, 1, 2, 2, 3], time: [0, 3_600_000, 0, 86_400_000, 0] });
+ * cohortRepeatPurchaseRate(index).cohorts[0].rates; // => [1 / 3, 2 / 3]
+ * ```
+ * @category Cohorts
+ */
+export function cohortRepeatPurchaseRate(index: CohortIndex): CohortRepeatPurchaseRateResult {
+  const valid = requireCohortIndex('cohortRepeatPurchaseRate', index);
+  const firsts = valid.cohorts.map((c) => new Array<number>(c.columns).fill(0));
+  for (let c = 0; c < valid.customers.length; c++) {
+    let purchases = 0;
+    for (let i = valid.cellStart[c] as number; i < (valid.cellStart[c + 1] as number); i++) {
+      purchases += valid.cellEvents[i] as number;
+      if (purchases >= 2) {
+        (firsts[valid.customerCohort[c] as number] as number[])[valid.cellColumn[i] as number]!++;
+        break;
+      }
+    }
+  }
+  const cohorts = valid.cohorts.map((c, r) => {
+    const counts: number[] = [];
+    let acc = 0;
+    for (const x of firsts[r] as number[]) counts.push((acc += x));
+    return { label: c.label, start: c.start, size: c.size, counts, rates: counts.map((x) => x / c.size), complete: counts.map((_, k) => k < c.completeColumns) };
+  });
+  return { ...cohortMeta(valid), cohorts, average: completeAverage(cohorts) };
+}

@@ -1,0 +1,123 @@
+import {
+  readCohortEvents,
+  readCohortSettings,
+  readRetentionMode,
+  retentionCohorts,
+  completeAverage,
+  runCohortKernel,
+  type CohortWindows,
+  type RetentionBracket,
+  type RetentionCohort,
+} from '../internal/cohortKernel.ts';
+import type { Period } from '../internal/time.ts';
+import { optionsObject } from '../internal/validate.ts';
+import type { BuildCohortsOptions, CohortEventColumns } from './buildCohorts.ts';
+
+export type { RetentionBracket, RetentionCohort } from '../internal/cohortKernel.ts';
+
+/** Retention modes: what `counts[k]` counts. */
+export interface RetentionModeOptions {
+  /**
+   * `'on'` (default): customers active in column k. `'onOrAfter'`: active in column k or any later observable
+   * column ("unbounded" retention).
+   */
+  readonly mode?: 'on' | 'onOrAfter';
+  /**
+   * Custom brackets `[from, to]` of columns, inclusive, sorted by `from` (e.g. `[[1, 7], [8, 30]]` with days):
+   * the columns of the result are the brackets; a customer counts when active in any column of the bracket.
+   */
+  readonly brackets?: readonly RetentionBracket[];
+}
+
+/** Options of {@link retentionMatrix}: the event options of {@link buildCohorts} plus the mode. */
+export interface RetentionMatrixOptions<Row = unknown> extends BuildCohortsOptions<Row>, RetentionModeOptions {}
+
+/** A retention matrix: one row per cohort, one column per period (or bracket) since the cohort start. */
+export interface RetentionMatrixResult {
+  readonly period: Period;
+  readonly windows: CohortWindows;
+  readonly timeZone: string;
+  readonly weekStartsOn: number;
+  /** Observation end used (epoch ms); `null` for an empty log without an explicit end. */
+  readonly observationEnd: number | null;
+  readonly mode: 'on' | 'onOrAfter' | 'brackets';
+  /** The brackets when `mode` is `'brackets'`, else `null`. */
+  readonly brackets: readonly RetentionBracket[] | null;
+  /** Cohorts in time order (cohorts without customers are not listed). */
+  readonly cohorts: RetentionCohort[];
+  /** Per column: Σ counts / Σ size over cohorts whose column is complete; `null` where none is. */
+  readonly average: (number | null)[];
+}
+
+/**
+ * Cohort retention matrix from an event log: for each acquisition cohort, the share of its customers active
+ * in each later period.
+ *
+ * Rows are cohorts (customers grouped by the calendar period of their first event, or of their first
+ * `startEvent`, or of their `cohort` date), columns are periods since the cohort's period (calendar windows)
+ * or since each customer's own start (rolling windows of 24 h, 7, 30, 91 or 365 days). Each cohort's arrays
+ * stop at its last column observable by `observationEnd`; `complete[k]` says whether column k had fully ended.
+ * Boundary rules: an event exactly at `observationEnd` counts; a period starting exactly at `observationEnd`
+ * is observable; a period is complete when it ends at or before `observationEnd`. With rolling windows, column k
+ * is observable once the earliest member's window k has started and complete once the latest member's has
+ * ended. With brackets, a bracket is observable once its first column is and complete once its last is.
+ * This is the one-call form of `cohortRetention(buildCohorts(events, options), options)` on the same kernel,
+ * without per-cell totals.
+ *
+ * ```text
+ * on:         counts[k] = #{ c ∈ cohort : c active in column k }
+ * onOrAfter:  counts[k] = #{ c ∈ cohort : c active in some column j ≥ k }
+ * brackets:   counts[b] = #{ c ∈ cohort : c active in some column j ∈ [from_b, to_b] }
+ * rates[k]   = counts[k] / size
+ * average[k] = Σ counts[k] / Σ size   over cohorts with complete[k]
+ * ```
+ *
+ * Rates are fractions in [0, 1]; period 0 is 1 for first-event cohorts. Events may be unsorted and duplicated;
+ * the same instant written with different offsets is the same event. For speed pass columns
+ * (`{ customer, time }` with typed arrays, epoch ms) — same result as rows.
+ *
+ * @param events - Rows (array or iterable) read with the accessors, or columns {@link CohortEventColumns}.
+ * @param options - `customer`, `time` (rows), `period` (default `'day'`), `mode` (`'on'`), `brackets`,
+ *   `windows` (`'calendar'`), `timeZone` (`'UTC'`), `weekStartsOn` (1), `observationEnd`, `cohort`,
+ *   `startEvent`, `returnEvent`.
+ * @returns The matrix; `average[k]` is `null` where no cohort's column k is complete.
+ * @throws {TypeError} For an invalid accessor, timestamp (naming the row index and value), customer id, filter
+ *   result, or columnar input combined with accessors.
+ * @throws {RangeError} For an unknown period, mode, windows or time zone, `weekStartsOn` outside 0–6,
+ *   invalid brackets, columns of unequal length, or a span too long for the period.
+ * @example
+ * ```ts
+ * import { retentionMatrix } from 'loyalty-metrics';
+ *
+ * const events = [
+ *   { user: 'a', at: '2024-01-01' }, { user: 'a', at: '2024-01-02' },
+ *   { user: 'b', at: '2024-01-01' }, { user: 'b', at: '2024-01-03' },
+ *   { user: 'c', at: '2024-01-02' }, { user: 'c', at: '2024-01-03' },
+ * ];
+ * const m = retentionMatrix(events, { customer: 'user', time: 'at', period: 'day' });
+ * m.cohorts[0]; // => { label: '2024-01-01', size: 2, counts: [2, 1, 1], rates: [1, 0.5, 0.5], complete: [true, true, false] }
+ * m.average; // => [1, 0.5, null]
+ * retentionMatrix(events, { customer: 'user', time: 'at', mode: 'onOrAfter' }).cohorts[0].counts; // => [2, 2, 1]
+ * ```
+ * @category Cohorts
+ */
+export function retentionMatrix<Row = unknown>(events: Iterable<Row> | CohortEventColumns, options?: RetentionMatrixOptions<Row>): RetentionMatrixResult {
+  const fn = 'retentionMatrix';
+  const opts = optionsObject(fn, options);
+  const settings = readCohortSettings(fn, opts);
+  const { mode, brackets } = readRetentionMode(fn, opts);
+  const data = readCohortEvents(fn, events, opts, settings.timeZone, false);
+  const k = runCohortKernel(fn, data, settings, false);
+  const cohorts = retentionCohorts(k, mode, brackets);
+  return {
+    period: settings.period,
+    windows: settings.windows,
+    timeZone: settings.timeZone,
+    weekStartsOn: settings.weekStartsOn,
+    observationEnd: Number.isNaN(k.observationEnd) ? null : k.observationEnd,
+    mode,
+    brackets,
+    cohorts,
+    average: completeAverage(cohorts),
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * Validation and shared aggregation of the plain-data `CohortIndex` that `buildCohorts` returns and every
+ * `cohort*` metric reads.
+ * @internal
+ * @module
+ */
+import type { CohortIndex } from '../cohorts/buildCohorts.ts';
+import type { CohortCells, CohortWindows } from './cohortKernel.ts';
+import { requirePeriod, requireTimeZone, requireWeekStartsOn, type Period } from './time.ts';
+import { describeValue, rangeFail, requireArrayLike, requireCount, requireNumber, requireObject, requireOneOf, typeFail } from './validate.ts';
+
+const MAX_COLUMNS = 1 << 22;
+const MAX_CELLS = 1 << 26;
+
+/** Settings every cohort result repeats, so it can be read on its own. */
+export interface CohortMeta {
+  readonly period: Period;
+  readonly windows: CohortWindows;
+  readonly timeZone: string;
+  readonly weekStartsOn: number;
+  readonly observationEnd: number | null;
+}
+
+/** The settings part of an index. */
+export function cohortMeta(index: CohortIndex): CohortMeta {
+  return { period: index.period, windows: index.windows, timeZone: index.timeZone, weekStartsOn: index.weekStartsOn, observationEnd: index.observationEnd };
+}
+
+function requireInteger(fn: string, name: string, value: unknown, min: number, max: number): number {
+  const x = requireNumber(fn, name, value);
+  if (!Number.isInteger(x) || x < min || x > max) rangeFail(fn, `${name} (${describeValue(x)}) must be an integer from ${min} to ${max}`);
+  return x;
+}
+
+/**
+ * Checks that `value` is a well-formed cohort index (as `buildCohorts` returns, possibly after a JSON round
+ * trip), so metrics never read out of bounds. Cost: one pass over its arrays.
+ */
+export function requireCohortIndex(fn: string, value: unknown, name = 'index'): CohortIndex {
+  const index = requireObject(fn, name, value);
+  requirePeriod(fn, `${name}.period`, index['period']);
+  requireOneOf(fn, `${name}.windows`, index['windows'], ['calendar', 'rolling']);
+  requireTimeZone(fn, `${name}.timeZone`, index['timeZone']);
+  requireWeekStartsOn(fn, `${name}.weekStartsOn`, index['weekStartsOn']);
+  if (index['observationEnd'] !== null) requireNumber(fn, `${name}.observationEnd`, index['observationEnd']);
+  const cohorts = requireArrayLike(fn, `${name}.cohorts`, index['cohorts']);
+  let totalColumns = 0;
+  const widths: number[] = [];
+  for (let r = 0; r < cohorts.length; r++) {
+    const at = `${name}.cohorts[${r}]`;
+    const cohort = requireObject(fn, at, cohorts[r]);
+    if (typeof cohort['label'] !== 'string') typeFail(fn, `${at}.label must be a string, got ${describeValue(cohort['label'])}`);
+    requireNumber(fn, `${at}.start`, cohort['start']);
+    requireCount(fn, `${at}.size`, cohort['size']);
+    const columns = requireInteger(fn, `${at}.columns`, cohort['columns'], 0, MAX_COLUMNS);
+    requireInteger(fn, `${at}.completeColumns`, cohort['completeColumns'], 0, columns);
+    totalColumns += columns;
+    widths.push(columns);
+  }
+  if (totalColumns > MAX_CELLS) rangeFail(fn, `${name} has ${totalColumns} cohort columns, more than the ${MAX_CELLS} supported`);
+  const customers = requireArrayLike(fn, `${name}.customers`, index['customers']);
+  const n = customers.length;
+  const arrays: Record<string, ArrayLike<unknown>> = {};
+  for (const key of ['customerCohort', 'customerStart', 'cellStart', 'cellColumn', 'cellEvents']) {
+    arrays[key] = requireArrayLike(fn, `${name}.${key}`, index[key]);
+  }
+  const customerCohort = arrays['customerCohort'] as ArrayLike<unknown>;
+  const customerStart = arrays['customerStart'] as ArrayLike<unknown>;
+  const cellStart = arrays['cellStart'] as ArrayLike<unknown>;
+  const cellColumn = arrays['cellColumn'] as ArrayLike<unknown>;
+  const cellEvents = arrays['cellEvents'] as ArrayLike<unknown>;
+  const cellValue = index['cellValue'] === null ? null : requireArrayLike(fn, `${name}.cellValue`, index['cellValue']);
+  if (customerCohort.length !== n || customerStart.length !== n) rangeFail(fn, `${name}.customerCohort and ${name}.customerStart must have one entry per customer (${n})`);
+  if (cellStart.length !== n + 1) rangeFail(fn, `${name}.cellStart length (${cellStart.length}) must be the number of customers + 1 (${n + 1})`);
+  const cells = cellColumn.length;
+  if (cellEvents.length !== cells || (cellValue !== null && cellValue.length !== cells)) rangeFail(fn, `${name}.cellEvents and ${name}.cellValue must have one entry per cell (${cells})`);
+  const sizes = new Array<number>(cohorts.length).fill(0);
+  let previous = requireInteger(fn, `${name}.cellStart[0]`, cellStart[0], 0, 0);
+  for (let c = 0; c < n; c++) {
+    const id = customers[c];
+    if (!(typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id)))) typeFail(fn, `${name}.customers[${c}] must be a string or a finite number, got ${describeValue(id)}`);
+    const r = requireInteger(fn, `${name}.customerCohort[${c}]`, customerCohort[c], 0, cohorts.length - 1);
+    sizes[r]!++;
+    requireNumber(fn, `${name}.customerStart[${c}]`, customerStart[c]);
+    const next = requireInteger(fn, `${name}.cellStart[${c + 1}]`, cellStart[c + 1], previous, cells);
+    let last = -1;
+    for (let i = previous; i < next; i++) {
+      const k = requireInteger(fn, `${name}.cellColumn[${i}]`, cellColumn[i], last + 1, (widths[r] as number) - 1);
+      last = k;
+      requireCount(fn, `${name}.cellEvents[${i}]`, cellEvents[i]);
+      if (cellValue !== null) requireNumber(fn, `${name}.cellValue[${i}]`, cellValue[i]);
+    }
+    previous = next;
+  }
+  if (previous !== cells) rangeFail(fn, `${name}.cellStart[${n}] (${previous}) must equal the number of cells (${cells})`);
+  for (let r = 0; r < cohorts.length; r++) {
+    const size = (cohorts[r] as { size: number }).size;
+    if (size !== sizes[r]) rangeFail(fn, `${name}.cohorts[${r}].size (${size}) must equal its number of customers (${sizes[r] as number})`);
+  }
+  return value as CohortIndex;
+}
+
+/** The index in the shape the retention assembly reads. */
+export function indexCells(index: CohortIndex): CohortCells {
+  return { rows: index.cohorts, customerRow: index.customerCohort, cellStart: index.cellStart, cellColumn: index.cellColumn };
+}
+
+/** Per cohort and observable column: the compensated sum of a per-cell quantity over the cohort's customers. */
+export function columnTotals(index: CohortIndex, cellQuantity: readonly number[]): number[][] {
+  const sums = index.cohorts.map((c) => new Array<number>(c.columns).fill(0));
+  const comps = index.cohorts.map((c) => new Array<number>(c.columns).fill(0));
+  for (let c = 0; c < index.customers.length; c++) {
+    const r = index.customerCohort[c] as number;
+    const sum = sums[r] as number[];
+    const comp = comps[r] as number[];
+    for (let i = index.cellStart[c] as number; i < (index.cellStart[c + 1] as number); i++) {
+      const k = index.cellColumn[i] as number;
+      const v = cellQuantity[i] as number;
+      const s = sum[k] as number;
+      const t = s + v;
+      comp[k]! += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
+      sum[k] = t;
+    }
+  }
+  return sums.map((sum, r) => sum.map((s, k) => s + ((comps[r] as number[])[k] as number)));
+}
+
+/** Running sums of an array. */
+export function cumulative(values: readonly number[]): number[] {
+  const out: number[] = [];
+  let acc = 0;
+  let comp = 0;
+  for (const v of values) {
+    const t = acc + v;
+    comp += Math.abs(acc) >= Math.abs(v) ? acc - t + v : v - t + acc;
+    acc = t;
+    out.push(acc + comp);
+  }
+  return out;
+}
+
+/** Per column: Σ numerator / Σ denominator over cohorts whose column is complete; `null` where none is. */
+export function weightedCompleteAverage(
+  cohorts: readonly { readonly complete: readonly boolean[] }[],
+  numerator: (cohort: number, column: number) => number,
+  denominator: (cohort: number, column: number) => number,
+): (number | null)[] {
+  let width = 0;
+  for (const c of cohorts) width = Math.max(width, c.complete.length);
+  const out: (number | null)[] = [];
+  for (let k = 0; k < width; k++) {
+    let num = 0;
+    let den = 0;
+    let any = false;
+    cohorts.forEach((c, r) => {
+      if (c.complete[k] !== true) return;
+      any = true;
+      num += numerator(r, k);
+      den += denominator(r, k);
+    });
+    out.push(any ? num / den : null);
+  }
+  return out;
+}

@@ -1,0 +1,822 @@
+/**
+ * The cohort kernel behind `buildCohorts`, `retentionMatrix` and every `cohort*` metric.
+ *
+ * One validation pass over the times (range, observation end), then one pass that gives every customer a dense
+ * integer, finds each customer's first start event and sets one bit per (customer, active period) in a bitset of
+ * customers × periods. Rolling windows need the first event before they can number windows, so they take one
+ * more pass. From the bitset it extracts, per customer, the sorted list of active columns (periods since the
+ * customer's cohort start) in CSR form; when per-cell totals are asked for (event counts and values), a last
+ * pass adds each event to its cell, found by rank (popcount) in the bitset. Memory: the input columns, 4 bytes per
+ * event for the dense customer ids, and customers × periods bits; never a per-event object.
+ * @internal
+ * @module
+ */
+import { resolveAccessor, rowsOf } from './rows.ts';
+import {
+  createPeriodIndexer,
+  MAX_EPOCH_MS,
+  requirePeriod,
+  requireTimeZone,
+  requireWeekStartsOn,
+  ROLLING_WINDOW_MS,
+  toEpochMs,
+  type Period,
+  type PeriodIndexer,
+} from './time.ts';
+import { describeValue, rangeFail, requireArrayLike, requireOneOf, typeFail, withDefault } from './validate.ts';
+
+/** Calendar periods or rolling windows measured from each customer's own start. */
+export type CohortWindows = 'calendar' | 'rolling';
+
+/** Validated time settings of a cohort build. */
+export interface CohortSettings {
+  readonly period: Period;
+  readonly windows: CohortWindows;
+  readonly timeZone: string;
+  readonly weekStartsOn: number;
+  readonly indexer: PeriodIndexer;
+  /** Explicit observation end (epoch ms), or `undefined` for "the latest event". */
+  readonly observationEnd: number | undefined;
+}
+
+/** Reads `period` (default `'day'`), `windows` (`'calendar'`), `timeZone` (`'UTC'`), `weekStartsOn` (1), `observationEnd`. */
+export function readCohortSettings(fn: string, opts: Readonly<Record<string, unknown>>): CohortSettings {
+  const period = requirePeriod(fn, 'period', withDefault(opts['period'], 'day'));
+  const windows = requireOneOf<CohortWindows>(fn, 'windows', withDefault(opts['windows'], 'calendar'), ['calendar', 'rolling']);
+  const timeZone = requireTimeZone(fn, 'timeZone', withDefault(opts['timeZone'], 'UTC'));
+  const weekStartsOn = requireWeekStartsOn(fn, 'weekStartsOn', withDefault(opts['weekStartsOn'], 1));
+  const indexer = createPeriodIndexer(fn, { period, timeZone, weekStartsOn });
+  const end = opts['observationEnd'];
+  const observationEnd = end === undefined ? undefined : toEpochMs(fn, end, 'observationEnd', timeZone);
+  return { period, windows, timeZone, weekStartsOn, indexer, observationEnd };
+}
+
+/** Events as validated parallel columns. */
+export interface CohortEvents {
+  readonly length: number;
+  /** Customer identifiers (validated when dense ids are assigned: strings or finite numbers). */
+  readonly customers: ArrayLike<unknown>;
+  /** Epoch ms, validated. */
+  readonly times: ArrayLike<number>;
+  /** Event values (validated finite numbers), or `null`. */
+  readonly values: ArrayLike<number> | null;
+  /** Per-event cohort dates (epoch ms, validated), or `null`. */
+  readonly cohorts: ArrayLike<number> | null;
+  /** Per-event flags: bit 1 = may start a cohort, bit 2 = counts as activity; `null` = every event both. */
+  readonly flags: Uint8Array | null;
+  /** Largest customer id when all are non-negative integers below 4·length + 1024 (table-indexable), else −1. */
+  readonly smallIdMax: number;
+  /** Smallest and largest time (±Infinity when empty). */
+  readonly minMs: number;
+  readonly maxMs: number;
+  readonly rowInput: boolean;
+}
+
+function fieldLabel(rowInput: boolean, i: number, field: string): string {
+  return rowInput ? `row ${i}: ${field}` : `${field}[${i}]`;
+}
+
+function requireEventValue(fn: string, value: unknown, label: string): number {
+  if (typeof value !== 'number') typeFail(fn, `${label} must be a number, got ${describeValue(value)}`);
+  if (!Number.isFinite(value)) rangeFail(fn, `${label} (${describeValue(value)}) must be a finite number`);
+  return value;
+}
+
+function predicateOption(fn: string, name: string, value: unknown): ((row: unknown, index: number) => unknown) | null {
+  if (value === undefined) return null;
+  if (typeof value !== 'function') typeFail(fn, `${name} must be a function, got ${describeValue(value)}`);
+  return value as (row: unknown, index: number) => unknown;
+}
+
+/**
+ * Reads events given as rows (array or iterable, with `customer`, `time` and optional `value` / `cohort`
+ * accessors in `opts`) or as columns `{ customer, time, value?, cohort? }` of equal length (read without
+ * accessors). `startEvent` / `returnEvent` predicates get `(row, index)`; for columns, `(events, index)`.
+ */
+export function readCohortEvents(fn: string, events: unknown, opts: Readonly<Record<string, unknown>>, timeZone: string, readValue: boolean): CohortEvents {
+  const startEvent = predicateOption(fn, 'startEvent', opts['startEvent']);
+  const returnEvent = predicateOption(fn, 'returnEvent', opts['returnEvent']);
+  const isRows =
+    Array.isArray(events) || (events !== null && typeof events === 'object' && typeof (events as Iterable<unknown>)[Symbol.iterator] === 'function');
+  if (!isRows) {
+    if (events === null || typeof events !== 'object' || !('customer' in events) || !('time' in events)) {
+      return typeFail(fn, `events must be an array or iterable of rows, or columns { customer, time }, got ${describeValue(events)}`);
+    }
+    for (const key of ['customer', 'time', 'value', 'cohort']) {
+      if (opts[key] !== undefined) typeFail(fn, `${key} accessor applies to row input only; columnar events are read from events.${key}`);
+    }
+    const columns = events as Readonly<Record<string, unknown>>;
+    const customers = requireArrayLike(fn, 'events.customer', columns['customer']);
+    const rawTimes = requireArrayLike(fn, 'events.time', columns['time']);
+    const rawValues = readValue && columns['value'] !== undefined ? requireArrayLike(fn, 'events.value', columns['value']) : null;
+    const rawCohorts = columns['cohort'] !== undefined ? requireArrayLike(fn, 'events.cohort', columns['cohort']) : null;
+    const n = customers.length;
+    for (const [name, column] of [['time', rawTimes], ['value', rawValues], ['cohort', rawCohorts]] as const) {
+      if (column !== null && column.length !== n) rangeFail(fn, `events.${name} length (${column.length}) must equal events.customer length (${n})`);
+    }
+    if (rawTimes instanceof Float64Array && (customers instanceof Int32Array || customers instanceof Uint32Array) && rawValues === null && rawCohorts === null) {
+      // Typed columns: one tight validation pass (the ids are integers by construction).
+      const scan = scanTypedColumns(customers, rawTimes);
+      if (scan.bad >= 0) toEpochMs(fn, rawTimes[scan.bad], `time[${scan.bad}]`, timeZone);
+      const flags = readFlags(fn, n, () => columns, startEvent, returnEvent, false);
+      return { length: n, customers, times: rawTimes, values: null, cohorts: null, flags, smallIdMax: scan.smallIdMax, minMs: scan.minMs, maxMs: scan.maxMs, rowInput: false };
+    }
+    // Validate (converting only when needed) the time column, finding its range and whether ids are small integers.
+    let times: ArrayLike<number> = rawTimes as ArrayLike<number>;
+    let converted: Float64Array | null = null;
+    let minMs = Number.POSITIVE_INFINITY;
+    let maxMs = Number.NEGATIVE_INFINITY;
+    let smallIdMax = -1;
+    const idLimit = 4 * n + 1024;
+    for (let i = 0; i < n; i++) {
+      if (smallIdMax !== -2) {
+        const v = customers[i];
+        if (typeof v === 'number' && v >>> 0 === v && v < idLimit) {
+          if (v > smallIdMax) smallIdMax = v;
+        } else smallIdMax = -2;
+      }
+      const raw = rawTimes[i];
+      let t: number;
+      if (typeof raw === 'number' && Math.abs(raw) <= MAX_EPOCH_MS) t = raw;
+      else {
+        t = toEpochMs(fn, raw, `time[${i}]`, timeZone);
+        if (converted === null) {
+          converted = new Float64Array(n);
+          for (let j = 0; j < i; j++) converted[j] = rawTimes[j] as number;
+        }
+      }
+      if (converted !== null) converted[i] = t;
+      if (t > maxMs) maxMs = t;
+      if (t < minMs) minMs = t;
+    }
+    if (converted !== null) times = converted;
+    let values: Float64Array | null = null;
+    if (rawValues !== null) {
+      values = new Float64Array(n);
+      for (let i = 0; i < n; i++) values[i] = requireEventValue(fn, rawValues[i], `value[${i}]`);
+    }
+    let cohorts: Float64Array | null = null;
+    if (rawCohorts !== null) {
+      cohorts = new Float64Array(n);
+      for (let i = 0; i < n; i++) cohorts[i] = toEpochMs(fn, rawCohorts[i], `cohort[${i}]`, timeZone);
+    }
+    const flags = readFlags(fn, n, () => columns, startEvent, returnEvent, false);
+    if (cohorts !== null && startEvent !== null) typeFail(fn, 'startEvent cannot be combined with cohort dates (the cohort date is the start)');
+    return { length: n, customers, times, values, cohorts, flags, smallIdMax: Math.max(smallIdMax, -1), minMs, maxMs, rowInput: false };
+  }
+  const rows = rowsOf(fn, 'events', events);
+  const getCustomer = resolveAccessor<unknown>(fn, 'customer', opts['customer']);
+  const getTime = resolveAccessor<unknown>(fn, 'time', opts['time']);
+  const getValue = readValue && opts['value'] !== undefined ? resolveAccessor<unknown>(fn, 'value', opts['value']) : null;
+  const getCohort = opts['cohort'] !== undefined ? resolveAccessor<unknown>(fn, 'cohort', opts['cohort']) : null;
+  if (getCohort !== null && startEvent !== null) typeFail(fn, 'startEvent cannot be combined with cohort (the cohort date is the start)');
+  const n = rows.length;
+  const customers: unknown[] = new Array(n);
+  const times = new Float64Array(n);
+  const values = getValue === null ? null : new Float64Array(n);
+  const cohorts = getCohort === null ? null : new Float64Array(n);
+  let minMs = Number.POSITIVE_INFINITY;
+  let maxMs = Number.NEGATIVE_INFINITY;
+  let smallIdMax = -1;
+  const idLimit = 4 * n + 1024;
+  for (let i = 0; i < n; i++) {
+    const row = rows[i];
+    const id = getCustomer(row, i);
+    customers[i] = id;
+    if (smallIdMax !== -2) {
+      if (typeof id === 'number' && id >>> 0 === id && id < idLimit) {
+        if (id > smallIdMax) smallIdMax = id;
+      } else smallIdMax = -2;
+    }
+    const t = toEpochMs(fn, getTime(row, i), `row ${i}: time`, timeZone);
+    times[i] = t;
+    if (t > maxMs) maxMs = t;
+    if (t < minMs) minMs = t;
+    if (values !== null && getValue !== null) values[i] = requireEventValue(fn, getValue(row, i), `row ${i}: value`);
+    if (cohorts !== null && getCohort !== null) cohorts[i] = toEpochMs(fn, getCohort(row, i), `row ${i}: cohort`, timeZone);
+  }
+  const flags = readFlags(fn, n, (i) => rows[i], startEvent, returnEvent, true);
+  return { length: n, customers, times, values, cohorts, flags, smallIdMax: Math.max(smallIdMax, -1), minMs, maxMs, rowInput: true };
+}
+
+/** Range of a typed time column (first invalid index in `bad`, else −1) and the small-integer id check. */
+function scanTypedColumns(customers: Int32Array | Uint32Array, times: Float64Array): { minMs: number; maxMs: number; smallIdMax: number; bad: number } {
+  const n = times.length;
+  let minMs = Number.POSITIVE_INFINITY;
+  let maxMs = Number.NEGATIVE_INFINITY;
+  let idMin = 0;
+  let idMax = -1;
+  for (let i = 0; i < n; i++) {
+    const t = times[i] as number;
+    if (!(t >= -MAX_EPOCH_MS && t <= MAX_EPOCH_MS)) return { minMs, maxMs, smallIdMax: -1, bad: i };
+    if (t > maxMs) maxMs = t;
+    if (t < minMs) minMs = t;
+    const v = customers[i] as number;
+    if (v > idMax) idMax = v;
+    if (v < idMin) idMin = v;
+  }
+  return { minMs, maxMs, smallIdMax: idMin >= 0 && idMax < 4 * n + 1024 ? idMax : -1, bad: -1 };
+}
+
+function readFlags(
+  fn: string,
+  n: number,
+  rowAt: (i: number) => unknown,
+  startEvent: ((row: unknown, index: number) => unknown) | null,
+  returnEvent: ((row: unknown, index: number) => unknown) | null,
+  rowInput: boolean,
+): Uint8Array | null {
+  if (startEvent === null && returnEvent === null) return null;
+  const flags = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    let f = 0;
+    for (const [bit, name, predicate] of [[1, 'startEvent', startEvent], [2, 'returnEvent', returnEvent]] as const) {
+      if (predicate === null) {
+        f |= bit;
+        continue;
+      }
+      const answer = predicate(rowAt(i), i);
+      if (typeof answer !== 'boolean') typeFail(fn, `${rowInput ? `row ${i}: ` : `event ${i}: `}${name} must return a boolean, got ${describeValue(answer)}`);
+      if (answer) f |= bit;
+    }
+    flags[i] = f;
+  }
+  return flags;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Dense customer numbers in first-seen order: a direct table for small non-negative integer ids, a `Map` otherwise. */
+function denseCustomers(fn: string, events: CohortEvents, smallMax: number): { of: Int32Array; ids: (string | number)[] } {
+  const { customers, length: n, rowInput } = events;
+  const of = new Int32Array(n);
+  const ids: (string | number)[] = [];
+  if (smallMax >= 0 || n === 0) {
+    const remap = new Int32Array(smallMax + 1).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const v = customers[i] as number;
+      let c = remap[v] as number;
+      if (c < 0) {
+        c = ids.length;
+        remap[v] = c;
+        ids.push(v + 0); // -0 → 0
+      }
+      of[i] = c;
+    }
+    return { of, ids };
+  }
+  const map = new Map<unknown, number>();
+  for (let i = 0; i < n; i++) {
+    const v = customers[i];
+    let c = map.get(v);
+    if (c === undefined) {
+      if (!(typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))) {
+        typeFail(fn, `${fieldLabel(rowInput, i, 'customer')} must be a string or a finite number, got ${describeValue(v)}`);
+      }
+      c = ids.length;
+      map.set(v, c);
+      ids.push(v === 0 ? 0 : v); // -0 and 0 are one customer
+    }
+    of[i] = c;
+  }
+  return { of, ids };
+}
+
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/** One cohort row before metrics: the period it starts, and which of its columns are observable / complete. */
+export interface CohortRowInfo {
+  /** Period number of the cohort (see the time kernel). */
+  readonly key: number;
+  readonly label: string;
+  /** First instant of the cohort's period (epoch ms). */
+  readonly start: number;
+  /** Customers in the cohort. */
+  readonly size: number;
+  /** Number of observable columns (0 … columns − 1). */
+  readonly columns: number;
+  /** Columns 0 … completeColumns − 1 are complete (ended by the observation end). */
+  readonly completeColumns: number;
+}
+
+/** Output of {@link runCohortKernel}: rows, per-customer cohort, CSR activity. */
+export interface CohortKernelResult {
+  readonly settings: CohortSettings;
+  /** The observation end used (epoch ms), or NaN when there are no events and none was given. */
+  readonly observationEnd: number;
+  readonly rows: CohortRowInfo[];
+  /** Identifier of each customer slot (empty on the direct path, where slot = the integer customer id). */
+  readonly ids: (string | number)[];
+  /** Cohort row of each customer slot, −1 when the slot has no cohort. */
+  readonly customerRow: Int32Array;
+  /** Start instant of each customer slot (first start event or cohort date), NaN when none or not tracked. */
+  readonly customerStart: Float64Array;
+  /** Cells of slot c are cellStart[c] … cellStart[c + 1] − 1. */
+  readonly cellStart: Int32Array;
+  /** Column (periods or windows since the customer's cohort start) of each cell, increasing per customer. */
+  readonly cellColumn: Int32Array;
+  /** Events per cell (only with totals). */
+  readonly cellEvents: Float64Array | null;
+  /** Sum of event values per cell (only with totals and values). */
+  readonly cellValue: Float64Array | null;
+}
+
+const NONE = 0x7fffffff;
+const MAX_PERIODS = 1 << 22;
+const MAX_BITSET_WORDS = 1 << 27;
+const MAX_RESULT_CELLS = 1 << 26;
+
+// The passes over events live in small functions of their own so that V8 optimises each loop monomorphically.
+
+/**
+ * Hot path (calendar, no filters, no cohort dates): one pass setting one bit per (slot, period). Every event
+ * starts and returns here, so a slot's first period is simply its lowest set bit (found afterwards).
+ */
+function markCalendarDirect(
+  slots: ArrayLike<number>,
+  times: ArrayLike<number>,
+  first: number,
+  end: number,
+  base: number,
+  words: number,
+  bits: Int32Array,
+  indexer: PeriodIndexer,
+  dayUtc: boolean,
+): void {
+  const n = times.length;
+  if (dayUtc) {
+    const day = 86_400_000;
+    for (let e = 0; e < n; e++) {
+      const t = times[e] as number;
+      if (t > end) continue;
+      const c = slots[e] as number;
+      const p = Math.floor(t / day) - base;
+      bits[c * words + (p >>> 5)]! |= 1 << (p & 31);
+    }
+    return;
+  }
+  const table = indexer.table();
+  if (table !== null && table.min <= first && end <= table.max) {
+    // The period lookup of the time kernel, inlined: one bucket read, one boundary compare.
+    const { bucketMs, bucketBase, buckets, starts, periodBase } = table;
+    if (table.aligned) {
+      const shift = bucketBase;
+      for (let e = 0; e < n; e++) {
+        const t = times[e] as number;
+        if (t > end) continue;
+        const c = slots[e] as number;
+        const p = (buckets[Math.floor(t / bucketMs) - shift] as number) - base;
+        bits[c * words + (p >>> 5)]! |= 1 << (p & 31);
+      }
+      return;
+    }
+    for (let e = 0; e < n; e++) {
+      const t = times[e] as number;
+      if (t > end) continue;
+      const c = slots[e] as number;
+      let i = (buckets[Math.floor(t / bucketMs) - bucketBase] as number) - periodBase;
+      while (t >= (starts[i + 1] as number)) i++;
+      const p = i + periodBase - base;
+      bits[c * words + (p >>> 5)]! |= 1 << (p & 31);
+    }
+    return;
+  }
+  for (let e = 0; e < n; e++) {
+    const t = times[e] as number;
+    if (t > end) continue;
+    const c = slots[e] as number;
+    const p = indexer.index(t) - base;
+    bits[c * words + (p >>> 5)]! |= 1 << (p & 31);
+  }
+}
+
+/** Earliest start-eligible event (or cohort date) per slot, at or before the end. */
+function firstStarts(of: Int32Array, times: ArrayLike<number>, cohortTimes: ArrayLike<number> | null, flags: Uint8Array | null, end: number, first: Float64Array): void {
+  const n = of.length;
+  if (cohortTimes !== null) {
+    for (let e = 0; e < n; e++) {
+      const t = cohortTimes[e] as number;
+      const c = of[e] as number;
+      if (t < (first[c] as number)) first[c] = t;
+    }
+    for (let c = 0; c < first.length; c++) if ((first[c] as number) > end) first[c] = Number.POSITIVE_INFINITY;
+    return;
+  }
+  for (let e = 0; e < n; e++) {
+    const t = times[e] as number;
+    if (t > end || (flags !== null && ((flags[e] as number) & 1) === 0)) continue;
+    const c = of[e] as number;
+    if (t < (first[c] as number)) first[c] = t;
+  }
+}
+
+/** Column bit of an event for its slot: absolute period − base (calendar) or window since the start (rolling). */
+function markActivity(
+  of: Int32Array,
+  times: ArrayLike<number>,
+  flags: Uint8Array | null,
+  end: number,
+  rolling: boolean,
+  first: Float64Array,
+  windowMs: number,
+  base: number,
+  indexer: PeriodIndexer,
+  words: number,
+  bits: Int32Array,
+): void {
+  const n = of.length;
+  for (let e = 0; e < n; e++) {
+    const t = times[e] as number;
+    if (t > end || (flags !== null && ((flags[e] as number) & 2) === 0)) continue;
+    const c = of[e] as number;
+    const f = first[c] as number;
+    if (f === Number.POSITIVE_INFINITY) continue; // no start: no activity
+    const b = rolling ? Math.floor((t - f) / windowMs) : indexer.index(t) - base;
+    if (b < 0) continue; // before the start; calendar bits before the start period are cleared later
+    bits[c * words + (b >>> 5)]! |= 1 << (b & 31);
+  }
+}
+
+/** Adds every activity event to its cell (found by rank in the bitset): event counts and compensated value sums. */
+function addTotals(
+  of: Int32Array,
+  times: ArrayLike<number>,
+  values: ArrayLike<number> | null,
+  flags: Uint8Array | null,
+  end: number,
+  rolling: boolean,
+  first: Float64Array,
+  startBit: Int32Array,
+  windowMs: number,
+  base: number,
+  indexer: PeriodIndexer,
+  words: number,
+  bits: Int32Array,
+  rank: Int32Array,
+  cellEvents: Float64Array,
+  cellValue: Float64Array | null,
+  compensation: Float64Array | null,
+): void {
+  const n = of.length;
+  for (let e = 0; e < n; e++) {
+    const t = times[e] as number;
+    if (t > end || (flags !== null && ((flags[e] as number) & 2) === 0)) continue;
+    const c = of[e] as number;
+    const s = startBit[c] as number;
+    if (s === NONE) continue;
+    const b = rolling ? Math.floor((t - (first[c] as number)) / windowMs) : indexer.index(t) - base;
+    if (b < s) continue;
+    const word = c * words + (b >>> 5);
+    const within = b & 31;
+    const below = within === 0 ? 0 : (bits[word] as number) & (0xffffffff >>> (32 - within));
+    const pos = (rank[word] as number) + popcount(below);
+    cellEvents[pos]!++;
+    if (cellValue !== null && compensation !== null && values !== null) {
+      // Neumaier compensated addition per cell.
+      const v = values[e] as number;
+      const sum = cellValue[pos] as number;
+      const next = sum + v;
+      compensation[pos]! += Math.abs(sum) >= Math.abs(v) ? sum - next + v : v - next + sum;
+      cellValue[pos] = next;
+    }
+  }
+}
+
+/** Builds cohorts from validated events; `totals` adds per-cell event counts and value sums. */
+export function runCohortKernel(fn: string, events: CohortEvents, settings: CohortSettings, totals: boolean): CohortKernelResult {
+  const { indexer, windows, period } = settings;
+  const n = events.length;
+  const { times, flags } = events;
+  const cohortTimes = events.cohorts;
+  const rolling = windows === 'rolling';
+  const observationEnd = settings.observationEnd ?? (n === 0 ? Number.NaN : events.maxMs);
+  const windowMs = ROLLING_WINDOW_MS[period];
+  const smallMax = events.smallIdMax;
+  // The hot path indexes slots by the customer id itself (dense enough ids), never touching a Map.
+  const direct = !rolling && !totals && flags === null && cohortTimes === null && smallMax >= 0 && smallMax < n + 1024;
+
+  let of: Int32Array | null = null;
+  let ids: (string | number)[] = [];
+  if (!direct) ({ of, ids } = denseCustomers(fn, events, smallMax));
+  const slots = direct ? smallMax + 1 : ids.length;
+  const customerRow = new Int32Array(slots).fill(-1);
+  const customerStart = new Float64Array(slots).fill(Number.NaN);
+  const result = (rows: CohortRowInfo[], cellStart: Int32Array, cellColumn: Int32Array, cellEvents: Float64Array | null, cellValue: Float64Array | null): CohortKernelResult => ({
+    settings,
+    observationEnd,
+    rows,
+    ids,
+    customerRow,
+    customerStart,
+    cellStart,
+    cellColumn,
+    cellEvents,
+    cellValue,
+  });
+  const empty = (): CohortKernelResult =>
+    result([], new Int32Array(slots + 1), new Int32Array(0), totals ? new Float64Array(0) : null, totals && events.values !== null ? new Float64Array(0) : null);
+  if (Number.isNaN(observationEnd)) return empty();
+
+  // Earliest instant that matters: the first event (or cohort date) at or before the observation end.
+  let minMs = events.minMs;
+  if (settings.observationEnd !== undefined && !(events.maxMs <= observationEnd)) {
+    minMs = Number.POSITIVE_INFINITY;
+    for (let e = 0; e < n; e++) {
+      const t = times[e] as number;
+      if (t <= observationEnd && t < minMs) minMs = t;
+    }
+  }
+  const first = new Float64Array(direct ? 0 : slots).fill(Number.POSITIVE_INFINITY);
+  if (of !== null) {
+    firstStarts(of, times, cohortTimes, flags, observationEnd, first);
+    if (cohortTimes !== null) for (let c = 0; c < slots; c++) minMs = Math.min(minMs, first[c] as number);
+  }
+  if (!(minMs <= observationEnd)) return empty();
+  indexer.prepare(minMs, observationEnd);
+  const endPeriod = indexer.index(observationEnd);
+
+  // Bit layout: calendar → absolute periods from `base`; rolling → windows since the slot's start.
+  const base = rolling ? 0 : indexer.index(minMs);
+  const span = rolling ? Math.floor((observationEnd - minMs) / windowMs) + 1 : endPeriod - base + 1;
+  if (span > MAX_PERIODS) {
+    rangeFail(fn, `events span ${span} ${rolling ? 'windows' : 'periods'} of a ${period}, more than the ${MAX_PERIODS} supported; use a longer period`);
+  }
+  const words = (span + 31) >>> 5;
+  if (slots * words > MAX_BITSET_WORDS) {
+    rangeFail(fn, `${slots} customers × ${span} periods exceed the supported activity table; use a longer period or an earlier observationEnd`);
+  }
+  const bits = new Int32Array(slots * words);
+  const startBit = new Int32Array(slots).fill(NONE);
+
+  // Activity bits, each slot's start bit, and the number of cells per slot (the CSR offsets).
+  const cellStart = new Int32Array(slots + 1);
+  let cells = 0;
+  if (direct) {
+    markCalendarDirect(events.customers as ArrayLike<number>, times, minMs, observationEnd, base, words, bits, indexer, indexer.utc && period === 'day');
+    // Every event starts and returns on the direct path, so a slot's start is its lowest set bit.
+    for (let c = 0; c < slots; c++) {
+      cellStart[c] = cells;
+      const row = c * words;
+      for (let w = 0; w < words; w++) {
+        const x = bits[row + w] as number;
+        if (x === 0) continue;
+        if ((startBit[c] as number) === NONE) startBit[c] = w * 32 + (31 - Math.clz32(x & -x));
+        cells += popcount(x);
+      }
+    }
+  } else if (of !== null) {
+    markActivity(of, times, flags, observationEnd, rolling, first, windowMs, base, indexer, words, bits);
+    for (let c = 0; c < slots; c++) {
+      const f = first[c] as number;
+      if (f === Number.POSITIVE_INFINITY) continue;
+      customerStart[c] = f;
+      startBit[c] = rolling ? 0 : indexer.index(f) - base;
+    }
+    if (!rolling) {
+      // Clear calendar activity before each slot's start period.
+      for (let c = 0; c < slots; c++) {
+        const s = startBit[c] as number;
+        if (s === NONE || s === 0) continue;
+        const row = c * words;
+        const w = s >>> 5;
+        if (w > 0) bits.fill(0, row, row + w);
+        bits[row + w]! &= ~((1 << (s & 31)) - 1);
+      }
+    }
+    for (let c = 0; c < slots; c++) {
+      cellStart[c] = cells;
+      if ((startBit[c] as number) === NONE) continue;
+      const row = c * words;
+      for (let w = 0; w < words; w++) {
+        const x = bits[row + w] as number;
+        if (x !== 0) cells += popcount(x);
+      }
+    }
+  }
+  cellStart[slots] = cells;
+
+  // Cohort rows: distinct cohort periods, ascending.
+  const keyOf = new Float64Array(slots);
+  const keys: number[] = [];
+  if (!rolling) {
+    const seen = new Uint8Array(span);
+    for (let c = 0; c < slots; c++) {
+      const s = startBit[c] as number;
+      if (s === NONE) continue;
+      keyOf[c] = s + base;
+      if (seen[s] === 0) {
+        seen[s] = 1;
+        keys.push(s + base);
+      }
+    }
+  } else {
+    const seen = new Set<number>();
+    for (let c = 0; c < slots; c++) {
+      if ((startBit[c] as number) === NONE) continue;
+      const key = indexer.index(first[c] as number);
+      keyOf[c] = key;
+      if (!seen.has(key)) {
+        seen.add(key);
+        keys.push(key);
+      }
+    }
+  }
+  keys.sort((a, b) => a - b);
+  const rowOfKey = new Map<number, number>();
+  keys.forEach((key, r) => rowOfKey.set(key, r));
+  const sizes = new Float64Array(keys.length);
+  const minFirst = new Float64Array(keys.length).fill(Number.POSITIVE_INFINITY);
+  const maxFirst = new Float64Array(keys.length).fill(Number.NEGATIVE_INFINITY);
+  let lastKey = Number.NaN;
+  let lastRow = -1;
+  for (let c = 0; c < slots; c++) {
+    if ((startBit[c] as number) === NONE) continue;
+    const key = keyOf[c] as number;
+    if (key !== lastKey) {
+      lastKey = key;
+      lastRow = rowOfKey.get(key) as number;
+    }
+    customerRow[c] = lastRow;
+    sizes[lastRow]!++;
+    if (rolling) {
+      const f = first[c] as number;
+      if (f < (minFirst[lastRow] as number)) minFirst[lastRow] = f;
+      if (f > (maxFirst[lastRow] as number)) maxFirst[lastRow] = f;
+    }
+  }
+  let resultCells = 0;
+  const rows: CohortRowInfo[] = [];
+  for (let r = 0; r < keys.length; r++) {
+    const key = keys[r] as number;
+    const columns = rolling ? Math.floor((observationEnd - (minFirst[r] as number)) / windowMs) + 1 : endPeriod - key + 1;
+    const completeColumns = rolling ? Math.floor((observationEnd - (maxFirst[r] as number)) / windowMs) : endPeriod - key;
+    resultCells += columns;
+    if (resultCells > MAX_RESULT_CELLS) rangeFail(fn, `the cohort table would have more than ${MAX_RESULT_CELLS} cells; use a longer period`);
+    rows.push({ key, label: indexer.label(key), start: indexer.start(key), size: sizes[r] as number, columns, completeColumns });
+  }
+
+  // CSR extraction of active columns (counted above).
+  const cellColumn = new Int32Array(cells);
+  for (let c = 0; c < slots; c++) {
+    const s = startBit[c] as number;
+    if (s === NONE) continue;
+    let pos = cellStart[c] as number;
+    const row = c * words;
+    const offset = rolling ? 0 : s;
+    for (let w = rolling ? 0 : s >>> 5; w < words; w++) {
+      let x = bits[row + w] as number;
+      while (x !== 0) {
+        const low = x & -x;
+        cellColumn[pos++] = w * 32 + (31 - Math.clz32(low)) - offset;
+        x ^= low;
+      }
+    }
+  }
+
+  if (!totals || of === null) return result(rows, cellStart, cellColumn, null, null);
+  // Rank of each word's first bit among the slot's cells, then one pass adding events to cells.
+  const rank = new Int32Array(slots * words);
+  for (let c = 0; c < slots; c++) {
+    let r = cellStart[c] as number;
+    const row = c * words;
+    for (let w = 0; w < words; w++) {
+      rank[row + w] = r;
+      const x = bits[row + w] as number;
+      if (x !== 0) r += popcount(x);
+    }
+  }
+  const cellEvents = new Float64Array(cells);
+  const values = events.values;
+  const cellValue = values === null ? null : new Float64Array(cells);
+  const compensation = values === null ? null : new Float64Array(cells);
+  addTotals(of, times, values, flags, observationEnd, rolling, first, startBit, windowMs, base, indexer, words, bits, rank, cellEvents, cellValue, compensation);
+  if (cellValue !== null && compensation !== null) for (let i = 0; i < cells; i++) cellValue[i]! += compensation[i] as number;
+  return result(rows, cellStart, cellColumn, cellEvents, cellValue);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Retention assembly, shared by retentionMatrix and cohortRetention.
+
+/** A retention bracket: columns `from` … `to`, inclusive. */
+export type RetentionBracket = readonly [from: number, to: number];
+
+/** Validates `mode` and `brackets`. */
+export function readRetentionMode(fn: string, opts: Readonly<Record<string, unknown>>): { mode: 'on' | 'onOrAfter' | 'brackets'; brackets: RetentionBracket[] | null } {
+  const raw = opts['brackets'];
+  if (raw === undefined) {
+    return { mode: requireOneOf(fn, 'mode', withDefault(opts['mode'], 'on'), ['on', 'onOrAfter'] as const), brackets: null };
+  }
+  if (opts['mode'] !== undefined && opts['mode'] !== 'on') rangeFail(fn, `mode (${describeValue(opts['mode'])}) cannot be combined with brackets (a bracket counts activity in any of its periods)`);
+  const list = requireArrayLike(fn, 'brackets', raw);
+  if (list.length === 0) rangeFail(fn, 'brackets must not be empty');
+  if (list.length > 10_000) rangeFail(fn, `brackets (${list.length} of them) must number at most 10000`);
+  const brackets: RetentionBracket[] = [];
+  for (let j = 0; j < list.length; j++) {
+    const b = list[j];
+    if (!Array.isArray(b) || b.length !== 2) typeFail(fn, `brackets[${j}] must be a [from, to] pair, got ${describeValue(b)}`);
+    const [from, to] = b as unknown[];
+    for (const [name, v] of [['from', from], ['to', to]] as const) {
+      if (typeof v !== 'number') typeFail(fn, `brackets[${j}] ${name} must be a number, got ${describeValue(v)}`);
+      if (!Number.isInteger(v) || v < 0) rangeFail(fn, `brackets[${j}] ${name} (${describeValue(v)}) must be a non-negative integer`);
+    }
+    if ((to as number) < (from as number)) rangeFail(fn, `brackets[${j}] to (${to as number}) must not be less than from (${from as number})`);
+    const prev = brackets[j - 1];
+    if (prev !== undefined && (from as number) < prev[0]) rangeFail(fn, `brackets[${j}] from (${from as number}) must not be less than the previous bracket's from (${prev[0]})`);
+    brackets.push([from as number, to as number]);
+  }
+  return { mode: 'brackets', brackets };
+}
+
+/** One cohort row of a retention matrix. */
+export interface RetentionCohort {
+  /** ISO date of the cohort period's first day. */
+  readonly label: string;
+  /** First instant of the cohort period (epoch ms). */
+  readonly start: number;
+  /** Customers in the cohort. */
+  readonly size: number;
+  /** Customers active per column (see the mode). */
+  readonly counts: number[];
+  /** counts[k] / size. */
+  readonly rates: number[];
+  /** Whether column k had fully ended by the observation end. */
+  readonly complete: boolean[];
+}
+
+/** Minimal view of cohort data needed for retention (typed arrays or plain arrays). */
+export interface CohortCells {
+  readonly rows: readonly { readonly label: string; readonly start: number; readonly size: number; readonly columns: number; readonly completeColumns: number }[];
+  readonly customerRow: ArrayLike<number>;
+  readonly cellStart: ArrayLike<number>;
+  readonly cellColumn: ArrayLike<number>;
+}
+
+/** Size-weighted average of complete cells per column; `null` where no cohort's column is complete. */
+export function completeAverage(cohorts: readonly { readonly size: number; readonly counts: readonly number[]; readonly complete: readonly boolean[] }[]): (number | null)[] {
+  let width = 0;
+  for (const c of cohorts) width = Math.max(width, c.counts.length);
+  const average: (number | null)[] = [];
+  for (let k = 0; k < width; k++) {
+    let num = 0;
+    let den = 0;
+    for (const c of cohorts) {
+      if (c.complete[k] === true) {
+        num += c.counts[k] as number;
+        den += c.size;
+      }
+    }
+    average.push(den === 0 ? null : num / den);
+  }
+  return average;
+}
+
+/** Counts per cohort and column for a retention mode. */
+export function retentionCohorts(data: CohortCells, mode: 'on' | 'onOrAfter' | 'brackets', brackets: readonly RetentionBracket[] | null): RetentionCohort[] {
+  const { rows, customerRow, cellStart, cellColumn } = data;
+  const counts: number[][] = rows.map((row) => {
+    const width = mode === 'brackets' && brackets !== null ? brackets.filter(([from]) => from < row.columns).length : row.columns;
+    return new Array<number>(width).fill(0);
+  });
+  const customers = customerRow.length;
+  for (let c = 0; c < customers; c++) {
+    const r = customerRow[c] as number;
+    if (r < 0) continue;
+    const lo = cellStart[c] as number;
+    const hi = cellStart[c + 1] as number;
+    if (lo === hi) continue;
+    const out = counts[r] as number[];
+    if (mode === 'on') {
+      for (let i = lo; i < hi; i++) {
+        const k = cellColumn[i] as number;
+        if (k < out.length) out[k]!++;
+      }
+    } else if (mode === 'onOrAfter') {
+      const last = Math.min(cellColumn[hi - 1] as number, out.length - 1);
+      out[last]!++; // turned into suffix sums below
+    } else if (brackets !== null) {
+      for (let j = 0; j < out.length; j++) {
+        const [from, to] = brackets[j] as RetentionBracket;
+        // First cell with column ≥ from (binary search), active in the bracket when its column ≤ to.
+        let a = lo;
+        let b = hi;
+        while (a < b) {
+          const m = (a + b) >>> 1;
+          if ((cellColumn[m] as number) < from) a = m + 1;
+          else b = m;
+        }
+        if (a < hi && (cellColumn[a] as number) <= to) out[j]!++;
+      }
+    }
+  }
+  return rows.map((row, r) => {
+    const out = counts[r] as number[];
+    if (mode === 'onOrAfter') for (let k = out.length - 2; k >= 0; k--) out[k]! += out[k + 1] as number;
+    const complete =
+      mode === 'brackets' && brackets !== null ? out.map((_, j) => ((brackets[j] as RetentionBracket)[1] as number) < row.completeColumns) : out.map((_, k) => k < row.completeColumns);
+    return { label: row.label, start: row.start, size: row.size, counts: out, rates: out.map((x) => x / row.size), complete };
+  });
+}

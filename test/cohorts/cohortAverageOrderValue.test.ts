@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { buildCohorts, cohortAverageOrderValue } from '../../src/index.ts';
+import { expectThrows } from '../helpers/expectClose.ts';
+import { orderOptions, orders } from './fixtures.ts';
+
+// Expected tables are worked out by hand from test/cohorts/fixtures.ts (Jan cohort: ann, bob; Feb cohort: cy).
+const index = buildCohorts(orders, orderOptions);
+const empty = buildCohorts([], { customer: 'who', time: 'at', value: 'amount' });
+
+describe('cohortAverageOrderValue', () => {
+  it('returns revenue per order, NaN for columns without orders', () => {
+    const aov = cohortAverageOrderValue(index);
+    expect(aov.cohorts.map((c) => c.averageOrderValue)).toEqual([
+      [30, 25, 20, Number.NaN],
+      [40, Number.NaN, 5],
+    ]);
+    expect(aov.average).toEqual([34, 25, 20, null]);
+  });
+
+  describe('edge cases', () => {
+    it('returns no cohorts for an empty index', () => {
+      expect(cohortAverageOrderValue(empty).cohorts).toEqual([]);
+    });
+
+    it('rejects something that is not an index', () => {
+      expectThrows(() => cohortAverageOrderValue({} as never), TypeError, 'cohortAverageOrderValue', 'index.period must be one of');
+    });
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { buildCohorts, cohortPurchaseFrequency } from '../../src/index.ts';
+import { expectClose, expectThrows } from '../helpers/expectClose.ts';
+import { orderOptions, orders } from './fixtures.ts';
+
+// Expected tables are worked out by hand from test/cohorts/fixtures.ts (Jan cohort: ann, bob; Feb cohort: cy).
+const index = buildCohorts(orders, orderOptions);
+const empty = buildCohorts([], { customer: 'who', time: 'at', value: 'amount' });
+
+describe('cohortPurchaseFrequency', () => {
+  it('returns purchases per member per column and cumulatively', () => {
+    const f = cohortPurchaseFrequency(index);
+    expect(f.cohorts.map((c) => [c.orders, c.frequency, c.cumulativeFrequency])).toEqual([
+      [[3, 1, 1, 0], [1.5, 0.5, 0.5, 0], [1.5, 2, 2.5, 2.5]],
+      [[2, 0, 1], [2, 0, 1], [2, 2, 3]],
+    ]);
+    expectClose(f.averageCumulativeFrequency[0]!, 5 / 3);
+    expect(f.averageCumulativeFrequency.slice(1)).toEqual([2, 2.5, null]);
+  });
+
+  describe('edge cases', () => {
+    it('returns no cohorts for an empty index', () => {
+      expect(cohortPurchaseFrequency(empty).cohorts).toEqual([]);
+    });
+
+    it('rejects something that is not an index', () => {
+      expectThrows(() => cohortPurchaseFrequency({} as never), TypeError, 'cohortPurchaseFrequency', 'index.period must be one of');
+    });
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { buildCohorts, cohortRepeatPurchaseRate } from '../../src/index.ts';
+import { expectClose, expectThrows } from '../helpers/expectClose.ts';
+import { orderOptions, orders } from './fixtures.ts';
+
+// Expected tables are worked out by hand from test/cohorts/fixtures.ts (Jan cohort: ann, bob; Feb cohort: cy).
+const index = buildCohorts(orders, orderOptions);
+const empty = buildCohorts([], { customer: 'who', time: 'at', value: 'amount' });
+
+describe('cohortRepeatPurchaseRate', () => {
+  it('returns the share with two or more purchases by each column', () => {
+    const repeat = cohortRepeatPurchaseRate(index);
+    expect(repeat.cohorts.map((c) => [c.counts, c.rates])).toEqual([
+      [[1, 2, 2, 2], [0.5, 1, 1, 1]],
+      [[1, 1, 1], [1, 1, 1]],
+    ]);
+    expectClose(repeat.average[0]!, 2 / 3);
+    expect(repeat.average.slice(1)).toEqual([1, 1, null]);
+  });
+
+  describe('edge cases', () => {
+    it('returns no cohorts for an empty index', () => {
+      expect(cohortRepeatPurchaseRate(empty).cohorts).toEqual([]);
+    });
+
+    it('rejects something that is not an index', () => {
+      expectThrows(() => cohortRepeatPurchaseRate({} as never), TypeError, 'cohortRepeatPurchaseRate', 'index.period must be one of');
+    });
+  });
+});
