@@ -1,1 +1,16 @@
-export {};
+export type * from './types.ts';
+export type { ModelFitDiagnostics, ModelFitOptions } from '../internal/maximumLikelihood.ts';
+export type { BgNbdTransactionModel, LogCovariance, TransactionModel } from './transactionModel.ts';
+export * from './bgNbd/index.ts';
+export * from './gammaGamma/index.ts';
+export * from './shiftedBetaGeometric/index.ts';
+export * from './compressCustomers.ts';
+export * from './modelClv.ts';
+export * from './modelClvInterval.ts';
+export * from './probabilityAliveInterval.ts';
+export * from './conditionalExpectedPurchasesInterval.ts';
+export * from './atRiskCustomers.ts';
+export * from './paretoNbd/index.ts';
+export * from './bgBb/index.ts';
+export * from './mbgNbd/index.ts';
+export type { MbgNbdTransactionModel, ParetoNbdTransactionModel } from './transactionModel.ts';

@@ -1,0 +1,148 @@
+/**
+ * Customer (frequency, recency, T[, monetaryValue]) input for the probabilistic models, in the three
+ * shapes the public functions accept:
+ * - one customer `{ frequency: 2, recency: 30.43, T: 38.86 }` (predictions return a number);
+ * - an array of such objects (predictions return `number[]`);
+ * - columns `{ frequency: ArrayLike<number>, recency: ArrayLike<number>, T: ArrayLike<number> }` of equal
+ *   length, plain or typed arrays (predictions return `number[]`).
+ * Everything is validated once and copied into Float64Arrays, so kernels run on flat memory.
+ * @internal
+ * @module
+ */
+import { describeValue, rangeFail, requireArrayLike, typeFail } from './validate.ts';
+
+/** Validated customer columns. */
+export interface CustomerColumns {
+  readonly length: number;
+  /** True when the input was one customer object (predictions then return a number). */
+  readonly single: boolean;
+  readonly frequency: Float64Array;
+  readonly recency: Float64Array;
+  readonly T: Float64Array;
+  /** Present when requested. */
+  readonly monetaryValue: Float64Array | null;
+}
+
+/** Which fields to read and how strictly. */
+export interface CustomerFields {
+  /** Read recency and T (default true). */
+  readonly rfm?: boolean;
+  /** Read monetaryValue (default false). */
+  readonly monetary?: boolean;
+  /** Accept a single customer object (predictions) or only collections (fits). Default true. */
+  readonly allowSingle?: boolean;
+}
+
+const FIELDS = ['frequency', 'recency', 'T', 'monetaryValue'] as const;
+
+function rowNumber(fn: string, row: number, name: string, value: unknown): number {
+  if (typeof value !== 'number') typeFail(fn, `row ${row}: ${name} must be a number, got ${describeValue(value)}`);
+  if (!Number.isFinite(value)) rangeFail(fn, `row ${row}: ${name} (${describeValue(value)}) must be a finite number`);
+  return value;
+}
+
+/** Reads and validates customers; `name` is the argument name used in messages. */
+export function readCustomers(fn: string, name: string, input: unknown, fields: CustomerFields = {}): CustomerColumns {
+  const rfm = fields.rfm ?? true;
+  const monetary = fields.monetary ?? false;
+  const allowSingle = fields.allowSingle ?? true;
+  const wanted = FIELDS.filter((f) => (f === 'frequency' ? true : f === 'monetaryValue' ? monetary : rfm));
+  if (typeof input !== 'object' || input === null) {
+    typeFail(fn, `${name} must be ${allowSingle ? 'a customer object, ' : ''}an array of customers or an object of columns, got ${describeValue(input)}`);
+  }
+  let length: number;
+  let single = false;
+  let get: (field: (typeof FIELDS)[number], i: number) => unknown;
+  if (Array.isArray(input)) {
+    length = input.length;
+    get = (field, i) => {
+      const row: unknown = input[i];
+      if (typeof row !== 'object' || row === null) typeFail(fn, `row ${i}: expected a customer object, got ${describeValue(row)}`);
+      return (row as Record<string, unknown>)[field];
+    };
+  } else {
+    const obj = input as Record<string, unknown>;
+    if (typeof obj['frequency'] === 'number') {
+      if (!allowSingle) typeFail(fn, `${name} must be an array of customers or an object of columns, got a single customer`);
+      single = true;
+      length = 1;
+      get = (field) => obj[field];
+    } else {
+      const columns = new Map<string, ArrayLike<unknown>>();
+      for (const field of wanted) {
+        const col = obj[field];
+        if (typeof col !== 'object' || col === null || typeof (col as { length?: unknown }).length !== 'number') {
+          typeFail(fn, `${name}.${field} must be a number or an array of numbers, got ${describeValue(col)}`);
+        }
+        columns.set(field, requireArrayLike(fn, `${name}.${field}`, col));
+      }
+      length = (columns.get('frequency') as ArrayLike<unknown>).length;
+      for (const [field, col] of columns) {
+        if (col.length !== length) rangeFail(fn, `${name}.${field} has length ${col.length}, expected ${length} (the length of ${name}.frequency)`);
+      }
+      get = (field, i) => (columns.get(field) as ArrayLike<unknown>)[i];
+    }
+  }
+  const frequency = new Float64Array(length);
+  const recency = new Float64Array(rfm ? length : 0);
+  const T = new Float64Array(rfm ? length : 0);
+  const monetaryValue = monetary ? new Float64Array(length) : null;
+  for (let i = 0; i < length; i++) {
+    const x = rowNumber(fn, i, 'frequency', get('frequency', i));
+    if (x < 0 || !Number.isInteger(x)) rangeFail(fn, `row ${i}: frequency (${describeValue(x)}) must be a non-negative integer`);
+    frequency[i] = x;
+    if (rfm) {
+      const r = rowNumber(fn, i, 'recency', get('recency', i));
+      const t = rowNumber(fn, i, 'T', get('T', i));
+      if (r < 0) rangeFail(fn, `row ${i}: recency (${describeValue(r)}) must not be negative`);
+      if (t < r) rangeFail(fn, `row ${i}: recency (${describeValue(r)}) must not exceed T (${describeValue(t)})`);
+      recency[i] = r;
+      T[i] = t;
+    }
+    if (monetaryValue) {
+      const m = rowNumber(fn, i, 'monetaryValue', get('monetaryValue', i));
+      if (m < 0) rangeFail(fn, `row ${i}: monetaryValue (${describeValue(m)}) must not be negative`);
+      if (x > 0 && m === 0) rangeFail(fn, `row ${i}: monetaryValue (0) must be greater than 0 for a customer with repeat purchases`);
+      monetaryValue[i] = m;
+    }
+  }
+  return { length, single, frequency, recency, T, monetaryValue };
+}
+
+/** Reads optional per-row weights (non-negative finite numbers), defaulting to all ones. */
+export function readWeights(fn: string, weights: unknown, length: number): Float64Array {
+  const out = new Float64Array(length);
+  if (weights === undefined) {
+    out.fill(1);
+    return out;
+  }
+  const w = requireArrayLike(fn, 'weights', weights);
+  if (w.length !== length) rangeFail(fn, `weights has length ${w.length}, expected ${length} (one per customer)`);
+  for (let i = 0; i < length; i++) {
+    const v = w[i];
+    if (typeof v !== 'number') typeFail(fn, `weights[${i}] must be a number, got ${describeValue(v)}`);
+    if (!Number.isFinite(v) || v < 0) rangeFail(fn, `weights[${i}] (${describeValue(v)}) must be a non-negative finite number`);
+    out[i] = v;
+  }
+  return out;
+}
+
+/** Applies a per-customer kernel: a number for a single customer, an array otherwise. */
+export function mapCustomers(data: CustomerColumns, kernel: (i: number) => number): number | number[] {
+  if (data.single) return kernel(0);
+  const out = new Array<number>(data.length);
+  for (let i = 0; i < data.length; i++) out[i] = kernel(i);
+  return out;
+}
+
+/** Reads a number or an array of numbers, each checked by `check(name, value)`; reports whether it was one number. */
+export function readNumberOrArray(fn: string, name: string, value: unknown, check: (name: string, value: unknown) => number): { single: boolean; values: Float64Array } {
+  if (typeof value === 'number') return { single: true, values: Float64Array.of(check(name, value)) };
+  if (typeof value !== 'object' || value === null || typeof (value as { length?: unknown }).length !== 'number') {
+    typeFail(fn, `${name} must be a number or an array of numbers, got ${describeValue(value)}`);
+  }
+  const arr = requireArrayLike(fn, name, value);
+  const values = new Float64Array(arr.length);
+  for (let i = 0; i < arr.length; i++) values[i] = check(`${name}[${i}]`, arr[i]);
+  return { single: false, values };
+}

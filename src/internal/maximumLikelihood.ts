@@ -1,0 +1,141 @@
+/**
+ * Maximum-likelihood driver shared by every model fit: options parsing, BFGS on log parameters with
+ * an optional L2 penalty, and standard errors from the Hessian.
+ *
+ * A model supplies `logLikelihood(logParams, gradient?)`: the total weighted log-likelihood ℓ at
+ * θ = exp(x) and, when asked, ∂ℓ/∂xᵢ (= θᵢ·∂ℓ/∂θᵢ). The optimiser minimises
+ *
+ * ```text
+ * objective(x) = −ℓ(eˣ)/W + λ·Σ θᵢ²          (W = Σ weights, λ = penalty)
+ * ```
+ *
+ * which is the scaling of the Python `lifetimes` package, so its `penalizer_coef` carries over.
+ * Standard errors come from the Hessian of W·objective in x (the penalised negative log-likelihood),
+ * by the delta method (see hessian.ts).
+ * @internal
+ * @module
+ */
+import { hessianFromGradient, logScaleUncertainty } from './hessian.ts';
+import { minimizeBfgs, type BfgsOptions, type ObjectiveFunction } from './optimize.ts';
+import { describeValue, optionsObject, rangeFail, requireNonNegative, requirePositive, requirePositiveInteger, typeFail } from './validate.ts';
+
+/** Options every model fit accepts. */
+export interface ModelFitOptions<Params> {
+  /** Non-negative weight per customer (row), e.g. the counts from `compressCustomers`. Default 1 each. */
+  readonly weights?: ArrayLike<number>;
+  /** L2 penalty λ ≥ 0 on the parameters (objective −ℓ/W + λ·Σθ², as in `lifetimes`). Default 0. */
+  readonly penalty?: number;
+  /** Starting parameters (positive); a data-driven guess by default. */
+  readonly initialParams?: Partial<Params>;
+  /** Iteration cap of the optimiser (default 1,000). */
+  readonly maxIterations?: number;
+  /** Converged when every |∂objective/∂ ln θᵢ| is at most this (default 1e-9). */
+  readonly gradientTolerance?: number;
+}
+
+/** Fields every fit result carries. */
+export interface ModelFitDiagnostics<Params> {
+  /** Maximised (unpenalised) log-likelihood, weighted. */
+  readonly logLikelihood: number;
+  /** Whether the optimiser met its convergence test. A fit never throws for non-convergence. */
+  readonly converged: boolean;
+  /** Optimiser iterations. */
+  readonly iterations: number;
+  /** Asymptotic standard errors of the parameters (delta method on the log scale); NaN when the Hessian is not positive definite. */
+  readonly standardErrors: Params;
+  /**
+   * Asymptotic covariance of the log-parameters, in the order of `params`' keys (nested arrays), or
+   * `null` when the Hessian is not positive definite. Used for parametric-resampling intervals.
+   */
+  readonly logCovariance: number[][] | null;
+}
+
+/** Parsed common options. */
+export interface ParsedFitOptions<Params> {
+  readonly weights: unknown;
+  readonly penalty: number;
+  readonly initialParams: Partial<Params>;
+  readonly bfgs: BfgsOptions;
+}
+
+/** Validates the common fit options (weights are read later, once the row count is known). */
+export function parseFitOptions<Params>(fn: string, options: unknown, names: readonly string[]): ParsedFitOptions<Params> {
+  const o = optionsObject(fn, options);
+  const penalty = o['penalty'] === undefined ? 0 : requireNonNegative(fn, 'penalty', o['penalty']);
+  const initial: Record<string, number> = {};
+  if (o['initialParams'] !== undefined) {
+    const ip = o['initialParams'];
+    if (typeof ip !== 'object' || ip === null || Array.isArray(ip)) typeFail(fn, `initialParams must be an object, got ${describeValue(ip)}`);
+    for (const name of names) {
+      const v = (ip as Record<string, unknown>)[name];
+      if (v !== undefined) initial[name] = requirePositive(fn, `initialParams.${name}`, v);
+    }
+  }
+  const maxIterations = o['maxIterations'] === undefined ? 1000 : requirePositiveInteger(fn, 'maxIterations', o['maxIterations']);
+  if (maxIterations > 1e6) rangeFail(fn, `maxIterations (${maxIterations}) must not exceed 1000000`);
+  const gradientTolerance = o['gradientTolerance'] === undefined ? 1e-9 : requirePositive(fn, 'gradientTolerance', o['gradientTolerance']);
+  return {
+    weights: o['weights'],
+    penalty,
+    initialParams: initial as Partial<Params>,
+    bfgs: { maxIterations, gradientTolerance },
+  };
+}
+
+/** A model's weighted log-likelihood in log parameters, optionally writing ∂ℓ/∂xᵢ into `gradient`. */
+export type LogLikelihoodFunction = (logParams: Float64Array, gradient?: Float64Array) => number;
+
+/** Output of {@link fitLogScale}. */
+export interface LogScaleFit {
+  readonly params: Float64Array;
+  readonly logLikelihood: number;
+  readonly converged: boolean;
+  readonly iterations: number;
+  readonly standardErrors: number[];
+  readonly logCovariance: number[][] | null;
+}
+
+/** Maximises a log-likelihood over log parameters from `start` (natural scale). */
+export function fitLogScale(logLikelihood: LogLikelihoodFunction, start: ArrayLike<number>, totalWeight: number, penalty: number, bfgs: BfgsOptions): LogScaleFit {
+  const n = start.length;
+  const W = totalWeight > 0 ? totalWeight : 1;
+  const scratch = new Float64Array(n);
+  const objective: ObjectiveFunction = (x, gradient) => {
+    const ll = logLikelihood(x, gradient ? scratch : undefined);
+    let pen = 0;
+    for (let i = 0; i < n; i++) {
+      const theta = Math.exp(x[i] as number);
+      pen += theta * theta;
+      if (gradient) gradient[i] = -(scratch[i] as number) / W + 2 * penalty * theta * theta;
+    }
+    return -ll / W + penalty * pen;
+  };
+  const x0 = Float64Array.from(start, Math.log);
+  const result = minimizeBfgs(objective, x0, bfgs);
+  const x = result.x;
+  const logLikelihoodValue = logLikelihood(x);
+  const scaled: ObjectiveFunction = (y, gradient) => {
+    const v = objective(y, gradient);
+    if (gradient) for (let i = 0; i < n; i++) gradient[i] = (gradient[i] as number) * W;
+    return v * W;
+  };
+  const hessian = hessianFromGradient(scaled, x);
+  const uncertainty = logScaleUncertainty(hessian, x);
+  return {
+    params: x.map(Math.exp),
+    logLikelihood: logLikelihoodValue,
+    converged: result.converged && Number.isFinite(logLikelihoodValue),
+    iterations: result.iterations,
+    standardErrors: uncertainty.standardErrors,
+    logCovariance: uncertainty.logCovariance,
+  };
+}
+
+/** Builds a named parameter record from values in `names` order. */
+export function namedParams<Params>(names: readonly string[], values: ArrayLike<number>): Params {
+  const out: Record<string, number> = {};
+  names.forEach((name, i) => {
+    out[name] = values[i] as number;
+  });
+  return out as Params;
+}

@@ -1,0 +1,50 @@
+import { bgBbConditionalExpectedOne, readBgBbCustomers, readBgBbParams, readFuturePeriods, type BgBbCustomer, type BgBbCustomers, type BgBbParams } from './bgBbKernel.ts';
+
+/** Options for {@link bgBbConditionalExpectedPurchases}. */
+export interface BgBbConditionalExpectedPurchasesOptions {
+  /** n*: the number of future opportunities to forecast, a non-negative integer. Required. */
+  readonly futurePeriods: number;
+}
+
+/**
+ * Expected number of transactions in the next n* opportunities for a customer with history
+ * (x, tₓ, n), under the BG/BB model.
+ *
+ * ```text
+ * E[X(n, n + n*) | x, tₓ, n] = 1/L · B(α + x + 1, β + n − x)/B(α, β) · δ/(γ − 1) · Γ(γ + δ)/Γ(1 + δ)
+ *                              · [Γ(1 + δ + n)/Γ(γ + δ + n) − Γ(1 + δ + n + n*)/Γ(γ + δ + n + n*)]
+ * ```
+ *
+ * The 0/0 at γ = 1 is resolved numerically. Reference: Fader, Hardie & Shang (2010), eq. (13).
+ *
+ * @param params - Fitted `{ alpha, beta, gamma, delta }`.
+ * @param customer - One `{ frequency, recency, opportunities }` (returns a number), an array or columns (returns `number[]`).
+ * @param options - `futurePeriods` n* (required).
+ * @returns Expected transactions (≥ 0, at most n*), non-decreasing in n*; 0 for n* = 0.
+ * @throws {TypeError} When an argument has the wrong type or `futurePeriods` is missing.
+ * @throws {RangeError} When a parameter is not positive, a summary is inconsistent, or `futurePeriods` is
+ *   not an integer from 0 to 1,000,000.
+ * @example
+ * ```ts
+ * import { bgBbConditionalExpectedPurchases } from 'loyalty-metrics';
+ *
+ * const params = { alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 };
+ * bgBbConditionalExpectedPurchases(params, { frequency: 6, recency: 6, opportunities: 6 }, { futurePeriods: 5 }); // => 3.752
+ * ```
+ * @category Models
+ */
+export function bgBbConditionalExpectedPurchases(params: BgBbParams, customer: BgBbCustomer, options: BgBbConditionalExpectedPurchasesOptions): number;
+export function bgBbConditionalExpectedPurchases(params: BgBbParams, customers: BgBbCustomers, options: BgBbConditionalExpectedPurchasesOptions): number[];
+export function bgBbConditionalExpectedPurchases(
+  params: BgBbParams,
+  customer: BgBbCustomer | BgBbCustomers,
+  options: BgBbConditionalExpectedPurchasesOptions,
+): number | number[] {
+  const fn = 'bgBbConditionalExpectedPurchases';
+  const p = readBgBbParams(fn, params);
+  const data = readBgBbCustomers(fn, 'customer', customer, true);
+  const future = readFuturePeriods(fn, options, undefined);
+  const kernel = (i: number) =>
+    Math.max(0, bgBbConditionalExpectedOne(p, data.frequency[i] as number, data.recency[i] as number, data.opportunities[i] as number, future));
+  return data.single ? kernel(0) : Array.from({ length: data.length }, (_, i) => kernel(i));
+}

@@ -1,0 +1,312 @@
+/**
+ * BG/BB kernels (Fader, Hardie & Shang 2010, "Customer-Base Analysis in a Discrete-Time Noncontractual
+ * Setting", Marketing Science 29(6)), in log space: customer input, the weighted log-likelihood with
+ * its analytic gradient, P(alive), conditional and unconditional expected purchases and P(X(n) = x).
+ * Not public API; the exported functions in this folder validate and call these.
+ * @internal
+ * @module
+ */
+import { digamma, logBeta, logGamma, logSumExp } from '../../internal/special.ts';
+import { describeValue, optionsObject, rangeFail, requireArrayLike, requireObject, requirePositive, typeFail } from '../../internal/validate.ts';
+
+/** BG/BB parameters: transaction probabilities p ~ Beta(α, β), dropout probabilities θ ~ Beta(γ, δ). */
+export interface BgBbParams {
+  /** First shape of the beta distribution of per-opportunity transaction probabilities. */
+  readonly alpha: number;
+  /** Second shape of that beta distribution. */
+  readonly beta: number;
+  /** First shape of the beta distribution of per-opportunity dropout probabilities. */
+  readonly gamma: number;
+  /** Second shape of that beta distribution. */
+  readonly delta: number;
+}
+
+/** One customer of a discrete-opportunity business: x, tₓ and n. */
+export interface BgBbCustomer {
+  /** Repeat transactions x: opportunities (after the first) with a transaction, an integer 0 ≤ x ≤ recency. */
+  readonly frequency: number;
+  /** tₓ: the opportunity (1…n) of the last repeat transaction, 0 when there is none. */
+  readonly recency: number;
+  /** n: repeat-transaction opportunities observed (e.g. years since the first donation), a positive integer. */
+  readonly opportunities: number;
+}
+
+/** The same summaries as parallel columns of equal length. */
+export interface BgBbCustomerColumns {
+  readonly frequency: ArrayLike<number>;
+  readonly recency: ArrayLike<number>;
+  readonly opportunities: ArrayLike<number>;
+}
+
+/** Many BG/BB customers: an array of {@link BgBbCustomer} or an object of columns. */
+export type BgBbCustomers = readonly BgBbCustomer[] | BgBbCustomerColumns;
+
+/** Parameter order used by the optimiser and covariance matrices. */
+export const BG_BB_PARAM_NAMES: readonly ['alpha', 'beta', 'gamma', 'delta'] = ['alpha', 'beta', 'gamma', 'delta'];
+
+/**
+ * Largest number of opportunities accepted: the likelihood sums n − tₓ terms per customer, so this
+ * bounds the work per customer (a century of weekly opportunities is ~5,200).
+ */
+export const MAX_OPPORTUNITIES = 1_000_000;
+
+/** Validates `{ alpha, beta, gamma, delta }` (all positive finite numbers). */
+export function readBgBbParams(fn: string, params: unknown): BgBbParams {
+  const p = requireObject(fn, 'params', params);
+  return {
+    alpha: requirePositive(fn, 'params.alpha', p['alpha']),
+    beta: requirePositive(fn, 'params.beta', p['beta']),
+    gamma: requirePositive(fn, 'params.gamma', p['gamma']),
+    delta: requirePositive(fn, 'params.delta', p['delta']),
+  };
+}
+
+/** Validates a number of opportunities (a positive integer up to {@link MAX_OPPORTUNITIES}). */
+export function readOpportunities(fn: string, name: string, value: unknown, allowZero = false): number {
+  if (typeof value !== 'number') typeFail(fn, `${name} must be a number, got ${describeValue(value)}`);
+  if (!Number.isInteger(value) || value < (allowZero ? 0 : 1) || value > MAX_OPPORTUNITIES) {
+    rangeFail(fn, `${name} (${describeValue(value)}) must be an integer from ${allowZero ? 0 : 1} to ${MAX_OPPORTUNITIES}`);
+  }
+  return value;
+}
+
+/** Reads `{ futurePeriods }` from an options object (a non-negative integer; `fallback` when absent). */
+export function readFuturePeriods(fn: string, options: unknown, fallback: number | undefined): number {
+  const o = optionsObject(fn, options);
+  const value = o['futurePeriods'];
+  if (value === undefined) {
+    if (fallback === undefined) typeFail(fn, 'futurePeriods is required (the number of future opportunities), got undefined');
+    return fallback;
+  }
+  return readOpportunities(fn, 'futurePeriods', value, true);
+}
+
+/** Validated BG/BB customer columns. */
+export interface BgBbColumns {
+  readonly length: number;
+  readonly single: boolean;
+  readonly frequency: Float64Array;
+  readonly recency: Float64Array;
+  readonly opportunities: Float64Array;
+}
+
+/** Reads one customer object, an array of them, or columns; checks 0 ≤ x ≤ tₓ ≤ n and x = 0 ⇔ tₓ = 0. */
+export function readBgBbCustomers(fn: string, name: string, input: unknown, allowSingle: boolean): BgBbColumns {
+  if (typeof input !== 'object' || input === null) {
+    typeFail(fn, `${name} must be ${allowSingle ? 'a customer object, ' : ''}an array of customers or an object of columns, got ${describeValue(input)}`);
+  }
+  const fields = ['frequency', 'recency', 'opportunities'] as const;
+  let length: number;
+  let single = false;
+  let get: (field: (typeof fields)[number], i: number) => unknown;
+  if (Array.isArray(input)) {
+    length = input.length;
+    get = (field, i) => {
+      const row: unknown = input[i];
+      if (typeof row !== 'object' || row === null) typeFail(fn, `row ${i}: expected a customer object, got ${describeValue(row)}`);
+      return (row as Record<string, unknown>)[field];
+    };
+  } else {
+    const obj = input as Record<string, unknown>;
+    if (typeof obj['frequency'] === 'number') {
+      if (!allowSingle) typeFail(fn, `${name} must be an array of customers or an object of columns, got a single customer`);
+      single = true;
+      length = 1;
+      get = (field) => obj[field];
+    } else {
+      const columns = fields.map((f) => requireArrayLike(fn, `${name}.${f}`, obj[f]));
+      length = (columns[0] as ArrayLike<unknown>).length;
+      columns.forEach((col, k) => {
+        if (col.length !== length) rangeFail(fn, `${name}.${fields[k]} has length ${col.length}, expected ${length} (the length of ${name}.frequency)`);
+      });
+      get = (field, i) => (columns[fields.indexOf(field)] as ArrayLike<unknown>)[i];
+    }
+  }
+  const frequency = new Float64Array(length);
+  const recency = new Float64Array(length);
+  const opportunities = new Float64Array(length);
+  for (let i = 0; i < length; i++) {
+    const values = fields.map((f) => {
+      const v = get(f, i);
+      if (typeof v !== 'number') typeFail(fn, `row ${i}: ${f} must be a number, got ${describeValue(v)}`);
+      if (!Number.isFinite(v)) rangeFail(fn, `row ${i}: ${f} (${describeValue(v)}) must be a finite number`);
+      return v;
+    });
+    const [x, tx, n] = values as [number, number, number];
+    if (!Number.isInteger(x) || x < 0) rangeFail(fn, `row ${i}: frequency (${describeValue(x)}) must be a non-negative integer`);
+    if (!Number.isInteger(tx) || tx < 0) rangeFail(fn, `row ${i}: recency (${describeValue(tx)}) must be a non-negative integer`);
+    readOpportunities(fn, `row ${i}: opportunities`, n);
+    if (tx > n) rangeFail(fn, `row ${i}: recency (${tx}) must not exceed opportunities (${n})`);
+    if (x > tx) rangeFail(fn, `row ${i}: frequency (${x}) must not exceed recency (${tx})`);
+    if (x === 0 && tx !== 0) rangeFail(fn, `row ${i}: recency (${tx}) must be 0 when frequency is 0`);
+    frequency[i] = x;
+    recency[i] = tx;
+    opportunities[i] = n;
+  }
+  return { length, single, frequency, recency, opportunities };
+}
+
+/**
+ * One customer's log-likelihood (FHS 2010, eq. 5):
+ *
+ * ```text
+ * L = B(α + x, β + n − x)/B(α, β) · B(γ, δ + n)/B(γ, δ)
+ *   + Σ_{i=0}^{n−tₓ−1} B(α + x, β + tₓ − x + i)/B(α, β) · B(γ + 1, δ + tₓ + i)/B(γ, δ)
+ * ```
+ *
+ * With `gradient`, ∂ℓ/∂(α, β, γ, δ) are added into it times `weight`.
+ */
+export function bgBbLogLikelihoodOne(p: BgBbParams, x: number, tx: number, n: number, gradient?: Float64Array, weight = 1): number {
+  const { alpha, beta, gamma, delta } = p;
+  const lbab = logBeta(alpha, beta);
+  const lbgd = logBeta(gamma, delta);
+  const m = n - tx;
+  const logs = new Float64Array(m + 1);
+  logs[0] = logBeta(alpha + x, beta + n - x) - lbab + logBeta(gamma, delta + n) - lbgd;
+  for (let i = 0; i < m; i++) logs[i + 1] = logBeta(alpha + x, beta + tx - x + i) - lbab + logBeta(gamma + 1, delta + tx + i) - lbgd;
+  const ll = logSumExp(logs);
+  if (gradient) {
+    const dab = digamma(alpha + beta);
+    const dgd = digamma(gamma + delta);
+    const da = digamma(alpha);
+    const db = digamma(beta);
+    const dg = digamma(gamma);
+    const dd = digamma(delta);
+    const dax = digamma(alpha + x);
+    for (let k = 0; k <= m; k++) {
+      const share = weight * Math.exp((logs[k] as number) - ll);
+      if (share === 0) continue;
+      const b1 = k === 0 ? beta + n - x : beta + tx - x + k - 1;
+      const g1 = k === 0 ? gamma : gamma + 1;
+      const d1 = k === 0 ? delta + n : delta + tx + k - 1;
+      const dab1 = digamma(alpha + x + b1);
+      const dgd1 = digamma(g1 + d1);
+      gradient[0] = (gradient[0] as number) + share * (dax - dab1 - da + dab);
+      gradient[1] = (gradient[1] as number) + share * (digamma(b1) - dab1 - db + dab);
+      gradient[2] = (gradient[2] as number) + share * ((k === 0 ? dg : digamma(g1)) - dgd1 - dg + dgd);
+      gradient[3] = (gradient[3] as number) + share * (digamma(d1) - dgd1 - dd + dgd);
+    }
+  }
+  return ll;
+}
+
+/**
+ * The weighted log-likelihood over customers as a function of ln(α, β, γ, δ), with its analytic
+ * gradient. Identical (x, tₓ, n) summaries are merged into one weighted row first (a cohort with n
+ * opportunities has at most (n + 1)(n + 2)/2 of them), so the cost does not grow with the number of
+ * customers.
+ */
+export function bgBbLogLikelihood(data: BgBbColumns, weights: Float64Array): (logParams: Float64Array, gradient?: Float64Array) => number {
+  const index = new Map<string, number>();
+  const xs: number[] = [];
+  const txs: number[] = [];
+  const ns: number[] = [];
+  const ws: number[] = [];
+  for (let i = 0; i < data.length; i++) {
+    const w = weights[i] as number;
+    if (w === 0) continue;
+    const key = `${data.frequency[i]}|${data.recency[i]}|${data.opportunities[i]}`;
+    const k = index.get(key);
+    if (k === undefined) {
+      index.set(key, xs.length);
+      xs.push(data.frequency[i] as number);
+      txs.push(data.recency[i] as number);
+      ns.push(data.opportunities[i] as number);
+      ws.push(w);
+    } else {
+      ws[k] = (ws[k] as number) + w;
+    }
+  }
+  const natural = new Float64Array(4);
+  return (logParams, gradient) => {
+    const p: BgBbParams = {
+      alpha: Math.exp(logParams[0] as number),
+      beta: Math.exp(logParams[1] as number),
+      gamma: Math.exp(logParams[2] as number),
+      delta: Math.exp(logParams[3] as number),
+    };
+    if (gradient) natural.fill(0);
+    let ll = 0;
+    for (let i = 0; i < xs.length; i++) {
+      const w = ws[i] as number;
+      ll += w * bgBbLogLikelihoodOne(p, xs[i] as number, txs[i] as number, ns[i] as number, gradient ? natural : undefined, w);
+    }
+    if (gradient) {
+      gradient[0] = (natural[0] as number) * p.alpha;
+      gradient[1] = (natural[1] as number) * p.beta;
+      gradient[2] = (natural[2] as number) * p.gamma;
+      gradient[3] = (natural[3] as number) * p.delta;
+    }
+    return ll;
+  };
+}
+
+/**
+ * P(alive at opportunity n + m | x, tₓ, n) = B(α + x, β + n − x)/B(α, β) · B(γ, δ + n + m)/B(γ, δ) / L
+ * (FHS 2010, eq. 11 with m = 1; m = 0 is "alive now", after the last observed opportunity).
+ */
+export function bgBbProbabilityAliveOne(p: BgBbParams, x: number, tx: number, n: number, m: number): number {
+  const { alpha, beta, gamma, delta } = p;
+  const top = logBeta(alpha + x, beta + n - x) - logBeta(alpha, beta) + logBeta(gamma, delta + n + m) - logBeta(gamma, delta);
+  return Math.min(1, Math.exp(top - bgBbLogLikelihoodOne(p, x, tx, n)));
+}
+
+/**
+ * δ·(1 − e^{h(γ)})/(γ − 1), where h(1) = 0; the 0/0 at γ = 1 is resolved by averaging the values at
+ * γ = 1 ± 2e-6 (error O(1e-11)).
+ */
+function ratioAtGamma(gamma: number, delta: number, h: (g: number) => number): number {
+  if (Math.abs(gamma - 1) < 1e-6) return (ratioAtGamma(1 - 2e-6, delta, h) + ratioAtGamma(1 + 2e-6, delta, h)) / 2;
+  return (delta * -Math.expm1(h(gamma))) / (gamma - 1);
+}
+
+/** E[X(n)] = α/(α + β) · δ/(γ − 1) · [1 − Γ(γ + δ)Γ(1 + δ + n)/(Γ(γ + δ + n)Γ(1 + δ))] (FHS 2010, eq. 9). */
+export function bgBbExpectedOne(p: BgBbParams, n: number): number {
+  if (n === 0) return 0;
+  const { alpha, beta, gamma, delta } = p;
+  const lg1d = logGamma(1 + delta);
+  const lg1dn = logGamma(1 + delta + n);
+  const r = ratioAtGamma(gamma, delta, (g) => logGamma(g + delta) + lg1dn - logGamma(g + delta + n) - lg1d);
+  return (alpha / (alpha + beta)) * r;
+}
+
+/**
+ * E[X(n, n + n*) | x, tₓ, n] (FHS 2010, eq. 13):
+ *
+ * ```text
+ * (1/L) · B(α + x + 1, β + n − x)/B(α, β) · δ/(γ − 1) · Γ(γ + δ)/Γ(1 + δ)
+ *       · [Γ(1 + δ + n)/Γ(γ + δ + n) − Γ(1 + δ + n + n*)/Γ(γ + δ + n + n*)]
+ * ```
+ */
+export function bgBbConditionalExpectedOne(p: BgBbParams, x: number, tx: number, n: number, future: number): number {
+  if (future === 0) return 0;
+  const { alpha, beta, gamma, delta } = p;
+  const front = logBeta(alpha + x + 1, beta + n - x) - logBeta(alpha, beta) - bgBbLogLikelihoodOne(p, x, tx, n);
+  const lg1d = logGamma(1 + delta);
+  const lg1dn = logGamma(1 + delta + n);
+  const lg1dnf = logGamma(1 + delta + n + future);
+  // Γ(γ + δ)/Γ(1 + δ)·[e^{g1} − e^{g2}] = e^{c + g1}·(1 − e^{g2 − g1}); the e^{c + g1} factor → 1 as γ → 1.
+  const r = ratioAtGamma(gamma, delta, (g) => lg1dnf - logGamma(g + delta + n + future) - (lg1dn - logGamma(g + delta + n)));
+  const scale = (g: number) => logGamma(g + delta) - lg1d + lg1dn - logGamma(g + delta + n);
+  return Math.exp(front + scale(gamma)) * r;
+}
+
+/**
+ * P(X(n) = x) for a randomly chosen customer (FHS 2010, eq. 7), as a log-sum-exp of its n − x + 1 terms:
+ *
+ * ```text
+ * C(n, x)·B(α + x, β + n − x)/B(α, β)·B(γ, δ + n)/B(γ, δ)
+ *   + Σ_{i=x}^{n−1} C(i, x)·B(α + x, β + i − x)/B(α, β)·B(γ + 1, δ + i)/B(γ, δ)
+ * ```
+ */
+export function bgBbPurchaseProbabilityOne(p: BgBbParams, n: number, x: number): number {
+  if (x > n) return 0;
+  const { alpha, beta, gamma, delta } = p;
+  const lbab = logBeta(alpha, beta);
+  const lbgd = logBeta(gamma, delta);
+  const logChoose = (a: number, b: number) => logGamma(a + 1) - logGamma(b + 1) - logGamma(a - b + 1);
+  const logs = new Float64Array(n - x + 1);
+  logs[0] = logChoose(n, x) + logBeta(alpha + x, beta + n - x) - lbab + logBeta(gamma, delta + n) - lbgd;
+  for (let i = x; i < n; i++) logs[i - x + 1] = logChoose(i, x) + logBeta(alpha + x, beta + i - x) - lbab + logBeta(gamma + 1, delta + i) - lbgd;
+  return Math.min(1, Math.exp(logSumExp(logs)));
+}

@@ -1,0 +1,48 @@
+import { mapCustomers, readCustomers } from '../../internal/customers.ts';
+import type { ModelCustomer, ModelCustomers } from '../types.ts';
+import { bgNbdConditionalExpectedOne, readBgNbdParams, readHorizon, type BgNbdParams } from './bgNbdKernel.ts';
+
+/**
+ * Expected number of purchases in the next t time units for a customer with history (x, tₓ, T),
+ * under the BG/NBD model.
+ *
+ * Combines the probability that the customer is alive with the posterior purchase rate. The Gauss
+ * hypergeometric function is evaluated after Euler's transformation and in log space, so heavy
+ * buyers (x in the thousands) neither overflow nor lose precision.
+ *
+ * ```text
+ * z = t/(α + T + t)
+ * E[X(T, T + t) | x, tₓ, T] = (a + b + x − 1)/(a − 1)
+ *     · [1 − ((α + T)/(α + T + t))^(r+x) · ₂F₁(r + x, b + x; a + b + x − 1; z)]
+ *     / (1 + 1{x>0}·a/(b + x − 1)·((α + T)/(α + tₓ))^(r+x))
+ * ```
+ *
+ * t is in the model's time unit (the unit of recency and T when the model was fitted).
+ * Reference: Fader, Hardie & Lee (2005), eq. (10).
+ *
+ * @param params - Fitted `{ r, alpha, a, b }`.
+ * @param t - Length of the future period (≥ 0), in model time units.
+ * @param customer - One `{ frequency, recency, T }` (returns a number), an array or columns (returns `number[]`).
+ * @returns Expected purchases (≥ 0), non-decreasing in t; 0 for t = 0.
+ * @throws {TypeError} When an argument has the wrong type.
+ * @throws {RangeError} When a parameter is not positive, t is negative or not finite, or a customer is invalid.
+ * @example
+ * ```ts
+ * import { bgNbdConditionalExpectedPurchases } from 'loyalty-metrics';
+ *
+ * const params = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+ * bgNbdConditionalExpectedPurchases(params, 39, { frequency: 2, recency: 30.43, T: 38.86 }); // => 1.226
+ * ```
+ * @category Models
+ */
+export function bgNbdConditionalExpectedPurchases(params: BgNbdParams, t: number, customer: ModelCustomer): number;
+export function bgNbdConditionalExpectedPurchases(params: BgNbdParams, t: number, customers: ModelCustomers): number[];
+export function bgNbdConditionalExpectedPurchases(params: BgNbdParams, t: number, customer: ModelCustomer | ModelCustomers): number | number[] {
+  const fn = 'bgNbdConditionalExpectedPurchases';
+  const p = readBgNbdParams(fn, params);
+  const horizon = readHorizon(fn, 't', t);
+  const data = readCustomers(fn, 'customer', customer);
+  return mapCustomers(data, (i) =>
+    bgNbdConditionalExpectedOne(p, horizon, data.frequency[i] as number, data.recency[i] as number, data.T[i] as number),
+  );
+}

@@ -1,0 +1,43 @@
+import { mapCustomers, readCustomers } from '../../internal/customers.ts';
+import type { ModelCustomer, ModelCustomers } from '../types.ts';
+import { bgNbdProbabilityAliveOne, readBgNbdParams, type BgNbdParams } from './bgNbdKernel.ts';
+
+/**
+ * Probability that a customer is still alive (has not dropped out) at the end of observation, under
+ * the BG/NBD model.
+ *
+ * A customer with no repeat purchases cannot have dropped out (BG/NBD customers drop out only right
+ * after a purchase), so P(alive) = 1 for x = 0. Heavy buyers who have been silent for long get
+ * P(alive) → 0; the ratio is formed in log space, so the result is exactly 0, never NaN, for extreme
+ * inputs such as x = 1000, tₓ = 10, T = 100.
+ *
+ * ```text
+ * P(alive | x, tₓ, T) = 1 / (1 + 1{x>0}·a/(b + x − 1)·((α + T)/(α + tₓ))^(r+x))
+ * ```
+ *
+ * Reference: Fader, Hardie & Lee (2005), eq. (11); Fader, Hardie & Lee (2008), note "Computing
+ * P(alive) using the BG/NBD model".
+ *
+ * @param params - Fitted `{ r, alpha, a, b }`.
+ * @param customer - One `{ frequency, recency, T }` (returns a number), an array of them or columns (returns `number[]`), in the model's time unit.
+ * @returns A probability in [0, 1] per customer; non-increasing in T for fixed x and tₓ.
+ * @throws {TypeError} When params or customer fields are not numbers.
+ * @throws {RangeError} When a parameter is not positive, a frequency is not a non-negative integer, or recency is negative or exceeds T.
+ * @example
+ * ```ts
+ * import { bgNbdProbabilityAlive } from 'loyalty-metrics';
+ *
+ * const params = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+ * bgNbdProbabilityAlive(params, { frequency: 2, recency: 30.43, T: 38.86 }); // => 0.7266
+ * bgNbdProbabilityAlive(params, { frequency: 1000, recency: 10, T: 100 }); // => 0
+ * ```
+ * @category Models
+ */
+export function bgNbdProbabilityAlive(params: BgNbdParams, customer: ModelCustomer): number;
+export function bgNbdProbabilityAlive(params: BgNbdParams, customers: ModelCustomers): number[];
+export function bgNbdProbabilityAlive(params: BgNbdParams, customer: ModelCustomer | ModelCustomers): number | number[] {
+  const fn = 'bgNbdProbabilityAlive';
+  const p = readBgNbdParams(fn, params);
+  const data = readCustomers(fn, 'customer', customer);
+  return mapCustomers(data, (i) => bgNbdProbabilityAliveOne(p, data.frequency[i] as number, data.recency[i] as number, data.T[i] as number));
+}

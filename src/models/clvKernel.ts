@@ -1,0 +1,86 @@
+/**
+ * Shared pieces of model-based CLV: option parsing with explicit time units, and the discounted sum.
+ * @internal
+ * @module
+ */
+import { gammaGammaExpectedSpendOne, type GammaGammaParams } from './gammaGamma/gammaGammaKernel.ts';
+import type { TransactionModelKernel } from './transactionModel.ts';
+import { optionsObject, rangeFail, requireFraction, requireNonNegative, requireOneOf, requirePositive, requirePositiveInteger, typeFail } from '../internal/validate.ts';
+
+/** Calendar units for CLV horizons and model time. */
+export type TimeUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
+
+export const TIME_UNITS: readonly TimeUnit[] = ['day', 'week', 'month', 'quarter', 'year'];
+
+/** Longest horizon accepted, in horizon units (bounds the work of a call). */
+export const MAX_HORIZON = 100_000;
+
+/** Parsed CLV options. */
+export interface ClvSettings {
+  readonly periods: number;
+  /** One horizon unit expressed in model time units. */
+  readonly step: number;
+  readonly discountRate: number;
+  readonly margin: number;
+}
+
+/** Length of a unit in days, with months of `daysPerMonth` days, quarters of 3 months and years of 12. */
+export function unitDays(unit: TimeUnit, daysPerMonth: number): number {
+  switch (unit) {
+    case 'day':
+      return 1;
+    case 'week':
+      return 7;
+    case 'month':
+      return daysPerMonth;
+    case 'quarter':
+      return 3 * daysPerMonth;
+    case 'year':
+      return 12 * daysPerMonth;
+  }
+}
+
+/** Validates the CLV options; `modelUnit` and `discountRate` are required. */
+export function readClvOptions(fn: string, options: unknown): ClvSettings {
+  if (options === undefined) typeFail(fn, 'options must be an object with horizon, modelUnit and discountRate, got undefined');
+  const o = optionsObject(fn, options);
+  const periods = requirePositiveInteger(fn, 'horizon', o['horizon']);
+  if (periods > MAX_HORIZON) rangeFail(fn, `horizon (${periods}) must not exceed ${MAX_HORIZON} periods`);
+  if (o['modelUnit'] === undefined) typeFail(fn, `modelUnit is required (the time unit of recency and T when the model was fitted: ${TIME_UNITS.map((u) => `'${u}'`).join(', ')})`);
+  const modelUnit = requireOneOf(fn, 'modelUnit', o['modelUnit'], TIME_UNITS);
+  const horizonUnit = o['horizonUnit'] === undefined ? 'month' : requireOneOf(fn, 'horizonUnit', o['horizonUnit'], TIME_UNITS);
+  if (o['discountRate'] === undefined) typeFail(fn, 'discountRate is required (per horizon unit, e.g. 0.01 for 1 % a month)');
+  const discountRate = requireNonNegative(fn, 'discountRate', o['discountRate']);
+  const margin = o['margin'] === undefined ? 1 : requireFraction(fn, 'margin', o['margin']);
+  const daysPerMonth = o['daysPerMonth'] === undefined ? 365.25 / 12 : requirePositive(fn, 'daysPerMonth', o['daysPerMonth']);
+  if (daysPerMonth < 28 || daysPerMonth > 31) rangeFail(fn, `daysPerMonth (${daysPerMonth}) must be between 28 and 31`);
+  const step = unitDays(horizonUnit, daysPerMonth) / unitDays(modelUnit, daysPerMonth);
+  return { periods, step, discountRate, margin };
+}
+
+/**
+ * Σ_{i=1..H} (E[X(i·u)] − E[X((i−1)·u)]) · m̃ · margin / (1 + d)^i for one customer.
+ */
+export function clvOne(
+  kernel: TransactionModelKernel<unknown>,
+  params: unknown,
+  spend: GammaGammaParams,
+  x: number,
+  tx: number,
+  T: number,
+  m: number,
+  settings: ClvSettings,
+): number {
+  const meanSpend = gammaGammaExpectedSpendOne(spend, x, m);
+  let total = 0;
+  let previous = 0;
+  let discount = 1;
+  for (let i = 1; i <= settings.periods; i++) {
+    const e = kernel.conditionalExpectedPurchases(params, i * settings.step, x, tx, T);
+    discount /= 1 + settings.discountRate;
+    total += (e - previous) * discount;
+    previous = e;
+  }
+  if (total === 0 || settings.margin === 0) return 0; // nothing to earn: 0 even when the mean spend is infinite
+  return total * meanSpend * settings.margin;
+}

@@ -1,0 +1,78 @@
+import { readCustomers } from '../internal/customers.ts';
+import type { ModelCustomers } from './types.ts';
+
+/** Unique customer histories with their multiplicities, as columns. */
+export interface CompressedCustomers {
+  readonly frequency: number[];
+  readonly recency: number[];
+  readonly T: number[];
+  /** How many input customers share each (frequency, recency, T); pass as `weights` to a fit. */
+  readonly weights: number[];
+}
+
+/**
+ * Compresses customers with identical (frequency, recency, T) into one weighted row, the way model
+ * fits scale to millions of customers.
+ *
+ * The likelihood of a weighted row is its weight times the likelihood of one such customer, so
+ * `fitBgNbd(c, { weights: c.weights })` gives exactly the fit of the uncompressed data while
+ * evaluating each distinct history once. Summaries in whole days or weeks compress well (all
+ * non-repeat customers with the same T collapse to one row).
+ *
+ * ```text
+ * weights[k] = #{ i : (frequencyᵢ, recencyᵢ, Tᵢ) = key k },   keys in order of first appearance
+ * ```
+ *
+ * @param customers - `{ frequency, recency, T }` rows or columns.
+ * @returns Columns of the distinct histories and their counts (Σ weights = number of customers).
+ * @throws {TypeError} When customers or a field has the wrong type.
+ * @throws {RangeError} When a frequency is not a non-negative integer or recency is negative or exceeds T.
+ * @example
+ * ```ts
+ * import { compressCustomers } from 'loyalty-metrics';
+ *
+ * const c = compressCustomers([
+ *   { frequency: 0, recency: 0, T: 10 },
+ *   { frequency: 2, recency: 5, T: 10 },
+ *   { frequency: 0, recency: 0, T: 10 },
+ * ]);
+ * c.weights; // => [2, 1]
+ * c.frequency; // => [0, 2]
+ * ```
+ * @category Models
+ */
+export function compressCustomers(customers: ModelCustomers): CompressedCustomers {
+  const fn = 'compressCustomers';
+  const data = readCustomers(fn, 'customers', customers, { allowSingle: false });
+  const index = new Map<number, Map<number, Map<number, number>>>();
+  const frequency: number[] = [];
+  const recency: number[] = [];
+  const T: number[] = [];
+  const weights: number[] = [];
+  for (let i = 0; i < data.length; i++) {
+    const x = data.frequency[i] as number;
+    const r = data.recency[i] as number;
+    const t = data.T[i] as number;
+    let byR = index.get(x);
+    if (!byR) {
+      byR = new Map();
+      index.set(x, byR);
+    }
+    let byT = byR.get(r);
+    if (!byT) {
+      byT = new Map();
+      byR.set(r, byT);
+    }
+    const k = byT.get(t);
+    if (k === undefined) {
+      byT.set(t, weights.length);
+      frequency.push(x);
+      recency.push(r);
+      T.push(t);
+      weights.push(1);
+    } else {
+      weights[k] = (weights[k] as number) + 1;
+    }
+  }
+  return { frequency, recency, T, weights };
+}

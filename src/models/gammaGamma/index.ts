@@ -1,0 +1,2 @@
+export * from './fitGammaGamma.ts';
+export * from './gammaGammaExpectedSpend.ts';

@@ -1,0 +1,42 @@
+import { mapCustomers, readCustomers } from '../../internal/customers.ts';
+import { readBgNbdParams } from '../bgNbd/bgNbdKernel.ts';
+import type { ModelCustomer, ModelCustomers } from '../types.ts';
+import { mbgNbdProbabilityAliveOne, type MbgNbdParams } from './mbgNbdKernel.ts';
+
+/**
+ * Probability that a customer is still alive (has not dropped out) at the end of observation, under
+ * the MBG/NBD model.
+ *
+ * Unlike BG/NBD, a customer with no repeat purchases can have dropped out (right after the first
+ * purchase), so their P(alive) falls as time passes. Formed in log space: exactly 0, never NaN, for
+ * extreme inputs.
+ *
+ * ```text
+ * P(alive | x, tₓ, T) = 1 / (1 + a/(b + x)·((α + T)/(α + tₓ))^(r+x))
+ * ```
+ *
+ * Reference: Batislam, Denizel & Filiztekin (2007), eq. (9).
+ *
+ * @param params - Fitted `{ r, alpha, a, b }`.
+ * @param customer - One `{ frequency, recency, T }` (returns a number), an array of them or columns (returns `number[]`), in the model's time unit.
+ * @returns A probability in [0, 1] per customer; non-increasing in T for fixed x and tₓ.
+ * @throws {TypeError} When params or customer fields are not numbers.
+ * @throws {RangeError} When a parameter is not positive, a frequency is not a non-negative integer, or recency is negative or exceeds T.
+ * @example
+ * ```ts
+ * import { mbgNbdProbabilityAlive } from 'loyalty-metrics';
+ *
+ * const params = { r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 };
+ * mbgNbdProbabilityAlive(params, { frequency: 2, recency: 30.43, T: 38.86 }); // => 0.7062
+ * mbgNbdProbabilityAlive(params, { frequency: 0, recency: 0, T: 38.86 }); // => 0.3897
+ * ```
+ * @category Models
+ */
+export function mbgNbdProbabilityAlive(params: MbgNbdParams, customer: ModelCustomer): number;
+export function mbgNbdProbabilityAlive(params: MbgNbdParams, customers: ModelCustomers): number[];
+export function mbgNbdProbabilityAlive(params: MbgNbdParams, customer: ModelCustomer | ModelCustomers): number | number[] {
+  const fn = 'mbgNbdProbabilityAlive';
+  const p = readBgNbdParams(fn, params);
+  const data = readCustomers(fn, 'customer', customer);
+  return mapCustomers(data, (i) => mbgNbdProbabilityAliveOne(p, data.frequency[i] as number, data.recency[i] as number, data.T[i] as number));
+}

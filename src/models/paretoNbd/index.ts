@@ -1,0 +1,4 @@
+export * from './fitParetoNbd.ts';
+export * from './paretoNbdExpectedPurchases.ts';
+export * from './paretoNbdConditionalExpectedPurchases.ts';
+export * from './paretoNbdProbabilityAlive.ts';

@@ -1,0 +1,48 @@
+import { mapCustomers, readCustomers } from '../../internal/customers.ts';
+import { readHorizon } from '../bgNbd/bgNbdKernel.ts';
+import type { ModelCustomer, ModelCustomers } from '../types.ts';
+import { paretoNbdConditionalExpectedOne, readParetoNbdParams, type ParetoNbdParams } from './paretoNbdKernel.ts';
+
+/**
+ * Expected number of purchases in the next t time units for a customer with history (x, tₓ, T),
+ * under the Pareto/NBD model.
+ *
+ * The posterior purchase rate (r + x)/(α + T) times the expected remaining alive time within the next
+ * t units, times P(alive). The factor [1 − (…)^(s−1)]/(s − 1) is evaluated without cancellation, with
+ * its limit at s = 1.
+ *
+ * ```text
+ * E[X(T, T + t) | x, tₓ, T] = (r + x)(β + T) / ((α + T)(s − 1)) · [1 − ((β + T)/(β + T + t))^(s−1)]
+ *                             · P(alive | x, tₓ, T)
+ * ```
+ *
+ * t is in the model's time unit (the unit of recency and T when the model was fitted).
+ * Reference: Schmittlein, Morrison & Colombo (1987), eq. (22); Fader & Hardie (2005), "A Note on
+ * Deriving the Pareto/NBD Model and Related Expressions", eq. (19).
+ *
+ * @param params - Fitted `{ r, alpha, s, beta }`.
+ * @param t - Length of the future period (≥ 0), in model time units.
+ * @param customer - One `{ frequency, recency, T }` (returns a number), an array or columns (returns `number[]`).
+ * @returns Expected purchases (≥ 0), non-decreasing in t; 0 for t = 0.
+ * @throws {TypeError} When an argument has the wrong type.
+ * @throws {RangeError} When a parameter is not positive, t is negative or not finite, or a customer is invalid.
+ * @example
+ * ```ts
+ * import { paretoNbdConditionalExpectedPurchases } from 'loyalty-metrics';
+ *
+ * const params = { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 };
+ * paretoNbdConditionalExpectedPurchases(params, 52, { frequency: 26, recency: 30.86, T: 31 }); // => 25.46
+ * ```
+ * @category Models
+ */
+export function paretoNbdConditionalExpectedPurchases(params: ParetoNbdParams, t: number, customer: ModelCustomer): number;
+export function paretoNbdConditionalExpectedPurchases(params: ParetoNbdParams, t: number, customers: ModelCustomers): number[];
+export function paretoNbdConditionalExpectedPurchases(params: ParetoNbdParams, t: number, customer: ModelCustomer | ModelCustomers): number | number[] {
+  const fn = 'paretoNbdConditionalExpectedPurchases';
+  const p = readParetoNbdParams(fn, params);
+  const horizon = readHorizon(fn, 't', t);
+  const data = readCustomers(fn, 'customer', customer);
+  return mapCustomers(data, (i) =>
+    paretoNbdConditionalExpectedOne(p, horizon, data.frequency[i] as number, data.recency[i] as number, data.T[i] as number),
+  );
+}

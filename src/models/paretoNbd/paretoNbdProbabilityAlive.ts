@@ -1,0 +1,44 @@
+import { mapCustomers, readCustomers } from '../../internal/customers.ts';
+import type { ModelCustomer, ModelCustomers } from '../types.ts';
+import { paretoNbdProbabilityAliveOne, readParetoNbdParams, type ParetoNbdParams } from './paretoNbdKernel.ts';
+
+/**
+ * Probability that a customer is still alive (has not dropped out) at the end of observation, under
+ * the Pareto/NBD model.
+ *
+ * In Pareto/NBD a customer can drop out at any time, so even one with no repeat purchases has
+ * P(alive) < 1 once time has passed since their first purchase (unlike BG/NBD). The odds are formed in
+ * log space with the hypergeometric terms on their stable branch, so the result is exactly 0, never
+ * NaN, for heavy buyers who have been silent for long.
+ *
+ * ```text
+ * P(alive | x, tₓ, T) = 1 / (1 + s/(r + s + x) · (α + T)^(r+x) (β + T)^s · (A(tₓ) − A(T)))
+ * A(t) as in fitParetoNbd (a ₂F₁ on the branch chosen by the larger of α and β)
+ * ```
+ *
+ * Reference: Schmittlein, Morrison & Colombo (1987), eq. (11); Fader & Hardie (2005), "A Note on
+ * Deriving the Pareto/NBD Model and Related Expressions", eq. (18).
+ *
+ * @param params - Fitted `{ r, alpha, s, beta }`.
+ * @param customer - One `{ frequency, recency, T }` (returns a number), an array of them or columns (returns `number[]`), in the model's time unit.
+ * @returns A probability in [0, 1] per customer; 1 when recency = T (a purchase right now).
+ * @throws {TypeError} When params or customer fields are not numbers.
+ * @throws {RangeError} When a parameter is not positive, a frequency is not a non-negative integer, or recency is negative or exceeds T.
+ * @example
+ * ```ts
+ * import { paretoNbdProbabilityAlive } from 'loyalty-metrics';
+ *
+ * const params = { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 };
+ * paretoNbdProbabilityAlive(params, { frequency: 26, recency: 30.86, T: 31 }); // => 0.9979
+ * paretoNbdProbabilityAlive(params, { frequency: 1000, recency: 10, T: 100 }); // => 0
+ * ```
+ * @category Models
+ */
+export function paretoNbdProbabilityAlive(params: ParetoNbdParams, customer: ModelCustomer): number;
+export function paretoNbdProbabilityAlive(params: ParetoNbdParams, customers: ModelCustomers): number[];
+export function paretoNbdProbabilityAlive(params: ParetoNbdParams, customer: ModelCustomer | ModelCustomers): number | number[] {
+  const fn = 'paretoNbdProbabilityAlive';
+  const p = readParetoNbdParams(fn, params);
+  const data = readCustomers(fn, 'customer', customer);
+  return mapCustomers(data, (i) => paretoNbdProbabilityAliveOne(p, data.frequency[i] as number, data.recency[i] as number, data.T[i] as number));
+}

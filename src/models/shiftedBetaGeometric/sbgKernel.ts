@@ -1,0 +1,84 @@
+/**
+ * Shifted-beta-geometric (sBG) kernels (Fader & Hardie 2007, "How to Project Customer Retention").
+ * @internal
+ * @module
+ */
+import { digamma, logBeta } from '../../internal/special.ts';
+import { describeValue, rangeFail, requireObject, requirePositive, typeFail } from '../../internal/validate.ts';
+
+/** sBG parameters: each customer churns each period with probability θ ~ Beta(alpha, beta). */
+export interface ShiftedBetaGeometricParams {
+  readonly alpha: number;
+  readonly beta: number;
+}
+
+/** Parameter order for the optimiser and covariance matrices. */
+export const SBG_PARAM_NAMES: readonly ['alpha', 'beta'] = ['alpha', 'beta'];
+
+/** Validates `{ alpha, beta }`. */
+export function readSbgParams(fn: string, params: unknown): ShiftedBetaGeometricParams {
+  const o = requireObject(fn, 'params', params);
+  return { alpha: requirePositive(fn, 'params.alpha', o['alpha']), beta: requirePositive(fn, 'params.beta', o['beta']) };
+}
+
+/** Validates a period index t (a finite number ≥ `min`). */
+export function readPeriod(fn: string, name: string, t: unknown, min: number): number {
+  if (typeof t !== 'number') typeFail(fn, `${name} must be a number, got ${describeValue(t)}`);
+  if (!Number.isFinite(t) || t < min) rangeFail(fn, `${name} (${describeValue(t)}) must be a finite number of at least ${min}`);
+  return t;
+}
+
+/** ln S(t) = ln B(α, β + t) − ln B(α, β). */
+export function sbgLogSurvival(p: ShiftedBetaGeometricParams, t: number): number {
+  return t === 0 ? 0 : logBeta(p.alpha, p.beta + t) - logBeta(p.alpha, p.beta);
+}
+
+/** ln P(T = t) = ln B(α + 1, β + t − 1) − ln B(α, β), t ≥ 1. */
+export function sbgLogChurn(p: ShiftedBetaGeometricParams, t: number): number {
+  return logBeta(p.alpha + 1, p.beta + t - 1) - logBeta(p.alpha, p.beta);
+}
+
+/**
+ * Log-likelihood of survivor counts alive[0..n] in log parameters, with gradient:
+ * ℓ = Σ_{t=1..n} (alive[t−1] − alive[t])·ln P(T = t) + alive[n]·ln S(n).
+ */
+export function sbgLogLikelihood(alive: Float64Array): (logParams: Float64Array, gradient?: Float64Array) => number {
+  const n = alive.length - 1;
+  return (logParams, gradient) => {
+    const alpha = Math.exp(logParams[0] as number);
+    const beta = Math.exp(logParams[1] as number);
+    const p = { alpha, beta };
+    const lb = logBeta(alpha, beta);
+    const dAlpha0 = gradient ? digamma(alpha) - digamma(alpha + beta) : 0;
+    const dBeta0 = gradient ? digamma(beta) - digamma(alpha + beta) : 0;
+    const dgA1 = gradient ? digamma(alpha + 1) : 0;
+    let ll = 0;
+    let ga = 0;
+    let gb = 0;
+    for (let t = 1; t <= n; t++) {
+      const churned = (alive[t - 1] as number) - (alive[t] as number);
+      if (churned > 0) {
+        ll += churned * (logBeta(alpha + 1, beta + t - 1) - lb);
+        if (gradient) {
+          const dab = digamma(alpha + beta + t);
+          ga += churned * (dgA1 - dab - dAlpha0);
+          gb += churned * (digamma(beta + t - 1) - dab - dBeta0);
+        }
+      }
+    }
+    const survivors = alive[n] as number;
+    if (survivors > 0) {
+      ll += survivors * sbgLogSurvival(p, n);
+      if (gradient) {
+        const dab = digamma(alpha + beta + n);
+        ga += survivors * (digamma(alpha) - dab - dAlpha0);
+        gb += survivors * (digamma(beta + n) - dab - dBeta0);
+      }
+    }
+    if (gradient) {
+      gradient[0] = ga * alpha;
+      gradient[1] = gb * beta;
+    }
+    return ll;
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * Customer input shared by the probabilistic models (BG/NBD, Gamma-Gamma, and the transaction-model
+ * interface used by model-based CLV and at-risk ranking).
+ * @module
+ */
+
+/**
+ * One customer's repeat-purchase summary, as produced by `rfmSummary`: `frequency` = number of repeat
+ * purchases (x), `recency` = time of the last purchase since the first (tₓ), `T` = time from the first
+ * purchase to the end of observation, both in the model's time unit.
+ */
+export interface ModelCustomer {
+  readonly frequency: number;
+  readonly recency: number;
+  readonly T: number;
+}
+
+/** The same summary as parallel columns of equal length (plain or typed arrays): the fast path. */
+export interface ModelCustomerColumns {
+  readonly frequency: ArrayLike<number>;
+  readonly recency: ArrayLike<number>;
+  readonly T: ArrayLike<number>;
+}
+
+/** Many customers: an array of {@link ModelCustomer} or an object of columns. */
+export type ModelCustomers = readonly ModelCustomer[] | ModelCustomerColumns;
+
+/** A customer with the mean value of their repeat purchases (0 when there are none). */
+export interface SpendCustomer {
+  readonly frequency: number;
+  readonly monetaryValue: number;
+}
+
+/** Spend summaries as parallel columns. */
+export interface SpendCustomerColumns {
+  readonly frequency: ArrayLike<number>;
+  readonly monetaryValue: ArrayLike<number>;
+}
+
+/** Many spend summaries: an array of {@link SpendCustomer} or an object of columns. */
+export type SpendCustomers = readonly SpendCustomer[] | SpendCustomerColumns;

@@ -1,0 +1,33 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { mbgNbdExpectedPurchases, mbgNbdPurchaseProbability } from '../../../src/index.ts';
+
+const positive = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+const params = fc.record({ r: positive(0.05, 20), alpha: positive(0.05, 200), a: positive(0.05, 20), b: positive(0.05, 20) });
+
+describe('mbgNbdExpectedPurchases properties', () => {
+  it('is finite, non-negative and non-decreasing in t, and below (r/α)·t', () => {
+    fc.assert(
+      fc.property(params, positive(0, 1000), positive(0, 1000), (p, t, dt) => {
+        const a = mbgNbdExpectedPurchases(p, t);
+        expect(Number.isFinite(a)).toBe(true);
+        expect(a).toBeGreaterThanOrEqual(0);
+        expect(a).toBeLessThanOrEqual((p.r / p.alpha) * t * (1 + 1e-9) + 1e-12);
+        expect(mbgNbdExpectedPurchases(p, t + dt)).toBeGreaterThanOrEqual(a * (1 - 1e-9) - 1e-12);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('is the mean of P(X(t) = n)', () => {
+    fc.assert(
+      fc.property(params, positive(0.01, 3), (p, t) => {
+        fc.pre((p.r / p.alpha) * t < 2);
+        const ns = Array.from({ length: 1500 }, (_, n) => n);
+        const mean = mbgNbdPurchaseProbability(p, t, ns).reduce((s, v, n) => s + n * v, 0);
+        expect(Math.abs(mean - mbgNbdExpectedPurchases(p, t))).toBeLessThanOrEqual(1e-6 * Math.max(1, mean));
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
