@@ -9,8 +9,8 @@ import type { CohortCells, CohortWindows } from './cohortKernel.ts';
 import { requirePeriod, requireTimeZone, requireWeekStartsOn, type Period } from './time.ts';
 import { describeValue, rangeFail, requireArrayLike, requireCount, requireNumber, requireObject, requireOneOf, typeFail } from './validate.ts';
 
-const MAX_COLUMNS = 1 << 22;
-const MAX_CELLS = 1 << 26;
+const MAX_COLUMNS = 4_194_304; // 2^22 (literals, not shifts: bundlers drop unused literals but keep `1 << n`)
+const MAX_CELLS = 67_108_864; // 2^26
 
 /** Settings every cohort result repeats, so it can be read on its own. */
 export interface CohortMeta {

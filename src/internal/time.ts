@@ -44,11 +44,12 @@ export const MAX_EPOCH_MS = 8.64e15;
  * 365 days (year). Rolling window n of a customer covers [first + n·w, first + (n + 1)·w).
  */
 export const ROLLING_WINDOW_MS: Readonly<Record<Period, number>> = {
-  day: MS_PER_DAY,
-  week: 7 * MS_PER_DAY,
-  month: 30 * MS_PER_DAY,
-  quarter: 91 * MS_PER_DAY,
-  year: 365 * MS_PER_DAY,
+  // Literal values (not `7 * MS_PER_DAY`): bundlers can only drop an unused constant whose initialiser is pure.
+  day: 86_400_000,
+  week: 604_800_000,
+  month: 2_592_000_000,
+  quarter: 7_862_400_000,
+  year: 31_536_000_000,
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -381,8 +382,8 @@ export interface PeriodIndexer {
   table(): PeriodTable | null;
 }
 
-const MAX_TABLE_BUCKETS = 1 << 20;
-const MAX_TABLE_PERIODS = 1 << 22;
+const MAX_TABLE_BUCKETS = 1_048_576; // 2^20 (literals, not shifts: bundlers drop unused literals but keep `1 << n`)
+const MAX_TABLE_PERIODS = 4_194_304; // 2^22
 
 /**
  * Creates a period indexer for a period kind, IANA time zone and week start.
