@@ -1,1 +1,2 @@
-export {};
+export * from './customerLifetimes.ts';
+export * from './kaplanMeier.ts';
