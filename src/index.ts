@@ -13,3 +13,7 @@ export * from './rfm/index.ts';
 export * from './models/index.ts';
 export * from './survival/index.ts';
 export * from './compare/index.ts';
+export * from './charts/index.ts';
+// Types shared by several areas' options.
+export type { Accessor } from './internal/rows.ts';
+export type { DurationUnit } from './internal/transactions.ts';

@@ -1,8 +1,10 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import * as lib from '../../src/index.ts';
-import { linkedConsumer } from './build.ts';
+import { linkedConsumer, root } from './build.ts';
 
 /** Minified and gzipped bundle of `import { names } from 'loyalty-metrics'`, as an app would build it. */
 async function bundle(names: readonly string[]): Promise<{ code: string; gzipped: number }> {
@@ -26,6 +28,34 @@ function unrelatedNamesIn(code: string, imported: readonly string[]): string[] {
   return Object.keys(lib).filter((name) => !imported.some((i) => i.includes(name)) && code.includes(name));
 }
 
+/**
+ * One representative function per area with its own budget (bytes, minified + gzipped). The budgets sit
+ * about a quarter above the measured size, so a real regression (a kernel dragging in another area, a
+ * table built at module load) fails while ordinary edits pass. `alsoAllowed` lists exports whose names
+ * legitimately appear in the bundle (documented cross-references in error messages).
+ */
+const BUDGETS: Readonly<Record<string, { readonly fn: string; readonly gzip: number; readonly alsoAllowed?: readonly string[] }>> = {
+  rates: { fn: 'retentionRate', gzip: 1000 },
+  survey: { fn: 'netPromoterScore', gzip: 1500 },
+  // simpleClv's input fields are named averageOrderValue and purchaseFrequency (the metrics they come from).
+  value: { fn: 'simpleClv', gzip: 900, alsoAllowed: ['averageOrderValue', 'purchaseFrequency'] },
+  compare: { fn: 'compareRates', gzip: 2500 },
+  cohorts: { fn: 'retentionMatrix', gzip: 10_000 },
+  rfm: { fn: 'rfmSummary', gzip: 7500 },
+  models: { fn: 'fitBgNbd', gzip: 7000 },
+  survival: { fn: 'kaplanMeier', gzip: 2500 },
+  time: { fn: 'calendarPeriod', gzip: 4000 },
+  charts: { fn: 'cohortHeatmapSvg', gzip: 4500 },
+};
+
+/** Areas = folders of src/ re-exported by src/index.ts (internal kernels and the Node-only CLI are not). */
+const areas = readdirSync(join(root, 'src')).filter((name) => statSync(join(root, 'src', name)).isDirectory() && name !== 'internal' && name !== 'cli');
+
+async function exportedFunctions(area: string): Promise<string[]> {
+  const module = (await import(join(root, 'src', area, 'index.ts'))) as Record<string, unknown>;
+  return Object.keys(module).filter((name) => typeof module[name] === 'function');
+}
+
 describe('tree shaking', () => {
   it('bundles netPromoterScore alone under 1.5 kB min+gzip, with no unrelated metric', async () => {
     const { code, gzipped } = await bundle(['netPromoterScore']);
@@ -34,6 +64,26 @@ describe('tree shaking', () => {
     expect(gzipped).toBeLessThan(1500);
     expect(unrelatedNamesIn(code, ['netPromoterScore'])).toEqual([]);
   });
+
+  it('has a budget for every area that exports functions', async () => {
+    for (const area of areas) {
+      if ((await exportedFunctions(area)).length > 0) expect(BUDGETS[area]?.fn, `src/${area} exports functions: add it to BUDGETS`).toBeTruthy();
+    }
+  });
+
+  for (const [area, { fn, gzip, alsoAllowed = [] }] of Object.entries(BUDGETS)) {
+    it(`bundles one function of ${area}${fn ? ` (${fn}) under ${gzip} B min+gzip` : ''}, with nothing of the other exports`, async ({ skip }) => {
+      const exported = areas.includes(area) ? await exportedFunctions(area) : [];
+      // An area still without exports is reported as skipped, never passed silently.
+      if (exported.length === 0) return skip(`src/${area} exports no function yet`);
+      expect(exported, `${fn} is not exported from src/${area}`).toContain(fn);
+      const { code, gzipped } = await bundle([fn]);
+      console.log(`${area}/${fn} bundle: ${code.length} B minified, ${gzipped} B gzipped (budget ${gzip})`);
+      expect(code).toContain(fn);
+      expect(gzipped).toBeLessThan(gzip);
+      expect(unrelatedNamesIn(code, [fn, ...alsoAllowed])).toEqual([]);
+    });
+  }
 
   it('bundles retentionRate alone, with no survey code', async () => {
     const { code, gzipped } = await bundle(['retentionRate']);

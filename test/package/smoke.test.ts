@@ -35,6 +35,14 @@ describe('packed package', () => {
     expect(execFileSync('node', ['cjs.cjs'], { cwd: dir, encoding: 'utf8' })).toMatch(/^ok \d+/);
   });
 
+  it('runs the command-line tool from the installed package (bin → dist/cli.js)', () => {
+    const cli = join(dir, 'node_modules/loyalty-metrics/dist/cli.js');
+    const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(execFileSync('node', [cli, '--version'], { cwd: dir, encoding: 'utf8' }).trim()).toBe(version);
+    const out = execFileSync('node', [cli, 'nps', '--score', 'q', '--format', 'json'], { cwd: dir, encoding: 'utf8', input: 'q\n10\n9\n9\n10\n9\n8\n7\n7\n3\n6\n' });
+    expect((JSON.parse(out) as { score: number }).score).toBeCloseTo(30, 9);
+  });
+
   it('exports the same names from ESM and CJS', () => {
     writeFileSync(join(dir, 'names.mjs'), `import * as lib from 'loyalty-metrics'; console.log(JSON.stringify(Object.keys(lib).sort()));`);
     writeFileSync(join(dir, 'names.cjs'), `console.log(JSON.stringify(Object.keys(require('loyalty-metrics')).sort()));`);

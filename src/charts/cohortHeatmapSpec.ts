@@ -1,0 +1,111 @@
+import { optionalBoolean, optionalString, readChartMatrix, VEGA_LITE_SCHEMA } from '../internal/chart.ts';
+import { optionsObject } from '../internal/validate.ts';
+import type { ChartDatum, CohortMatrix, VegaLiteSpec } from './types.ts';
+
+/** Options for {@link cohortHeatmapSpec}. */
+export interface CohortHeatmapSpecOptions {
+  /** Chart title (default `'Retention by cohort'`). */
+  readonly title?: string;
+  /** Draw column 0 (100 % for first-event cohorts; default `true`). */
+  readonly periodZero?: boolean;
+}
+
+/**
+ * A Vega-Lite heatmap of a cohort retention matrix: cohorts down, periods since the cohort's start across,
+ * colour = retention, with tooltips giving the cohort, its size, the column, the customers counted and
+ * the rate. Cells whose period had not ended by the observation end are drawn faded with a dashed
+ * outline and say "in progress" in their tooltip, so a partial month never passes for a drop in retention.
+ *
+ * ```text
+ * one rect per (cohort c, column k):  x = k,  y = c.label,  colour = c.rates[k]
+ * colour scale: sequential blues on [0, max rate outside column 0] (column 0 clamps to the darkest blue)
+ * ```
+ *
+ * The colour domain leaves out column 0 (always 100 % for first-event cohorts) so that the later columns,
+ * where cohorts differ, use the whole scale. Pure: the data is inlined in `data.values`; nothing is fetched.
+ *
+ * @param matrix - A `retentionMatrix` (or `cohortRetention`, `cohortChurn`) result.
+ * @param options - `title`, `periodZero`.
+ * @returns A Vega-Lite v5 spec (plain JSON) with one datum per cell: `{ cohort, size, column, period,
+ *   customers, rate, complete, status }`.
+ * @throws {TypeError} When the matrix is not an object with a `cohorts` array of `{ label, size, rates,
+ *   complete }`, or an option has the wrong type.
+ * @throws {RangeError} When a rate or count is not finite, a size is not a non-negative integer, array
+ *   lengths disagree, or the matrix has more than a million cells.
+ * @example
+ * ```ts
+ * import { cohortHeatmapSpec, retentionMatrix } from 'loyalty-metrics';
+ *
+ * const matrix = retentionMatrix(
+ *   [{ user: 'a', at: '2024-01-01' }, { user: 'a', at: '2024-01-02' }, { user: 'b', at: '2024-01-01' }],
+ *   { customer: 'user', time: 'at', period: 'day' },
+ * );
+ * const spec = cohortHeatmapSpec(matrix);
+ * spec.data.values.length; // => 2
+ * spec.data.values[1]; // => { cohort: '2024-01-01', size: 2, period: 1, customers: 1, rate: 0.5, status: 'in progress' }
+ * ```
+ * @category Charts
+ */
+export function cohortHeatmapSpec(matrix: CohortMatrix, options?: CohortHeatmapSpecOptions): VegaLiteSpec {
+  const fn = 'cohortHeatmapSpec';
+  const m = readChartMatrix(fn, 'matrix', matrix);
+  const opts = optionsObject(fn, options);
+  const title = optionalString(fn, 'title', opts['title']) ?? 'Retention by cohort';
+  const periodZero = optionalBoolean(fn, 'periodZero', opts['periodZero']) ?? true;
+  const values: ChartDatum[] = [];
+  let max = 0;
+  for (const c of m.cohorts) {
+    for (let k = periodZero ? 0 : 1; k < c.rates.length; k++) {
+      const rate = c.rates[k] as number;
+      if (k > 0 || m.columns[0] !== '0') max = Math.max(max, rate);
+      const complete = c.complete[k] as boolean;
+      values.push({ cohort: c.label, size: c.size, column: m.columns[k] as string, period: k, customers: c.counts?.[k] ?? null, rate, complete, status: complete ? 'complete' : 'in progress' });
+    }
+  }
+  const periodTitle = m.period === null ? 'periods since start' : `${m.period}s since start`;
+  const x = { field: 'column', type: 'ordinal', title: periodTitle, sort: { field: 'period' }, axis: { labelAngle: 0 } };
+  const y = { field: 'cohort', type: 'ordinal', title: 'cohort', sort: 'ascending' };
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    description: `${title}: share of each cohort active by ${periodTitle}; faded, dashed cells are periods still in progress.`,
+    title,
+    data: { values },
+    width: { step: 34 },
+    height: { step: 18 },
+    layer: [
+      {
+        mark: { type: 'rect' },
+        encoding: {
+          x,
+          y,
+          color: { field: 'rate', type: 'quantitative', title: 'retention', scale: { scheme: 'blues', domain: [0, max > 0 ? max : 1], clamp: true }, legend: { format: '.0%' } },
+          opacity: { condition: { test: 'datum.complete', value: 1 }, value: 0.45 },
+          tooltip: [
+            { field: 'cohort', type: 'ordinal', title: 'cohort' },
+            { field: 'size', type: 'quantitative', title: 'cohort size' },
+            { field: 'column', type: 'ordinal', title: periodTitle },
+            { field: 'customers', type: 'quantitative', title: 'customers' },
+            { field: 'rate', type: 'quantitative', title: 'retention', format: '.1%' },
+            { field: 'status', type: 'nominal', title: 'period' },
+          ],
+        },
+      },
+      {
+        // A dashed outline on the cells still in progress.
+        transform: [{ filter: '!datum.complete' }],
+        mark: { type: 'rect', filled: false, stroke: '#555555', strokeDash: [3, 2], strokeWidth: 1 },
+        encoding: { x, y },
+      },
+      {
+        mark: { type: 'text', fontSize: 9 },
+        encoding: {
+          x,
+          y,
+          text: { field: 'rate', type: 'quantitative', format: '.0%' },
+          color: { condition: { test: `datum.rate > ${0.55 * (max > 0 ? max : 1)}`, value: 'white' }, value: 'black' },
+        },
+      },
+    ],
+    config: { view: { stroke: null }, axis: { grid: false } },
+  };
+}

@@ -1,0 +1,67 @@
+import { optionalBoolean, optionalNumberIn, optionalString, percentLabel, readCurveInput } from '../internal/chart.ts';
+import { renderLineChartSvg } from '../internal/lineChartSvg.ts';
+import { optionsObject } from '../internal/validate.ts';
+import type { CohortMatrix, CurveSeries } from './types.ts';
+
+/** Options for {@link retentionCurveSvg}. */
+export interface RetentionCurveSvgOptions {
+  /** Title above the chart (default `'Retention curve'`; `''` for none). */
+  readonly title?: string;
+  /** With a matrix: draw every cohort's curve as well as the average (default `true`). */
+  readonly cohorts?: boolean;
+  /** Axis title of the columns (default from the matrix period, e.g. `'months since start'`). */
+  readonly xTitle?: string;
+  /** Width in px, 240–2400 (default 640). */
+  readonly width?: number;
+  /** Height in px, 160–1600 (default 360). */
+  readonly height?: number;
+}
+
+/**
+ * A standalone SVG line chart of retention curves: share retained (0–100 %) by period since the start,
+ * with a legend and a `<title>` tooltip on every point.
+ *
+ * From a retention matrix it draws the size-weighted average row (thick, dark) and each cohort's curve over
+ * its complete cells (so a period in progress never bends a curve down); from `[{ label, values }]` series
+ * it draws those (for example the average rows of two matrices). No script, stylesheet or web font.
+ *
+ * ```text
+ * point (k, values[k]) per series; null values break the line
+ * ```
+ *
+ * @param curves - A `retentionMatrix` result, or an array of `{ label, values }` series (values in [0, 1] or null).
+ * @param options - `title`, `cohorts`, `xTitle`, `width`, `height`.
+ * @returns An `<svg>` element as a string.
+ * @throws {TypeError} When the input is neither a matrix nor an array of series, or an option has the wrong type.
+ * @throws {RangeError} When a value is not finite or a size option is out of range.
+ * @example
+ * ```ts
+ * import { retentionCurveSvg } from 'loyalty-metrics';
+ *
+ * const svg = retentionCurveSvg([{ label: 'web', values: [1, 0.4, 0.3] }]);
+ * svg.startsWith('<svg'); // => true
+ * svg.includes('<title>web, period 1: 40.0% retained</title>'); // => true
+ * ```
+ * @category Charts
+ */
+export function retentionCurveSvg(curves: CohortMatrix | readonly CurveSeries[], options?: RetentionCurveSvgOptions): string {
+  const fn = 'retentionCurveSvg';
+  const opts = optionsObject(fn, options);
+  const title = optionalString(fn, 'title', opts['title']) ?? 'Retention curve';
+  const includeCohorts = optionalBoolean(fn, 'cohorts', opts['cohorts']) ?? true;
+  const width = optionalNumberIn(fn, 'width', opts['width'], 240, 2400) ?? 640;
+  const height = optionalNumberIn(fn, 'height', opts['height'], 160, 1600) ?? 360;
+  const input = readCurveInput(fn, curves, includeCohorts);
+  const xTitle = optionalString(fn, 'xTitle', opts['xTitle']) ?? (input.period === null ? 'periods since start' : `${input.period}s since start`);
+  const unit = input.period ?? 'period';
+  return renderLineChartSvg({
+    title,
+    xTitle,
+    yTitle: 'retained',
+    step: false,
+    width,
+    height,
+    series: input.series.map((s) => ({ label: s.label, emphasis: s.average, points: s.values.map((v, k) => [k, v] as const) })),
+    tooltip: (series, x, y) => `${series}, ${unit} ${x}: ${percentLabel(y)} retained`,
+  });
+}

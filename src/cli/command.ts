@@ -1,0 +1,118 @@
+/**
+ * What every subcommand of the command-line tool looks like, and the shared helpers they use to turn
+ * text fields into typed values with line-numbered errors.
+ * @module
+ */
+import { InputError } from './input.ts';
+
+/** A flag of a subcommand (all flags take a value unless `boolean`). */
+export interface FlagSpec {
+  readonly type: 'string' | 'boolean';
+  /** Placeholder shown in the help, e.g. `<column>`. */
+  readonly value?: string;
+  readonly description: string;
+  readonly required?: boolean;
+  /** Allowed values; anything else is a usage error (exit code 2). */
+  readonly choices?: readonly string[];
+  readonly default?: string;
+}
+
+/** Parsed flag values: strings for value flags, booleans for switches. */
+export type Flags = Readonly<Record<string, string | boolean | undefined>>;
+
+/** What a subcommand can do with its input. */
+export interface CommandContext {
+  readonly flags: Flags;
+  /**
+   * Streams every row of the input, calling `onRow` with the values of `columns` (in that order; the
+   * array is reused) and the row's 1-based line number. Resolves with the number of rows.
+   */
+  read(columns: readonly string[], onRow: (values: readonly unknown[], line: number) => void): Promise<number>;
+}
+
+/** A command's result in the three output formats. */
+export interface CommandOutput {
+  /** Printed by `--format json` with `JSON.stringify`: exactly the library function's result. */
+  readonly json: unknown;
+  /** Human-readable text for `--format table`. */
+  table(): string;
+  /** RFC 4180 CSV (with a header line) for `--format csv`. */
+  csv(): string;
+}
+
+/** One subcommand. */
+export interface Command {
+  readonly name: string;
+  /** One line for the command list. */
+  readonly summary: string;
+  /** The library function it runs, named in the help. */
+  readonly runs: string;
+  readonly flags: Readonly<Record<string, FlagSpec>>;
+  execute(context: CommandContext): Promise<CommandOutput>;
+}
+
+/** A command-line mistake: unknown command or flag, missing or malformed flag value. Exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+const NUMBER_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** Parses a decimal number written in text; `undefined` for anything else (empty, `1,5`, `NaN`). */
+export function parseDecimal(text: string): number | undefined {
+  return NUMBER_RE.test(text) ? Number(text) : undefined;
+}
+
+/** A numeric cell: a JSON number (NDJSON) or a decimal written as text (CSV); otherwise an InputError. */
+export function numberCell(value: unknown, column: string, line: number): number {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string') {
+    const parsed = parseDecimal(value.trim());
+    if (parsed !== undefined && Number.isFinite(parsed)) return parsed;
+  }
+  throw new InputError(`line ${line}: ${column} ${JSON.stringify(value) ?? String(value)} is not a number`);
+}
+
+/** A customer id cell: a non-empty string or a finite number (NDJSON), returned as a string key. */
+export function idCell(value: unknown, column: string, line: number): string {
+  if (typeof value === 'string' && value !== '') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  throw new InputError(`line ${line}: ${column} ${JSON.stringify(value) ?? String(value)} is not a customer id (a non-empty string or a number)`);
+}
+
+/** A numeric flag value, or a usage error naming the flag. */
+export function numberFlag(flags: Flags, name: string): number | undefined {
+  const value = flags[name];
+  if (value === undefined) return undefined;
+  const parsed = typeof value === 'string' ? parseDecimal(value) : undefined;
+  if (parsed === undefined || !Number.isFinite(parsed)) throw new UsageError(`--${name} expects a number, got ${JSON.stringify(value)}`);
+  return parsed;
+}
+
+/** A string flag value (validated as present by the parser when required). */
+export function stringFlag(flags: Flags, name: string): string | undefined {
+  const value = flags[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A required string flag. */
+export function requiredFlag(flags: Flags, name: string): string {
+  const value = stringFlag(flags, name);
+  if (value === undefined) throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+/** A time-zone flag, checked against the runtime's IANA database. */
+export function timeZoneFlag(flags: Flags, name: string): string | undefined {
+  const value = stringFlag(flags, name);
+  if (value === undefined) return undefined;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+  } catch {
+    throw new UsageError(`--${name} ${JSON.stringify(value)} is not an IANA time zone (e.g. UTC, Europe/Bucharest)`);
+  }
+  return value;
+}

@@ -1,0 +1,55 @@
+import { rfmSummary, type RfmSummaryOptions, type RfmSummaryRow } from '../../index.ts';
+import type { Command, CommandOutput, Flags, FlagSpec } from '../command.ts';
+import { numberFlag, requiredFlag, stringFlag, timeZoneFlag } from '../command.ts';
+import { readTransactionColumns } from '../columns.ts';
+import { csvNumber, formatNumber, renderCsv, renderTable } from '../format.ts';
+
+const PERIODS = ['day', 'week', 'month', 'quarter', 'year'] as const;
+
+/** Flags shared by the commands that summarise a transaction log per customer. */
+export const TRANSACTION_FLAGS: Readonly<Record<string, FlagSpec>> = {
+  customer: { type: 'string', value: '<column>', description: 'column holding the customer id', required: true },
+  time: { type: 'string', value: '<column>', description: 'column holding the purchase time (ISO 8601 or epoch ms)', required: true },
+  'observation-end': { type: 'string', value: '<instant>', description: 'end of observation ("now"); default the latest purchase' },
+  period: { type: 'string', value: '<day|week|...>', description: 'purchases are grouped per calendar period (default day)', choices: PERIODS },
+  unit: { type: 'string', value: '<day|week|...>', description: 'unit of recency and T (default: the period)', choices: PERIODS },
+  'time-zone': { type: 'string', value: '<IANA zone>', description: 'calendar of the periods, and of times without an offset (default UTC)' },
+  'week-starts-on': { type: 'string', value: '<0-6>', description: 'first day of a week period, 0 = Sunday (default 1, Monday)' },
+};
+
+/** Reads the log and runs `rfmSummary`; customer numbers are mapped back to their ids. */
+export async function summariseTransactions(flags: Flags, read: Parameters<Command['execute']>[0]['read'], valueColumn: string | undefined): Promise<RfmSummaryRow[]> {
+  const timeZone = timeZoneFlag(flags, 'time-zone') ?? 'UTC';
+  const options: { -readonly [K in keyof RfmSummaryOptions]: RfmSummaryOptions[K] } = { timeZone };
+  const observationEnd = stringFlag(flags, 'observation-end');
+  if (observationEnd !== undefined) options.observationEnd = observationEnd;
+  const period = stringFlag(flags, 'period') as RfmSummaryOptions['period'];
+  if (period !== undefined) options.period = period;
+  const unit = stringFlag(flags, 'unit') as RfmSummaryOptions['unit'];
+  if (unit !== undefined) options.unit = unit;
+  const weekStartsOn = numberFlag(flags, 'week-starts-on');
+  if (weekStartsOn !== undefined) options.weekStartsOn = weekStartsOn;
+  const columns = await readTransactionColumns({ flags, read }, { customer: requiredFlag(flags, 'customer'), time: requiredFlag(flags, 'time'), value: valueColumn }, timeZone);
+  const input = columns.value === undefined ? { customer: columns.customer, time: columns.time } : { customer: columns.customer, time: columns.time, value: columns.value };
+  return rfmSummary(input, options).map((row) => ({ ...row, customer: columns.names[row.customer as number] as string }));
+}
+
+/** `loyalty-metrics rfm`: frequency, recency, T and monetary value per customer (`rfmSummary`). */
+export const rfmCommand: Command = {
+  name: 'rfm',
+  summary: 'RFM summary per customer: frequency, recency, T, monetary value',
+  runs: 'rfmSummary',
+  flags: {
+    ...TRANSACTION_FLAGS,
+    value: { type: 'string', value: '<column>', description: 'column holding the purchase value (for monetaryValue)' },
+  },
+  async execute({ flags, read }): Promise<CommandOutput> {
+    const summary = await summariseTransactions(flags, read, stringFlag(flags, 'value'));
+    const header = ['customer', 'frequency', 'recency', 'T', 'monetaryValue'];
+    return {
+      json: summary,
+      table: () => renderTable(header, summary.map((r) => [String(r.customer), String(r.frequency), formatNumber(r.recency, 2), formatNumber(r.T, 2), formatNumber(r.monetaryValue, 2)])),
+      csv: () => renderCsv(header, summary.map((r) => [String(r.customer), csvNumber(r.frequency), csvNumber(r.recency), csvNumber(r.T), csvNumber(r.monetaryValue)])),
+    };
+  },
+};

@@ -1,0 +1,44 @@
+/**
+ * Plain-text renderers for `--format table` and `--format csv`.
+ * @module
+ */
+import { formatCsvRecord } from './csv.ts';
+
+/** A number for people: fixed decimals, `–` for NaN or null. */
+export function formatNumber(value: number | null | undefined, decimals = 2): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '–';
+  if (!Number.isFinite(value)) return value > 0 ? '∞' : '-∞';
+  return value.toFixed(decimals);
+}
+
+/** A fraction as a percentage, e.g. 0.4567 → `45.7 %`. */
+export function formatPercent(value: number | null | undefined, decimals = 1): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '–';
+  return `${(100 * value).toFixed(decimals)} %`;
+}
+
+/** A number for machines (CSV cells): shortest round-trip form, empty for NaN or null. */
+export function csvNumber(value: number | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '';
+  return String(value);
+}
+
+/**
+ * A text table: columns padded to their widest cell, numbers (cells starting with a digit, sign or `–`)
+ * right-aligned, a rule under the header.
+ */
+export function renderTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
+  const numeric = header.map((_h, c) => rows.length > 0 && rows.every((r) => /^[-+–∞\d]/.test(r[c] ?? '') || (r[c] ?? '') === ''));
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((cell, c) => (numeric[c] ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';
+}
+
+/** CSV text with a header line and CRLF-free LF line ends. */
+export function renderCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  return [formatCsvRecord(header), ...rows.map(formatCsvRecord)].join('\n') + '\n';
+}
