@@ -35,10 +35,61 @@ export interface CustomerFields {
 
 const FIELDS = ['frequency', 'recency', 'T', 'monetaryValue'] as const;
 
-function rowNumber(fn: string, row: number, name: string, value: unknown): number {
+/** A row's field as a finite number (`fn: row i: name must be …` otherwise). */
+export function rowNumber(fn: string, row: number, name: string, value: unknown): number {
   if (typeof value !== 'number') typeFail(fn, `row ${row}: ${name} must be a number, got ${describeValue(value)}`);
   if (!Number.isFinite(value)) rangeFail(fn, `row ${row}: ${name} (${describeValue(value)}) must be a finite number`);
   return value;
+}
+
+/** Row-wise access to customer input in any of its three shapes (values not yet validated). */
+export interface CustomerRows<Field extends string> {
+  readonly length: number;
+  /** True when the input was one customer object. */
+  readonly single: boolean;
+  /** The raw value of `field` in row `i`. */
+  readonly get: (field: Field, i: number) => unknown;
+}
+
+/**
+ * Dispatches customer input on its shape — an array of customer objects, one customer object (a number
+ * in `frequency`; refused unless `allowSingle`), or an object of columns — and checks the columns have
+ * equal length. `readColumn(field, value)` validates one column (callers word that message differently).
+ */
+export function customerRows<Field extends string>(
+  fn: string,
+  name: string,
+  input: unknown,
+  fields: readonly Field[],
+  allowSingle: boolean,
+  readColumn: (field: Field, value: unknown) => ArrayLike<unknown>,
+): CustomerRows<Field> {
+  if (typeof input !== 'object' || input === null) {
+    typeFail(fn, `${name} must be ${allowSingle ? 'a customer object, ' : ''}an array of customers or an object of columns, got ${describeValue(input)}`);
+  }
+  if (Array.isArray(input)) {
+    return {
+      length: input.length,
+      single: false,
+      get: (field, i) => {
+        const row: unknown = input[i];
+        if (typeof row !== 'object' || row === null) typeFail(fn, `row ${i}: expected a customer object, got ${describeValue(row)}`);
+        return (row as Record<string, unknown>)[field];
+      },
+    };
+  }
+  const obj = input as Record<string, unknown>;
+  if (typeof obj['frequency'] === 'number') {
+    if (!allowSingle) typeFail(fn, `${name} must be an array of customers or an object of columns, got a single customer`);
+    return { length: 1, single: true, get: (field) => obj[field] };
+  }
+  const columns = new Map<Field, ArrayLike<unknown>>();
+  for (const field of fields) columns.set(field, readColumn(field, obj[field]));
+  const length = (columns.get(fields[0] as Field) as ArrayLike<unknown>).length;
+  for (const [field, col] of columns) {
+    if (col.length !== length) rangeFail(fn, `${name}.${field} has length ${col.length}, expected ${length} (the length of ${name}.${fields[0]})`);
+  }
+  return { length, single: false, get: (field, i) => (columns.get(field) as ArrayLike<unknown>)[i] };
 }
 
 /** Reads and validates customers; `name` is the argument name used in messages. */
@@ -47,42 +98,12 @@ export function readCustomers(fn: string, name: string, input: unknown, fields: 
   const monetary = fields.monetary ?? false;
   const allowSingle = fields.allowSingle ?? true;
   const wanted = FIELDS.filter((f) => (f === 'frequency' ? true : f === 'monetaryValue' ? monetary : rfm));
-  if (typeof input !== 'object' || input === null) {
-    typeFail(fn, `${name} must be ${allowSingle ? 'a customer object, ' : ''}an array of customers or an object of columns, got ${describeValue(input)}`);
-  }
-  let length: number;
-  let single = false;
-  let get: (field: (typeof FIELDS)[number], i: number) => unknown;
-  if (Array.isArray(input)) {
-    length = input.length;
-    get = (field, i) => {
-      const row: unknown = input[i];
-      if (typeof row !== 'object' || row === null) typeFail(fn, `row ${i}: expected a customer object, got ${describeValue(row)}`);
-      return (row as Record<string, unknown>)[field];
-    };
-  } else {
-    const obj = input as Record<string, unknown>;
-    if (typeof obj['frequency'] === 'number') {
-      if (!allowSingle) typeFail(fn, `${name} must be an array of customers or an object of columns, got a single customer`);
-      single = true;
-      length = 1;
-      get = (field) => obj[field];
-    } else {
-      const columns = new Map<string, ArrayLike<unknown>>();
-      for (const field of wanted) {
-        const col = obj[field];
-        if (typeof col !== 'object' || col === null || typeof (col as { length?: unknown }).length !== 'number') {
-          typeFail(fn, `${name}.${field} must be a number or an array of numbers, got ${describeValue(col)}`);
-        }
-        columns.set(field, requireArrayLike(fn, `${name}.${field}`, col));
-      }
-      length = (columns.get('frequency') as ArrayLike<unknown>).length;
-      for (const [field, col] of columns) {
-        if (col.length !== length) rangeFail(fn, `${name}.${field} has length ${col.length}, expected ${length} (the length of ${name}.frequency)`);
-      }
-      get = (field, i) => (columns.get(field) as ArrayLike<unknown>)[i];
+  const { length, single, get } = customerRows(fn, name, input, wanted, allowSingle, (field, col) => {
+    if (typeof col !== 'object' || col === null || typeof (col as { length?: unknown }).length !== 'number') {
+      typeFail(fn, `${name}.${field} must be a number or an array of numbers, got ${describeValue(col)}`);
     }
-  }
+    return requireArrayLike(fn, `${name}.${field}`, col);
+  });
   const frequency = new Float64Array(length);
   const recency = new Float64Array(rfm ? length : 0);
   const T = new Float64Array(rfm ? length : 0);
@@ -125,6 +146,51 @@ export function readWeights(fn: string, weights: unknown, length: number): Float
     out[i] = v;
   }
   return out;
+}
+
+/** Customers of a transaction-model fit with their weights and the weighted totals that seed the start. */
+export interface WeightedCustomers {
+  readonly data: CustomerColumns;
+  readonly weights: Float64Array;
+  /** Σ w. */
+  readonly totalWeight: number;
+  /** Σ w·x (weighted repeat purchases). */
+  readonly totalFrequency: number;
+  /** Σ w·T (weighted observation time). */
+  readonly totalT: number;
+}
+
+/** Reads the `{ frequency, recency, T }` collection (no single customer) and the weights of a fit. */
+export function readWeightedCustomers(fn: string, customers: unknown, weights: unknown): WeightedCustomers {
+  const data = readCustomers(fn, 'customers', customers, { allowSingle: false });
+  const w = readWeights(fn, weights, data.length);
+  let W = 0;
+  let sx = 0;
+  let sT = 0;
+  for (let i = 0; i < data.length; i++) {
+    const wi = w[i] as number;
+    W += wi;
+    sx += wi * (data.frequency[i] as number);
+    sT += wi * (data.T[i] as number);
+  }
+  return { data, weights: w, totalWeight: W, totalFrequency: sx, totalT: sT };
+}
+
+/** Index of each value among the distinct values of `values` (for rows where `use(i)`), and the distinct values. */
+export function distinctIndex(values: Float64Array, use: (i: number) => boolean): { index: Int32Array; distinct: Float64Array } {
+  const map = new Map<number, number>();
+  const index = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    if (!use(i)) continue;
+    const v = values[i] as number;
+    let k = map.get(v);
+    if (k === undefined) {
+      k = map.size;
+      map.set(v, k);
+    }
+    index[i] = k;
+  }
+  return { index, distinct: Float64Array.from(map.keys()) };
 }
 
 /** Applies a per-customer kernel: a number for a single customer, an array otherwise. */

@@ -131,6 +131,34 @@ export function fitLogScale(logLikelihood: LogLikelihoodFunction, start: ArrayLi
   };
 }
 
+/** The named parameters and diagnostics of a fit: the fields every `fit*` result shares. */
+export interface NamedFit<Params> extends ModelFitDiagnostics<Params> {
+  readonly params: Params;
+}
+
+/**
+ * The whole fit after validation: maximises `logLikelihood` from `start` by {@link fitLogScale} with the
+ * parsed options and names parameters and standard errors after `names`. `converged` is false when the
+ * total weight is 0 (no data: the parameters stay at the start).
+ */
+export function fitModel<Params>(
+  names: readonly string[],
+  logLikelihood: LogLikelihoodFunction,
+  start: ArrayLike<number>,
+  totalWeight: number,
+  options: ParsedFitOptions<Params>,
+): NamedFit<Params> {
+  const fit = fitLogScale(logLikelihood, start, totalWeight, options.penalty, options.bfgs);
+  return {
+    params: namedParams<Params>(names, fit.params),
+    logLikelihood: fit.logLikelihood,
+    converged: fit.converged && totalWeight > 0,
+    iterations: fit.iterations,
+    standardErrors: namedParams<Params>(names, fit.standardErrors),
+    logCovariance: fit.logCovariance,
+  };
+}
+
 /** Builds a named parameter record from values in `names` order. */
 export function namedParams<Params>(names: readonly string[], values: ArrayLike<number>): Params {
   const out: Record<string, number> = {};

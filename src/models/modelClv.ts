@@ -2,24 +2,15 @@ import { mapCustomers, readCustomers } from '../internal/customers.ts';
 import { clvOne, readClvOptions, type TimeUnit } from './clvKernel.ts';
 import { readGammaGammaParams, type GammaGammaParams } from './gammaGamma/gammaGammaKernel.ts';
 import { resolveTransactionModel, type TransactionModel } from './transactionModel.ts';
+import type { ModelCustomer, ModelCustomerColumns, SpendCustomer, SpendCustomerColumns } from './types.ts';
 
 export type { TimeUnit } from './clvKernel.ts';
 
 /** A customer for model-based CLV: the RFM summary plus the mean repeat-purchase value. */
-export interface ClvCustomer {
-  readonly frequency: number;
-  readonly recency: number;
-  readonly T: number;
-  readonly monetaryValue: number;
-}
+export interface ClvCustomer extends ModelCustomer, SpendCustomer {}
 
 /** The same as parallel columns. */
-export interface ClvCustomerColumns {
-  readonly frequency: ArrayLike<number>;
-  readonly recency: ArrayLike<number>;
-  readonly T: ArrayLike<number>;
-  readonly monetaryValue: ArrayLike<number>;
-}
+export interface ClvCustomerColumns extends ModelCustomerColumns, SpendCustomerColumns {}
 
 /** Options for {@link modelClv}. Units are explicit on purpose: confusing them is the most common CLV bug. */
 export interface ModelClvOptions {

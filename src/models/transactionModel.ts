@@ -12,11 +12,12 @@
  * 2. Add its `{ model: '<name>'; params: <Params>; logCovariance?: … }` interface below and to the
  *    {@link TransactionModel} union.
  * 3. Add one entry to {@link TRANSACTION_MODELS}: parameter names (in `logCovariance` order),
- *    `readParams`, `fromVector`, `probabilityAlive`, `conditionalExpectedPurchases`.
+ *    `readParams`, `probabilityAlive`, `conditionalExpectedPurchases` (`fromVector` follows from the names).
  * Nothing else changes: `modelClv`, `modelClvInterval`, `probabilityAliveInterval`,
  * `conditionalExpectedPurchasesInterval` and `atRiskCustomers` pick the new entry up automatically.
  * @module
  */
+import { namedParams } from '../internal/maximumLikelihood.ts';
 import { describeValue, rangeFail, requireObject, typeFail } from '../internal/validate.ts';
 import {
   BG_NBD_PARAM_NAMES,
@@ -88,29 +89,30 @@ export const TRANSACTION_MODELS: Readonly<Record<TransactionModel['model'], Tran
   bgNbd: /* @__PURE__ */ defineKernel<BgNbdParams>({
     paramNames: BG_NBD_PARAM_NAMES,
     readParams: readBgNbdParams,
-    fromVector: (v) => ({ r: v[0] as number, alpha: v[1] as number, a: v[2] as number, b: v[3] as number }),
     probabilityAlive: bgNbdProbabilityAliveOne,
     conditionalExpectedPurchases: bgNbdConditionalExpectedOne,
   }),
   paretoNbd: /* @__PURE__ */ defineKernel<ParetoNbdParams>({
     paramNames: PARETO_NBD_PARAM_NAMES,
     readParams: readParetoNbdParams,
-    fromVector: (v) => ({ r: v[0] as number, alpha: v[1] as number, s: v[2] as number, beta: v[3] as number }),
     probabilityAlive: paretoNbdProbabilityAliveOne,
     conditionalExpectedPurchases: paretoNbdConditionalExpectedOne,
   }),
   mbgNbd: /* @__PURE__ */ defineKernel<BgNbdParams>({
     paramNames: BG_NBD_PARAM_NAMES,
     readParams: readBgNbdParams,
-    fromVector: (v) => ({ r: v[0] as number, alpha: v[1] as number, a: v[2] as number, b: v[3] as number }),
     probabilityAlive: mbgNbdProbabilityAliveOne,
     conditionalExpectedPurchases: mbgNbdConditionalExpectedOne,
   }),
 };
 
-/** Type-checks a kernel against its own parameter type, then erases it for the registry. */
-function defineKernel<P>(kernel: TransactionModelKernel<P>): TransactionModelKernel<unknown> {
-  return kernel as unknown as TransactionModelKernel<unknown>;
+/**
+ * Type-checks a kernel against its own parameter type, adds `fromVector` (the parameters named after
+ * `paramNames`), then erases it for the registry.
+ */
+function defineKernel<P>(kernel: Omit<TransactionModelKernel<P>, 'fromVector'>): TransactionModelKernel<unknown> {
+  const complete: TransactionModelKernel<P> = { ...kernel, fromVector: (values) => namedParams<P>(kernel.paramNames, values) };
+  return complete as unknown as TransactionModelKernel<unknown>;
 }
 
 /** A validated transaction model: its kernel, parameters and (optional) log-parameter covariance. */

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { modelClv } from '../../src/index.ts';
 import { expectClose } from '../helpers/expectClose.ts';
+import { positive } from './arbitraries.ts';
 
-const positive = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
 const transaction = fc.record({ r: positive(0.05, 5), alpha: positive(0.5, 50), a: positive(0.1, 5), b: positive(0.1, 10) }).map((params) => ({ model: 'bgNbd' as const, params }));
 const customer = fc
   .record({ x: fc.integer({ min: 0, max: 50 }), tx: positive(0, 50), extra: positive(0, 50), m: positive(1, 500) })

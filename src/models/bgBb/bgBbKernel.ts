@@ -6,6 +6,7 @@
  * @internal
  * @module
  */
+import { customerRows, rowNumber } from '../../internal/customers.ts';
 import { digamma, logBeta, logGamma, logSumExp } from '../../internal/special.ts';
 import { describeValue, optionsObject, rangeFail, requireArrayLike, requireObject, requirePositive, typeFail } from '../../internal/validate.ts';
 
@@ -92,46 +93,13 @@ export interface BgBbColumns {
 
 /** Reads one customer object, an array of them, or columns; checks 0 ≤ x ≤ tₓ ≤ n and x = 0 ⇔ tₓ = 0. */
 export function readBgBbCustomers(fn: string, name: string, input: unknown, allowSingle: boolean): BgBbColumns {
-  if (typeof input !== 'object' || input === null) {
-    typeFail(fn, `${name} must be ${allowSingle ? 'a customer object, ' : ''}an array of customers or an object of columns, got ${describeValue(input)}`);
-  }
   const fields = ['frequency', 'recency', 'opportunities'] as const;
-  let length: number;
-  let single = false;
-  let get: (field: (typeof fields)[number], i: number) => unknown;
-  if (Array.isArray(input)) {
-    length = input.length;
-    get = (field, i) => {
-      const row: unknown = input[i];
-      if (typeof row !== 'object' || row === null) typeFail(fn, `row ${i}: expected a customer object, got ${describeValue(row)}`);
-      return (row as Record<string, unknown>)[field];
-    };
-  } else {
-    const obj = input as Record<string, unknown>;
-    if (typeof obj['frequency'] === 'number') {
-      if (!allowSingle) typeFail(fn, `${name} must be an array of customers or an object of columns, got a single customer`);
-      single = true;
-      length = 1;
-      get = (field) => obj[field];
-    } else {
-      const columns = fields.map((f) => requireArrayLike(fn, `${name}.${f}`, obj[f]));
-      length = (columns[0] as ArrayLike<unknown>).length;
-      columns.forEach((col, k) => {
-        if (col.length !== length) rangeFail(fn, `${name}.${fields[k]} has length ${col.length}, expected ${length} (the length of ${name}.frequency)`);
-      });
-      get = (field, i) => (columns[fields.indexOf(field)] as ArrayLike<unknown>)[i];
-    }
-  }
+  const { length, single, get } = customerRows(fn, name, input, fields, allowSingle, (field, col) => requireArrayLike(fn, `${name}.${field}`, col));
   const frequency = new Float64Array(length);
   const recency = new Float64Array(length);
   const opportunities = new Float64Array(length);
   for (let i = 0; i < length; i++) {
-    const values = fields.map((f) => {
-      const v = get(f, i);
-      if (typeof v !== 'number') typeFail(fn, `row ${i}: ${f} must be a number, got ${describeValue(v)}`);
-      if (!Number.isFinite(v)) rangeFail(fn, `row ${i}: ${f} (${describeValue(v)}) must be a finite number`);
-      return v;
-    });
+    const values = fields.map((f) => rowNumber(fn, i, f, get(f, i)));
     const [x, tx, n] = values as [number, number, number];
     if (!Number.isInteger(x) || x < 0) rangeFail(fn, `row ${i}: frequency (${describeValue(x)}) must be a non-negative integer`);
     if (!Number.isInteger(tx) || tx < 0) rangeFail(fn, `row ${i}: recency (${describeValue(tx)}) must be a non-negative integer`);

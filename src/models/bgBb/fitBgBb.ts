@@ -1,5 +1,5 @@
 import { readWeights } from '../../internal/customers.ts';
-import { fitLogScale, namedParams, parseFitOptions, type ModelFitDiagnostics, type ModelFitOptions } from '../../internal/maximumLikelihood.ts';
+import { fitModel, parseFitOptions, type ModelFitDiagnostics, type ModelFitOptions } from '../../internal/maximumLikelihood.ts';
 import { BG_BB_PARAM_NAMES, bgBbLogLikelihood, readBgBbCustomers, type BgBbCustomers, type BgBbParams } from './bgBbKernel.ts';
 
 export type { BgBbCustomer, BgBbCustomerColumns, BgBbCustomers, BgBbParams } from './bgBbKernel.ts';
@@ -67,14 +67,5 @@ export function fitBgBb(customers: BgBbCustomers, options?: FitBgBbOptions): Fit
   for (let i = 0; i < data.length; i++) W += weights[i] as number;
   const ip = opts.initialParams;
   const start = [ip.alpha ?? 1, ip.beta ?? 1, ip.gamma ?? 1, ip.delta ?? 1];
-  const fit = fitLogScale(bgBbLogLikelihood(data, weights), start, W, opts.penalty, opts.bfgs);
-  return {
-    model: 'bgBb',
-    params: namedParams<BgBbParams>(BG_BB_PARAM_NAMES, fit.params),
-    logLikelihood: fit.logLikelihood,
-    converged: fit.converged && W > 0,
-    iterations: fit.iterations,
-    standardErrors: namedParams<BgBbParams>(BG_BB_PARAM_NAMES, fit.standardErrors),
-    logCovariance: fit.logCovariance,
-  };
+  return { model: 'bgBb', ...fitModel(BG_BB_PARAM_NAMES, bgBbLogLikelihood(data, weights), start, W, opts) };
 }

@@ -5,6 +5,7 @@
  * @internal
  * @module
  */
+import { distinctIndex, readNumberOrArray, type WeightedCustomers } from '../../internal/customers.ts';
 import { logHyp2f1 } from '../../internal/hypergeometric.ts';
 import { digamma, log1pExp, logBeta, logGamma, logGammaDifference, logSumExp2, regularizedIncompleteBeta } from '../../internal/special.ts';
 import { describeValue, rangeFail, requireObject, requirePositive, typeFail } from '../../internal/validate.ts';
@@ -35,6 +36,25 @@ export function readBgNbdParams(fn: string, params: unknown): BgNbdParams {
   };
 }
 
+/** Validates the purchase count(s) `n` of a purchase probability: a non-negative integer or an array of them. */
+export function readPurchaseCounts(fn: string, n: unknown): { single: boolean; values: Float64Array } {
+  return readNumberOrArray(fn, 'n', n, (name, v) => {
+    if (typeof v !== 'number') typeFail(fn, `${name} must be a number, got ${describeValue(v)}`);
+    if (!Number.isInteger(v) || v < 0) rangeFail(fn, `${name} (${describeValue(v)}) must be a non-negative integer`);
+    return v;
+  });
+}
+
+/**
+ * Starting point of a BG/NBD or MBG/NBD fit, in `BG_NBD_PARAM_NAMES` order: r = 1 and α matching the
+ * mean purchase rate r/α ≈ Σx/ΣT; a = b = 1 — each unless given in `initial`.
+ */
+export function bgNbdStart(totals: WeightedCustomers, initial: Partial<BgNbdParams>): number[] {
+  const { totalWeight: W, totalFrequency: sx, totalT: sT } = totals;
+  const alpha0 = W > 0 && sx > 0 && sT > 0 ? sT / sx : 1;
+  return [initial.r ?? 1, initial.alpha ?? Math.min(Math.max(alpha0, 1e-6), 1e6), initial.a ?? 1, initial.b ?? 1];
+}
+
 /** Validates a prediction horizon t ≥ 0 (a number) in model time units. */
 export function readHorizon(fn: string, name: string, t: unknown): number {
   if (typeof t !== 'number') typeFail(fn, `${name} must be a number, got ${describeValue(t)}`);
@@ -59,21 +79,45 @@ export function bgNbdLogLikelihoodOne(p: BgNbdParams, x: number, tx: number, T: 
   return a1 + logSumExp2(a2, a3);
 }
 
-/** Index of each value among the distinct values of `values` (for rows where `use(i)`), and the distinct values. */
-function distinctIndex(values: Float64Array, use: (i: number) => boolean): { index: Int32Array; distinct: Float64Array } {
-  const map = new Map<number, number>();
-  const index = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    if (!use(i)) continue;
-    const v = values[i] as number;
-    let k = map.get(v);
-    if (k === undefined) {
-      k = map.size;
-      map.set(v, k);
-    }
-    index[i] = k;
-  }
-  return { index, distinct: Float64Array.from(map.keys()) };
+/** Parameter-only terms of a BG/NBD or MBG/NBD likelihood evaluation (digammas 0 without a gradient). */
+export interface BgNbdTerms {
+  readonly r: number;
+  readonly alpha: number;
+  readonly a: number;
+  readonly b: number;
+  /** ln Γ(r), ln Γ(b), ln Γ(a + b). */
+  readonly lgr: number;
+  readonly lgb: number;
+  readonly lgab: number;
+  /** ln α, ln a. */
+  readonly lnAlpha: number;
+  readonly lnA: number;
+  /** ψ(r), ψ(b), ψ(a + b) when `withGradient`, else 0. */
+  readonly dgr: number;
+  readonly dgb: number;
+  readonly dgab: number;
+}
+
+/** The parameters r, α, a, b from ln(r, α, a, b) and the gamma/digamma terms both likelihoods need once per evaluation. */
+export function bgNbdTerms(logParams: Float64Array, withGradient: boolean): BgNbdTerms {
+  const r = Math.exp(logParams[0] as number);
+  const alpha = Math.exp(logParams[1] as number);
+  const a = Math.exp(logParams[2] as number);
+  const b = Math.exp(logParams[3] as number);
+  return {
+    r,
+    alpha,
+    a,
+    b,
+    lgr: logGamma(r),
+    lgb: logGamma(b),
+    lgab: logGamma(a + b),
+    lnAlpha: Math.log(alpha),
+    lnA: Math.log(a),
+    dgr: withGradient ? digamma(r) : 0,
+    dgb: withGradient ? digamma(b) : 0,
+    dgab: withGradient ? digamma(a + b) : 0,
+  };
 }
 
 /**
@@ -123,18 +167,7 @@ export function bgNbdLogLikelihood(
   const lt = new Float64Array(nTx);
   const it = new Float64Array(nTx);
   return (logParams, gradient) => {
-    const r = Math.exp(logParams[0] as number);
-    const alpha = Math.exp(logParams[1] as number);
-    const a = Math.exp(logParams[2] as number);
-    const b = Math.exp(logParams[3] as number);
-    const lgr = logGamma(r);
-    const lgb = logGamma(b);
-    const lgab = logGamma(a + b);
-    const lnAlpha = Math.log(alpha);
-    const lnA = Math.log(a);
-    const dgr = gradient ? digamma(r) : 0;
-    const dgb = gradient ? digamma(b) : 0;
-    const dgab = gradient ? digamma(a + b) : 0;
+    const { r, alpha, a, b, lgb, lgab, lnAlpha, lnA, dgr, dgb, dgab } = bgNbdTerms(logParams, gradient !== undefined);
     for (let k = 0; k < nx; k++) {
       const x = xs[k] as number;
       // ln Γ(r + x) − ln Γ(r) + r ln α + ln B(a, b + x) − ln B(a, b) + ln a (the a/(b + x − 1) factor's numerator)
@@ -211,7 +244,12 @@ export function bgNbdLogLikelihood(
  */
 function logDropoutOdds(p: BgNbdParams, x: number, tx: number, T: number): number {
   if (x === 0) return -Infinity;
-  return Math.log(p.a) - Math.log(p.b + x - 1) + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + tx));
+  return logOddsTerm(p, p.b + x - 1, x, tx, T);
+}
+
+/** ln a − ln(`bx`) + (r + x)·ln((α + T)/(α + tₓ)): the dropout log-odds of BG/NBD (bx = b + x − 1) and MBG/NBD (bx = b + x). */
+export function logOddsTerm(p: BgNbdParams, bx: number, x: number, tx: number, T: number): number {
+  return Math.log(p.a) - Math.log(bx) + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + tx));
 }
 
 /** P(alive | x, t_x, T) = 1/(1 + odds), computed as exp(−ln(1 + e^{ln odds})): 0 without NaN for huge x. */
@@ -248,15 +286,30 @@ export function bgNbdConditionalExpectedOne(p: BgNbdParams, t: number, x: number
 
 function conditionalExpected(p: BgNbdParams, t: number, x: number, tx: number, T: number): number {
   const { r, alpha, a, b } = p;
-  const log1mz = Math.log(alpha + T) - Math.log(alpha + T + t);
-  const z = t / (alpha + T + t);
-  const f = logHyp2f1(a + b - 1 - r, a - 1, a + b + x - 1, z);
-  // 1 − sign·e^L without cancellation when the product is close to 1
-  const L = (a - 1) * log1mz + f.log;
-  const value = f.sign > 0 ? -Math.expm1(L) : f.sign < 0 ? 1 + Math.exp(L) : 1;
+  const value = eulerBracket(a + b - 1 - r, a, a + b + x - 1, alpha + T, t);
   const numerator = Math.max(0, ((a + b + x - 1) / (a - 1)) * value);
   const lo = logDropoutOdds(p, x, tx, T);
   return lo === -Infinity ? numerator : numerator * Math.exp(-log1pExp(lo));
+}
+
+/**
+ * 1 − (1 − z)^(a−1)·₂F₁(`A`, a − 1; `c`; z) with z = t/(α + T + t) (`alphaT` = α + T): the bracket of the
+ * BG/NBD and MBG/NBD conditional expectations after Euler's transformation, formed from sign·e^L
+ * without cancellation when the product is close to 1.
+ */
+export function eulerBracket(A: number, a: number, c: number, alphaT: number, t: number): number {
+  const log1mz = Math.log(alphaT) - Math.log(alphaT + t);
+  const z = t / (alphaT + t);
+  const f = logHyp2f1(A, a - 1, c, z);
+  const L = (a - 1) * log1mz + f.log;
+  return f.sign > 0 ? -Math.expm1(L) : f.sign < 0 ? 1 + Math.exp(L) : 1;
+}
+
+/** ln[Γ(r + n)/(Γ(r) n!) · (α/(α + t))^r · (t/(α + t))ⁿ]: the NBD probability of n purchases in (0, t], t > 0. */
+export function logNbdProbability(r: number, alpha: number, t: number, n: number): number {
+  const lp = Math.log(t) - Math.log(alpha + t);
+  const l1mp = Math.log(alpha) - Math.log(alpha + t);
+  return logGamma(r + n) - logGamma(r) - logGamma(n + 1) + r * l1mp + (n === 0 ? 0 : n * lp);
 }
 
 /**
@@ -274,9 +327,7 @@ export function bgNbdPurchaseProbabilityOne(p: BgNbdParams, t: number, n: number
   const { r, alpha, a, b } = p;
   if (t === 0) return n === 0 ? 1 : 0;
   const lbab = logBeta(a, b);
-  const lp = Math.log(t) - Math.log(alpha + t);
-  const l1mp = Math.log(alpha) - Math.log(alpha + t);
-  const nbLog = logGamma(r + n) - logGamma(r) - logGamma(n + 1) + r * l1mp + (n === 0 ? 0 : n * lp);
+  const nbLog = logNbdProbability(r, alpha, t, n);
   const first = Math.exp(logBeta(a, b + n) - lbab + nbLog);
   if (n === 0) return first;
   const tail = regularizedIncompleteBeta(t / (alpha + t), n, r);

@@ -1,7 +1,7 @@
-import { readCustomers, readWeights } from '../../internal/customers.ts';
-import { fitLogScale, namedParams, parseFitOptions, type ModelFitDiagnostics, type ModelFitOptions } from '../../internal/maximumLikelihood.ts';
+import { readWeightedCustomers } from '../../internal/customers.ts';
+import { fitModel, parseFitOptions, type ModelFitDiagnostics, type ModelFitOptions } from '../../internal/maximumLikelihood.ts';
 import type { ModelCustomers } from '../types.ts';
-import { BG_NBD_PARAM_NAMES, bgNbdLogLikelihood, type BgNbdParams } from './bgNbdKernel.ts';
+import { BG_NBD_PARAM_NAMES, bgNbdLogLikelihood, bgNbdStart, type BgNbdParams } from './bgNbdKernel.ts';
 
 export type { BgNbdParams } from './bgNbdKernel.ts';
 
@@ -64,30 +64,8 @@ export interface FitBgNbdResult extends ModelFitDiagnostics<BgNbdParams> {
 export function fitBgNbd(customers: ModelCustomers, options?: FitBgNbdOptions): FitBgNbdResult {
   const fn = 'fitBgNbd';
   const opts = parseFitOptions<BgNbdParams>(fn, options, BG_NBD_PARAM_NAMES);
-  const data = readCustomers(fn, 'customers', customers, { allowSingle: false });
-  const weights = readWeights(fn, opts.weights, data.length);
-  let W = 0;
-  let sx = 0;
-  let sT = 0;
-  for (let i = 0; i < data.length; i++) {
-    const w = weights[i] as number;
-    W += w;
-    sx += w * (data.frequency[i] as number);
-    sT += w * (data.T[i] as number);
-  }
-  // Start: r = 1 and α matching the mean purchase rate r/α ≈ Σx/ΣT; a = b = 1.
-  const alpha0 = W > 0 && sx > 0 && sT > 0 ? sT / sx : 1;
-  const ip = opts.initialParams;
-  const start = [ip.r ?? 1, ip.alpha ?? Math.min(Math.max(alpha0, 1e-6), 1e6), ip.a ?? 1, ip.b ?? 1];
+  const input = readWeightedCustomers(fn, customers, opts.weights);
+  const { data, weights } = input;
   const ll = bgNbdLogLikelihood(data.frequency, data.recency, data.T, weights);
-  const fit = fitLogScale(ll, start, W, opts.penalty, opts.bfgs);
-  return {
-    model: 'bgNbd',
-    params: namedParams<BgNbdParams>(BG_NBD_PARAM_NAMES, fit.params),
-    logLikelihood: fit.logLikelihood,
-    converged: fit.converged && W > 0,
-    iterations: fit.iterations,
-    standardErrors: namedParams<BgNbdParams>(BG_NBD_PARAM_NAMES, fit.standardErrors),
-    logCovariance: fit.logCovariance,
-  };
+  return { model: 'bgNbd', ...fitModel(BG_NBD_PARAM_NAMES, ll, bgNbdStart(input, opts.initialParams), input.totalWeight, opts) };
 }

@@ -1,5 +1,5 @@
 import { readCustomers, readWeights } from '../../internal/customers.ts';
-import { fitLogScale, namedParams, parseFitOptions, type ModelFitDiagnostics, type ModelFitOptions } from '../../internal/maximumLikelihood.ts';
+import { fitModel, parseFitOptions, type ModelFitDiagnostics, type ModelFitOptions } from '../../internal/maximumLikelihood.ts';
 import type { SpendCustomers } from '../types.ts';
 import { GAMMA_GAMMA_PARAM_NAMES, gammaGammaLogLikelihood, type GammaGammaParams } from './gammaGammaKernel.ts';
 
@@ -78,18 +78,9 @@ export function fitGammaGamma(customers: SpendCustomers, options?: FitGammaGamma
   // Start: p = 1, q = 2 and v such that the population mean p·v/(q − 1) equals the mean spend.
   const ip = opts.initialParams;
   const start = [ip.p ?? 1, ip.q ?? 2, ip.v ?? (W > 0 ? Math.max(sm / W, 1e-6) : 1)];
-  const fit = fitLogScale(gammaGammaLogLikelihood(frequency, monetary, weights), start, W, opts.penalty, opts.bfgs);
-  const params = namedParams<GammaGammaParams>(GAMMA_GAMMA_PARAM_NAMES, fit.params);
+  // Every kept row has a positive weight, so W > 0 exactly when some customer entered the likelihood.
+  const fit = fitModel(GAMMA_GAMMA_PARAM_NAMES, gammaGammaLogLikelihood(frequency, monetary, weights), start, W, opts);
   const warnings: string[] = [];
-  if (params.q <= 1) warnings.push(`q (${params.q}) ≤ 1: the population mean spend p·v/(q − 1) is infinite`);
-  return {
-    params,
-    logLikelihood: fit.logLikelihood,
-    converged: fit.converged && keep.length > 0,
-    iterations: fit.iterations,
-    standardErrors: namedParams<GammaGammaParams>(GAMMA_GAMMA_PARAM_NAMES, fit.standardErrors),
-    logCovariance: fit.logCovariance,
-    customers: keep.length,
-    warnings,
-  };
+  if (fit.params.q <= 1) warnings.push(`q (${fit.params.q}) ≤ 1: the population mean spend p·v/(q − 1) is infinite`);
+  return { ...fit, customers: keep.length, warnings };
 }

@@ -4,6 +4,7 @@
  * @internal
  * @module
  */
+import { distinctIndex } from '../../internal/customers.ts';
 import { digamma, logGamma, logGammaDifference } from '../../internal/special.ts';
 import { requireObject, requirePositive } from '../../internal/validate.ts';
 
@@ -53,18 +54,7 @@ export function gammaGammaLogLikelihood(
   weights: Float64Array,
 ): (logParams: Float64Array, gradient?: Float64Array) => number {
   const n = frequency.length;
-  const distinct = new Map<number, number>();
-  const group = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const x = frequency[i] as number;
-    let g = distinct.get(x);
-    if (g === undefined) {
-      g = distinct.size;
-      distinct.set(x, g);
-    }
-    group[i] = g;
-  }
-  const xs = Float64Array.from(distinct.keys());
+  const { index: group, distinct: xs } = distinctIndex(frequency, () => true);
   const m = xs.length;
   const lnX = xs.map(Math.log);
   const lnM = monetary.map(Math.log);

@@ -1,6 +1,6 @@
-import { readCustomers, readWeights } from '../../internal/customers.ts';
-import { fitLogScale, namedParams, parseFitOptions, type ModelFitDiagnostics, type ModelFitOptions } from '../../internal/maximumLikelihood.ts';
-import { BG_NBD_PARAM_NAMES } from '../bgNbd/bgNbdKernel.ts';
+import { readWeightedCustomers } from '../../internal/customers.ts';
+import { fitModel, parseFitOptions, type ModelFitDiagnostics, type ModelFitOptions } from '../../internal/maximumLikelihood.ts';
+import { BG_NBD_PARAM_NAMES, bgNbdStart } from '../bgNbd/bgNbdKernel.ts';
 import type { ModelCustomers } from '../types.ts';
 import { mbgNbdLogLikelihood, type MbgNbdParams } from './mbgNbdKernel.ts';
 
@@ -60,29 +60,8 @@ export interface FitMbgNbdResult extends ModelFitDiagnostics<MbgNbdParams> {
 export function fitMbgNbd(customers: ModelCustomers, options?: FitMbgNbdOptions): FitMbgNbdResult {
   const fn = 'fitMbgNbd';
   const opts = parseFitOptions<MbgNbdParams>(fn, options, BG_NBD_PARAM_NAMES);
-  const data = readCustomers(fn, 'customers', customers, { allowSingle: false });
-  const weights = readWeights(fn, opts.weights, data.length);
-  let W = 0;
-  let sx = 0;
-  let sT = 0;
-  for (let i = 0; i < data.length; i++) {
-    const w = weights[i] as number;
-    W += w;
-    sx += w * (data.frequency[i] as number);
-    sT += w * (data.T[i] as number);
-  }
-  // Start as fitBgNbd: r = 1, α matching the mean purchase rate, a = b = 1.
-  const alpha0 = W > 0 && sx > 0 && sT > 0 ? sT / sx : 1;
-  const ip = opts.initialParams;
-  const start = [ip.r ?? 1, ip.alpha ?? Math.min(Math.max(alpha0, 1e-6), 1e6), ip.a ?? 1, ip.b ?? 1];
-  const fit = fitLogScale(mbgNbdLogLikelihood(data.frequency, data.recency, data.T, weights), start, W, opts.penalty, opts.bfgs);
-  return {
-    model: 'mbgNbd',
-    params: namedParams<MbgNbdParams>(BG_NBD_PARAM_NAMES, fit.params),
-    logLikelihood: fit.logLikelihood,
-    converged: fit.converged && W > 0,
-    iterations: fit.iterations,
-    standardErrors: namedParams<MbgNbdParams>(BG_NBD_PARAM_NAMES, fit.standardErrors),
-    logCovariance: fit.logCovariance,
-  };
+  const input = readWeightedCustomers(fn, customers, opts.weights);
+  const { data, weights } = input;
+  const ll = mbgNbdLogLikelihood(data.frequency, data.recency, data.T, weights);
+  return { model: 'mbgNbd', ...fitModel(BG_NBD_PARAM_NAMES, ll, bgNbdStart(input, opts.initialParams), input.totalWeight, opts) };
 }

@@ -8,9 +8,9 @@
  * @internal
  * @module
  */
-import { logHyp2f1 } from '../../internal/hypergeometric.ts';
+import { distinctIndex } from '../../internal/customers.ts';
 import { digamma, log1pExp, logBeta, logGamma, regularizedIncompleteBeta } from '../../internal/special.ts';
-import type { BgNbdParams } from '../bgNbd/bgNbdKernel.ts';
+import { bgNbdTerms, eulerBracket, logNbdProbability, logOddsTerm, type BgNbdParams } from '../bgNbd/bgNbdKernel.ts';
 
 /** MBG/NBD parameters (the same four as BG/NBD): λ ~ Gamma(r, α), dropout probability p ~ Beta(a, b). */
 export type MbgNbdParams = BgNbdParams;
@@ -32,18 +32,7 @@ export function mbgNbdLogLikelihood(
   weights: Float64Array,
 ): (logParams: Float64Array, gradient?: Float64Array) => number {
   const n = frequency.length;
-  const distinct = new Map<number, number>();
-  const group = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const x = frequency[i] as number;
-    let g = distinct.get(x);
-    if (g === undefined) {
-      g = distinct.size;
-      distinct.set(x, g);
-    }
-    group[i] = g;
-  }
-  const xs = Float64Array.from(distinct.keys());
+  const { index: group, distinct: xs } = distinctIndex(frequency, () => true);
   const m = xs.length;
   const A1 = new Float64Array(m);
   const dA1r = new Float64Array(m);
@@ -51,18 +40,7 @@ export function mbgNbdLogLikelihood(
   const dA1b = new Float64Array(m);
   const lnBx = new Float64Array(m);
   return (logParams, gradient) => {
-    const r = Math.exp(logParams[0] as number);
-    const alpha = Math.exp(logParams[1] as number);
-    const a = Math.exp(logParams[2] as number);
-    const b = Math.exp(logParams[3] as number);
-    const lgr = logGamma(r);
-    const lgb = logGamma(b);
-    const lgab = logGamma(a + b);
-    const lnAlpha = Math.log(alpha);
-    const lnA = Math.log(a);
-    const dgr = gradient ? digamma(r) : 0;
-    const dgb = gradient ? digamma(b) : 0;
-    const dgab = gradient ? digamma(a + b) : 0;
+    const { r, alpha, a, b, lgr, lgb, lgab, lnAlpha, lnA, dgr, dgb, dgab } = bgNbdTerms(logParams, gradient !== undefined);
     for (let k = 0; k < m; k++) {
       const x = xs[k] as number;
       // ln B(a, b + x + 1) − ln B(a, b) = ln Γ(b + x + 1) − ln Γ(a + b + x + 1) − ln Γ(b) + ln Γ(a + b)
@@ -116,7 +94,7 @@ export function mbgNbdLogLikelihood(
 
 /** ln of the dropout odds ln a − ln(b + x) + (r + x)·ln((α + T)/(α + tₓ)), for every x (also x = 0). */
 function logDropoutOdds(p: MbgNbdParams, x: number, tx: number, T: number): number {
-  return Math.log(p.a) - Math.log(p.b + x) + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + tx));
+  return logOddsTerm(p, p.b + x, x, tx, T);
 }
 
 /** P(alive | x, tₓ, T) = 1/(1 + a/(b + x)·((α + T)/(α + tₓ))^(r+x)), as exp(−ln(1 + e^{ln odds})). */
@@ -145,11 +123,7 @@ export function mbgNbdConditionalExpectedOne(p: MbgNbdParams, t: number, x: numb
     return (lo + hi) / 2;
   }
   const { r, alpha, a, b } = p;
-  const log1mz = Math.log(alpha + T) - Math.log(alpha + T + t);
-  const z = t / (alpha + T + t);
-  const f = logHyp2f1(a + b - r, a - 1, a + b + x, z);
-  const L = (a - 1) * log1mz + f.log;
-  const value = f.sign > 0 ? -Math.expm1(L) : f.sign < 0 ? 1 + Math.exp(L) : 1;
+  const value = eulerBracket(a + b - r, a, a + b + x, alpha + T, t);
   const numerator = ((a + b + x) / (a - 1)) * value;
   return numerator * Math.exp(-log1pExp(logDropoutOdds(p, x, tx, T)));
 }
@@ -169,9 +143,7 @@ export function mbgNbdPurchaseProbabilityOne(p: MbgNbdParams, t: number, n: numb
   const lbab = logBeta(a, b);
   const dropped = Math.exp(logBeta(a + 1, b + n) - lbab);
   if (t === 0) return n === 0 ? 1 : 0;
-  const lp = Math.log(t) - Math.log(alpha + t);
-  const l1mp = Math.log(alpha) - Math.log(alpha + t);
-  const nbLog = logGamma(r + n) - logGamma(r) - logGamma(n + 1) + r * l1mp + (n === 0 ? 0 : n * lp);
+  const nbLog = logNbdProbability(r, alpha, t, n);
   const first = Math.exp(logBeta(a, b + n + 1) - lbab + nbLog);
   return first + dropped * (n === 0 ? 1 : regularizedIncompleteBeta(t / (alpha + t), n, r));
 }

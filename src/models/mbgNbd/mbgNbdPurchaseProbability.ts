@@ -1,6 +1,4 @@
-import { readNumberOrArray } from '../../internal/customers.ts';
-import { describeValue, rangeFail, typeFail } from '../../internal/validate.ts';
-import { readBgNbdParams, readHorizon } from '../bgNbd/bgNbdKernel.ts';
+import { readBgNbdParams, readHorizon, readPurchaseCounts } from '../bgNbd/bgNbdKernel.ts';
 import { mbgNbdPurchaseProbabilityOne, type MbgNbdParams } from './mbgNbdKernel.ts';
 
 /**
@@ -38,11 +36,7 @@ export function mbgNbdPurchaseProbability(params: MbgNbdParams, t: number, n: nu
   const fn = 'mbgNbdPurchaseProbability';
   const p = readBgNbdParams(fn, params);
   const horizon = readHorizon(fn, 't', t);
-  const { single, values } = readNumberOrArray(fn, 'n', n, (name, v) => {
-    if (typeof v !== 'number') typeFail(fn, `${name} must be a number, got ${describeValue(v)}`);
-    if (!Number.isInteger(v) || v < 0) rangeFail(fn, `${name} (${describeValue(v)}) must be a non-negative integer`);
-    return v;
-  });
+  const { single, values } = readPurchaseCounts(fn, n);
   const out = Array.from(values, (k) => Math.min(1, Math.max(0, mbgNbdPurchaseProbabilityOne(p, horizon, k))));
   return single ? (out[0] as number) : out;
 }

@@ -1,5 +1,5 @@
-import { readCustomers, readWeights } from '../../internal/customers.ts';
-import { fitLogScale, namedParams, parseFitOptions, type ModelFitDiagnostics, type ModelFitOptions } from '../../internal/maximumLikelihood.ts';
+import { readWeightedCustomers } from '../../internal/customers.ts';
+import { fitModel, parseFitOptions, type ModelFitDiagnostics, type ModelFitOptions } from '../../internal/maximumLikelihood.ts';
 import type { ModelCustomers } from '../types.ts';
 import { PARETO_NBD_PARAM_NAMES, paretoNbdLogLikelihood, type ParetoNbdParams } from './paretoNbdKernel.ts';
 
@@ -67,31 +67,13 @@ export interface FitParetoNbdResult extends ModelFitDiagnostics<ParetoNbdParams>
 export function fitParetoNbd(customers: ModelCustomers, options?: FitParetoNbdOptions): FitParetoNbdResult {
   const fn = 'fitParetoNbd';
   const opts = parseFitOptions<ParetoNbdParams>(fn, options, PARETO_NBD_PARAM_NAMES);
-  const data = readCustomers(fn, 'customers', customers, { allowSingle: false });
-  const weights = readWeights(fn, opts.weights, data.length);
-  let W = 0;
-  let sx = 0;
-  let sT = 0;
-  for (let i = 0; i < data.length; i++) {
-    const w = weights[i] as number;
-    W += w;
-    sx += w * (data.frequency[i] as number);
-    sT += w * (data.T[i] as number);
-  }
+  const input = readWeightedCustomers(fn, customers, opts.weights);
+  const { data, weights, totalWeight: W, totalFrequency: sx, totalT: sT } = input;
   // Start: r = 0.5 with α matching the mean purchase rate r/α ≈ Σx/ΣT; s = 1 with β = ΣT/Σx (a mean
   // lifetime of the order of the mean gap between purchases). Fixed, data-driven, no randomness.
   const rate0 = W > 0 && sx > 0 && sT > 0 ? Math.min(Math.max(sT / sx, 1e-6), 1e6) : 1;
   const ip = opts.initialParams;
   const start = [ip.r ?? 0.5, ip.alpha ?? 0.5 * rate0, ip.s ?? 1, ip.beta ?? rate0];
   const ll = paretoNbdLogLikelihood(data.frequency, data.recency, data.T, weights);
-  const fit = fitLogScale(ll, start, W, opts.penalty, opts.bfgs);
-  return {
-    model: 'paretoNbd',
-    params: namedParams<ParetoNbdParams>(PARETO_NBD_PARAM_NAMES, fit.params),
-    logLikelihood: fit.logLikelihood,
-    converged: fit.converged && W > 0,
-    iterations: fit.iterations,
-    standardErrors: namedParams<ParetoNbdParams>(PARETO_NBD_PARAM_NAMES, fit.standardErrors),
-    logCovariance: fit.logCovariance,
-  };
+  return { model: 'paretoNbd', ...fitModel(PARETO_NBD_PARAM_NAMES, ll, start, W, opts) };
 }

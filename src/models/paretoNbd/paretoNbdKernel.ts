@@ -342,11 +342,13 @@ export function paretoNbdLogLikelihood(
   };
 }
 
-const scratch = new Float64Array(4);
+/** Output buffer of {@link logA}'s series, allocated on first use: a top-level `new` would survive tree-shaking. */
+let logAScratch: Float64Array | undefined;
 
 /** ln A(t) of the module notes (value only), by the same series as the fit. */
 function logA(p: ParetoNbdParams, x: number, t: number): number {
   const { r, alpha, s, beta } = p;
+  const scratch = (logAScratch ??= new Float64Array(4));
   const C = r + s + x + 1;
   if (alpha >= beta) {
     seriesF(r + x, C, (alpha - beta) / (alpha + t), scratch, false);

@@ -1,4 +1,4 @@
-import { fitLogScale, namedParams, parseFitOptions, type ModelFitDiagnostics, type ModelFitOptions } from '../../internal/maximumLikelihood.ts';
+import { fitModel, parseFitOptions, type ModelFitDiagnostics, type ModelFitOptions } from '../../internal/maximumLikelihood.ts';
 import { describeValue, rangeFail, requireArrayLike, typeFail } from '../../internal/validate.ts';
 import { SBG_PARAM_NAMES, sbgLogLikelihood, type ShiftedBetaGeometricParams } from './sbgKernel.ts';
 
@@ -68,14 +68,7 @@ export function fitShiftedBetaGeometric(alive: ArrayLike<number>, options?: FitS
   if (values[0] === 0) rangeFail(fn, 'alive[0] (0) must be greater than 0');
   const ip = opts.initialParams;
   const start = [ip.alpha ?? 1, ip.beta ?? 1];
-  const fit = fitLogScale(sbgLogLikelihood(values), start, values[0] as number, opts.penalty, opts.bfgs);
-  return {
-    params: namedParams<ShiftedBetaGeometricParams>(SBG_PARAM_NAMES, fit.params),
-    logLikelihood: fit.logLikelihood,
-    converged: fit.converged,
-    iterations: fit.iterations,
-    standardErrors: namedParams<ShiftedBetaGeometricParams>(SBG_PARAM_NAMES, fit.standardErrors),
-    logCovariance: fit.logCovariance,
-    periods: values.length - 1,
-  };
+  // values[0] > 0, so the total weight is positive and `converged` is the optimiser's verdict.
+  const fit = fitModel(SBG_PARAM_NAMES, sbgLogLikelihood(values), start, values[0] as number, opts);
+  return { ...fit, periods: values.length - 1 };
 }

@@ -1,12 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bgBbConditionalExpectedPurchases, bgBbExpectedPurchases } from '../../../src/index.ts';
-
-const positive = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
-const params = fc.record({ alpha: positive(0.05, 50), beta: positive(0.05, 50), gamma: positive(0.05, 50), delta: positive(0.05, 50) });
-const customer = fc
-  .integer({ min: 1, max: 60 })
-  .chain((n) => fc.integer({ min: 0, max: n }).chain((tx) => fc.record({ frequency: tx === 0 ? fc.constant(0) : fc.integer({ min: 1, max: tx }), recency: fc.constant(tx), opportunities: fc.constant(n) })));
+import { bgBbCustomer as customer, bgBbParams as params } from '../arbitraries.ts';
 
 describe('bgBbConditionalExpectedPurchases properties', () => {
   it('expected purchases are within [0, n*] and non-decreasing in n*', () => {

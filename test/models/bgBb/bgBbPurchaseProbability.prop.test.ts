@@ -1,9 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bgBbExpectedPurchases, bgBbPurchaseProbability } from '../../../src/index.ts';
-
-const positive = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
-const params = fc.record({ alpha: positive(0.05, 50), beta: positive(0.05, 50), gamma: positive(0.05, 50), delta: positive(0.05, 50) });
+import { bgBbParams as params } from '../arbitraries.ts';
 
 describe('bgBbPurchaseProbability properties', () => {
   it('P(X(n) = x) sums to 1 and its mean equals E[X(n)]', () => {

@@ -14,6 +14,19 @@ export const donations = {
   weights: [3464, 1091, 277, 129, 78, 119, 129, 613, 255, 155, 173, 234, 322, 181, 225, 357, 240, 284, 512, 335, 728, 1203],
 };
 
+/** The donations cohort as 11,104 unweighted rows (each summary repeated by its count). */
+export function expandedDonations(): { frequency: number[]; recency: number[]; opportunities: number[] } {
+  const expanded = { frequency: [] as number[], recency: [] as number[], opportunities: [] as number[] };
+  donations.weights.forEach((w, i) => {
+    for (let k = 0; k < w; k++) {
+      expanded.frequency.push(donations.frequency[i] as number);
+      expanded.recency.push(donations.recency[i] as number);
+      expanded.opportunities.push(6);
+    }
+  });
+  return expanded;
+}
+
 /**
  * Simulates BG/BB customers (FHS 2010, section 2): p ~ Beta(α, β), θ ~ Beta(γ, δ); before each of the n
  * opportunities an alive customer dies with probability θ, otherwise transacts with probability p.

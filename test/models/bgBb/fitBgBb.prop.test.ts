@@ -3,9 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { fitBgBb } from '../../../src/index.ts';
 import { simulateBgBb } from './donations.ts';
 
-const positive = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
-const params = fc.record({ alpha: positive(0.05, 50), beta: positive(0.05, 50), gamma: positive(0.05, 50), delta: positive(0.05, 50) });
-
 describe('fitBgBb properties', () => {
   it('recovers simulated parameters within three standard errors (fixed seeds)', () => {
     fc.assert(

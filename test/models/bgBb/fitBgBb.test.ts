@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitBgBb } from '../../../src/index.ts';
 import { deepFreeze, expectClose, expectThrows } from '../../helpers/expectClose.ts';
-import { donations } from './donations.ts';
+import { donations, expandedDonations } from './donations.ts';
 
 describe('fitBgBb', () => {
   it('reproduces the published donations estimates (Fader, Hardie & Shang 2010)', () => {
@@ -18,14 +18,7 @@ describe('fitBgBb', () => {
   });
 
   it('gives the same fit from expanded rows as from weighted rows', () => {
-    const expanded = { frequency: [] as number[], recency: [] as number[], opportunities: [] as number[] };
-    donations.weights.forEach((w, i) => {
-      for (let k = 0; k < w; k++) {
-        expanded.frequency.push(donations.frequency[i] as number);
-        expanded.recency.push(donations.recency[i] as number);
-        expanded.opportunities.push(6);
-      }
-    });
+    const expanded = expandedDonations();
     const a = fitBgBb(expanded);
     const b = fitBgBb(donations, { weights: donations.weights });
     expectClose(a.logLikelihood, b.logLikelihood, { rel: 1e-10 });

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bgNbdConditionalExpectedPurchases, bgNbdExpectedPurchases } from '../../../src/index.ts';
+import { bgNbdParams as params, positive } from '../arbitraries.ts';
 
-const positive = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
-const params = fc.record({ r: positive(0.01, 20), alpha: positive(0.01, 100), a: positive(0.05, 20), b: positive(0.05, 20) });
 const history = fc
   .record({ x: fc.integer({ min: 0, max: 2000 }), tx: positive(0, 100), extra: positive(0, 100) })
   .map(({ x, tx, extra }) => ({ frequency: x, recency: x === 0 ? 0 : tx, T: (x === 0 ? 0 : tx) + extra }));

@@ -5,9 +5,6 @@ import { bgNbdLogLikelihood } from '../../../src/models/bgNbd/bgNbdKernel.ts';
 import { expectClose } from '../../helpers/expectClose.ts';
 import { simulateBgNbd } from '../simulate.ts';
 
-const positive = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
-const params = fc.record({ r: positive(0.01, 20), alpha: positive(0.01, 100), a: positive(0.05, 20), b: positive(0.05, 20) });
-
 describe('fitBgNbd properties', () => {
   it('fits never lower the likelihood of their starting point, and compressed fits equal uncompressed ones', () => {
     const sample = fc.array(

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gammaGammaExpectedSpend } from '../../../src/index.ts';
-
-const positive = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+import { positive } from '../arbitraries.ts';
 
 describe('Gamma-Gamma properties', () => {
   it('expected spend lies between the population mean and the customer mean (credibility weighting)', () => {

@@ -1,9 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mbgNbdExpectedPurchases, mbgNbdPurchaseProbability } from '../../../src/index.ts';
-
-const positive = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
-const params = fc.record({ r: positive(0.05, 20), alpha: positive(0.05, 200), a: positive(0.05, 20), b: positive(0.05, 20) });
+import { mbgNbdParams as params, positive } from '../arbitraries.ts';
 
 describe('mbgNbdExpectedPurchases properties', () => {
   it('is finite, non-negative and non-decreasing in t, and below (r/α)·t', () => {

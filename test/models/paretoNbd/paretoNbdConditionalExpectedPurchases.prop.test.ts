@@ -1,12 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { paretoNbdConditionalExpectedPurchases, paretoNbdExpectedPurchases } from '../../../src/index.ts';
+import { modelCustomer, paretoNbdParams as params, positive } from '../arbitraries.ts';
 
-const positive = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
-const params = fc.record({ r: positive(0.05, 20), alpha: positive(0.05, 200), s: positive(0.05, 20), beta: positive(0.05, 200) });
-const customer = fc
-  .record({ frequency: fc.integer({ min: 0, max: 2000 }), T: positive(0, 200), share: positive(0, 1) })
-  .map(({ frequency, T, share }) => ({ frequency, recency: frequency === 0 ? 0 : T * share, T }));
+const customer = modelCustomer(2000);
 
 describe('paretoNbdConditionalExpectedPurchases properties', () => {
   it('expected purchases are finite, non-negative and non-decreasing in t', () => {

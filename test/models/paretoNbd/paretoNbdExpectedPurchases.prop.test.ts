@@ -1,9 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { paretoNbdConditionalExpectedPurchases, paretoNbdExpectedPurchases } from '../../../src/index.ts';
-
-const positive = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
-const params = fc.record({ r: positive(0.05, 20), alpha: positive(0.05, 200), s: positive(0.05, 20), beta: positive(0.05, 200) });
+import { paretoNbdParams as params, positive } from '../arbitraries.ts';
 
 describe('paretoNbdExpectedPurchases properties', () => {
   it('is finite, non-negative, 0 at t = 0 and non-decreasing in t', () => {

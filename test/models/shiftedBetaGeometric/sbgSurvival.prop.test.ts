@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fitShiftedBetaGeometric, sbgChurnProbability, sbgRetentionRate, sbgSurvival } from '../../../src/index.ts';
 import { expectClose } from '../../helpers/expectClose.ts';
+import { positive } from '../arbitraries.ts';
 
-const positive = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
 const params = fc.record({ alpha: positive(0.01, 50), beta: positive(0.01, 50) });
 
 describe('sBG properties', () => {
