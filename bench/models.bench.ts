@@ -7,7 +7,7 @@
 // author; they are constants copied from the issue, NOT measured here): BG/NBD fit on CDNOW 67.7 ms,
 // Gamma-Gamma fit on CDNOW 32.7 ms. In-run baselines: the same fit on uncompressed rows.
 import { compressCustomers, fitBgNbd, fitGammaGamma, fitShiftedBetaGeometric } from '../src/index.ts';
-import { bgNbdLogLikelihood } from '../src/models/bgNbd/bgNbdKernel.ts';
+import { bgNbdLogLikelihood } from '../src/internal/models/bgNbdKernel.ts';
 import { cdnowSummary, cdnowWithSpend, sbgSurvivors } from '../test/models/cdnow.ts';
 import { simulateBgNbd, simulateGammaGamma } from '../test/models/simulate.ts';
 

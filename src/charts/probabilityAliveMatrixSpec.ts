@@ -1,6 +1,6 @@
 import { optionalString, VEGA_LITE_SCHEMA } from '../internal/chart.ts';
 import { describeValue, optionsObject, rangeFail, requireCount, requireNonNegative } from '../internal/validate.ts';
-import { bgNbdProbabilityAliveOne, readBgNbdParams, type BgNbdParams } from '../models/bgNbd/bgNbdKernel.ts';
+import { bgNbdProbabilityAliveOne, readBgNbdParams, type BgNbdParams } from '../internal/models/bgNbdKernel.ts';
 import type { ChartDatum, VegaLiteSpec } from './types.ts';
 
 /** Options for {@link probabilityAliveMatrixSpec}. */

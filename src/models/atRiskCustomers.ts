@@ -1,6 +1,6 @@
 import { readCustomers } from '../internal/customers.ts';
 import { optionsObject, requireFraction, typeFail } from '../internal/validate.ts';
-import { resolveTransactionModel, type TransactionModel } from './transactionModel.ts';
+import { resolveTransactionModel, type TransactionModel } from '../internal/models/transactionModel.ts';
 import type { ModelCustomer, ModelCustomers } from './types.ts';
 
 /** Options for {@link atRiskCustomers}. */

@@ -1,8 +1,8 @@
 import { readCustomers } from '../internal/customers.ts';
 import { typeFail } from '../internal/validate.ts';
-import { readHorizon } from './bgNbd/bgNbdKernel.ts';
-import { readIntervalArgument, resampledInterval, type PredictionInterval, type PredictionIntervalOptions } from './intervalKernel.ts';
-import { resolveTransactionModel, type TransactionModel } from './transactionModel.ts';
+import { readHorizon } from '../internal/models/bgNbdKernel.ts';
+import { readIntervalArgument, resampledInterval, type PredictionInterval, type PredictionIntervalOptions } from '../internal/models/intervalKernel.ts';
+import { resolveTransactionModel, type TransactionModel } from '../internal/models/transactionModel.ts';
 import type { ModelCustomer } from './types.ts';
 
 /**

@@ -1,6 +1,6 @@
 export type * from './types.ts';
 export type { ModelFitDiagnostics, ModelFitOptions } from '../internal/maximumLikelihood.ts';
-export type { BgNbdTransactionModel, LogCovariance, TransactionModel } from './transactionModel.ts';
+export type { BgNbdTransactionModel, LogCovariance, TransactionModel } from '../internal/models/transactionModel.ts';
 export * from './bgNbd/index.ts';
 export * from './gammaGamma/index.ts';
 export * from './shiftedBetaGeometric/index.ts';
@@ -13,4 +13,4 @@ export * from './atRiskCustomers.ts';
 export * from './paretoNbd/index.ts';
 export * from './bgBb/index.ts';
 export * from './mbgNbd/index.ts';
-export type { MbgNbdTransactionModel, ParetoNbdTransactionModel } from './transactionModel.ts';
+export type { MbgNbdTransactionModel, ParetoNbdTransactionModel } from '../internal/models/transactionModel.ts';

@@ -1,10 +1,10 @@
 import { mapCustomers, readCustomers } from '../internal/customers.ts';
-import { clvOne, readClvOptions, type TimeUnit } from './clvKernel.ts';
-import { readGammaGammaParams, type GammaGammaParams } from './gammaGamma/gammaGammaKernel.ts';
-import { resolveTransactionModel, type TransactionModel } from './transactionModel.ts';
+import { clvOne, readClvOptions, type TimeUnit } from '../internal/models/clvKernel.ts';
+import { readGammaGammaParams, type GammaGammaParams } from '../internal/models/gammaGammaKernel.ts';
+import { resolveTransactionModel, type TransactionModel } from '../internal/models/transactionModel.ts';
 import type { ModelCustomer, ModelCustomerColumns, SpendCustomer, SpendCustomerColumns } from './types.ts';
 
-export type { TimeUnit } from './clvKernel.ts';
+export type { TimeUnit } from '../internal/models/clvKernel.ts';
 
 /** A customer for model-based CLV: the RFM summary plus the mean repeat-purchase value. */
 export interface ClvCustomer extends ModelCustomer, SpendCustomer {}

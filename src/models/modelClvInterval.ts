@@ -1,10 +1,10 @@
 import { readCustomers } from '../internal/customers.ts';
 import { optionsObject, typeFail } from '../internal/validate.ts';
-import { clvOne, readClvOptions } from './clvKernel.ts';
-import { GAMMA_GAMMA_PARAM_NAMES, readGammaGammaParams, type GammaGammaParams } from './gammaGamma/gammaGammaKernel.ts';
-import { logNormalSampler, readIntervalOptions, resampledInterval, type PredictionInterval, type PredictionIntervalOptions } from './intervalKernel.ts';
+import { clvOne, readClvOptions } from '../internal/models/clvKernel.ts';
+import { GAMMA_GAMMA_PARAM_NAMES, readGammaGammaParams, type GammaGammaParams } from '../internal/models/gammaGammaKernel.ts';
+import { logNormalSampler, readIntervalOptions, resampledInterval, type PredictionInterval, type PredictionIntervalOptions } from '../internal/models/intervalKernel.ts';
 import type { ClvCustomer, ModelClvOptions } from './modelClv.ts';
-import { readLogCovariance, resolveTransactionModel, type LogCovariance, type TransactionModel } from './transactionModel.ts';
+import { readLogCovariance, resolveTransactionModel, type LogCovariance, type TransactionModel } from '../internal/models/transactionModel.ts';
 
 /** Options for {@link modelClvInterval}: those of `modelClv` plus the resampling settings. */
 export interface ModelClvIntervalOptions extends ModelClvOptions, PredictionIntervalOptions {

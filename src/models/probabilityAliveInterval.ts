@@ -1,10 +1,10 @@
 import { readCustomers } from '../internal/customers.ts';
 import { typeFail } from '../internal/validate.ts';
 import type { ModelCustomer } from './types.ts';
-import { readIntervalArgument, resampledInterval, type PredictionInterval, type PredictionIntervalOptions } from './intervalKernel.ts';
-import { resolveTransactionModel, type TransactionModel } from './transactionModel.ts';
+import { readIntervalArgument, resampledInterval, type PredictionInterval, type PredictionIntervalOptions } from '../internal/models/intervalKernel.ts';
+import { resolveTransactionModel, type TransactionModel } from '../internal/models/transactionModel.ts';
 
-export type { PredictionInterval, PredictionIntervalOptions } from './intervalKernel.ts';
+export type { PredictionInterval, PredictionIntervalOptions } from '../internal/models/intervalKernel.ts';
 
 /**
  * P(alive) of one customer with an uncertainty interval from the fitted model's parameter uncertainty.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveTransactionModel, TRANSACTION_MODELS } from '../../src/models/transactionModel.ts';
+import { resolveTransactionModel, TRANSACTION_MODELS } from '../../src/internal/models/transactionModel.ts';
 import { expectThrows } from '../helpers/expectClose.ts';
 
 // Contract every registered transaction model must honour, so modelClv and atRiskCustomers can use

@@ -1,4 +1,4 @@
-import { bgBbConditionalExpectedOne, readBgBbCustomers, readBgBbParams, readFuturePeriods, type BgBbCustomer, type BgBbCustomers, type BgBbParams } from './bgBbKernel.ts';
+import { bgBbConditionalExpectedOne, readBgBbCustomers, readBgBbParams, readFuturePeriods, type BgBbCustomer, type BgBbCustomers, type BgBbParams } from '../../internal/models/bgBbKernel.ts';
 
 /** Options for {@link bgBbConditionalExpectedPurchases}. */
 export interface BgBbConditionalExpectedPurchasesOptions {

@@ -1,5 +1,5 @@
 import { readNumberOrArray } from '../../internal/customers.ts';
-import { bgBbExpectedOne, readBgBbParams, readOpportunities, type BgBbParams } from './bgBbKernel.ts';
+import { bgBbExpectedOne, readBgBbParams, readOpportunities, type BgBbParams } from '../../internal/models/bgBbKernel.ts';
 
 /**
  * Expected number of repeat transactions E[X(n)] in the first n opportunities for a randomly chosen

@@ -1,4 +1,4 @@
-import { bgBbProbabilityAliveOne, readBgBbCustomers, readBgBbParams, readFuturePeriods, type BgBbCustomer, type BgBbCustomers, type BgBbParams } from './bgBbKernel.ts';
+import { bgBbProbabilityAliveOne, readBgBbCustomers, readBgBbParams, readFuturePeriods, type BgBbCustomer, type BgBbCustomers, type BgBbParams } from '../../internal/models/bgBbKernel.ts';
 
 /** Options for {@link bgBbProbabilityAlive}. */
 export interface BgBbProbabilityAliveOptions {

@@ -1,6 +1,6 @@
 import { readNumberOrArray } from '../../internal/customers.ts';
 import { describeValue, rangeFail, typeFail } from '../../internal/validate.ts';
-import { bgBbPurchaseProbabilityOne, readBgBbParams, readOpportunities, type BgBbParams } from './bgBbKernel.ts';
+import { bgBbPurchaseProbabilityOne, readBgBbParams, readOpportunities, type BgBbParams } from '../../internal/models/bgBbKernel.ts';
 
 /**
  * Probability that a randomly chosen new customer makes exactly x repeat transactions in the first n

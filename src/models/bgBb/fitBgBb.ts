@@ -1,8 +1,8 @@
 import { readWeights } from '../../internal/customers.ts';
 import { fitModel, parseFitOptions, type ModelFitDiagnostics, type ModelFitOptions } from '../../internal/maximumLikelihood.ts';
-import { BG_BB_PARAM_NAMES, bgBbLogLikelihood, readBgBbCustomers, type BgBbCustomers, type BgBbParams } from './bgBbKernel.ts';
+import { BG_BB_PARAM_NAMES, bgBbLogLikelihood, readBgBbCustomers, type BgBbCustomers, type BgBbParams } from '../../internal/models/bgBbKernel.ts';
 
-export type { BgBbCustomer, BgBbCustomerColumns, BgBbCustomers, BgBbParams } from './bgBbKernel.ts';
+export type { BgBbCustomer, BgBbCustomerColumns, BgBbCustomers, BgBbParams } from '../../internal/models/bgBbKernel.ts';
 
 /** Options for {@link fitBgBb}. */
 export interface FitBgBbOptions extends ModelFitOptions<BgBbParams> {}

@@ -1,6 +1,6 @@
 import { mapCustomers, readCustomers } from '../../internal/customers.ts';
 import type { ModelCustomer, ModelCustomers } from '../types.ts';
-import { bgNbdConditionalExpectedOne, readBgNbdParams, readHorizon, type BgNbdParams } from './bgNbdKernel.ts';
+import { bgNbdConditionalExpectedOne, readBgNbdParams, readHorizon, type BgNbdParams } from '../../internal/models/bgNbdKernel.ts';
 
 /**
  * Expected number of purchases in the next t time units for a customer with history (x, tₓ, T),

@@ -1,6 +1,6 @@
 import { mapCustomers, readCustomers } from '../../internal/customers.ts';
 import type { ModelCustomer, ModelCustomers } from '../types.ts';
-import { bgNbdProbabilityAliveOne, readBgNbdParams, type BgNbdParams } from './bgNbdKernel.ts';
+import { bgNbdProbabilityAliveOne, readBgNbdParams, type BgNbdParams } from '../../internal/models/bgNbdKernel.ts';
 
 /**
  * Probability that a customer is still alive (has not dropped out) at the end of observation, under

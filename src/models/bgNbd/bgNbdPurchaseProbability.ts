@@ -1,4 +1,4 @@
-import { bgNbdPurchaseProbabilityOne, readBgNbdParams, readHorizon, readPurchaseCounts, type BgNbdParams } from './bgNbdKernel.ts';
+import { bgNbdPurchaseProbabilityOne, readBgNbdParams, readHorizon, readPurchaseCounts, type BgNbdParams } from '../../internal/models/bgNbdKernel.ts';
 
 /**
  * Probability P(X(t) = n) that a randomly chosen new customer makes exactly n repeat purchases in a

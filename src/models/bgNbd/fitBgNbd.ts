@@ -1,9 +1,9 @@
 import { readWeightedCustomers } from '../../internal/customers.ts';
 import { fitModel, parseFitOptions, type ModelFitDiagnostics, type ModelFitOptions } from '../../internal/maximumLikelihood.ts';
 import type { ModelCustomers } from '../types.ts';
-import { BG_NBD_PARAM_NAMES, bgNbdLogLikelihood, bgNbdStart, type BgNbdParams } from './bgNbdKernel.ts';
+import { BG_NBD_PARAM_NAMES, bgNbdLogLikelihood, bgNbdStart, type BgNbdParams } from '../../internal/models/bgNbdKernel.ts';
 
-export type { BgNbdParams } from './bgNbdKernel.ts';
+export type { BgNbdParams } from '../../internal/models/bgNbdKernel.ts';
 
 /** Options for {@link fitBgNbd}. */
 export interface FitBgNbdOptions extends ModelFitOptions<BgNbdParams> {}

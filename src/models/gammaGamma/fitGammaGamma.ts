@@ -1,9 +1,9 @@
 import { readCustomers, readWeights } from '../../internal/customers.ts';
 import { fitModel, parseFitOptions, type ModelFitDiagnostics, type ModelFitOptions } from '../../internal/maximumLikelihood.ts';
 import type { SpendCustomers } from '../types.ts';
-import { GAMMA_GAMMA_PARAM_NAMES, gammaGammaLogLikelihood, type GammaGammaParams } from './gammaGammaKernel.ts';
+import { GAMMA_GAMMA_PARAM_NAMES, gammaGammaLogLikelihood, type GammaGammaParams } from '../../internal/models/gammaGammaKernel.ts';
 
-export type { GammaGammaParams } from './gammaGammaKernel.ts';
+export type { GammaGammaParams } from '../../internal/models/gammaGammaKernel.ts';
 
 /** Options for {@link fitGammaGamma}. */
 export interface FitGammaGammaOptions extends ModelFitOptions<GammaGammaParams> {}

@@ -1,6 +1,6 @@
 import { mapCustomers, readCustomers } from '../../internal/customers.ts';
 import type { SpendCustomer, SpendCustomers } from '../types.ts';
-import { gammaGammaExpectedSpendOne, readGammaGammaParams, type GammaGammaParams } from './gammaGammaKernel.ts';
+import { gammaGammaExpectedSpendOne, readGammaGammaParams, type GammaGammaParams } from '../../internal/models/gammaGammaKernel.ts';
 
 /**
  * Conditional expected average transaction value of a customer under the Gamma-Gamma model: a

@@ -1,10 +1,10 @@
 import { readWeightedCustomers } from '../../internal/customers.ts';
 import { fitModel, parseFitOptions, type ModelFitDiagnostics, type ModelFitOptions } from '../../internal/maximumLikelihood.ts';
-import { BG_NBD_PARAM_NAMES, bgNbdStart } from '../bgNbd/bgNbdKernel.ts';
+import { BG_NBD_PARAM_NAMES, bgNbdStart } from '../../internal/models/bgNbdKernel.ts';
 import type { ModelCustomers } from '../types.ts';
-import { mbgNbdLogLikelihood, type MbgNbdParams } from './mbgNbdKernel.ts';
+import { mbgNbdLogLikelihood, type MbgNbdParams } from '../../internal/models/mbgNbdKernel.ts';
 
-export type { MbgNbdParams } from './mbgNbdKernel.ts';
+export type { MbgNbdParams } from '../../internal/models/mbgNbdKernel.ts';
 
 /** Options for {@link fitMbgNbd}. */
 export interface FitMbgNbdOptions extends ModelFitOptions<MbgNbdParams> {}

@@ -1,7 +1,7 @@
 import { mapCustomers, readCustomers } from '../../internal/customers.ts';
-import { readBgNbdParams, readHorizon } from '../bgNbd/bgNbdKernel.ts';
+import { readBgNbdParams, readHorizon } from '../../internal/models/bgNbdKernel.ts';
 import type { ModelCustomer, ModelCustomers } from '../types.ts';
-import { mbgNbdConditionalExpectedOne, type MbgNbdParams } from './mbgNbdKernel.ts';
+import { mbgNbdConditionalExpectedOne, type MbgNbdParams } from '../../internal/models/mbgNbdKernel.ts';
 
 /**
  * Expected number of purchases in the next t time units for a customer with history (x, tₓ, T),

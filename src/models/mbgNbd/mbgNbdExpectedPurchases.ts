@@ -1,6 +1,6 @@
 import { readNumberOrArray } from '../../internal/customers.ts';
-import { readBgNbdParams, readHorizon } from '../bgNbd/bgNbdKernel.ts';
-import { mbgNbdConditionalExpectedOne, type MbgNbdParams } from './mbgNbdKernel.ts';
+import { readBgNbdParams, readHorizon } from '../../internal/models/bgNbdKernel.ts';
+import { mbgNbdConditionalExpectedOne, type MbgNbdParams } from '../../internal/models/mbgNbdKernel.ts';
 
 /**
  * Expected number of repeat purchases E[X(t)] in a period of length t for a randomly chosen new

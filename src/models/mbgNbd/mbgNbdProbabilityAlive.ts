@@ -1,7 +1,7 @@
 import { mapCustomers, readCustomers } from '../../internal/customers.ts';
-import { readBgNbdParams } from '../bgNbd/bgNbdKernel.ts';
+import { readBgNbdParams } from '../../internal/models/bgNbdKernel.ts';
 import type { ModelCustomer, ModelCustomers } from '../types.ts';
-import { mbgNbdProbabilityAliveOne, type MbgNbdParams } from './mbgNbdKernel.ts';
+import { mbgNbdProbabilityAliveOne, type MbgNbdParams } from '../../internal/models/mbgNbdKernel.ts';
 
 /**
  * Probability that a customer is still alive (has not dropped out) at the end of observation, under

@@ -1,5 +1,5 @@
-import { readBgNbdParams, readHorizon, readPurchaseCounts } from '../bgNbd/bgNbdKernel.ts';
-import { mbgNbdPurchaseProbabilityOne, type MbgNbdParams } from './mbgNbdKernel.ts';
+import { readBgNbdParams, readHorizon, readPurchaseCounts } from '../../internal/models/bgNbdKernel.ts';
+import { mbgNbdPurchaseProbabilityOne, type MbgNbdParams } from '../../internal/models/mbgNbdKernel.ts';
 
 /**
  * Probability that a randomly chosen new customer makes exactly n repeat purchases in a period of

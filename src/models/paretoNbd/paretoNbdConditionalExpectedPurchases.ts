@@ -1,7 +1,7 @@
 import { mapCustomers, readCustomers } from '../../internal/customers.ts';
-import { readHorizon } from '../bgNbd/bgNbdKernel.ts';
+import { readHorizon } from '../../internal/models/bgNbdKernel.ts';
 import type { ModelCustomer, ModelCustomers } from '../types.ts';
-import { paretoNbdConditionalExpectedOne, readParetoNbdParams, type ParetoNbdParams } from './paretoNbdKernel.ts';
+import { paretoNbdConditionalExpectedOne, readParetoNbdParams, type ParetoNbdParams } from '../../internal/models/paretoNbdKernel.ts';
 
 /**
  * Expected number of purchases in the next t time units for a customer with history (x, tₓ, T),

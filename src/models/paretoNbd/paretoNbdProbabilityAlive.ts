@@ -1,6 +1,6 @@
 import { mapCustomers, readCustomers } from '../../internal/customers.ts';
 import type { ModelCustomer, ModelCustomers } from '../types.ts';
-import { paretoNbdProbabilityAliveOne, readParetoNbdParams, type ParetoNbdParams } from './paretoNbdKernel.ts';
+import { paretoNbdProbabilityAliveOne, readParetoNbdParams, type ParetoNbdParams } from '../../internal/models/paretoNbdKernel.ts';
 
 /**
  * Probability that a customer is still alive (has not dropped out) at the end of observation, under

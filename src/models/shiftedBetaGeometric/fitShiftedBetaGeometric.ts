@@ -1,8 +1,8 @@
 import { fitModel, parseFitOptions, type ModelFitDiagnostics, type ModelFitOptions } from '../../internal/maximumLikelihood.ts';
 import { describeValue, rangeFail, requireArrayLike, typeFail } from '../../internal/validate.ts';
-import { SBG_PARAM_NAMES, sbgLogLikelihood, type ShiftedBetaGeometricParams } from './sbgKernel.ts';
+import { SBG_PARAM_NAMES, sbgLogLikelihood, type ShiftedBetaGeometricParams } from '../../internal/models/sbgKernel.ts';
 
-export type { ShiftedBetaGeometricParams } from './sbgKernel.ts';
+export type { ShiftedBetaGeometricParams } from '../../internal/models/sbgKernel.ts';
 
 /** Options for {@link fitShiftedBetaGeometric} (no weights: the counts are the data). */
 export interface FitShiftedBetaGeometricOptions extends Omit<ModelFitOptions<ShiftedBetaGeometricParams>, 'weights'> {}

@@ -1,5 +1,5 @@
 import { readNumberOrArray } from '../../internal/customers.ts';
-import { readPeriod, readSbgParams, sbgLogChurn, type ShiftedBetaGeometricParams } from './sbgKernel.ts';
+import { readPeriod, readSbgParams, sbgLogChurn, type ShiftedBetaGeometricParams } from '../../internal/models/sbgKernel.ts';
 
 /**
  * Probability that a new customer's lifetime ends in period t under the sBG model, P(T = t): the

@@ -1,6 +1,6 @@
 import { hyp2f1 } from '../../internal/hypergeometric.ts';
 import { optionsObject, rangeFail, requireCount, requirePositive } from '../../internal/validate.ts';
-import { readSbgParams, type ShiftedBetaGeometricParams } from './sbgKernel.ts';
+import { readSbgParams, type ShiftedBetaGeometricParams } from '../../internal/models/sbgKernel.ts';
 
 /** Options for {@link sbgDiscountedExpectedResidualLifetime}. */
 export interface SbgDiscountedExpectedResidualLifetimeOptions {

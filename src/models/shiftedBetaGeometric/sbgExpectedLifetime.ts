@@ -1,4 +1,4 @@
-import { readSbgParams, type ShiftedBetaGeometricParams } from './sbgKernel.ts';
+import { readSbgParams, type ShiftedBetaGeometricParams } from '../../internal/models/sbgKernel.ts';
 
 /**
  * Expected lifetime of a new customer under the sBG model, in periods (counting the period in which

@@ -1,5 +1,5 @@
 import { readNumberOrArray } from '../../internal/customers.ts';
-import { readPeriod, readSbgParams, type ShiftedBetaGeometricParams } from './sbgKernel.ts';
+import { readPeriod, readSbgParams, type ShiftedBetaGeometricParams } from '../../internal/models/sbgKernel.ts';
 
 /**
  * Retention rate of period t under the sBG model: the share of customers active in period t − 1 who

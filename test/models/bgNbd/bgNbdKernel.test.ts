@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bgNbdLogLikelihoodOne } from '../../../src/models/bgNbd/bgNbdKernel.ts';
+import { bgNbdLogLikelihoodOne } from '../../../src/internal/models/bgNbdKernel.ts';
 import { expectClose } from '../../helpers/expectClose.ts';
 
 describe('BG/NBD per-customer log-likelihood', () => {

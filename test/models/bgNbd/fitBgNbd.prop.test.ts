@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compressCustomers, fitBgNbd } from '../../../src/index.ts';
-import { bgNbdLogLikelihood } from '../../../src/models/bgNbd/bgNbdKernel.ts';
+import { bgNbdLogLikelihood } from '../../../src/internal/models/bgNbdKernel.ts';
 import { expectClose } from '../../helpers/expectClose.ts';
 import { simulateBgNbd } from '../simulate.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compressCustomers, fitBgNbd } from '../../../src/index.ts';
-import { bgNbdLogLikelihood } from '../../../src/models/bgNbd/bgNbdKernel.ts';
+import { bgNbdLogLikelihood } from '../../../src/internal/models/bgNbdKernel.ts';
 import { deepFreeze, expectClose, expectThrows } from '../../helpers/expectClose.ts';
 import { cdnowSummary } from '../cdnow.ts';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compressCustomers, fitMbgNbd } from '../../../src/index.ts';
-import { mbgNbdLogLikelihood } from '../../../src/models/mbgNbd/mbgNbdKernel.ts';
+import { mbgNbdLogLikelihood } from '../../../src/internal/models/mbgNbdKernel.ts';
 import { expectGradientMatchesDifferences } from '../gradient.ts';
 import { simulateMbgNbd } from '../simulate.ts';
 import { mbgNbdParams as params, modelCustomer } from '../arbitraries.ts';

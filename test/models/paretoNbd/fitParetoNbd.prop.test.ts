@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compressCustomers, fitParetoNbd } from '../../../src/index.ts';
 import { logHyp2f1 } from '../../../src/internal/hypergeometric.ts';
 import { logGamma } from '../../../src/internal/special.ts';
-import { paretoNbdLogLikelihood } from '../../../src/models/paretoNbd/paretoNbdKernel.ts';
+import { paretoNbdLogLikelihood } from '../../../src/internal/models/paretoNbdKernel.ts';
 import { expectGradientMatchesDifferences } from '../gradient.ts';
 import { simulateParetoNbd } from '../simulate.ts';
 import { modelCustomer, paretoNbdParams as params } from '../arbitraries.ts';

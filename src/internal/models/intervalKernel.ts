@@ -6,10 +6,10 @@
  * @internal
  * @module
  */
-import { cholesky } from '../internal/hessian.ts';
-import { createRng, multivariateNormal, type Rng } from '../internal/random.ts';
+import { cholesky } from '../hessian.ts';
+import { createRng, multivariateNormal, type Rng } from '../random.ts';
 import type { ResolvedTransactionModel, TransactionModelKernel } from './transactionModel.ts';
-import { describeValue, optionsObject, typeFail, rangeFail, requireConfidenceLevel, requireFunction, requireNumber, requirePositiveInteger } from '../internal/validate.ts';
+import { describeValue, optionsObject, typeFail, rangeFail, requireConfidenceLevel, requireFunction, requireNumber, requirePositiveInteger } from '../validate.ts';
 
 /** Options shared by the interval functions. */
 export interface PredictionIntervalOptions {

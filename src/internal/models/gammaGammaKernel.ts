@@ -4,9 +4,9 @@
  * @internal
  * @module
  */
-import { distinctIndex } from '../../internal/customers.ts';
-import { digamma, logGamma, logGammaDifference } from '../../internal/special.ts';
-import { requireObject, requirePositive } from '../../internal/validate.ts';
+import { distinctIndex } from '../customers.ts';
+import { digamma, logGamma, logGammaDifference } from '../special.ts';
+import { requireObject, requirePositive } from '../validate.ts';
 
 /** Gamma-Gamma parameters: transaction values ~ Gamma(p, ν), ν ~ Gamma(q, v) across customers. */
 export interface GammaGammaParams {

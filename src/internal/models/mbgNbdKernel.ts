@@ -8,9 +8,9 @@
  * @internal
  * @module
  */
-import { distinctIndex } from '../../internal/customers.ts';
-import { digamma, log1pExp, logBeta, logGamma, regularizedIncompleteBeta } from '../../internal/special.ts';
-import { bgNbdTerms, eulerBracket, logNbdProbability, logOddsTerm, type BgNbdParams } from '../bgNbd/bgNbdKernel.ts';
+import { distinctIndex } from '../customers.ts';
+import { digamma, log1pExp, logBeta, logGamma, regularizedIncompleteBeta } from '../special.ts';
+import { bgNbdTerms, eulerBracket, logNbdProbability, logOddsTerm, type BgNbdParams } from './bgNbdKernel.ts';
 
 /** MBG/NBD parameters (the same four as BG/NBD): λ ~ Gamma(r, α), dropout probability p ~ Beta(a, b). */
 export type MbgNbdParams = BgNbdParams;

@@ -6,9 +6,9 @@
  * @internal
  * @module
  */
-import { customerRows, rowNumber } from '../../internal/customers.ts';
-import { digamma, logBeta, logGamma, logSumExp } from '../../internal/special.ts';
-import { describeValue, optionsObject, rangeFail, requireArrayLike, requireObject, requirePositive, typeFail } from '../../internal/validate.ts';
+import { customerRows, rowNumber } from '../customers.ts';
+import { digamma, logBeta, logGamma, logSumExp } from '../special.ts';
+import { describeValue, optionsObject, rangeFail, requireArrayLike, requireObject, requirePositive, typeFail } from '../validate.ts';
 
 /** BG/BB parameters: transaction probabilities p ~ Beta(α, β), dropout probabilities θ ~ Beta(γ, δ). */
 export interface BgBbParams {

@@ -3,9 +3,9 @@
  * @internal
  * @module
  */
-import { gammaGammaExpectedSpendOne, type GammaGammaParams } from './gammaGamma/gammaGammaKernel.ts';
+import { gammaGammaExpectedSpendOne, type GammaGammaParams } from './gammaGammaKernel.ts';
 import type { TransactionModelKernel } from './transactionModel.ts';
-import { optionsObject, rangeFail, requireFraction, requireNonNegative, requireOneOf, requirePositive, requirePositiveInteger, typeFail } from '../internal/validate.ts';
+import { optionsObject, rangeFail, requireFraction, requireNonNegative, requireOneOf, requirePositive, requirePositiveInteger, typeFail } from '../validate.ts';
 
 /** Calendar units for CLV horizons and model time. */
 export type TimeUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';

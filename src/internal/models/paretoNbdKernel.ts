@@ -31,8 +31,8 @@
  * @internal
  * @module
  */
-import { digamma, log1pExp, logDiffExp, logGamma } from '../../internal/special.ts';
-import { requireObject, requirePositive } from '../../internal/validate.ts';
+import { digamma, log1pExp, logDiffExp, logGamma } from '../special.ts';
+import { requireObject, requirePositive } from '../validate.ts';
 
 /** Pareto/NBD parameters: purchase rates λ ~ Gamma(r, α), dropout rates μ ~ Gamma(s, β). */
 export interface ParetoNbdParams {

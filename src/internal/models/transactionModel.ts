@@ -17,23 +17,23 @@
  * `conditionalExpectedPurchasesInterval` and `atRiskCustomers` pick the new entry up automatically.
  * @module
  */
-import { namedParams } from '../internal/maximumLikelihood.ts';
-import { describeValue, rangeFail, requireObject, typeFail } from '../internal/validate.ts';
+import { namedParams } from '../maximumLikelihood.ts';
+import { describeValue, rangeFail, requireObject, typeFail } from '../validate.ts';
 import {
   BG_NBD_PARAM_NAMES,
   bgNbdConditionalExpectedOne,
   bgNbdProbabilityAliveOne,
   readBgNbdParams,
   type BgNbdParams,
-} from './bgNbd/bgNbdKernel.ts';
-import { mbgNbdConditionalExpectedOne, mbgNbdProbabilityAliveOne } from './mbgNbd/mbgNbdKernel.ts';
+} from './bgNbdKernel.ts';
+import { mbgNbdConditionalExpectedOne, mbgNbdProbabilityAliveOne } from './mbgNbdKernel.ts';
 import {
   PARETO_NBD_PARAM_NAMES,
   paretoNbdConditionalExpectedOne,
   paretoNbdProbabilityAliveOne,
   readParetoNbdParams,
   type ParetoNbdParams,
-} from './paretoNbd/paretoNbdKernel.ts';
+} from './paretoNbdKernel.ts';
 
 /** Covariance of the log-parameters as produced by a fit (`null` when its Hessian was not positive definite). */
 export type LogCovariance = readonly (readonly number[])[] | null;

@@ -3,8 +3,8 @@
  * @internal
  * @module
  */
-import { digamma, logBeta } from '../../internal/special.ts';
-import { describeValue, rangeFail, requireObject, requirePositive, typeFail } from '../../internal/validate.ts';
+import { digamma, logBeta } from '../special.ts';
+import { describeValue, rangeFail, requireObject, requirePositive, typeFail } from '../validate.ts';
 
 /** sBG parameters: each customer churns each period with probability θ ~ Beta(alpha, beta). */
 export interface ShiftedBetaGeometricParams {
