@@ -28,7 +28,16 @@ export class NeumaierSum {
   }
 }
 
-/** Compensated sum of an array-like of numbers. */
+/**
+ * Compensated sum of an array-like of numbers.
+ * @example
+ * ```ts
+ * import { compensatedSum } from './sum.ts';
+ *
+ * [1e16, 1, -1e16].reduce((a, b) => a + b); // => 0
+ * compensatedSum([1e16, 1, -1e16]); // => 1
+ * ```
+ */
 export function compensatedSum(values: ArrayLike<number>): number {
   const acc = new NeumaierSum();
   for (let i = 0; i < values.length; i++) acc.add(values[i] as number);

@@ -15,7 +15,7 @@ describe('doc examples', () => {
 
   for (const example of examples) {
     it(`${example.file}:${example.line} (${example.name}) returns what its // => comments say`, async () => {
-      const checks = await runExample(example.code, `${example.file} example`);
+      const checks = await runExample(example.code, `${example.file} example`, `${root}${example.file}`);
       expect(checks, 'an @example must state at least one result with // =>').toBeGreaterThan(0);
     });
   }

@@ -52,14 +52,18 @@ export function collectExamples(root: string, srcDir: string): DocExample[] {
 }
 
 /**
- * Compiles an example into the body of an async function of `(__lib, __check, __checkThrows)`:
- * `import { a } from 'loyalty-metrics'` becomes a destructuring of `__lib`, and every statement
+ * Compiles an example into the body of an async function of `(__lib, __check, __checkThrows, __import)`:
+ * `import { a } from 'loyalty-metrics'` becomes a destructuring of `__lib`, a relative import (the
+ * examples of internal modules, `import { a } from './sum.ts'`) a destructuring of `await __import(path)`
+ * resolved against the example's own file, and every statement
  * `expr; // => expected` becomes a check of `expr` against `expected` (`// => throws RangeError`
  * checks the error kind instead).
  */
 export function exampleToScript(code: string): { script: string; checks: number } {
   let checks = 0;
-  const withoutImports = code.replace(/import\s*\{([^}]*)\}\s*from\s*['"]loyalty-metrics['"];?/g, (_m, names: string) => `const {${names}} = __lib;`);
+  const withoutImports = code
+    .replace(/import\s*\{([^}]*)\}\s*from\s*['"]loyalty-metrics['"];?/g, (_m, names: string) => `const {${names}} = __lib;`)
+    .replace(/import\s*\{([^}]*)\}\s*from\s*['"](\.{1,2}\/[^'"]+)['"];?/g, (_m, names: string, path: string) => `const {${names.replace(/\btype\s+\w+\s*,?/g, '')}} = await __import(${JSON.stringify(path)});`);
   const lines = withoutImports.split('\n').map((line, index) => {
     const m = /^(\s*)(.*?);?\s*\/\/ => (.*)$/.exec(line);
     if (!m) return line;

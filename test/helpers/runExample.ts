@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { transform } from 'esbuild';
 import { expect } from 'vitest';
 import * as lib from '../../src/index.ts';
@@ -30,10 +31,11 @@ export function typescriptBlocks(markdown: string): MarkdownBlock[] {
 
 /**
  * Runs a documentation example against the library (its `import … from 'loyalty-metrics'` lines bound
- * to the source) and checks every `// => value` / `// => throws Kind: message` comment.
+ * to the source; relative imports resolved against `file`, the example's own source file) and checks
+ * every `// => value` / `// => throws Kind: message` comment.
  * Returns the number of checks the code states.
  */
-export async function runExample(code: string, where: string): Promise<number> {
+export async function runExample(code: string, where: string, file?: string): Promise<number> {
   const { script, checks } = exampleToScript(code);
   const js = (await transform(script, { loader: 'ts', format: 'esm', target: 'es2022' })).code;
   let ran = 0;
@@ -54,7 +56,11 @@ export async function runExample(code: string, where: string): Promise<number> {
     expect((error as Error).name, at).toBe(kind);
     if (message) expect((error as Error).message, at).toBe(message);
   };
-  await new AsyncFunction('__lib', '__check', '__checkThrows', js)(lib, check, checkThrows);
+  const importRelative = (path: string): Promise<unknown> => {
+    if (file === undefined) throw new Error(`${where}: relative import ${path} needs the example's file`);
+    return import(/* @vite-ignore */ new URL(path, pathToFileURL(file)).href);
+  };
+  await new AsyncFunction('__lib', '__check', '__checkThrows', '__import', js)(lib, check, checkThrows, importRelative);
   expect(ran, `${where}: every // => check ran`).toBe(checks);
   return checks;
 }
