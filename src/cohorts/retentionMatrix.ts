@@ -2,9 +2,8 @@ import {
   readCohortEvents,
   readCohortSettings,
   readRetentionMode,
-  retentionCohorts,
   completeAverage,
-  runCohortKernel,
+  runRetentionKernel,
   type CohortWindows,
   type RetentionBracket,
   type RetentionCohort,
@@ -107,14 +106,13 @@ export function retentionMatrix<Row = unknown>(events: Iterable<Row> | CohortEve
   const settings = readCohortSettings(fn, opts);
   const { mode, brackets } = readRetentionMode(fn, opts);
   const data = readCohortEvents(fn, events, opts, settings.timeZone, false);
-  const k = runCohortKernel(fn, data, settings, false);
-  const cohorts = retentionCohorts(k, mode, brackets);
+  const { observationEnd, cohorts } = runRetentionKernel(fn, data, settings, mode, brackets);
   return {
     period: settings.period,
     windows: settings.windows,
     timeZone: settings.timeZone,
     weekStartsOn: settings.weekStartsOn,
-    observationEnd: Number.isNaN(k.observationEnd) ? null : k.observationEnd,
+    observationEnd: Number.isNaN(observationEnd) ? null : observationEnd,
     mode,
     brackets,
     cohorts,

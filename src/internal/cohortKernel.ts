@@ -4,10 +4,19 @@
  * One validation pass over the times (range, observation end), then one pass that gives every customer a dense
  * integer, finds each customer's first start event and sets one bit per (customer, active period) in a bitset of
  * customers × periods. Rolling windows need the first event before they can number windows, so they take one
- * more pass. From the bitset it extracts, per customer, the sorted list of active columns (periods since the
- * customer's cohort start) in CSR form; when per-cell totals are asked for (event counts and values), a last
- * pass adds each event to its cell, found by rank (popcount) in the bitset. Memory: the input columns, 4 bytes per
- * event for the dense customer ids, and customers × periods bits; never a per-event object.
+ * more pass. On the hot path (calendar periods, no filters or cohort dates, small non-negative integer ids) the
+ * id itself is the slot and a slot's start is its lowest set bit.
+ *
+ * Two readers of the bitset: `buildCohorts` extracts, per customer, the sorted list of active columns (periods
+ * since the customer's cohort start) in CSR form, and when per-cell totals are asked for (event counts and
+ * values) a last pass adds each event to its cell, found by rank (popcount) in the bitset; `retentionMatrix`
+ * counts retention straight from the bits (on the hot path in the same pass that finds each start), without
+ * per-customer lists. Memory: the input columns, 4 bytes per event for dense customer ids (not on the hot
+ * path), customers × periods bits, and tables of cohorts × periods; never a per-event object.
+ *
+ * The long loops (over events, customers or cells) live in small functions taking only arrays and numbers
+ * (and, off the hot path, the period indexer): V8 then optimises each loop on its own, and the optimised code
+ * depends on no short-lived hidden class, so garbage collections between calls do not throw it away.
  * @internal
  * @module
  */
@@ -116,10 +125,13 @@ export function readCohortEvents(fn: string, events: unknown, opts: Readonly<Rec
     }
     if (rawTimes instanceof Float64Array && (customers instanceof Int32Array || customers instanceof Uint32Array) && rawValues === null && rawCohorts === null) {
       // Typed columns: one tight validation pass (the ids are integers by construction).
-      const scan = scanTypedColumns(customers, rawTimes);
-      if (scan.bad >= 0) toEpochMs(fn, rawTimes[scan.bad], `time[${scan.bad}]`, timeZone);
+      const range = new Float64Array(4);
+      const bad = scanTypedColumns(customers, rawTimes, range);
+      if (bad >= 0) toEpochMs(fn, rawTimes[bad], `time[${bad}]`, timeZone);
+      const idMax = range[3] as number;
+      const smallIdMax = (range[2] as number) >= 0 && idMax < 4 * n + 1024 ? idMax : -1;
       const flags = readFlags(fn, n, () => columns, startEvent, returnEvent, false);
-      return { length: n, customers, times: rawTimes, values: null, cohorts: null, flags, smallIdMax: scan.smallIdMax, minMs: scan.minMs, maxMs: scan.maxMs, rowInput: false };
+      return { length: n, customers, times: rawTimes, values: null, cohorts: null, flags, smallIdMax, minMs: range[0] as number, maxMs: range[1] as number, rowInput: false };
     }
     // Validate (converting only when needed) the time column, finding its range and whether ids are small integers.
     let times: ArrayLike<number> = rawTimes as ArrayLike<number>;
@@ -171,10 +183,38 @@ export function readCohortEvents(fn: string, events: unknown, opts: Readonly<Rec
   const getCohort = opts['cohort'] !== undefined ? resolveAccessor<unknown>(fn, 'cohort', opts['cohort']) : null;
   if (getCohort !== null && startEvent !== null) typeFail(fn, 'startEvent cannot be combined with cohort (the cohort date is the start)');
   const n = rows.length;
-  const customers: unknown[] = new Array(n);
   const times = new Float64Array(n);
   const values = getValue === null ? null : new Float64Array(n);
   const cohorts = getCohort === null ? null : new Float64Array(n);
+  const range = new Float64Array(3);
+  const customers = readRows(fn, rows, timeZone, getCustomer, getTime, getValue, getCohort, times, values, cohorts, range);
+  const flags = readFlags(fn, n, (i) => rows[i], startEvent, returnEvent, true);
+  return { length: n, customers, times, values, cohorts, flags, smallIdMax: range[2] as number, minMs: range[0] as number, maxMs: range[1] as number, rowInput: true };
+}
+
+/**
+ * The row path's pass: each row's time (and value, cohort date) into the columns, and `range` = [min time,
+ * max time, largest customer id when all are non-negative integers below 4·rows + 1024 else −1]. Returns the
+ * customer column: an Int32Array while the ids are such integers (so the kernel's loops see one array type),
+ * else an array of the ids as read. Numbers in range skip the converter (and the error label it would need).
+ */
+function readRows(
+  fn: string,
+  rows: readonly unknown[],
+  timeZone: string,
+  getCustomer: (row: unknown, index: number) => unknown,
+  getTime: (row: unknown, index: number) => unknown,
+  getValue: ((row: unknown, index: number) => unknown) | null,
+  getCohort: ((row: unknown, index: number) => unknown) | null,
+  times: Float64Array,
+  values: Float64Array | null,
+  cohorts: Float64Array | null,
+  range: Float64Array,
+): Int32Array | unknown[] {
+  const n = rows.length;
+  let small: Int32Array | null = new Int32Array(n);
+  let customers: unknown[] = [];
+  const limit = MAX_EPOCH_MS;
   let minMs = Number.POSITIVE_INFINITY;
   let maxMs = Number.NEGATIVE_INFINITY;
   let smallIdMax = -1;
@@ -182,40 +222,67 @@ export function readCohortEvents(fn: string, events: unknown, opts: Readonly<Rec
   for (let i = 0; i < n; i++) {
     const row = rows[i];
     const id = getCustomer(row, i);
-    customers[i] = id;
-    if (smallIdMax !== -2) {
-      if (typeof id === 'number' && id >>> 0 === id && id < idLimit) {
-        if (id > smallIdMax) smallIdMax = id;
-      } else smallIdMax = -2;
+    if (small === null) customers[i] = id;
+    else if (typeof id === 'number' && id >>> 0 === id && id < idLimit) {
+      small[i] = id;
+      if (id > smallIdMax) smallIdMax = id;
+    } else {
+      customers = new Array<unknown>(n);
+      for (let j = 0; j < i; j++) customers[j] = small[j];
+      customers[i] = id;
+      small = null;
+      smallIdMax = -1;
     }
-    const t = toEpochMs(fn, getTime(row, i), `row ${i}: time`, timeZone);
+    const raw = getTime(row, i);
+    const t = typeof raw === 'number' && Math.abs(raw) <= limit ? raw : toEpochMs(fn, raw, `row ${i}: time`, timeZone);
     times[i] = t;
     if (t > maxMs) maxMs = t;
     if (t < minMs) minMs = t;
-    if (values !== null && getValue !== null) values[i] = requireEventValue(fn, getValue(row, i), `row ${i}: value`);
-    if (cohorts !== null && getCohort !== null) cohorts[i] = toEpochMs(fn, getCohort(row, i), `row ${i}: cohort`, timeZone);
+    if (values !== null && getValue !== null) {
+      const v = getValue(row, i);
+      values[i] = typeof v === 'number' && Number.isFinite(v) ? v : requireEventValue(fn, v, `row ${i}: value`);
+    }
+    if (cohorts !== null && getCohort !== null) {
+      const c = getCohort(row, i);
+      cohorts[i] = typeof c === 'number' && Math.abs(c) <= limit ? c : toEpochMs(fn, c, `row ${i}: cohort`, timeZone);
+    }
   }
-  const flags = readFlags(fn, n, (i) => rows[i], startEvent, returnEvent, true);
-  return { length: n, customers, times, values, cohorts, flags, smallIdMax: Math.max(smallIdMax, -1), minMs, maxMs, rowInput: true };
+  range[0] = minMs;
+  range[1] = maxMs;
+  range[2] = smallIdMax;
+  return small ?? customers;
 }
 
-/** Range of a typed time column (first invalid index in `bad`, else −1) and the small-integer id check. */
-function scanTypedColumns(customers: Int32Array | Uint32Array, times: Float64Array): { minMs: number; maxMs: number; smallIdMax: number; bad: number } {
+/**
+ * Range of a typed time column and of the ids, into `out` = [min time, max time, min id, max id]; returns the
+ * first invalid time's index, or −1. (Numbers and typed arrays only, no object literal: a hot loop's optimised
+ * code then depends on no short-lived hidden class, so it survives garbage collections.)
+ */
+function scanTypedColumns(customers: Int32Array | Uint32Array, times: Float64Array, out: Float64Array): number {
   const n = times.length;
   let minMs = Number.POSITIVE_INFINITY;
   let maxMs = Number.NEGATIVE_INFINITY;
   let idMin = 0;
   let idMax = -1;
+  let bad = -1;
+  const limit = MAX_EPOCH_MS;
   for (let i = 0; i < n; i++) {
     const t = times[i] as number;
-    if (!(t >= -MAX_EPOCH_MS && t <= MAX_EPOCH_MS)) return { minMs, maxMs, smallIdMax: -1, bad: i };
+    if (!(t >= -limit && t <= limit)) {
+      bad = i;
+      break;
+    }
     if (t > maxMs) maxMs = t;
     if (t < minMs) minMs = t;
     const v = customers[i] as number;
     if (v > idMax) idMax = v;
     if (v < idMin) idMin = v;
   }
-  return { minMs, maxMs, smallIdMax: idMin >= 0 && idMax < 4 * n + 1024 ? idMax : -1, bad: -1 };
+  out[0] = minMs;
+  out[1] = maxMs;
+  out[2] = idMin;
+  out[3] = idMax;
+  return bad;
 }
 
 function readFlags(
@@ -334,7 +401,9 @@ const MAX_RESULT_CELLS = 67_108_864; // 2^26
 
 /**
  * Hot path (calendar, no filters, no cohort dates): one pass setting one bit per (slot, period). Every event
- * starts and returns here, so a slot's first period is simply its lowest set bit (found afterwards).
+ * starts and returns here, so a slot's first period is simply its lowest set bit (found afterwards). Each
+ * variant of the loop is a function of its own taking only arrays and numbers, so V8 optimises it on its own
+ * and its optimised code depends on no short-lived hidden class (it survives garbage collections).
  */
 function markCalendarDirect(
   slots: ArrayLike<number>,
@@ -347,51 +416,87 @@ function markCalendarDirect(
   indexer: PeriodIndexer,
   dayUtc: boolean,
 ): void {
-  const n = times.length;
-  if (dayUtc) {
-    const day = 86_400_000;
-    for (let e = 0; e < n; e++) {
-      const t = times[e] as number;
-      if (t > end) continue;
-      const c = slots[e] as number;
-      const p = Math.floor(t / day) - base;
-      bits[c * words + (p >>> 5)]! |= 1 << (p & 31);
-    }
-    return;
-  }
+  if (dayUtc) return markDaysUtc(slots, times, end, base, words, bits);
   const table = indexer.table();
   if (table !== null && table.min <= first && end <= table.max) {
     // The period lookup of the time kernel, inlined: one bucket read, one boundary compare.
     const { bucketMs, bucketBase, buckets, starts, periodBase } = table;
-    if (table.aligned) {
-      const shift = bucketBase;
-      for (let e = 0; e < n; e++) {
-        const t = times[e] as number;
-        if (t > end) continue;
-        const c = slots[e] as number;
-        const p = (buckets[Math.floor(t / bucketMs) - shift] as number) - base;
-        bits[c * words + (p >>> 5)]! |= 1 << (p & 31);
-      }
-      return;
-    }
-    for (let e = 0; e < n; e++) {
-      const t = times[e] as number;
-      if (t > end) continue;
-      const c = slots[e] as number;
-      let i = (buckets[Math.floor(t / bucketMs) - bucketBase] as number) - periodBase;
-      while (t >= (starts[i + 1] as number)) i++;
-      const p = i + periodBase - base;
-      bits[c * words + (p >>> 5)]! |= 1 << (p & 31);
-    }
-    return;
+    if (table.aligned) return markBuckets(slots, times, end, base, words, bits, bucketMs, bucketBase, buckets);
+    return markBucketsAndStarts(slots, times, end, base, words, bits, bucketMs, bucketBase, buckets, starts, periodBase);
   }
-  for (let e = 0; e < n; e++) {
+  for (let e = 0; e < times.length; e++) {
     const t = times[e] as number;
     if (t > end) continue;
     const c = slots[e] as number;
     const p = indexer.index(t) - base;
     bits[c * words + (p >>> 5)]! |= 1 << (p & 31);
   }
+}
+
+function markDaysUtc(slots: ArrayLike<number>, times: ArrayLike<number>, end: number, base: number, words: number, bits: Int32Array): void {
+  const n = times.length;
+  for (let e = 0; e < n; e++) {
+    const t = times[e] as number;
+    if (t > end) continue;
+    const p = Math.floor(t / 86_400_000) - base;
+    bits[(slots[e] as number) * words + (p >>> 5)]! |= 1 << (p & 31);
+  }
+}
+
+/** Period = buckets[⌊t / bucketMs⌋ − bucketBase] (no bucket straddles a period boundary). */
+function markBuckets(
+  slots: ArrayLike<number>,
+  times: ArrayLike<number>,
+  end: number,
+  base: number,
+  words: number,
+  bits: Int32Array,
+  bucketMs: number,
+  bucketBase: number,
+  buckets: Int32Array,
+): void {
+  const n = times.length;
+  for (let e = 0; e < n; e++) {
+    const t = times[e] as number;
+    if (t > end) continue;
+    const p = (buckets[Math.floor(t / bucketMs) - bucketBase] as number) - base;
+    bits[(slots[e] as number) * words + (p >>> 5)]! |= 1 << (p & 31);
+  }
+}
+
+/** Period = the bucket's period, moved on while the next period starts at or before t. */
+function markBucketsAndStarts(
+  slots: ArrayLike<number>,
+  times: ArrayLike<number>,
+  end: number,
+  base: number,
+  words: number,
+  bits: Int32Array,
+  bucketMs: number,
+  bucketBase: number,
+  buckets: Int32Array,
+  starts: Float64Array,
+  periodBase: number,
+): void {
+  const n = times.length;
+  for (let e = 0; e < n; e++) {
+    const t = times[e] as number;
+    if (t > end) continue;
+    let i = (buckets[Math.floor(t / bucketMs) - bucketBase] as number) - periodBase;
+    while (t >= (starts[i + 1] as number)) i++;
+    const p = i + periodBase - base;
+    bits[(slots[e] as number) * words + (p >>> 5)]! |= 1 << (p & 31);
+  }
+}
+
+/** Earliest time at or before `end` (+Infinity when none). */
+function earliestUpTo(times: ArrayLike<number>, end: number): number {
+  let min = Number.POSITIVE_INFINITY;
+  for (let e = 0; e < times.length; e++) {
+    const t = times[e] as number;
+    if (t <= end && t < min) min = t;
+  }
+  return min;
 }
 
 /** Earliest start-eligible event (or cohort date) per slot, at or before the end. */
@@ -486,8 +591,43 @@ function addTotals(
   }
 }
 
-/** Builds cohorts from validated events; `totals` adds per-cell event counts and value sums. */
-export function runCohortKernel(fn: string, events: CohortEvents, settings: CohortSettings, totals: boolean): CohortKernelResult {
+/** Activity bitset and cohort rows of a build: what both outputs (CSR cells, retention counts) are read from. */
+interface CohortActivity {
+  readonly observationEnd: number;
+  readonly rolling: boolean;
+  /** Dense slot of each event, or `null` on the direct path (slot = the integer customer id). */
+  readonly of: Int32Array | null;
+  readonly ids: (string | number)[];
+  readonly slots: number;
+  /** Words per slot in `bits` (0 when there is no activity). */
+  readonly words: number;
+  /** Bit b of slot c (word c·words + b/32): active in absolute period base + b (calendar) or window b (rolling). */
+  readonly bits: Int32Array;
+  /** Bit of each slot's start period (0 with rolling windows), NONE without a start; no lower bit is set. */
+  readonly startBit: Int32Array;
+  /** Start instant of each slot (not on the direct path, where it is empty). */
+  readonly first: Float64Array;
+  readonly base: number;
+  readonly windowMs: number;
+  readonly rows: CohortRowInfo[];
+  readonly customerRow: Int32Array;
+  readonly customerStart: Float64Array;
+  /**
+   * Retention counts already taken during the start-bit pass (see `count` of {@link cohortActivity}), or `null`:
+   * the cohort starting at bit s has its columns at `counted[countedAt[s]]` onwards. When set, `startBit` and
+   * `customerRow` are not filled.
+   */
+  readonly counted: Int32Array | null;
+  readonly countedAt: Int32Array | null;
+}
+
+/**
+ * Validated events → one activity bit per (customer slot, period or window), each slot's start bit and cohort
+ * row, and the cohort rows. `totals` keeps the dense slot numbers needed by a later per-event pass. `count`
+ * (`'on'` / `'onOrAfter'`) lets the direct path count retention in the same pass that finds each slot's start,
+ * into a table with one row per possible start period, when that table is no larger than the bitset.
+ */
+function cohortActivity(fn: string, events: CohortEvents, settings: CohortSettings, totals: boolean, count: 'on' | 'onOrAfter' | null): CohortActivity {
   const { indexer, windows, period } = settings;
   const n = events.length;
   const { times, flags } = events;
@@ -503,34 +643,45 @@ export function runCohortKernel(fn: string, events: CohortEvents, settings: Coho
   let ids: (string | number)[] = [];
   if (!direct) ({ of, ids } = denseCustomers(fn, events, smallMax));
   const slots = direct ? smallMax + 1 : ids.length;
-  const customerRow = new Int32Array(slots).fill(-1);
-  const customerStart = new Float64Array(slots).fill(Number.NaN);
-  const result = (rows: CohortRowInfo[], cellStart: Int32Array, cellColumn: Int32Array, cellEvents: Float64Array | null, cellValue: Float64Array | null): CohortKernelResult => ({
-    settings,
+  const first = new Float64Array(direct ? 0 : slots).fill(Number.POSITIVE_INFINITY);
+  // Per-slot outputs; left empty when retention is counted in the start pass, which needs none of them.
+  let startBit = new Int32Array(0);
+  let customerRow = new Int32Array(0);
+  let customerStart = new Float64Array(0);
+  const perSlot = (): void => {
+    startBit = new Int32Array(slots).fill(NONE);
+    customerRow = new Int32Array(slots).fill(-1);
+    customerStart = new Float64Array(slots).fill(Number.NaN);
+  };
+  let counted: Int32Array | null = null;
+  let countedAt: Int32Array | null = null;
+  const activity = (words: number, bits: Int32Array, base: number, rows: CohortRowInfo[]): CohortActivity => ({
     observationEnd,
-    rows,
+    rolling,
+    of,
     ids,
+    slots,
+    words,
+    bits,
+    startBit,
+    first,
+    base,
+    windowMs,
+    rows,
     customerRow,
     customerStart,
-    cellStart,
-    cellColumn,
-    cellEvents,
-    cellValue,
+    counted,
+    countedAt,
   });
-  const empty = (): CohortKernelResult =>
-    result([], new Int32Array(slots + 1), new Int32Array(0), totals ? new Float64Array(0) : null, totals && events.values !== null ? new Float64Array(0) : null);
+  const empty = (): CohortActivity => {
+    perSlot();
+    return activity(0, new Int32Array(0), 0, []);
+  };
   if (Number.isNaN(observationEnd)) return empty();
 
   // Earliest instant that matters: the first event (or cohort date) at or before the observation end.
   let minMs = events.minMs;
-  if (settings.observationEnd !== undefined && !(events.maxMs <= observationEnd)) {
-    minMs = Number.POSITIVE_INFINITY;
-    for (let e = 0; e < n; e++) {
-      const t = times[e] as number;
-      if (t <= observationEnd && t < minMs) minMs = t;
-    }
-  }
-  const first = new Float64Array(direct ? 0 : slots).fill(Number.POSITIVE_INFINITY);
+  if (settings.observationEnd !== undefined && !(events.maxMs <= observationEnd)) minMs = earliestUpTo(times, observationEnd);
   if (of !== null) {
     firstStarts(of, times, cohortTimes, flags, observationEnd, first);
     if (cohortTimes !== null) for (let c = 0; c < slots; c++) minMs = Math.min(minMs, first[c] as number);
@@ -550,70 +701,66 @@ export function runCohortKernel(fn: string, events: CohortEvents, settings: Coho
     rangeFail(fn, `${slots} customers × ${span} periods exceed the supported activity table; use a longer period or an earlier observationEnd`);
   }
   const bits = new Int32Array(slots * words);
-  const startBit = new Int32Array(slots).fill(NONE);
 
-  // Activity bits, each slot's start bit, and the number of cells per slot (the CSR offsets).
-  const cellStart = new Int32Array(slots + 1);
-  let cells = 0;
+  // Activity bits and each slot's start bit; calendar cohorts are counted by start bit on the way.
+  const sizeAt = new Int32Array(rolling ? 0 : span);
   if (direct) {
     markCalendarDirect(events.customers as ArrayLike<number>, times, minMs, observationEnd, base, words, bits, indexer, indexer.utc && period === 'day');
     // Every event starts and returns on the direct path, so a slot's start is its lowest set bit.
-    for (let c = 0; c < slots; c++) {
-      cellStart[c] = cells;
-      const row = c * words;
-      for (let w = 0; w < words; w++) {
-        const x = bits[row + w] as number;
-        if (x === 0) continue;
-        if ((startBit[c] as number) === NONE) startBit[c] = w * 32 + (31 - Math.clz32(x & -x));
-        cells += popcount(x);
-      }
+    if (count !== null && (span * (span + 1)) / 2 <= Math.max(slots * words, 65_536)) {
+      // Row s of the table (the cohort starting at bit s) holds its span − s columns; the whole table is no
+      // larger than the bitset, so memory stays proportional to customers × periods.
+      countedAt = new Int32Array(span + 1);
+      for (let s = 0; s < span; s++) countedAt[s + 1] = (countedAt[s] as number) + span - s;
+      counted = new Int32Array(countedAt[span] as number);
+      if (count === 'on') countFromLowestBits(bits, words, slots, sizeAt, countedAt, counted);
+      else countLastFromLowestBits(bits, words, slots, sizeAt, countedAt, counted);
+    } else {
+      perSlot();
+      lowestBits(bits, words, startBit, sizeAt);
     }
   } else if (of !== null) {
+    perSlot();
     markActivity(of, times, flags, observationEnd, rolling, first, windowMs, base, indexer, words, bits);
     for (let c = 0; c < slots; c++) {
       const f = first[c] as number;
       if (f === Number.POSITIVE_INFINITY) continue;
       customerStart[c] = f;
-      startBit[c] = rolling ? 0 : indexer.index(f) - base;
-    }
-    if (!rolling) {
-      // Clear calendar activity before each slot's start period.
-      for (let c = 0; c < slots; c++) {
-        const s = startBit[c] as number;
-        if (s === NONE || s === 0) continue;
-        const row = c * words;
-        const w = s >>> 5;
-        if (w > 0) bits.fill(0, row, row + w);
-        bits[row + w]! &= ~((1 << (s & 31)) - 1);
+      if (rolling) {
+        startBit[c] = 0;
+        continue;
       }
-    }
-    for (let c = 0; c < slots; c++) {
-      cellStart[c] = cells;
-      if ((startBit[c] as number) === NONE) continue;
+      const s = indexer.index(f) - base;
+      startBit[c] = s;
+      sizeAt[s]!++;
+      // Clear calendar activity before the slot's start period.
       const row = c * words;
-      for (let w = 0; w < words; w++) {
-        const x = bits[row + w] as number;
-        if (x !== 0) cells += popcount(x);
-      }
+      const w = s >>> 5;
+      if (w > 0) bits.fill(0, row, row + w);
+      bits[row + w]! &= ~((1 << (s & 31)) - 1);
     }
   }
-  cellStart[slots] = cells;
 
   // Cohort rows: distinct cohort periods, ascending.
-  const keyOf = new Float64Array(slots);
-  const keys: number[] = [];
+  const rows: CohortRowInfo[] = [];
+  let resultCells = 0;
+  const addRow = (key: number, size: number, columns: number, completeColumns: number): void => {
+    resultCells += columns;
+    if (resultCells > MAX_RESULT_CELLS) rangeFail(fn, `the cohort table would have more than ${MAX_RESULT_CELLS} cells; use a longer period`);
+    rows.push({ key, label: indexer.label(key), start: indexer.start(key), size, columns, completeColumns });
+  };
   if (!rolling) {
-    const seen = new Uint8Array(span);
-    for (let c = 0; c < slots; c++) {
-      const s = startBit[c] as number;
-      if (s === NONE) continue;
-      keyOf[c] = s + base;
-      if (seen[s] === 0) {
-        seen[s] = 1;
-        keys.push(s + base);
-      }
+    const rowAt = new Int32Array(span);
+    for (let s = 0; s < span; s++) {
+      const size = sizeAt[s] as number;
+      if (size === 0) continue;
+      rowAt[s] = rows.length;
+      addRow(s + base, size, endPeriod - (s + base) + 1, endPeriod - (s + base));
     }
+    rowsOfStarts(startBit, rowAt, customerRow);
   } else {
+    const keyOf = new Float64Array(slots);
+    const keys: number[] = [];
     const seen = new Set<number>();
     for (let c = 0; c < slots; c++) {
       if ((startBit[c] as number) === NONE) continue;
@@ -624,78 +771,185 @@ export function runCohortKernel(fn: string, events: CohortEvents, settings: Coho
         keys.push(key);
       }
     }
-  }
-  keys.sort((a, b) => a - b);
-  const rowOfKey = new Map<number, number>();
-  keys.forEach((key, r) => rowOfKey.set(key, r));
-  const sizes = new Float64Array(keys.length);
-  const minFirst = new Float64Array(keys.length).fill(Number.POSITIVE_INFINITY);
-  const maxFirst = new Float64Array(keys.length).fill(Number.NEGATIVE_INFINITY);
-  let lastKey = Number.NaN;
-  let lastRow = -1;
-  for (let c = 0; c < slots; c++) {
-    if ((startBit[c] as number) === NONE) continue;
-    const key = keyOf[c] as number;
-    if (key !== lastKey) {
-      lastKey = key;
-      lastRow = rowOfKey.get(key) as number;
-    }
-    customerRow[c] = lastRow;
-    sizes[lastRow]!++;
-    if (rolling) {
+    keys.sort((a, b) => a - b);
+    const rowOfKey = new Map<number, number>();
+    keys.forEach((key, r) => rowOfKey.set(key, r));
+    const sizes = new Float64Array(keys.length);
+    const minFirst = new Float64Array(keys.length).fill(Number.POSITIVE_INFINITY);
+    const maxFirst = new Float64Array(keys.length).fill(Number.NEGATIVE_INFINITY);
+    let lastKey = Number.NaN;
+    let lastRow = -1;
+    for (let c = 0; c < slots; c++) {
+      if ((startBit[c] as number) === NONE) continue;
+      const key = keyOf[c] as number;
+      if (key !== lastKey) {
+        lastKey = key;
+        lastRow = rowOfKey.get(key) as number;
+      }
+      customerRow[c] = lastRow;
+      sizes[lastRow]!++;
       const f = first[c] as number;
       if (f < (minFirst[lastRow] as number)) minFirst[lastRow] = f;
       if (f > (maxFirst[lastRow] as number)) maxFirst[lastRow] = f;
     }
+    for (let r = 0; r < keys.length; r++) {
+      const columns = Math.floor((observationEnd - (minFirst[r] as number)) / windowMs) + 1;
+      const completeColumns = Math.floor((observationEnd - (maxFirst[r] as number)) / windowMs);
+      addRow(keys[r] as number, sizes[r] as number, columns, completeColumns);
+    }
   }
-  let resultCells = 0;
-  const rows: CohortRowInfo[] = [];
-  for (let r = 0; r < keys.length; r++) {
-    const key = keys[r] as number;
-    const columns = rolling ? Math.floor((observationEnd - (minFirst[r] as number)) / windowMs) + 1 : endPeriod - key + 1;
-    const completeColumns = rolling ? Math.floor((observationEnd - (maxFirst[r] as number)) / windowMs) : endPeriod - key;
-    resultCells += columns;
-    if (resultCells > MAX_RESULT_CELLS) rangeFail(fn, `the cohort table would have more than ${MAX_RESULT_CELLS} cells; use a longer period`);
-    rows.push({ key, label: indexer.label(key), start: indexer.start(key), size: sizes[r] as number, columns, completeColumns });
-  }
+  return activity(words, bits, base, rows);
+}
 
-  // CSR extraction of active columns (counted above).
-  const cellColumn = new Int32Array(cells);
-  for (let c = 0; c < slots; c++) {
+/** Per slot: its lowest set bit into `startBit` (left NONE when it has none), counted in `sizeAt`. */
+function lowestBits(bits: Int32Array, words: number, startBit: Int32Array, sizeAt: Int32Array): void {
+  const slots = startBit.length;
+  for (let c = 0, row = 0; c < slots; c++, row += words) {
+    for (let w = 0; w < words; w++) {
+      const x = bits[row + w] as number;
+      if (x === 0) continue;
+      const s = (w << 5) + 31 - Math.clz32(x & -x);
+      startBit[c] = s;
+      sizeAt[s]!++;
+      break;
+    }
+  }
+}
+
+/**
+ * Mode `on` in the start pass: per slot, its lowest set bit s (counted in `sizeAt`), then every set bit b
+ * counted in cell b − s of table row s (at `rowAt[s]`). One read of each word, no per-slot arrays.
+ */
+function countFromLowestBits(bits: Int32Array, words: number, slots: number, sizeAt: Int32Array, rowAt: Int32Array, table: Int32Array): void {
+  for (let c = 0, row = 0; c < slots; c++, row += words) {
+    let w = 0;
+    let x = 0;
+    while (w < words && (x = bits[row + w] as number) === 0) w++;
+    if (w === words) continue;
+    const s = (w << 5) + 31 - Math.clz32(x & -x);
+    sizeAt[s]!++;
+    const at = (rowAt[s] as number) - s + 31;
+    for (;;) {
+      const high = at + (w << 5);
+      while (x !== 0) {
+        const low = x & -x;
+        table[high - Math.clz32(low)]!++;
+        x ^= low;
+      }
+      if (++w === words) break;
+      x = bits[row + w] as number;
+    }
+  }
+}
+
+/** Mode `onOrAfter` in the start pass: per slot, its lowest bit s and highest bit b; counts cell b − s of row s. */
+function countLastFromLowestBits(bits: Int32Array, words: number, slots: number, sizeAt: Int32Array, rowAt: Int32Array, table: Int32Array): void {
+  for (let c = 0, row = 0; c < slots; c++, row += words) {
+    let w = 0;
+    let x = 0;
+    while (w < words && (x = bits[row + w] as number) === 0) w++;
+    if (w === words) continue;
+    const s = (w << 5) + 31 - Math.clz32(x & -x);
+    sizeAt[s]!++;
+    let v = words - 1;
+    while ((x = bits[row + v] as number) === 0) v--;
+    table[(rowAt[s] as number) - s + (v << 5) + 31 - Math.clz32(x)]!++;
+  }
+}
+
+/** cellStart[c] = cells of the slots before c (no bit below a slot's start is set); returns the total. */
+function cellOffsets(bits: Int32Array, words: number, startBit: Int32Array, cellStart: Int32Array): number {
+  const slots = startBit.length;
+  let cells = 0;
+  for (let c = 0, row = 0; c < slots; c++, row += words) {
+    cellStart[c] = cells;
+    if ((startBit[c] as number) === NONE) continue;
+    for (let w = 0; w < words; w++) {
+      const x = bits[row + w] as number;
+      if (x !== 0) cells += popcount(x);
+    }
+  }
+  cellStart[slots] = cells;
+  return cells;
+}
+
+/** Active columns (periods or windows since the slot's start), ascending per slot, at the slot's offsets. */
+function cellColumns(bits: Int32Array, words: number, startBit: Int32Array, rolling: boolean, cellStart: Int32Array, cellColumn: Int32Array): void {
+  const slots = startBit.length;
+  for (let c = 0, row = 0; c < slots; c++, row += words) {
     const s = startBit[c] as number;
     if (s === NONE) continue;
     let pos = cellStart[c] as number;
-    const row = c * words;
     const offset = rolling ? 0 : s;
-    for (let w = rolling ? 0 : s >>> 5; w < words; w++) {
+    for (let w = s >>> 5; w < words; w++) {
       let x = bits[row + w] as number;
       while (x !== 0) {
         const low = x & -x;
-        cellColumn[pos++] = w * 32 + (31 - Math.clz32(low)) - offset;
+        cellColumn[pos++] = (w << 5) + 31 - Math.clz32(low) - offset;
         x ^= low;
       }
     }
   }
+}
 
-  if (!totals || of === null) return result(rows, cellStart, cellColumn, null, null);
-  // Rank of each word's first bit among the slot's cells, then one pass adding events to cells.
-  const rank = new Int32Array(slots * words);
-  for (let c = 0; c < slots; c++) {
+/** rank[word] = index of the word's first set bit among its slot's cells. */
+function wordRanks(bits: Int32Array, words: number, cellStart: Int32Array, rank: Int32Array): void {
+  const slots = cellStart.length - 1;
+  for (let c = 0, row = 0; c < slots; c++, row += words) {
     let r = cellStart[c] as number;
-    const row = c * words;
     for (let w = 0; w < words; w++) {
       rank[row + w] = r;
       const x = bits[row + w] as number;
       if (x !== 0) r += popcount(x);
     }
   }
+}
+
+/** customerRow[c] = rowAt[startBit[c]] for slots with a start. */
+function rowsOfStarts(startBit: Int32Array, rowAt: Int32Array, customerRow: Int32Array): void {
+  for (let c = 0; c < startBit.length; c++) {
+    const s = startBit[c] as number;
+    if (s !== NONE) customerRow[c] = rowAt[s] as number;
+  }
+}
+
+/** Builds cohorts from validated events; `totals` adds per-cell event counts and value sums. */
+export function runCohortKernel(fn: string, events: CohortEvents, settings: CohortSettings, totals: boolean): CohortKernelResult {
+  const act = cohortActivity(fn, events, settings, totals, null);
+  const { observationEnd, rolling, of, ids, slots, words, bits, startBit, first, base, windowMs, rows, customerRow, customerStart } = act;
+  const result = (cellStart: Int32Array, cellColumn: Int32Array, cellEvents: Float64Array | null, cellValue: Float64Array | null): CohortKernelResult => ({
+    settings,
+    observationEnd,
+    rows,
+    ids,
+    customerRow,
+    customerStart,
+    cellStart,
+    cellColumn,
+    cellEvents,
+    cellValue,
+  });
+  if (rows.length === 0) {
+    return result(new Int32Array(slots + 1), new Int32Array(0), totals ? new Float64Array(0) : null, totals && events.values !== null ? new Float64Array(0) : null);
+  }
+
+  // CSR: offsets from the number of active cells per slot, then the active columns.
+  const cellStart = new Int32Array(slots + 1);
+  const cells = cellOffsets(bits, words, startBit, cellStart);
+  const cellColumn = new Int32Array(cells);
+  cellColumns(bits, words, startBit, rolling, cellStart, cellColumn);
+
+  if (!totals || of === null) return result(cellStart, cellColumn, null, null);
+  // Rank of each word's first bit among the slot's cells, then one pass adding events to cells.
+  const rank = new Int32Array(slots * words);
+  wordRanks(bits, words, cellStart, rank);
   const cellEvents = new Float64Array(cells);
   const values = events.values;
   const cellValue = values === null ? null : new Float64Array(cells);
   const compensation = values === null ? null : new Float64Array(cells);
-  addTotals(of, times, values, flags, observationEnd, rolling, first, startBit, windowMs, base, indexer, words, bits, rank, cellEvents, cellValue, compensation);
+  addTotals(of, events.times, values, events.flags, observationEnd, rolling, first, startBit, windowMs, base, settings.indexer, words, bits, rank, cellEvents, cellValue, compensation);
   if (cellValue !== null && compensation !== null) for (let i = 0; i < cells; i++) cellValue[i]! += compensation[i] as number;
-  return result(rows, cellStart, cellColumn, cellEvents, cellValue);
+  return result(cellStart, cellColumn, cellEvents, cellValue);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -731,6 +985,142 @@ export function readRetentionMode(fn: string, opts: Readonly<Record<string, unkn
   return { mode: 'brackets', brackets };
 }
 
+/**
+ * Retention straight from the activity bitset (the one-call path of `retentionMatrix`): per slot, its set bits
+ * (mode `on`), its highest set bit (`onOrAfter`, then suffix sums), or a masked word test per bracket, added to
+ * one flat table of counts — no per-customer cell lists. Gives what {@link retentionCohorts} gives on the cells.
+ */
+export function runRetentionKernel(
+  fn: string,
+  events: CohortEvents,
+  settings: CohortSettings,
+  mode: 'on' | 'onOrAfter' | 'brackets',
+  brackets: readonly RetentionBracket[] | null,
+): { observationEnd: number; cohorts: RetentionCohort[] } {
+  const act = cohortActivity(fn, events, settings, false, mode === 'brackets' ? null : mode);
+  const { observationEnd, rolling, words, bits, startBit, rows, customerRow, counted, countedAt } = act;
+  const ends = mode === 'brackets' && brackets !== null ? brackets.map(([, to]) => to) : null;
+  const cohort = (row: CohortRowInfo, table: Int32Array, lo: number, width: number): RetentionCohort => {
+    const counts = rowCounts(table, lo, width, mode === 'onOrAfter');
+    return { label: row.label, start: row.start, size: row.size, counts, rates: rowRates(counts, row.size), complete: rowComplete(width, row.completeColumns, ends) };
+  };
+  if (counted !== null && countedAt !== null) {
+    // Counted in the start pass (calendar): the row of the cohort starting at bit s = key − base.
+    return { observationEnd, cohorts: rows.map((row) => cohort(row, counted, countedAt[row.key - act.base] as number, row.columns)) };
+  }
+  // Flat table: row r's columns are at rowBase[r] …; `at` below is rowBase − the slot's start bit (calendar).
+  const widths = rows.map((row) => (mode === 'brackets' && brackets !== null ? brackets.filter(([from]) => from < row.columns).length : row.columns));
+  const rowBase = new Int32Array(rows.length + 1);
+  for (let r = 0; r < rows.length; r++) rowBase[r + 1] = (rowBase[r] as number) + (widths[r] as number);
+  const table = new Int32Array(rowBase[rows.length] as number);
+  if (mode === 'on') countActiveBits(bits, words, startBit, customerRow, rowBase, rolling, table);
+  else if (mode === 'onOrAfter') countLastBits(bits, words, startBit, customerRow, rowBase, rolling, table);
+  else if (brackets !== null) countBrackets(bits, words, startBit, customerRow, rowBase, rolling, table, brackets, widths);
+  const cohorts = rows.map((row, r) => cohort(row, table, rowBase[r] as number, widths[r] as number));
+  return { observationEnd, cohorts };
+}
+
+/** A row's counts from the flat table (as suffix sums for `onOrAfter`). */
+function rowCounts(table: Int32Array, lo: number, width: number, suffix: boolean): number[] {
+  const counts = new Array<number>(width);
+  for (let k = 0; k < width; k++) counts[k] = table[lo + k] as number;
+  if (suffix) for (let k = width - 2; k >= 0; k--) counts[k]! += counts[k + 1] as number;
+  return counts;
+}
+
+function rowRates(counts: readonly number[], size: number): number[] {
+  const rates = new Array<number>(counts.length);
+  for (let k = 0; k < counts.length; k++) rates[k] = (counts[k] as number) / size;
+  return rates;
+}
+
+/** Column k (bracket k, ending at ends[k]) is complete when it ends before column `completeColumns`. */
+function rowComplete(width: number, completeColumns: number, ends: readonly number[] | null): boolean[] {
+  const complete = new Array<boolean>(width);
+  for (let k = 0; k < width; k++) complete[k] = (ends === null ? k : (ends[k] as number)) < completeColumns;
+  return complete;
+}
+
+/** Mode `on`: adds 1 to the cell (slot's row, column) of every active bit. */
+function countActiveBits(bits: Int32Array, words: number, startBit: Int32Array, customerRow: Int32Array, rowBase: Int32Array, rolling: boolean, table: Int32Array): void {
+  const slots = startBit.length;
+  for (let c = 0, row = 0; c < slots; c++, row += words) {
+    const s = startBit[c] as number;
+    if (s === NONE) continue;
+    // Cell of bit b: rowBase[r] + b − (the start bit, calendar; 0, rolling).
+    const at = (rowBase[customerRow[c] as number] as number) - (rolling ? 0 : s) + 31;
+    for (let w = s >>> 5; w < words; w++) {
+      let x = bits[row + w] as number;
+      const high = at + (w << 5);
+      while (x !== 0) {
+        const low = x & -x;
+        table[high - Math.clz32(low)]!++;
+        x ^= low;
+      }
+    }
+  }
+}
+
+/** Highest set bit of a slot's words from word `from` on, or −1. */
+function highestBit(bits: Int32Array, row: number, from: number, words: number): number {
+  let w = words - 1;
+  while (w >= from && (bits[row + w] as number) === 0) w--;
+  return w < from ? -1 : (w << 5) + 31 - Math.clz32(bits[row + w] as number);
+}
+
+/** Mode `onOrAfter`: adds 1 to the cell of each slot's last active column (suffix sums come later). */
+function countLastBits(bits: Int32Array, words: number, startBit: Int32Array, customerRow: Int32Array, rowBase: Int32Array, rolling: boolean, table: Int32Array): void {
+  const slots = startBit.length;
+  for (let c = 0, row = 0; c < slots; c++, row += words) {
+    const s = startBit[c] as number;
+    if (s === NONE) continue;
+    // With filters, a customer may start without any activity.
+    const last = highestBit(bits, row, s >>> 5, words);
+    if (last >= 0) table[(rowBase[customerRow[c] as number] as number) - (rolling ? 0 : s) + last]!++;
+  }
+}
+
+/** Brackets: adds 1 to cell (row, j) when the slot has an active column in bracket j. */
+function countBrackets(
+  bits: Int32Array,
+  words: number,
+  startBit: Int32Array,
+  customerRow: Int32Array,
+  rowBase: Int32Array,
+  rolling: boolean,
+  table: Int32Array,
+  brackets: readonly RetentionBracket[],
+  widths: readonly number[],
+): void {
+  const slots = startBit.length;
+  for (let c = 0, row = 0; c < slots; c++, row += words) {
+    const s = startBit[c] as number;
+    if (s === NONE) continue;
+    const last = highestBit(bits, row, s >>> 5, words);
+    if (last < 0) continue;
+    const r = customerRow[c] as number;
+    const offset = rolling ? 0 : s;
+    const width = widths[r] as number;
+    for (let j = 0; j < width; j++) {
+      const [from, to] = brackets[j] as RetentionBracket;
+      if (offset + from > last) break; // brackets are sorted by `from`
+      if (anyBitSet(bits, row, offset + from, Math.min(offset + to, last))) table[(rowBase[r] as number) + j]!++;
+    }
+  }
+}
+
+/** Whether any bit lo … hi (inclusive, lo ≤ hi) of the slot whose words start at `row` is set. */
+function anyBitSet(bits: Int32Array, row: number, lo: number, hi: number): boolean {
+  const wLo = lo >>> 5;
+  const wHi = hi >>> 5;
+  const maskLo = -1 << (lo & 31);
+  const maskHi = -1 >>> (31 - (hi & 31));
+  if (wLo === wHi) return ((bits[row + wLo] as number) & maskLo & maskHi) !== 0;
+  if (((bits[row + wLo] as number) & maskLo) !== 0 || ((bits[row + wHi] as number) & maskHi) !== 0) return true;
+  for (let w = wLo + 1; w < wHi; w++) if ((bits[row + w] as number) !== 0) return true;
+  return false;
+}
+
 /** One cohort row of a retention matrix. */
 export interface RetentionCohort {
   /** ISO date of the cohort period's first day. */
@@ -759,19 +1149,23 @@ export interface CohortCells {
 export function completeAverage(cohorts: readonly { readonly size: number; readonly counts: readonly number[]; readonly complete: readonly boolean[] }[]): (number | null)[] {
   let width = 0;
   for (const c of cohorts) width = Math.max(width, c.counts.length);
+  // Per cohort, then per column: the sums of each column still add the cohorts in order.
+  const num = new Float64Array(width);
+  const den = new Float64Array(width);
+  for (const c of cohorts) addComplete(c.counts, c.complete, c.size, num, den);
   const average: (number | null)[] = [];
-  for (let k = 0; k < width; k++) {
-    let num = 0;
-    let den = 0;
-    for (const c of cohorts) {
-      if (c.complete[k] === true) {
-        num += c.counts[k] as number;
-        den += c.size;
-      }
-    }
-    average.push(den === 0 ? null : num / den);
-  }
+  for (let k = 0; k < width; k++) average.push((den[k] as number) === 0 ? null : (num[k] as number) / (den[k] as number));
   return average;
+}
+
+function addComplete(counts: readonly number[], complete: readonly boolean[], size: number, num: Float64Array, den: Float64Array): void {
+  const width = Math.min(counts.length, complete.length);
+  for (let k = 0; k < width; k++) {
+    if (complete[k] === true) {
+      num[k]! += counts[k] as number;
+      den[k]! += size;
+    }
+  }
 }
 
 /** Counts per cohort and column for a retention mode. */
