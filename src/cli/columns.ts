@@ -48,6 +48,28 @@ class Growable<T extends Int32Array | Float64Array> {
 /**
  * Reads the whole input into columns. Times are parsed as the library parses them (epoch ms, ISO 8601
  * dates, date-times with or without offset in `timeZone`); bad cells are reported with their line.
+ * @example
+ * ```ts
+ * import { readTransactionColumns } from './columns.ts';
+ *
+ * const log = [
+ *   { id: 'a', at: '2024-01-01T12:00', amount: '10' },
+ *   { id: 'b', at: '2024-01-05', amount: '4' },
+ *   { id: 'a', at: 1704967200000, amount: 30 },
+ * ];
+ * const read = async (columns: readonly string[], onRow: (values: readonly unknown[], line: number) => void) => {
+ *   log.forEach((row, i) => onRow(columns.map((c) => row[c as keyof typeof row]), i + 2));
+ *   return log.length;
+ * };
+ * const cols = await readTransactionColumns({ flags: {}, read }, { customer: 'id', time: 'at', value: 'amount' }, 'Europe/Bucharest');
+ * cols.names; // => ['a', 'b']
+ * cols.customer; // => [0, 1, 0]
+ * // 12:00 in Bucharest (UTC+2 in winter) is 10:00Z: Date.UTC(2024, 0, 1, 10)
+ * cols.time[0]; // => 1704103200000
+ * // epoch ms are taken as they are: 1704967200000 is 2024-01-11T10:00Z, ten days later
+ * (cols.time[2] - cols.time[0]) / 86_400_000; // => 10
+ * cols.value; // => [10, 4, 30]
+ * ```
  */
 export async function readTransactionColumns(context: CommandContext, names: TransactionColumnNames, timeZone: string): Promise<TransactionColumns> {
   const ids = new Map<string, number>();

@@ -61,12 +61,33 @@ export class UsageError extends Error {
 
 const NUMBER_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-/** Parses a decimal number written in text; `undefined` for anything else (empty, `1,5`, `NaN`). */
+/**
+ * Parses a decimal number written in text; `undefined` for anything else (empty, `1,5`, `NaN`).
+ * @example
+ * ```ts
+ * import { parseDecimal } from './command.ts';
+ *
+ * parseDecimal('1.5e3'); // => 1500
+ * parseDecimal('-.25'); // => -0.25
+ * parseDecimal('1,5'); // => undefined
+ * parseDecimal('NaN'); // => undefined
+ * ```
+ */
 export function parseDecimal(text: string): number | undefined {
   return NUMBER_RE.test(text) ? Number(text) : undefined;
 }
 
-/** A numeric cell: a JSON number (NDJSON) or a decimal written as text (CSV); otherwise an InputError. */
+/**
+ * A numeric cell: a JSON number (NDJSON) or a decimal written as text (CSV); otherwise an InputError.
+ * @example
+ * ```ts
+ * import { numberCell } from './command.ts';
+ *
+ * numberCell(' 42.5 ', 'amount', 3); // => 42.5
+ * numberCell(7, 'amount', 3); // => 7
+ * numberCell('abc', 'amount', 3); // => throws InputError: line 3: amount "abc" is not a number
+ * ```
+ */
 export function numberCell(value: unknown, column: string, line: number): number {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
   if (typeof value === 'string') {
@@ -76,14 +97,33 @@ export function numberCell(value: unknown, column: string, line: number): number
   throw new InputError(`line ${line}: ${column} ${JSON.stringify(value) ?? String(value)} is not a number`);
 }
 
-/** A customer id cell: a non-empty string or a finite number (NDJSON), returned as a string key. */
+/**
+ * A customer id cell: a non-empty string or a finite number (NDJSON), returned as a string key.
+ * @example
+ * ```ts
+ * import { idCell } from './command.ts';
+ *
+ * idCell(1001, 'customer', 2); // => '1001'
+ * idCell('', 'customer', 2); // => throws InputError: line 2: customer "" is not a customer id (a non-empty string or a number)
+ * ```
+ */
 export function idCell(value: unknown, column: string, line: number): string {
   if (typeof value === 'string' && value !== '') return value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   throw new InputError(`line ${line}: ${column} ${JSON.stringify(value) ?? String(value)} is not a customer id (a non-empty string or a number)`);
 }
 
-/** A numeric flag value, or a usage error naming the flag. */
+/**
+ * A numeric flag value, or a usage error naming the flag.
+ * @example
+ * ```ts
+ * import { numberFlag } from './command.ts';
+ *
+ * numberFlag({ 'week-starts-on': '0' }, 'week-starts-on'); // => 0
+ * numberFlag({}, 'week-starts-on'); // => undefined
+ * numberFlag({ 'week-starts-on': 'monday' }, 'week-starts-on'); // => throws UsageError: --week-starts-on expects a number, got "monday"
+ * ```
+ */
 export function numberFlag(flags: Flags, name: string): number | undefined {
   const value = flags[name];
   if (value === undefined) return undefined;
@@ -98,14 +138,33 @@ export function stringFlag(flags: Flags, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** A required string flag. */
+/**
+ * A required string flag.
+ * @example
+ * ```ts
+ * import { requiredFlag, stringFlag } from './command.ts';
+ *
+ * stringFlag({ customer: 'id', help: true }, 'help'); // => undefined
+ * requiredFlag({ customer: 'id' }, 'customer'); // => 'id'
+ * requiredFlag({}, 'time'); // => throws UsageError: --time is required
+ * ```
+ */
 export function requiredFlag(flags: Flags, name: string): string {
   const value = stringFlag(flags, name);
   if (value === undefined) throw new UsageError(`--${name} is required`);
   return value;
 }
 
-/** A time-zone flag, checked against the runtime's IANA database. */
+/**
+ * A time-zone flag, checked against the runtime's IANA database.
+ * @example
+ * ```ts
+ * import { timeZoneFlag } from './command.ts';
+ *
+ * timeZoneFlag({ 'time-zone': 'Europe/Bucharest' }, 'time-zone'); // => 'Europe/Bucharest'
+ * timeZoneFlag({ 'time-zone': 'Mars/Olympus' }, 'time-zone'); // => throws UsageError: --time-zone "Mars/Olympus" is not an IANA time zone (e.g. UTC, Europe/Bucharest)
+ * ```
+ */
 export function timeZoneFlag(flags: Flags, name: string): string | undefined {
   const value = stringFlag(flags, name);
   if (value === undefined) return undefined;

@@ -47,7 +47,19 @@ const QUOTE_IN_QUOTED = 3;
 /** Just read CR outside quotes: LF may follow. */
 const AFTER_CR = 4;
 
-/** Creates a streaming RFC 4180 parser (comma-separated; a leading UTF-8 byte-order mark is ignored). */
+/**
+ * Creates a streaming RFC 4180 parser (comma-separated; a leading UTF-8 byte-order mark is ignored).
+ * @example
+ * ```ts
+ * import { createCsvParser } from './csv.ts';
+ *
+ * const parser = createCsvParser();
+ * parser.push('\uFEFFname,note\r\nAda,"says ""hi"",'); // => [{ fields: ['name', 'note'], line: 1 }]
+ * parser.push(' twice"\nBob,'); // => [{ fields: ['Ada', 'says "hi", twice'], line: 2 }]
+ * parser.end(); // => [{ fields: ['Bob', ''], line: 3 }]
+ * createCsvParser().push('a"b\n'); // => throws CsvError: line 1: a double quote inside an unquoted field (quote the whole field and double the quote)
+ * ```
+ */
 export function createCsvParser(): CsvParser {
   let state = FIELD_START;
   let field = '';
@@ -170,12 +182,33 @@ export function createCsvParser(): CsvParser {
 
 const NEEDS_QUOTES = /[",\r\n]/;
 
-/** Writes one field, quoted only when it must be. */
+/**
+ * Writes one field, quoted only when it must be.
+ * @example
+ * ```ts
+ * import { formatCsvField } from './csv.ts';
+ *
+ * formatCsvField('plain'); // => 'plain'
+ * formatCsvField('a,b'); // => '"a,b"'
+ * formatCsvField('6" pipe'); // => '"6"" pipe"'
+ * ```
+ */
 export function formatCsvField(value: string): string {
   return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-/** Writes one record without its line end; a record of one empty field is written as `""`. */
+/**
+ * Writes one record without its line end; a record of one empty field is written as `""`.
+ * @example
+ * ```ts
+ * import { createCsvParser, formatCsvRecord } from './csv.ts';
+ *
+ * const record = formatCsvRecord(['Ada', 'says "hi", twice']);
+ * record; // => 'Ada,"says ""hi"", twice"'
+ * createCsvParser().push(`${record}\n`)[0]?.fields; // => ['Ada', 'says "hi", twice']
+ * formatCsvRecord(['']); // => '""'
+ * ```
+ */
 export function formatCsvRecord(fields: readonly string[]): string {
   if (fields.length === 1 && fields[0] === '') return '""';
   return fields.map(formatCsvField).join(',');

@@ -4,20 +4,51 @@
  */
 import { formatCsvRecord } from './csv.ts';
 
-/** A number for people: fixed decimals, `–` for NaN or null. */
+/**
+ * A number for people: fixed decimals, `–` for NaN or null.
+ * @example
+ * ```ts
+ * import { formatNumber } from './format.ts';
+ *
+ * formatNumber(2 / 3); // => '0.67'
+ * formatNumber(2 / 3, 4); // => '0.6667'
+ * formatNumber(NaN); // => '–'
+ * formatNumber(-Infinity); // => '-∞'
+ * ```
+ */
 export function formatNumber(value: number | null | undefined, decimals = 2): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '–';
   if (!Number.isFinite(value)) return value > 0 ? '∞' : '-∞';
   return value.toFixed(decimals);
 }
 
-/** A fraction as a percentage, e.g. 0.4567 → `45.7 %`. */
+/**
+ * A fraction as a percentage, e.g. 0.4567 → `45.7 %`.
+ * @example
+ * ```ts
+ * import { formatPercent } from './format.ts';
+ *
+ * formatPercent(0.4567); // => '45.7 %'
+ * formatPercent(1 / 3, 2); // => '33.33 %'
+ * formatPercent(null); // => '–'
+ * ```
+ */
 export function formatPercent(value: number | null | undefined, decimals = 1): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '–';
   return `${(100 * value).toFixed(decimals)} %`;
 }
 
-/** A number for machines (CSV cells): shortest round-trip form, empty for NaN or null. */
+/**
+ * A number for machines (CSV cells): shortest round-trip form, empty for NaN or null.
+ * @example
+ * ```ts
+ * import { csvNumber } from './format.ts';
+ *
+ * csvNumber(0.1 + 0.2); // => '0.30000000000000004'
+ * csvNumber(1e21); // => '1e+21'
+ * csvNumber(NaN); // => ''
+ * ```
+ */
 export function csvNumber(value: number | null | undefined): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '';
   return String(value);
@@ -26,6 +57,13 @@ export function csvNumber(value: number | null | undefined): string {
 /**
  * A text table: columns padded to their widest cell, numbers (cells starting with a digit, sign or `–`)
  * right-aligned, a rule under the header.
+ * @example
+ * ```ts
+ * import { renderTable } from './format.ts';
+ *
+ * const text = renderTable(['customer', 'frequency'], [['a', '1'], ['bob', '12']]);
+ * text.split('\n'); // => ['customer  frequency', '────────  ─────────', 'a                 1', 'bob              12', '']
+ * ```
  */
 export function renderTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
@@ -38,7 +76,15 @@ export function renderTable(header: readonly string[], rows: readonly (readonly 
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';
 }
 
-/** CSV text with a header line and CRLF-free LF line ends. */
+/**
+ * CSV text with a header line and CRLF-free LF line ends.
+ * @example
+ * ```ts
+ * import { renderCsv } from './format.ts';
+ *
+ * renderCsv(['customer', 'note'], [['a', 'x, y'], ['b', '']]); // => 'customer,note\na,"x, y"\nb,\n'
+ * ```
+ */
 export function renderCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
   return [formatCsvRecord(header), ...rows.map(formatCsvRecord)].join('\n') + '\n';
 }

@@ -30,7 +30,17 @@ export interface ReadTableOptions {
   readonly onProgress?: (chars: number, rows: number) => void;
 }
 
-/** Picks the input format from a file name (`.ndjson`, `.jsonl` → NDJSON, anything else CSV). */
+/**
+ * Picks the input format from a file name (`.ndjson`, `.jsonl` → NDJSON, anything else CSV).
+ * @example
+ * ```ts
+ * import { formatFromName } from './input.ts';
+ *
+ * formatFromName('orders.JSONL'); // => 'ndjson'
+ * formatFromName('orders.ndjson'); // => 'ndjson'
+ * formatFromName('orders.csv.gz'); // => 'csv'
+ * ```
+ */
 export function formatFromName(name: string): InputFormat {
   return /\.(ndjson|jsonl)$/i.test(name) ? 'ndjson' : 'csv';
 }
@@ -39,7 +49,23 @@ function describeColumns(header: readonly string[]): string {
   return header.map((h) => JSON.stringify(h)).join(', ');
 }
 
-/** Reads every row of `source`; resolves with the number of data rows. */
+/**
+ * Reads every row of `source`; resolves with the number of data rows.
+ * @example
+ * ```ts
+ * import { readTable } from './input.ts';
+ *
+ * const rows: unknown[][] = [];
+ * const onRow = (values: readonly unknown[], line: number) => rows.push([line, ...values]);
+ * // A quoted field split across two chunks; columns come back in the order asked for.
+ * const csv = (async function* () { yield 'id,amount\r\nc1,"1,5"\r\nc'; yield '2,20\r\n'; })();
+ * await readTable(csv, 'csv', { columns: ['amount', 'id'], onRow }); // => 2
+ * rows; // => [[2, '1,5', 'c1'], [3, '20', 'c2']]
+ * const ndjson = (async function* () { yield '{"id":"c3","amount":7}\n'; })();
+ * await readTable(ndjson, 'ndjson', { columns: ['amount', 'id'], onRow }); // => 1
+ * rows[2]; // => [1, 7, 'c3']
+ * ```
+ */
 export async function readTable(source: AsyncIterable<string | Uint8Array>, format: InputFormat, options: ReadTableOptions): Promise<number> {
   return format === 'csv' ? readCsv(source, options) : readNdjson(source, options);
 }

@@ -121,7 +121,23 @@ function progressReporter(io: CliIo, name: string): { update: (chars: number, ro
   };
 }
 
-/** Runs the tool with `args` (without `node` and the script); resolves with the exit code. */
+/**
+ * Runs the tool with `args` (without `node` and the script); resolves with the exit code.
+ * @example
+ * ```ts
+ * import { runCli } from './run.ts';
+ *
+ * let out = '';
+ * const sink = { write: (text: string, done: () => void) => ((out += text), done(), true) };
+ * const csv = 'customer,time\na,2024-01-01\nb,2024-01-05\na,2024-01-11\n';
+ * const io = { stdin: (async function* () { yield csv; })(), stdout: sink, stderr: sink, version: '1.2.3' };
+ * await runCli(['rfm', '--customer', 'customer', '--time', 'time', '--format', 'json'], io); // => 0
+ * // a: one repeat purchase 10 days after the first, observed until the last purchase (2024-01-11)
+ * JSON.parse(out); // => [{ customer: 'a', frequency: 1, recency: 10, T: 10 }, { customer: 'b', frequency: 0, recency: 0, T: 6 }]
+ * await runCli(['churn'], io); // => 2
+ * await runCli(['rfm', '--time', 'time'], io); // => 2
+ * ```
+ */
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
   const fail = async (code: number, message: string): Promise<number> => {
     await write(io.stderr, `loyalty-metrics: ${message}\n`);

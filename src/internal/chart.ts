@@ -48,6 +48,23 @@ function finiteOrNull(fn: string, name: string, value: unknown): number | null {
  * Validates a retention-matrix-like object (`retentionMatrix`, `cohortRetention`, `cohortChurn` results):
  * `{ cohorts: [{ label, size, rates, complete, counts? }], average?, period?, brackets? }`. `valueKey`
  * names the per-cohort array to read as the cell values (default `rates`).
+ * @example
+ * ```ts
+ * import { readChartMatrix } from './chart.ts';
+ *
+ * const matrix = {
+ *   period: 'month',
+ *   cohorts: [
+ *     { label: '2024-01', size: 10, rates: [1, 0.5], complete: [true, true] },
+ *     { label: '2024-02', size: 4, rates: [1, 0.25], complete: [true, false] },
+ *   ],
+ *   average: [1, 0.5],
+ *   brackets: [[0, 0], [1, 3]],
+ * };
+ * readChartMatrix('cohortHeatmapSpec', 'matrix', matrix); // => { period: 'month', average: [1, 0.5], columns: ['0', '1–3'] }
+ * readChartMatrix('cohortHeatmapSpec', 'matrix', matrix).cohorts[1]; // => { label: '2024-02', size: 4, counts: null, rates: [1, 0.25], complete: [true, false] }
+ * readChartMatrix('cohortHeatmapSpec', 'matrix', { cohorts: [{ label: 'a', size: 1, rates: [NaN], complete: [true] }] }); // => throws RangeError: cohortHeatmapSpec: matrix.cohorts[0].rates[0] (NaN) must be finite
+ * ```
  */
 export function readChartMatrix(fn: string, name: string, value: unknown, valueKey = 'rates'): ChartMatrix {
   const m = requireObject(fn, name, value);
@@ -107,14 +124,34 @@ export function readChartMatrix(fn: string, name: string, value: unknown, valueK
   return { period, cohorts, average, columns };
 }
 
-/** Reads an optional string option. */
+/**
+ * Reads an optional string option.
+ * @example
+ * ```ts
+ * import { optionalString } from './chart.ts';
+ *
+ * optionalString('f', 'title', undefined); // => undefined
+ * optionalString('f', 'title', 'Retention'); // => 'Retention'
+ * optionalString('f', 'title', 3); // => throws TypeError: f: title must be a string, got 3
+ * ```
+ */
 export function optionalString(fn: string, name: string, value: unknown): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string') typeFail(fn, `${name} must be a string, got ${describeValue(value)}`);
   return value as string;
 }
 
-/** Reads an optional number option within [min, max]. */
+/**
+ * Reads an optional number option within [min, max].
+ * @example
+ * ```ts
+ * import { optionalNumberIn } from './chart.ts';
+ *
+ * optionalNumberIn('f', 'width', 640, 100, 4000); // => 640
+ * optionalNumberIn('f', 'width', undefined, 100, 4000); // => undefined
+ * optionalNumberIn('f', 'width', 50, 100, 4000); // => throws RangeError: f: width (50) must be between 100 and 4000
+ * ```
+ */
 export function optionalNumberIn(fn: string, name: string, value: unknown, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number') typeFail(fn, `${name} must be a number, got ${describeValue(value)}`);
@@ -122,7 +159,16 @@ export function optionalNumberIn(fn: string, name: string, value: unknown, min: 
   return value as number;
 }
 
-/** Reads an optional boolean option. */
+/**
+ * Reads an optional boolean option.
+ * @example
+ * ```ts
+ * import { optionalBoolean } from './chart.ts';
+ *
+ * optionalBoolean('f', 'includeCohorts', true); // => true
+ * optionalBoolean('f', 'includeCohorts', 1); // => throws TypeError: f: includeCohorts must be a boolean, got 1
+ * ```
+ */
 export function optionalBoolean(fn: string, name: string, value: unknown): boolean | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'boolean') typeFail(fn, `${name} must be a boolean, got ${describeValue(value)}`);
@@ -142,7 +188,21 @@ const BLUES = [
   [8, 48, 107],
 ] as const;
 
-/** Colour of t ∈ [0, 1] on the sequential blue scale (linear RGB interpolation), as `#rrggbb`. */
+/**
+ * Colour of t ∈ [0, 1] on the sequential blue scale (linear RGB interpolation), as `#rrggbb`.
+ * @example
+ * ```ts
+ * import { sequentialBlue } from './chart.ts';
+ *
+ * // The ends and the middle of ColorBrewer "Blues" (9 classes): #f7fbff, #6baed6, #08306b
+ * sequentialBlue(0); // => '#f7fbff'
+ * sequentialBlue(0.5); // => '#6baed6'
+ * sequentialBlue(1); // => '#08306b'
+ * // halfway between #f7fbff (247, 251, 255) and #deebf7 (222, 235, 247): (234.5, 243, 251) rounds to #ebf3fb
+ * sequentialBlue(1 / 16); // => '#ebf3fb'
+ * sequentialBlue(NaN); // => '#f7fbff'
+ * ```
+ */
 export function sequentialBlue(t: number): string {
   const x = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0)) * (BLUES.length - 1);
   const i = Math.min(BLUES.length - 2, Math.floor(x));
@@ -156,22 +216,61 @@ export function sequentialBlue(t: number): string {
 /** Tableau 10 categorical palette (colour-blind aware ordering), for curve series. */
 export const CATEGORICAL: readonly string[] = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
 
-/** Escapes text for XML content and attribute values. */
+/**
+ * Escapes text for XML content and attribute values.
+ * @example
+ * ```ts
+ * import { escapeXml } from './chart.ts';
+ *
+ * escapeXml(`Q1 <"new"> & Tom's`); // => 'Q1 &lt;&quot;new&quot;&gt; &amp; Tom&#39;s'
+ * ```
+ */
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
 }
 
-/** A fraction as a percentage label: 0.4567 → `45.7%` (`digits` decimals). */
+/**
+ * A fraction as a percentage label: 0.4567 → `45.7%` (`digits` decimals).
+ * @example
+ * ```ts
+ * import { percentLabel } from './chart.ts';
+ *
+ * percentLabel(0.4567); // => '45.7%'
+ * percentLabel(0.25, 0); // => '25%'
+ * ```
+ */
 export function percentLabel(value: number, digits = 1): string {
   return `${(100 * value).toFixed(digits)}%`;
 }
 
-/** A coordinate rounded to 0.01 px for compact SVG. */
+/**
+ * A coordinate rounded to 0.01 px for compact SVG.
+ * @example
+ * ```ts
+ * import { px } from './chart.ts';
+ *
+ * px(12.3456); // => '12.35'
+ * px(200.5); // => '200.5'
+ * px(58); // => '58'
+ * ```
+ */
 export function px(value: number): string {
   return String(Math.round(value * 100) / 100);
 }
 
-/** "Nice" ticks covering [0, max]: steps of 1, 2 or 5 × 10ⁿ, about `count` of them. */
+/**
+ * "Nice" ticks covering [0, max]: steps of 1, 2 or 5 × 10ⁿ, about `count` of them.
+ * @example
+ * ```ts
+ * import { niceTicks } from './chart.ts';
+ *
+ * niceTicks(100); // => [0, 20, 40, 60, 80, 100]
+ * // 0.87 / 5 = 0.174 rounds up to a step of 0.2; no floating-point dust such as 0.6000000000000001
+ * niceTicks(0.87); // => [0, 0.2, 0.4, 0.6, 0.8]
+ * niceTicks(7, 3); // => [0, 5]
+ * niceTicks(0); // => [0]
+ * ```
+ */
 export function niceTicks(max: number, count = 5): number[] {
   if (!(max > 0) || !Number.isFinite(max)) return [0];
   const raw = max / count;
@@ -196,6 +295,20 @@ export interface ReadCurve {
 /**
  * Validates the input of the retention-curve charts: a cohort matrix (its average row, plus each
  * cohort's complete cells when `includeCohorts`) or an array of `{ label, values }` series.
+ * @example
+ * ```ts
+ * import { readCurveInput } from './chart.ts';
+ *
+ * const matrix = {
+ *   period: 'month',
+ *   cohorts: [{ label: '2024-01', size: 10, rates: [1, 0.5], complete: [true, false] }],
+ *   average: [1, 0.5],
+ * };
+ * // A cohort's incomplete cells become gaps (null); the average row comes last.
+ * readCurveInput('retentionCurveSpec', matrix, true); // => { period: 'month', series: [{ label: '2024-01', values: [1, null], average: false }, { label: 'average', values: [1, 0.5], average: true }] }
+ * readCurveInput('retentionCurveSpec', [{ label: 'A', values: [1, null, 0.4] }], false); // => { period: null, series: [{ label: 'A', values: [1, null, 0.4], average: false }] }
+ * readCurveInput('retentionCurveSpec', [{ label: 'A', values: ['1'] }], false); // => throws TypeError: retentionCurveSpec: curves[0].values[0] must be a number or null, got "1"
+ * ```
  */
 export function readCurveInput(
   fn: string,
@@ -244,6 +357,15 @@ export interface SurvivalPoint {
 /**
  * Validates a `kaplanMeier` result (`{ curve: [{ time, survival, lower?, upper? }], median? }`) and returns the
  * step curve starting at (0, 1), plus the median when finite.
+ * @example
+ * ```ts
+ * import { readSurvivalCurve } from './chart.ts';
+ *
+ * const km = { curve: [{ time: 2, survival: 0.75, lower: 0.5, upper: NaN }, { time: 5, survival: 0.5 }], median: 5 };
+ * readSurvivalCurve('survivalCurveSpec', 'km', km); // => { points: [{ time: 0, survival: 1, lower: 1, upper: 1 }, { time: 2, survival: 0.75, lower: 0.5, upper: null }, { time: 5, survival: 0.5, lower: null, upper: null }], median: 5 }
+ * readSurvivalCurve('survivalCurveSpec', 'km', { curve: [], median: Infinity }).median; // => null
+ * readSurvivalCurve('survivalCurveSpec', 'km', { curve: [{ time: 3, survival: 0.9 }, { time: 1, survival: 0.8 }] }); // => throws RangeError: survivalCurveSpec: km.curve[1].time (1) must be finite, non-negative and not before the previous step
+ * ```
  */
 export function readSurvivalCurve(fn: string, name: string, value: unknown): { points: SurvivalPoint[]; median: number | null } {
   const km = requireObject(fn, name, value);

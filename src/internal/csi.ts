@@ -24,6 +24,16 @@ export interface CsiAttributeData {
  * Validates the attributes (names, answers within the scale, weights given for all or none,
  * non-negative) and returns them with their means and normalised weight shares. Weights are divided
  * by the largest weight before summing, so huge or tiny weights neither overflow nor underflow.
+ * @example
+ * ```ts
+ * import { clampIndex, readCsiAttributes, toIndexScale } from './csi.ts';
+ *
+ * const attributes = readCsiAttributes('customerSatisfactionIndex', [{ name: 'speed', scores: [5, 4], weight: 3 }, { scores: [1, 2, 3], weight: 1 }], [1, 5]);
+ * attributes; // => [{ name: 'speed', mean: 4.5, share: 0.75 }, { name: 'attribute 2', mean: 2, share: 0.25 }]
+ * // The index: 0.75 · 87.5 + 0.25 · 25
+ * clampIndex(attributes.reduce((s, a) => s + a.share * toIndexScale(a.mean, [1, 5]), 0)); // => 71.875
+ * readCsiAttributes('customerSatisfactionIndex', [{ scores: [6] }], [1, 5]); // => throws RangeError: customerSatisfactionIndex: attributes[0].scores[0] (6) must be an integer from 1 to 5
+ * ```
  */
 export function readCsiAttributes(fn: string, attributes: unknown, scale: RatingScale): CsiAttributeData[] {
   const list = requireArrayLike(fn, 'attributes', attributes);
@@ -49,12 +59,32 @@ export function readCsiAttributes(fn: string, attributes: unknown, scale: Rating
   return rows.map(({ name, scores, mean, weight }) => ({ name, scores, mean, share: weight / maxWeight / sum }));
 }
 
-/** 100·(x − min)/(max − min): a mean or answer on the 0–100 index scale. */
+/**
+ * 100·(x − min)/(max − min): a mean or answer on the 0–100 index scale.
+ * @example
+ * ```ts
+ * import { toIndexScale } from './csi.ts';
+ *
+ * toIndexScale(4, [1, 5]); // => 75
+ * toIndexScale(7, [0, 10]); // => 70
+ * toIndexScale(1, [1, 5]); // => 0
+ * ```
+ */
 export function toIndexScale(x: number, [min, max]: RatingScale): number {
   return (100 * (x - min)) / (max - min);
 }
 
-/** Keeps a weighted mean of 0–100 values inside [0, 100] despite rounding (`NaN` passes through). */
+/**
+ * Keeps a weighted mean of 0–100 values inside [0, 100] despite rounding (`NaN` passes through).
+ * @example
+ * ```ts
+ * import { clampIndex } from './csi.ts';
+ *
+ * clampIndex(100.00000000000001); // => 100
+ * clampIndex(-1e-14); // => 0
+ * clampIndex(NaN); // => NaN
+ * ```
+ */
 export function clampIndex(x: number): number {
   return x < 0 ? 0 : x > 100 ? 100 : x;
 }

@@ -35,7 +35,16 @@ export interface CustomerFields {
 
 const FIELDS = ['frequency', 'recency', 'T', 'monetaryValue'] as const;
 
-/** A row's field as a finite number (`fn: row i: name must be …` otherwise). */
+/**
+ * A row's field as a finite number (`fn: row i: name must be …` otherwise).
+ * @example
+ * ```ts
+ * import { rowNumber } from './customers.ts';
+ *
+ * rowNumber('fitBgNbd', 3, 'T', 38.86); // => 38.86
+ * rowNumber('fitBgNbd', 3, 'T', '38.86'); // => throws TypeError: fitBgNbd: row 3: T must be a number, got "38.86"
+ * ```
+ */
 export function rowNumber(fn: string, row: number, name: string, value: unknown): number {
   if (typeof value !== 'number') typeFail(fn, `row ${row}: ${name} must be a number, got ${describeValue(value)}`);
   if (!Number.isFinite(value)) rangeFail(fn, `row ${row}: ${name} (${describeValue(value)}) must be a finite number`);
@@ -55,6 +64,17 @@ export interface CustomerRows<Field extends string> {
  * Dispatches customer input on its shape — an array of customer objects, one customer object (a number
  * in `frequency`; refused unless `allowSingle`), or an object of columns — and checks the columns have
  * equal length. `readColumn(field, value)` validates one column (callers word that message differently).
+ * @example
+ * ```ts
+ * import { customerRows } from './customers.ts';
+ *
+ * const read = (_field: string, value: unknown) => value as ArrayLike<unknown>;
+ * const rows = customerRows('f', 'customers', { frequency: [2, 0], T: [38.86, 20] }, ['frequency', 'T'], true, read);
+ * rows; // => { length: 2, single: false }
+ * rows.get('T', 1); // => 20
+ * customerRows('f', 'customers', { frequency: 2, T: 38.86 }, ['frequency', 'T'], true, read); // => { length: 1, single: true }
+ * customerRows('f', 'customers', { frequency: [2, 0], T: [1] }, ['frequency', 'T'], true, read); // => throws RangeError: f: customers.T has length 1, expected 2 (the length of customers.frequency)
+ * ```
  */
 export function customerRows<Field extends string>(
   fn: string,
@@ -92,7 +112,20 @@ export function customerRows<Field extends string>(
   return { length, single: false, get: (field, i) => (columns.get(field) as ArrayLike<unknown>)[i] };
 }
 
-/** Reads and validates customers; `name` is the argument name used in messages. */
+/**
+ * Reads and validates customers; `name` is the argument name used in messages.
+ * @example
+ * ```ts
+ * import { readCustomers } from './customers.ts';
+ *
+ * // The same customer in the three shapes
+ * readCustomers('f', 'customers', { frequency: 2, recency: 30.43, T: 38.86 }); // => { length: 1, single: true, frequency: [2], recency: [30.43], T: [38.86], monetaryValue: null }
+ * readCustomers('f', 'customers', [{ frequency: 2, recency: 30.43, T: 38.86 }]); // => { length: 1, single: false, T: [38.86] }
+ * readCustomers('f', 'customers', { frequency: [2], recency: [30.43], T: [38.86] }); // => { length: 1, single: false, recency: [30.43] }
+ * readCustomers('f', 'customers', [{ frequency: 2, recency: 40, T: 38.86 }]); // => throws RangeError: f: row 0: recency (40) must not exceed T (38.86)
+ * readCustomers('f', 'customers', [{ frequency: 1.5, recency: 3, T: 5 }]); // => throws RangeError: f: row 0: frequency (1.5) must be a non-negative integer
+ * ```
+ */
 export function readCustomers(fn: string, name: string, input: unknown, fields: CustomerFields = {}): CustomerColumns {
   const rfm = fields.rfm ?? true;
   const monetary = fields.monetary ?? false;
@@ -130,7 +163,17 @@ export function readCustomers(fn: string, name: string, input: unknown, fields: 
   return { length, single, frequency, recency, T, monetaryValue };
 }
 
-/** Reads optional per-row weights (non-negative finite numbers), defaulting to all ones. */
+/**
+ * Reads optional per-row weights (non-negative finite numbers), defaulting to all ones.
+ * @example
+ * ```ts
+ * import { readWeights } from './customers.ts';
+ *
+ * readWeights('fitBgNbd', undefined, 3); // => [1, 1, 1]
+ * readWeights('fitBgNbd', [2, 0, 5], 3); // => [2, 0, 5]
+ * readWeights('fitBgNbd', [2, 0], 3); // => throws RangeError: fitBgNbd: weights has length 2, expected 3 (one per customer)
+ * ```
+ */
 export function readWeights(fn: string, weights: unknown, length: number): Float64Array {
   const out = new Float64Array(length);
   if (weights === undefined) {
@@ -160,7 +203,18 @@ export interface WeightedCustomers {
   readonly totalT: number;
 }
 
-/** Reads the `{ frequency, recency, T }` collection (no single customer) and the weights of a fit. */
+/**
+ * Reads the `{ frequency, recency, T }` collection (no single customer) and the weights of a fit.
+ * @example
+ * ```ts
+ * import { readWeightedCustomers } from './customers.ts';
+ *
+ * const customers = [{ frequency: 2, recency: 30, T: 40 }, { frequency: 0, recency: 0, T: 10 }];
+ * // totals weigh each row: W = 3 + 1, Σwx = 3·2, ΣwT = 3·40 + 10
+ * readWeightedCustomers('fitBgNbd', customers, [3, 1]); // => { totalWeight: 4, totalFrequency: 6, totalT: 130 }
+ * readWeightedCustomers('fitBgNbd', customers[0], undefined); // => throws TypeError: fitBgNbd: customers must be an array of customers or an object of columns, got a single customer
+ * ```
+ */
 export function readWeightedCustomers(fn: string, customers: unknown, weights: unknown): WeightedCustomers {
   const data = readCustomers(fn, 'customers', customers, { allowSingle: false });
   const w = readWeights(fn, weights, data.length);
@@ -176,7 +230,18 @@ export function readWeightedCustomers(fn: string, customers: unknown, weights: u
   return { data, weights: w, totalWeight: W, totalFrequency: sx, totalT: sT };
 }
 
-/** Index of each value among the distinct values of `values` (for rows where `use(i)`), and the distinct values. */
+/**
+ * Index of each value among the distinct values of `values` (for rows where `use(i)`), and the distinct values.
+ * @example
+ * ```ts
+ * import { distinctIndex } from './customers.ts';
+ *
+ * const T = Float64Array.of(38, 20, 38, 7);
+ * distinctIndex(T, () => true); // => { index: [0, 1, 0, 2], distinct: [38, 20, 7] }
+ * // rows left out keep index 0 and add no distinct value
+ * distinctIndex(T, (i) => i !== 1); // => { index: [0, 0, 0, 1], distinct: [38, 7] }
+ * ```
+ */
 export function distinctIndex(values: Float64Array, use: (i: number) => boolean): { index: Int32Array; distinct: Float64Array } {
   const map = new Map<number, number>();
   const index = new Int32Array(values.length);
@@ -193,7 +258,19 @@ export function distinctIndex(values: Float64Array, use: (i: number) => boolean)
   return { index, distinct: Float64Array.from(map.keys()) };
 }
 
-/** Applies a per-customer kernel: a number for a single customer, an array otherwise. */
+/**
+ * Applies a per-customer kernel: a number for a single customer, an array otherwise.
+ * @example
+ * ```ts
+ * import { mapCustomers, readCustomers } from './customers.ts';
+ *
+ * const kernel = (data: { T: Float64Array }) => (i: number) => data.T[i]! / 7;
+ * const one = readCustomers('f', 'customer', { frequency: 1, recency: 7, T: 14 });
+ * mapCustomers(one, kernel(one)); // => 2
+ * const many = readCustomers('f', 'customers', [{ frequency: 1, recency: 7, T: 14 }]);
+ * mapCustomers(many, kernel(many)); // => [2]
+ * ```
+ */
 export function mapCustomers(data: CustomerColumns, kernel: (i: number) => number): number | number[] {
   if (data.single) return kernel(0);
   const out = new Array<number>(data.length);
@@ -201,7 +278,19 @@ export function mapCustomers(data: CustomerColumns, kernel: (i: number) => numbe
   return out;
 }
 
-/** Reads a number or an array of numbers, each checked by `check(name, value)`; reports whether it was one number. */
+/**
+ * Reads a number or an array of numbers, each checked by `check(name, value)`; reports whether it was one number.
+ * @example
+ * ```ts
+ * import { readNumberOrArray } from './customers.ts';
+ * import { requireNonNegative } from './validate.ts';
+ *
+ * const check = (name: string, value: unknown) => requireNonNegative('f', name, value);
+ * readNumberOrArray('f', 't', 52, check); // => { single: true, values: [52] }
+ * readNumberOrArray('f', 't', [13, 26, 52], check); // => { single: false, values: [13, 26, 52] }
+ * readNumberOrArray('f', 't', [13, -1], check); // => throws RangeError: f: t[1] (-1) must not be negative
+ * ```
+ */
 export function readNumberOrArray(fn: string, name: string, value: unknown, check: (name: string, value: unknown) => number): { single: boolean; values: Float64Array } {
   if (typeof value === 'number') return { single: true, values: Float64Array.of(check(name, value)) };
   if (typeof value !== 'object' || value === null || typeof (value as { length?: unknown }).length !== 'number') {

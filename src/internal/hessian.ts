@@ -20,6 +20,18 @@ export interface HessianOptions {
  * Hessian from an analytic gradient by central differences of the gradient, symmetrised:
  * Hᵢⱼ = ½·[(∂ⱼf(x + hᵢeᵢ) − ∂ⱼf(x − hᵢeᵢ))/(2hᵢ) + (same with i, j swapped)]. Error O(h²).
  * Returns a row-major n×n array.
+ * @example
+ * ```ts
+ * import { hessianFromGradient } from './hessian.ts';
+ *
+ * // f = x² + 3xy + 2y², ∇f = (2x + 3y, 3x + 4y): the Hessian is [[2, 3], [3, 4]] everywhere
+ * const f = (x: Float64Array, g?: Float64Array) => {
+ *   const [a = 0, b = 0] = x;
+ *   if (g) g.set([2 * a + 3 * b, 3 * a + 4 * b]);
+ *   return a * a + 3 * a * b + 2 * b * b;
+ * };
+ * hessianFromGradient(f, [1, -2]); // => [2.000000, 3.000000, 3.000000, 4.000000]
+ * ```
  */
 export function hessianFromGradient(f: ObjectiveFunction, x: ArrayLike<number>, options: HessianOptions = {}): Float64Array {
   const rel = options.relativeStep ?? 1e-4;
@@ -51,6 +63,14 @@ export function hessianFromGradient(f: ObjectiveFunction, x: ArrayLike<number>, 
 /**
  * Hessian from function values only: central second differences,
  * Hᵢᵢ = (f(x + hᵢ) − 2f(x) + f(x − hᵢ))/hᵢ², Hᵢⱼ = (f(++) − f(+−) − f(−+) + f(−−))/(4hᵢhⱼ).
+ * @example
+ * ```ts
+ * import { hessianFromValues } from './hessian.ts';
+ *
+ * // f = x² + 3xy + 2y² has the Hessian [[2, 3], [3, 4]]; f = 100eˣ − 400x has f″(ln 4) = 400
+ * hessianFromValues(([a = 0, b = 0]) => a * a + 3 * a * b + 2 * b * b, [1, -2]); // => [2.0000, 3.0000, 3.0000, 4.0000]
+ * hessianFromValues(([x = 0]) => 100 * Math.exp(x) - 400 * x, [Math.log(4)]); // => [400.00]
+ * ```
  */
 export function hessianFromValues(f: (x: Float64Array) => number, x: ArrayLike<number>, options: HessianOptions = {}): Float64Array {
   const rel = options.relativeStep ?? 1e-4;
@@ -85,6 +105,15 @@ export function hessianFromValues(f: (x: Float64Array) => number, x: ArrayLike<n
 /**
  * Lower-triangular Cholesky factor L (row-major, LLᵀ = A) of a symmetric matrix, or `null` when A is
  * not (numerically) positive definite.
+ * @example
+ * ```ts
+ * import { cholesky } from './hessian.ts';
+ *
+ * // [[4, 2], [2, 3]] = L·Lᵀ with L = [[2, 0], [1, √2]]
+ * cholesky([4, 2, 2, 3], 2); // => [2, 0, 1, 1.4142135623730951]
+ * // [[1, 2], [2, 1]] has eigenvalues 3 and −1: not positive definite
+ * cholesky([1, 2, 2, 1], 2); // => null
+ * ```
  */
 export function cholesky(A: ArrayLike<number>, n: number): Float64Array | null {
   const L = new Float64Array(n * n);
@@ -103,7 +132,17 @@ export function cholesky(A: ArrayLike<number>, n: number): Float64Array | null {
   return L;
 }
 
-/** Inverse of a symmetric positive-definite matrix through its Cholesky factor, or `null`. */
+/**
+ * Inverse of a symmetric positive-definite matrix through its Cholesky factor, or `null`.
+ * @example
+ * ```ts
+ * import { invertSymmetricPositiveDefinite } from './hessian.ts';
+ *
+ * // [[4, 2], [2, 3]]⁻¹ = [[3, −2], [−2, 4]]/8
+ * invertSymmetricPositiveDefinite([4, 2, 2, 3], 2); // => [0.375, -0.25, -0.25, 0.5]
+ * invertSymmetricPositiveDefinite([1, 2, 2, 1], 2); // => null
+ * ```
+ */
 export function invertSymmetricPositiveDefinite(A: ArrayLike<number>, n: number): Float64Array | null {
   const L = cholesky(A, n);
   if (!L) return null;
@@ -136,6 +175,15 @@ export interface LogScaleUncertainty {
 /**
  * Uncertainty of exp-transformed parameters from the Hessian of the negative log-likelihood in log
  * parameters (`hessian`, row-major n×n) at the optimum `logParams`.
+ * @example
+ * ```ts
+ * import { logScaleUncertainty } from './hessian.ts';
+ *
+ * // Poisson rate from 100 observations totalling 400: −ℓ(x) = 100eˣ − 400x with x = ln λ has Hessian
+ * // 100λ̂ = 400 at λ̂ = 4, so Var(x̂) = 1/400 and se(λ̂) = λ̂·√(1/400) = √(λ̂/n) = 0.2, the textbook value.
+ * logScaleUncertainty([400], [Math.log(4)]); // => { logCovariance: [[0.0025]], standardErrors: [0.2] }
+ * logScaleUncertainty([-1], [0]); // => { logCovariance: null, standardErrors: [NaN] }
+ * ```
  */
 export function logScaleUncertainty(hessian: ArrayLike<number>, logParams: ArrayLike<number>): LogScaleUncertainty {
   const n = logParams.length;

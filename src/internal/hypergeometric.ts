@@ -120,6 +120,16 @@ function isNonPositiveInteger(x: number): boolean {
 /**
  * ln|₂F₁(a, b; c; z)| with its sign, for real a, b, c (c not a non-positive integer) and z < 1.
  * Returns `{ log: NaN, sign: NaN }` outside that domain.
+ * @example
+ * ```ts
+ * import { logHyp2f1 } from './hypergeometric.ts';
+ *
+ * // ₂F₁(1, 1; 2; z) = −ln(1 − z)/z, so at z = −1 it is ln 2
+ * logHyp2f1(1, 1, 2, -1); // => { log: -0.36651292058166, sign: 1 }
+ * // ₂F₁(−1, b; c; z) = 1 − b·z/c: 1 − 3·0.5 = −0.5
+ * logHyp2f1(-1, 3, 1, 0.5); // => { log: -0.69314718055995, sign: -1 }
+ * logHyp2f1(1, 1, 2, 1); // => { log: NaN, sign: NaN }
+ * ```
  */
 export function logHyp2f1(a: number, b: number, c: number, z: number, options: Hyp2f1Options = {}): SignedLog {
   const tolerance = options.seriesTolerance ?? 1e-16;
@@ -186,7 +196,19 @@ export function logHyp2f1(a: number, b: number, c: number, z: number, options: H
   return series(a, b, c, z, tolerance, maxTerms);
 }
 
-/** ₂F₁(a, b; c; z) as a plain number (may overflow to ±Infinity where {@link logHyp2f1} would not). */
+/**
+ * ₂F₁(a, b; c; z) as a plain number (may overflow to ±Infinity where {@link logHyp2f1} would not).
+ * @example
+ * ```ts
+ * import { hyp2f1 } from './hypergeometric.ts';
+ *
+ * // ₂F₁(1, 1; 2; z) = −ln(1 − z)/z; ₂F₁(a, b; b; z) = (1 − z)^(−a)
+ * hyp2f1(1, 1, 2, 0.5); // => 1.3862943611199
+ * hyp2f1(2, 3, 3, 0.5); // => 4
+ * // far outside the unit disc, through the transformations: −ln(1 + 99)/(−99)
+ * hyp2f1(1, 1, 2, -99); // => 0.04651687056554
+ * ```
+ */
 export function hyp2f1(a: number, b: number, c: number, z: number, options: Hyp2f1Options = {}): number {
   const r = logHyp2f1(a, b, c, z, options);
   if (r.sign === 0) return 0;

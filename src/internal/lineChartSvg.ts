@@ -36,7 +36,32 @@ export interface LineChartSpec {
   readonly tooltip: (series: string, x: number, y: number) => string;
 }
 
-/** Renders the chart as an `<svg>` string. */
+/**
+ * Renders the chart as an `<svg>` string.
+ * @example
+ * ```ts
+ * import { renderLineChartSvg } from './lineChartSvg.ts';
+ *
+ * // Plot area: x from 58 to 400 − 16 = 384 px over [0, 2]; y from 40 (100 %) to 300 − 46 = 254 px (0 %).
+ * const spec = {
+ *   title: 'Retention <all>',
+ *   xTitle: 'months',
+ *   yTitle: 'retained',
+ *   series: [{ label: 'average', points: [[0, 1], [1, 0.5], [2, 0.25]] as [number, number][] }],
+ *   step: false,
+ *   width: 400,
+ *   height: 300,
+ *   tooltip: (s: string, x: number, y: number) => `${s}, month ${x}: ${y * 100} %`,
+ * };
+ * const svg = renderLineChartSvg(spec);
+ * svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300"'); // => true
+ * /<path d="([^"]*)"/.exec(svg)?.[1]; // => 'M58,40L221,147L384,200.5'
+ * /<path d="([^"]*)"/.exec(renderLineChartSvg({ ...spec, step: true }))?.[1]; // => 'M58,40H221V147H384V200.5'
+ * svg.match(/<circle /g)?.length; // => 3
+ * svg.includes('<title>average, month 2: 25 %</title>'); // => true
+ * svg.includes('>Retention &lt;all&gt;</text>'); // => true
+ * ```
+ */
 export function renderLineChartSvg(spec: LineChartSpec): string {
   const font = 12;
   const legend = spec.series.length > 1;

@@ -40,7 +40,17 @@ export interface NetPromoterScoreResult {
   readonly confidenceLevel: number;
 }
 
-/** Validates NPS options and returns the confidence level. */
+/**
+ * Validates NPS options and returns the confidence level.
+ * @example
+ * ```ts
+ * import { npsConfidenceLevel } from './nps.ts';
+ *
+ * npsConfidenceLevel('netPromoterScore', undefined); // => 0.95
+ * npsConfidenceLevel('netPromoterScore', { confidenceLevel: 0.9 }); // => 0.9
+ * npsConfidenceLevel('netPromoterScore', { confidenceLevel: 0 }); // => throws RangeError: netPromoterScore: confidenceLevel (0) must be strictly between 0 and 1
+ * ```
+ */
 export function npsConfidenceLevel(fn: string, options: unknown): number {
   const { confidenceLevel = 0.95 } = optionsObject(fn, options);
   return requireConfidenceLevel(fn, confidenceLevel);
@@ -50,6 +60,13 @@ export function npsConfidenceLevel(fn: string, options: unknown): number {
  * Validates `{ promoters, passives, detractors }` (non-negative integers whose total is a safe
  * integer, so shares are exact ratios) and returns them in that order. `prefix` qualifies the field
  * names in messages (`a.` gives `a.promoters (-1) must ...`).
+ * @example
+ * ```ts
+ * import { readNpsCounts } from './nps.ts';
+ *
+ * readNpsCounts('compareNps', 'a', { promoters: 50, passives: 30, detractors: 20 }, 'a.'); // => [50, 30, 20]
+ * readNpsCounts('compareNps', 'a', { promoters: -1, passives: 30, detractors: 20 }, 'a.'); // => throws RangeError: compareNps: a.promoters (-1) must be a non-negative integer
+ * ```
  */
 export function readNpsCounts(fn: string, name: string, value: unknown, prefix: string): [number, number, number] {
   const { promoters, passives, detractors } = requireObject(fn, name, value);
@@ -63,7 +80,19 @@ export function readNpsCounts(fn: string, name: string, value: unknown, prefix: 
   return [p, q, d];
 }
 
-/** 100·√((p + d − (p − d)²)/n) from validated counts; `NaN` when n is 0. */
+/**
+ * 100·√((p + d − (p − d)²)/n) from validated counts; `NaN` when n is 0.
+ * @example
+ * ```ts
+ * import { npsStandardError } from './nps.ts';
+ *
+ * // p = 0.5, d = 0.2: 100·√((0.7 − 0.09)/100) = 100·√0.0061
+ * npsStandardError(50, 20, 100); // => 7.8102
+ * // all promoters: every respondent scores +1, no variance
+ * npsStandardError(10, 0, 10); // => 0
+ * npsStandardError(0, 0, 0); // => NaN
+ * ```
+ */
 export function npsStandardError(promoters: number, detractors: number, n: number): number {
   const p = promoters / n;
   const d = detractors / n;
@@ -71,7 +100,18 @@ export function npsStandardError(promoters: number, detractors: number, n: numbe
   return 100 * Math.sqrt(Math.max(0, p + d - (p - d) * (p - d)) / n);
 }
 
-/** Builds the result from validated counts. */
+/**
+ * Builds the result from validated counts.
+ * @example
+ * ```ts
+ * import { npsFromValidCounts } from './nps.ts';
+ *
+ * // 50 % promoters − 20 % detractors = 30; margin 1.96 · 7.8102 = 15.308
+ * npsFromValidCounts(50, 30, 20, 0.95); // => { score: 30, n: 100, promoterShare: 0.5, standardError: 7.8102, marginOfError: 15.308, confidenceInterval: [14.692, 45.308] }
+ * // 1 promoter and 4 detractors of 5: exactly −60
+ * npsFromValidCounts(1, 0, 4, 0.95).score; // => -60
+ * ```
+ */
 export function npsFromValidCounts(promoters: number, passives: number, detractors: number, confidenceLevel: number): NetPromoterScoreResult {
   const n = promoters + passives + detractors;
   // Integer difference first: 1 promoter and 4 detractors of 5 give exactly −60, not 100·(0.2 − 0.8) = −60.00000000000001.

@@ -50,7 +50,19 @@ export interface BfgsResult {
   readonly reason: 'gradient' | 'value' | 'step' | 'maxIterations' | 'lineSearch' | 'nonFinite';
 }
 
-/** Wraps a value-only function with central-difference gradients (relative step ε^(1/3)). */
+/**
+ * Wraps a value-only function with central-difference gradients (relative step ε^(1/3)).
+ * @example
+ * ```ts
+ * import { withNumericalGradient } from './optimize.ts';
+ *
+ * // f = x² + 3xy + 2y² has ∇f(1, 2) = (2 + 6, 3 + 8) = (8, 11)
+ * const f = withNumericalGradient(([a = 0, b = 0]) => a * a + 3 * a * b + 2 * b * b);
+ * const gradient = new Float64Array(2);
+ * f(Float64Array.of(1, 2), gradient); // => 15
+ * gradient; // => [8.000000, 11.000000]
+ * ```
+ */
 export function withNumericalGradient(f: (x: Float64Array) => number, relativeStep = 6e-6): ObjectiveFunction {
   return (x, gradient) => {
     const fx = f(x);
@@ -86,6 +98,20 @@ function dot(a: Float64Array, b: Float64Array): number {
 /**
  * Minimises `f` from `x0` by BFGS. The inverse-Hessian approximation starts as a scaled identity and
  * skips updates that would break positive definiteness (yᵀs ≤ 0).
+ * @example
+ * ```ts
+ * import { minimizeBfgs, withNumericalGradient } from './optimize.ts';
+ *
+ * // Rosenbrock's function from the classic start (−1.2, 1): the minimum is 0 at (1, 1)
+ * const rosenbrock = (x: Float64Array, g?: Float64Array) => {
+ *   const [a = 0, b = 0] = x;
+ *   if (g) g.set([-2 * (1 - a) - 400 * a * (b - a * a), 200 * (b - a * a)]);
+ *   return (1 - a) ** 2 + 100 * (b - a * a) ** 2;
+ * };
+ * minimizeBfgs(rosenbrock, [-1.2, 1]); // => { x: [1.000000, 1.000000], value: 0.0000000000, converged: true }
+ * // a value-only quadratic with its minimum 5 at (3, −1)
+ * minimizeBfgs(withNumericalGradient(([a = 0, b = 0]) => (a - 3) ** 2 + 2 * (b + 1) ** 2 + 5), [0, 0]); // => { x: [3.00000, -1.00000], value: 5.0000000, converged: true }
+ * ```
  */
 export function minimizeBfgs(f: ObjectiveFunction, x0: ArrayLike<number>, options: BfgsOptions = {}): BfgsResult {
   const gtol = options.gradientTolerance ?? 1e-8;

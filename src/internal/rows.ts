@@ -8,7 +8,20 @@ import { describeValue, typeFail } from './validate.ts';
 /** A property name of the row, or a function reading the value from a row and its index. */
 export type Accessor<Row, Value = unknown> = string | ((row: Row, index: number) => Value);
 
-/** Turns an accessor option into a function, or throws a `TypeError` naming the option. */
+/**
+ * Turns an accessor option into a function, or throws a `TypeError` naming the option.
+ * @example
+ * ```ts
+ * import { resolveAccessor } from './rows.ts';
+ *
+ * const byName = resolveAccessor('f', 'value', 'amount');
+ * byName({ amount: 12 }, 0); // => 12
+ * const byFunction = resolveAccessor('f', 'value', (row: { cents: number }) => row.cents / 100);
+ * byFunction({ cents: 1250 }, 0); // => 12.5
+ * byName(null, 3); // => throws TypeError: f: row 3: expected an object, got null
+ * resolveAccessor('f', 'value', 42); // => throws TypeError: f: value must be a property name or a function, got 42
+ * ```
+ */
 export function resolveAccessor<Row>(fn: string, name: string, accessor: unknown): (row: Row, index: number) => unknown {
   if (typeof accessor === 'function') return accessor as (row: Row, index: number) => unknown;
   if (typeof accessor === 'string') {
@@ -20,7 +33,18 @@ export function resolveAccessor<Row>(fn: string, name: string, accessor: unknown
   return typeFail(fn, `${name} must be a property name or a function, got ${describeValue(accessor)}`);
 }
 
-/** Materialises an iterable of rows (arrays are returned as they are, never copied or mutated). */
+/**
+ * Materialises an iterable of rows (arrays are returned as they are, never copied or mutated).
+ * @example
+ * ```ts
+ * import { rowsOf } from './rows.ts';
+ *
+ * const rows = [{ a: 1 }];
+ * rowsOf('f', 'rows', rows) === rows; // => true
+ * rowsOf('f', 'rows', new Set(['x', 'y'])); // => ['x', 'y']
+ * rowsOf('f', 'rows', 5); // => throws TypeError: f: rows must be an array or iterable of rows, got 5
+ * ```
+ */
 export function rowsOf(fn: string, name: string, rows: unknown): readonly unknown[] {
   if (Array.isArray(rows)) return rows;
   if (rows !== null && typeof rows === 'object' && typeof (rows as Iterable<unknown>)[Symbol.iterator] === 'function') {

@@ -1,65 +1,80 @@
 /**
  * Transaction-log kernel shared by the RFM functions (`rfmSummary`, `calibrationHoldoutSplit`,
  * `overdueCustomers`): reads row or columnar transactions, gives each customer a dense slot in
- * first-seen order and accumulates per-customer purchase periods in one pass over the events.
+ * first-seen order and finds each customer's distinct purchase periods, value sums, first and last period.
  *
- * Per-customer state is interleaved in one `Float64Array`, one 64-byte cache line per customer, because
- * with customers in random order the pass is bound by memory latency, not arithmetic. When every customer
- * id is a small non-negative integer the state is indexed by the id itself (no lookup table at all);
- * otherwise ids map to slots through a direct table or a `Map`. Each block of events is processed in two
- * loops (lookups, then updates) so that independent cache misses overlap.
+ * Distinct periods are bits: a period is new when its bit was not set yet, so the input may come in any
+ * order at the same cost, with no sorting and no per-event memory. Usually one pass does it all: each
+ * customer has a fixed-size record (value sums, counts, and a bitset over the whole window from the first
+ * period of the log to `end`). Transactions are read in chunks of 2^19, and each chunk is partitioned by
+ * customer-id range (a stable counting sort) before it is applied, so that the records being updated stay
+ * in the cache and their pages in the TLB; with customers in random order the pass is otherwise bound by
+ * memory latency, not arithmetic. When those records would exceed about 32 bytes per event (a long, sparse
+ * history), two passes size each customer's bitset to its own span instead (or keep a sorted list of its
+ * periods when even that span is long for its number of purchases).
  *
- * Memory is proportional to the number of customers (plus one typed column per field for row input,
- * which is materialised once). Customers whose purchase periods arrive out of order are recounted in
- * a second pass over the events of those customers only; logs sorted by time or by customer never
- * need it.
+ * When every customer id is a small non-negative integer the state is indexed by the id itself (no lookup
+ * table at all); otherwise ids map to slots through a direct table or a `Map`. Memory is proportional to
+ * customers × periods, plus a fixed chunk buffer (about 16 MB at most); row input is materialised once as
+ * typed columns.
  * @internal
  * @module
  */
 import { resolveAccessor, rowsOf } from './rows.ts';
-import { createPeriodIndexer, MAX_EPOCH_MS, MS_PER_DAY, requirePeriod, requireTimeZone, requireWeekStartsOn, toEpochMs } from './time.ts';
+import { createPeriodIndexer, MAX_EPOCH_MS, requirePeriod, requireTimeZone, requireWeekStartsOn, toEpochMs } from './time.ts';
 import type { Period, PeriodIndexer } from './time.ts';
 import { describeValue, rangeFail, requireArrayLike, requireOneOf, typeFail, withDefault } from './validate.ts';
 
 /** Time units for durations (recency, T, gaps): fixed lengths in days. */
 export type DurationUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
-/** Length of each duration unit in days: a week is exactly 7 days, a month 365.25/12, a year 365.25. */
+/**
+ * Length of each duration unit in days: a week is exactly 7 days, a month 365.25/12 = 30.4375, a quarter
+ * 365.25/4 = 91.3125, a year 365.25 (literals, both quotients exact in binary: bundlers drop an unused
+ * object of literals but keep one with computed values).
+ */
 export const DAYS_PER_UNIT: Readonly<Record<DurationUnit, number>> = {
   day: 1,
   week: 7,
-  month: 365.25 / 12,
-  quarter: 365.25 / 4,
+  month: 30.4375,
+  quarter: 91.3125,
   year: 365.25,
 };
 
 const UNITS: readonly DurationUnit[] = ['day', 'week', 'month', 'quarter', 'year'];
 
-/** Sentinel period number: "no purchase period yet" (periods are days since 1970 at most, far below it). */
+/** Sentinel period number: "no purchase period ≤ cutoff" (periods are days since 1970 at most, far below it). */
 const NONE = 0x7fffffff;
 
 /**
- * Periods are stored biased by 2^30 inside the pass, so every stored period is positive and a zeroed
- * state line means "customer not seen yet" (|period| ≤ 1.1e8 days for any valid instant).
+ * Periods are stored biased by 2^30 = 1_073_741_824 inside the passes, so every stored period is positive
+ * and a zero means "customer not seen yet" (|period| ≤ 1.1e8 days for any valid instant). A literal, not
+ * `1 << 30`: bundlers can only drop an unused constant whose initialiser is a literal.
  */
-const BIAS = 1 << 30;
+const BIAS = 1_073_741_824;
 
-/** Transactions per block of the main pass. */
+/** Transactions per block (periods are computed a block at a time). */
 const BLOCK = 2048;
 
-/** Ids below this bound are always indexed directly; above it, only up to a quarter of the row count. */
-const DIRECT_IDS = 1 << 16;
+/** Transactions per chunk of the single pass, partitioned by customer before they are applied: 2^19 = 524_288. */
+const CHUNK = 524_288;
 
-// Layout of the interleaved per-customer state (8 doubles = one cache line).
-const STRIDE = 8;
-const FIRST = 0; // first purchase period ≤ cutoff, biased (NONE when none)
-const LAST = 1; // last purchase period ≤ cutoff, biased (0 when none)
-const MAX = 2; // largest period seen so far (≤ end), biased, for distinct counting (0: customer not seen)
-const PERIODS = 3; // distinct periods ≤ cutoff
-const HOLDOUT = 4; // distinct periods in (cutoff, end]
-const FIRST_VALUE = 5; // value in the first period
-const REPEAT = 6; // value in the later periods ≤ cutoff (Neumaier sum)
-const REPEAT_COMP = 7; // its compensation
+/** Ids below 2^16 = 65_536 are always indexed directly; above it, only up to a quarter of the row count. */
+const DIRECT_IDS = 65_536;
+
+// Per-customer state of the two-pass kernel (summarizeSpans), indexed by id (direct) or slot. `meta`
+// (Int32Array): lowest and highest period ≤ end (biased; HI 0 = not seen), then the number of transactions
+// (pass 1), replaced by the bitset's word offset (≥ 0) or −1 − the list's write position (< 0). `sums`
+// (Float64Array): value sums.
+const META = 3;
+const LO = 0;
+const HI = 1;
+const BASE = 2;
+const SUMS = 4;
+const FIRST_VALUE = 0; // values in the first period
+const REPEAT = 1; // values in the later periods ≤ cutoff (Neumaier sum)
+const REPEAT_COMP = 2; // its compensation
+const HOLDOUT_VALUE = 3; // values in (cutoff, end]
 
 /** Validated transactions as parallel columns. */
 export interface TransactionColumns {
@@ -159,7 +174,16 @@ export function readTransactions(
     if (t > maxMs) maxMs = t;
     if (values !== null && getValue !== null) values[i] = requireValue(fn, getValue(row, i), i, true);
   }
-  return { length: n, customers, times, values, minMs, maxMs, rowInput: true, idRange: directIdRange(customers, n) };
+  return {
+    length: n,
+    customers,
+    times,
+    values,
+    minMs,
+    maxMs,
+    rowInput: true,
+    idRange: directIdRange(customers, n),
+  };
 }
 
 /** A column is an array or a typed array (an arbitrary `{ length }` object could claim any length). */
@@ -201,7 +225,16 @@ function readColumns(fn: string, columns: Readonly<Record<string, unknown>>, tim
     if (t > maxMs) maxMs = t;
   }
   if (converted !== null) times = converted;
-  return { length: n, customers, times, values: rawValues, minMs, maxMs, rowInput: false, idRange: directIdRange(customers, n) };
+  return {
+    length: n,
+    customers,
+    times,
+    values: rawValues,
+    minMs,
+    maxMs,
+    rowInput: false,
+    idRange: directIdRange(customers, n),
+  };
 }
 
 function requireValue(fn: string, value: unknown, i: number, rowInput: boolean): number {
@@ -275,8 +308,6 @@ export interface PeriodSummary {
   readonly count: number;
   /** Customer identifier of each index. */
   readonly keys: ArrayLike<unknown>;
-  /** Index of a customer, or -1 when it has no transaction up to `end`. */
-  readonly find: (customer: unknown) => number;
   /** First and last purchase period ≤ cutoff (`first` is 0x7fffffff when the customer has none). */
   readonly first: Int32Array;
   readonly last: Int32Array;
@@ -286,6 +317,22 @@ export interface PeriodSummary {
   /** Sum of the values of the repeat periods ≤ cutoff (all but the first period), and of the holdout values. */
   readonly repeatValue: Float64Array | null;
   readonly holdoutValue: Float64Array | null;
+  /** The distinct purchase periods (≤ end) of every customer, for {@link collectPeriods}. */
+  readonly store: PeriodStore;
+}
+
+/**
+ * Where the distinct purchase periods of each customer (by index) are kept: a bit per period of
+ * [lo, hi] starting at word `base[s] ≥ 0` of `words`, or, for a customer whose span is long for its
+ * number of purchases, a sorted list `lists[−1 − base[s] …]` of `length[s]` periods.
+ */
+export interface PeriodStore {
+  readonly lo: Int32Array;
+  readonly hi: Int32Array;
+  readonly base: Int32Array;
+  readonly length: Int32Array;
+  readonly words: Int32Array;
+  readonly lists: Int32Array;
 }
 
 /** True when the customer has a purchase period ≤ cutoff. */
@@ -293,175 +340,528 @@ export function hasPurchase(summary: PeriodSummary, index: number): boolean {
   return summary.first[index] !== NONE;
 }
 
-/** Period number of an instant, with the UTC-day fast path inlined. */
-function periodFn(indexer: PeriodIndexer, minMs: number, maxMs: number): (ms: number) => number {
-  if (indexer.utc && indexer.period === 'day') return (ms: number) => Math.floor(ms / MS_PER_DAY);
+/** Writes the period numbers of `times[from … to)` to `out[0 …]`. */
+type BlockPeriods = (times: ArrayLike<number>, from: number, to: number, out: Int32Array) => void;
+
+/**
+ * The period numbers of a block of instants, with the lookup inlined: arithmetic for UTC days and
+ * weeks, the indexer's precomputed table otherwise (one or two array reads per instant), and the
+ * indexer itself only when no table fits (periods too many for a table).
+ */
+function blockPeriods(indexer: PeriodIndexer, minMs: number, maxMs: number): BlockPeriods {
+  if (indexer.utc && indexer.period === 'day') {
+    return (times, from, to, out) => {
+      for (let i = from; i < to; i++) out[i - from] = Math.floor((times[i] as number) / 86_400_000);
+    };
+  }
+  if (indexer.utc && indexer.period === 'week') {
+    // Same arithmetic as the indexer: day 0 (1970-01-01) is a Thursday.
+    const shift = 4 - indexer.weekStartsOn;
+    return (times, from, to, out) => {
+      for (let i = from; i < to; i++) out[i - from] = Math.floor((Math.floor((times[i] as number) / 86_400_000) + shift) / 7);
+    };
+  }
   indexer.prepare(minMs, maxMs);
-  return indexer.index;
+  const table = indexer.table();
+  if (table !== null && table.min <= minMs && table.max >= maxMs) {
+    const { bucketMs, bucketBase, buckets, starts, periodBase } = table;
+    if (table.aligned) {
+      return (times, from, to, out) => {
+        for (let i = from; i < to; i++) out[i - from] = buckets[Math.floor((times[i] as number) / bucketMs) - bucketBase] as number;
+      };
+    }
+    return (times, from, to, out) => {
+      for (let i = from; i < to; i++) {
+        const t = times[i] as number;
+        let p = buckets[Math.floor(t / bucketMs) - bucketBase] as number;
+        while (t >= (starts[p + 1 - periodBase] as number)) p++;
+        out[i - from] = p;
+      }
+    };
+  }
+  const index = indexer.index;
+  return (times, from, to, out) => {
+    for (let i = from; i < to; i++) out[i - from] = index(times[i] as number);
+  };
+}
+
+/** Number of set bits of a 32-bit word. */
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
 }
 
 /**
  * One pass over the transactions: the first/last period, number of distinct purchase periods and value
  * sums of each customer, for periods up to `end` (later transactions are validated, then skipped).
+ *
+ * When every customer's bitset can span the whole window [first period of the log, end] within about
+ * 32 bytes per event, a single pass does it all ({@link summarizeWindow}); otherwise (a long, sparse
+ * history) two passes size each customer's bitset to its own span ({@link summarizeSpans}).
  */
 export function summarizePeriods(fn: string, columns: TransactionColumns, indexer: PeriodIndexer, cutoff: number, end: number): PeriodSummary {
+  const periodsOf = blockPeriods(indexer, columns.minMs, columns.maxMs);
+  const start = indexer.index(columns.minMs);
+  if (columns.length > 0 && start <= end && end - start < MAX_WINDOW) {
+    const summary = summarizeWindow(fn, columns, periodsOf, start, cutoff, end);
+    if (summary !== null) return summary;
+  }
+  return summarizeSpans(fn, columns, periodsOf, cutoff, end);
+}
+
+// Record of one customer in the single pass, in 32-bit units (Float64 fields at even offsets): value in the
+// first period, repeat-period sum and its compensation, holdout sum; first period ≤ cutoff (period − start + 1;
+// 0 = customer not seen, NONE = only holdout periods so far), last period ≤ cutoff (same scale), distinct
+// periods ≤ cutoff and in (cutoff, end]; then one bit per period of the window.
+const R_FIRST_VALUE = 0; // Float64 index 0
+const R_REPEAT = 1; // Float64 index 1
+const R_REPEAT_COMP = 2; // Float64 index 2
+const R_HOLDOUT_VALUE = 3; // Float64 index 3
+const R_FIRST = 8;
+const R_LAST = 9;
+const R_PERIODS = 10;
+const R_HOLDOUT = 11;
+const R_BITS = 12;
+
+/** Longest window (in periods) of the single pass: 2^20 = 1_048_576 (about 2900 years of days). */
+const MAX_WINDOW = 1_048_576;
+
+/**
+ * The single pass: each customer's record (value sums, counts, and a bitset over the whole window
+ * [start, end]) sits at a fixed place (no lookups), and each transaction costs one read-modify-write of its
+ * customer's record. Chunks of transactions are partitioned by bucket of customers first (see the module
+ * notes); within a customer, transactions are still applied in input order. The value logic is that of a
+ * sorted log (a lower first period moves the old first value to the repeat sum), so results do not depend
+ * on the order. Returns null when the records would exceed about 32 bytes per event (the input columns take 20).
+ */
+function summarizeWindow(
+  fn: string,
+  columns: TransactionColumns,
+  periodsOf: BlockPeriods,
+  start: number,
+  cutoff: number,
+  end: number
+): PeriodSummary | null {
   const { length: n, customers, times, values, rowInput, idRange } = columns;
   const direct = idRange >= 0;
   const slots = direct ? null : new CustomerSlots(n);
-  const periodOf = periodFn(indexer, columns.minMs, columns.maxMs);
-  const utcDay = indexer.utc && indexer.period === 'day';
-  const msPerDay = MS_PER_DAY;
-  const cutoffB = cutoff + BIAS;
-  const endB = end + BIAS;
   const hasValues = values !== null;
-  // State index k: the id itself (direct) or the slot. `order` lists the state indices in first-seen order.
+  const words = ((end - start) >>> 5) + 1;
+  const stride = (R_BITS + words + 3) & ~3; // a multiple of 16 bytes
+  const budget = 8 * n + 262_144; // 32-bit units: 32 bytes per event + 1 MB
   let cap = direct ? idRange : Math.max(16, Math.min(n, 1024));
-  let state: Float64Array = new Float64Array(cap * STRIDE);
-  let holdoutValue: Float64Array = new Float64Array(hasValues ? cap : 0);
-  let unsorted: Uint8Array = new Uint8Array(cap);
-  let order: Int32Array = new Int32Array(Math.max(16, Math.min(n, 1024)));
+  if (cap * stride > budget) return null;
+  let buffer = new ArrayBuffer(cap * stride * 4);
+  let i32 = new Int32Array(buffer);
+  let f64 = new Float64Array(buffer);
+  let order: Int32Array = new Int32Array(direct ? Math.max(16, Math.min(n, 1024)) : 0);
   let count = 0;
-  let anyUnsorted = false;
-  const block = Math.min(n, BLOCK);
-  const blockIndex = new Int32Array(block);
-  const blockPeriod = new Int32Array(block);
-  for (let b0 = 0; b0 < n; b0 += BLOCK) {
-    const b1 = Math.min(n, b0 + BLOCK);
-    // Lookups first, updates second: within each loop the memory accesses are independent, so the
-    // processor overlaps their cache misses.
-    for (let i = b0; i < b1; i++) {
-      const t = times[i] as number;
-      const p = (utcDay ? Math.floor(t / msPerDay) : periodOf(t)) + BIAS;
-      if (hasValues) {
-        const raw = values[i];
-        if (typeof raw !== 'number' || raw - raw !== 0) requireValue(fn, raw, i, rowInput);
-      }
-      const c = customers[i];
-      let k = -1;
-      if (p > endB) {
-        if (slots !== null) validateCustomer(fn, c, i, rowInput);
-      } else if (slots === null) k = c as number;
-      else {
-        k = slots.slotOf(fn, c, i, rowInput);
-        if (k === cap) {
-          cap *= 2;
-          state = growFloat(state, cap * STRIDE);
-          if (hasValues) holdoutValue = growFloat(holdoutValue, cap);
-          const u = new Uint8Array(cap);
-          u.set(unsorted);
-          unsorted = u;
+  const cut = cutoff - start + 1;
+  // Records per bucket: about 512 KB of records, so that a bucket's records stay in the cache and its pages
+  // in the TLB while its transactions are applied.
+  let shift = 0;
+  while (stride << (shift + 1) <= 131_072) shift++;
+  const chunk = Math.min(n, CHUNK);
+  const chunkSlot = new Int32Array(chunk); // per transaction of the chunk: state index, or -1 (after end)
+  const chunkPeriod = new Int32Array(chunk); // position of its period in the window
+  const sortedSlot = new Int32Array(chunk);
+  const sortedPeriod = new Int32Array(chunk);
+  const sortedValue = new Float64Array(hasValues ? chunk : 0);
+  const sortedAt = new Int32Array(chunk); // index within the chunk
+  const firstSeen = new Int32Array(direct ? chunk : 0); // 1 + id of a customer first seen at this index
+  const blockPeriod = new Int32Array(Math.min(n, BLOCK));
+  for (let c0 = 0; c0 < n; c0 += chunk) {
+    const c1 = Math.min(n, c0 + chunk);
+    // Validate and map customers in input order (slots are numbered in first-seen order).
+    for (let b0 = c0; b0 < c1; b0 += BLOCK) {
+      const b1 = Math.min(c1, b0 + BLOCK);
+      periodsOf(times, b0, b1, blockPeriod);
+      for (let i = b0; i < b1; i++) {
+        if (hasValues) {
+          const raw = values[i];
+          if (typeof raw !== 'number' || raw - raw !== 0) requireValue(fn, raw, i, rowInput);
         }
+        const p = blockPeriod[i - b0] as number;
+        const c = customers[i];
+        if (p > end) {
+          if (slots !== null) validateCustomer(fn, c, i, rowInput);
+          chunkSlot[i - c0] = -1;
+          continue;
+        }
+        let k: number;
+        if (slots === null) k = c as number;
+        else {
+          k = slots.slotOf(fn, c, i, rowInput);
+          if (k === cap) {
+            cap *= 2;
+            if (cap * stride > budget) return null;
+            const grown = new ArrayBuffer(cap * stride * 4);
+            new Int32Array(grown).set(i32);
+            buffer = grown;
+            i32 = new Int32Array(buffer);
+            f64 = new Float64Array(buffer);
+          }
+        }
+        chunkSlot[i - c0] = k;
+        chunkPeriod[i - c0] = p - start;
       }
-      blockIndex[i - b0] = k;
-      blockPeriod[i - b0] = p;
     }
-    // Touch each state line once in a tight loop, where many misses are in flight at a time, so that
-    // the update loop below finds them in cache (a software prefetch). MAX is never negative, so the test
-    // never fires; it only keeps the loads from being optimised away (and a recount would be harmless).
-    let touched = 0;
-    for (let j = 0; j < b1 - b0; j++) {
-      const k = blockIndex[j] as number;
-      if (k >= 0) touched += state[k * STRIDE + MAX] as number;
+    // Partition the chunk by bucket of customers (a stable counting sort), so that each customer's
+    // transactions are applied in input order.
+    const m = c1 - c0;
+    const buckets = (cap >>> shift) + 2;
+    const next = new Int32Array(buckets);
+    for (let j = 0; j < m; j++) {
+      const k = chunkSlot[j] as number;
+      if (k >= 0) next[(k >>> shift) + 1] = (next[(k >>> shift) + 1] as number) + 1;
     }
-    if (touched < 0) anyUnsorted = true;
-    for (let i = b0; i < b1; i++) {
-      const k = blockIndex[i - b0] as number;
+    for (let b = 1; b < buckets; b++) next[b] = (next[b] as number) + (next[b - 1] as number);
+    const kept = next[buckets - 1] as number;
+    for (let j = 0; j < m; j++) {
+      const k = chunkSlot[j] as number;
       if (k < 0) continue;
-      const p = blockPeriod[i - b0] as number;
-      const v = hasValues ? (values[i] as number) : 0;
-      const o = k * STRIDE;
-      const max = state[o + MAX] as number;
-      if (max === 0) {
-        // First transaction of this customer (LAST and MAX start at 0, below every biased period).
-        state[o + FIRST] = NONE;
+      const at = next[k >>> shift] as number;
+      next[k >>> shift] = at + 1;
+      sortedSlot[at] = k;
+      sortedPeriod[at] = chunkPeriod[j] as number;
+      sortedAt[at] = j;
+      if (hasValues) sortedValue[at] = values[c0 + j] as number;
+    }
+    for (let x = 0; x < kept; x++) {
+      const k = sortedSlot[x] as number;
+      const o = k * stride;
+      const r = sortedPeriod[x] as number; // 0-based position in the window
+      const w = o + R_BITS + (r >>> 5);
+      const old = i32[w] as number;
+      i32[w] = old | (1 << (r & 31));
+      const isNew = ((old >>> (r & 31)) & 1) ^ 1;
+      const first = i32[o + R_FIRST] as number;
+      if (first === 0 && slots === null) firstSeen[sortedAt[x] as number] = k + 1;
+      const rb = r + 1;
+      if (rb > cut) {
+        i32[o + R_HOLDOUT] = (i32[o + R_HOLDOUT] as number) + isNew;
+        if (first === 0) i32[o + R_FIRST] = NONE;
+        if (hasValues) f64[(o >> 1) + R_HOLDOUT_VALUE] = (f64[(o >> 1) + R_HOLDOUT_VALUE] as number) + (sortedValue[x] as number);
+        continue;
+      }
+      i32[o + R_PERIODS] = (i32[o + R_PERIODS] as number) + isNew;
+      if (rb > (i32[o + R_LAST] as number)) i32[o + R_LAST] = rb;
+      const q = o >> 1;
+      const v = hasValues ? (sortedValue[x] as number) : 0;
+      if (first === 0 || rb < first) {
+        // A new first period: the old first period (if any; its value is then 0) becomes a repeat period.
+        i32[o + R_FIRST] = rb;
+        if (hasValues) {
+          addTwoSum(f64, q, f64[q + R_FIRST_VALUE] as number);
+          f64[q + R_FIRST_VALUE] = v;
+        }
+      } else if (!hasValues) continue;
+      else if (rb === first) f64[q + R_FIRST_VALUE] = (f64[q + R_FIRST_VALUE] as number) + v;
+      else addTwoSum(f64, q, v);
+    }
+    if (slots === null) {
+      // Customers first seen in this chunk, in input order.
+      for (let j = 0; j < m; j++) {
+        const k = (firstSeen[j] as number) - 1;
+        if (k < 0) continue;
+        firstSeen[j] = 0;
         if (count === order.length) order = growInt(order, 2 * count);
         order[count++] = k;
       }
-      // Distinct periods are counted as the running maximum grows; a period below it means this
-      // customer's periods arrived out of order, and the customer is recounted afterwards.
-      if (p > max) {
-        state[o + MAX] = p;
-        if (p <= cutoffB) state[o + PERIODS] = (state[o + PERIODS] as number) + 1;
-        else state[o + HOLDOUT] = (state[o + HOLDOUT] as number) + 1;
-      } else if (p < max && unsorted[k] === 0) {
-        unsorted[k] = 1;
-        anyUnsorted = true;
-      }
-      if (p <= cutoffB) {
-        const f = state[o + FIRST] as number;
-        if (p < f) {
-          state[o + FIRST] = p;
-          if (hasValues) {
-            // The old first period becomes a repeat period.
-            addCompensated(state, o, state[o + FIRST_VALUE] as number);
-            state[o + FIRST_VALUE] = v;
-          }
-        } else if (hasValues) {
-          if (p === f) state[o + FIRST_VALUE] = (state[o + FIRST_VALUE] as number) + v;
-          else addCompensated(state, o, v);
-        }
-        if (p > (state[o + LAST] as number)) state[o + LAST] = p;
-      } else if (hasValues) holdoutValue[k] = (holdoutValue[k] as number) + v;
     }
   }
+  if (slots !== null) count = slots.keys.length;
   const first = new Int32Array(count);
   const last = new Int32Array(count);
   const periods = new Int32Array(count);
   const holdout = new Int32Array(count);
   const repeat = hasValues ? new Float64Array(count) : null;
   const holdoutSums = hasValues ? new Float64Array(count) : null;
-  const selected = new Uint8Array(count);
+  const base = new Int32Array(count);
   for (let j = 0; j < count; j++) {
-    const k = order[j] as number;
-    const o = k * STRIDE;
-    const f = state[o + FIRST] as number;
-    first[j] = f === NONE ? NONE : f - BIAS;
-    last[j] = (state[o + LAST] as number) - BIAS;
-    periods[j] = state[o + PERIODS] as number;
-    holdout[j] = state[o + HOLDOUT] as number;
-    if (repeat !== null) repeat[j] = (state[o + REPEAT] as number) + (state[o + REPEAT_COMP] as number);
-    if (holdoutSums !== null) holdoutSums[j] = holdoutValue[k] as number;
-    selected[j] = unsorted[k] as number;
+    const o = (slots === null ? (order[j] as number) : j) * stride;
+    const f = i32[o + R_FIRST] as number;
+    first[j] = f === NONE ? NONE : f - 1 + start;
+    last[j] = (i32[o + R_LAST] as number) - 1 + start;
+    periods[j] = i32[o + R_PERIODS] as number;
+    holdout[j] = i32[o + R_HOLDOUT] as number;
+    if (repeat !== null && holdoutSums !== null) {
+      repeat[j] = (f64[(o >> 1) + R_REPEAT] as number) + (f64[(o >> 1) + R_REPEAT_COMP] as number);
+      holdoutSums[j] = f64[(o >> 1) + R_HOLDOUT_VALUE] as number;
+    }
+    base[j] = o + R_BITS;
   }
-  let find: (customer: unknown) => number;
-  if (slots !== null) find = (customer) => slots.find(customer);
-  else {
-    // Index of each id, built on first use (only the recount and overdueCustomers need it).
-    let indexOfId: Int32Array | null = null;
-    find = (customer) => {
-      if (typeof customer !== 'number' || !(customer >= 0 && customer < idRange) || (customer | 0) !== customer) return -1;
-      if (indexOfId === null) {
-        indexOfId = new Int32Array(idRange);
-        for (let j = 0; j < count; j++) indexOfId[order[j] as number] = j + 1;
-      }
-      return (indexOfId[customer] as number) - 1;
-    };
-  }
-  const summary: PeriodSummary = {
+  return {
     count,
     keys: slots !== null ? slots.keys : order.subarray(0, count),
-    find,
     first,
     last,
     periods,
     holdoutPeriods: holdout,
     repeatValue: repeat,
     holdoutValue: holdoutSums,
+    store: {
+      lo: new Int32Array(count).fill(start),
+      hi: new Int32Array(count).fill(end),
+      base,
+      length: new Int32Array(count),
+      words: i32,
+      lists: new Int32Array(0),
+    },
   };
-  if (anyUnsorted) {
-    // Recount distinct periods of the customers whose periods arrived out of order.
-    const lists = collectPeriods(columns, summary, indexer, end, selected);
-    for (let j = 0; j < count; j++) {
-      if (selected[j] === 0) continue;
-      const start = lists.start[j] as number;
-      const k = lists.length[j] as number;
-      let inCal = 0;
-      for (let x = start; x < start + k; x++) if ((lists.periods[x] as number) <= cutoff) inCal++;
-      periods[j] = inCal;
-      holdout[j] = k - inCal;
+}
+
+/**
+ * Adds x to the compensated sum at Float64 index q + R_REPEAT (compensation at q + R_REPEAT_COMP). TwoSum
+ * gives the exact rounding error without a branch (the same error as Neumaier's branch on |a| ≥ |x|).
+ */
+function addTwoSum(f64: Float64Array, q: number, x: number): void {
+  const a = f64[q + R_REPEAT] as number;
+  const t = a + x;
+  const z = t - a;
+  f64[q + R_REPEAT_COMP] = (f64[q + R_REPEAT_COMP] as number) + (a - (t - z) + (x - z));
+  f64[q + R_REPEAT] = t;
+}
+
+/**
+ * Two passes for a long window: pass 1 finds each customer's lowest and highest period ≤ end, then each
+ * customer gets a bitset over its own span (or a list of its periods when the span is long for its number
+ * of purchases), which pass 2 fills.
+ */
+function summarizeSpans(fn: string, columns: TransactionColumns, periodsOf: BlockPeriods, cutoff: number, end: number): PeriodSummary {
+  const { length: n, customers, times, values, rowInput, idRange } = columns;
+  const direct = idRange >= 0;
+  const slots = direct ? null : new CustomerSlots(n);
+  const cutoffB = cutoff + BIAS;
+  const endB = end + BIAS;
+  const hasValues = values !== null;
+  const blockPeriod = new Int32Array(Math.min(n, BLOCK));
+
+  // Pass 1: validation, first-seen order, and per state index k (the id itself when ids are direct,
+  // else the slot) the lowest and highest period ≤ end and the number of transactions up to end.
+  let cap = direct ? idRange : Math.max(16, Math.min(n, 1024));
+  let meta: Int32Array = new Int32Array(cap * META);
+  let order: Int32Array = new Int32Array(Math.max(16, Math.min(n, 1024)));
+  let count = 0;
+  for (let b0 = 0; b0 < n; b0 += BLOCK) {
+    const b1 = Math.min(n, b0 + BLOCK);
+    periodsOf(times, b0, b1, blockPeriod);
+    for (let i = b0; i < b1; i++) {
+      if (hasValues) {
+        const raw = values[i];
+        if (typeof raw !== 'number' || raw - raw !== 0) requireValue(fn, raw, i, rowInput);
+      }
+      const p = (blockPeriod[i - b0] as number) + BIAS;
+      const c = customers[i];
+      let k: number;
+      if (p > endB) {
+        if (slots !== null) validateCustomer(fn, c, i, rowInput);
+        continue;
+      } else if (slots === null) k = c as number;
+      else {
+        k = slots.slotOf(fn, c, i, rowInput);
+        if (k === cap) {
+          cap *= 2;
+          meta = growInt(meta, cap * META);
+        }
+      }
+      const o = k * META;
+      const hi = meta[o + HI] as number;
+      if (hi === 0) {
+        // First transaction of this customer (a zero HI means "not seen": biased periods are positive).
+        meta[o + LO] = p;
+        meta[o + HI] = p;
+        meta[o + BASE] = 1;
+        if (count === order.length) order = growInt(order, 2 * count);
+        order[count++] = k;
+      } else {
+        if (p < (meta[o + LO] as number)) meta[o + LO] = p;
+        else if (p > hi) meta[o + HI] = p;
+        meta[o + BASE] = (meta[o + BASE] as number) + 1;
+      }
     }
   }
-  return summary;
+
+  // Storage: a bitset over [lo, hi] for each customer, unless it would take more than 2 words per
+  // transaction (+ 8), as for a few purchases years apart with daily periods: then a list of the
+  // transactions' periods, sorted after pass 2. Memory ≤ min(customers × periods / 32, 2 × events + 8 × customers) words.
+  let words = 0;
+  let listed = 0;
+  for (let j = 0; j < count; j++) {
+    const o = (order[j] as number) * META;
+    const events = meta[o + BASE] as number;
+    const span = ((meta[o + HI] as number) - (meta[o + LO] as number)) >>> 5;
+    if (span < 2 * events + 8) {
+      meta[o + BASE] = words;
+      words += span + 1;
+    } else {
+      // −1 − the next write position; decremented as pass 2 fills the list.
+      meta[o + BASE] = -1 - listed;
+      listed += events;
+    }
+  }
+  const bits = new Int32Array(words);
+  const lists = new Int32Array(listed);
+  const sums = new Float64Array(hasValues ? cap * SUMS : 0);
+
+  // Pass 2: set the bit of each purchase period and add the value to the first period, the repeat periods
+  // (Neumaier sum, in transaction order) or the holdout window. Each block runs three short loops
+  // (addresses, bits, sums) whose memory accesses are independent, so the processor overlaps their misses.
+  const blockSlot = new Int32Array(blockPeriod.length);
+  const blockWord = new Int32Array(blockPeriod.length);
+  const blockBit = new Int32Array(blockPeriod.length);
+  for (let b0 = 0; b0 < n; b0 += BLOCK) {
+    const b1 = Math.min(n, b0 + BLOCK);
+    const m = b1 - b0;
+    periodsOf(times, b0, b1, blockPeriod);
+    for (let j = 0; j < m; j++) {
+      const p = (blockPeriod[j] as number) + BIAS;
+      if (p > endB) {
+        blockSlot[j] = -1;
+        blockWord[j] = -1;
+        continue;
+      }
+      const k = slots === null ? (customers[b0 + j] as number) : slots.find(customers[b0 + j]);
+      const o = k * META;
+      const lo = meta[o + LO] as number;
+      const base = meta[o + BASE] as number;
+      blockSlot[j] = k;
+      // Kind of value: 0 first period, 1 repeat period, 2 holdout.
+      blockPeriod[j] = p > cutoffB ? 2 : p === lo ? 0 : 1;
+      if (base >= 0) {
+        const r = p - lo;
+        blockWord[j] = base + (r >>> 5);
+        blockBit[j] = 1 << (r & 31);
+      } else {
+        lists[-1 - base] = p - BIAS;
+        meta[o + BASE] = base - 1;
+        blockWord[j] = -1;
+      }
+    }
+    for (let j = 0; j < m; j++) {
+      const w = blockWord[j] as number;
+      if (w >= 0) bits[w] = (bits[w] as number) | (blockBit[j] as number);
+    }
+    if (!hasValues) continue;
+    for (let j = 0; j < m; j++) {
+      const k = blockSlot[j] as number;
+      if (k < 0) continue;
+      const v = values[b0 + j] as number;
+      const q = k * SUMS;
+      const kind = blockPeriod[j] as number;
+      if (kind === 0) sums[q + FIRST_VALUE] = (sums[q + FIRST_VALUE] as number) + v;
+      else if (kind === 1) {
+        const a = sums[q + REPEAT] as number;
+        const t = a + v;
+        sums[q + REPEAT_COMP] = (sums[q + REPEAT_COMP] as number) + (Math.abs(a) >= Math.abs(v) ? a - t + v : v - t + a);
+        sums[q + REPEAT] = t;
+      } else sums[q + HOLDOUT_VALUE] = (sums[q + HOLDOUT_VALUE] as number) + v;
+    }
+  }
+
+  // Per customer in first-seen order: count the periods on each side of the cutoff.
+  const first = new Int32Array(count);
+  const last = new Int32Array(count);
+  const periods = new Int32Array(count);
+  const holdout = new Int32Array(count);
+  const repeat = hasValues ? new Float64Array(count) : null;
+  const holdoutSums = hasValues ? new Float64Array(count) : null;
+  const store: PeriodStore = {
+    lo: new Int32Array(count),
+    hi: new Int32Array(count),
+    base: new Int32Array(count),
+    length: new Int32Array(count),
+    words: bits,
+    lists,
+  };
+  let listEnd = 0;
+  for (let j = 0; j < count; j++) {
+    const k = order[j] as number;
+    const o = k * META;
+    const lo = (meta[o + LO] as number) - BIAS;
+    const hi = (meta[o + HI] as number) - BIAS;
+    const base = meta[o + BASE] as number;
+    store.lo[j] = lo;
+    store.hi[j] = hi;
+    let inCal = 0;
+    let total = 0;
+    let lastCal = lo;
+    if (base >= 0) {
+      const nw = ((hi - lo) >>> 5) + 1;
+      store.base[j] = base;
+      for (let w = base; w < base + nw; w++) total += popcount(bits[w] as number);
+      if (hi <= cutoff) {
+        inCal = total;
+        lastCal = hi;
+      } else if (lo <= cutoff) {
+        // Bits 0 … r are the periods ≤ cutoff.
+        const r = cutoff - lo;
+        const wr = base + (r >>> 5);
+        const mask = (r & 31) === 31 ? -1 : (1 << ((r & 31) + 1)) - 1;
+        for (let w = base; w < wr; w++) inCal += popcount(bits[w] as number);
+        inCal += popcount((bits[wr] as number) & mask);
+        // Highest set bit ≤ r (bit 0, the period lo ≤ cutoff, is set).
+        let w = wr;
+        let x = (bits[wr] as number) & mask;
+        while (x === 0) x = bits[--w] as number;
+        lastCal = lo + 32 * (w - base) + 31 - Math.clz32(x);
+      }
+    } else {
+      // The list ends where pass 2 stopped writing; it starts right after the previous list.
+      const a = listEnd;
+      const b = -1 - base;
+      listEnd = b;
+      sortRange(lists, a, b);
+      let d = a + 1;
+      for (let x = a + 1; x < b; x++) if (lists[x] !== lists[d - 1]) lists[d++] = lists[x] as number;
+      store.base[j] = -1 - a;
+      store.length[j] = d - a;
+      total = d - a;
+      for (let x = a; x < d && (lists[x] as number) <= cutoff; x++) {
+        inCal++;
+        lastCal = lists[x] as number;
+      }
+    }
+    first[j] = lo <= cutoff ? lo : NONE;
+    last[j] = lastCal;
+    periods[j] = inCal;
+    holdout[j] = total - inCal;
+    if (repeat !== null && holdoutSums !== null) {
+      const q = k * SUMS;
+      repeat[j] = (sums[q + REPEAT] as number) + (sums[q + REPEAT_COMP] as number);
+      holdoutSums[j] = sums[q + HOLDOUT_VALUE] as number;
+    }
+  }
+  return {
+    count,
+    keys: slots !== null ? slots.keys : order.subarray(0, count),
+    first,
+    last,
+    periods,
+    holdoutPeriods: holdout,
+    repeatValue: repeat,
+    holdoutValue: holdoutSums,
+    store,
+  };
+}
+
+/** Sorts `a[from … to)` ascending: insertion sort for the short runs most customers have. */
+function sortRange(a: Int32Array, from: number, to: number): void {
+  if (to - from > 32) {
+    a.subarray(from, to).sort();
+    return;
+  }
+  for (let x = from + 1; x < to; x++) {
+    const value = a[x] as number;
+    let y = x - 1;
+    while (y >= from && (a[y] as number) > value) {
+      a[y + 1] = a[y] as number;
+      y--;
+    }
+    a[y + 1] = value;
+  }
 }
 
 /** Sorted distinct purchase periods (≤ end) of selected customers: `periods[start[s] … start[s] + length[s])`. */
@@ -471,78 +871,45 @@ export interface CustomerPeriodLists {
   readonly periods: Int32Array;
 }
 
-/** Second pass: gathers the distinct purchase periods of the customers with `selected[slot] !== 0`. */
-export function collectPeriods(
-  columns: TransactionColumns,
-  summary: PeriodSummary,
-  indexer: PeriodIndexer,
-  end: number,
-  selected: Uint8Array
-): CustomerPeriodLists {
-  const { length: n, customers, times } = columns;
-  const { count, find } = summary;
-  const periodOf = periodFn(indexer, columns.minMs, columns.maxMs);
-  const rows = new Int32Array(count + 1);
-  const slotOfRow = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const p = periodOf(times[i] as number);
-    const s = p > end ? -1 : find(customers[i]);
-    slotOfRow[i] = s >= 0 && selected[s] !== 0 ? s : -1;
-    if (s >= 0 && selected[s] !== 0) rows[s + 1] = (rows[s + 1] as number) + 1;
-  }
-  for (let s = 0; s < count; s++) rows[s + 1] = (rows[s + 1] as number) + (rows[s] as number);
-  const fill = rows.slice(0, count);
-  const all = new Int32Array(rows[count] as number);
-  for (let i = 0; i < n; i++) {
-    const s = slotOfRow[i] as number;
-    if (s < 0) continue;
-    all[fill[s] as number] = periodOf(times[i] as number);
-    fill[s] = (fill[s] as number) + 1;
-  }
+/** The distinct purchase periods (≤ end), ascending, of the customers with `selected[index] !== 0`. */
+export function collectPeriods(summary: PeriodSummary, selected: Uint8Array): CustomerPeriodLists {
+  const { count, store } = summary;
+  const { lo, base, words, lists } = store;
   const start = new Int32Array(count);
   const length = new Int32Array(count);
+  let total = 0;
   for (let s = 0; s < count; s++) {
-    const a = rows[s] as number;
-    const b = rows[s + 1] as number;
-    if (a === b) continue;
-    if (b - a <= 32) {
-      // Insertion sort: most customers have few periods, and one typed-array sort call each costs more.
-      for (let x = a + 1; x < b; x++) {
-        const value = all[x] as number;
-        let y = x - 1;
-        while (y >= a && (all[y] as number) > value) {
-          all[y + 1] = all[y] as number;
-          y--;
-        }
-        all[y + 1] = value;
-      }
-    } else all.subarray(a, b).sort();
-    let k = a + 1;
-    for (let x = a + 1; x < b; x++) if (all[x] !== all[k - 1]) all[k++] = all[x] as number;
-    start[s] = a;
-    length[s] = k - a;
+    if (selected[s] === 0) continue;
+    start[s] = total;
+    length[s] = (summary.periods[s] as number) + (summary.holdoutPeriods[s] as number);
+    total += length[s] as number;
   }
-  return { start, length, periods: all };
+  const periods = new Int32Array(total);
+  for (let s = 0; s < count; s++) {
+    if (selected[s] === 0) continue;
+    let at = start[s] as number;
+    const b = base[s] as number;
+    if (b < 0) {
+      periods.set(lists.subarray(-1 - b, -1 - b + (length[s] as number)), at);
+      continue;
+    }
+    const nw = (((store.hi[s] as number) - (lo[s] as number)) >>> 5) + 1;
+    for (let w = 0; w < nw; w++) {
+      let x = words[b + w] as number;
+      while (x !== 0) {
+        const lowest = x & -x;
+        periods[at++] = (lo[s] as number) + 32 * w + 31 - Math.clz32(lowest);
+        x ^= lowest;
+      }
+    }
+  }
+  return { start, length, periods };
 }
 
 function growInt(a: Int32Array, cap: number): Int32Array {
   const b = new Int32Array(cap);
   b.set(a);
   return b;
-}
-
-function growFloat(a: Float64Array, cap: number): Float64Array {
-  const b = new Float64Array(cap);
-  b.set(a);
-  return b;
-}
-
-/** Neumaier step on the repeat-value sum of the customer whose state starts at `o`. */
-function addCompensated(state: Float64Array, o: number, x: number): void {
-  const a = state[o + REPEAT] as number;
-  const t = a + x;
-  state[o + REPEAT_COMP] = (state[o + REPEAT_COMP] as number) + (Math.abs(a) >= Math.abs(x) ? a - t + x : x - t + a);
-  state[o + REPEAT] = t;
 }
 
 /** Validates an optional timestamp option (default `fallback`) and returns epoch ms. */

@@ -9,6 +9,17 @@
  * the two-sided critical value `z`. `[NaN, NaN]` when `trials` is 0. The bounds are kept inside
  * [0, 1] and around p̂ = successes / trials even where rounding would push them past (a bound of
  * exactly 0 at 0 successes and exactly 1 at `trials` successes).
+ * @example
+ * ```ts
+ * import { wilsonBounds } from './wilson.ts';
+ *
+ * // 8 of 10 at 95 %: the textbook Wilson interval (0.4902, 0.9433), asymmetric around p̂ = 0.8
+ * wilsonBounds(8, 10, 1.959963984540054); // => [0.4902, 0.9433]
+ * // 0 of 10: the lower bound is exactly 0 and the upper one z²/(n + z²) = 0.2775
+ * wilsonBounds(0, 10, 1.959963984540054); // => [0, 0.2775]
+ * wilsonBounds(10, 10, 1.959963984540054); // => [0.7225, 1]
+ * wilsonBounds(0, 0, 1.959963984540054); // => [NaN, NaN]
+ * ```
  */
 export function wilsonBounds(successes: number, trials: number, z: number): [number, number] {
   if (trials === 0) return [Number.NaN, Number.NaN];

@@ -105,7 +105,7 @@ export function overdueCustomers<Row = unknown>(
   const summary = summarizePeriods(fn, columns, indexer, end, end);
   const selected = new Uint8Array(summary.count);
   for (let s = 0; s < summary.count; s++) if ((summary.periods[s] as number) >= 2) selected[s] = 1;
-  const lists = collectPeriods(columns, summary, indexer, end, selected);
+  const lists = collectPeriods(summary, selected);
   const endDay = indexer.firstDay(end);
   const found: Array<{ row: OverdueCustomer; slot: number }> = [];
   for (let s = 0; s < summary.count; s++) {

@@ -8,7 +8,17 @@ const PERIODS = ['day', 'week', 'month', 'quarter', 'year'] as const;
 
 type MutableOptions = { -readonly [K in keyof RetentionMatrixOptions]: RetentionMatrixOptions[K] };
 
-/** Parses `--brackets 1-7,8-30,31-90` into `[[1, 7], [8, 30], [31, 90]]`. */
+/**
+ * Parses `--brackets 1-7,8-30,31-90` into `[[1, 7], [8, 30], [31, 90]]`.
+ * @example
+ * ```ts
+ * import { parseBrackets } from './retention.ts';
+ *
+ * parseBrackets('1-7, 8-30,31'); // => [[1, 7], [8, 30], [31, 31]]
+ * parseBrackets('7-1'); // => throws UsageError: --brackets: "7-1" ends before it starts
+ * parseBrackets('1-7;8-30'); // => throws UsageError: --brackets expects ranges of periods such as 1-7,8-30; got "1-7;8-30"
+ * ```
+ */
 export function parseBrackets(text: string): [number, number][] {
   return text.split(',').map((part) => {
     const m = /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(part) ?? /^\s*(\d+)\s*$/.exec(part);

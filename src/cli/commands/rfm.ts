@@ -17,7 +17,27 @@ export const TRANSACTION_FLAGS: Readonly<Record<string, FlagSpec>> = {
   'week-starts-on': { type: 'string', value: '<0-6>', description: 'first day of a week period, 0 = Sunday (default 1, Monday)' },
 };
 
-/** Reads the log and runs `rfmSummary`; customer numbers are mapped back to their ids. */
+/**
+ * Reads the log and runs `rfmSummary`; customer numbers are mapped back to their ids.
+ * @example
+ * ```ts
+ * import { summariseTransactions } from './rfm.ts';
+ *
+ * const log = [
+ *   { id: 'a', day: '2024-01-01', amount: '10' },
+ *   { id: 'b', day: '2024-01-05', amount: '4' },
+ *   { id: 'a', day: '2024-01-11', amount: '30' },
+ * ];
+ * const read = async (columns: readonly string[], onRow: (values: readonly unknown[], line: number) => void) => {
+ *   log.forEach((row, i) => onRow(columns.map((c) => row[c as keyof typeof row]), i + 2));
+ *   return log.length;
+ * };
+ * // a buys again after 10 days; the monetary value averages the repeat purchases only (30).
+ * const summary = await summariseTransactions({ customer: 'id', time: 'day' }, read, 'amount');
+ * summary; // => [{ customer: 'a', frequency: 1, recency: 10, T: 10, monetaryValue: 30 }, { customer: 'b', frequency: 0, recency: 0, T: 6 }]
+ * await summariseTransactions({ customer: 'id', time: 'day', period: 'week' }, read, undefined); // => [{ customer: 'a', frequency: 1, recency: 1, T: 1 }, { customer: 'b', frequency: 0, T: 1 }]
+ * ```
+ */
 export async function summariseTransactions(flags: Flags, read: Parameters<Command['execute']>[0]['read'], valueColumn: string | undefined): Promise<RfmSummaryRow[]> {
   const timeZone = timeZoneFlag(flags, 'time-zone') ?? 'UTC';
   const options: { -readonly [K in keyof RfmSummaryOptions]: RfmSummaryOptions[K] } = { timeZone };

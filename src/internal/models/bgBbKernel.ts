@@ -51,7 +51,16 @@ export const BG_BB_PARAM_NAMES: readonly ['alpha', 'beta', 'gamma', 'delta'] = [
  */
 export const MAX_OPPORTUNITIES = 1_000_000;
 
-/** Validates `{ alpha, beta, gamma, delta }` (all positive finite numbers). */
+/**
+ * Validates `{ alpha, beta, gamma, delta }` (all positive finite numbers).
+ * @example
+ * ```ts
+ * import { readBgBbParams } from './bgBbKernel.ts';
+ *
+ * readBgBbParams('bgBbExpectedPurchases', { alpha: 1.2, beta: 0.75, gamma: 0.66, delta: 2.78 }); // => { alpha: 1.2, beta: 0.75, gamma: 0.66, delta: 2.78 }
+ * readBgBbParams('bgBbExpectedPurchases', { alpha: 1.2, beta: 0.75, gamma: 0.66, delta: Infinity }); // => throws RangeError: bgBbExpectedPurchases: params.delta (Infinity) must be a finite number
+ * ```
+ */
 export function readBgBbParams(fn: string, params: unknown): BgBbParams {
   const p = requireObject(fn, 'params', params);
   return {
@@ -62,7 +71,17 @@ export function readBgBbParams(fn: string, params: unknown): BgBbParams {
   };
 }
 
-/** Validates a number of opportunities (a positive integer up to {@link MAX_OPPORTUNITIES}). */
+/**
+ * Validates a number of opportunities (a positive integer up to {@link MAX_OPPORTUNITIES}).
+ * @example
+ * ```ts
+ * import { readOpportunities } from './bgBbKernel.ts';
+ *
+ * readOpportunities('bgBbExpectedPurchases', 'n', 6); // => 6
+ * readOpportunities('bgBbExpectedPurchases', 'n', 0, true); // => 0
+ * readOpportunities('bgBbExpectedPurchases', 'n', 0); // => throws RangeError: bgBbExpectedPurchases: n (0) must be an integer from 1 to 1000000
+ * ```
+ */
 export function readOpportunities(fn: string, name: string, value: unknown, allowZero = false): number {
   if (typeof value !== 'number') typeFail(fn, `${name} must be a number, got ${describeValue(value)}`);
   if (!Number.isInteger(value) || value < (allowZero ? 0 : 1) || value > MAX_OPPORTUNITIES) {
@@ -71,7 +90,17 @@ export function readOpportunities(fn: string, name: string, value: unknown, allo
   return value;
 }
 
-/** Reads `{ futurePeriods }` from an options object (a non-negative integer; `fallback` when absent). */
+/**
+ * Reads `{ futurePeriods }` from an options object (a non-negative integer; `fallback` when absent).
+ * @example
+ * ```ts
+ * import { readFuturePeriods } from './bgBbKernel.ts';
+ *
+ * readFuturePeriods('bgBbConditionalExpectedPurchases', { futurePeriods: 5 }, undefined); // => 5
+ * readFuturePeriods('bgBbConditionalExpectedPurchases', {}, 10); // => 10
+ * readFuturePeriods('bgBbConditionalExpectedPurchases', {}, undefined); // => throws TypeError: bgBbConditionalExpectedPurchases: futurePeriods is required (the number of future opportunities), got undefined
+ * ```
+ */
 export function readFuturePeriods(fn: string, options: unknown, fallback: number | undefined): number {
   const o = optionsObject(fn, options);
   const value = o['futurePeriods'];
@@ -91,7 +120,17 @@ export interface BgBbColumns {
   readonly opportunities: Float64Array;
 }
 
-/** Reads one customer object, an array of them, or columns; checks 0 ≤ x ≤ tₓ ≤ n and x = 0 ⇔ tₓ = 0. */
+/**
+ * Reads one customer object, an array of them, or columns; checks 0 ≤ x ≤ tₓ ≤ n and x = 0 ⇔ tₓ = 0.
+ * @example
+ * ```ts
+ * import { readBgBbCustomers } from './bgBbKernel.ts';
+ *
+ * readBgBbCustomers('fitBgBb', 'customers', [{ frequency: 2, recency: 4, opportunities: 6 }], false); // => { length: 1, single: false, frequency: [2], recency: [4], opportunities: [6] }
+ * readBgBbCustomers('fitBgBb', 'customers', [{ frequency: 2, recency: 1, opportunities: 6 }], false); // => throws RangeError: fitBgBb: row 0: frequency (2) must not exceed recency (1)
+ * readBgBbCustomers('fitBgBb', 'customers', [{ frequency: 0, recency: 3, opportunities: 6 }], false); // => throws RangeError: fitBgBb: row 0: recency (3) must be 0 when frequency is 0
+ * ```
+ */
 export function readBgBbCustomers(fn: string, name: string, input: unknown, allowSingle: boolean): BgBbColumns {
   const fields = ['frequency', 'recency', 'opportunities'] as const;
   const { length, single, get } = customerRows(fn, name, input, fields, allowSingle, (field, col) => requireArrayLike(fn, `${name}.${field}`, col));
@@ -123,6 +162,16 @@ export function readBgBbCustomers(fn: string, name: string, input: unknown, allo
  * ```
  *
  * With `gradient`, ∂ℓ/∂(α, β, γ, δ) are added into it times `weight`.
+ * @example
+ * ```ts
+ * import { bgBbLogLikelihoodOne } from './bgBbKernel.ts';
+ *
+ * // p ~ Beta(1, 1) (uniform), θ ~ Beta(2, 1): alive at opportunity 1 with probability E[1 − θ] = ⅓,
+ * // buying there with probability E[p] = ½. So P(purchase at 1) = ⅙ and P(no purchase) = ⅚.
+ * const p = { alpha: 1, beta: 1, gamma: 2, delta: 1 };
+ * Math.exp(bgBbLogLikelihoodOne(p, 1, 1, 1)); // => 0.1666666666667
+ * Math.exp(bgBbLogLikelihoodOne(p, 0, 0, 1)); // => 0.8333333333333
+ * ```
  */
 export function bgBbLogLikelihoodOne(p: BgBbParams, x: number, tx: number, n: number, gradient?: Float64Array, weight = 1): number {
   const { alpha, beta, gamma, delta } = p;
@@ -163,6 +212,15 @@ export function bgBbLogLikelihoodOne(p: BgBbParams, x: number, tx: number, n: nu
  * gradient. Identical (x, tₓ, n) summaries are merged into one weighted row first (a cohort with n
  * opportunities has at most (n + 1)(n + 2)/2 of them), so the cost does not grow with the number of
  * customers.
+ * @example
+ * ```ts
+ * import { bgBbLogLikelihood, readBgBbCustomers } from './bgBbKernel.ts';
+ *
+ * // 5 customers without a purchase and 1 with one, in one opportunity: 5·ln(⅚) + ln(⅙) (see bgBbLogLikelihoodOne)
+ * const data = readBgBbCustomers('fitBgBb', 'customers', [{ frequency: 0, recency: 0, opportunities: 1 }, { frequency: 1, recency: 1, opportunities: 1 }], false);
+ * const ll = bgBbLogLikelihood(data, Float64Array.of(5, 1));
+ * ll(Float64Array.of(0, 0, Math.log(2), 0)); // => -2.7033672531978
+ * ```
  */
 export function bgBbLogLikelihood(data: BgBbColumns, weights: Float64Array): (logParams: Float64Array, gradient?: Float64Array) => number {
   const index = new Map<string, number>();
@@ -212,6 +270,16 @@ export function bgBbLogLikelihood(data: BgBbColumns, weights: Float64Array): (lo
 /**
  * P(alive at opportunity n + m | x, tₓ, n) = B(α + x, β + n − x)/B(α, β) · B(γ, δ + n + m)/B(γ, δ) / L
  * (FHS 2010, eq. 11 with m = 1; m = 0 is "alive now", after the last observed opportunity).
+ * @example
+ * ```ts
+ * import { bgBbProbabilityAliveOne } from './bgBbKernel.ts';
+ *
+ * // p ~ Beta(1, 1), θ ~ Beta(2, 1), no purchase at the single opportunity (probability ⅚):
+ * // alive now = P(alive at 1, no purchase)/⅚ = (⅓·½)/⅚; alive at the next one = (E[(1 − θ)²]·½)/⅚ = (⅙·½)/⅚
+ * const p = { alpha: 1, beta: 1, gamma: 2, delta: 1 };
+ * bgBbProbabilityAliveOne(p, 0, 0, 1, 0); // => 0.2
+ * bgBbProbabilityAliveOne(p, 0, 0, 1, 1); // => 0.1
+ * ```
  */
 export function bgBbProbabilityAliveOne(p: BgBbParams, x: number, tx: number, n: number, m: number): number {
   const { alpha, beta, gamma, delta } = p;
@@ -228,7 +296,18 @@ function ratioAtGamma(gamma: number, delta: number, h: (g: number) => number): n
   return (delta * -Math.expm1(h(gamma))) / (gamma - 1);
 }
 
-/** E[X(n)] = α/(α + β) · δ/(γ − 1) · [1 − Γ(γ + δ)Γ(1 + δ + n)/(Γ(γ + δ + n)Γ(1 + δ))] (FHS 2010, eq. 9). */
+/**
+ * E[X(n)] = α/(α + β) · δ/(γ − 1) · [1 − Γ(γ + δ)Γ(1 + δ + n)/(Γ(γ + δ + n)Γ(1 + δ))] (FHS 2010, eq. 9).
+ * @example
+ * ```ts
+ * import { bgBbExpectedOne } from './bgBbKernel.ts';
+ *
+ * // p ~ Beta(1, 1), θ ~ Beta(2, 1): E[X(2)] = E[p]·(E[1 − θ] + E[(1 − θ)²]) = ½·(⅓ + ⅙)
+ * const p = { alpha: 1, beta: 1, gamma: 2, delta: 1 };
+ * bgBbExpectedOne(p, 2); // => 0.25
+ * bgBbExpectedOne(p, 0); // => 0
+ * ```
+ */
 export function bgBbExpectedOne(p: BgBbParams, n: number): number {
   if (n === 0) return 0;
   const { alpha, beta, gamma, delta } = p;
@@ -244,6 +323,16 @@ export function bgBbExpectedOne(p: BgBbParams, n: number): number {
  * ```text
  * (1/L) · B(α + x + 1, β + n − x)/B(α, β) · δ/(γ − 1) · Γ(γ + δ)/Γ(1 + δ)
  *       · [Γ(1 + δ + n)/Γ(γ + δ + n) − Γ(1 + δ + n + n*)/Γ(γ + δ + n + n*)]
+ * ```
+ * @example
+ * ```ts
+ * import { bgBbConditionalExpectedOne } from './bgBbKernel.ts';
+ *
+ * // No purchase at opportunity 1 (probability ⅚); the expected purchase at opportunity 2 is
+ * // E[(1 − θ)²]·E[p(1 − p)]/⅚ = (⅙·⅙)/⅚ = 1/30 for p ~ Beta(1, 1), θ ~ Beta(2, 1)
+ * const p = { alpha: 1, beta: 1, gamma: 2, delta: 1 };
+ * bgBbConditionalExpectedOne(p, 0, 0, 1, 1); // => 0.0333333333333
+ * bgBbConditionalExpectedOne(p, 0, 0, 1, 0); // => 0
  * ```
  */
 export function bgBbConditionalExpectedOne(p: BgBbParams, x: number, tx: number, n: number, future: number): number {
@@ -265,6 +354,16 @@ export function bgBbConditionalExpectedOne(p: BgBbParams, x: number, tx: number,
  * ```text
  * C(n, x)·B(α + x, β + n − x)/B(α, β)·B(γ, δ + n)/B(γ, δ)
  *   + Σ_{i=x}^{n−1} C(i, x)·B(α + x, β + i − x)/B(α, β)·B(γ + 1, δ + i)/B(γ, δ)
+ * ```
+ * @example
+ * ```ts
+ * import { bgBbPurchaseProbabilityOne } from './bgBbKernel.ts';
+ *
+ * const p = { alpha: 1, beta: 1, gamma: 2, delta: 1 };
+ * // one opportunity: P(X(1) = 1) = E[p]·E[1 − θ] = ½·⅓
+ * bgBbPurchaseProbabilityOne(p, 1, 1); // => 0.1666666666667
+ * // a distribution over 0..n
+ * [0, 1, 2, 3, 4, 5].reduce((s, x) => s + bgBbPurchaseProbabilityOne(p, 5, x), 0); // => 1.00000000000
  * ```
  */
 export function bgBbPurchaseProbabilityOne(p: BgBbParams, n: number, x: number): number {

@@ -25,7 +25,16 @@ export interface BgNbdParams {
 /** Parameter order used by the optimiser, covariance matrices and the transaction-model registry. */
 export const BG_NBD_PARAM_NAMES: readonly ['r', 'alpha', 'a', 'b'] = ['r', 'alpha', 'a', 'b'];
 
-/** Validates `{ r, alpha, a, b }` (all positive finite numbers). */
+/**
+ * Validates `{ r, alpha, a, b }` (all positive finite numbers).
+ * @example
+ * ```ts
+ * import { readBgNbdParams } from './bgNbdKernel.ts';
+ *
+ * readBgNbdParams('bgNbdProbabilityAlive', { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }); // => { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }
+ * readBgNbdParams('bgNbdProbabilityAlive', { r: 0.243, alpha: 4.414, a: 0, b: 2.426 }); // => throws RangeError: bgNbdProbabilityAlive: params.a (0) must be greater than 0
+ * ```
+ */
 export function readBgNbdParams(fn: string, params: unknown): BgNbdParams {
   const p = requireObject(fn, 'params', params);
   return {
@@ -36,7 +45,17 @@ export function readBgNbdParams(fn: string, params: unknown): BgNbdParams {
   };
 }
 
-/** Validates the purchase count(s) `n` of a purchase probability: a non-negative integer or an array of them. */
+/**
+ * Validates the purchase count(s) `n` of a purchase probability: a non-negative integer or an array of them.
+ * @example
+ * ```ts
+ * import { readPurchaseCounts } from './bgNbdKernel.ts';
+ *
+ * readPurchaseCounts('bgNbdPurchaseProbability', 0); // => { single: true, values: [0] }
+ * readPurchaseCounts('bgNbdPurchaseProbability', [0, 1, 2]); // => { single: false, values: [0, 1, 2] }
+ * readPurchaseCounts('bgNbdPurchaseProbability', [1.5]); // => throws RangeError: bgNbdPurchaseProbability: n[0] (1.5) must be a non-negative integer
+ * ```
+ */
 export function readPurchaseCounts(fn: string, n: unknown): { single: boolean; values: Float64Array } {
   return readNumberOrArray(fn, 'n', n, (name, v) => {
     if (typeof v !== 'number') typeFail(fn, `${name} must be a number, got ${describeValue(v)}`);
@@ -48,6 +67,16 @@ export function readPurchaseCounts(fn: string, n: unknown): { single: boolean; v
 /**
  * Starting point of a BG/NBD or MBG/NBD fit, in `BG_NBD_PARAM_NAMES` order: r = 1 and α matching the
  * mean purchase rate r/α ≈ Σx/ΣT; a = b = 1 — each unless given in `initial`.
+ * @example
+ * ```ts
+ * import { readWeightedCustomers } from '../customers.ts';
+ * import { bgNbdStart } from './bgNbdKernel.ts';
+ *
+ * // 4 repeat purchases over 80 weeks of observation: r/α = 4/80 with r = 1 gives α = 20
+ * const totals = readWeightedCustomers('fitBgNbd', [{ frequency: 2, recency: 30, T: 40 }, { frequency: 2, recency: 10, T: 40 }], undefined);
+ * bgNbdStart(totals, {}); // => [1, 20, 1, 1]
+ * bgNbdStart(totals, { a: 0.5 }); // => [1, 20, 0.5, 1]
+ * ```
  */
 export function bgNbdStart(totals: WeightedCustomers, initial: Partial<BgNbdParams>): number[] {
   const { totalWeight: W, totalFrequency: sx, totalT: sT } = totals;
@@ -55,7 +84,16 @@ export function bgNbdStart(totals: WeightedCustomers, initial: Partial<BgNbdPara
   return [initial.r ?? 1, initial.alpha ?? Math.min(Math.max(alpha0, 1e-6), 1e6), initial.a ?? 1, initial.b ?? 1];
 }
 
-/** Validates a prediction horizon t ≥ 0 (a number) in model time units. */
+/**
+ * Validates a prediction horizon t ≥ 0 (a number) in model time units.
+ * @example
+ * ```ts
+ * import { readHorizon } from './bgNbdKernel.ts';
+ *
+ * readHorizon('bgNbdExpectedPurchases', 't', 39); // => 39
+ * readHorizon('bgNbdExpectedPurchases', 't', -1); // => throws RangeError: bgNbdExpectedPurchases: t (-1) must be a non-negative finite number
+ * ```
+ */
 export function readHorizon(fn: string, name: string, t: unknown): number {
   if (typeof t !== 'number') typeFail(fn, `${name} must be a number, got ${describeValue(t)}`);
   if (!Number.isFinite(t) || t < 0) rangeFail(fn, `${name} (${describeValue(t)}) must be a non-negative finite number`);
@@ -68,6 +106,15 @@ export function readHorizon(fn: string, name: string, t: unknown): number {
  * ```text
  * ℓ = ln Γ(r + x) − ln Γ(r) + r ln α + ln B(a, b + x) − ln B(a, b)
  *     + ln[ (α + T)^−(r+x) + 1{x>0}·a/(b + x − 1)·(α + t_x)^−(r+x) ]
+ * ```
+ * @example
+ * ```ts
+ * import { bgNbdLogLikelihoodOne } from './bgNbdKernel.ts';
+ *
+ * // Reference values of Hardie's note 027 formulation (a = 0.80, b = 2.50, r = 0.25, α = 4.00, T = 40)
+ * const p = { r: 0.25, alpha: 4, a: 0.8, b: 2.5 };
+ * bgNbdLogLikelihoodOne(p, 0, 0, 40); // => -0.59947382
+ * bgNbdLogLikelihoodOne(p, 200, 38, 40); // => 100.7957
  * ```
  */
 export function bgNbdLogLikelihoodOne(p: BgNbdParams, x: number, tx: number, T: number): number {
@@ -98,7 +145,15 @@ export interface BgNbdTerms {
   readonly dgab: number;
 }
 
-/** The parameters r, α, a, b from ln(r, α, a, b) and the gamma/digamma terms both likelihoods need once per evaluation. */
+/**
+ * The parameters r, α, a, b from ln(r, α, a, b) and the gamma/digamma terms both likelihoods need once per evaluation.
+ * @example
+ * ```ts
+ * import { bgNbdTerms } from './bgNbdKernel.ts';
+ *
+ * bgNbdTerms(Float64Array.from([0.25, 4, 0.8, 2.5], Math.log), false); // => { r: 0.25, alpha: 4, a: 0.8, b: 2.5 }
+ * ```
+ */
 export function bgNbdTerms(logParams: Float64Array, withGradient: boolean): BgNbdTerms {
   const r = Math.exp(logParams[0] as number);
   const alpha = Math.exp(logParams[1] as number);
@@ -126,6 +181,16 @@ export function bgNbdTerms(logParams: Float64Array, withGradient: boolean): BgNb
  * frequency, ln(α + T) and ln(α + tₓ) once per distinct value, and customers without repeat purchases
  * (whose likelihood depends on T only) aggregated per distinct T. A row with x > 0 then costs one
  * exp and one log1p per evaluation.
+ * @example
+ * ```ts
+ * import { bgNbdLogLikelihood, bgNbdLogLikelihoodOne } from './bgNbdKernel.ts';
+ *
+ * // The weighted total agrees with the per-customer form: 2·(−0.59947382) + 100.7957 (note 027 values)
+ * const p = { r: 0.25, alpha: 4, a: 0.8, b: 2.5 };
+ * const ll = bgNbdLogLikelihood(Float64Array.of(0, 200), Float64Array.of(0, 38), Float64Array.of(40, 40), Float64Array.of(2, 1));
+ * ll(Float64Array.from([p.r, p.alpha, p.a, p.b], Math.log)); // => 99.597
+ * 2 * bgNbdLogLikelihoodOne(p, 0, 0, 40) + bgNbdLogLikelihoodOne(p, 200, 38, 40); // => 99.597
+ * ```
  */
 export function bgNbdLogLikelihood(
   frequency: Float64Array,
@@ -247,12 +312,34 @@ function logDropoutOdds(p: BgNbdParams, x: number, tx: number, T: number): numbe
   return logOddsTerm(p, p.b + x - 1, x, tx, T);
 }
 
-/** ln a − ln(`bx`) + (r + x)·ln((α + T)/(α + tₓ)): the dropout log-odds of BG/NBD (bx = b + x − 1) and MBG/NBD (bx = b + x). */
+/**
+ * ln a − ln(`bx`) + (r + x)·ln((α + T)/(α + tₓ)): the dropout log-odds of BG/NBD (bx = b + x − 1) and MBG/NBD (bx = b + x).
+ * @example
+ * ```ts
+ * import { logOddsTerm } from './bgNbdKernel.ts';
+ *
+ * // r = α = a = b = 1, x = tₓ = 1, T = 3: ln 1 − ln 1 + 2·ln(4/2) = 2 ln 2 (odds 4, so P(alive) = 0.2)
+ * logOddsTerm({ r: 1, alpha: 1, a: 1, b: 1 }, 1, 1, 1, 3); // => 1.3862943611199
+ * ```
+ */
 export function logOddsTerm(p: BgNbdParams, bx: number, x: number, tx: number, T: number): number {
   return Math.log(p.a) - Math.log(bx) + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + tx));
 }
 
-/** P(alive | x, t_x, T) = 1/(1 + odds), computed as exp(−ln(1 + e^{ln odds})): 0 without NaN for huge x. */
+/**
+ * P(alive | x, t_x, T) = 1/(1 + odds), computed as exp(−ln(1 + e^{ln odds})): 0 without NaN for huge x.
+ * @example
+ * ```ts
+ * import { bgNbdProbabilityAliveOne } from './bgNbdKernel.ts';
+ *
+ * // odds a/(b + x − 1)·((α + T)/(α + tₓ))^(r + x) = 1·2² = 4
+ * bgNbdProbabilityAliveOne({ r: 1, alpha: 1, a: 1, b: 1 }, 1, 1, 3); // => 0.2
+ * // BG/NBD customers can only drop out after a purchase: no repeat purchase means alive
+ * bgNbdProbabilityAliveOne({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 0, 0, 38.86); // => 1
+ * // a heavy buyer silent for 90 weeks: 0, with no overflow or NaN
+ * bgNbdProbabilityAliveOne({ r: 0.25, alpha: 4, a: 0.8, b: 2.5 }, 1000, 10, 100); // => 0
+ * ```
+ */
 export function bgNbdProbabilityAliveOne(p: BgNbdParams, x: number, tx: number, T: number): number {
   const lo = logDropoutOdds(p, x, tx, T);
   if (lo === -Infinity) return 1;
@@ -271,6 +358,20 @@ export function bgNbdProbabilityAliveOne(p: BgNbdParams, x: number, tx: number, 
  *
  * With x = 0 and T = 0 this is the unconditional E[X(t)] (eq. 7). At a = 1 the ratio is a 0/0 limit,
  * interpolated between a = 1 ± 1e-5.
+ * @example
+ * ```ts
+ * import { bgNbdConditionalExpectedOne } from './bgNbdKernel.ts';
+ *
+ * // FHL (2005) on CDNOW: a customer with x = 2, tₓ = 30.43, T = 38.86 buys 1.226 times in the next 39 weeks
+ * const p = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+ * bgNbdConditionalExpectedOne(p, 39, 2, 30.43, 38.86); // => 1.226
+ * // x = tₓ = T = 0: the unconditional E[X(t)], published as 0.0532 at t = 1 and 1.0437 at t = 32
+ * // for the refitted parameters (CDNOW, FHL 2005)
+ * const refit = { r: 0.242593, alpha: 4.413532, a: 0.792886, b: 2.425752 };
+ * bgNbdConditionalExpectedOne(refit, 1, 0, 0, 0); // => 0.0532
+ * bgNbdConditionalExpectedOne(refit, 32, 0, 0, 0); // => 1.0437
+ * bgNbdConditionalExpectedOne(p, 0, 2, 30.43, 38.86); // => 0
+ * ```
  */
 export function bgNbdConditionalExpectedOne(p: BgNbdParams, t: number, x: number, tx: number, T: number): number {
   if (t === 0) return 0;
@@ -296,6 +397,14 @@ function conditionalExpected(p: BgNbdParams, t: number, x: number, tx: number, T
  * 1 − (1 − z)^(a−1)·₂F₁(`A`, a − 1; `c`; z) with z = t/(α + T + t) (`alphaT` = α + T): the bracket of the
  * BG/NBD and MBG/NBD conditional expectations after Euler's transformation, formed from sign·e^L
  * without cancellation when the product is close to 1.
+ * @example
+ * ```ts
+ * import { eulerBracket } from './bgNbdKernel.ts';
+ *
+ * // With A = 0 the ₂F₁ is 1: 1 − (1 − z)^(a−1) with z = t/(α + T + t) = 1/2 and a = 3 gives 0.75
+ * eulerBracket(0, 3, 5, 1, 1); // => 0.75
+ * eulerBracket(0, 3, 5, 1, 0); // => 0
+ * ```
  */
 export function eulerBracket(A: number, a: number, c: number, alphaT: number, t: number): number {
   const log1mz = Math.log(alphaT) - Math.log(alphaT + t);
@@ -305,7 +414,18 @@ export function eulerBracket(A: number, a: number, c: number, alphaT: number, t:
   return f.sign > 0 ? -Math.expm1(L) : f.sign < 0 ? 1 + Math.exp(L) : 1;
 }
 
-/** ln[Γ(r + n)/(Γ(r) n!) · (α/(α + t))^r · (t/(α + t))ⁿ]: the NBD probability of n purchases in (0, t], t > 0. */
+/**
+ * ln[Γ(r + n)/(Γ(r) n!) · (α/(α + t))^r · (t/(α + t))ⁿ]: the NBD probability of n purchases in (0, t], t > 0.
+ * @example
+ * ```ts
+ * import { logNbdProbability } from './bgNbdKernel.ts';
+ *
+ * // r = 1 is the geometric distribution: (α/(α + t))·(t/(α + t))ⁿ = ½·¼ at α = t = 1, n = 2
+ * Math.exp(logNbdProbability(1, 1, 1, 2)); // => 0.125
+ * // r = 2: (n + 1)·½²·½ⁿ at n = 1
+ * Math.exp(logNbdProbability(2, 1, 1, 1)); // => 0.25
+ * ```
+ */
 export function logNbdProbability(r: number, alpha: number, t: number, n: number): number {
   const lp = Math.log(t) - Math.log(alpha + t);
   const l1mp = Math.log(alpha) - Math.log(alpha + t);
@@ -321,6 +441,16 @@ export function logNbdProbability(r: number, alpha: number, t: number, n: number
  * p = t/(α + t)
  * P(X(t) = n) = B(a, b + n)/B(a, b) · Γ(r + n)/(Γ(r) n!) · (1 − p)^r · pⁿ
  *             + 1{n>0} · B(a + 1, b + n − 1)/B(a, b) · I_p(n, r)
+ * ```
+ * @example
+ * ```ts
+ * import { bgNbdPurchaseProbabilityOne } from './bgNbdKernel.ts';
+ *
+ * // Published values for r, α, a, b = 0.243, 4.414, 0.793, 2.426 (FHL 2005 / CDNOW)
+ * const p = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+ * bgNbdPurchaseProbabilityOne(p, 39, 0); // => 0.5737864
+ * bgNbdPurchaseProbabilityOne(p, 2, 10); // => 1.07869e-7
+ * bgNbdPurchaseProbabilityOne(p, 30, 11); // => 0.0019995214
  * ```
  */
 export function bgNbdPurchaseProbabilityOne(p: BgNbdParams, t: number, n: number): number {

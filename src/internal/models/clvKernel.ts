@@ -24,7 +24,17 @@ export interface ClvSettings {
   readonly margin: number;
 }
 
-/** Length of a unit in days, with months of `daysPerMonth` days, quarters of 3 months and years of 12. */
+/**
+ * Length of a unit in days, with months of `daysPerMonth` days, quarters of 3 months and years of 12.
+ * @example
+ * ```ts
+ * import { unitDays } from './clvKernel.ts';
+ *
+ * unitDays('week', 365.25 / 12); // => 7
+ * unitDays('month', 365.25 / 12); // => 30.4375
+ * unitDays('year', 365.25 / 12); // => 365.25
+ * ```
+ */
 export function unitDays(unit: TimeUnit, daysPerMonth: number): number {
   switch (unit) {
     case 'day':
@@ -40,7 +50,18 @@ export function unitDays(unit: TimeUnit, daysPerMonth: number): number {
   }
 }
 
-/** Validates the CLV options; `modelUnit` and `discountRate` are required. */
+/**
+ * Validates the CLV options; `modelUnit` and `discountRate` are required.
+ * @example
+ * ```ts
+ * import { readClvOptions } from './clvKernel.ts';
+ *
+ * // 12 months ahead for a model fitted in weeks: one month is 30.4375/7 = 4.348 weeks
+ * readClvOptions('modelClv', { horizon: 12, modelUnit: 'week', discountRate: 0.01 }); // => { periods: 12, step: 4.3482142857143, discountRate: 0.01, margin: 1 }
+ * readClvOptions('modelClv', { horizon: 4, horizonUnit: 'quarter', modelUnit: 'month', discountRate: 0.03, margin: 0.2 }); // => { periods: 4, step: 3, margin: 0.2 }
+ * readClvOptions('modelClv', { horizon: 12, modelUnit: 'week' }); // => throws TypeError: modelClv: discountRate is required (per horizon unit, e.g. 0.01 for 1 % a month)
+ * ```
+ */
 export function readClvOptions(fn: string, options: unknown): ClvSettings {
   if (options === undefined) typeFail(fn, 'options must be an object with horizon, modelUnit and discountRate, got undefined');
   const o = optionsObject(fn, options);
@@ -60,6 +81,16 @@ export function readClvOptions(fn: string, options: unknown): ClvSettings {
 
 /**
  * Σ_{i=1..H} (E[X(i·u)] − E[X((i−1)·u)]) · m̃ · margin / (1 + d)^i for one customer.
+ * @example
+ * ```ts
+ * import { clvOne, readClvOptions } from './clvKernel.ts';
+ *
+ * // A toy model buying 2 times per unit, a mean spend of p·v/(q − 1) = 2·10/2 = 10 for a new customer,
+ * // 3 periods at 10 % discount and a 50 % margin: 2·10·0.5·(1/1.1 + 1/1.1² + 1/1.1³) = 10·2.4868520
+ * const kernel = { conditionalExpectedPurchases: (_params: unknown, t: number) => 2 * t } as never;
+ * const settings = readClvOptions('modelClv', { horizon: 3, horizonUnit: 'week', modelUnit: 'week', discountRate: 0.1, margin: 0.5 });
+ * clvOne(kernel, {}, { p: 2, q: 3, v: 10 }, 0, 0, 0, 0, settings); // => 24.868520
+ * ```
  */
 export function clvOne(
   kernel: TransactionModelKernel<unknown>,

@@ -21,7 +21,16 @@ export interface GammaGammaParams {
 /** Parameter order for the optimiser and covariance matrices. */
 export const GAMMA_GAMMA_PARAM_NAMES: readonly ['p', 'q', 'v'] = ['p', 'q', 'v'];
 
-/** Validates `{ p, q, v }`. */
+/**
+ * Validates `{ p, q, v }`.
+ * @example
+ * ```ts
+ * import { readGammaGammaParams } from './gammaGammaKernel.ts';
+ *
+ * readGammaGammaParams('gammaGammaExpectedSpend', { p: 6.25, q: 3.74, v: 15.44 }); // => { p: 6.25, q: 3.74, v: 15.44 }
+ * readGammaGammaParams('gammaGammaExpectedSpend', { p: 6.25, q: -1, v: 15.44 }); // => throws RangeError: gammaGammaExpectedSpend: params.q (-1) must be greater than 0
+ * ```
+ */
 export function readGammaGammaParams(fn: string, params: unknown, name = 'params'): GammaGammaParams {
   const o = requireObject(fn, name, params);
   return {
@@ -31,7 +40,22 @@ export function readGammaGammaParams(fn: string, params: unknown, name = 'params
   };
 }
 
-/** E[M | x, m̄] = p·(v + x·m̄)/(p·x + q − 1); Infinity when p·x + q ≤ 1 (the posterior mean does not exist). */
+/**
+ * E[M | x, m̄] = p·(v + x·m̄)/(p·x + q − 1); Infinity when p·x + q ≤ 1 (the posterior mean does not exist).
+ * @example
+ * ```ts
+ * import { gammaGammaExpectedSpendOne } from './gammaGammaKernel.ts';
+ *
+ * // Fader & Hardie's CDNOW spend model (p, q, v = 6.25, 3.74, 15.44); CDNOW customer 1 has x = 2, z̄ = 22.35:
+ * // 6.25·(15.44 + 2·22.35)/(6.25·2 + 3.74 − 1) = 24.66 (24.65 with the unrounded parameters)
+ * const spend = { p: 6.25, q: 3.74, v: 15.44 };
+ * gammaGammaExpectedSpendOne(spend, 2, 22.35); // => 24.66
+ * // no transactions: the population mean p·v/(q − 1)
+ * gammaGammaExpectedSpendOne(spend, 0, 0); // => 35.22
+ * // q ≤ 1 and x = 0: the posterior mean does not exist
+ * gammaGammaExpectedSpendOne({ p: 1, q: 0.5, v: 1 }, 0, 0); // => Infinity
+ * ```
+ */
 export function gammaGammaExpectedSpendOne(params: GammaGammaParams, x: number, m: number): number {
   const { p, q, v } = params;
   const denominator = p * x + q - 1;
@@ -47,6 +71,15 @@ export function gammaGammaExpectedSpendOne(params: GammaGammaParams, x: number, 
  * ```
  *
  * Rows with x = 0 carry no spend information and must be excluded by the caller.
+ * @example
+ * ```ts
+ * import { gammaGammaLogLikelihood } from './gammaGammaKernel.ts';
+ *
+ * // p = 1 (one exponential spend), q = 2, v = 1: the marginal density of z̄ = 1 after x = 1 transaction is
+ * // ∫ ν e^(−ν) · ν e^(−ν) dν = Γ(3)/2³ = ¼
+ * const ll = gammaGammaLogLikelihood(Float64Array.of(1), Float64Array.of(1), Float64Array.of(1));
+ * Math.exp(ll(Float64Array.of(0, Math.log(2), 0))); // => 0.25
+ * ```
  */
 export function gammaGammaLogLikelihood(
   frequency: Float64Array,

@@ -45,7 +45,17 @@ export interface IntervalSettings {
 
 export const MAX_DRAWS = 100_000;
 
-/** Validates the interval options from an options object. */
+/**
+ * Validates the interval options from an options object.
+ * @example
+ * ```ts
+ * import { readIntervalOptions } from './intervalKernel.ts';
+ *
+ * readIntervalOptions('probabilityAliveInterval', {}); // => { draws: 1000, confidenceLevel: 0.95 }
+ * readIntervalOptions('probabilityAliveInterval', { draws: 200, confidenceLevel: 0.9, seed: 7 }); // => { draws: 200, confidenceLevel: 0.9 }
+ * readIntervalOptions('probabilityAliveInterval', { draws: 1e6 }); // => throws RangeError: probabilityAliveInterval: draws (1000000) must not exceed 100000
+ * ```
+ */
 export function readIntervalOptions(fn: string, o: Readonly<Record<string, unknown>>): IntervalSettings {
   const draws = o['draws'] === undefined ? 1000 : requirePositiveInteger(fn, 'draws', o['draws']);
   if (draws > MAX_DRAWS) rangeFail(fn, `draws (${draws}) must not exceed ${MAX_DRAWS}`);
@@ -65,12 +75,38 @@ export function readIntervalOptions(fn: string, o: Readonly<Record<string, unkno
   return { draws, confidenceLevel, rng };
 }
 
-/** Reads interval options from an optional options argument. */
+/**
+ * Reads interval options from an optional options argument.
+ * @example
+ * ```ts
+ * import { readIntervalArgument } from './intervalKernel.ts';
+ *
+ * readIntervalArgument('probabilityAliveInterval', undefined); // => { draws: 1000, confidenceLevel: 0.95 }
+ * // a user generator is checked on every call
+ * readIntervalArgument('probabilityAliveInterval', { rng: () => 1 }).rng(); // => throws RangeError: probabilityAliveInterval: rng returned 1; it must return numbers in [0, 1)
+ * ```
+ */
 export function readIntervalArgument(fn: string, options: unknown): IntervalSettings {
   return readIntervalOptions(fn, optionsObject(fn, options));
 }
 
-/** A sampler of parameter vectors (natural scale) from N(logParams, cov), or null when cov is missing or not positive definite. */
+/**
+ * A sampler of parameter vectors (natural scale) from N(logParams, cov), or null when cov is missing or not positive definite.
+ * @example
+ * ```ts
+ * import { createRng } from '../random.ts';
+ * import { logNormalSampler } from './intervalKernel.ts';
+ *
+ * const logParams = Float64Array.of(0, Math.log(2));
+ * logNormalSampler(logParams, null); // => null
+ * // [[1, 2], [2, 1]] is not positive definite
+ * logNormalSampler(logParams, Float64Array.of(1, 2, 2, 1)); // => null
+ * // lognormal draws: ln θ₂ ~ N(ln 2, 0.01), so the mean of θ₂ is 2·e^(0.005) = 2.010
+ * const sample = logNormalSampler(logParams, Float64Array.of(0.01, 0, 0, 0.01))!;
+ * const rng = createRng(1);
+ * Array.from({ length: 20_000 }, () => sample(rng)[1]!).reduce((s, x) => s + x, 0) / 20_000; // => 2.01
+ * ```
+ */
 export function logNormalSampler(logParams: Float64Array, cov: Float64Array | null | undefined): ((rng: Rng) => Float64Array) | null {
   if (!cov) return null;
   const L = cholesky(cov, logParams.length);
@@ -78,7 +114,19 @@ export function logNormalSampler(logParams: Float64Array, cov: Float64Array | nu
   return (rng) => multivariateNormal(rng, logParams, L).map(Math.exp);
 }
 
-/** Percentile interval (linear interpolation between order statistics) of the finite-or-infinite, non-NaN values. */
+/**
+ * Percentile interval (linear interpolation between order statistics) of the finite-or-infinite, non-NaN values.
+ * @example
+ * ```ts
+ * import { percentileInterval } from './intervalKernel.ts';
+ *
+ * // 0, 1, …, 100: the 2.5 % and 97.5 % order statistics interpolate to 2.5 and 97.5
+ * percentileInterval(Float64Array.from({ length: 101 }, (_, i) => i), 0.95); // => [2.5, 97.5]
+ * // quartiles of 1, 2, 3, 4 (linear interpolation, as R's type 7); NaN is ignored
+ * percentileInterval(Float64Array.of(4, NaN, 1, 3, 2), 0.5); // => [1.75, 3.25]
+ * percentileInterval(Float64Array.of(NaN), 0.95); // => [NaN, NaN]
+ * ```
+ */
 export function percentileInterval(values: Float64Array, confidenceLevel: number): [number, number] {
   const sorted = values.filter((v) => !Number.isNaN(v)).sort();
   const n = sorted.length;
@@ -99,6 +147,21 @@ export function percentileInterval(values: Float64Array, confidenceLevel: number
  * Runs the resampling for any prediction of the transaction model's parameters. `predict` receives
  * `rng = null` for the point estimate and the generator for each draw (to sample further parameters,
  * e.g. the spend model's, from the same stream).
+ * @example
+ * ```ts
+ * import { readIntervalArgument, resampledInterval } from './intervalKernel.ts';
+ * import { resolveTransactionModel } from './transactionModel.ts';
+ *
+ * // CDNOW BG/NBD: 1.226 expected purchases in 39 weeks for x = 2, tₓ = 30.43, T = 38.86 (FHL 2005).
+ * // A vanishing covariance collapses the interval onto the estimate; none at all gives NaN bounds.
+ * const params = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+ * const tiny = [[1e-14, 0, 0, 0], [0, 1e-14, 0, 0], [0, 0, 1e-14, 0], [0, 0, 0, 1e-14]];
+ * const predict = (kernel: any, p: unknown) => kernel.conditionalExpectedPurchases(p, 39, 2, 30.43, 38.86);
+ * const settings = readIntervalArgument('f', { draws: 50 });
+ * resampledInterval('f', resolveTransactionModel('f', { model: 'bgNbd', params, logCovariance: tiny }), settings, predict); // => { estimate: 1.226, lower: 1.226, upper: 1.226, draws: 50 }
+ * resampledInterval('f', resolveTransactionModel('f', { model: 'bgNbd', params, logCovariance: null }), settings, predict); // => { estimate: 1.226, lower: NaN, upper: NaN, draws: 0 }
+ * resampledInterval('f', resolveTransactionModel('f', { model: 'bgNbd', params }), settings, predict); // => throws TypeError: f: transaction.logCovariance is required for an interval (pass the fit result, which carries it)
+ * ```
  */
 export function resampledInterval(
   fn: string,

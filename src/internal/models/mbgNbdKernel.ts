@@ -24,6 +24,15 @@ export type MbgNbdParams = BgNbdParams;
  * ```
  *
  * Terms that depend only on x are computed once per distinct frequency.
+ * @example
+ * ```ts
+ * import { mbgNbdLogLikelihood } from './mbgNbdKernel.ts';
+ *
+ * // r = α = a = b = 1, one customer with no purchase in (0, 1]: ln[B(1, 2)/B(1, 1)·(½ + 1)] = ln 0.75,
+ * // which is mbgNbdPurchaseProbabilityOne(params, 1, 0)
+ * const ll = mbgNbdLogLikelihood(Float64Array.of(0), Float64Array.of(0), Float64Array.of(1), Float64Array.of(1));
+ * ll(Float64Array.of(0, 0, 0, 0)); // => -0.28768207245178
+ * ```
  */
 export function mbgNbdLogLikelihood(
   frequency: Float64Array,
@@ -97,7 +106,18 @@ function logDropoutOdds(p: MbgNbdParams, x: number, tx: number, T: number): numb
   return logOddsTerm(p, p.b + x, x, tx, T);
 }
 
-/** P(alive | x, tₓ, T) = 1/(1 + a/(b + x)·((α + T)/(α + tₓ))^(r+x)), as exp(−ln(1 + e^{ln odds})). */
+/**
+ * P(alive | x, tₓ, T) = 1/(1 + a/(b + x)·((α + T)/(α + tₓ))^(r+x)), as exp(−ln(1 + e^{ln odds})).
+ * @example
+ * ```ts
+ * import { mbgNbdProbabilityAliveOne } from './mbgNbdKernel.ts';
+ *
+ * // odds a/(b + x)·((α + T)/(α + tₓ))^(r + x) = ½·2² = 2 for x = tₓ = 1, T = 3
+ * mbgNbdProbabilityAliveOne({ r: 1, alpha: 1, a: 1, b: 1 }, 1, 1, 3); // => 0.3333333333333
+ * // unlike BG/NBD, a customer without repeat purchases may have left (at time 0): odds 1·4¹ = 4
+ * mbgNbdProbabilityAliveOne({ r: 1, alpha: 1, a: 1, b: 1 }, 0, 0, 3); // => 0.2
+ * ```
+ */
 export function mbgNbdProbabilityAliveOne(p: MbgNbdParams, x: number, tx: number, T: number): number {
   return Math.exp(-log1pExp(logDropoutOdds(p, x, tx, T)));
 }
@@ -114,6 +134,14 @@ export function mbgNbdProbabilityAliveOne(p: MbgNbdParams, x: number, tx: number
  * (the untransformed form is [1 − ((α + T)/(α + T + t))^(r+x)·₂F₁(r + x, b + x + 1; a + b + x; z)]).
  * With x = 0 and tₓ = T = 0 it is the unconditional E[X(t)] = b/(a − 1)·[1 − (α/(α + t))^r·₂F₁(r, b + 1; a + b; t/(α + t))].
  * At a = 1 the ratio is a 0/0 limit, evaluated by averaging a = 1 ± 2e-6.
+ * @example
+ * ```ts
+ * import { mbgNbdConditionalExpectedOne } from './mbgNbdKernel.ts';
+ *
+ * // Unconditional E[X(1)] at r = α = b = 1, a = 2: 1 − ½·₂F₁(1, 2; 3; ½), and ₂F₁(1, 2; 3; z) = 2(−ln(1 − z) − z)/z²,
+ * // so E = 1 − 4(ln 2 − ½) = 3 − 4 ln 2
+ * mbgNbdConditionalExpectedOne({ r: 1, alpha: 1, a: 2, b: 1 }, 1, 0, 0, 0); // => 0.2274112777602
+ * ```
  */
 export function mbgNbdConditionalExpectedOne(p: MbgNbdParams, t: number, x: number, tx: number, T: number): number {
   if (t === 0) return 0;
@@ -136,6 +164,16 @@ export function mbgNbdConditionalExpectedOne(p: MbgNbdParams, t: number, x: numb
  * p = t/(α + t)
  * P(X(t) = n) = B(a, b + n + 1)/B(a, b) · Γ(r + n)/(Γ(r) n!) · (1 − p)^r · pⁿ
  *             + B(a + 1, b + n)/B(a, b) · (n = 0 ? 1 : I_p(n, r))
+ * ```
+ * @example
+ * ```ts
+ * import { mbgNbdPurchaseProbabilityOne } from './mbgNbdKernel.ts';
+ *
+ * // r = α = a = b = 1, t = 1: P(0) = B(1, 2)/B(1, 1)·½ + B(2, 1)/B(1, 1) = ¼ + ½
+ * const p = { r: 1, alpha: 1, a: 1, b: 1 };
+ * mbgNbdPurchaseProbabilityOne(p, 1, 0); // => 0.75
+ * // a distribution: the probabilities sum to 1
+ * Array.from({ length: 200 }, (_, n) => mbgNbdPurchaseProbabilityOne(p, 1, n)).reduce((s, q) => s + q, 0); // => 1.0000000
  * ```
  */
 export function mbgNbdPurchaseProbabilityOne(p: MbgNbdParams, t: number, n: number): number {

@@ -128,6 +128,16 @@ export interface ResolvedTransactionModel {
 /**
  * Validates `{ model, params, logCovariance? }` and looks the model up.
  * @internal
+ * @example
+ * ```ts
+ * import { resolveTransactionModel } from './transactionModel.ts';
+ *
+ * // A fit result (or any { model, params }) resolves to its kernel; FHL (2005): 1.226 purchases in 39 weeks
+ * const { kernel, params, logParams } = resolveTransactionModel('modelClv', { model: 'bgNbd', params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } });
+ * kernel.conditionalExpectedPurchases(params, 39, 2, 30.43, 38.86); // => 1.226
+ * logParams.map(Math.exp); // => [0.243, 4.414, 0.793, 2.426]
+ * resolveTransactionModel('modelClv', { model: 'nbd', params: {} }); // => throws RangeError: modelClv: transaction.model ("nbd") must be one of 'bgNbd', 'paretoNbd', 'mbgNbd'
+ * ```
  */
 export function resolveTransactionModel(fn: string, transaction: unknown, name = 'transaction'): ResolvedTransactionModel {
   const o = requireObject(fn, name, transaction);
@@ -149,6 +159,15 @@ export function resolveTransactionModel(fn: string, transaction: unknown, name =
  * Validates an optional k×k log-parameter covariance (nested arrays of finite numbers, or `null`) and
  * returns it row-major; `undefined` when absent.
  * @internal
+ * @example
+ * ```ts
+ * import { readLogCovariance } from './transactionModel.ts';
+ *
+ * readLogCovariance('f', 'cov', [[0.01, 0.002], [0.002, 0.04]], 2); // => [0.01, 0.002, 0.002, 0.04]
+ * readLogCovariance('f', 'cov', undefined, 2); // => undefined
+ * readLogCovariance('f', 'cov', null, 2); // => null
+ * readLogCovariance('f', 'cov', [[0.01, NaN], [0, 0.04]], 2); // => throws RangeError: f: cov[0][1] (NaN) must be a finite number
+ * ```
  */
 export function readLogCovariance(fn: string, name: string, cov: unknown, k: number): Float64Array | null | undefined {
   if (cov === undefined) return undefined;
