@@ -178,7 +178,7 @@ export interface NamedFit<Params> extends ModelFitDiagnostics<Params> {
  *   return 400 * x[0]! - 100 * lambda;
  * };
  * const options = parseFitOptions<{ lambda: number }>('fitPoisson', undefined, ['lambda']);
- * fitModel(['lambda'], ll, [1], 100, options); // => { params: { lambda: 4.00000 }, standardErrors: { lambda: 0.20000 }, logCovariance: [[0.0025000]] }
+ * fitModel(['lambda'], ll, [1], 100, options); // => { params: { lambda: 4.00000 }, standardErrors: { lambda: 0.20000 }, logCovariance: [[0.0025000]], converged: true }
  * // no data: not converged
  * fitModel(['lambda'], () => 0, [1], 0, options); // => { params: { lambda: 1 }, converged: false }
  * ```

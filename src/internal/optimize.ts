@@ -173,7 +173,15 @@ export function minimizeBfgs(f: ObjectiveFunction, x0: ArrayLike<number>, option
     const alpha0 = pNorm > maxStep ? maxStep / pNorm : 1;
     const ls = lineSearch(evaluate, x, fx, g, p, slope, alpha0, c1, c2);
     if (!ls) {
-      reason = 'lineSearch';
+      // No step lowers f by a representable amount. When even the predicted decrease −slope is below the
+      // rounding of f, x is a minimiser to working precision (the gradient test can miss it when f carries
+      // rounding noise, e.g. −ℓ/W); otherwise the search genuinely failed.
+      if (-slope <= 8 * Number.EPSILON * Math.max(1, Math.abs(fx))) {
+        converged = true;
+        reason = 'value';
+      } else {
+        reason = 'lineSearch';
+      }
       break;
     }
     iterations++;
