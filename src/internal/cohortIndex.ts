@@ -21,7 +21,28 @@ export interface CohortMeta {
   readonly observationEnd: number | null;
 }
 
-/** The settings part of an index. */
+/**
+ * The settings part of an index, repeated in every cohort metric's result.
+ * @example
+ * ```ts
+ * import { buildCohorts } from 'loyalty-metrics';
+ * import { cohortMeta } from './cohortIndex.ts';
+ *
+ * const index = buildCohorts(
+ *   [
+ *     { user: 'a', at: '2024-01-03', total: 20 },
+ *     { user: 'a', at: '2024-02-10', total: 35 },
+ *     { user: 'b', at: '2024-01-20', total: 15 },
+ *     { user: 'c', at: '2024-02-05', total: 10 },
+ *     { user: 'c', at: '2024-02-25', total: 5 },
+ *   ],
+ *   { customer: 'user', time: 'at', value: 'total', period: 'month' },
+ * );
+ * cohortMeta(index); // => { period: 'month', windows: 'calendar', timeZone: 'UTC', weekStartsOn: 1 }
+ * // the observation end defaults to the latest event
+ * new Date(cohortMeta(index).observationEnd ?? Number.NaN).toISOString(); // => '2024-02-25T00:00:00.000Z'
+ * ```
+ */
 export function cohortMeta(index: CohortIndex): CohortMeta {
   return { period: index.period, windows: index.windows, timeZone: index.timeZone, weekStartsOn: index.weekStartsOn, observationEnd: index.observationEnd };
 }
@@ -34,7 +55,34 @@ function requireInteger(fn: string, name: string, value: unknown, min: number, m
 
 /**
  * Checks that `value` is a well-formed cohort index (as `buildCohorts` returns, possibly after a JSON round
- * trip), so metrics never read out of bounds. Cost: one pass over its arrays.
+ * trip), so metrics never read out of bounds. Cost: one pass over its arrays. Returns `value` itself.
+ * @throws {TypeError} For a missing field or a field of the wrong kind.
+ * @throws {RangeError} For inconsistent lengths, offsets, columns or cohort sizes.
+ * @example
+ * ```ts
+ * import { buildCohorts } from 'loyalty-metrics';
+ * import { requireCohortIndex } from './cohortIndex.ts';
+ *
+ * const index = buildCohorts(
+ *   [
+ *     { user: 'a', at: '2024-01-03', total: 20 },
+ *     { user: 'a', at: '2024-02-10', total: 35 },
+ *     { user: 'b', at: '2024-01-20', total: 15 },
+ *     { user: 'c', at: '2024-02-05', total: 10 },
+ *     { user: 'c', at: '2024-02-25', total: 5 },
+ *   ],
+ *   { customer: 'user', time: 'at', value: 'total', period: 'month' },
+ * );
+ * requireCohortIndex('cohortRetention', index) === index; // => true
+ * requireCohortIndex('cohortRetention', JSON.parse(JSON.stringify(index))).customers; // => ['a', 'b', 'c']
+ * // three customers need four CSR offsets; the January cohort (a, b) has two customers
+ * const shortOffsets = { ...index, cellStart: [0, 2, 3] };
+ * requireCohortIndex('cohortRetention', shortOffsets); // => throws RangeError: cohortRetention: index.cellStart length (3) must be the number of customers + 1 (4)
+ * const wrongSize = { ...index, cohorts: [{ ...index.cohorts[0], size: 3 }, index.cohorts[1]] };
+ * requireCohortIndex('cohortRetention', wrongSize); // => throws RangeError: cohortRetention: index.cohorts[0].size (3) must equal its number of customers (2)
+ * requireCohortIndex('cohortRetention', { ...index, period: 'fortnight' }); // => throws RangeError: cohortRetention: index.period ("fortnight") must be one of 'day', 'week', 'month', 'quarter', 'year'
+ * requireCohortIndex('cohortRetention', null); // => throws TypeError
+ * ```
  */
 export function requireCohortIndex(fn: string, value: unknown, name = 'index'): CohortIndex {
   const index = requireObject(fn, name, value);
@@ -100,12 +148,58 @@ export function requireCohortIndex(fn: string, value: unknown, name = 'index'): 
   return value as CohortIndex;
 }
 
-/** The index in the shape the retention assembly reads. */
+/**
+ * The index in the shape the retention assembly (`retentionCohorts` of the cohort kernel) reads: no copy, the index's arrays.
+ * @example
+ * ```ts
+ * import { buildCohorts } from 'loyalty-metrics';
+ * import { indexCells } from './cohortIndex.ts';
+ *
+ * const index = buildCohorts(
+ *   [
+ *     { user: 'a', at: '2024-01-03', total: 20 },
+ *     { user: 'a', at: '2024-02-10', total: 35 },
+ *     { user: 'b', at: '2024-01-20', total: 15 },
+ *     { user: 'c', at: '2024-02-05', total: 10 },
+ *     { user: 'c', at: '2024-02-25', total: 5 },
+ *   ],
+ *   { customer: 'user', time: 'at', value: 'total', period: 'month' },
+ * );
+ * // customers a, b (January cohort) and c (February); a was active in columns 0 and 1, b and c in column 0
+ * const cells = indexCells(index);
+ * cells.customerRow; // => [0, 0, 1]
+ * cells.cellStart; // => [0, 2, 3, 4]
+ * cells.cellColumn; // => [0, 1, 0, 0]
+ * cells.rows; // => [{ label: '2024-01-01', size: 2, columns: 2 }, { label: '2024-02-01', size: 1, columns: 1 }]
+ * ```
+ */
 export function indexCells(index: CohortIndex): CohortCells {
   return { rows: index.cohorts, customerRow: index.customerCohort, cellStart: index.cellStart, cellColumn: index.cellColumn };
 }
 
-/** Per cohort and observable column: the compensated sum of a per-cell quantity over the cohort's customers. */
+/**
+ * Per cohort and observable column: the compensated sum of a per-cell quantity over the cohort's customers.
+ * @example
+ * ```ts
+ * import { buildCohorts } from 'loyalty-metrics';
+ * import { columnTotals } from './cohortIndex.ts';
+ *
+ * const index = buildCohorts(
+ *   [
+ *     { user: 'a', at: '2024-01-03', total: 20 },
+ *     { user: 'a', at: '2024-02-10', total: 35 },
+ *     { user: 'b', at: '2024-01-20', total: 15 },
+ *     { user: 'c', at: '2024-02-05', total: 10 },
+ *     { user: 'c', at: '2024-02-25', total: 5 },
+ *   ],
+ *   { customer: 'user', time: 'at', value: 'total', period: 'month' },
+ * );
+ * // January cohort: column 0 = a's 20 + b's 15, column 1 = a's 35; February cohort: c's 10 + 5
+ * columnTotals(index, index.cellValue ?? []); // => [[35, 35], [15]]
+ * // events: January column 0 has a's and b's first orders, February column 0 both of c's
+ * columnTotals(index, index.cellEvents); // => [[2, 1], [2]]
+ * ```
+ */
 export function columnTotals(index: CohortIndex, cellQuantity: readonly number[]): number[][] {
   const sums = index.cohorts.map((c) => new Array<number>(c.columns).fill(0));
   const comps = index.cohorts.map((c) => new Array<number>(c.columns).fill(0));
@@ -125,7 +219,18 @@ export function columnTotals(index: CohortIndex, cellQuantity: readonly number[]
   return sums.map((sum, r) => sum.map((s, k) => s + ((comps[r] as number[])[k] as number)));
 }
 
-/** Running sums of an array. */
+/**
+ * Running sums of an array, compensated (Neumaier), so cancellation does not lose small terms.
+ * @example
+ * ```ts
+ * import { cumulative } from './cohortIndex.ts';
+ *
+ * cumulative([35, 35, 15]); // => [35, 70, 85]
+ * cumulative([]); // => []
+ * // 1e16 + 1 is not representable, but the compensation keeps the 1 for the last sum
+ * cumulative([1e16, 1, -1e16]); // => [1e16, 1e16, 1]
+ * ```
+ */
 export function cumulative(values: readonly number[]): number[] {
   const out: number[] = [];
   let acc = 0;
@@ -139,7 +244,20 @@ export function cumulative(values: readonly number[]): number[] {
   return out;
 }
 
-/** Per column: Σ numerator / Σ denominator over cohorts whose column is complete; `null` where none is. */
+/**
+ * Per column: Σ numerator / Σ denominator over cohorts whose column is complete; `null` where none is.
+ * @example
+ * ```ts
+ * import { weightedCompleteAverage } from './cohortIndex.ts';
+ *
+ * // revenue per customer: column 0 = (100 + 300) / (10 + 20), the third cohort's column 0 is not complete;
+ * // column 1 = 40 / 10 (only the first cohort's is complete); column 2 is complete nowhere
+ * const revenue = [[100, 40, 9], [300, 50], [70]];
+ * const sizes = [10, 20, 7];
+ * const complete = [{ complete: [true, true, false] }, { complete: [true, false] }, { complete: [false] }];
+ * weightedCompleteAverage(complete, (r, k) => revenue[r]![k]!, (r) => sizes[r]!); // => [13.3333333333, 4, null]
+ * ```
+ */
 export function weightedCompleteAverage(
   cohorts: readonly { readonly complete: readonly boolean[] }[],
   numerator: (cohort: number, column: number) => number,

@@ -48,7 +48,23 @@ export interface CohortSettings {
   readonly observationEnd: number | undefined;
 }
 
-/** Reads `period` (default `'day'`), `windows` (`'calendar'`), `timeZone` (`'UTC'`), `weekStartsOn` (1), `observationEnd`. */
+/**
+ * Reads `period` (default `'day'`), `windows` (`'calendar'`), `timeZone` (`'UTC'`), `weekStartsOn` (1), `observationEnd`.
+ * @throws {TypeError} When an option has the wrong kind or `observationEnd` is not a valid date.
+ * @throws {RangeError} For an unknown period, windows or time zone, or `weekStartsOn` outside 0–6.
+ * @example
+ * ```ts
+ * import { readCohortSettings } from './cohortKernel.ts';
+ *
+ * readCohortSettings('buildCohorts', {}); // => { period: 'day', windows: 'calendar', timeZone: 'UTC', weekStartsOn: 1, observationEnd: undefined }
+ * const settings = readCohortSettings('buildCohorts', { period: 'month', timeZone: 'Europe/Bucharest', observationEnd: '2024-03-01' });
+ * // a date is local midnight, here 00:00 EET (UTC+2)
+ * new Date(settings.observationEnd ?? Number.NaN).toISOString(); // => '2024-02-29T22:00:00.000Z'
+ * settings.indexer.label(settings.indexer.index(settings.observationEnd ?? Number.NaN)); // => '2024-03-01'
+ * readCohortSettings('buildCohorts', { windows: 'sliding' }); // => throws RangeError: buildCohorts: windows ("sliding") must be one of 'calendar', 'rolling'
+ * readCohortSettings('buildCohorts', { observationEnd: 'soon' }); // => throws TypeError: buildCohorts: observationEnd "soon" is not a valid date
+ * ```
+ */
 export function readCohortSettings(fn: string, opts: Readonly<Record<string, unknown>>): CohortSettings {
   const period = requirePeriod(fn, 'period', withDefault(opts['period'], 'day'));
   const windows = requireOneOf<CohortWindows>(fn, 'windows', withDefault(opts['windows'], 'calendar'), ['calendar', 'rolling']);
@@ -101,6 +117,28 @@ function predicateOption(fn: string, name: string, value: unknown): ((row: unkno
  * Reads events given as rows (array or iterable, with `customer`, `time` and optional `value` / `cohort`
  * accessors in `opts`) or as columns `{ customer, time, value?, cohort? }` of equal length (read without
  * accessors). `startEvent` / `returnEvent` predicates get `(row, index)`; for columns, `(events, index)`.
+ * @throws {TypeError} For an invalid accessor, timestamp or filter result, or accessors with columnar input.
+ * @throws {RangeError} For columns of unequal length or a non-finite value.
+ * @example
+ * ```ts
+ * import { readCohortEvents } from './cohortKernel.ts';
+ *
+ * const rows = [
+ *   { user: 'a', at: '2024-01-03', total: 20 },
+ *   { user: 'b', at: '2024-01-20', total: 15 },
+ *   { user: 'a', at: '2024-02-10', total: 35 },
+ * ];
+ * const events = readCohortEvents('buildCohorts', rows, { customer: 'user', time: 'at', value: 'total' }, 'UTC', true);
+ * events; // => { length: 3, customers: ['a', 'b', 'a'], values: [20, 15, 35], cohorts: null, flags: null, smallIdMax: -1, rowInput: true }
+ * new Date(events.minMs).toISOString(); // => '2024-01-03T00:00:00.000Z'
+ * new Date(events.maxMs).toISOString(); // => '2024-02-10T00:00:00.000Z'
+ * // flags: bit 1 = may start a cohort (no startEvent: all), bit 2 = activity (orders over 15 only)
+ * readCohortEvents('buildCohorts', rows, { customer: 'user', time: 'at', returnEvent: (row: { total: number }) => row.total > 15 }, 'UTC', false).flags; // => [3, 1, 3]
+ * // columns of small integer ids: the largest id is kept so the kernel can index by id
+ * readCohortEvents('buildCohorts', { customer: [3, 1, 3], time: [0, 86_400_000, 172_800_000] }, {}, 'UTC', false); // => { length: 3, smallIdMax: 3, minMs: 0, maxMs: 172800000, rowInput: false }
+ * readCohortEvents('buildCohorts', [{ user: 'a', at: '2024-02-30' }], { customer: 'user', time: 'at' }, 'UTC', false); // => throws TypeError: buildCohorts: row 0: time "2024-02-30" is not a valid date
+ * readCohortEvents('buildCohorts', { customer: [1, 2], time: [0] }, {}, 'UTC', false); // => throws RangeError: buildCohorts: events.time length (1) must equal events.customer length (2)
+ * ```
  */
 export function readCohortEvents(fn: string, events: unknown, opts: Readonly<Record<string, unknown>>, timeZone: string, readValue: boolean): CohortEvents {
   const startEvent = predicateOption(fn, 'startEvent', opts['startEvent']);
@@ -913,7 +951,37 @@ function rowsOfStarts(startBit: Int32Array, rowAt: Int32Array, customerRow: Int3
   }
 }
 
-/** Builds cohorts from validated events; `totals` adds per-cell event counts and value sums. */
+/**
+ * Builds cohorts from validated events; `totals` adds per-cell event counts and value sums.
+ * @throws {RangeError} When the events span more periods, or customers × periods, than supported.
+ * @example
+ * ```ts
+ * import { readCohortEvents, readCohortSettings, runCohortKernel } from './cohortKernel.ts';
+ *
+ * const settings = readCohortSettings('buildCohorts', { period: 'month' });
+ * const rows = [
+ *   { user: 'a', at: '2024-01-03', total: 20 },
+ *   { user: 'a', at: '2024-02-10', total: 35 },
+ *   { user: 'b', at: '2024-01-20', total: 15 },
+ *   { user: 'c', at: '2024-02-05', total: 10 },
+ *   { user: 'c', at: '2024-02-25', total: 5 },
+ * ];
+ * const events = readCohortEvents('buildCohorts', rows, { customer: 'user', time: 'at', value: 'total' }, settings.timeZone, true);
+ * const result = runCohortKernel('buildCohorts', events, settings, true);
+ * // months since January 1970: January 2024 = 54·12 = 648. The observation end is the last event (February 25):
+ * // the January cohort (a, b) has two observable columns, of which only January has ended; February (c) one
+ * result.rows; // => [{ key: 648, label: '2024-01-01', size: 2, columns: 2, completeColumns: 1 }, { key: 649, label: '2024-02-01', size: 1, columns: 1, completeColumns: 0 }]
+ * result.ids; // => ['a', 'b', 'c']
+ * result.customerRow; // => [0, 0, 1]
+ * // cells: a in columns 0 and 1, b in column 0, c in column 0 (twice: 10 + 5)
+ * result.cellStart; // => [0, 2, 3, 4]
+ * result.cellColumn; // => [0, 1, 0, 0]
+ * result.cellEvents; // => [1, 1, 1, 2]
+ * result.cellValue; // => [20, 35, 15, 15]
+ * new Date(result.customerStart[2] ?? Number.NaN).toISOString(); // => '2024-02-05T00:00:00.000Z'
+ * runCohortKernel('buildCohorts', events, settings, false).cellEvents; // => null
+ * ```
+ */
 export function runCohortKernel(fn: string, events: CohortEvents, settings: CohortSettings, totals: boolean): CohortKernelResult {
   const act = cohortActivity(fn, events, settings, totals, null);
   const { observationEnd, rolling, of, ids, slots, words, bits, startBit, first, base, windowMs, rows, customerRow, customerStart } = act;
@@ -958,7 +1026,24 @@ export function runCohortKernel(fn: string, events: CohortEvents, settings: Coho
 /** A retention bracket: columns `from` … `to`, inclusive. */
 export type RetentionBracket = readonly [from: number, to: number];
 
-/** Validates `mode` and `brackets`. */
+/**
+ * Validates `mode` (default `'on'`) and `brackets` (sorted by `from`; they imply mode `'brackets'`).
+ * @throws {TypeError} When `brackets` or a bracket has the wrong kind.
+ * @throws {RangeError} For an unknown mode, a mode other than `'on'` with brackets, or an invalid bracket list.
+ * @example
+ * ```ts
+ * import { readRetentionMode } from './cohortKernel.ts';
+ *
+ * readRetentionMode('retentionMatrix', {}); // => { mode: 'on', brackets: null }
+ * readRetentionMode('retentionMatrix', { mode: 'onOrAfter' }); // => { mode: 'onOrAfter', brackets: null }
+ * readRetentionMode('retentionMatrix', { brackets: [[0, 0], [1, 3], [4, 12]] }); // => { mode: 'brackets', brackets: [[0, 0], [1, 3], [4, 12]] }
+ * readRetentionMode('retentionMatrix', { brackets: [[2, 1]] }); // => throws RangeError: retentionMatrix: brackets[0] to (1) must not be less than from (2)
+ * readRetentionMode('retentionMatrix', { brackets: [[1, 3], [0, 0]] }); // => throws RangeError: retentionMatrix: brackets[1] from (0) must not be less than the previous bracket's from (1)
+ * readRetentionMode('retentionMatrix', { brackets: [] }); // => throws RangeError: retentionMatrix: brackets must not be empty
+ * readRetentionMode('retentionMatrix', { mode: 'onOrAfter', brackets: [[0, 0]] }); // => throws RangeError: retentionMatrix: mode ("onOrAfter") cannot be combined with brackets (a bracket counts activity in any of its periods)
+ * readRetentionMode('retentionMatrix', { mode: 'always' }); // => throws RangeError: retentionMatrix: mode ("always") must be one of 'on', 'onOrAfter'
+ * ```
+ */
 export function readRetentionMode(fn: string, opts: Readonly<Record<string, unknown>>): { mode: 'on' | 'onOrAfter' | 'brackets'; brackets: RetentionBracket[] | null } {
   const raw = opts['brackets'];
   if (raw === undefined) {
@@ -989,6 +1074,33 @@ export function readRetentionMode(fn: string, opts: Readonly<Record<string, unkn
  * Retention straight from the activity bitset (the one-call path of `retentionMatrix`): per slot, its set bits
  * (mode `on`), its highest set bit (`onOrAfter`, then suffix sums), or a masked word test per bracket, added to
  * one flat table of counts — no per-customer cell lists. Gives what {@link retentionCohorts} gives on the cells.
+ * @throws {RangeError} When the events span more periods, or customers × periods, than supported.
+ * @example
+ * ```ts
+ * import { readCohortEvents, readCohortSettings, runRetentionKernel } from './cohortKernel.ts';
+ *
+ * const settings = readCohortSettings('retentionMatrix', { period: 'month' });
+ * const rows = [
+ *   { id: 1, at: '2024-01-05' },
+ *   { id: 2, at: '2024-01-09' },
+ *   { id: 3, at: '2024-01-30' },
+ *   { id: 4, at: '2024-02-03' },
+ *   { id: 2, at: '2024-02-14' },
+ *   { id: 1, at: '2024-03-02' },
+ *   { id: 4, at: '2024-03-20' },
+ * ];
+ * const events = readCohortEvents('retentionMatrix', rows, { customer: 'id', time: 'at' }, settings.timeZone, false);
+ * // January cohort {1, 2, 3}: all active in January, 2 in February, 1 in March; February cohort {4}: February
+ * // and March. March has not ended by the last event (March 20), so the last column of each is incomplete.
+ * const on = runRetentionKernel('retentionMatrix', events, settings, 'on', null);
+ * on.cohorts; // => [{ label: '2024-01-01', size: 3, counts: [3, 1, 1], complete: [true, true, false] }, { label: '2024-02-01', size: 1, counts: [1, 1], complete: [true, false] }]
+ * on.cohorts[0].rates; // => [1, 0.333333, 0.333333]
+ * new Date(on.observationEnd).toISOString(); // => '2024-03-20T00:00:00.000Z'
+ * // last active column: 1 → 2 (March), 2 → 1, 3 → 0; active in column k or later: 3, 2, 1
+ * runRetentionKernel('retentionMatrix', events, settings, 'onOrAfter', null).cohorts[0].counts; // => [3, 2, 1]
+ * // brackets [0, 0] and [1, 2]: customers 1 and 2 were back within months 1–2; that bracket ends with March
+ * runRetentionKernel('retentionMatrix', events, settings, 'brackets', [[0, 0], [1, 2]]).cohorts; // => [{ counts: [3, 2], complete: [true, false] }, { counts: [1, 1], complete: [true, false] }]
+ * ```
  */
 export function runRetentionKernel(
   fn: string,
@@ -1145,7 +1257,22 @@ export interface CohortCells {
   readonly cellColumn: ArrayLike<number>;
 }
 
-/** Size-weighted average of complete cells per column; `null` where no cohort's column is complete. */
+/**
+ * Size-weighted average of complete cells per column (Σ counts / Σ sizes over the cohorts whose column is
+ * complete); `null` where no cohort's column is complete.
+ * @example
+ * ```ts
+ * import { completeAverage } from './cohortKernel.ts';
+ *
+ * const cohorts = [
+ *   { size: 3, counts: [3, 1, 1], complete: [true, true, false] },
+ *   { size: 1, counts: [1, 1], complete: [true, false] },
+ * ];
+ * // column 0: (3 + 1) / (3 + 1); column 1: 1 / 3 (the second cohort's is incomplete); column 2: none complete
+ * completeAverage(cohorts); // => [1, 0.333333, null]
+ * completeAverage([]); // => []
+ * ```
+ */
 export function completeAverage(cohorts: readonly { readonly size: number; readonly counts: readonly number[]; readonly complete: readonly boolean[] }[]): (number | null)[] {
   let width = 0;
   for (const c of cohorts) width = Math.max(width, c.counts.length);
@@ -1168,7 +1295,32 @@ function addComplete(counts: readonly number[], complete: readonly boolean[], si
   }
 }
 
-/** Counts per cohort and column for a retention mode. */
+/**
+ * Counts per cohort and column for a retention mode, from the per-customer cells: `'on'` counts customers active
+ * in column k, `'onOrAfter'` those active in column k or later, `'brackets'` those active in any column of
+ * bracket j (brackets starting at or after a cohort's observable columns are left out).
+ * @example
+ * ```ts
+ * import { retentionCohorts } from './cohortKernel.ts';
+ *
+ * // customers 1, 2, 3 (January cohort) active in columns [0, 2], [0, 1], [0]; customer 4 (February) in [0, 1]
+ * const data = {
+ *   rows: [
+ *     { label: '2024-01-01', start: Date.UTC(2024, 0, 1), size: 3, columns: 3, completeColumns: 2 },
+ *     { label: '2024-02-01', start: Date.UTC(2024, 1, 1), size: 1, columns: 2, completeColumns: 1 },
+ *   ],
+ *   customerRow: [0, 0, 0, 1],
+ *   cellStart: [0, 2, 4, 5, 7],
+ *   cellColumn: [0, 2, 0, 1, 0, 0, 1],
+ * };
+ * retentionCohorts(data, 'on', null); // => [{ label: '2024-01-01', size: 3, counts: [3, 1, 1], complete: [true, true, false] }, { size: 1, counts: [1, 1], complete: [true, false] }]
+ * retentionCohorts(data, 'on', null)[0].rates; // => [1, 0.333333, 0.333333]
+ * retentionCohorts(data, 'onOrAfter', null)[0].counts; // => [3, 2, 1]
+ * retentionCohorts(data, 'brackets', [[0, 0], [1, 2]]); // => [{ counts: [3, 2], complete: [true, false] }, { counts: [1, 1], complete: [true, false] }]
+ * // the February cohort has columns 0 and 1 only, so it has no bracket [2, 5]
+ * retentionCohorts(data, 'brackets', [[0, 0], [2, 5]]); // => [{ counts: [3, 1] }, { counts: [1] }]
+ * ```
+ */
 export function retentionCohorts(data: CohortCells, mode: 'on' | 'onOrAfter' | 'brackets', brackets: readonly RetentionBracket[] | null): RetentionCohort[] {
   const { rows, customerRow, cellStart, cellColumn } = data;
   const counts: number[][] = rows.map((row) => {

@@ -56,7 +56,20 @@ export const ROLLING_WINDOW_MS: Readonly<Record<Period, number>> = {
 // Civil calendar arithmetic (proleptic Gregorian), after Howard Hinnant's "chrono-compatible low-level date
 // algorithms". Day 0 is 1970-01-01.
 
-/** Days since 1970-01-01 of the civil date y-m-d (month 1–12). */
+/**
+ * Days since 1970-01-01 of the civil date y-m-d (month 1–12), proleptic Gregorian; negative before 1970.
+ * @example
+ * ```ts
+ * import { daysFromCivil } from './time.ts';
+ *
+ * daysFromCivil(1970, 1, 1); // => 0
+ * daysFromCivil(1969, 12, 31); // => -1
+ * // 30 years of 365 days plus 7 leap days (1972 … 1996)
+ * daysFromCivil(2000, 1, 1); // => 10957
+ * // 2024-01-01 = 10957 + 24·365 + 6 leap days (2000 … 2020) = 19723; then 31 (Jan) + 29 (Feb) + 4
+ * daysFromCivil(2024, 3, 5); // => 19787
+ * ```
+ */
 export function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
@@ -67,7 +80,20 @@ export function daysFromCivil(year: number, month: number, day: number): number 
   return era * 146097 + doe - 719468;
 }
 
-/** Civil year, month (1–12) and day of the day number `days` (days since 1970-01-01). */
+/**
+ * Civil year, month (1–12) and day of the day number `days` (days since 1970-01-01); the inverse of
+ * {@link daysFromCivil}.
+ * @example
+ * ```ts
+ * import { civilFromDays } from './time.ts';
+ *
+ * civilFromDays(0); // => { year: 1970, month: 1, day: 1 }
+ * civilFromDays(-1); // => { year: 1969, month: 12, day: 31 }
+ * // 2000-01-01 is day 10957; 31 + 28 days later is the leap day
+ * civilFromDays(11016); // => { year: 2000, month: 2, day: 29 }
+ * civilFromDays(19787); // => { year: 2024, month: 3, day: 5 }
+ * ```
+ */
 export function civilFromDays(days: number): { year: number; month: number; day: number } {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
@@ -80,12 +106,39 @@ export function civilFromDays(days: number): { year: number; month: number; day:
   return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
-/** Number of days in a month of the proleptic Gregorian calendar. */
+/**
+ * Number of days in a month of the proleptic Gregorian calendar.
+ * @example
+ * ```ts
+ * import { daysInMonth } from './time.ts';
+ *
+ * daysInMonth(2024, 2); // => 29
+ * daysInMonth(2023, 2); // => 28
+ * // century years are leap years only when divisible by 400
+ * daysInMonth(1900, 2); // => 28
+ * daysInMonth(2000, 2); // => 29
+ * daysInMonth(2024, 12); // => 31
+ * daysInMonth(2024, 4); // => 30
+ * ```
+ */
 export function daysInMonth(year: number, month: number): number {
   return daysFromCivil(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) - daysFromCivil(year, month, 1);
 }
 
-/** ISO 8601 date (`2024-03-05`) of a day number; years outside 0–9999 use the expanded `±YYYYYY` form. */
+/**
+ * ISO 8601 date (`2024-03-05`) of a day number; years outside 0–9999 use the expanded `±YYYYYY` form.
+ * @example
+ * ```ts
+ * import { isoDateOfDay } from './time.ts';
+ *
+ * isoDateOfDay(0); // => '1970-01-01'
+ * isoDateOfDay(19787); // => '2024-03-05'
+ * // 400 Gregorian years are exactly 146097 days: 2000-01-01 (day 10957) ± whole cycles
+ * isoDateOfDay(10957 - 5 * 146097); // => '0000-01-01'
+ * isoDateOfDay(10957 - 5 * 146097 - 365); // => '-000001-01-01'
+ * isoDateOfDay(10957 + 20 * 146097); // => '+010000-01-01'
+ * ```
+ */
 export function isoDateOfDay(days: number): string {
   const { year, month, day } = civilFromDays(days);
   const y = year >= 0 && year <= 9999 ? String(year).padStart(4, '0') : `${year < 0 ? '-' : '+'}${String(Math.abs(year)).padStart(6, '0')}`;
@@ -139,7 +192,20 @@ function zoneData(fn: string, timeZone: string): ZoneData {
   return data;
 }
 
-/** Validates a time-zone option: a string naming an IANA zone (or `UTC`). Returns it unchanged. */
+/**
+ * Validates a time-zone option: a string naming an IANA zone (or `UTC`). Returns it unchanged.
+ * @throws {TypeError} When `value` is not a string.
+ * @throws {RangeError} When `Intl.DateTimeFormat` does not know the zone.
+ * @example
+ * ```ts
+ * import { requireTimeZone } from './time.ts';
+ *
+ * requireTimeZone('buildCohorts', 'timeZone', 'Europe/Bucharest'); // => 'Europe/Bucharest'
+ * requireTimeZone('buildCohorts', 'timeZone', 'UTC'); // => 'UTC'
+ * requireTimeZone('buildCohorts', 'timeZone', 'Mars/Olympus'); // => throws RangeError: buildCohorts: timeZone ("Mars/Olympus") is not a valid IANA time zone
+ * requireTimeZone('buildCohorts', 'timeZone', 2); // => throws TypeError: buildCohorts: timeZone must be an IANA time zone name, got 2
+ * ```
+ */
 export function requireTimeZone(fn: string, name: string, value: unknown): string {
   if (typeof value !== 'string') return typeFail(fn, `${name} must be an IANA time zone name, got ${describeValue(value)}`);
   try {
@@ -150,7 +216,20 @@ export function requireTimeZone(fn: string, name: string, value: unknown): strin
   return value;
 }
 
-/** Validates `weekStartsOn`: an integer 0–6, 0 = Sunday, 1 = Monday. */
+/**
+ * Validates `weekStartsOn`: an integer 0–6, 0 = Sunday, 1 = Monday. Returns it unchanged.
+ * @throws {TypeError} When `value` is not a number.
+ * @throws {RangeError} When it is not an integer from 0 to 6.
+ * @example
+ * ```ts
+ * import { requireWeekStartsOn } from './time.ts';
+ *
+ * requireWeekStartsOn('buildCohorts', 'weekStartsOn', 0); // => 0
+ * requireWeekStartsOn('buildCohorts', 'weekStartsOn', 7); // => throws RangeError: buildCohorts: weekStartsOn (7) must be an integer from 0 (Sunday) to 6 (Saturday)
+ * requireWeekStartsOn('buildCohorts', 'weekStartsOn', 1.5); // => throws RangeError: buildCohorts: weekStartsOn (1.5) must be an integer from 0 (Sunday) to 6 (Saturday)
+ * requireWeekStartsOn('buildCohorts', 'weekStartsOn', '1'); // => throws TypeError: buildCohorts: weekStartsOn must be a number, got "1"
+ * ```
+ */
 export function requireWeekStartsOn(fn: string, name: string, value: unknown): number {
   if (typeof value !== 'number') return typeFail(fn, `${name} must be a number, got ${describeValue(value)}`);
   if (!Number.isInteger(value) || value < 0 || value > 6) {
@@ -159,7 +238,19 @@ export function requireWeekStartsOn(fn: string, name: string, value: unknown): n
   return value;
 }
 
-/** Validates a period option. */
+/**
+ * Validates a period option: one of {@link PERIODS}. Returns it unchanged.
+ * @throws {TypeError} When `value` is not a string.
+ * @throws {RangeError} When it is not a known period.
+ * @example
+ * ```ts
+ * import { requirePeriod } from './time.ts';
+ *
+ * requirePeriod('buildCohorts', 'period', 'month'); // => 'month'
+ * requirePeriod('buildCohorts', 'period', 'fortnight'); // => throws RangeError: buildCohorts: period ("fortnight") must be one of 'day', 'week', 'month', 'quarter', 'year'
+ * requirePeriod('buildCohorts', 'period', 30); // => throws TypeError: buildCohorts: period must be one of 'day', 'week', 'month', 'quarter', 'year', got 30
+ * ```
+ */
 export function requirePeriod(fn: string, name: string, value: unknown): Period {
   if (typeof value !== 'string') return typeFail(fn, `${name} must be one of ${PERIODS.map((p) => `'${p}'`).join(', ')}, got ${describeValue(value)}`);
   if (!(PERIODS as readonly string[]).includes(value)) rangeFail(fn, `${name} (${describeValue(value)}) must be one of ${PERIODS.map((p) => `'${p}'`).join(', ')}`);
@@ -251,6 +342,22 @@ function cachedOffset(zone: ZoneData, ms: number): number {
 /**
  * Offset of `timeZone` at the instant `ms`: local wall-clock time minus UTC, in milliseconds
  * (Europe/Bucharest in summer: 10 800 000). Throws `RangeError` for an unknown zone.
+ * @throws {RangeError} For an unknown zone.
+ * @example
+ * ```ts
+ * import { zoneOffsetMs } from './time.ts';
+ *
+ * // Romania: EET (UTC+2) in winter, EEST (UTC+3) in summer
+ * zoneOffsetMs('f', 'Europe/Bucharest', Date.UTC(2024, 0, 15)) / 3_600_000; // => 2
+ * zoneOffsetMs('f', 'Europe/Bucharest', Date.UTC(2024, 6, 1)); // => 10800000
+ * // EU clocks go forward on the last Sunday of March (2024-03-31) at 01:00 UTC
+ * zoneOffsetMs('f', 'Europe/Bucharest', Date.UTC(2024, 2, 31, 0, 59, 59)) / 3_600_000; // => 2
+ * zoneOffsetMs('f', 'Europe/Bucharest', Date.UTC(2024, 2, 31, 1)) / 3_600_000; // => 3
+ * // New York in summer: EDT, UTC−4
+ * zoneOffsetMs('f', 'America/New_York', Date.UTC(2024, 6, 1)) / 3_600_000; // => -4
+ * zoneOffsetMs('f', 'UTC', Date.UTC(2024, 6, 1)); // => 0
+ * zoneOffsetMs('f', 'Mars/Olympus', 0); // => throws RangeError: f: timeZone ("Mars/Olympus") is not a valid IANA time zone
+ * ```
  */
 export function zoneOffsetMs(fn: string, timeZone: string, ms: number): number {
   return cachedOffset(zoneData(fn, timeZone), ms);
@@ -275,7 +382,28 @@ function localToInstant(zone: ZoneData, localMs: number): number {
   return t1;
 }
 
-/** Public wrapper of the wall-clock → instant conversion (see {@link localToInstant}). */
+/**
+ * The instant (epoch ms) at which the wall clock of `timeZone` shows `localMs`, the wall-clock time written as
+ * if it were UTC epoch ms (so `Date.UTC(2024, 6, 1, 12)` means "12:00 on 2024-07-01, local"). A time skipped by
+ * a spring-forward gap moves forward by the gap; a time repeated by a fall-back overlap resolves to the earlier
+ * instant (Temporal's `'compatible'` disambiguation).
+ * @throws {RangeError} For an unknown zone.
+ * @example
+ * ```ts
+ * import { wallClockToEpochMs } from './time.ts';
+ *
+ * const instant = (local: number): string => new Date(wallClockToEpochMs('f', 'Europe/Bucharest', local)).toISOString();
+ * // summer, UTC+3: 12:00 local is 09:00 UTC
+ * instant(Date.UTC(2024, 6, 1, 12)); // => '2024-07-01T09:00:00.000Z'
+ * // 2024-03-31: 03:00 EET jumps to 04:00 EEST, so 03:30 does not exist; it moves on by the hour to 04:30 EEST
+ * instant(Date.UTC(2024, 2, 31, 3, 30)); // => '2024-03-31T01:30:00.000Z'
+ * // 2024-10-27: 04:00 EEST falls back to 03:00 EET, so 03:30 happens twice (00:30 and 01:30 UTC): the earlier
+ * instant(Date.UTC(2024, 9, 27, 3, 30)); // => '2024-10-27T00:30:00.000Z'
+ * // one hour later on the wall clock is two hours later in real time
+ * instant(Date.UTC(2024, 9, 27, 4, 30)); // => '2024-10-27T02:30:00.000Z'
+ * new Date(wallClockToEpochMs('f', 'UTC', 0)).toISOString(); // => '1970-01-01T00:00:00.000Z'
+ * ```
+ */
 export function wallClockToEpochMs(fn: string, timeZone: string, localMs: number): number {
   return localToInstant(zoneData(fn, timeZone), localMs);
 }
@@ -319,6 +447,26 @@ function parseIso(zone: ZoneData, text: string): number {
  * @throws {TypeError} `${fn}: ${label} "${value}" is not a valid date` for anything else, including invalid
  *   dates, non-finite numbers and instants outside the `Date` range.
  * @throws {RangeError} When `timeZone` is not a valid zone (only checked when a string needs it).
+ * @example
+ * ```ts
+ * import { toEpochMs } from './time.ts';
+ *
+ * // 2024-03-05 is day 19787: 19787 × 86 400 000 ms
+ * toEpochMs('f', '2024-03-05', 'time', 'UTC'); // => 1709596800000
+ * toEpochMs('f', new Date(Date.UTC(2024, 2, 5)), 'time', 'UTC'); // => 1709596800000
+ * toEpochMs('f', 0, 'time', 'UTC'); // => 0
+ * const iso = (text: string, zone: string): string => new Date(toEpochMs('f', text, 'time', zone)).toISOString();
+ * // a date is local midnight; a date-time without offset is local wall-clock time (Bucharest: UTC+2 / UTC+3)
+ * iso('2024-03-05', 'Europe/Bucharest'); // => '2024-03-04T22:00:00.000Z'
+ * iso('2024-07-01T12:00', 'Europe/Bucharest'); // => '2024-07-01T09:00:00.000Z'
+ * iso('2024-07-01 12:00:30.5', 'Europe/Bucharest'); // => '2024-07-01T09:00:30.500Z'
+ * // an explicit offset wins over the zone
+ * iso('2024-07-01T12:00+02:00', 'Europe/Bucharest'); // => '2024-07-01T10:00:00.000Z'
+ * iso('2024-07-01T12:00Z', 'Europe/Bucharest'); // => '2024-07-01T12:00:00.000Z'
+ * toEpochMs('f', '2024-02-30', 'row 3: time', 'UTC'); // => throws TypeError: f: row 3: time "2024-02-30" is not a valid date
+ * toEpochMs('f', '20', 'observationEnd', 'UTC'); // => throws TypeError: f: observationEnd "20" is not a valid date
+ * toEpochMs('f', 9e15, 'observationEnd', 'UTC'); // => throws TypeError: f: observationEnd 9000000000000000 is not a valid date
+ * ```
  */
 export function toEpochMs(fn: string, value: unknown, label: string, timeZone: string): number {
   let ms = Number.NaN;
@@ -389,6 +537,33 @@ const MAX_TABLE_PERIODS = 4_194_304; // 2^22
  * Creates a period indexer for a period kind, IANA time zone and week start.
  * @throws {RangeError} For an unknown time zone, period, or `weekStartsOn` outside 0–6.
  * @throws {TypeError} When an option has the wrong kind.
+ * @example
+ * ```ts
+ * import { createPeriodIndexer } from './time.ts';
+ *
+ * // 2024-03-05 is a Tuesday: its ISO week starts on Monday 2024-03-04, its Sunday week on 2024-03-03
+ * const weeks = createPeriodIndexer('f', { period: 'week', timeZone: 'UTC', weekStartsOn: 1 });
+ * weeks.label(weeks.index(Date.UTC(2024, 2, 5, 12))); // => '2024-03-04'
+ * const sundayWeeks = createPeriodIndexer('f', { period: 'week', timeZone: 'UTC', weekStartsOn: 0 });
+ * sundayWeeks.label(sundayWeeks.index(Date.UTC(2024, 2, 5, 12))); // => '2024-03-03'
+ * // week 0 is the week of Thursday 1970-01-01, starting Monday 1969-12-29
+ * weeks.label(0); // => '1969-12-29'
+ * // months since January 1970: March 2024 is (2024 − 1970)·12 + 2
+ * const months = createPeriodIndexer('f', { period: 'month', timeZone: 'Europe/Bucharest', weekStartsOn: 1 });
+ * months.index(Date.UTC(2024, 2, 5)); // => 650
+ * months.label(650); // => '2024-03-01'
+ * // 2024-03-31T22:30Z is already 01:30 on April 1 in Bucharest (UTC+3); April starts at local midnight
+ * months.index(Date.UTC(2024, 2, 31, 22, 30)); // => 651
+ * new Date(months.start(651)).toISOString(); // => '2024-03-31T21:00:00.000Z'
+ * // the spring-forward day has 23 hours, the fall-back day 25
+ * const days = createPeriodIndexer('f', { period: 'day', timeZone: 'Europe/Bucharest', weekStartsOn: 1 });
+ * const springDay = days.index(Date.UTC(2024, 2, 31, 12));
+ * days.label(springDay); // => '2024-03-31'
+ * (days.end(springDay) - days.start(springDay)) / 3_600_000; // => 23
+ * const fallDay = days.index(Date.UTC(2024, 9, 27, 12));
+ * (days.end(fallDay) - days.start(fallDay)) / 3_600_000; // => 25
+ * createPeriodIndexer('f', { period: 'week', timeZone: 'UTC', weekStartsOn: 7 }); // => throws RangeError: f: weekStartsOn (7) must be an integer from 0 (Sunday) to 6 (Saturday)
+ * ```
  */
 export function createPeriodIndexer(fn: string, options: PeriodIndexerOptions): PeriodIndexer {
   const period = requirePeriod(fn, 'period', options.period);
