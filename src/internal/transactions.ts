@@ -115,7 +115,16 @@ export interface PeriodSettings {
   readonly indexer: PeriodIndexer;
 }
 
-/** Reads `period` (default `'day'`), `unit` (default: the period), `timeZone` (`'UTC'`) and `weekStartsOn` (1). */
+/**
+ * Reads `period` (default `'day'`), `unit` (default: the period), `timeZone` (`'UTC'`) and `weekStartsOn` (1).
+ * @example
+ * ```ts
+ * import { readPeriodSettings } from './transactions.ts';
+ *
+ * readPeriodSettings('rfmSummary', { unit: 'week' }); // => { period: 'day', unit: 'week', unitDays: 7, timeZone: 'UTC' }
+ * readPeriodSettings('rfmSummary', { unit: 'fortnight' }); // => throws RangeError
+ * ```
+ */
 export function readPeriodSettings(fn: string, opts: Readonly<Record<string, unknown>>): PeriodSettings {
   const period = requirePeriod(fn, 'period', withDefault(opts['period'], 'day'));
   const unit = requireOneOf<DurationUnit>(fn, 'unit', withDefault(opts['unit'], period), UNITS);
@@ -132,6 +141,15 @@ function fieldLabel(rowInput: boolean, i: number, field: string): string {
 /**
  * Reads transactions given as rows (array or iterable, with `customer`, `time` and optional `value`
  * accessors in `opts`) or as columns (`{ customer, time, value? }` of equal length, read without accessors).
+ * @example
+ * ```ts
+ * import { readTransactions } from './transactions.ts';
+ *
+ * const rows = [{ id: 'a', at: '2024-01-02', v: 5 }, { id: 7, at: 0, v: 1 }];
+ * const t = readTransactions('rfmSummary', rows, { customer: 'id', time: 'at', value: 'v' }, 'UTC', true);
+ * [t.length, t.minMs, t.maxMs, t.rowInput]; // => [2, 0, 1704153600000, true]
+ * readTransactions('rfmSummary', [{ id: 'a', at: '2024-13-01' }], { customer: 'id', time: 'at' }, 'UTC', false); // => throws TypeError: rfmSummary: row 0: time "2024-13-01" is not a valid date
+ * ```
  */
 export function readTransactions(
   fn: string,
@@ -292,7 +310,17 @@ export class CustomerSlots {
   }
 }
 
-/** Customer identifiers are strings or finite numbers (1 and "1" are different customers). */
+/**
+ * Customer identifiers are strings or finite numbers (1 and "1" are different customers).
+ * @example
+ * ```ts
+ * import { validateCustomer } from './transactions.ts';
+ *
+ * validateCustomer('rfmSummary', 'ann', 0, true); // => undefined
+ * validateCustomer('rfmSummary', null, 3, true); // => throws TypeError
+ * validateCustomer('rfmSummary', Number.NaN, 2, false); // => throws RangeError
+ * ```
+ */
 export function validateCustomer(fn: string, customer: unknown, i: number, rowInput: boolean): void {
   if (typeof customer === 'string') return;
   if (typeof customer !== 'number')
@@ -335,7 +363,20 @@ export interface PeriodStore {
   readonly lists: Int32Array;
 }
 
-/** True when the customer has a purchase period ≤ cutoff. */
+/**
+ * True when the customer has a purchase period ≤ cutoff.
+ * @example
+ * ```ts
+ * import { hasPurchase, readTransactions, summarizePeriods } from './transactions.ts';
+ * import { createPeriodIndexer } from './time.ts';
+ *
+ * const day = createPeriodIndexer('rfmSummary', { period: 'day', timeZone: 'UTC', weekStartsOn: 1 });
+ * // customer 1 buys on day 0 only, customer 2 only on day 5; cutoff day 2, end day 9
+ * const t = readTransactions('rfmSummary', { customer: [1, 2], time: [0, 5 * 86_400_000] }, {}, 'UTC', false);
+ * const summary = summarizePeriods('rfmSummary', t, day, 2, 9);
+ * [hasPurchase(summary, 0), hasPurchase(summary, 1)]; // => [true, false]
+ * ```
+ */
 export function hasPurchase(summary: PeriodSummary, index: number): boolean {
   return summary.first[index] !== NONE;
 }
@@ -400,6 +441,20 @@ function popcount(x: number): number {
  * When every customer's bitset can span the whole window [first period of the log, end] within about
  * 32 bytes per event, a single pass does it all ({@link summarizeWindow}); otherwise (a long, sparse
  * history) two passes size each customer's bitset to its own span ({@link summarizeSpans}).
+ *
+ * @example
+ * ```ts
+ * import { readTransactions, summarizePeriods } from './transactions.ts';
+ * import { createPeriodIndexer } from './time.ts';
+ *
+ * const day = createPeriodIndexer('rfmSummary', { period: 'day', timeZone: 'UTC', weekStartsOn: 1 });
+ * const D = 86_400_000;
+ * // customer 9: days 3 (10 + 2, same day), 5 (4), 8 (holdout, 7); any order
+ * const columns = { customer: [9, 9, 9, 9], time: [5 * D, 3 * D, 8 * D, 3 * D + 3_600_000], value: [4, 10, 7, 2] };
+ * const s = summarizePeriods('rfmSummary', readTransactions('rfmSummary', columns, {}, 'UTC', true), day, 6, 9);
+ * [s.first[0], s.last[0], s.periods[0], s.holdoutPeriods[0]]; // => [3, 5, 2, 1]
+ * [s.repeatValue?.[0], s.holdoutValue?.[0]]; // => [4, 7]
+ * ```
  */
 export function summarizePeriods(fn: string, columns: TransactionColumns, indexer: PeriodIndexer, cutoff: number, end: number): PeriodSummary {
   const periodsOf = blockPeriods(indexer, columns.minMs, columns.maxMs);
@@ -871,7 +926,21 @@ export interface CustomerPeriodLists {
   readonly periods: Int32Array;
 }
 
-/** The distinct purchase periods (≤ end), ascending, of the customers with `selected[index] !== 0`. */
+/**
+ * The distinct purchase periods (≤ end), ascending, of the customers with `selected[index] !== 0`.
+ * @example
+ * ```ts
+ * import { collectPeriods, readTransactions, summarizePeriods } from './transactions.ts';
+ * import { createPeriodIndexer } from './time.ts';
+ *
+ * const day = createPeriodIndexer('overdueCustomers', { period: 'day', timeZone: 'UTC', weekStartsOn: 1 });
+ * const D = 86_400_000;
+ * const t = readTransactions('overdueCustomers', { customer: ['a', 'b', 'a', 'a'], time: [9 * D, 1 * D, 2 * D, 9 * D] }, {}, 'UTC', false);
+ * const lists = collectPeriods(summarizePeriods('overdueCustomers', t, day, 10, 10), Uint8Array.from([1, 0]));
+ * Array.from(lists.periods.subarray(lists.start[0], lists.start[0]! + lists.length[0]!)); // => [2, 9]
+ * lists.length[1]; // => 0
+ * ```
+ */
 export function collectPeriods(summary: PeriodSummary, selected: Uint8Array): CustomerPeriodLists {
   const { count, store } = summary;
   const { lo, base, words, lists } = store;
@@ -912,7 +981,17 @@ function growInt(a: Int32Array, cap: number): Int32Array {
   return b;
 }
 
-/** Validates an optional timestamp option (default `fallback`) and returns epoch ms. */
+/**
+ * Validates an optional timestamp option (default `fallback`) and returns epoch ms.
+ * @example
+ * ```ts
+ * import { readInstant } from './transactions.ts';
+ *
+ * readInstant('rfmSummary', 'observationEnd', undefined, 'UTC', 42); // => 42
+ * readInstant('rfmSummary', 'observationEnd', '1997-09-30', 'UTC', 0); // => 875577600000
+ * readInstant('rfmSummary', 'observationEnd', '1997-09-30', 'America/New_York', 0); // => 875592000000
+ * ```
+ */
 export function readInstant(fn: string, name: string, value: unknown, timeZone: string, fallback: number): number {
   return value === undefined ? fallback : toEpochMs(fn, value, name, timeZone);
 }
