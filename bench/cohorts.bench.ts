@@ -13,22 +13,10 @@
 // Run: npm run bench -- cohorts  (node --expose-gc)
 // Optional: BENCH_SIZES=1000000 to run fewer sizes.
 import { retentionMatrix } from '../src/index.ts';
+import { DAY, gc, mulberry32, sizes } from './helpers.ts';
 
-const DAY = 86_400_000;
 const YEAR_START = Date.UTC(2024, 0, 1);
 const CUSTOMERS = 200_000;
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Unsorted log: each event a random customer (skewed) at a random millisecond of 2024. */
 function generate(events: number, seed: number): { customer: Int32Array; time: Float64Array } {
@@ -42,8 +30,8 @@ function generate(events: number, seed: number): { customer: Int32Array; time: F
   return { customer, time };
 }
 
-/** Hand-written typed-array loop: dense ids 0…C−1, UTC days; counts[cohortDay][k]. */
-function handLoop(customer: Int32Array, time: Float64Array): number[][] {
+/** First pass of the hand-written loops: customer count (dense ids 0…C−1), first UTC day and number of days. */
+function dayRange(customer: Int32Array, time: Float64Array): { customers: number; minDay: number; days: number } {
   const n = customer.length;
   let customers = 0;
   let minDay = Infinity;
@@ -55,7 +43,23 @@ function handLoop(customer: Int32Array, time: Float64Array): number[][] {
     if (d < minDay) minDay = d;
     if (d > maxDay) maxDay = d;
   }
-  const days = maxDay - minDay + 1;
+  return { customers, minDay, days: maxDay - minDay + 1 };
+}
+
+/** Rows of a days×days count table (row = cohort day, column = day offset), skipping days that start no cohort. */
+function cohortRows(counts: Int32Array, days: number): number[][] {
+  const out: number[][] = [];
+  for (let f = 0; f < days; f++) {
+    if (counts[f * days]! === 0) continue;
+    out.push(Array.from(counts.subarray(f * days, f * days + days - f)));
+  }
+  return out;
+}
+
+/** Hand-written typed-array loop: dense ids 0…C−1, UTC days; counts[cohortDay][k]. */
+function handLoop(customer: Int32Array, time: Float64Array): number[][] {
+  const n = customer.length;
+  const { customers, minDay, days } = dayRange(customer, time);
   const first = new Int32Array(customers).fill(0x7fffffff);
   for (let i = 0; i < n; i++) {
     const c = customer[i]!;
@@ -77,12 +81,7 @@ function handLoop(customer: Int32Array, time: Float64Array): number[][] {
       counts[f * days + k]!++;
     }
   }
-  const out: number[][] = [];
-  for (let f = 0; f < days; f++) {
-    if (counts[f * days]! === 0) continue;
-    out.push(Array.from(counts.subarray(f * days, f * days + days - f)));
-  }
-  return out;
+  return cohortRows(counts, days);
 }
 
 /**
@@ -92,17 +91,7 @@ function handLoop(customer: Int32Array, time: Float64Array): number[][] {
  */
 function handBitset(customer: Int32Array, time: Float64Array): number[][] {
   const n = customer.length;
-  let customers = 0;
-  let minDay = Infinity;
-  let maxDay = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const c = customer[i]!;
-    if (c >= customers) customers = c + 1;
-    const d = Math.floor(time[i]! / DAY);
-    if (d < minDay) minDay = d;
-    if (d > maxDay) maxDay = d;
-  }
-  const days = maxDay - minDay + 1;
+  const { customers, minDay, days } = dayRange(customer, time);
   const words = (days + 31) >>> 5;
   const seen = new Int32Array(customers * words);
   for (let i = 0; i < n; i++) {
@@ -124,12 +113,7 @@ function handBitset(customer: Int32Array, time: Float64Array): number[][] {
       }
     }
   }
-  const out: number[][] = [];
-  for (let f = 0; f < days; f++) {
-    if (counts[f * days]! === 0) continue;
-    out.push(Array.from(counts.subarray(f * days, f * days + days - f)));
-  }
-  return out;
+  return cohortRows(counts, days);
 }
 
 /** Naive baseline: array of objects, Map of Sets. */
@@ -203,7 +187,6 @@ function measureAll(variants: readonly [string, () => number[][], number][]): [s
 }
 
 const fmt = (x: number, digits = 1) => x.toFixed(digits).padStart(8);
-const sizes = (process.env['BENCH_SIZES'] ?? '1000000,10000000').split(',').map(Number);
 
 for (const n of sizes) {
   const log = generate(n, 20240101 + n);

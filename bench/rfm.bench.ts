@@ -8,6 +8,7 @@
 // processes share the cores): best of 5 at 1M, 3 at 10M for rfmSummary, 1 run for the naive baseline at 10M.
 // Run: npm run bench -- rfm   Optional: BENCH_SIZES=1000000 to run fewer sizes.
 import { rfmSummary, type RfmSummaryRow } from '../src/index.ts';
+import { DAY, gc, mulberry32, sizes } from './helpers.ts';
 
 /**
  * Reference point from issue 4 (measured on these machines with the Python `lifetimes` package,
@@ -16,21 +17,6 @@ import { rfmSummary, type RfmSummaryRow } from '../src/index.ts';
 const LIFETIMES_10M_SECONDS = 12.35;
 /** Target from issue 4: at least 20× faster than the reference. */
 const TARGET_SPEEDUP = 20;
-
-const DAY = 86_400_000;
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
-
-/** mulberry32: a tiny seeded generator, so every run sees the same data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Columns {
   customer: Int32Array;
@@ -63,7 +49,7 @@ const SHAPES: readonly Shape[] = [
 
 /** Time-sorted log of n transactions of the shape; `shuffled` = the same transactions in random order. */
 function synthetic(shape: Shape, n: number, shuffled: boolean, seed: number): Columns {
-  const random = rng(seed);
+  const random = mulberry32(seed);
   const customer = new Int32Array(n);
   const time = new Float64Array(n);
   const value = new Float64Array(n);
@@ -171,7 +157,6 @@ function agree(a: RfmSummaryRow[], b: RfmSummaryRow[]): boolean {
 
 const fmt = (s: number) => (s < 1 ? `${(s * 1000).toFixed(0)} ms` : `${s.toFixed(2)} s`).padStart(8);
 const mtx = (n: number, s: number) => `${(n / s / 1e6).toFixed(1)} M tx/s`.padStart(12);
-const sizes = (process.env['BENCH_SIZES'] ?? '1000000,10000000').split(',').map(Number);
 
 console.log(`node ${process.version}; columnar Int32Array ids, Float64Array epoch ms and values; period day, unit week`);
 // Warm-up so that the first timed run is not the one that compiles the code.

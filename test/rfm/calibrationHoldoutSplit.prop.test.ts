@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { calibrationHoldoutSplit, rfmSummary } from 'loyalty-metrics';
 import { expectClose } from '../helpers/expectClose.ts';
+import { kernelPathColumns, kernelPathLogs, SPAN_ID_OFFSET } from './arbitraries.ts';
 
 const DAY = 86_400_000;
 
@@ -92,29 +93,18 @@ describe('calibrationHoldoutSplit properties', () => {
     );
   });
   it('gives the same split on every kernel path (whole-window bitsets, per-customer spans, sparse lists)', () => {
-    // Times up to ±60 years around 1970 give long sparse histories (kept as per-customer lists); ids offset by
-    // 60 000 (still indexed directly) make one record per possible id too large for the single whole-window
-    // pass, so the two-pass per-customer-span kernel runs. Both must agree, in any order.
-    const day = fc.oneof(fc.integer({ min: -5, max: 40 }), fc.integer({ min: -22_000, max: 22_000 }));
-    const wide = fc.array(fc.record({ c: fc.nat(5), t: day.map((d) => d * DAY + 3_600_000), v: fc.integer({ min: 0, max: 1000 }) }), {
-      maxLength: 40,
-    });
-    const columns = (rows: ReadonlyArray<{ c: number; t: number; v: number }>, offset: number) => ({
-      customer: Int32Array.from(rows, (r) => r.c + offset),
-      time: Float64Array.from(rows, (r) => r.t),
-      value: Float64Array.from(rows, (r) => r.v),
-    });
+    // See kernelPathLogs: both kernels must agree, in any order.
     fc.assert(
       fc.property(
-        wide.chain((rows) => fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length }))),
+        kernelPathLogs,
         fc.integer({ min: -22_000, max: 22_000 }),
         fc.nat(22_000),
         ([rows, shuffled], cal, holdout) => {
           const options = { calibrationEnd: cal * DAY, observationEnd: (cal + holdout) * DAY };
-          const window = calibrationHoldoutSplit(columns(rows, 0), options);
+          const window = calibrationHoldoutSplit(kernelPathColumns(rows, 0), options);
           for (const log of [rows, shuffled]) {
-            const spans = calibrationHoldoutSplit(columns(log, 60_000), options);
-            const byId = new Map(spans.map((r) => [(r.customer as number) - 60_000, r]));
+            const spans = calibrationHoldoutSplit(kernelPathColumns(log, SPAN_ID_OFFSET), options);
+            const byId = new Map(spans.map((r) => [(r.customer as number) - SPAN_ID_OFFSET, r]));
             expect(spans).toHaveLength(window.length);
             for (const a of window) {
               const b = byId.get(a.customer as number);

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { overdueCustomers } from 'loyalty-metrics';
 import { expectClose } from '../helpers/expectClose.ts';
+import { kernelPathColumns, kernelPathLogs, SPAN_ID_OFFSET } from './arbitraries.ts';
 
 const DAY = 86_400_000;
 // Mixed ids take the Map path of the kernel; logs of small integer ids only take the direct-indexed path.
@@ -112,31 +113,20 @@ describe('overdueCustomers properties', () => {
     );
   });
   it('finds the same customers on every kernel path (whole-window bitsets, per-customer spans, sparse lists)', () => {
-    // Times up to ±60 years around 1970 give long sparse histories (kept as per-customer lists); ids offset by
-    // 60 000 (still indexed directly) make one record per possible id too large for the single whole-window
-    // pass, so the two-pass per-customer-span kernel runs. Both must agree, in any order.
-    const day = fc.oneof(fc.integer({ min: -5, max: 40 }), fc.integer({ min: -22_000, max: 22_000 }));
-    const wide = fc.array(fc.record({ c: fc.nat(5), t: day.map((d) => d * DAY + 3_600_000), v: fc.integer({ min: 0, max: 1000 }) }), {
-      maxLength: 40,
-    });
-    const columns = (rows: ReadonlyArray<{ c: number; t: number; v: number }>, offset: number) => ({
-      customer: Int32Array.from(rows, (r) => r.c + offset),
-      time: Float64Array.from(rows, (r) => r.t),
-      value: Float64Array.from(rows, (r) => r.v),
-    });
+    // See kernelPathLogs: both kernels must agree, in any order.
     fc.assert(
       fc.property(
-        wide.chain((rows) => fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length }))),
+        kernelPathLogs,
         fc.integer({ min: -22_000, max: 22_000 }),
         fc.integer({ min: 1, max: 4 }),
         ([rows, shuffled], end, multiple) => {
-          const window = overdueCustomers(columns(rows, 0), { multiple, observationEnd: end * DAY });
+          const window = overdueCustomers(kernelPathColumns(rows, 0), { multiple, observationEnd: end * DAY });
           // Same order for the same log; ties in overdueRatio follow first-seen order, so compare the shuffled log by customer.
-          const spans = overdueCustomers(columns(rows, 60_000), { multiple, observationEnd: end * DAY });
-          expect(spans.map((r) => ({ ...r, customer: (r.customer as number) - 60_000 }))).toEqual(window);
+          const spans = overdueCustomers(kernelPathColumns(rows, SPAN_ID_OFFSET), { multiple, observationEnd: end * DAY });
+          expect(spans.map((r) => ({ ...r, customer: (r.customer as number) - SPAN_ID_OFFSET }))).toEqual(window);
           const byCustomer = (out: typeof window) => [...out].sort((a, b) => (a.customer as number) - (b.customer as number));
-          const again = overdueCustomers(columns(shuffled, 60_000), { multiple, observationEnd: end * DAY });
-          expect(byCustomer(again.map((r) => ({ ...r, customer: (r.customer as number) - 60_000 })))).toEqual(byCustomer(window));
+          const again = overdueCustomers(kernelPathColumns(shuffled, SPAN_ID_OFFSET), { multiple, observationEnd: end * DAY });
+          expect(byCustomer(again.map((r) => ({ ...r, customer: (r.customer as number) - SPAN_ID_OFFSET })))).toEqual(byCustomer(window));
         }
       ),
       { numRuns: 150 }
