@@ -27,6 +27,7 @@ import {
   requirePeriod,
   requireTimeZone,
   requireWeekStartsOn,
+  readTimeColumn,
   ROLLING_WINDOW_MS,
   toEpochMs,
   type Period,
@@ -171,35 +172,19 @@ export function readCohortEvents(fn: string, events: unknown, opts: Readonly<Rec
       const flags = readFlags(fn, n, () => columns, startEvent, returnEvent, false);
       return { length: n, customers, times: rawTimes, values: null, cohorts: null, flags, smallIdMax, minMs: range[0] as number, maxMs: range[1] as number, rowInput: false };
     }
-    // Validate (converting only when needed) the time column, finding its range and whether ids are small integers.
-    let times: ArrayLike<number> = rawTimes as ArrayLike<number>;
-    let converted: Float64Array | null = null;
-    let minMs = Number.POSITIVE_INFINITY;
-    let maxMs = Number.NEGATIVE_INFINITY;
+    // Validate (converting only when needed) the time column and find its range; then whether ids are small integers.
+    const { times, minMs, maxMs } = readTimeColumn(fn, rawTimes, timeZone);
     let smallIdMax = -1;
     const idLimit = 4 * n + 1024;
     for (let i = 0; i < n; i++) {
-      if (smallIdMax !== -2) {
-        const v = customers[i];
-        if (typeof v === 'number' && v >>> 0 === v && v < idLimit) {
-          if (v > smallIdMax) smallIdMax = v;
-        } else smallIdMax = -2;
+      const v = customers[i];
+      if (typeof v === 'number' && v >>> 0 === v && v < idLimit) {
+        if (v > smallIdMax) smallIdMax = v;
+      } else {
+        smallIdMax = -2;
+        break;
       }
-      const raw = rawTimes[i];
-      let t: number;
-      if (typeof raw === 'number' && Math.abs(raw) <= MAX_EPOCH_MS) t = raw;
-      else {
-        t = toEpochMs(fn, raw, `time[${i}]`, timeZone);
-        if (converted === null) {
-          converted = new Float64Array(n);
-          for (let j = 0; j < i; j++) converted[j] = rawTimes[j] as number;
-        }
-      }
-      if (converted !== null) converted[i] = t;
-      if (t > maxMs) maxMs = t;
-      if (t < minMs) minMs = t;
     }
-    if (converted !== null) times = converted;
     let values: Float64Array | null = null;
     if (rawValues !== null) {
       values = new Float64Array(n);

@@ -533,6 +533,50 @@ export interface PeriodIndexer {
 const MAX_TABLE_BUCKETS = 1_048_576; // 2^20 (literals, not shifts: bundlers drop unused literals but keep `1 << n`)
 const MAX_TABLE_PERIODS = 4_194_304; // 2^22
 
+/** A validated time column (epoch ms) with its range, from {@link readTimeColumn}. */
+export interface TimeColumn {
+  /** The input itself when every entry is already epoch ms, else a converted copy. */
+  readonly times: ArrayLike<number>;
+  /** Smallest and largest time (±Infinity when empty). */
+  readonly minMs: number;
+  readonly maxMs: number;
+}
+
+/**
+ * Validates a column of timestamps in one pass, converting (into a new array, never in place) only when
+ * an entry is not already epoch milliseconds, and finds its range. Errors name `time[i]`.
+ * @example
+ * ```ts
+ * import { readTimeColumn } from './time.ts';
+ *
+ * readTimeColumn('retentionMatrix', [5, 1, 3], 'UTC'); // => { times: [5, 1, 3], minMs: 1, maxMs: 5 }
+ * readTimeColumn('retentionMatrix', [0, '1970-01-02'], 'UTC'); // => { times: [0, 86400000], minMs: 0, maxMs: 86400000 }
+ * readTimeColumn('retentionMatrix', [0, 'soon'], 'UTC'); // => throws TypeError: retentionMatrix: time[1] "soon" is not a valid date
+ * ```
+ */
+export function readTimeColumn(fn: string, rawTimes: ArrayLike<unknown>, timeZone: string): TimeColumn {
+  const n = rawTimes.length;
+  let converted: Float64Array | null = null;
+  let minMs = Number.POSITIVE_INFINITY;
+  let maxMs = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const raw = rawTimes[i];
+    let t: number;
+    if (typeof raw === 'number' && Math.abs(raw) <= MAX_EPOCH_MS) t = raw;
+    else {
+      t = toEpochMs(fn, raw, `time[${i}]`, timeZone);
+      if (converted === null) {
+        converted = new Float64Array(n);
+        for (let j = 0; j < i; j++) converted[j] = rawTimes[j] as number;
+      }
+    }
+    if (converted !== null) converted[i] = t;
+    if (t < minMs) minMs = t;
+    if (t > maxMs) maxMs = t;
+  }
+  return { times: converted ?? (rawTimes as ArrayLike<number>), minMs, maxMs };
+}
+
 /**
  * Creates a period indexer for a period kind, IANA time zone and week start.
  * @throws {RangeError} For an unknown time zone, period, or `weekStartsOn` outside 0–6.

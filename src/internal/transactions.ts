@@ -21,7 +21,7 @@
  * @module
  */
 import { resolveAccessor, rowsOf } from './rows.ts';
-import { createPeriodIndexer, MAX_EPOCH_MS, requirePeriod, requireTimeZone, requireWeekStartsOn, toEpochMs } from './time.ts';
+import { createPeriodIndexer, requirePeriod, requireTimeZone, requireWeekStartsOn, readTimeColumn, toEpochMs } from './time.ts';
 import type { Period, PeriodIndexer } from './time.ts';
 import { describeValue, rangeFail, requireArrayLike, requireOneOf, typeFail, withDefault } from './validate.ts';
 
@@ -223,26 +223,7 @@ function readColumns(fn: string, columns: Readonly<Record<string, unknown>>, tim
     rangeFail(fn, `transactions.value length (${rawValues.length}) must equal transactions.customer length (${n})`);
   }
   // Validate (and where needed convert) the time column once, finding its range on the way.
-  let times: ArrayLike<number> = rawTimes as ArrayLike<number>;
-  let converted: Float64Array | null = null;
-  let minMs = Number.POSITIVE_INFINITY;
-  let maxMs = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < n; i++) {
-    const raw = rawTimes[i];
-    let t: number;
-    if (typeof raw === 'number' && Math.abs(raw) <= MAX_EPOCH_MS) t = raw;
-    else {
-      t = toEpochMs(fn, raw, `time[${i}]`, timeZone);
-      if (converted === null) {
-        converted = new Float64Array(n);
-        for (let j = 0; j < i; j++) converted[j] = rawTimes[j] as number;
-      }
-    }
-    if (converted !== null) converted[i] = t;
-    if (t < minMs) minMs = t;
-    if (t > maxMs) maxMs = t;
-  }
-  if (converted !== null) times = converted;
+  const { times, minMs, maxMs } = readTimeColumn(fn, rawTimes, timeZone);
   return {
     length: n,
     customers,
