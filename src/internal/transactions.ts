@@ -3,8 +3,15 @@
  * `overdueCustomers`): reads row or columnar transactions, gives each customer a dense slot in
  * first-seen order and finds each customer's distinct purchase periods, value sums, first and last period.
  *
- * Distinct periods are bits: a period is new when its bit was not set yet, so the input may come in any
- * order at the same cost, with no sorting and no per-event memory. Usually one pass does it all: each
+ * A log in which each customer's transactions come in time order (the usual cases: a log appended as
+ * purchases happen, or one grouped by customer and sorted by date) takes the fastest pass: a period is new
+ * exactly when it differs from the customer's last one, so each customer needs only a 32-byte record and
+ * each transaction touches one cache line. Unless the caller needs the periods themselves
+ * (`overdueCustomers` does), that pass does it all; it gives up, for the passes below, at the first
+ * transaction that goes back in time for its customer (for a shuffled log, within the first few thousand).
+ *
+ * Otherwise distinct periods are bits: a period is new when its bit was not set yet, so the input may come
+ * in any order, with no sorting and no per-event memory. Usually one pass does it all: each
  * customer has a fixed-size record (value sums, counts, and a bitset over the whole window from the first
  * period of the log to `end`). Transactions are read in chunks of 2^19, and each chunk is partitioned by
  * customer-id range (a stable counting sort) before it is applied, so that the records being updated stay
@@ -326,8 +333,11 @@ export interface PeriodSummary {
   /** Sum of the values of the repeat periods ≤ cutoff (all but the first period), and of the holdout values. */
   readonly repeatValue: Float64Array | null;
   readonly holdoutValue: Float64Array | null;
-  /** The distinct purchase periods (≤ end) of every customer, for {@link collectPeriods}. */
-  readonly store: PeriodStore;
+  /**
+   * The distinct purchase periods (≤ end) of every customer, for {@link collectPeriods}; `null` unless
+   * `summarizePeriods` was asked to keep them.
+   */
+  readonly store: PeriodStore | null;
 }
 
 /**
@@ -354,7 +364,7 @@ export interface PeriodStore {
  * const day = createPeriodIndexer('rfmSummary', { period: 'day', timeZone: 'UTC', weekStartsOn: 1 });
  * // customer 1 buys on day 0 only, customer 2 only on day 5; cutoff day 2, end day 9
  * const t = readTransactions('rfmSummary', { customer: [1, 2], time: [0, 5 * 86_400_000] }, {}, 'UTC', false);
- * const summary = summarizePeriods('rfmSummary', t, day, 2, 9);
+ * const summary = summarizePeriods('rfmSummary', t, day, 2, 9, false);
  * [hasPurchase(summary, 0), hasPurchase(summary, 1)]; // => [true, false]
  * ```
  */
@@ -419,9 +429,13 @@ function popcount(x: number): number {
  * One pass over the transactions: the first/last period, number of distinct purchase periods and value
  * sums of each customer, for periods up to `end` (later transactions are validated, then skipped).
  *
- * When every customer's bitset can span the whole window [first period of the log, end] within about
- * 32 bytes per event, a single pass does it all ({@link summarizeWindow}); otherwise (a long, sparse
- * history) two passes size each customer's bitset to its own span ({@link summarizeSpans}).
+ * A log with each customer's transactions in time order takes one pass with a 32-byte record per customer
+ * ({@link summarizeSorted}) unless `keepPeriods` asks for each customer's distinct periods (for
+ * {@link collectPeriods}). Otherwise, when
+ * every customer's bitset can span the whole window [first period of the log, end] within about 32 bytes
+ * per event, a single pass does it all ({@link summarizeWindow}); otherwise (a long, sparse history) two
+ * passes size each customer's bitset to its own span ({@link summarizeSpans}). On a log with each
+ * customer's transactions in time order every pass gives the same summary, to the last bit of the value sums.
  *
  * @example
  * ```ts
@@ -432,19 +446,211 @@ function popcount(x: number): number {
  * const D = 86_400_000;
  * // customer 9: days 3 (10 + 2, same day), 5 (4), 8 (holdout, 7); any order
  * const columns = { customer: [9, 9, 9, 9], time: [5 * D, 3 * D, 8 * D, 3 * D + 3_600_000], value: [4, 10, 7, 2] };
- * const s = summarizePeriods('rfmSummary', readTransactions('rfmSummary', columns, {}, 'UTC', true), day, 6, 9);
+ * const s = summarizePeriods('rfmSummary', readTransactions('rfmSummary', columns, {}, 'UTC', true), day, 6, 9, false);
  * [s.first[0], s.last[0], s.periods[0], s.holdoutPeriods[0]]; // => [3, 5, 2, 1]
  * [s.repeatValue?.[0], s.holdoutValue?.[0]]; // => [4, 7]
  * ```
  */
-export function summarizePeriods(fn: string, columns: TransactionColumns, indexer: PeriodIndexer, cutoff: number, end: number): PeriodSummary {
+export function summarizePeriods(
+  fn: string,
+  columns: TransactionColumns,
+  indexer: PeriodIndexer,
+  cutoff: number,
+  end: number,
+  keepPeriods: boolean
+): PeriodSummary {
+  if (columns.length === 0) return emptySummary();
   const periodsOf = blockPeriods(indexer, columns.minMs, columns.maxMs);
+  if (!keepPeriods) {
+    const summary = summarizeSorted(fn, columns, periodsOf, cutoff, end);
+    if (summary !== null) return summary;
+  }
   const start = indexer.index(columns.minMs);
-  if (columns.length > 0 && start <= end && end - start < MAX_WINDOW) {
+  if (start <= end && end - start < MAX_WINDOW) {
     const summary = summarizeWindow(fn, columns, periodsOf, start, cutoff, end);
     if (summary !== null) return summary;
   }
   return summarizeSpans(fn, columns, periodsOf, cutoff, end);
+}
+
+// Record of one customer in the in-order pass, in 32-bit units (Float64 fields at even offsets): first and
+// last period ≤ cutoff (biased; first 0 = customer not seen, NONE = only holdout periods), distinct periods
+// ≤ cutoff and in (cutoff, end], the repeat-period sum and its compensation; with a holdout window also its
+// last period and value sum. 32 bytes, or 64 with a holdout window: each transaction touches one cache line.
+const S_FIRST = 0;
+const S_LAST = 1;
+const S_PERIODS = 2;
+const S_HOLDOUT = 3;
+const S_REPEAT = 2; // Float64 index (bytes 16–23)
+const S_REPEAT_COMP = 3; // Float64 index (bytes 24–31)
+const S_LAST_HOLDOUT = 8;
+const S_HOLDOUT_VALUE = 5; // Float64 index (bytes 40–47)
+
+/** The summary of no transactions. */
+function emptySummary(): PeriodSummary {
+  const none = new Int32Array(0);
+  return {
+    count: 0,
+    keys: [],
+    first: none,
+    last: none,
+    periods: none,
+    holdoutPeriods: none,
+    repeatValue: null,
+    holdoutValue: null,
+    store: { lo: none, hi: none, base: none, length: none, words: none, lists: none },
+  };
+}
+
+/** Validates the values (when given) and customers (when given) of transactions [from, to), in input order. */
+function validateBlock(
+  fn: string,
+  from: number,
+  to: number,
+  values: ArrayLike<unknown> | null,
+  customers: ArrayLike<unknown> | null,
+  rowInput: boolean
+): void {
+  for (let i = from; i < to; i++) {
+    if (values !== null) {
+      const raw = values[i];
+      if (typeof raw !== 'number' || raw - raw !== 0) requireValue(fn, raw, i, rowInput);
+    }
+    if (customers !== null) validateCustomer(fn, customers[i], i, rowInput);
+  }
+}
+
+/** Written by the prefetch loop of {@link summarizeSorted} so that its loads are not optimised away; never read. */
+let prefetched = 0;
+
+/**
+ * The pass for a log in which each customer's transactions come in time order (a log appended as purchases
+ * happen, or grouped by customer and sorted by date). A customer's periods then never decrease, so its first
+ * transaction is in its first period and a period is new exactly when it differs from its last one: no
+ * bitset, and a record of 32 bytes instead of one that grows with the window. Returns null (after at most
+ * the block in progress) at the first transaction whose period is before its customer's last one, or a
+ * calibration period after a holdout one; the caller then runs a general pass. The update has no branch that depends on the record (a mispredicted branch waiting on a
+ * cache miss stalls the pass): flags such as "new period" are computed with integer arithmetic and
+ * multiply the value added (x · 0 adds nothing, exactly), so the misses of successive transactions overlap.
+ * Values are summed in input order, as in the other passes, so the results are the same to the last bit.
+ */
+function summarizeSorted(fn: string, columns: TransactionColumns, periodsOf: BlockPeriods, cutoff: number, end: number): PeriodSummary | null {
+  const { length: n, customers, times, values, rowInput, idRange } = columns;
+  const direct = idRange >= 0;
+  const slots = direct ? null : new CustomerSlots(n);
+  const hasValues = values !== null;
+  const cutoffB = cutoff + BIAS;
+  const endB = end + BIAS;
+  const stride = cutoff < end ? 16 : 8;
+  let cap = direct ? idRange : Math.max(16, Math.min(n, 1024));
+  let i32 = new Int32Array(cap * stride);
+  let f64 = new Float64Array(i32.buffer);
+  // Direct ids in first-seen order; written on every calibration transaction, kept when new (one spare entry).
+  const order = direct ? new Int32Array(cap + 1) : null;
+  let count = 0;
+  let disorder = 0; // becomes 1 when a customer's period goes back in time
+  const blockPeriod = new Int32Array(Math.min(n, BLOCK));
+  for (let b0 = 0; b0 < n; b0 += BLOCK) {
+    if (disorder !== 0) return null;
+    const b1 = Math.min(n, b0 + BLOCK);
+    periodsOf(times, b0, b1, blockPeriod);
+    // Validation in its own short loop keeps the update loop lean (errors still come in input order).
+    if (hasValues || slots !== null) validateBlock(fn, b0, b1, values, slots !== null ? customers : null, rowInput);
+    // Load each record of the block first, in a loop so short that many cache misses are in flight at once
+    // (a software prefetch); the update loop below then finds its records in the cache (a block's records
+    // take at most 128 KB). It saves 15–30% at 10M transactions (the more customers, the more).
+    if (slots === null) {
+      let loaded = 0;
+      for (let i = b0; i < b1; i++) loaded |= i32[(customers[i] as number) * stride] as number;
+      prefetched = loaded;
+    }
+    for (let i = b0; i < b1; i++) {
+      const p = (blockPeriod[i - b0] as number) + BIAS;
+      if (p > endB) continue;
+      const c = customers[i];
+      const v = hasValues ? (values[i] as number) : 0;
+      let k: number;
+      if (slots === null) k = c as number;
+      else {
+        k = slots.slotOf(fn, c, i, rowInput);
+        if (k === cap) {
+          cap *= 2;
+          const grown = new Int32Array(cap * stride);
+          grown.set(i32);
+          i32 = grown;
+          f64 = new Float64Array(grown.buffer);
+        }
+      }
+      const o = k * stride;
+      if (p > cutoffB) {
+        // Holdout window (in order, every later transaction of this customer is in it too).
+        const lastHoldout = i32[o + S_LAST_HOLDOUT] as number;
+        disorder |= (p - lastHoldout) >>> 31;
+        i32[o + S_HOLDOUT] = (i32[o + S_HOLDOUT] as number) + (((p - lastHoldout) | (lastHoldout - p)) >>> 31);
+        i32[o + S_LAST_HOLDOUT] = p;
+        if (i32[o + S_FIRST] === 0) {
+          i32[o + S_FIRST] = NONE;
+          if (order !== null) order[count++] = k;
+        }
+        f64[(o >> 1) + S_HOLDOUT_VALUE] = (f64[(o >> 1) + S_HOLDOUT_VALUE] as number) + v;
+        continue;
+      }
+      const last = i32[o + S_LAST] as number; // 0 = not seen (biased periods are positive)
+      const fresh = (last - 1) >>> 31;
+      // Out of order: an earlier period than the last one, or a calibration period after a holdout one.
+      disorder |= (p - last) >>> 31;
+      if (stride === 16) disorder |= -(i32[o + S_LAST_HOLDOUT] as number) >>> 31;
+      if (order !== null) {
+        order[count] = k;
+        count += fresh;
+      }
+      const first = (i32[o + S_FIRST] as number) + p * fresh;
+      i32[o + S_FIRST] = first;
+      i32[o + S_LAST] = p;
+      // (a − b) | (b − a) is negative exactly when a ≠ b (both in [0, 2^31)).
+      i32[o + S_PERIODS] = (i32[o + S_PERIODS] as number) + (((p - last) | (last - p)) >>> 31);
+      if (!hasValues) continue;
+      // The value counts towards the repeat sum unless it is in the first period (TwoSum, as in addTwoSum).
+      const x = v * (((p - first) | (first - p)) >>> 31);
+      const q = (o >> 1) + S_REPEAT;
+      const a = f64[q] as number;
+      const t = a + x;
+      const z = t - a;
+      f64[q + 1] = (f64[q + 1] as number) + (a - (t - z) + (x - z));
+      f64[q] = t;
+    }
+  }
+  if (disorder !== 0) return null;
+  if (slots !== null) count = slots.keys.length;
+  const first = new Int32Array(count);
+  const last = new Int32Array(count);
+  const periods = new Int32Array(count);
+  const holdout = new Int32Array(count);
+  const repeat = hasValues ? new Float64Array(count) : null;
+  const holdoutSums = hasValues ? new Float64Array(count) : null;
+  for (let j = 0; j < count; j++) {
+    const o = (order === null ? j : (order[j] as number)) * stride;
+    const f = i32[o + S_FIRST] as number;
+    first[j] = f === NONE ? NONE : f - BIAS;
+    last[j] = f === NONE ? NONE : (i32[o + S_LAST] as number) - BIAS;
+    periods[j] = i32[o + S_PERIODS] as number;
+    holdout[j] = stride === 16 ? (i32[o + S_HOLDOUT] as number) : 0;
+    if (repeat !== null && holdoutSums !== null) {
+      repeat[j] = (f64[(o >> 1) + S_REPEAT] as number) + (f64[(o >> 1) + S_REPEAT_COMP] as number);
+      holdoutSums[j] = stride === 16 ? (f64[(o >> 1) + S_HOLDOUT_VALUE] as number) : 0;
+    }
+  }
+  return {
+    count,
+    keys: slots !== null ? slots.keys : (order as Int32Array).subarray(0, count),
+    first,
+    last,
+    periods,
+    holdoutPeriods: holdout,
+    repeatValue: repeat,
+    holdoutValue: holdoutSums,
+    store: null,
+  };
 }
 
 // Record of one customer in the single pass, in 32-bit units (Float64 fields at even offsets): value in the
@@ -917,13 +1123,14 @@ export interface CustomerPeriodLists {
  * const day = createPeriodIndexer('overdueCustomers', { period: 'day', timeZone: 'UTC', weekStartsOn: 1 });
  * const D = 86_400_000;
  * const t = readTransactions('overdueCustomers', { customer: ['a', 'b', 'a', 'a'], time: [9 * D, 1 * D, 2 * D, 9 * D] }, {}, 'UTC', false);
- * const lists = collectPeriods(summarizePeriods('overdueCustomers', t, day, 10, 10), Uint8Array.from([1, 0]));
+ * const lists = collectPeriods(summarizePeriods('overdueCustomers', t, day, 10, 10, true), Uint8Array.from([1, 0]));
  * Array.from(lists.periods.subarray(lists.start[0], lists.start[0]! + lists.length[0]!)); // => [2, 9]
  * lists.length[1]; // => 0
  * ```
  */
 export function collectPeriods(summary: PeriodSummary, selected: Uint8Array): CustomerPeriodLists {
   const { count, store } = summary;
+  if (store === null) throw new Error('collectPeriods: the summary was made without keepPeriods');
   const { lo, base, words, lists } = store;
   const start = new Int32Array(count);
   const length = new Int32Array(count);

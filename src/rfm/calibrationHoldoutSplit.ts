@@ -93,7 +93,7 @@ export function calibrationHoldoutSplit<Row = unknown>(
   if (columns.length === 0) return [];
   const cutoff = indexer.index(calibrationMs);
   const end = indexer.index(endMs);
-  const summary = summarizePeriods(fn, columns, indexer, cutoff, end);
+  const summary = summarizePeriods(fn, columns, indexer, cutoff, end, false);
   const calibrationDay = indexer.firstDay(cutoff);
   const holdoutDuration = (indexer.firstDay(end) - calibrationDay) / unitDays;
   const { first, last, periods, holdoutPeriods, repeatValue, holdoutValue, keys } = summary;

@@ -102,7 +102,7 @@ export function overdueCustomers<Row = unknown>(
   const endMs = readInstant(fn, 'observationEnd', opts['observationEnd'], settings.timeZone, columns.maxMs);
   if (columns.length === 0 || !Number.isFinite(endMs)) return [];
   const end = indexer.index(endMs);
-  const summary = summarizePeriods(fn, columns, indexer, end, end);
+  const summary = summarizePeriods(fn, columns, indexer, end, end, true);
   const selected = new Uint8Array(summary.count);
   for (let s = 0; s < summary.count; s++) if ((summary.periods[s] as number) >= 2) selected[s] = 1;
   const lists = collectPeriods(summary, selected);

@@ -79,7 +79,9 @@ export interface RfmSummaryRow {
  * Input is either rows with `customer`/`time`/`value` accessors, or columns
  * `{ customer, time, value? }` (typed arrays of epoch milliseconds are the fast path, and small
  * non-negative integer customer ids such as an `Int32Array` the fastest: one pass over the events,
- * memory proportional to customers). Input order does not matter; customers are returned
+ * memory proportional to customers). Input order does not change the result, but a log with each
+ * customer's transactions in time order (appended as purchases happen, or grouped by customer and sorted
+ * by date) is summarised fastest, with 32 bytes per customer. Customers are returned
  * in the order of their first transaction up to `observationEnd`. Customer identifiers are compared
  * by value and type (1 and "1" are different customers).
  *
@@ -127,21 +129,24 @@ export function rfmSummary<Row = unknown>(transactions: Iterable<Row> | RfmTrans
   const endMs = readInstant(fn, 'observationEnd', opts['observationEnd'], settings.timeZone, columns.maxMs);
   if (columns.length === 0 || !Number.isFinite(endMs)) return [];
   const end = indexer.index(endMs);
-  const summary = summarizePeriods(fn, columns, indexer, end, end);
+  const summary = summarizePeriods(fn, columns, indexer, end, end, false);
   const endDay = indexer.firstDay(end);
-  const out: RfmSummaryRow[] = [];
+  // Sized up front and trimmed at the end: faster than growing it by push for a million customers.
+  const out: RfmSummaryRow[] = new Array<RfmSummaryRow>(summary.count);
+  let rows = 0;
   const { first, last, periods, repeatValue, keys } = summary;
   for (let s = 0; s < summary.count; s++) {
     if (!hasPurchase(summary, s)) continue;
     const firstDay = indexer.firstDay(first[s] as number);
     const frequency = (periods[s] as number) - 1;
-    out.push({
+    out[rows++] = {
       customer: keys[s] as string | number,
       frequency,
       recency: (indexer.firstDay(last[s] as number) - firstDay) / unitDays,
       T: (endDay - firstDay) / unitDays,
       monetaryValue: repeatValue === null ? Number.NaN : frequency === 0 ? 0 : (repeatValue[s] as number) / frequency,
-    });
+    };
   }
+  out.length = rows;
   return out;
 }

@@ -68,6 +68,32 @@ describe('rfmSummary', () => {
       };
       expect(rfmSummary(columns, { observationEnd: '1997-09-30', unit: 'week' })).toEqual(summary);
     });
+
+    it('gives the same summary from the log in time order and from a shuffled log (the general pass)', () => {
+      // CDNOW_sample.txt is grouped by customer and in date order within, as is the log sorted by time (ties
+      // keep their order): both take the pass for logs in order. A shuffled log takes the general pass, which
+      // adds values in another order: monetary values may differ in the last bits.
+      const byTime = [...transactions].sort((a, b) => ms(a.date) - ms(b.date));
+      let seed = 12345;
+      const shuffled = [...transactions];
+      for (let i = shuffled.length - 1; i > 0; i--) {
+        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+        const j = seed % (i + 1);
+        [shuffled[i], shuffled[j]] = [shuffled[j] as (typeof shuffled)[number], shuffled[i] as (typeof shuffled)[number]];
+      }
+      const columns = (log: typeof byTime) => ({
+        customer: Int32Array.from(log, (t) => t.customer),
+        time: Float64Array.from(log, (t) => ms(t.date)),
+        value: Float64Array.from(log, (t) => t.value),
+      });
+      const inTimeOrder = rfmSummary(columns(byTime), { observationEnd: '1997-09-30', unit: 'week' });
+      // The sample ids were given in order of first purchase, so even the order of the rows is the same.
+      expect(inTimeOrder).toEqual(summary);
+      const general = rfmSummary(columns(shuffled), { observationEnd: '1997-09-30', unit: 'week' });
+      const byId = [...general].sort((a, b) => (a.customer as number) - (b.customer as number));
+      expect(byId.map((r) => [r.customer, r.frequency, r.recency, r.T])).toEqual(summary.map((r) => [r.customer, r.frequency, r.recency, r.T]));
+      byId.forEach((r, i) => expectClose(r.monetaryValue, summary[i]?.monetaryValue as number, { rel: 1e-13, abs: 1e-13 }));
+    });
   });
 
   it('groups purchases of the same day and averages the repeat days', () => {
@@ -206,6 +232,21 @@ describe('rfmSummary', () => {
         { customer: 'x', frequency: 2, recency: 9, T: 10, monetaryValue: 25 },
         { customer: 'y', frequency: 1, recency: 3, T: 9, monetaryValue: 2 },
       ]);
+    });
+
+    it('sums repeat values with compensation, in time order and in any order', () => {
+      // Repeat days carry 1, 1e100, 1, −1e100: a plain running sum gives 0, the compensated sum 2 (x = 4).
+      const rows = [
+        { c: 'a', t: 0, v: 5 },
+        { c: 'a', t: DAY, v: 1 },
+        { c: 'a', t: 2 * DAY, v: 1e100 },
+        { c: 'a', t: 3 * DAY, v: 1 },
+        { c: 'a', t: 4 * DAY, v: -1e100 },
+      ];
+      const expected = [{ customer: 'a', frequency: 4, recency: 4, T: 4, monetaryValue: 0.5 }];
+      for (const order of [rows, [...rows].reverse(), [rows[2], rows[0], rows[4], rows[1], rows[3]]]) {
+        expect(rfmSummary(order, { customer: 'c', time: 't', value: 'v' })).toEqual(expected);
+      }
     });
 
     it('recounts a long unsorted history with repeated days', () => {
