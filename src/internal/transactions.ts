@@ -13,7 +13,7 @@
  * Otherwise distinct periods are bits: a period is new when its bit was not set yet, so the input may come
  * in any order, with no sorting and no per-event memory. Usually one pass does it all: each
  * customer has a fixed-size record (value sums, counts, and a bitset over the whole window from the first
- * period of the log to `end`). Transactions are read in chunks of 2^19, and each chunk is partitioned by
+ * period of the log to `end`). Transactions are read in chunks of 2^21, and each chunk is partitioned by
  * customer-id range (a stable counting sort) before it is applied, so that the records being updated stay
  * in the cache and their pages in the TLB; with customers in random order the pass is otherwise bound by
  * memory latency, not arithmetic. When those records would exceed about 32 bytes per event (a long, sparse
@@ -22,8 +22,8 @@
  *
  * When every customer id is a small non-negative integer the state is indexed by the id itself (no lookup
  * table at all); otherwise ids map to slots through a direct table or a `Map`. Memory is proportional to
- * customers × periods, plus a fixed chunk buffer (about 16 MB at most); row input is materialised once as
- * typed columns.
+ * customers × periods, plus a chunk buffer of 24 bytes per transaction (48 MB at most); row input is
+ * materialised once as typed columns.
  * @internal
  * @module
  */
@@ -63,8 +63,12 @@ const BIAS = 1_073_741_824;
 /** Transactions per block (periods are computed a block at a time). */
 const BLOCK = 2048;
 
-/** Transactions per chunk of the single pass, partitioned by customer before they are applied: 2^19 = 524_288. */
-const CHUNK = 524_288;
+/**
+ * Transactions per chunk of the single pass, partitioned by customer before they are applied: 2^21 = 2_097_152.
+ * Larger chunks give each customer more transactions per visit of its record (each visit a cache miss),
+ * at 24 bytes of chunk buffer per transaction.
+ */
+const CHUNK = 2_097_152;
 
 /** Ids below 2^16 = 65_536 are always indexed directly; above it, only up to a quarter of the row count. */
 const DIRECT_IDS = 65_536;
@@ -711,11 +715,14 @@ function summarizeWindow(
   const sortedSlot = new Int32Array(chunk);
   const sortedPeriod = new Int32Array(chunk);
   const sortedValue = new Float64Array(hasValues ? chunk : 0);
-  const sortedAt = new Int32Array(chunk); // index within the chunk
-  const firstSeen = new Int32Array(direct ? chunk : 0); // 1 + id of a customer first seen at this index
+  // Direct ids: one bit per id, set when first seen (ids enter `order` in input order; slots are numbered so).
+  const seen = new Int32Array(direct ? (cap >>> 5) + 1 : 0);
+  // Transactions per bucket of customers, counted while validating; enough buckets for the largest `cap`.
+  const next = new Int32Array(((direct ? cap : (budget / stride) | 0) >>> shift) + 2);
   const blockPeriod = new Int32Array(Math.min(n, BLOCK));
   for (let c0 = 0; c0 < n; c0 += chunk) {
     const c1 = Math.min(n, c0 + chunk);
+    next.fill(0);
     // Validate and map customers in input order (slots are numbered in first-seen order).
     for (let b0 = c0; b0 < c1; b0 += BLOCK) {
       const b1 = Math.min(c1, b0 + BLOCK);
@@ -733,8 +740,15 @@ function summarizeWindow(
           continue;
         }
         let k: number;
-        if (slots === null) k = c as number;
-        else {
+        if (slots === null) {
+          k = c as number;
+          const bit = 1 << (k & 31);
+          if (((seen[k >>> 5] as number) & bit) === 0) {
+            seen[k >>> 5] = (seen[k >>> 5] as number) | bit;
+            if (count === order.length) order = growInt(order, 2 * count);
+            order[count++] = k;
+          }
+        } else {
           k = slots.slotOf(fn, c, i, rowInput);
           if (k === cap) {
             cap *= 2;
@@ -748,17 +762,13 @@ function summarizeWindow(
         }
         chunkSlot[i - c0] = k;
         chunkPeriod[i - c0] = p - start;
+        next[(k >>> shift) + 1] = (next[(k >>> shift) + 1] as number) + 1;
       }
     }
     // Partition the chunk by bucket of customers (a stable counting sort), so that each customer's
     // transactions are applied in input order.
     const m = c1 - c0;
     const buckets = (cap >>> shift) + 2;
-    const next = new Int32Array(buckets);
-    for (let j = 0; j < m; j++) {
-      const k = chunkSlot[j] as number;
-      if (k >= 0) next[(k >>> shift) + 1] = (next[(k >>> shift) + 1] as number) + 1;
-    }
     for (let b = 1; b < buckets; b++) next[b] = (next[b] as number) + (next[b - 1] as number);
     const kept = next[buckets - 1] as number;
     for (let j = 0; j < m; j++) {
@@ -768,7 +778,6 @@ function summarizeWindow(
       next[k >>> shift] = at + 1;
       sortedSlot[at] = k;
       sortedPeriod[at] = chunkPeriod[j] as number;
-      sortedAt[at] = j;
       if (hasValues) sortedValue[at] = values[c0 + j] as number;
     }
     for (let x = 0; x < kept; x++) {
@@ -780,7 +789,6 @@ function summarizeWindow(
       i32[w] = old | (1 << (r & 31));
       const isNew = ((old >>> (r & 31)) & 1) ^ 1;
       const first = i32[o + R_FIRST] as number;
-      if (first === 0 && slots === null) firstSeen[sortedAt[x] as number] = k + 1;
       const rb = r + 1;
       if (rb > cut) {
         i32[o + R_HOLDOUT] = (i32[o + R_HOLDOUT] as number) + isNew;
@@ -802,16 +810,6 @@ function summarizeWindow(
       } else if (!hasValues) continue;
       else if (rb === first) f64[q + R_FIRST_VALUE] = (f64[q + R_FIRST_VALUE] as number) + v;
       else addTwoSum(f64, q, v);
-    }
-    if (slots === null) {
-      // Customers first seen in this chunk, in input order.
-      for (let j = 0; j < m; j++) {
-        const k = (firstSeen[j] as number) - 1;
-        if (k < 0) continue;
-        firstSeen[j] = 0;
-        if (count === order.length) order = growInt(order, 2 * count);
-        order[count++] = k;
-      }
     }
   }
   if (slots !== null) count = slots.keys.length;
