@@ -84,7 +84,7 @@ const BASE = 2;
 const SUMS = 4;
 const FIRST_VALUE = 0; // values in the first period
 const REPEAT = 1; // values in the later periods ≤ cutoff (Neumaier sum)
-const REPEAT_COMP = 2; // its compensation
+const REPEAT_COMP = 2; // its compensation (right after the sum, as addTwoSum expects)
 const HOLDOUT_VALUE = 3; // values in (cutoff, end]
 
 /** Validated transactions as parallel columns. */
@@ -486,7 +486,7 @@ const S_LAST = 1;
 const S_PERIODS = 2;
 const S_HOLDOUT = 3;
 const S_REPEAT = 2; // Float64 index (bytes 16–23)
-const S_REPEAT_COMP = 3; // Float64 index (bytes 24–31)
+const S_REPEAT_COMP = 3; // Float64 index (bytes 24–31): the compensation, right after the sum
 const S_LAST_HOLDOUT = 8;
 const S_HOLDOUT_VALUE = 5; // Float64 index (bytes 40–47)
 
@@ -614,24 +614,14 @@ function summarizeSorted(fn: string, columns: TransactionColumns, periodsOf: Blo
       // (a − b) | (b − a) is negative exactly when a ≠ b (both in [0, 2^31)).
       i32[o + S_PERIODS] = (i32[o + S_PERIODS] as number) + (((p - last) | (last - p)) >>> 31);
       if (!hasValues) continue;
-      // The value counts towards the repeat sum unless it is in the first period (TwoSum, as in addTwoSum).
-      const x = v * (((p - first) | (first - p)) >>> 31);
-      const q = (o >> 1) + S_REPEAT;
-      const a = f64[q] as number;
-      const t = a + x;
-      const z = t - a;
-      f64[q + 1] = (f64[q + 1] as number) + (a - (t - z) + (x - z));
-      f64[q] = t;
+      // The value counts towards the repeat sum unless it is in the first period.
+      addTwoSum(f64, (o >> 1) + S_REPEAT, v * (((p - first) | (first - p)) >>> 31));
     }
   }
   if (disorder !== 0) return null;
   if (slots !== null) count = slots.keys.length;
-  const first = new Int32Array(count);
-  const last = new Int32Array(count);
-  const periods = new Int32Array(count);
-  const holdout = new Int32Array(count);
-  const repeat = hasValues ? new Float64Array(count) : null;
-  const holdoutSums = hasValues ? new Float64Array(count) : null;
+  const arrays = summaryArrays(count, hasValues);
+  const { first, last, periods, holdoutPeriods: holdout, repeatValue: repeat, holdoutValue: holdoutSums } = arrays;
   for (let j = 0; j < count; j++) {
     const o = (order === null ? j : (order[j] as number)) * stride;
     const f = i32[o + S_FIRST] as number;
@@ -647,12 +637,7 @@ function summarizeSorted(fn: string, columns: TransactionColumns, periodsOf: Blo
   return {
     count,
     keys: slots !== null ? slots.keys : (order as Int32Array).subarray(0, count),
-    first,
-    last,
-    periods,
-    holdoutPeriods: holdout,
-    repeatValue: repeat,
-    holdoutValue: holdoutSums,
+    ...arrays,
     store: null,
   };
 }
@@ -663,7 +648,7 @@ function summarizeSorted(fn: string, columns: TransactionColumns, periodsOf: Blo
 // periods ≤ cutoff and in (cutoff, end]; then one bit per period of the window.
 const R_FIRST_VALUE = 0; // Float64 index 0
 const R_REPEAT = 1; // Float64 index 1
-const R_REPEAT_COMP = 2; // Float64 index 2
+const R_REPEAT_COMP = 2; // Float64 index 2: the compensation, right after the sum
 const R_HOLDOUT_VALUE = 3; // Float64 index 3
 const R_FIRST = 8;
 const R_LAST = 9;
@@ -804,21 +789,17 @@ function summarizeWindow(
         // A new first period: the old first period (if any; its value is then 0) becomes a repeat period.
         i32[o + R_FIRST] = rb;
         if (hasValues) {
-          addTwoSum(f64, q, f64[q + R_FIRST_VALUE] as number);
+          addTwoSum(f64, q + R_REPEAT, f64[q + R_FIRST_VALUE] as number);
           f64[q + R_FIRST_VALUE] = v;
         }
       } else if (!hasValues) continue;
       else if (rb === first) f64[q + R_FIRST_VALUE] = (f64[q + R_FIRST_VALUE] as number) + v;
-      else addTwoSum(f64, q, v);
+      else addTwoSum(f64, q + R_REPEAT, v);
     }
   }
   if (slots !== null) count = slots.keys.length;
-  const first = new Int32Array(count);
-  const last = new Int32Array(count);
-  const periods = new Int32Array(count);
-  const holdout = new Int32Array(count);
-  const repeat = hasValues ? new Float64Array(count) : null;
-  const holdoutSums = hasValues ? new Float64Array(count) : null;
+  const arrays = summaryArrays(count, hasValues);
+  const { first, last, periods, holdoutPeriods: holdout, repeatValue: repeat, holdoutValue: holdoutSums } = arrays;
   const base = new Int32Array(count);
   for (let j = 0; j < count; j++) {
     const o = (slots === null ? (order[j] as number) : j) * stride;
@@ -836,12 +817,7 @@ function summarizeWindow(
   return {
     count,
     keys: slots !== null ? slots.keys : order.subarray(0, count),
-    first,
-    last,
-    periods,
-    holdoutPeriods: holdout,
-    repeatValue: repeat,
-    holdoutValue: holdoutSums,
+    ...arrays,
     store: {
       lo: new Int32Array(count).fill(start),
       hi: new Int32Array(count).fill(end),
@@ -854,15 +830,30 @@ function summarizeWindow(
 }
 
 /**
- * Adds x to the compensated sum at Float64 index q + R_REPEAT (compensation at q + R_REPEAT_COMP). TwoSum
- * gives the exact rounding error without a branch (the same error as Neumaier's branch on |a| ≥ |x|).
+ * Adds x to the compensated sum at Float64 index `at` (its compensation at `at + 1`). TwoSum gives the
+ * exact rounding error without a branch (the same error as Neumaier's branch on |a| ≥ |x|).
  */
-function addTwoSum(f64: Float64Array, q: number, x: number): void {
-  const a = f64[q + R_REPEAT] as number;
+function addTwoSum(f64: Float64Array, at: number, x: number): void {
+  const a = f64[at] as number;
   const t = a + x;
   const z = t - a;
-  f64[q + R_REPEAT_COMP] = (f64[q + R_REPEAT_COMP] as number) + (a - (t - z) + (x - z));
-  f64[q + R_REPEAT] = t;
+  f64[at + 1] = (f64[at + 1] as number) + (a - (t - z) + (x - z));
+  f64[at] = t;
+}
+
+/** The per-customer arrays of a summary, for a pass to fill. */
+function summaryArrays(
+  count: number,
+  hasValues: boolean
+): Pick<PeriodSummary, 'first' | 'last' | 'periods' | 'holdoutPeriods' | 'repeatValue' | 'holdoutValue'> {
+  return {
+    first: new Int32Array(count),
+    last: new Int32Array(count),
+    periods: new Int32Array(count),
+    holdoutPeriods: new Int32Array(count),
+    repeatValue: hasValues ? new Float64Array(count) : null,
+    holdoutValue: hasValues ? new Float64Array(count) : null,
+  };
 }
 
 /**
@@ -992,22 +983,14 @@ function summarizeSpans(fn: string, columns: TransactionColumns, periodsOf: Bloc
       const q = k * SUMS;
       const kind = blockPeriod[j] as number;
       if (kind === 0) sums[q + FIRST_VALUE] = (sums[q + FIRST_VALUE] as number) + v;
-      else if (kind === 1) {
-        const a = sums[q + REPEAT] as number;
-        const t = a + v;
-        sums[q + REPEAT_COMP] = (sums[q + REPEAT_COMP] as number) + (Math.abs(a) >= Math.abs(v) ? a - t + v : v - t + a);
-        sums[q + REPEAT] = t;
-      } else sums[q + HOLDOUT_VALUE] = (sums[q + HOLDOUT_VALUE] as number) + v;
+      else if (kind === 1) addTwoSum(sums, q + REPEAT, v);
+      else sums[q + HOLDOUT_VALUE] = (sums[q + HOLDOUT_VALUE] as number) + v;
     }
   }
 
   // Per customer in first-seen order: count the periods on each side of the cutoff.
-  const first = new Int32Array(count);
-  const last = new Int32Array(count);
-  const periods = new Int32Array(count);
-  const holdout = new Int32Array(count);
-  const repeat = hasValues ? new Float64Array(count) : null;
-  const holdoutSums = hasValues ? new Float64Array(count) : null;
+  const arrays = summaryArrays(count, hasValues);
+  const { first, last, periods, holdoutPeriods: holdout, repeatValue: repeat, holdoutValue: holdoutSums } = arrays;
   const store: PeriodStore = {
     lo: new Int32Array(count),
     hi: new Int32Array(count),
@@ -1077,12 +1060,7 @@ function summarizeSpans(fn: string, columns: TransactionColumns, periodsOf: Bloc
   return {
     count,
     keys: slots !== null ? slots.keys : order.subarray(0, count),
-    first,
-    last,
-    periods,
-    holdoutPeriods: holdout,
-    repeatValue: repeat,
-    holdoutValue: holdoutSums,
+    ...arrays,
     store,
   };
 }
