@@ -533,10 +533,12 @@ let prefetched = 0;
  * transaction is in its first period and a period is new exactly when it differs from its last one: no
  * bitset, and a record of 32 bytes instead of one that grows with the window. Returns null (after at most
  * the block in progress) at the first transaction whose period is before its customer's last one, or a
- * calibration period after a holdout one; the caller then runs a general pass. The update has no branch that depends on the record (a mispredicted branch waiting on a
- * cache miss stalls the pass): flags such as "new period" are computed with integer arithmetic and
- * multiply the value added (x · 0 adds nothing, exactly), so the misses of successive transactions overlap.
- * Values are summed in input order, as in the other passes, so the results are the same to the last bit.
+ * calibration period after a holdout one; the caller then runs a general pass.
+ *
+ * The update has no branch that depends on the record (a mispredicted branch waiting on a cache miss stalls
+ * the pass): flags such as "new period" are computed with integer arithmetic and multiply the value added
+ * (x · 0 adds nothing, exactly), so the misses of successive transactions overlap. Values are summed in
+ * input order, as in the other passes, so the results are the same to the last bit.
  */
 function summarizeSorted(fn: string, columns: TransactionColumns, periodsOf: BlockPeriods, cutoff: number, end: number): PeriodSummary | null {
   const { length: n, customers, times, values, rowInput, idRange } = columns;
