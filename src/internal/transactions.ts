@@ -714,15 +714,11 @@ function summarizeWindow(
     for (let b0 = c0; b0 < c1; b0 += BLOCK) {
       const b1 = Math.min(c1, b0 + BLOCK);
       periodsOf(times, b0, b1, blockPeriod);
+      if (hasValues || slots !== null) validateBlock(fn, b0, b1, values, slots !== null ? customers : null, rowInput);
       for (let i = b0; i < b1; i++) {
-        if (hasValues) {
-          const raw = values[i];
-          if (typeof raw !== 'number' || raw - raw !== 0) requireValue(fn, raw, i, rowInput);
-        }
         const p = blockPeriod[i - b0] as number;
         const c = customers[i];
         if (p > end) {
-          if (slots !== null) validateCustomer(fn, c, i, rowInput);
           chunkSlot[i - c0] = -1;
           continue;
         }
@@ -881,18 +877,13 @@ function summarizeSpans(fn: string, columns: TransactionColumns, periodsOf: Bloc
   for (let b0 = 0; b0 < n; b0 += BLOCK) {
     const b1 = Math.min(n, b0 + BLOCK);
     periodsOf(times, b0, b1, blockPeriod);
+    if (hasValues || slots !== null) validateBlock(fn, b0, b1, values, slots !== null ? customers : null, rowInput);
     for (let i = b0; i < b1; i++) {
-      if (hasValues) {
-        const raw = values[i];
-        if (typeof raw !== 'number' || raw - raw !== 0) requireValue(fn, raw, i, rowInput);
-      }
       const p = (blockPeriod[i - b0] as number) + BIAS;
       const c = customers[i];
       let k: number;
-      if (p > endB) {
-        if (slots !== null) validateCustomer(fn, c, i, rowInput);
-        continue;
-      } else if (slots === null) k = c as number;
+      if (p > endB) continue;
+      else if (slots === null) k = c as number;
       else {
         k = slots.slotOf(fn, c, i, rowInput);
         if (k === cap) {
