@@ -814,18 +814,31 @@ function summarizeWindow(
   const arrays = summaryArrays(count, hasValues);
   const { first, last, periods, holdoutPeriods: holdout, repeatValue: repeat, holdoutValue: holdoutSums } = arrays;
   const base = new Int32Array(count);
-  for (let j = 0; j < count; j++) {
-    const o = (slots === null ? (order[j] as number) : j) * stride;
-    const f = i32[o + R_FIRST] as number;
-    first[j] = f === NONE ? NONE : f - 1 + start;
-    last[j] = (i32[o + R_LAST] as number) - 1 + start;
-    periods[j] = i32[o + R_PERIODS] as number;
-    holdout[j] = i32[o + R_HOLDOUT] as number;
-    if (repeat !== null && holdoutSums !== null) {
-      repeat[j] = (f64[(o >> 1) + R_REPEAT] as number) + (f64[(o >> 1) + R_REPEAT_COMP] as number);
-      holdoutSums[j] = f64[(o >> 1) + R_HOLDOUT_VALUE] as number;
+  for (let j0 = 0; j0 < count; j0 += BLOCK) {
+    const j1 = Math.min(count, j0 + BLOCK);
+    if (slots === null) {
+      // Direct ids in first-seen order are scattered over the records: load the block's record heads
+      // (both lines they may span) in a short loop first, so that their cache misses overlap.
+      let loaded = 0;
+      for (let j = j0; j < j1; j++) {
+        const o = (order[j] as number) * stride;
+        loaded |= (i32[o] as number) | (i32[o + R_HOLDOUT] as number);
+      }
+      prefetched = loaded;
     }
-    base[j] = o + R_BITS;
+    for (let j = j0; j < j1; j++) {
+      const o = (slots === null ? (order[j] as number) : j) * stride;
+      const f = i32[o + R_FIRST] as number;
+      first[j] = f === NONE ? NONE : f - 1 + start;
+      last[j] = (i32[o + R_LAST] as number) - 1 + start;
+      periods[j] = i32[o + R_PERIODS] as number;
+      holdout[j] = i32[o + R_HOLDOUT] as number;
+      if (repeat !== null && holdoutSums !== null) {
+        repeat[j] = (f64[(o >> 1) + R_REPEAT] as number) + (f64[(o >> 1) + R_REPEAT_COMP] as number);
+        holdoutSums[j] = f64[(o >> 1) + R_HOLDOUT_VALUE] as number;
+      }
+      base[j] = o + R_BITS;
+    }
   }
   return {
     count,
