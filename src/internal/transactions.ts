@@ -16,14 +16,17 @@
  * period of the log to `end`). Transactions are read in chunks of 2^21, and each chunk is partitioned by
  * customer-id range (a stable counting sort) before it is applied, so that the records being updated stay
  * in the cache and their pages in the TLB; with customers in random order the pass is otherwise bound by
- * memory latency, not arithmetic. When those records would exceed about 32 bytes per event (a long, sparse
+ * memory latency, not arithmetic. Each bucket's records are read in address order before its transactions
+ * are applied, and each chunk is read twice (bucket counts, then the partition itself) rather than
+ * copied, so that the pass streams as few bytes as it can: at 10M transactions, every 8 bytes per
+ * transaction streamed or freshly allocated costs tens of milliseconds. When those records would exceed about 32 bytes per event (a long, sparse
  * history), two passes size each customer's bitset to its own span instead (or keep a sorted list of its
  * periods when even that span is long for its number of purchases).
  *
  * When every customer id is a small non-negative integer the state is indexed by the id itself (no lookup
  * table at all); otherwise ids map to slots through a direct table or a `Map`. Memory is proportional to
- * customers × periods, plus a chunk buffer of 24 bytes per transaction (48 MB at most); row input is
- * materialised once as typed columns.
+ * customers × periods, plus a chunk buffer of 16 bytes per transaction (20 when ids go through the table;
+ * 32 or 40 MB at most); row input is materialised once as typed columns.
  * @internal
  * @module
  */
@@ -66,7 +69,7 @@ const BLOCK = 2048;
 /**
  * Transactions per chunk of the single pass, partitioned by customer before they are applied: 2^21 = 2_097_152.
  * Larger chunks give each customer more transactions per visit of its record (each visit a cache miss),
- * at 24 bytes of chunk buffer per transaction.
+ * at 16 bytes of chunk buffer per transaction (20 when ids go through the slot table).
  */
 const CHUNK = 2_097_152;
 
@@ -697,42 +700,39 @@ function summarizeWindow(
   let shift = 0;
   while (stride << (shift + 1) <= 131_072) shift++;
   const chunk = Math.min(n, CHUNK);
-  const chunkSlot = new Int32Array(chunk); // per transaction of the chunk: state index, or -1 (after end)
-  const chunkPeriod = new Int32Array(chunk); // position of its period in the window
+  // Slots of the chunk's transactions (−1 after `end`) when ids go through the slot table; direct ids are
+  // read again from the input instead.
+  const chunkSlot = new Int32Array(direct ? 0 : chunk);
   const sortedSlot = new Int32Array(chunk);
-  const sortedPeriod = new Int32Array(chunk);
+  const sortedPeriod = new Int32Array(chunk); // position of the period in the window, or −1 after `end`
   const sortedValue = new Float64Array(hasValues ? chunk : 0);
   // Direct ids: one bit per id, set when first seen (ids enter `order` in input order; slots are numbered so).
   const seen = new Int32Array(direct ? (cap >>> 5) + 1 : 0);
-  // Transactions per bucket of customers, counted while validating; enough buckets for the largest `cap`.
+  // Transactions per bucket of customers; enough buckets for the largest `cap`.
   const next = new Int32Array(((direct ? cap : (budget / stride) | 0) >>> shift) + 2);
   const blockPeriod = new Int32Array(Math.min(n, BLOCK));
   for (let c0 = 0; c0 < n; c0 += chunk) {
     const c1 = Math.min(n, c0 + chunk);
     next.fill(0);
-    // Validate and map customers in input order (slots are numbered in first-seen order).
-    for (let b0 = c0; b0 < c1; b0 += BLOCK) {
-      const b1 = Math.min(c1, b0 + BLOCK);
-      periodsOf(times, b0, b1, blockPeriod);
-      if (hasValues || slots !== null) validateBlock(fn, b0, b1, values, slots !== null ? customers : null, rowInput);
-      for (let i = b0; i < b1; i++) {
-        const p = blockPeriod[i - b0] as number;
-        const c = customers[i];
-        if (p > end) {
-          chunkSlot[i - c0] = -1;
-          continue;
-        }
-        let k: number;
-        if (slots === null) {
-          k = c as number;
-          const bit = 1 << (k & 31);
-          if (((seen[k >>> 5] as number) & bit) === 0) {
-            seen[k >>> 5] = (seen[k >>> 5] as number) | bit;
-            if (count === order.length) order = growInt(order, 2 * count);
-            order[count++] = k;
+    // Count the chunk's transactions per bucket. Direct ids (already checked) need only their own column
+    // for that; ids that go through the slot table are validated and given slots in input order (slots are
+    // numbered in first-seen order, and only for transactions up to `end`).
+    if (slots === null) {
+      for (let i = c0; i < c1; i++) {
+        const b = ((customers[i] as number) >>> shift) + 1;
+        next[b] = (next[b] as number) + 1;
+      }
+    } else {
+      for (let b0 = c0; b0 < c1; b0 += BLOCK) {
+        const b1 = Math.min(c1, b0 + BLOCK);
+        periodsOf(times, b0, b1, blockPeriod);
+        validateBlock(fn, b0, b1, values, customers, rowInput);
+        for (let i = b0; i < b1; i++) {
+          if ((blockPeriod[i - b0] as number) > end) {
+            chunkSlot[i - c0] = -1;
+            continue;
           }
-        } else {
-          k = slots.slotOf(fn, c, i, rowInput);
+          const k = slots.slotOf(fn, customers[i], i, rowInput);
           if (k === cap) {
             cap *= 2;
             if (cap * stride > budget) return null;
@@ -742,25 +742,41 @@ function summarizeWindow(
             i32 = new Int32Array(buffer);
             f64 = new Float64Array(buffer);
           }
+          chunkSlot[i - c0] = k;
+          next[(k >>> shift) + 1] = (next[(k >>> shift) + 1] as number) + 1;
         }
-        chunkSlot[i - c0] = k;
-        chunkPeriod[i - c0] = p - start;
-        next[(k >>> shift) + 1] = (next[(k >>> shift) + 1] as number) + 1;
       }
     }
     // Partition the chunk by bucket of customers (a stable counting sort), so that each customer's
-    // transactions are applied in input order.
-    const m = c1 - c0;
+    // transactions are applied in input order. Values of direct ids are validated here, in input order
+    // (there is nothing else to validate for them).
     const buckets = (cap >>> shift) + 2;
     for (let b = 1; b < buckets; b++) next[b] = (next[b] as number) + (next[b - 1] as number);
-    for (let j = 0; j < m; j++) {
-      const k = chunkSlot[j] as number;
-      if (k < 0) continue;
-      const at = next[k >>> shift] as number;
-      next[k >>> shift] = at + 1;
-      sortedSlot[at] = k;
-      sortedPeriod[at] = chunkPeriod[j] as number;
-      if (hasValues) sortedValue[at] = values[c0 + j] as number;
+    for (let b0 = c0; b0 < c1; b0 += BLOCK) {
+      const b1 = Math.min(c1, b0 + BLOCK);
+      periodsOf(times, b0, b1, blockPeriod);
+      if (hasValues && slots === null) validateBlock(fn, b0, b1, values, null, rowInput);
+      for (let i = b0; i < b1; i++) {
+        const p = blockPeriod[i - b0] as number;
+        let k: number;
+        if (slots === null) {
+          k = customers[i] as number;
+          const bit = 1 << (k & 31);
+          if (((seen[k >>> 5] as number) & bit) === 0 && p <= end) {
+            seen[k >>> 5] = (seen[k >>> 5] as number) | bit;
+            if (count === order.length) order = growInt(order, 2 * count);
+            order[count++] = k;
+          }
+        } else {
+          k = chunkSlot[i - c0] as number;
+          if (k < 0) continue;
+        }
+        const at = next[k >>> shift] as number;
+        next[k >>> shift] = at + 1;
+        sortedSlot[at] = k;
+        sortedPeriod[at] = p > end ? -1 : p - start;
+        if (hasValues) sortedValue[at] = values[i] as number;
+      }
     }
     // Apply bucket by bucket (next[b] is now the end of bucket b).
     let x = 0;
@@ -781,6 +797,7 @@ function summarizeWindow(
         const k = sortedSlot[x] as number;
         const o = k * stride;
         const r = sortedPeriod[x] as number; // 0-based position in the window
+        if (r < 0) continue;
         const w = o + R_BITS + (r >>> 5);
         const old = i32[w] as number;
         i32[w] = old | (1 << (r & 31));
