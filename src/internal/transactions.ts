@@ -6,7 +6,8 @@
  * A log in which each customer's transactions come in time order (the usual cases: a log appended as
  * purchases happen, or one grouped by customer and sorted by date) takes the fastest pass: a period is new
  * exactly when it differs from the customer's last one, so each customer needs only a 32-byte record and
- * each transaction touches one cache line. Unless the caller needs the periods themselves
+ * each transaction touches one cache line (in a log in time order, whose customers take turns, after the
+ * log is partitioned by customer as below). Unless the caller needs the periods themselves
  * (`overdueCustomers` does), that pass does it all; it gives up, for the passes below, at the first
  * transaction that goes back in time for its customer (for a shuffled log, within the first few thousand).
  *
@@ -17,11 +18,11 @@
  * customer-id range (a stable counting sort) before it is applied, so that the records being updated stay
  * in the cache and their pages in the TLB; with customers in random order the pass is otherwise bound by
  * memory latency, not arithmetic. Each bucket's records are read in address order before its transactions
- * are applied, and each chunk is read twice (bucket counts, then the partition itself) rather than
- * copied, so that the pass streams as few bytes as it can: at 10M transactions, every 8 bytes per
- * transaction streamed or freshly allocated costs tens of milliseconds. When those records would exceed about 32 bytes per event (a long, sparse
- * history), two passes size each customer's bitset to its own span instead (or keep a sorted list of its
- * periods when even that span is long for its number of purchases).
+ * are applied, and each chunk is read twice (bucket counts, then the partition itself) rather than copied,
+ * so that the pass streams as few bytes as it can: at 10M transactions, every 8 bytes per transaction
+ * streamed or freshly allocated costs tens of milliseconds. When those records would exceed about 32 bytes
+ * per event (a long, sparse history), two passes size each customer's bitset to its own span instead (or
+ * keep a sorted list of its periods when even that span is long for its number of purchases).
  *
  * When every customer id is a small non-negative integer the state is indexed by the id itself (no lookup
  * table at all); otherwise ids map to slots through a direct table or a `Map`. Memory is proportional to
@@ -527,21 +528,114 @@ function validateBlock(
   }
 }
 
-/** Written by the prefetch loop of {@link summarizeSorted} so that its loads are not optimised away; never read. */
+/** Written by the loops that load records ahead of use so that their loads are not optimised away; never read. */
 let prefetched = 0;
+
+/**
+ * Reads `i32[from, to)` one 64-byte line at a time, in address order: streams a bucket's records into the
+ * cache at the speed of the hardware prefetcher, instead of a cache miss at a time when they are updated.
+ */
+function touchLines(i32: Int32Array, from: number, to: number): void {
+  let loaded = 0;
+  for (let w = from; w < to; w += 16) loaded |= i32[w] as number;
+  prefetched = loaded;
+}
+
+/** Loads the records of `keys[from, to)` (their words at offsets 0 and `second`) in a loop so short that their cache misses overlap. */
+function touchRecords(i32: Int32Array, keys: Int32Array, from: number, to: number, stride: number, second: number): void {
+  let loaded = 0;
+  for (let j = from; j < to; j++) {
+    const o = (keys[j] as number) * stride;
+    loaded |= (i32[o] as number) | (i32[o + second] as number);
+  }
+  prefetched = loaded;
+}
+
+/**
+ * log2 of the customers per bucket of a partitioned pass for records of `stride` 32-bit words: about 512 KB
+ * of records, which stay in the cache (and their pages in the TLB) while the bucket's transactions are applied.
+ */
+function bucketShift(stride: number): number {
+  let shift = 0;
+  while (stride << (shift + 1) <= 131_072) shift++;
+  return shift;
+}
+
+/** Counts the transactions [from, to) of each bucket of direct ids (id >>> shift) and turns `next` into bucket starts. */
+function countBuckets(customers: ArrayLike<unknown>, from: number, to: number, shift: number, next: Int32Array): void {
+  next.fill(0);
+  for (let i = from; i < to; i++) {
+    const b = ((customers[i] as number) >>> shift) + 1;
+    next[b] = (next[b] as number) + 1;
+  }
+  for (let b = 1; b < next.length; b++) next[b] = (next[b] as number) + (next[b - 1] as number);
+}
+
+/**
+ * Transactions that the in-order pass applies in input order before it chooses how to go on: enough to
+ * see whether a customer's transactions follow one another (a log grouped by customer) or are spread
+ * among others' (a log in time order), 2^16 = 65_536.
+ */
+const LEAD = 65_536;
+
+/** The number of transactions among the first `n` whose customer differs from the previous transaction's. */
+function customerChanges(customers: ArrayLike<unknown>, n: number): number {
+  let changes = 0;
+  for (let i = 1; i < n; i++) if (customers[i] !== customers[i - 1]) changes++;
+  return changes;
+}
+
+/**
+ * Applies one transaction (biased period p ≤ end, value v) to the in-order record at `o`. Returns 1 (bit 0)
+ * when the customer went back in time (the log is not in order), plus 2 (bit 1) when this is the customer's
+ * first transaction up to `end`.
+ *
+ * No branch depends on the record (a mispredicted branch waiting on a cache miss stalls the pass): flags
+ * such as "new period" are computed with integer arithmetic and multiply the value added (x · 0 adds
+ * nothing, exactly), so the misses of successive transactions overlap.
+ */
+function applyInOrder(i32: Int32Array, f64: Float64Array, o: number, p: number, v: number, cutoffB: number, holdout: boolean): number {
+  if (p > cutoffB) {
+    // Holdout window (in order, every later transaction of this customer is in it too).
+    const lastHoldout = i32[o + S_LAST_HOLDOUT] as number;
+    i32[o + S_HOLDOUT] = (i32[o + S_HOLDOUT] as number) + (((p - lastHoldout) | (lastHoldout - p)) >>> 31);
+    i32[o + S_LAST_HOLDOUT] = p;
+    f64[(o >> 1) + S_HOLDOUT_VALUE] = (f64[(o >> 1) + S_HOLDOUT_VALUE] as number) + v;
+    let fresh = 0;
+    if (i32[o + S_FIRST] === 0) {
+      i32[o + S_FIRST] = NONE;
+      fresh = 2;
+    }
+    return ((p - lastHoldout) >>> 31) | fresh;
+  }
+  const last = i32[o + S_LAST] as number; // 0 = not seen (biased periods are positive)
+  const fresh = (last - 1) >>> 31;
+  // Out of order: an earlier period than the last one, or a calibration period after a holdout one.
+  let disorder = (p - last) >>> 31;
+  if (holdout) disorder |= -(i32[o + S_LAST_HOLDOUT] as number) >>> 31;
+  const first = (i32[o + S_FIRST] as number) + p * fresh;
+  i32[o + S_FIRST] = first;
+  i32[o + S_LAST] = p;
+  // (a − b) | (b − a) is negative exactly when a ≠ b (both in [0, 2^31)).
+  i32[o + S_PERIODS] = (i32[o + S_PERIODS] as number) + (((p - last) | (last - p)) >>> 31);
+  // The value counts towards the repeat sum unless it is in the first period (v is 0 without values).
+  addTwoSum(f64, (o >> 1) + S_REPEAT, v * (((p - first) | (first - p)) >>> 31));
+  return disorder | (fresh << 1);
+}
 
 /**
  * The pass for a log in which each customer's transactions come in time order (a log appended as purchases
  * happen, or grouped by customer and sorted by date). A customer's periods then never decrease, so its first
  * transaction is in its first period and a period is new exactly when it differs from its last one: no
  * bitset, and a record of 32 bytes instead of one that grows with the window. Returns null (after at most
- * the block in progress) at the first transaction whose period is before its customer's last one, or a
- * calibration period after a holdout one; the caller then runs a general pass.
+ * the block or chunk in progress) at the first transaction whose period is before its customer's last one,
+ * or a calibration period after a holdout one; the caller then runs a general pass.
  *
- * The update has no branch that depends on the record (a mispredicted branch waiting on a cache miss stalls
- * the pass): flags such as "new period" are computed with integer arithmetic and multiply the value added
- * (x · 0 adds nothing, exactly), so the misses of successive transactions overlap. Values are summed in
- * input order, as in the other passes, so the results are the same to the last bit.
+ * Transactions are applied in input order, a block at a time after loading the block's records (a software
+ * prefetch). When direct ids of the first {@link LEAD} transactions mostly differ from one transaction to the
+ * next (a log in time order, whose customers take turns), the rest goes through
+ * {@link summarizeSortedPartitioned} instead. Values are summed in input order for each customer, as in the
+ * other passes, so the results are the same to the last bit.
  */
 function summarizeSorted(fn: string, columns: TransactionColumns, periodsOf: BlockPeriods, cutoff: number, end: number): PeriodSummary | null {
   const { length: n, customers, times, values, rowInput, idRange } = columns;
@@ -550,7 +644,8 @@ function summarizeSorted(fn: string, columns: TransactionColumns, periodsOf: Blo
   const hasValues = values !== null;
   const cutoffB = cutoff + BIAS;
   const endB = end + BIAS;
-  const stride = cutoff < end ? 16 : 8;
+  const holdout = cutoff < end;
+  const stride = holdout ? 16 : 8;
   let cap = direct ? idRange : Math.max(16, Math.min(n, 1024));
   let i32 = new Int32Array(cap * stride);
   let f64 = new Float64Array(i32.buffer);
@@ -558,10 +653,12 @@ function summarizeSorted(fn: string, columns: TransactionColumns, periodsOf: Blo
   const order = direct ? new Int32Array(cap + 1) : null;
   let count = 0;
   let disorder = 0; // becomes 1 when a customer's period goes back in time
+  const lead = direct ? Math.min(n, LEAD) : n;
+  let limit = lead; // becomes n when the log turns out to be grouped by customer
   const blockPeriod = new Int32Array(Math.min(n, BLOCK));
-  for (let b0 = 0; b0 < n; b0 += BLOCK) {
+  for (let b0 = 0; b0 < limit; b0 += BLOCK) {
     if (disorder !== 0) return null;
-    const b1 = Math.min(n, b0 + BLOCK);
+    const b1 = Math.min(limit, b0 + BLOCK);
     periodsOf(times, b0, b1, blockPeriod);
     // Validation in its own short loop keeps the update loop lean (errors still come in input order).
     if (hasValues || slots !== null) validateBlock(fn, b0, b1, values, slots !== null ? customers : null, rowInput);
@@ -577,7 +674,6 @@ function summarizeSorted(fn: string, columns: TransactionColumns, periodsOf: Blo
       const p = (blockPeriod[i - b0] as number) + BIAS;
       if (p > endB) continue;
       const c = customers[i];
-      const v = hasValues ? (values[i] as number) : 0;
       let k: number;
       if (slots === null) k = c as number;
       else {
@@ -590,53 +686,38 @@ function summarizeSorted(fn: string, columns: TransactionColumns, periodsOf: Blo
           f64 = new Float64Array(grown.buffer);
         }
       }
-      const o = k * stride;
-      if (p > cutoffB) {
-        // Holdout window (in order, every later transaction of this customer is in it too).
-        const lastHoldout = i32[o + S_LAST_HOLDOUT] as number;
-        disorder |= (p - lastHoldout) >>> 31;
-        i32[o + S_HOLDOUT] = (i32[o + S_HOLDOUT] as number) + (((p - lastHoldout) | (lastHoldout - p)) >>> 31);
-        i32[o + S_LAST_HOLDOUT] = p;
-        if (i32[o + S_FIRST] === 0) {
-          i32[o + S_FIRST] = NONE;
-          if (order !== null) order[count++] = k;
-        }
-        f64[(o >> 1) + S_HOLDOUT_VALUE] = (f64[(o >> 1) + S_HOLDOUT_VALUE] as number) + v;
-        continue;
-      }
-      const last = i32[o + S_LAST] as number; // 0 = not seen (biased periods are positive)
-      const fresh = (last - 1) >>> 31;
-      // Out of order: an earlier period than the last one, or a calibration period after a holdout one.
-      disorder |= (p - last) >>> 31;
-      if (stride === 16) disorder |= -(i32[o + S_LAST_HOLDOUT] as number) >>> 31;
+      const flags = applyInOrder(i32, f64, k * stride, p, hasValues ? (values[i] as number) : 0, cutoffB, holdout);
+      disorder |= flags & 1;
       if (order !== null) {
         order[count] = k;
-        count += fresh;
+        count += flags >>> 1;
       }
-      const first = (i32[o + S_FIRST] as number) + p * fresh;
-      i32[o + S_FIRST] = first;
-      i32[o + S_LAST] = p;
-      // (a − b) | (b − a) is negative exactly when a ≠ b (both in [0, 2^31)).
-      i32[o + S_PERIODS] = (i32[o + S_PERIODS] as number) + (((p - last) | (last - p)) >>> 31);
-      if (!hasValues) continue;
-      // The value counts towards the repeat sum unless it is in the first period.
-      addTwoSum(f64, (o >> 1) + S_REPEAT, v * (((p - first) | (first - p)) >>> 31));
     }
+    // Grouped by customer (successive transactions mostly share their record): go on in input order.
+    if (b1 === lead && lead < n && customerChanges(customers, lead) * 2 < lead) limit = n;
   }
   if (disorder !== 0) return null;
+  if (limit < n) {
+    count = summarizeSortedPartitioned(fn, columns, periodsOf, limit, i32, stride, cutoffB, endB, holdout, order as Int32Array, count);
+    if (count < 0) return null;
+  }
   if (slots !== null) count = slots.keys.length;
   const arrays = summaryArrays(count, hasValues);
-  const { first, last, periods, holdoutPeriods: holdout, repeatValue: repeat, holdoutValue: holdoutSums } = arrays;
-  for (let j = 0; j < count; j++) {
-    const o = (order === null ? j : (order[j] as number)) * stride;
-    const f = i32[o + S_FIRST] as number;
-    first[j] = f === NONE ? NONE : f - BIAS;
-    last[j] = f === NONE ? NONE : (i32[o + S_LAST] as number) - BIAS;
-    periods[j] = i32[o + S_PERIODS] as number;
-    holdout[j] = stride === 16 ? (i32[o + S_HOLDOUT] as number) : 0;
-    if (repeat !== null && holdoutSums !== null) {
-      repeat[j] = (f64[(o >> 1) + S_REPEAT] as number) + (f64[(o >> 1) + S_REPEAT_COMP] as number);
-      holdoutSums[j] = stride === 16 ? (f64[(o >> 1) + S_HOLDOUT_VALUE] as number) : 0;
+  const { first, last, periods, holdoutPeriods, repeatValue: repeat, holdoutValue: holdoutSums } = arrays;
+  for (let j0 = 0; j0 < count; j0 += BLOCK) {
+    const j1 = Math.min(count, j0 + BLOCK);
+    if (order !== null) touchRecords(i32, order, j0, j1, stride, 0);
+    for (let j = j0; j < j1; j++) {
+      const o = (order === null ? j : (order[j] as number)) * stride;
+      const f = i32[o + S_FIRST] as number;
+      first[j] = f === NONE ? NONE : f - BIAS;
+      last[j] = f === NONE ? NONE : (i32[o + S_LAST] as number) - BIAS;
+      periods[j] = i32[o + S_PERIODS] as number;
+      holdoutPeriods[j] = holdout ? (i32[o + S_HOLDOUT] as number) : 0;
+      if (repeat !== null && holdoutSums !== null) {
+        repeat[j] = (f64[(o >> 1) + S_REPEAT] as number) + (f64[(o >> 1) + S_REPEAT_COMP] as number);
+        holdoutSums[j] = holdout ? (f64[(o >> 1) + S_HOLDOUT_VALUE] as number) : 0;
+      }
     }
   }
   return {
@@ -645,6 +726,83 @@ function summarizeSorted(fn: string, columns: TransactionColumns, periodsOf: Blo
     ...arrays,
     store: null,
   };
+}
+
+/**
+ * The in-order pass from transaction `from` on, for direct ids that take turns (a log in time order): in
+ * chunks partitioned by customer-id range, as in the window pass, so that each bucket's records are in the
+ * cache while its transactions are applied, a customer's transactions still in input order. First-seen order
+ * goes on in `order` (a bit per id tells which are in it already). Returns the number of customers in
+ * `order`, or −1 when a customer goes back in time.
+ */
+function summarizeSortedPartitioned(
+  fn: string,
+  columns: TransactionColumns,
+  periodsOf: BlockPeriods,
+  from: number,
+  i32: Int32Array,
+  stride: number,
+  cutoffB: number,
+  endB: number,
+  holdout: boolean,
+  order: Int32Array,
+  count: number
+): number {
+  const { length: n, customers, times, values, rowInput } = columns;
+  const hasValues = values !== null;
+  const f64 = new Float64Array(i32.buffer);
+  const seen = new Int32Array((order.length >>> 5) + 1);
+  for (let j = 0; j < count; j++) {
+    const k = order[j] as number;
+    seen[k >>> 5] = (seen[k >>> 5] as number) | (1 << (k & 31));
+  }
+  const shift = bucketShift(stride);
+  const buckets = (i32.length / stride) >>> shift;
+  const next = new Int32Array(buckets + 2);
+  const chunk = Math.min(n - from, CHUNK);
+  const sortedSlot = new Int32Array(chunk);
+  const sortedPeriod = new Int32Array(chunk); // biased
+  const sortedValue = new Float64Array(hasValues ? chunk : 0);
+  const blockPeriod = new Int32Array(Math.min(chunk, BLOCK));
+  let disorder = 0;
+  for (let c0 = from; c0 < n; c0 += chunk) {
+    const c1 = Math.min(n, c0 + chunk);
+    countBuckets(customers, c0, c1, shift, next);
+    for (let b0 = c0; b0 < c1; b0 += BLOCK) {
+      const b1 = Math.min(c1, b0 + BLOCK);
+      periodsOf(times, b0, b1, blockPeriod);
+      if (hasValues) validateBlock(fn, b0, b1, values, null, rowInput);
+      for (let i = b0; i < b1; i++) {
+        const p = (blockPeriod[i - b0] as number) + BIAS;
+        const k = customers[i] as number;
+        const bit = 1 << (k & 31);
+        if (((seen[k >>> 5] as number) & bit) === 0 && p <= endB) {
+          seen[k >>> 5] = (seen[k >>> 5] as number) | bit;
+          order[count++] = k;
+        }
+        const at = next[k >>> shift] as number;
+        next[k >>> shift] = at + 1;
+        sortedSlot[at] = k;
+        sortedPeriod[at] = p;
+        if (hasValues) sortedValue[at] = values[i] as number;
+      }
+    }
+    let x = 0;
+    for (let b = 0; b <= buckets; b++) {
+      const bucketEnd = next[b] as number;
+      if (bucketEnd === x) continue;
+      const r0 = (b << shift) * stride;
+      const r1 = Math.min(i32.length, ((b + 1) << shift) * stride);
+      if ((bucketEnd - x) * 128 >= r1 - r0) touchLines(i32, r0, r1);
+      for (; x < bucketEnd; x++) {
+        const p = sortedPeriod[x] as number;
+        if (p > endB) continue;
+        disorder |= applyInOrder(i32, f64, (sortedSlot[x] as number) * stride, p, hasValues ? (sortedValue[x] as number) : 0, cutoffB, holdout);
+      }
+    }
+    if ((disorder & 1) !== 0) return -1;
+  }
+  return count;
 }
 
 // Record of one customer in the single pass, in 32-bit units (Float64 fields at even offsets): value in the
@@ -695,10 +853,7 @@ function summarizeWindow(
   let order: Int32Array = new Int32Array(direct ? Math.max(16, Math.min(n, 1024)) : 0);
   let count = 0;
   const cut = cutoff - start + 1;
-  // Records per bucket: about 512 KB of records, so that a bucket's records stay in the cache and its pages
-  // in the TLB while its transactions are applied.
-  let shift = 0;
-  while (stride << (shift + 1) <= 131_072) shift++;
+  const shift = bucketShift(stride);
   const chunk = Math.min(n, CHUNK);
   // Slots of the chunk's transactions (−1 after `end`) when ids go through the slot table; direct ids are
   // read again from the input instead.
@@ -713,16 +868,12 @@ function summarizeWindow(
   const blockPeriod = new Int32Array(Math.min(n, BLOCK));
   for (let c0 = 0; c0 < n; c0 += chunk) {
     const c1 = Math.min(n, c0 + chunk);
-    next.fill(0);
     // Count the chunk's transactions per bucket. Direct ids (already checked) need only their own column
     // for that; ids that go through the slot table are validated and given slots in input order (slots are
     // numbered in first-seen order, and only for transactions up to `end`).
-    if (slots === null) {
-      for (let i = c0; i < c1; i++) {
-        const b = ((customers[i] as number) >>> shift) + 1;
-        next[b] = (next[b] as number) + 1;
-      }
-    } else {
+    if (slots === null) countBuckets(customers, c0, c1, shift, next);
+    else {
+      next.fill(0);
       for (let b0 = c0; b0 < c1; b0 += BLOCK) {
         const b1 = Math.min(c1, b0 + BLOCK);
         periodsOf(times, b0, b1, blockPeriod);
@@ -746,12 +897,11 @@ function summarizeWindow(
           next[(k >>> shift) + 1] = (next[(k >>> shift) + 1] as number) + 1;
         }
       }
+      for (let b = 1; b < next.length; b++) next[b] = (next[b] as number) + (next[b - 1] as number);
     }
     // Partition the chunk by bucket of customers (a stable counting sort), so that each customer's
     // transactions are applied in input order. Values of direct ids are validated here, in input order
     // (there is nothing else to validate for them).
-    const buckets = (cap >>> shift) + 2;
-    for (let b = 1; b < buckets; b++) next[b] = (next[b] as number) + (next[b - 1] as number);
     for (let b0 = c0; b0 < c1; b0 += BLOCK) {
       const b1 = Math.min(c1, b0 + BLOCK);
       periodsOf(times, b0, b1, blockPeriod);
@@ -780,19 +930,14 @@ function summarizeWindow(
     }
     // Apply bucket by bucket (next[b] is now the end of bucket b).
     let x = 0;
-    for (let b = 0; b < buckets - 1; b++) {
+    for (let b = 0; b <= cap >>> shift; b++) {
       const bucketEnd = next[b] as number;
       if (bucketEnd === x) continue;
-      // Stream the bucket's records into the cache first: one read per 64-byte line, in address order, which
-      // the hardware prefetcher follows, instead of a cache miss at a time in the loop below (whose branches
-      // wait on the record). Skipped for a bucket with few transactions, where it would read more than they touch.
+      // Stream the bucket's records into the cache first (the loop below has branches that wait on the
+      // record), unless the bucket has so few transactions that this would read more than they touch.
       const r0 = (b << shift) * stride;
       const r1 = Math.min(i32.length, ((b + 1) << shift) * stride);
-      if ((bucketEnd - x) * 128 >= r1 - r0) {
-        let loaded = 0;
-        for (let w = r0; w < r1; w += 16) loaded |= i32[w] as number;
-        prefetched = loaded;
-      }
+      if ((bucketEnd - x) * 128 >= r1 - r0) touchLines(i32, r0, r1);
       for (; x < bucketEnd; x++) {
         const k = sortedSlot[x] as number;
         const o = k * stride;
@@ -833,16 +978,9 @@ function summarizeWindow(
   const base = new Int32Array(count);
   for (let j0 = 0; j0 < count; j0 += BLOCK) {
     const j1 = Math.min(count, j0 + BLOCK);
-    if (slots === null) {
-      // Direct ids in first-seen order are scattered over the records: load the block's record heads
-      // (both lines they may span) in a short loop first, so that their cache misses overlap.
-      let loaded = 0;
-      for (let j = j0; j < j1; j++) {
-        const o = (order[j] as number) * stride;
-        loaded |= (i32[o] as number) | (i32[o + R_HOLDOUT] as number);
-      }
-      prefetched = loaded;
-    }
+    // Direct ids in first-seen order are scattered over the records: load the block's record heads (both
+    // lines they may span) first.
+    if (slots === null) touchRecords(i32, order, j0, j1, stride, R_HOLDOUT);
     for (let j = j0; j < j1; j++) {
       const o = (slots === null ? (order[j] as number) : j) * stride;
       const f = i32[o + R_FIRST] as number;

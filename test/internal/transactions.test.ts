@@ -66,3 +66,87 @@ describe('transaction kernel across chunk boundaries', () => {
     expect(inOrder.periods.reduce((a, b) => a + b, 0)).toBeGreaterThan(40_000 * 20); // about 25 purchase days each
   });
 });
+
+describe('in-order pass beyond its lead (2^16 transactions)', () => {
+  const day = createPeriodIndexer('test', { period: 'day', timeZone: 'UTC', weekStartsOn: 1 });
+  type Columns = { customer: Int32Array; time: Float64Array; value: Float64Array };
+
+  /**
+   * 300 000 transactions of 20 000 customers over 90 days, in time order, and 10 more customers who buy only
+   * in the last 5 days; values in quarters (sums are exact).
+   */
+  function timeOrdered(): Columns {
+    const n = 300_000;
+    const next = lcg(11);
+    const log = { customer: new Int32Array(n), time: new Float64Array(n), value: new Float64Array(n) };
+    for (let i = 0; i < n; i++) {
+      log.time[i] = Math.floor((i / n) * 90 * DAY);
+      log.customer[i] = (log.time[i] as number) < 85 * DAY ? next(20_000) : 20_000 + next(10);
+      log.value[i] = (next(40_000) - 1_000) / 4;
+    }
+    return log;
+  }
+
+  /** The summary as plain arrays, to compare to the last bit. */
+  const fields = (s: ReturnType<typeof summarizePeriods>) => [
+    s.count,
+    Array.from(s.keys),
+    Array.from(s.first),
+    Array.from(s.last),
+    Array.from(s.periods),
+    Array.from(s.holdoutPeriods),
+    Array.from(s.repeatValue ?? []),
+    Array.from(s.holdoutValue ?? []),
+  ];
+
+  /** The in-order summary (store null when the in-order pass did it) and the general passes' (kept periods). */
+  function bothWays(log: Columns, cutoff: number, end: number) {
+    const columns = readTransactions('test', log, {}, 'UTC', true);
+    return { inOrder: summarizePeriods('test', columns, day, cutoff, end, false), general: summarizePeriods('test', columns, day, cutoff, end, true) };
+  }
+
+  it('gives the general passes’ summary, in first-seen order, for a log in time order (customers taking turns)', () => {
+    const log = timeOrdered();
+    for (const [cutoff, end] of [
+      [60, 80],
+      [75, 75],
+    ] as const) {
+      const { inOrder, general } = bothWays(log, cutoff, end);
+      expect(inOrder.store).toBeNull();
+      expect(fields(inOrder)).toEqual(fields(general));
+      const seen = new Set<number>();
+      for (let i = 0; i < log.customer.length; i++) if ((log.time[i] as number) < (end + 1) * DAY) seen.add(log.customer[i] as number);
+      expect(Array.from(inOrder.keys)).toEqual([...seen]);
+    }
+  });
+
+  it('gives up for the general pass when a customer goes back in time after the lead', () => {
+    const log = timeOrdered();
+    // Row 200 000 (day 60) moves to day 1, before its customer's earlier purchases.
+    log.time[200_000] = DAY;
+    const { inOrder, general } = bothWays(log, 60, 80);
+    expect(inOrder.store).not.toBeNull();
+    expect(fields(inOrder)).toEqual(fields(general));
+  });
+
+  it('goes on in input order for a log grouped by customer', () => {
+    const log = timeOrdered();
+    const rows = Array.from(log.customer.keys()).sort((a, b) => (log.customer[a] as number) - (log.customer[b] as number) || a - b);
+    const grouped = {
+      customer: Int32Array.from(rows, (i) => log.customer[i] as number),
+      time: Float64Array.from(rows, (i) => log.time[i] as number),
+      value: Float64Array.from(rows, (i) => log.value[i] as number),
+    };
+    const { inOrder, general } = bothWays(grouped, 60, 80);
+    expect(inOrder.store).toBeNull();
+    expect(fields(inOrder)).toEqual(fields(general));
+  });
+
+  it('names the first invalid value after the lead', () => {
+    const log = timeOrdered();
+    log.value[150_000] = Number.NaN;
+    log.value[250_000] = Number.POSITIVE_INFINITY;
+    const columns = readTransactions('test', log, {}, 'UTC', true);
+    expect(() => summarizePeriods('test', columns, day, 60, 80, false)).toThrow(/value\[150000\] \(NaN\)/);
+  });
+});
