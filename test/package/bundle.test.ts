@@ -41,7 +41,9 @@ const BUDGETS: Readonly<Record<string, { readonly fn: string; readonly gzip: num
   value: { fn: 'simpleClv', gzip: 900, alsoAllowed: ['averageOrderValue', 'purchaseFrequency'] },
   compare: { fn: 'compareRates', gzip: 2500 },
   cohorts: { fn: 'retentionMatrix', gzip: 10_000 },
-  rfm: { fn: 'rfmSummary', gzip: 9000 }, // 8.3 kB since the in-order pass (7.5 kB with the bitset passes alone, 6.1 kB before them)
+  // 9.0 kB since the in-order pass partitions logs in time order (8.3 kB with the in-order pass unpartitioned,
+  // 7.5 kB with the bitset passes alone, 6.1 kB before them).
+  rfm: { fn: 'rfmSummary', gzip: 11_000 },
   models: { fn: 'fitBgNbd', gzip: 7000 },
   survival: { fn: 'kaplanMeier', gzip: 2500 },
   time: { fn: 'calendarPeriod', gzip: 4000 },
