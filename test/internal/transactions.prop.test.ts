@@ -130,6 +130,38 @@ describe('transaction kernel: the time-order pass', () => {
     );
   });
 
+  it('agrees on logs in time order longer than its lead (2^16 rows: the rest is partitioned by customer)', () => {
+    // Direct ids that take turns, so the in-order pass partitions what follows its first 65 536 rows; some
+    // transactions go past the end, and with moveBack one row after the lead goes back in time.
+    const log = fc.record({
+      seed: fc.nat(),
+      n: fc.integer({ min: 66_000, max: 90_000 }),
+      customers: fc.integer({ min: 1, max: 5_000 }),
+      days: fc.integer({ min: 1, max: 400 }),
+      moveBack: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(log, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom<Period>('day', 'week', 'month'), (g, a, b, period) => {
+        let state = g.seed >>> 0;
+        const next = (bound: number) => {
+          state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+          return Math.floor((state / 4_294_967_296) * bound);
+        };
+        const rows: Tx[] = [];
+        for (let i = 0; i < g.n; i++) rows.push({ c: next(g.customers), t: Math.floor((i / g.n) * g.days * DAY), v: (next(20_000) - 5_000) / 100 });
+        const i = 70_000 + next(g.n - 70_000);
+        if (g.moveBack) rows[i] = { ...(rows[i] as Tx), t: 0 };
+        const scale = period === 'day' ? 1 : period === 'week' ? 7 : 30;
+        const cutoff = Math.floor((Math.min(a, b) * g.days) / scale);
+        const end = Math.floor((Math.max(a, b) * g.days) / scale);
+        const timeZone = period === 'day' ? 'UTC' : 'Europe/Bucharest';
+        const [sorted, general] = bothPasses(rows, true, period, timeZone, cutoff, end);
+        expect(comparable(sorted)).toEqual(comparable(general));
+      }),
+      { numRuns: 8 }
+    );
+  });
+
   it('takes the in-order pass for a log grouped by customer (a transaction past the end does not matter)', () => {
     const t = (day: number) => day * DAY;
     const rows: Tx[] = [
