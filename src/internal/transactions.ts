@@ -532,10 +532,15 @@ function validateBlock(
 let prefetched = 0;
 
 /**
- * Reads `i32[from, to)` one 64-byte line at a time, in address order: streams a bucket's records into the
- * cache at the speed of the hardware prefetcher, instead of a cache miss at a time when they are updated.
+ * Streams the records of bucket b (customers b·2^shift … (b + 1)·2^shift − 1) into the cache before its
+ * `count` transactions are applied: one read per 64-byte line, in address order, at the speed of the
+ * hardware prefetcher instead of a cache miss at a time while they are updated. Skipped when the bucket
+ * has so few transactions that this would read more than they touch.
  */
-function touchLines(i32: Int32Array, from: number, to: number): void {
+function touchBucket(i32: Int32Array, b: number, shift: number, stride: number, count: number): void {
+  const from = (b << shift) * stride;
+  const to = Math.min(i32.length, ((b + 1) << shift) * stride);
+  if (count * 128 < to - from) return;
   let loaded = 0;
   for (let w = from; w < to; w += 16) loaded |= i32[w] as number;
   prefetched = loaded;
@@ -791,9 +796,7 @@ function summarizeSortedPartitioned(
     for (let b = 0; b <= buckets; b++) {
       const bucketEnd = next[b] as number;
       if (bucketEnd === x) continue;
-      const r0 = (b << shift) * stride;
-      const r1 = Math.min(i32.length, ((b + 1) << shift) * stride);
-      if ((bucketEnd - x) * 128 >= r1 - r0) touchLines(i32, r0, r1);
+      touchBucket(i32, b, shift, stride, bucketEnd - x);
       for (; x < bucketEnd; x++) {
         const p = sortedPeriod[x] as number;
         if (p > endB) continue;
@@ -933,11 +936,8 @@ function summarizeWindow(
     for (let b = 0; b <= cap >>> shift; b++) {
       const bucketEnd = next[b] as number;
       if (bucketEnd === x) continue;
-      // Stream the bucket's records into the cache first (the loop below has branches that wait on the
-      // record), unless the bucket has so few transactions that this would read more than they touch.
-      const r0 = (b << shift) * stride;
-      const r1 = Math.min(i32.length, ((b + 1) << shift) * stride);
-      if ((bucketEnd - x) * 128 >= r1 - r0) touchLines(i32, r0, r1);
+      // The loop below has branches that wait on the record: load the bucket's records first.
+      touchBucket(i32, b, shift, stride, bucketEnd - x);
       for (; x < bucketEnd; x++) {
         const k = sortedSlot[x] as number;
         const o = k * stride;

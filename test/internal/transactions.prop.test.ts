@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readTransactions, summarizePeriods, type PeriodSummary } from '../../src/internal/transactions.ts';
 import { createPeriodIndexer, type Period } from '../../src/internal/time.ts';
+import { summaryFields } from '../helpers/periodSummary.ts';
 
 // The in-order pass (summarizeSorted: each customer's transactions in time order, and the caller does not need
 // the periods themselves) against the general passes (whole-window bitsets, per-customer spans, sparse lists),
@@ -49,19 +50,6 @@ const window = fc.tuple(fc.integer({ min: -3_000, max: 3_000 }), fc.integer({ mi
   cutoff,
   end: cutoff + extra,
 }));
-
-function summaryFields(s: PeriodSummary): unknown[] {
-  return [
-    s.count,
-    Array.from(s.keys),
-    Array.from(s.first),
-    Array.from(s.last),
-    Array.from(s.periods),
-    Array.from(s.holdoutPeriods),
-    s.repeatValue === null ? null : Array.from(s.repeatValue),
-    s.holdoutValue === null ? null : Array.from(s.holdoutValue),
-  ];
-}
 
 /** Both passes on the same columns: [time-order pass, general pass]. */
 function bothPasses(rows: readonly Tx[], withValues: boolean, period: Period, timeZone: string, cutoff: number, end: number) {
