@@ -123,7 +123,7 @@ describe('transaction kernel: the time-order pass', () => {
     // transactions go past the end, and with moveBack one row after the lead goes back in time.
     const log = fc.record({
       seed: fc.nat(),
-      n: fc.integer({ min: 66_000, max: 90_000 }),
+      n: fc.integer({ min: 71_000, max: 90_000 }),
       customers: fc.integer({ min: 1, max: 5_000 }),
       days: fc.integer({ min: 1, max: 400 }),
       moveBack: fc.boolean(),
