@@ -16,4 +16,4 @@ export * from './compare/index.ts';
 export * from './charts/index.ts';
 // Types shared by several areas' options.
 export type { Accessor } from './internal/rows.ts';
-export type { DurationUnit } from './internal/transactions.ts';
+export type { DurationUnit } from './internal/time.ts';

@@ -30,6 +30,25 @@ export type Period = 'day' | 'week' | 'month' | 'quarter' | 'year';
 /** Every calendar period kind, shortest first. */
 export const PERIODS: readonly Period[] = ['day', 'week', 'month', 'quarter', 'year'];
 
+/** Time units for durations (recency, T, gaps): fixed lengths in days. */
+export type DurationUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
+
+/**
+ * Length of each duration unit in days: a week is exactly 7 days, a month 365.25/12 = 30.4375, a quarter
+ * 365.25/4 = 91.3125, a year 365.25 (literals, both quotients exact in binary: bundlers drop an unused
+ * object of literals but keep one with computed values).
+ */
+export const DAYS_PER_UNIT: Readonly<Record<DurationUnit, number>> = {
+  day: 1,
+  week: 7,
+  month: 30.4375,
+  quarter: 91.3125,
+  year: 365.25,
+};
+
+/** The duration units, in increasing length. */
+export const DURATION_UNITS: readonly DurationUnit[] = ['day', 'week', 'month', 'quarter', 'year'];
+
 /** Milliseconds in one hour. */
 export const MS_PER_HOUR = 3_600_000;
 

@@ -33,26 +33,9 @@
  */
 import { resolveAccessor, rowsOf } from './rows.ts';
 import { createPeriodIndexer, requirePeriod, requireTimeZone, requireWeekStartsOn, readTimeColumn, toEpochMs } from './time.ts';
-import type { Period, PeriodIndexer } from './time.ts';
+import { DAYS_PER_UNIT, DURATION_UNITS as UNITS, type DurationUnit, type Period, type PeriodIndexer } from './time.ts';
 import { describeValue, rangeFail, requireArrayLike, requireOneOf, typeFail, withDefault } from './validate.ts';
 
-/** Time units for durations (recency, T, gaps): fixed lengths in days. */
-export type DurationUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
-
-/**
- * Length of each duration unit in days: a week is exactly 7 days, a month 365.25/12 = 30.4375, a quarter
- * 365.25/4 = 91.3125, a year 365.25 (literals, both quotients exact in binary: bundlers drop an unused
- * object of literals but keep one with computed values).
- */
-export const DAYS_PER_UNIT: Readonly<Record<DurationUnit, number>> = {
-  day: 1,
-  week: 7,
-  month: 30.4375,
-  quarter: 91.3125,
-  year: 365.25,
-};
-
-const UNITS: readonly DurationUnit[] = ['day', 'week', 'month', 'quarter', 'year'];
 
 /** Sentinel period number: "no purchase period ≤ cutoff" (periods are days since 1970 at most, far below it). */
 const NONE = 0x7fffffff;

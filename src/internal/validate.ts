@@ -34,22 +34,75 @@ export function describeValue(value: unknown): string {
 }
 
 /**
- * Throws a `TypeError` with the house message format.
+ * Where a thrown error points: the argument path, the offending value and, for row data, the row and customer.
+ * Every error this library throws carries these as own enumerable fields (see `ErrorFields` in `src/types.ts`).
+ */
+export interface FailAt {
+  /** The argument path: `acquired`, `scores[2]`, `options.period`, `events.time[3]`, `rows[4].at`. */
+  readonly argument?: string;
+  /** The offending value (any value: it is stored in printable form, as `describeValue` renders it). */
+  readonly value?: unknown;
+  /** Zero-based row index for row and column input. */
+  readonly row?: number;
+  /** Customer id of that row, where the input has one. */
+  readonly customer?: string | number;
+}
+
+/**
+ * Reads the argument name and value out of a house-format message (`name (value) must …`,
+ * `name must be …, got value`, `row 3: name …`) when the thrower did not pass them.
+ */
+function parseAt(message: string): FailAt {
+  const m = /^(?:row (\d+): )?([A-Za-z_$][\w$]*(?:\[\d+\]|\.[A-Za-z_$][\w$]*)*)/.exec(message);
+  if (m === null) return {};
+  const value = /^[^(]*?\((.*?)\) (?:must|is|does|has|exceeds|should)/.exec(message)?.[1] ?? /, got (.*)$/.exec(message)?.[1];
+  return { argument: m[2], ...(value === undefined ? {} : { printed: value }), ...(m[1] === undefined ? {} : { row: Number(m[1]) }) } as FailAt;
+}
+
+function withFields<E extends Error>(error: E, fn: string, message: string, at: FailAt | undefined): E {
+  const parsed = parseAt(message);
+  const given = at ?? {};
+  const argument = given.argument ?? parsed.argument ?? '';
+  const fields: Record<string, unknown> = { function: fn, argument };
+  if ('value' in given) fields['value'] = describeValue(given.value);
+  else if ((parsed as { printed?: string }).printed !== undefined) fields['value'] = (parsed as { printed?: string }).printed;
+  const row = given.row ?? parsed.row;
+  if (row !== undefined) fields['row'] = row;
+  if (given.customer !== undefined) fields['customer'] = given.customer;
+  return Object.assign(error, fields);
+}
+
+/**
+ * Throws a `TypeError` with the house message format (`fn: message`) and the fields of `ErrorFields`:
+ * `function`, `argument`, `value` (printable), and `row` / `customer` for row data. Fields not given in
+ * `at` are read from the message where it follows the house format.
  * @example
  * ```ts
  * import { rangeFail, typeFail } from './validate.ts';
  *
  * typeFail('churnRate', 'lost must be a number, got "3"'); // => throws TypeError: churnRate: lost must be a number, got "3"
  * rangeFail('churnRate', 'lost (-1) must not be negative'); // => throws RangeError: churnRate: lost (-1) must not be negative
+ * let caught: unknown;
+ * try {
+ *   rangeFail('rfmSummary', 'row 3: value (NaN) must be a finite number', { argument: 'rows[3].value', value: Number.NaN, row: 3, customer: 'ann' });
+ * } catch (error) {
+ *   caught = error;
+ * }
+ * ({ ...(caught as object) }); // => { function: 'rfmSummary', argument: 'rows[3].value', value: 'NaN', row: 3, customer: 'ann' }
  * ```
  */
-export function typeFail(fn: string, message: string): never {
-  throw new TypeError(`${fn}: ${message}`);
+export function typeFail(fn: string, message: string, at?: FailAt): never {
+  throw withFields(new TypeError(`${fn}: ${message}`), fn, message, at);
 }
 
-/** Throws a `RangeError` with the house message format. */
-export function rangeFail(fn: string, message: string): never {
-  throw new RangeError(`${fn}: ${message}`);
+/** Throws a `RangeError` with the house message format and the fields of `ErrorFields` (as `typeFail`). */
+export function rangeFail(fn: string, message: string, at?: FailAt): never {
+  throw withFields(new RangeError(`${fn}: ${message}`), fn, message, at);
+}
+
+/** The name an argument path is printed with in a message: `options.period` reads as `period`. */
+function shown(name: string): string {
+  return name.startsWith('options.') ? name.slice(8) : name;
 }
 
 /**
@@ -64,8 +117,8 @@ export function rangeFail(fn: string, message: string): never {
  * ```
  */
 export function requireNumber(fn: string, name: string, value: unknown): number {
-  if (typeof value !== 'number') typeFail(fn, `${name} must be a number, got ${describeValue(value)}`);
-  if (!Number.isFinite(value)) rangeFail(fn, `${name} (${describeValue(value)}) must be a finite number`);
+  if (typeof value !== 'number') typeFail(fn, `${shown(name)} must be a number, got ${describeValue(value)}`, { argument: name, value: value });
+  if (!Number.isFinite(value)) rangeFail(fn, `${shown(name)} (${describeValue(value)}) must be a finite number`, { argument: name, value: value });
   return value;
 }
 
@@ -81,7 +134,7 @@ export function requireNumber(fn: string, name: string, value: unknown): number 
  */
 export function requireNonNegative(fn: string, name: string, value: unknown): number {
   const x = requireNumber(fn, name, value);
-  if (x < 0) rangeFail(fn, `${name} (${describeValue(x)}) must not be negative`);
+  if (x < 0) rangeFail(fn, `${shown(name)} (${describeValue(x)}) must not be negative`, { argument: name, value: x });
   return x;
 }
 
@@ -97,7 +150,7 @@ export function requireNonNegative(fn: string, name: string, value: unknown): nu
  */
 export function requirePositive(fn: string, name: string, value: unknown): number {
   const x = requireNumber(fn, name, value);
-  if (!(x > 0)) rangeFail(fn, `${name} (${describeValue(x)}) must be greater than 0`);
+  if (!(x > 0)) rangeFail(fn, `${shown(name)} (${describeValue(x)}) must be greater than 0`, { argument: name, value: x });
   return x;
 }
 
@@ -113,7 +166,7 @@ export function requirePositive(fn: string, name: string, value: unknown): numbe
  */
 export function requireCount(fn: string, name: string, value: unknown): number {
   const x = requireNumber(fn, name, value);
-  if (x < 0 || !Number.isInteger(x)) rangeFail(fn, `${name} (${describeValue(x)}) must be a non-negative integer`);
+  if (x < 0 || !Number.isInteger(x)) rangeFail(fn, `${shown(name)} (${describeValue(x)}) must be a non-negative integer`, { argument: name, value: x });
   return x;
 }
 
@@ -129,7 +182,7 @@ export function requireCount(fn: string, name: string, value: unknown): number {
  */
 export function requirePositiveInteger(fn: string, name: string, value: unknown): number {
   const x = requireNumber(fn, name, value);
-  if (x < 1 || !Number.isInteger(x)) rangeFail(fn, `${name} (${describeValue(x)}) must be a positive integer`);
+  if (x < 1 || !Number.isInteger(x)) rangeFail(fn, `${shown(name)} (${describeValue(x)}) must be a positive integer`, { argument: name, value: x });
   return x;
 }
 
@@ -145,7 +198,7 @@ export function requirePositiveInteger(fn: string, name: string, value: unknown)
  */
 export function requireFraction(fn: string, name: string, value: unknown): number {
   const x = requireNumber(fn, name, value);
-  if (x < 0 || x > 1) rangeFail(fn, `${name} (${describeValue(x)}) must be between 0 and 1`);
+  if (x < 0 || x > 1) rangeFail(fn, `${shown(name)} (${describeValue(x)}) must be between 0 and 1`, { argument: name, value: x });
   return x;
 }
 
@@ -162,7 +215,7 @@ export function requireFraction(fn: string, name: string, value: unknown): numbe
  */
 export function requireConfidenceLevel(fn: string, value: unknown, name = 'confidenceLevel'): number {
   const x = requireNumber(fn, name, value);
-  if (!(x > 0 && x < 1)) rangeFail(fn, `${name} (${describeValue(x)}) must be strictly between 0 and 1`);
+  if (!(x > 0 && x < 1)) rangeFail(fn, `${shown(name)} (${describeValue(x)}) must be strictly between 0 and 1`, { argument: name, value: x });
   return x;
 }
 
@@ -178,7 +231,7 @@ export function requireConfidenceLevel(fn: string, value: unknown, name = 'confi
  */
 export function requireObject(fn: string, name: string, value: unknown): Readonly<Record<string, unknown>> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    typeFail(fn, `${name} must be an object, got ${describeValue(value)}`);
+    typeFail(fn, `${shown(name)} must be an object, got ${describeValue(value)}`, { argument: name, value: value });
   }
   return value as Readonly<Record<string, unknown>>;
 }
@@ -196,6 +249,80 @@ export function requireObject(fn: string, name: string, value: unknown): Readonl
  */
 export function optionsObject(fn: string, value: unknown, name = 'options'): Readonly<Record<string, unknown>> {
   return value === undefined ? {} : requireObject(fn, name, value);
+}
+
+/** Edit distance (insertions, deletions, substitutions, adjacent swaps) between two short strings. */
+function editDistance(a: string, b: string): number {
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      const prev = rows[i - 1] as number[];
+      let d = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+      row.push(d);
+    }
+    rows.push(row);
+  }
+  return (rows[a.length] as number[])[b.length] as number;
+}
+
+/**
+ * The accepted key closest to `key` (case-insensitive, at most 2 edits and fewer than half the key), or `undefined`.
+ * @example
+ * ```ts
+ * import { nearestKey } from './validate.ts';
+ *
+ * nearestKey('perod', ['customer', 'time', 'period']); // => 'period'
+ * nearestKey('TimeZone', ['timeZone']); // => 'timeZone'
+ * nearestKey('colour', ['period']); // => undefined
+ * ```
+ */
+export function nearestKey(key: string, accepted: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.min(2, Math.ceil(key.length / 2) - 1);
+  for (const candidate of accepted) {
+    const d = editDistance(key.toLowerCase(), candidate.toLowerCase());
+    if (d <= bestDistance && (best === undefined || d < bestDistance)) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/**
+ * The one way options are read: an optional options object whose keys must all be in `keys`. Returns it typed
+ * by those keys (each `unknown` until validated), so reading a misspelt key does not compile, and passing one
+ * is a `TypeError` that names it, suggests the nearest accepted key and lists them all.
+ * @example
+ * ```ts
+ * import { readOptions } from './validate.ts';
+ *
+ * const o = readOptions('retentionMatrix', { period: 'month' }, ['customer', 'time', 'period']);
+ * o.period; // => 'month'
+ * readOptions('f', undefined, ['period']); // => {}
+ * readOptions('retentionMatrix', { perod: 'month' }, ['customer', 'time', 'period']); // => throws TypeError: retentionMatrix: unknown option "perod" (did you mean "period"?); accepted options: customer, time, period
+ * readOptions('f', { colour: 'red' }, []); // => throws TypeError: f: unknown option "colour"; this function takes no options
+ * readOptions('f', null, ['period']); // => throws TypeError: f: options must be an object, got null
+ * ```
+ */
+export function readOptions<const K extends string>(fn: string, value: unknown, keys: readonly K[], name = 'options'): { readonly [P in K]?: unknown } {
+  if (value === undefined) return {};
+  const object = requireObject(fn, name, value);
+  for (const key of Object.keys(object)) {
+    if ((keys as readonly string[]).includes(key)) continue;
+    const near = nearestKey(key, keys);
+    const hint = near === undefined ? '' : ` (did you mean ${JSON.stringify(near)}?)`;
+    const list = keys.length === 0 ? 'this function takes no options' : `accepted options: ${keys.join(', ')}`;
+    const prefix = name === 'options' ? '' : ` in ${name}`;
+    typeFail(fn, `unknown option ${JSON.stringify(key)}${prefix}${hint}; ${list}`, { argument: `${name}.${key}`, value: object[key] });
+  }
+  return object as { readonly [P in K]?: unknown };
 }
 
 /**
@@ -216,7 +343,7 @@ export function requireArrayLike(fn: string, name: string, value: unknown): Arra
     !Number.isInteger((value as { length: number }).length) ||
     (value as { length: number }).length < 0
   ) {
-    typeFail(fn, `${name} must be an array, got ${describeValue(value)}`);
+    typeFail(fn, `${shown(name)} must be an array, got ${describeValue(value)}`, { argument: name, value: value });
   }
   return value as ArrayLike<unknown>;
 }
@@ -233,9 +360,9 @@ export function requireArrayLike(fn: string, name: string, value: unknown): Arra
  * ```
  */
 export function requireOneOf<T extends string>(fn: string, name: string, value: unknown, allowed: readonly T[]): T {
-  if (typeof value !== 'string') typeFail(fn, `${name} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${describeValue(value)}`);
+  if (typeof value !== 'string') typeFail(fn, `${shown(name)} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${describeValue(value)}`, { argument: name, value: value });
   if (!(allowed as readonly string[]).includes(value)) {
-    rangeFail(fn, `${name} (${describeValue(value)}) must be one of ${allowed.map((a) => `'${a}'`).join(', ')}`);
+    rangeFail(fn, `${shown(name)} (${describeValue(value)}) must be one of ${allowed.map((a) => `'${a}'`).join(', ')}`, { argument: name, value: value });
   }
   return value as T;
 }
@@ -251,7 +378,7 @@ export function requireOneOf<T extends string>(fn: string, name: string, value: 
  * ```
  */
 export function requireBoolean(fn: string, name: string, value: unknown): boolean {
-  if (typeof value !== 'boolean') typeFail(fn, `${name} must be a boolean, got ${describeValue(value)}`);
+  if (typeof value !== 'boolean') typeFail(fn, `${shown(name)} must be a boolean, got ${describeValue(value)}`, { argument: name, value: value });
   return value;
 }
 
@@ -266,7 +393,7 @@ export function requireBoolean(fn: string, name: string, value: unknown): boolea
  * ```
  */
 export function requireFunction(fn: string, name: string, value: unknown): (...args: never[]) => unknown {
-  if (typeof value !== 'function') typeFail(fn, `${name} must be a function, got ${describeValue(value)}`);
+  if (typeof value !== 'function') typeFail(fn, `${shown(name)} must be a function, got ${describeValue(value)}`, { argument: name, value: value });
   return value as (...args: never[]) => unknown;
 }
 

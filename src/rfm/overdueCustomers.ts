@@ -1,6 +1,6 @@
 import type { Accessor } from '../internal/rows.ts';
-import type { Period } from '../internal/time.ts';
-import { collectPeriods, readInstant, readPeriodSettings, readTransactions, summarizePeriods, type DurationUnit } from '../internal/transactions.ts';
+import type { DurationUnit, Period } from '../internal/time.ts';
+import { collectPeriods, readInstant, readPeriodSettings, readTransactions, summarizePeriods } from '../internal/transactions.ts';
 import { optionsObject, requirePositive } from '../internal/validate.ts';
 import type { RfmTimestamp, RfmTransactionColumns } from './rfmSummary.ts';
 

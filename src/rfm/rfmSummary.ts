@@ -1,6 +1,6 @@
 import type { Accessor } from '../internal/rows.ts';
-import type { Period } from '../internal/time.ts';
-import { hasPurchase, readInstant, readPeriodSettings, readTransactions, summarizePeriods, type DurationUnit } from '../internal/transactions.ts';
+import type { DurationUnit, Period } from '../internal/time.ts';
+import { hasPurchase, readInstant, readPeriodSettings, readTransactions, summarizePeriods } from '../internal/transactions.ts';
 import { optionsObject } from '../internal/validate.ts';
 
 /** A timestamp: `Date`, epoch milliseconds, or ISO 8601 string (SPEC §1). */

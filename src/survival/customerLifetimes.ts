@@ -1,6 +1,6 @@
 import type { Accessor } from '../internal/rows.ts';
-import { requireTimeZone } from '../internal/time.ts';
-import { CustomerSlots, DAYS_PER_UNIT, readInstant, readTransactions, type DurationUnit } from '../internal/transactions.ts';
+import { DAYS_PER_UNIT, DURATION_UNITS, requireTimeZone, type DurationUnit } from '../internal/time.ts';
+import { CustomerSlots, readInstant, readTransactions } from '../internal/transactions.ts';
 import { describeValue, rangeFail, requireObject, requireOneOf, requirePositive, typeFail, withDefault } from '../internal/validate.ts';
 
 /** A timestamp: `Date`, epoch milliseconds, or ISO 8601 string (SPEC §1). */
@@ -111,7 +111,7 @@ export function customerLifetimes<Row>(
   const opts = requireObject(fn, 'options', options);
   if (opts['churnAfter'] === undefined) typeFail(fn, 'churnAfter is required (the inactivity after which a customer counts as churned), got undefined');
   const churnAfter = requirePositive(fn, 'churnAfter', opts['churnAfter']);
-  const unit = requireOneOf<DurationUnit>(fn, 'unit', withDefault(opts['unit'], 'day'), ['day', 'week', 'month', 'quarter', 'year']);
+  const unit = requireOneOf(fn, 'unit', withDefault(opts['unit'], 'day'), DURATION_UNITS);
   const timeZone = requireTimeZone(fn, 'timeZone', withDefault(opts['timeZone'], 'UTC'));
   const unitMs = DAYS_PER_UNIT[unit] * MS_PER_DAY;
   const windowMs = churnAfter * unitMs;
