@@ -15,5 +15,5 @@ export * from './survival/index.ts';
 export * from './compare/index.ts';
 export * from './charts/index.ts';
 // Types shared by several areas' options.
-export type { Accessor } from './internal/rows.ts';
+export * from './types.ts';
 export type { DurationUnit } from './internal/time.ts';

@@ -1,99 +1,25 @@
-import { readCohortEvents, readCohortSettings, runCohortKernel, type CohortWindows } from '../internal/cohortKernel.ts';
-import type { Accessor } from '../internal/rows.ts';
-import type { Period } from '../internal/time.ts';
+import { readCohortEvents, readCohortSettings, runCohortKernel } from '../internal/cohortKernel.ts';
 import { optionsObject } from '../internal/validate.ts';
-
-export type { CohortWindows } from '../internal/cohortKernel.ts';
-export type { CohortMeta } from '../internal/cohortIndex.ts';
-
-/** Event columns for fast input: parallel arrays (typed arrays welcome) of equal length. */
-export interface CohortEventColumns {
-  /** Customer identifier per event (strings or finite numbers; small non-negative integers are fastest). */
-  readonly customer: ArrayLike<number | string>;
-  /** Event time per event: epoch milliseconds. */
-  readonly time: ArrayLike<number>;
-  /** Optional event value (order revenue) per event, finite numbers. */
-  readonly value?: ArrayLike<number>;
-  /** Optional cohort date per event (epoch ms); a customer's cohort date is the earliest of their events'. */
-  readonly cohort?: ArrayLike<number>;
-}
+import type { Accessor, PeriodGroupingOptions, EventLogOptions, EventValueOptions } from '../types.ts';
+import type { CohortEventLogColumns, CohortIndex, CohortWindows } from './types.ts';
 
 /** Options of {@link buildCohorts} (and the event-reading part of {@link retentionMatrix}). */
-export interface BuildCohortsOptions<Row = unknown> {
-  /** Customer identifier of a row: property name or `(row, index) => id` (row input only). */
-  readonly customer?: Accessor<Row>;
-  /** Event time of a row (`Date`, epoch ms or ISO 8601 string): property name or function (row input only). */
-  readonly time?: Accessor<Row>;
-  /** Event value (order revenue) of a row, a finite number: property name or function (row input only). */
-  readonly value?: Accessor<Row>;
+export interface BuildCohortsOptions<Row = unknown> extends EventLogOptions<Row>, EventValueOptions<Row>, PeriodGroupingOptions {
   /**
    * Cohort date of a row's customer (sign-up date, first purchase of a product…) instead of the first event:
    * property name or function (row input only). A customer's cohort date is the earliest of their rows'.
    */
   readonly cohort?: Accessor<Row>;
-  /** Cohort and column period. Default `'day'`. */
-  readonly period?: Period;
   /**
    * `'calendar'` (default): column k is the k-th calendar period after the cohort's period.
    * `'rolling'`: column k is [start + k·w, start + (k + 1)·w) from each customer's own start, w = 24 h, 7, 30,
    * 91 or 365 days for day … year.
    */
   readonly windows?: CohortWindows;
-  /** IANA time zone of the calendar (and of date-times written without offset). Default `'UTC'`. */
-  readonly timeZone?: string;
-  /** First day of the week, 0 = Sunday … 6 = Saturday. Default 1 (Monday, ISO). */
-  readonly weekStartsOn?: number;
-  /** Last observed instant; later events are ignored. Default: the latest event. */
-  readonly observationEnd?: Date | number | string;
   /** Which events may start a customer's cohort (the first such event does). Default: every event. */
   readonly startEvent?: (row: Row, index: number) => boolean;
   /** Which events count as activity (and purchases). Default: every event. */
   readonly returnEvent?: (row: Row, index: number) => boolean;
-}
-
-/** One cohort of a {@link CohortIndex}. */
-export interface CohortIndexCohort {
-  /** ISO date of the cohort period's first local day. */
-  readonly label: string;
-  /** First instant of the cohort period (epoch ms). */
-  readonly start: number;
-  /** Number of customers. */
-  readonly size: number;
-  /** Observable columns: 0 … columns − 1 (a column is observable once it has started by the observation end). */
-  readonly columns: number;
-  /** Columns 0 … completeColumns − 1 had fully ended by the observation end. */
-  readonly completeColumns: number;
-}
-
-/**
- * A reusable cohort index: plain arrays, JSON-serialisable. Customer i (in first-seen order) belongs to cohort
- * `customerCohort[i]`, started at `customerStart[i]` (epoch ms) and was active in the columns
- * `cellColumn[cellStart[i] … cellStart[i + 1] − 1]` (increasing), with `cellEvents` events worth `cellValue`
- * in each of them.
- */
-export interface CohortIndex {
-  readonly period: Period;
-  readonly windows: CohortWindows;
-  readonly timeZone: string;
-  readonly weekStartsOn: number;
-  /** Observation end (epoch ms); `null` for an empty event log without an explicit end. */
-  readonly observationEnd: number | null;
-  /** Cohorts in time order; cohorts without customers are not listed. */
-  readonly cohorts: readonly CohortIndexCohort[];
-  /** Identifiers of the customers that belong to a cohort. */
-  readonly customers: readonly (string | number)[];
-  /** Cohort (index into `cohorts`) of each customer. */
-  readonly customerCohort: readonly number[];
-  /** Start instant of each customer: first start event, or cohort date (epoch ms). */
-  readonly customerStart: readonly number[];
-  /** CSR offsets into the cell arrays, length customers + 1. */
-  readonly cellStart: readonly number[];
-  /** Column of each (customer, active column) cell. */
-  readonly cellColumn: readonly number[];
-  /** Activity events in each cell. */
-  readonly cellEvents: readonly number[];
-  /** Sum of event values in each cell, or `null` when no `value` was read. */
-  readonly cellValue: readonly number[] | null;
 }
 
 /**
@@ -119,7 +45,7 @@ export interface CohortIndex {
  * Every row counts as one event (deduplicate beforehand if your log repeats purchases).
  * Memory is proportional to customers × periods (plus 4 bytes per event while building).
  *
- * @param events - Rows (array or iterable) read with the accessors, or columns {@link CohortEventColumns}.
+ * @param events - Rows (array or iterable) read with the accessors, or columns {@link CohortEventLogColumns}.
  * @param options - Accessors, period, windows, time zone, week start, observation end, event filters.
  * @returns A plain-data {@link CohortIndex}; with no events, no cohorts and `observationEnd` `null`.
  * @throws {TypeError} For a missing or invalid accessor, an invalid timestamp (naming the row and value), a
@@ -144,7 +70,7 @@ export interface CohortIndex {
  * ```
  * @category Cohorts
  */
-export function buildCohorts<Row = unknown>(events: Iterable<Row> | CohortEventColumns, options?: BuildCohortsOptions<Row>): CohortIndex {
+export function buildCohorts<Row = unknown>(events: Iterable<Row> | CohortEventLogColumns, options?: BuildCohortsOptions<Row>): CohortIndex {
   const fn = 'buildCohorts';
   const opts = optionsObject(fn, options);
   const settings = readCohortSettings(fn, opts);

@@ -1,6 +1,6 @@
-import { cohortMeta, columnTotals, requireCohortIndex, weightedCompleteAverage, type CohortMeta } from '../internal/cohortIndex.ts';
+import { cohortMeta, columnTotals, requireCohortIndex, weightedCompleteAverage } from '../internal/cohortIndex.ts';
 import { typeFail } from '../internal/validate.ts';
-import type { CohortIndex } from './buildCohorts.ts';
+import type { CohortIndex, CohortMeta } from './types.ts';
 
 /** One cohort row of {@link cohortAverageOrderValue}. */
 export interface CohortAverageOrderValueRow {

@@ -1,6 +1,6 @@
-import { cohortMeta, indexCells, requireCohortIndex, type CohortMeta } from '../internal/cohortIndex.ts';
+import { cohortMeta, indexCells, requireCohortIndex } from '../internal/cohortIndex.ts';
 import { completeAverage, retentionCohorts } from '../internal/cohortKernel.ts';
-import type { CohortIndex } from './buildCohorts.ts';
+import type { CohortIndex, CohortMeta } from './types.ts';
 
 /** One cohort row of {@link cohortChurn}. */
 export interface CohortChurnRow {

@@ -1,8 +1,9 @@
-import { cohortMeta, requireCohortIndex, type CohortMeta } from '../internal/cohortIndex.ts';
+import { cohortMeta, requireCohortIndex } from '../internal/cohortIndex.ts';
 import { npsConfidenceLevel, npsFromValidCounts, type NetPromoterScoreResult } from '../internal/nps.ts';
-import { resolveAccessor, rowsOf, type Accessor } from '../internal/rows.ts';
+import { resolveAccessor, rowsOf } from '../internal/rows.ts';
+import type { Accessor } from '../types.ts';
 import { describeValue, optionsObject, rangeFail, typeFail } from '../internal/validate.ts';
-import type { CohortIndex } from './buildCohorts.ts';
+import type { CohortIndex, CohortMeta } from './types.ts';
 
 /** Options of {@link cohortNetPromoterScore}. */
 export interface CohortNetPromoterScoreOptions<Response = unknown> {

@@ -1,5 +1,5 @@
-import { cohortMeta, columnTotals, cumulative, requireCohortIndex, weightedCompleteAverage, type CohortMeta } from '../internal/cohortIndex.ts';
-import type { CohortIndex } from './buildCohorts.ts';
+import { cohortMeta, columnTotals, cumulative, requireCohortIndex, weightedCompleteAverage } from '../internal/cohortIndex.ts';
+import type { CohortIndex, CohortMeta } from './types.ts';
 
 /** One cohort row of {@link cohortPurchaseFrequency}. */
 export interface CohortPurchaseFrequencyRow {

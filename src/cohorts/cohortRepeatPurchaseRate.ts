@@ -1,6 +1,6 @@
-import { cohortMeta, requireCohortIndex, type CohortMeta } from '../internal/cohortIndex.ts';
+import { cohortMeta, requireCohortIndex } from '../internal/cohortIndex.ts';
 import { completeAverage } from '../internal/cohortKernel.ts';
-import type { CohortIndex } from './buildCohorts.ts';
+import type { CohortIndex, CohortMeta } from './types.ts';
 
 /** One cohort row of {@link cohortRepeatPurchaseRate}. */
 export interface CohortRepeatPurchaseRow {

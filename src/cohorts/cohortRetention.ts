@@ -1,7 +1,7 @@
 import { cohortMeta, indexCells, requireCohortIndex } from '../internal/cohortIndex.ts';
 import { completeAverage, readRetentionMode, retentionCohorts } from '../internal/cohortKernel.ts';
 import { optionsObject } from '../internal/validate.ts';
-import type { CohortIndex } from './buildCohorts.ts';
+import type { CohortIndex } from './types.ts';
 import type { RetentionMatrixResult, RetentionModeOptions } from './retentionMatrix.ts';
 
 /** Options of {@link cohortRetention}. */

@@ -8,3 +8,4 @@ export * from './cohortPurchaseFrequency.ts';
 export * from './cohortAverageOrderValue.ts';
 export * from './cohortNetPromoterScore.ts';
 export * from './segmentBy.ts';
+export * from './types.ts';

@@ -4,15 +4,11 @@ import {
   readRetentionMode,
   completeAverage,
   runRetentionKernel,
-  type CohortWindows,
-  type RetentionBracket,
-  type RetentionCohort,
 } from '../internal/cohortKernel.ts';
 import type { Period } from '../internal/time.ts';
 import { optionsObject } from '../internal/validate.ts';
-import type { BuildCohortsOptions, CohortEventColumns } from './buildCohorts.ts';
-
-export type { RetentionBracket, RetentionCohort } from '../internal/cohortKernel.ts';
+import type { BuildCohortsOptions } from './buildCohorts.ts';
+import type { CohortEventLogColumns, CohortWindows, RetentionBracket, RetentionCohort } from './types.ts';
 
 /** Retention modes: what `counts[k]` counts. */
 export interface RetentionModeOptions {
@@ -75,7 +71,7 @@ export interface RetentionMatrixResult {
  * the same instant written with different offsets is the same event. For speed pass columns
  * (`{ customer, time }` with typed arrays, epoch ms) — same result as rows.
  *
- * @param events - Rows (array or iterable) read with the accessors, or columns {@link CohortEventColumns}.
+ * @param events - Rows (array or iterable) read with the accessors, or columns {@link CohortEventLogColumns}.
  * @param options - `customer`, `time` (rows), `period` (default `'day'`), `mode` (`'on'`), `brackets`,
  *   `windows` (`'calendar'`), `timeZone` (`'UTC'`), `weekStartsOn` (1), `observationEnd`, `cohort`,
  *   `startEvent`, `returnEvent`.
@@ -100,7 +96,7 @@ export interface RetentionMatrixResult {
  * ```
  * @category Cohorts
  */
-export function retentionMatrix<Row = unknown>(events: Iterable<Row> | CohortEventColumns, options?: RetentionMatrixOptions<Row>): RetentionMatrixResult {
+export function retentionMatrix<Row = unknown>(events: Iterable<Row> | CohortEventLogColumns, options?: RetentionMatrixOptions<Row>): RetentionMatrixResult {
   const fn = 'retentionMatrix';
   const opts = optionsObject(fn, options);
   const settings = readCohortSettings(fn, opts);

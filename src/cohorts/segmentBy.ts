@@ -1,4 +1,5 @@
-import { resolveAccessor, rowsOf, type Accessor } from '../internal/rows.ts';
+import { resolveAccessor, rowsOf } from '../internal/rows.ts';
+import type { Accessor } from '../types.ts';
 import { describeValue, requireFunction, typeFail } from '../internal/validate.ts';
 
 /** A segment value: what the key accessor returns. */

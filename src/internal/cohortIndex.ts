@@ -4,22 +4,14 @@
  * @internal
  * @module
  */
-import type { CohortIndex } from '../cohorts/buildCohorts.ts';
-import type { CohortCells, CohortWindows } from './cohortKernel.ts';
+import type { CohortIndex, CohortMeta, CohortWindows } from '../cohorts/types.ts';
+import type { CohortCells } from './cohortKernel.ts';
 import { requirePeriod, requireTimeZone, requireWeekStartsOn, type Period } from './time.ts';
 import { describeValue, rangeFail, requireArrayLike, requireCount, requireNumber, requireObject, requireOneOf, typeFail } from './validate.ts';
 
 const MAX_COLUMNS = 4_194_304; // 2^22 (literals, not shifts: bundlers drop unused literals but keep `1 << n`)
 const MAX_CELLS = 67_108_864; // 2^26
 
-/** Settings every cohort result repeats, so it can be read on its own. */
-export interface CohortMeta {
-  readonly period: Period;
-  readonly windows: CohortWindows;
-  readonly timeZone: string;
-  readonly weekStartsOn: number;
-  readonly observationEnd: number | null;
-}
 
 /**
  * The settings part of an index, repeated in every cohort metric's result.

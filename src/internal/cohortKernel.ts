@@ -34,9 +34,8 @@ import {
   type PeriodIndexer,
 } from './time.ts';
 import { describeValue, rangeFail, requireArrayLike, requireOneOf, typeFail, withDefault } from './validate.ts';
+import type { CohortWindows, RetentionBracket, RetentionCohort } from '../cohorts/types.ts';
 
-/** Calendar periods or rolling windows measured from each customer's own start. */
-export type CohortWindows = 'calendar' | 'rolling';
 
 /** Validated time settings of a cohort build. */
 export interface CohortSettings {
@@ -1008,8 +1007,6 @@ export function runCohortKernel(fn: string, events: CohortEvents, settings: Coho
 // ---------------------------------------------------------------------------------------------------------------
 // Retention assembly, shared by retentionMatrix and cohortRetention.
 
-/** A retention bracket: columns `from` … `to`, inclusive. */
-export type RetentionBracket = readonly [from: number, to: number];
 
 /**
  * Validates `mode` (default `'on'`) and `brackets` (sorted by `from`; they imply mode `'brackets'`).
@@ -1218,21 +1215,6 @@ function anyBitSet(bits: Int32Array, row: number, lo: number, hi: number): boole
   return false;
 }
 
-/** One cohort row of a retention matrix. */
-export interface RetentionCohort {
-  /** ISO date of the cohort period's first day. */
-  readonly label: string;
-  /** First instant of the cohort period (epoch ms). */
-  readonly start: number;
-  /** Customers in the cohort. */
-  readonly size: number;
-  /** Customers active per column (see the mode). */
-  readonly counts: number[];
-  /** counts[k] / size. */
-  readonly rates: number[];
-  /** Whether column k had fully ended by the observation end. */
-  readonly complete: boolean[];
-}
 
 /** Minimal view of cohort data needed for retention (typed arrays or plain arrays). */
 export interface CohortCells {

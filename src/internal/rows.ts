@@ -5,9 +5,6 @@
  */
 import { describeValue, typeFail } from './validate.ts';
 
-/** A property name of the row, or a function reading the value from a row and its index. */
-export type Accessor<Row, Value = unknown> = string | ((row: Row, index: number) => Value);
-
 /**
  * Turns an accessor option into a function, or throws a `TypeError` naming the option.
  * @example

@@ -1,14 +1,15 @@
 import { toEpochMs } from '../internal/time.ts';
 import { hasPurchase, readInstant, readPeriodSettings, readTransactions, summarizePeriods } from '../internal/transactions.ts';
 import { describeValue, optionsObject, rangeFail } from '../internal/validate.ts';
-import type { RfmSummaryOptions, RfmSummaryRow, RfmTimestamp, RfmTransactionColumns } from './rfmSummary.ts';
+import type { EventLogColumns, Timestamp } from '../types.ts';
+import type { RfmSummaryOptions, RfmSummaryRow } from './rfmSummary.ts';
 
 /** Options for {@link calibrationHoldoutSplit}: those of {@link rfmSummary} plus the calibration end. */
 export interface CalibrationHoldoutSplitOptions<Row = unknown> extends RfmSummaryOptions<Row> {
   /** Last instant of the calibration window (required); its period belongs to calibration. */
-  readonly calibrationEnd: RfmTimestamp;
+  readonly calibrationEnd: Timestamp;
   /** End of the holdout window; default the latest transaction time. */
-  readonly observationEnd?: RfmTimestamp;
+  readonly observationEnd?: Timestamp;
 }
 
 /** Calibration-window RFM summary of one customer plus what happened in the holdout window. */
@@ -72,7 +73,7 @@ export interface CalibrationHoldoutRow extends RfmSummaryRow {
  * @category RFM
  */
 export function calibrationHoldoutSplit<Row = unknown>(
-  transactions: Iterable<Row> | RfmTransactionColumns,
+  transactions: Iterable<Row> | EventLogColumns,
   options: CalibrationHoldoutSplitOptions<Row>
 ): CalibrationHoldoutRow[] {
   const fn = 'calibrationHoldoutSplit';

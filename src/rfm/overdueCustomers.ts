@@ -1,27 +1,14 @@
-import type { Accessor } from '../internal/rows.ts';
-import type { DurationUnit, Period } from '../internal/time.ts';
+import type { DurationUnit } from '../internal/time.ts';
 import { collectPeriods, readInstant, readPeriodSettings, readTransactions, summarizePeriods } from '../internal/transactions.ts';
 import { optionsObject, requirePositive } from '../internal/validate.ts';
-import type { RfmTimestamp, RfmTransactionColumns } from './rfmSummary.ts';
+import type { PeriodGroupingOptions, EventLogColumns, EventLogOptions } from '../types.ts';
 
-/** Options for {@link overdueCustomers}. */
-export interface OverdueCustomersOptions<Row = unknown> {
-  /** Row input: the customer identifier (a string or finite number). Omit for columnar input. */
-  readonly customer?: Accessor<Row>;
-  /** Row input: the transaction time (`Date`, epoch ms or ISO 8601 string). Omit for columnar input. */
-  readonly time?: Accessor<Row>;
+/** Options for {@link overdueCustomers}. Each period with a purchase counts as one purchase. */
+export interface OverdueCustomersOptions<Row = unknown> extends EventLogOptions<Row>, PeriodGroupingOptions {
   /** A customer is overdue when the time since the last purchase exceeds `multiple` × their median gap (> 0). */
   readonly multiple: number;
-  /** "Now"; default the latest transaction time. Later transactions are ignored. */
-  readonly observationEnd?: RfmTimestamp;
-  /** Purchases are grouped per calendar period (default `'day'`): one period, one purchase. */
-  readonly period?: Period;
   /** Unit of the reported durations (default: the period); a week is 7 days, a month 365.25/12. */
   readonly unit?: DurationUnit;
-  /** IANA time zone of the calendar periods (default `'UTC'`). */
-  readonly timeZone?: string;
-  /** First day of a week period, 0 = Sunday … 6 = Saturday (default 1, Monday). */
-  readonly weekStartsOn?: number;
 }
 
 /** A customer who has waited longer than usual since their last purchase. */
@@ -90,7 +77,7 @@ export interface OverdueCustomer {
  * @category RFM
  */
 export function overdueCustomers<Row = unknown>(
-  transactions: Iterable<Row> | RfmTransactionColumns,
+  transactions: Iterable<Row> | EventLogColumns,
   options: OverdueCustomersOptions<Row>
 ): OverdueCustomer[] {
   const fn = 'overdueCustomers';

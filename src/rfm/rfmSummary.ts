@@ -1,39 +1,12 @@
-import type { Accessor } from '../internal/rows.ts';
-import type { DurationUnit, Period } from '../internal/time.ts';
+import type { DurationUnit } from '../internal/time.ts';
 import { hasPurchase, readInstant, readPeriodSettings, readTransactions, summarizePeriods } from '../internal/transactions.ts';
 import { optionsObject } from '../internal/validate.ts';
+import type { PeriodGroupingOptions, EventLogColumns, EventLogOptions, EventValueOptions } from '../types.ts';
 
-/** A timestamp: `Date`, epoch milliseconds, or ISO 8601 string (SPEC §1). */
-export type RfmTimestamp = Date | number | string;
-
-/** Columnar transactions: parallel arrays (or typed arrays) of equal length. */
-export interface RfmTransactionColumns {
-  /** Customer identifier of each transaction (strings or finite numbers). */
-  readonly customer: ArrayLike<string | number>;
-  /** Time of each transaction: epoch milliseconds (fastest), or `Date`s / ISO strings. */
-  readonly time: ArrayLike<number> | ArrayLike<RfmTimestamp>;
-  /** Value of each transaction (finite numbers), when monetary value is wanted. */
-  readonly value?: ArrayLike<number>;
-}
-
-/** Options for {@link rfmSummary}. */
-export interface RfmSummaryOptions<Row = unknown> {
-  /** Row input: the customer identifier (a string or finite number) of a row. Omit for columnar input. */
-  readonly customer?: Accessor<Row>;
-  /** Row input: the transaction time (`Date`, epoch ms or ISO 8601 string). Omit for columnar input. */
-  readonly time?: Accessor<Row>;
-  /** Row input: the transaction value (a finite number). Without it `monetaryValue` is `NaN`. */
-  readonly value?: Accessor<Row>;
-  /** End of observation ("now"); default the latest transaction time. Later transactions are ignored. */
-  readonly observationEnd?: RfmTimestamp;
-  /** Purchases are grouped per calendar period (default `'day'`). */
-  readonly period?: Period;
+/** Options for {@link rfmSummary}. Without `value` (or a value column), `monetaryValue` is `NaN`. */
+export interface RfmSummaryOptions<Row = unknown> extends EventLogOptions<Row>, EventValueOptions<Row>, PeriodGroupingOptions {
   /** Unit of `recency` and `T` (default: the period): day, week (7 days), month (365.25/12 days), quarter, year (365.25 days). */
   readonly unit?: DurationUnit;
-  /** IANA time zone of the calendar periods, and of date-times without an offset (default `'UTC'`). */
-  readonly timeZone?: string;
-  /** First day of a week period, 0 = Sunday … 6 = Saturday (default 1, Monday). */
-  readonly weekStartsOn?: number;
 }
 
 /** The RFM summary of one customer, in the BTYD (Buy 'Til You Die) convention. */
@@ -120,7 +93,7 @@ export interface RfmSummaryRow {
  * ```
  * @category RFM
  */
-export function rfmSummary<Row = unknown>(transactions: Iterable<Row> | RfmTransactionColumns, options?: RfmSummaryOptions<Row>): RfmSummaryRow[] {
+export function rfmSummary<Row = unknown>(transactions: Iterable<Row> | EventLogColumns, options?: RfmSummaryOptions<Row>): RfmSummaryRow[] {
   const fn = 'rfmSummary';
   const opts = optionsObject(fn, options);
   const settings = readPeriodSettings(fn, opts);

@@ -1,25 +1,10 @@
-import type { Accessor } from '../internal/rows.ts';
 import { DAYS_PER_UNIT, DURATION_UNITS, requireTimeZone, type DurationUnit } from '../internal/time.ts';
 import { CustomerSlots, readInstant, readTransactions } from '../internal/transactions.ts';
 import { describeValue, rangeFail, requireObject, requireOneOf, requirePositive, typeFail, withDefault } from '../internal/validate.ts';
+import type { EventLogColumns, EventLogOptions } from '../types.ts';
 
-/** A timestamp: `Date`, epoch milliseconds, or ISO 8601 string (SPEC §1). */
-export type LifetimeTimestamp = Date | number | string;
-
-/** Columnar activity: parallel arrays (or typed arrays) of equal length. */
-export interface CustomerLifetimesColumns {
-  /** Customer identifier of each activity (strings or finite numbers). */
-  readonly customer: ArrayLike<string | number>;
-  /** Time of each activity: epoch milliseconds (fastest), or `Date`s / ISO strings. */
-  readonly time: ArrayLike<number> | ArrayLike<LifetimeTimestamp>;
-}
-
-/** Options for {@link customerLifetimes}. */
-export interface CustomerLifetimesOptions<Row = unknown> {
-  /** Row input: the customer of a row, a property name or `(row, index) => id`. Omit for columnar input. */
-  readonly customer?: Accessor<Row>;
-  /** Row input: when the activity happened, a property name or `(row, index) => timestamp`. Omit for columnar input. */
-  readonly time?: Accessor<Row>;
+/** Options for {@link customerLifetimes}: the event-log options (the time zone is that of ISO strings without an offset) plus the churn rule. */
+export interface CustomerLifetimesOptions<Row = unknown> extends EventLogOptions<Row> {
   /**
    * Required. A customer has churned once this much time passes with no activity, in `unit`s (e.g. 35
    * days for a monthly subscription with a grace period, 90 days for a shop). Positive.
@@ -30,10 +15,6 @@ export interface CustomerLifetimesOptions<Row = unknown> {
    * (365.25/12 days), `'quarter'` or `'year'` (365.25 days) — the same fixed lengths as `rfmSummary`.
    */
   readonly unit?: DurationUnit;
-  /** End of observation ("now"); activity after it is ignored. Default: the latest activity in the log. */
-  readonly observationEnd?: LifetimeTimestamp;
-  /** IANA zone for ISO strings without an offset (and date-only strings). Default `'UTC'`. */
-  readonly timeZone?: string;
 }
 
 /** Result of {@link customerLifetimes}: parallel arrays, ready for {@link kaplanMeier}. */
@@ -104,7 +85,7 @@ const MS_PER_DAY = 86_400_000;
  * @category Survival
  */
 export function customerLifetimes<Row>(
-  transactions: Iterable<Row> | CustomerLifetimesColumns,
+  transactions: Iterable<Row> | EventLogColumns,
   options: CustomerLifetimesOptions<Row>,
 ): CustomerLifetimesResult {
   const fn = 'customerLifetimes';

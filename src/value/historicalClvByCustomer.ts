@@ -1,4 +1,5 @@
-import { type Accessor, resolveAccessor, rowsOf } from '../internal/rows.ts';
+import { resolveAccessor, rowsOf } from '../internal/rows.ts';
+import type { Accessor } from '../types.ts';
 import { NeumaierSum } from '../internal/sum.ts';
 import { describeValue, rangeFail, requireFraction, requireNumber, requireObject, typeFail, withDefault } from '../internal/validate.ts';
 

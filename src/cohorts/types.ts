@@ -1,0 +1,91 @@
+/**
+ * Public types of the cohort functions: the cohort index, its cohorts, retention rows and brackets.
+ * @module
+ */
+import type { Period } from '../internal/time.ts';
+import type { EventLogColumns, Timestamp } from '../types.ts';
+
+/** Calendar periods or rolling windows measured from each customer's own start. */
+export type CohortWindows = 'calendar' | 'rolling';
+
+/**
+ * An event log as columns, for the cohort functions: {@link EventLogColumns} plus an optional cohort date per
+ * event; a customer's cohort date is the earliest of their events'.
+ */
+export interface CohortEventLogColumns extends EventLogColumns {
+  /** Cohort date per event (epoch ms fastest, or timestamps); a customer's cohort date is the earliest of their events'. */
+  readonly cohort?: ArrayLike<number> | ArrayLike<Timestamp>;
+}
+
+/** Settings every cohort result repeats, so it can be read on its own. */
+export interface CohortMeta {
+  readonly period: Period;
+  readonly windows: CohortWindows;
+  readonly timeZone: string;
+  readonly weekStartsOn: number;
+  readonly observationEnd: number | null;
+}
+
+/** One cohort of a {@link CohortIndex}. */
+export interface CohortIndexCohort {
+  /** ISO date of the cohort period's first local day. */
+  readonly label: string;
+  /** First instant of the cohort period (epoch ms). */
+  readonly start: number;
+  /** Number of customers. */
+  readonly size: number;
+  /** Observable columns: 0 … columns − 1 (a column is observable once it has started by the observation end). */
+  readonly columns: number;
+  /** Columns 0 … completeColumns − 1 had fully ended by the observation end. */
+  readonly completeColumns: number;
+}
+
+/**
+ * A reusable cohort index: plain arrays, JSON-serialisable. Customer i (in first-seen order) belongs to cohort
+ * `customerCohort[i]`, started at `customerStart[i]` (epoch ms) and was active in the columns
+ * `cellColumn[cellStart[i] … cellStart[i + 1] − 1]` (increasing), with `cellEvents` events worth `cellValue`
+ * in each of them.
+ */
+export interface CohortIndex {
+  readonly period: Period;
+  readonly windows: CohortWindows;
+  readonly timeZone: string;
+  readonly weekStartsOn: number;
+  /** Observation end (epoch ms); `null` for an empty event log without an explicit end. */
+  readonly observationEnd: number | null;
+  /** Cohorts in time order; cohorts without customers are not listed. */
+  readonly cohorts: readonly CohortIndexCohort[];
+  /** Identifiers of the customers that belong to a cohort. */
+  readonly customers: readonly (string | number)[];
+  /** Cohort (index into `cohorts`) of each customer. */
+  readonly customerCohort: readonly number[];
+  /** Start instant of each customer: first start event, or cohort date (epoch ms). */
+  readonly customerStart: readonly number[];
+  /** CSR offsets into the cell arrays, length customers + 1. */
+  readonly cellStart: readonly number[];
+  /** Column of each (customer, active column) cell. */
+  readonly cellColumn: readonly number[];
+  /** Activity events in each cell. */
+  readonly cellEvents: readonly number[];
+  /** Sum of event values in each cell, or `null` when no `value` was read. */
+  readonly cellValue: readonly number[] | null;
+}
+
+/** A retention bracket: columns `from` … `to`, inclusive. */
+export type RetentionBracket = readonly [from: number, to: number];
+
+/** One cohort row of a retention matrix. */
+export interface RetentionCohort {
+  /** ISO date of the cohort period's first day. */
+  readonly label: string;
+  /** First instant of the cohort period (epoch ms). */
+  readonly start: number;
+  /** Customers in the cohort. */
+  readonly size: number;
+  /** Customers active per column (see the mode). */
+  readonly counts: number[];
+  /** counts[k] / size. */
+  readonly rates: number[];
+  /** Whether column k had fully ended by the observation end. */
+  readonly complete: boolean[];
+}

@@ -1,0 +1,58 @@
+/**
+ * Types shared by the options of several areas: how a row is read, what a timestamp is, and the event log
+ * (rows or parallel columns) that the cohort, RFM, survival and value functions take.
+ * @module
+ */
+import type { Period } from './internal/time.ts';
+
+/** A property name of the row, or a function reading the value from a row and its index. */
+export type Accessor<Row, Value = unknown> = string | ((row: Row, index: number) => Value);
+
+/** A timestamp: `Date`, epoch milliseconds, or ISO 8601 string (SPEC §1). */
+export type Timestamp = Date | number | string;
+
+/**
+ * A customer identifier: a non-empty string or a finite number (`1` and `"1"` are different customers,
+ * `-0` and `0` the same). Anything else is a `TypeError` (wrong kind, empty string) or a `RangeError`
+ * (`NaN`, ±Infinity), naming the row.
+ */
+export type CustomerId = string | number;
+
+/** An event (transaction, activity) log as parallel columns (arrays or typed arrays) of equal length. */
+export interface EventLogColumns {
+  /** Customer identifier of each event (see {@link CustomerId}; small non-negative integers are fastest). */
+  readonly customer: ArrayLike<CustomerId>;
+  /** Time of each event: epoch milliseconds (fastest), or `Date`s / ISO strings. */
+  readonly time: ArrayLike<number> | ArrayLike<Timestamp>;
+  /** Value (order revenue) of each event, finite numbers; read by the functions that use values. */
+  readonly value?: ArrayLike<number>;
+}
+
+/**
+ * How an event log is read: the accessors of row input (omit them for {@link EventLogColumns}), the calendar
+ * time zone and the end of observation. Every function that takes an event log extends this.
+ */
+export interface EventLogOptions<Row = unknown> {
+  /** Row input: the customer identifier of a row ({@link CustomerId}), a property name or `(row, index) => id`. */
+  readonly customer?: Accessor<Row>;
+  /** Row input: the event time of a row ({@link Timestamp}), a property name or `(row, index) => time`. */
+  readonly time?: Accessor<Row>;
+  /** IANA time zone of the calendar, and of date-times written without an offset. Default `'UTC'`. */
+  readonly timeZone?: string;
+  /** End of observation ("now"); later events are ignored. Default: the latest event. */
+  readonly observationEnd?: Timestamp;
+}
+
+/** Row input: the value (a finite number, e.g. order revenue) of a row. */
+export interface EventValueOptions<Row = unknown> {
+  /** Row input: the event value of a row (a finite number): property name or function. */
+  readonly value?: Accessor<Row>;
+}
+
+/** Calendar periods events are grouped by. */
+export interface PeriodGroupingOptions {
+  /** Calendar period of the grouping. Default `'day'`. */
+  readonly period?: Period;
+  /** First day of a week period, 0 = Sunday … 6 = Saturday. Default 1 (Monday, ISO). */
+  readonly weekStartsOn?: number;
+}
