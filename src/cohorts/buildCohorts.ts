@@ -1,5 +1,5 @@
-import { readCohortEvents, readCohortSettings, runCohortKernel } from '../internal/cohortKernel.ts';
-import { optionsObject } from '../internal/validate.ts';
+import { COHORT_EVENT_KEYS, COHORT_SETTING_KEYS, readCohortEvents, readCohortSettings, runCohortKernel } from '../internal/cohortKernel.ts';
+import { readOptions } from '../internal/validate.ts';
 import type { Accessor, PeriodGroupingOptions, EventLogOptions, EventValueOptions } from '../types.ts';
 import type { CohortEventLogColumns, CohortIndex, CohortWindows } from './types.ts';
 
@@ -72,7 +72,7 @@ export interface BuildCohortsOptions<Row = unknown> extends EventLogOptions<Row>
  */
 export function buildCohorts<Row = unknown>(events: Iterable<Row> | CohortEventLogColumns, options?: BuildCohortsOptions<Row>): CohortIndex {
   const fn = 'buildCohorts';
-  const opts = optionsObject(fn, options);
+  const opts = readOptions(fn, options, [...COHORT_EVENT_KEYS, ...COHORT_SETTING_KEYS]);
   const settings = readCohortSettings(fn, opts);
   const data = readCohortEvents(fn, events, opts, settings.timeZone, true);
   const k = runCohortKernel(fn, data, settings, true);

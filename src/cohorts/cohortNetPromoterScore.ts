@@ -1,8 +1,9 @@
 import { cohortMeta, requireCohortIndex } from '../internal/cohortIndex.ts';
+import { requireCustomerId } from '../internal/input/customerId.ts';
 import { npsConfidenceLevel, npsFromValidCounts, type NetPromoterScoreResult } from '../internal/nps.ts';
 import { resolveAccessor, rowsOf } from '../internal/rows.ts';
 import type { Accessor } from '../types.ts';
-import { describeValue, optionsObject, rangeFail, typeFail } from '../internal/validate.ts';
+import { describeValue, rangeFail, readOptions, typeFail } from '../internal/validate.ts';
 import type { CohortIndex, CohortMeta } from './types.ts';
 
 /** Options of {@link cohortNetPromoterScore}. */
@@ -72,20 +73,17 @@ export function cohortNetPromoterScore<Response = unknown>(
   const fn = 'cohortNetPromoterScore';
   const valid = requireCohortIndex(fn, index);
   const rows = rowsOf(fn, 'responses', responses);
-  const opts = optionsObject(fn, options);
-  const getCustomer = resolveAccessor<unknown>(fn, 'customer', opts['customer']);
-  const getScore = resolveAccessor<unknown>(fn, 'score', opts['score']);
-  const confidenceLevel = npsConfidenceLevel(fn, opts['confidenceLevel'] === undefined ? undefined : { confidenceLevel: opts['confidenceLevel'] });
+  const opts = readOptions(fn, options, ['customer', 'score', 'confidenceLevel']);
+  const getCustomer = resolveAccessor<unknown>(fn, 'customer', opts.customer);
+  const getScore = resolveAccessor<unknown>(fn, 'score', opts.score);
+  const confidenceLevel = npsConfidenceLevel(fn, opts.confidenceLevel === undefined ? undefined : { confidenceLevel: opts.confidenceLevel });
   const cohortOf = new Map<unknown, number>();
   valid.customers.forEach((id, c) => cohortOf.set(id, valid.customerCohort[c] as number));
   const counts = valid.cohorts.map(() => [0, 0, 0]);
   let unmatched = 0;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
-    const id = getCustomer(row, i);
-    if (!(typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id)))) {
-      typeFail(fn, `row ${i}: customer must be a string or a finite number, got ${describeValue(id)}`);
-    }
+    const id = requireCustomerId(fn, getCustomer(row, i), i, true, 'responses');
     const s = getScore(row, i);
     if (typeof s !== 'number') typeFail(fn, `row ${i}: score must be a number, got ${describeValue(s)}`);
     if (!Number.isInteger(s) || s < 0 || s > 10) rangeFail(fn, `row ${i}: score (${describeValue(s)}) must be an integer from 0 to 10`);

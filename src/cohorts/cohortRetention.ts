@@ -1,6 +1,6 @@
 import { cohortMeta, indexCells, requireCohortIndex } from '../internal/cohortIndex.ts';
-import { completeAverage, readRetentionMode, retentionCohorts } from '../internal/cohortKernel.ts';
-import { optionsObject } from '../internal/validate.ts';
+import { completeAverage, readRetentionMode, RETENTION_MODE_KEYS, retentionCohorts } from '../internal/cohortKernel.ts';
+import { readOptions } from '../internal/validate.ts';
 import type { CohortIndex } from './types.ts';
 import type { RetentionMatrixResult, RetentionModeOptions } from './retentionMatrix.ts';
 
@@ -39,7 +39,7 @@ export interface CohortRetentionOptions extends RetentionModeOptions {}
 export function cohortRetention(index: CohortIndex, options?: CohortRetentionOptions): RetentionMatrixResult {
   const fn = 'cohortRetention';
   const valid = requireCohortIndex(fn, index);
-  const { mode, brackets } = readRetentionMode(fn, optionsObject(fn, options));
+  const { mode, brackets } = readRetentionMode(fn, readOptions(fn, options, RETENTION_MODE_KEYS));
   const cohorts = retentionCohorts(indexCells(valid), mode, brackets);
   return { ...cohortMeta(valid), mode, brackets, cohorts, average: completeAverage(cohorts) };
 }

@@ -1,4 +1,7 @@
 import {
+  COHORT_EVENT_KEYS,
+  COHORT_SETTING_KEYS,
+  RETENTION_MODE_KEYS,
   readCohortEvents,
   readCohortSettings,
   readRetentionMode,
@@ -6,7 +9,7 @@ import {
   runRetentionKernel,
 } from '../internal/cohortKernel.ts';
 import type { Period } from '../internal/time.ts';
-import { optionsObject } from '../internal/validate.ts';
+import { readOptions } from '../internal/validate.ts';
 import type { BuildCohortsOptions } from './buildCohorts.ts';
 import type { CohortEventLogColumns, CohortWindows, RetentionBracket, RetentionCohort } from './types.ts';
 
@@ -98,7 +101,7 @@ export interface RetentionMatrixResult {
  */
 export function retentionMatrix<Row = unknown>(events: Iterable<Row> | CohortEventLogColumns, options?: RetentionMatrixOptions<Row>): RetentionMatrixResult {
   const fn = 'retentionMatrix';
-  const opts = optionsObject(fn, options);
+  const opts = readOptions(fn, options, [...COHORT_EVENT_KEYS, ...COHORT_SETTING_KEYS, ...RETENTION_MODE_KEYS]);
   const settings = readCohortSettings(fn, opts);
   const { mode, brackets } = readRetentionMode(fn, opts);
   const data = readCohortEvents(fn, events, opts, settings.timeZone, false);

@@ -6,6 +6,7 @@
  */
 import type { CohortIndex, CohortMeta, CohortWindows } from '../cohorts/types.ts';
 import type { CohortCells } from './cohortKernel.ts';
+import { isCustomerId } from './input/customerId.ts';
 import { requirePeriod, requireTimeZone, requireWeekStartsOn, type Period } from './time.ts';
 import { describeValue, rangeFail, requireArrayLike, requireCount, requireNumber, requireObject, requireOneOf, typeFail } from './validate.ts';
 
@@ -118,7 +119,7 @@ export function requireCohortIndex(fn: string, value: unknown, name = 'index'): 
   let previous = requireInteger(fn, `${name}.cellStart[0]`, cellStart[0], 0, 0);
   for (let c = 0; c < n; c++) {
     const id = customers[c];
-    if (!(typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id)))) typeFail(fn, `${name}.customers[${c}] must be a string or a finite number, got ${describeValue(id)}`);
+    if (!isCustomerId(id)) typeFail(fn, `${name}.customers[${c}] must be a non-empty string or a finite number, got ${describeValue(id)}`);
     const r = requireInteger(fn, `${name}.customerCohort[${c}]`, customerCohort[c], 0, cohorts.length - 1);
     sizes[r]!++;
     requireNumber(fn, `${name}.customerStart[${c}]`, customerStart[c]);

@@ -33,9 +33,22 @@ import {
   type Period,
   type PeriodIndexer,
 } from './time.ts';
+import { failCustomerId, isCustomerId } from './input/customerId.ts';
 import { describeValue, rangeFail, requireArrayLike, requireOneOf, typeFail, withDefault } from './validate.ts';
 import type { CohortWindows, RetentionBracket, RetentionCohort } from '../cohorts/types.ts';
 
+
+/** Option keys of the cohort time settings. */
+export const COHORT_SETTING_KEYS = ['period', 'windows', 'timeZone', 'weekStartsOn', 'observationEnd'] as const;
+/** Option keys of the event reader (accessors and filters). */
+export const COHORT_EVENT_KEYS = ['customer', 'time', 'value', 'cohort', 'startEvent', 'returnEvent'] as const;
+/** Option keys of the retention mode. */
+export const RETENTION_MODE_KEYS = ['mode', 'brackets'] as const;
+
+/** Options as `readOptions` returns them: each known key, not yet validated. */
+export type CohortSettingOptions = { readonly [K in (typeof COHORT_SETTING_KEYS)[number]]?: unknown };
+export type CohortEventOptions = { readonly [K in (typeof COHORT_EVENT_KEYS)[number]]?: unknown };
+export type RetentionModeOptionValues = { readonly [K in (typeof RETENTION_MODE_KEYS)[number]]?: unknown };
 
 /** Validated time settings of a cohort build. */
 export interface CohortSettings {
@@ -65,13 +78,13 @@ export interface CohortSettings {
  * readCohortSettings('buildCohorts', { observationEnd: 'soon' }); // => throws TypeError: buildCohorts: observationEnd "soon" is not a valid date
  * ```
  */
-export function readCohortSettings(fn: string, opts: Readonly<Record<string, unknown>>): CohortSettings {
-  const period = requirePeriod(fn, 'period', withDefault(opts['period'], 'day'));
-  const windows = requireOneOf<CohortWindows>(fn, 'windows', withDefault(opts['windows'], 'calendar'), ['calendar', 'rolling']);
-  const timeZone = requireTimeZone(fn, 'timeZone', withDefault(opts['timeZone'], 'UTC'));
-  const weekStartsOn = requireWeekStartsOn(fn, 'weekStartsOn', withDefault(opts['weekStartsOn'], 1));
+export function readCohortSettings(fn: string, opts: CohortSettingOptions): CohortSettings {
+  const period = requirePeriod(fn, 'period', withDefault(opts.period, 'day'));
+  const windows = requireOneOf<CohortWindows>(fn, 'windows', withDefault(opts.windows, 'calendar'), ['calendar', 'rolling']);
+  const timeZone = requireTimeZone(fn, 'timeZone', withDefault(opts.timeZone, 'UTC'));
+  const weekStartsOn = requireWeekStartsOn(fn, 'weekStartsOn', withDefault(opts.weekStartsOn, 1));
   const indexer = createPeriodIndexer(fn, { period, timeZone, weekStartsOn });
-  const end = opts['observationEnd'];
+  const end = opts.observationEnd;
   const observationEnd = end === undefined ? undefined : toEpochMs(fn, end, 'observationEnd', timeZone);
   return { period, windows, timeZone, weekStartsOn, indexer, observationEnd };
 }
@@ -140,16 +153,16 @@ function predicateOption(fn: string, name: string, value: unknown): ((row: unkno
  * readCohortEvents('buildCohorts', { customer: [1, 2], time: [0] }, {}, 'UTC', false); // => throws RangeError: buildCohorts: events.time length (1) must equal events.customer length (2)
  * ```
  */
-export function readCohortEvents(fn: string, events: unknown, opts: Readonly<Record<string, unknown>>, timeZone: string, readValue: boolean): CohortEvents {
-  const startEvent = predicateOption(fn, 'startEvent', opts['startEvent']);
-  const returnEvent = predicateOption(fn, 'returnEvent', opts['returnEvent']);
+export function readCohortEvents(fn: string, events: unknown, opts: CohortEventOptions, timeZone: string, readValue: boolean): CohortEvents {
+  const startEvent = predicateOption(fn, 'startEvent', opts.startEvent);
+  const returnEvent = predicateOption(fn, 'returnEvent', opts.returnEvent);
   const isRows =
     Array.isArray(events) || (events !== null && typeof events === 'object' && typeof (events as Iterable<unknown>)[Symbol.iterator] === 'function');
   if (!isRows) {
     if (events === null || typeof events !== 'object' || !('customer' in events) || !('time' in events)) {
       return typeFail(fn, `events must be an array or iterable of rows, or columns { customer, time }, got ${describeValue(events)}`);
     }
-    for (const key of ['customer', 'time', 'value', 'cohort']) {
+    for (const key of ['customer', 'time', 'value', 'cohort'] as const) {
       if (opts[key] !== undefined) typeFail(fn, `${key} accessor applies to row input only; columnar events are read from events.${key}`);
     }
     const columns = events as Readonly<Record<string, unknown>>;
@@ -199,10 +212,10 @@ export function readCohortEvents(fn: string, events: unknown, opts: Readonly<Rec
     return { length: n, customers, times, values, cohorts, flags, smallIdMax: Math.max(smallIdMax, -1), minMs, maxMs, rowInput: false };
   }
   const rows = rowsOf(fn, 'events', events);
-  const getCustomer = resolveAccessor<unknown>(fn, 'customer', opts['customer']);
-  const getTime = resolveAccessor<unknown>(fn, 'time', opts['time']);
-  const getValue = readValue && opts['value'] !== undefined ? resolveAccessor<unknown>(fn, 'value', opts['value']) : null;
-  const getCohort = opts['cohort'] !== undefined ? resolveAccessor<unknown>(fn, 'cohort', opts['cohort']) : null;
+  const getCustomer = resolveAccessor<unknown>(fn, 'customer', opts.customer);
+  const getTime = resolveAccessor<unknown>(fn, 'time', opts.time);
+  const getValue = readValue && opts.value !== undefined ? resolveAccessor<unknown>(fn, 'value', opts.value) : null;
+  const getCohort = opts.cohort !== undefined ? resolveAccessor<unknown>(fn, 'cohort', opts.cohort) : null;
   if (getCohort !== null && startEvent !== null) typeFail(fn, 'startEvent cannot be combined with cohort (the cohort date is the start)');
   const n = rows.length;
   const times = new Float64Array(n);
@@ -359,9 +372,7 @@ function denseCustomers(fn: string, events: CohortEvents, smallMax: number): { o
     const v = customers[i];
     let c = map.get(v);
     if (c === undefined) {
-      if (!(typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))) {
-        typeFail(fn, `${fieldLabel(rowInput, i, 'customer')} must be a string or a finite number, got ${describeValue(v)}`);
-      }
+      if (!isCustomerId(v)) failCustomerId(fn, v, i, rowInput, 'events');
       c = ids.length;
       map.set(v, c);
       ids.push(v === 0 ? 0 : v); // -0 and 0 are one customer
@@ -1026,12 +1037,12 @@ export function runCohortKernel(fn: string, events: CohortEvents, settings: Coho
  * readRetentionMode('retentionMatrix', { mode: 'always' }); // => throws RangeError: retentionMatrix: mode ("always") must be one of 'on', 'onOrAfter'
  * ```
  */
-export function readRetentionMode(fn: string, opts: Readonly<Record<string, unknown>>): { mode: 'on' | 'onOrAfter' | 'brackets'; brackets: RetentionBracket[] | null } {
-  const raw = opts['brackets'];
+export function readRetentionMode(fn: string, opts: RetentionModeOptionValues): { mode: 'on' | 'onOrAfter' | 'brackets'; brackets: RetentionBracket[] | null } {
+  const raw = opts.brackets;
   if (raw === undefined) {
-    return { mode: requireOneOf(fn, 'mode', withDefault(opts['mode'], 'on'), ['on', 'onOrAfter'] as const), brackets: null };
+    return { mode: requireOneOf(fn, 'mode', withDefault(opts.mode, 'on'), ['on', 'onOrAfter'] as const), brackets: null };
   }
-  if (opts['mode'] !== undefined && opts['mode'] !== 'on') rangeFail(fn, `mode (${describeValue(opts['mode'])}) cannot be combined with brackets (a bracket counts activity in any of its periods)`);
+  if (opts.mode !== undefined && opts.mode !== 'on') rangeFail(fn, `mode (${describeValue(opts.mode)}) cannot be combined with brackets (a bracket counts activity in any of its periods)`);
   const list = requireArrayLike(fn, 'brackets', raw);
   if (list.length === 0) rangeFail(fn, 'brackets must not be empty');
   if (list.length > 10_000) rangeFail(fn, `brackets (${list.length} of them) must number at most 10000`);

@@ -34,6 +34,7 @@
 import { resolveAccessor, rowsOf } from './rows.ts';
 import { createPeriodIndexer, requirePeriod, requireTimeZone, requireWeekStartsOn, readTimeColumn, toEpochMs } from './time.ts';
 import { DAYS_PER_UNIT, DURATION_UNITS as UNITS, type DurationUnit, type Period, type PeriodIndexer } from './time.ts';
+import { failCustomerId, isCustomerId } from './input/customerId.ts';
 import { describeValue, rangeFail, requireArrayLike, requireOneOf, typeFail, withDefault } from './validate.ts';
 
 
@@ -104,6 +105,13 @@ function directIdRange(customers: ArrayLike<unknown>, n: number): number {
   return max + 1;
 }
 
+/** Option keys of the period settings of the RFM functions. */
+export const PERIOD_SETTING_KEYS = ['period', 'unit', 'timeZone', 'weekStartsOn'] as const;
+/** Option keys of the transaction reader (row accessors). */
+export const TRANSACTION_KEYS = ['customer', 'time', 'value'] as const;
+export type PeriodSettingOptions = { readonly [K in (typeof PERIOD_SETTING_KEYS)[number]]?: unknown };
+export type TransactionOptions = { readonly [K in (typeof TRANSACTION_KEYS)[number]]?: unknown };
+
 /** Time options shared by the RFM functions, validated. */
 export interface PeriodSettings {
   readonly period: Period;
@@ -123,11 +131,11 @@ export interface PeriodSettings {
  * readPeriodSettings('rfmSummary', { unit: 'fortnight' }); // => throws RangeError
  * ```
  */
-export function readPeriodSettings(fn: string, opts: Readonly<Record<string, unknown>>): PeriodSettings {
-  const period = requirePeriod(fn, 'period', withDefault(opts['period'], 'day'));
-  const unit = requireOneOf<DurationUnit>(fn, 'unit', withDefault(opts['unit'], period), UNITS);
-  const timeZone = requireTimeZone(fn, 'timeZone', withDefault(opts['timeZone'], 'UTC'));
-  const weekStartsOn = requireWeekStartsOn(fn, 'weekStartsOn', withDefault(opts['weekStartsOn'], 1));
+export function readPeriodSettings(fn: string, opts: PeriodSettingOptions): PeriodSettings {
+  const period = requirePeriod(fn, 'period', withDefault(opts.period, 'day'));
+  const unit = requireOneOf<DurationUnit>(fn, 'unit', withDefault(opts.unit, period), UNITS);
+  const timeZone = requireTimeZone(fn, 'timeZone', withDefault(opts.timeZone, 'UTC'));
+  const weekStartsOn = requireWeekStartsOn(fn, 'weekStartsOn', withDefault(opts.weekStartsOn, 1));
   const indexer = createPeriodIndexer(fn, { period, timeZone, weekStartsOn });
   return { period, unit, unitDays: DAYS_PER_UNIT[unit], timeZone, indexer };
 }
@@ -152,7 +160,7 @@ function fieldLabel(rowInput: boolean, i: number, field: string): string {
 export function readTransactions(
   fn: string,
   transactions: unknown,
-  opts: Readonly<Record<string, unknown>>,
+  opts: TransactionOptions,
   timeZone: string,
   readValue: boolean
 ): TransactionColumns {
@@ -166,15 +174,15 @@ export function readTransactions(
         `transactions must be an array or iterable of rows, or columns { customer, time, value? }, got ${describeValue(transactions)}`
       );
     }
-    for (const key of ['customer', 'time', 'value']) {
+    for (const key of TRANSACTION_KEYS) {
       if (opts[key] !== undefined) typeFail(fn, `${key} accessor applies to row input only; columnar transactions are read from transactions.${key}`);
     }
     return readColumns(fn, transactions as Readonly<Record<string, unknown>>, timeZone, readValue);
   }
   const rows = rowsOf(fn, 'transactions', transactions);
-  const getCustomer = resolveAccessor<unknown>(fn, 'customer', opts['customer']);
-  const getTime = resolveAccessor<unknown>(fn, 'time', opts['time']);
-  const getValue = readValue && opts['value'] !== undefined ? resolveAccessor<unknown>(fn, 'value', opts['value']) : null;
+  const getCustomer = resolveAccessor<unknown>(fn, 'customer', opts.customer);
+  const getTime = resolveAccessor<unknown>(fn, 'time', opts.time);
+  const getValue = readValue && opts.value !== undefined ? resolveAccessor<unknown>(fn, 'value', opts.value) : null;
   const n = rows.length;
   const customers: unknown[] = new Array(n);
   const times = new Float64Array(n);
@@ -289,22 +297,9 @@ export class CustomerSlots {
   }
 }
 
-/**
- * Customer identifiers are strings or finite numbers (1 and "1" are different customers).
- * @example
- * ```ts
- * import { validateCustomer } from './transactions.ts';
- *
- * validateCustomer('rfmSummary', 'ann', 0, true); // => undefined
- * validateCustomer('rfmSummary', null, 3, true); // => throws TypeError
- * validateCustomer('rfmSummary', Number.NaN, 2, false); // => throws RangeError
- * ```
- */
+/** Validates a customer id (see `input/customerId.ts`): a non-empty string or a finite number. */
 export function validateCustomer(fn: string, customer: unknown, i: number, rowInput: boolean): void {
-  if (typeof customer === 'string') return;
-  if (typeof customer !== 'number')
-    typeFail(fn, `${fieldLabel(rowInput, i, 'customer')} must be a string or a number, got ${describeValue(customer)}`);
-  if (!Number.isFinite(customer)) rangeFail(fn, `${fieldLabel(rowInput, i, 'customer')} (${describeValue(customer)}) must be a finite number`);
+  if (!isCustomerId(customer)) failCustomerId(fn, customer, i, rowInput, 'transactions');
 }
 
 /**

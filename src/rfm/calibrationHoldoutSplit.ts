@@ -1,6 +1,6 @@
 import { toEpochMs } from '../internal/time.ts';
-import { hasPurchase, readInstant, readPeriodSettings, readTransactions, summarizePeriods } from '../internal/transactions.ts';
-import { describeValue, optionsObject, rangeFail } from '../internal/validate.ts';
+import { hasPurchase, readInstant, readPeriodSettings, readTransactions, summarizePeriods, PERIOD_SETTING_KEYS, TRANSACTION_KEYS } from '../internal/transactions.ts';
+import { describeValue, readOptions, rangeFail } from '../internal/validate.ts';
 import type { EventLogColumns, Timestamp } from '../types.ts';
 import type { RfmSummaryOptions, RfmSummaryRow } from './rfmSummary.ts';
 
@@ -77,17 +77,17 @@ export function calibrationHoldoutSplit<Row = unknown>(
   options: CalibrationHoldoutSplitOptions<Row>
 ): CalibrationHoldoutRow[] {
   const fn = 'calibrationHoldoutSplit';
-  const opts = optionsObject(fn, options);
+  const opts = readOptions(fn, options, [...TRANSACTION_KEYS, ...PERIOD_SETTING_KEYS, 'observationEnd', 'calibrationEnd']);
   const settings = readPeriodSettings(fn, opts);
   const { indexer, unitDays } = settings;
-  const calibrationMs = toEpochMs(fn, opts['calibrationEnd'], 'calibrationEnd', settings.timeZone);
+  const calibrationMs = toEpochMs(fn, opts.calibrationEnd, 'calibrationEnd', settings.timeZone);
   const columns = readTransactions(fn, transactions, opts, settings.timeZone, true);
-  const endMs = readInstant(fn, 'observationEnd', opts['observationEnd'], settings.timeZone, columns.maxMs);
+  const endMs = readInstant(fn, 'observationEnd', opts.observationEnd, settings.timeZone, columns.maxMs);
   if (endMs < calibrationMs && columns.length > 0) {
     rangeFail(
       fn,
-      `observationEnd (${describeValue(opts['observationEnd'] ?? new Date(endMs))}) must not be before calibrationEnd (${describeValue(
-        opts['calibrationEnd']
+      `observationEnd (${describeValue(opts.observationEnd ?? new Date(endMs))}) must not be before calibrationEnd (${describeValue(
+        opts.calibrationEnd
       )})`
     );
   }

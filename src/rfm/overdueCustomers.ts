@@ -1,6 +1,6 @@
 import type { DurationUnit } from '../internal/time.ts';
-import { collectPeriods, readInstant, readPeriodSettings, readTransactions, summarizePeriods } from '../internal/transactions.ts';
-import { optionsObject, requirePositive } from '../internal/validate.ts';
+import { collectPeriods, readInstant, readPeriodSettings, readTransactions, summarizePeriods, PERIOD_SETTING_KEYS } from '../internal/transactions.ts';
+import { readOptions, requirePositive } from '../internal/validate.ts';
 import type { PeriodGroupingOptions, EventLogColumns, EventLogOptions } from '../types.ts';
 
 /** Options for {@link overdueCustomers}. Each period with a purchase counts as one purchase. */
@@ -81,12 +81,12 @@ export function overdueCustomers<Row = unknown>(
   options: OverdueCustomersOptions<Row>
 ): OverdueCustomer[] {
   const fn = 'overdueCustomers';
-  const opts = optionsObject(fn, options);
-  const multiple = requirePositive(fn, 'multiple', opts['multiple']);
+  const opts = readOptions(fn, options, ['customer', 'time', ...PERIOD_SETTING_KEYS, 'observationEnd', 'multiple']);
+  const multiple = requirePositive(fn, 'multiple', opts.multiple);
   const settings = readPeriodSettings(fn, opts);
   const { indexer, unitDays } = settings;
   const columns = readTransactions(fn, transactions, opts, settings.timeZone, false);
-  const endMs = readInstant(fn, 'observationEnd', opts['observationEnd'], settings.timeZone, columns.maxMs);
+  const endMs = readInstant(fn, 'observationEnd', opts.observationEnd, settings.timeZone, columns.maxMs);
   if (columns.length === 0 || !Number.isFinite(endMs)) return [];
   const end = indexer.index(endMs);
   const summary = summarizePeriods(fn, columns, indexer, end, end, true);

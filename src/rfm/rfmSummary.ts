@@ -1,6 +1,6 @@
 import type { DurationUnit } from '../internal/time.ts';
-import { hasPurchase, readInstant, readPeriodSettings, readTransactions, summarizePeriods } from '../internal/transactions.ts';
-import { optionsObject } from '../internal/validate.ts';
+import { hasPurchase, readInstant, readPeriodSettings, readTransactions, summarizePeriods, PERIOD_SETTING_KEYS, TRANSACTION_KEYS } from '../internal/transactions.ts';
+import { readOptions } from '../internal/validate.ts';
 import type { PeriodGroupingOptions, EventLogColumns, EventLogOptions, EventValueOptions } from '../types.ts';
 
 /** Options for {@link rfmSummary}. Without `value` (or a value column), `monetaryValue` is `NaN`. */
@@ -95,11 +95,11 @@ export interface RfmSummaryRow {
  */
 export function rfmSummary<Row = unknown>(transactions: Iterable<Row> | EventLogColumns, options?: RfmSummaryOptions<Row>): RfmSummaryRow[] {
   const fn = 'rfmSummary';
-  const opts = optionsObject(fn, options);
+  const opts = readOptions(fn, options, [...TRANSACTION_KEYS, ...PERIOD_SETTING_KEYS, 'observationEnd']);
   const settings = readPeriodSettings(fn, opts);
   const { indexer, unitDays } = settings;
   const columns = readTransactions(fn, transactions, opts, settings.timeZone, true);
-  const endMs = readInstant(fn, 'observationEnd', opts['observationEnd'], settings.timeZone, columns.maxMs);
+  const endMs = readInstant(fn, 'observationEnd', opts.observationEnd, settings.timeZone, columns.maxMs);
   if (columns.length === 0 || !Number.isFinite(endMs)) return [];
   const end = indexer.index(endMs);
   const summary = summarizePeriods(fn, columns, indexer, end, end, false);

@@ -1,7 +1,8 @@
 import { resolveAccessor, rowsOf } from '../internal/rows.ts';
 import type { Accessor } from '../types.ts';
+import { requireCustomerId } from '../internal/input/customerId.ts';
 import { NeumaierSum } from '../internal/sum.ts';
-import { describeValue, rangeFail, requireFraction, requireNumber, requireObject, typeFail, withDefault } from '../internal/validate.ts';
+import { readOptions, requireFraction, requireNumber, requireObject, withDefault } from '../internal/validate.ts';
 
 /** Options for {@link historicalClvByCustomer}. */
 export interface HistoricalClvByCustomerOptions<Row> {
@@ -68,7 +69,7 @@ export function historicalClvByCustomer<Row>(
   options: HistoricalClvByCustomerOptions<Row>,
 ): HistoricalClvByCustomerRow[] {
   const fn = 'historicalClvByCustomer';
-  const opts = requireObject(fn, 'options', options);
+  const opts = readOptions(fn, requireObject(fn, 'options', options), ['customer', 'value', 'margin']);
   const customerOf = resolveAccessor<Row>(fn, 'customer', opts.customer);
   const valueOf = resolveAccessor<Row>(fn, 'value', opts.value);
   const margin = requireFraction(fn, 'margin', withDefault(opts.margin, 1));
@@ -77,14 +78,7 @@ export function historicalClvByCustomer<Row>(
   const groups = new Map<string | number, { readonly customer: string | number; readonly sum: NeumaierSum; orders: number }>();
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index] as Row;
-    const id = customerOf(row, index);
-    if (typeof id === 'string') {
-      if (id === '') rangeFail(fn, `row ${index}: customer ("") must not be an empty string`);
-    } else if (typeof id === 'number') {
-      requireNumber(fn, `row ${index}: customer`, id);
-    } else {
-      typeFail(fn, `row ${index}: customer must be a string or a number, got ${describeValue(id)}`);
-    }
+    const id = requireCustomerId(fn, customerOf(row, index), index, true, 'transactions');
     const value = requireNumber(fn, `row ${index}: value`, valueOf(row, index));
     let group = groups.get(id);
     if (group === undefined) {

@@ -212,7 +212,7 @@ describe('retentionMatrix', () => {
     });
 
     it('rejects invalid customers, accessors and predicates', () => {
-      expectThrows(() => retentionMatrix([{ c: null, t: 0 }], { customer: 'c', time: 't' }), TypeError, 'retentionMatrix', 'row 0: customer must be a string or a finite number, got null');
+      expectThrows(() => retentionMatrix([{ c: null, t: 0 }], { customer: 'c', time: 't' }), TypeError, 'retentionMatrix', 'row 0: customer must be a non-empty string or a finite number, got null');
       expectThrows(() => retentionMatrix([{ c: 1, t: 0 }], { time: 't' }), TypeError, 'retentionMatrix', 'customer must be a property name or a function');
       expectThrows(() => retentionMatrix({ customer: [1], time: [0] }, { customer: 'c' }), TypeError, 'retentionMatrix', 'customer accessor applies to row input only');
       expectThrows(

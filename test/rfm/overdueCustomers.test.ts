@@ -180,7 +180,7 @@ describe('overdueCustomers', () => {
         () => overdueCustomers({ customer: [true], time: [0] } as never, { multiple: 1 }),
         TypeError,
         'overdueCustomers',
-        'customer[0] must be a string or a number, got true'
+        'customer[0] must be a non-empty string or a finite number, got true'
       );
     });
   });

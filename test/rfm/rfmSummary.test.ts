@@ -326,7 +326,7 @@ describe('rfmSummary', () => {
         () => rfmSummary([{ c: null, t: 0 }], { customer: 'c', time: 't' }),
         TypeError,
         'rfmSummary',
-        'row 0: customer must be a string or a number, got null'
+        'row 0: customer must be a non-empty string or a finite number, got null'
       );
       expectThrows(() => rfmSummary({ customer: [Number.NaN], time: [0] }), RangeError, 'rfmSummary', 'customer[0] (NaN) must be a finite number');
       expectThrows(

@@ -150,7 +150,7 @@ describe('customerLifetimes', () => {
         'customerLifetimes',
         'row 1: time "2024-13-01" is not a valid date',
       );
-      expectThrows(() => customerLifetimes([{ id: null, t: 0 }], { customer: 'id', time: 't', churnAfter: 1 }), TypeError, 'customerLifetimes', 'row 0: customer must be a string or a number, got null');
+      expectThrows(() => customerLifetimes([{ id: null, t: 0 }], { customer: 'id', time: 't', churnAfter: 1 }), TypeError, 'customerLifetimes', 'row 0: customer must be a non-empty string or a finite number, got null');
       expectThrows(() => customerLifetimes(log, { customer: 'id', time: 't', churnAfter: 1, observationEnd: 'soon' }), TypeError, 'customerLifetimes', 'observationEnd "soon" is not a valid date');
       expectThrows(() => customerLifetimes(log, { customer: 'id', time: 't', churnAfter: '30' } as never), TypeError, 'customerLifetimes', 'churnAfter must be a number, got "30"');
     });
