@@ -298,7 +298,8 @@ export function nearestKey(key: string, accepted: readonly string[]): string | u
 /**
  * The one way options are read: an optional options object whose keys must all be in `keys`. Returns it typed
  * by those keys (each `unknown` until validated), so reading a misspelt key does not compile, and passing one
- * is a `TypeError` that names it, suggests the nearest accepted key and lists them all.
+ * is a `TypeError` that names it, suggests the nearest accepted key and lists them all. `alsoAccepted` names keys
+ * that are valid here but read elsewhere (by the caller that passes the same options on).
  * @example
  * ```ts
  * import { readOptions } from './validate.ts';
@@ -311,16 +312,23 @@ export function nearestKey(key: string, accepted: readonly string[]): string | u
  * readOptions('f', null, ['period']); // => throws TypeError: f: options must be an object, got null
  * ```
  */
-export function readOptions<const K extends string>(fn: string, value: unknown, keys: readonly K[], name = 'options'): { readonly [P in K]?: unknown } {
+export function readOptions<const K extends string>(
+  fn: string,
+  value: unknown,
+  keys: readonly K[],
+  alsoAccepted: readonly string[] = [],
+  name = 'options',
+): { readonly [P in K]?: unknown } {
   if (value === undefined) return {};
   const object = requireObject(fn, name, value);
   for (const key of Object.keys(object)) {
-    if ((keys as readonly string[]).includes(key)) continue;
-    const near = nearestKey(key, keys);
+    if ((keys as readonly string[]).includes(key) || alsoAccepted.includes(key)) continue;
+    const all = [...keys, ...alsoAccepted];
+    const near = nearestKey(key, all);
     const hint = near === undefined ? '' : ` (did you mean ${JSON.stringify(near)}?)`;
-    const list = keys.length === 0 ? 'this function takes no options' : `accepted options: ${keys.join(', ')}`;
-    const prefix = name === 'options' ? '' : ` in ${name}`;
-    typeFail(fn, `unknown option ${JSON.stringify(key)}${prefix}${hint}; ${list}`, { argument: `${name}.${key}`, value: object[key] });
+    const list = all.length === 0 ? 'this function takes no options' : `accepted options: ${all.join(', ')}`;
+    const where = name === 'options' ? '' : ` in ${name}`;
+    typeFail(fn, `unknown option ${JSON.stringify(key)}${where}${hint}; ${list}`, { argument: `${name}.${key}`, value: object[key] });
   }
   return object as { readonly [P in K]?: unknown };
 }

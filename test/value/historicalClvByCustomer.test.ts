@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { historicalClvByCustomer } from '../../src/value/historicalClvByCustomer.ts';
-import { deepFreeze, thrown } from '../helpers/expectClose.ts';
+import { deepFreeze, thrown, thrownKind } from '../helpers/expectClose.ts';
 
 interface Order {
   readonly id: string | number;
@@ -144,52 +144,52 @@ describe('historicalClvByCustomer', () => {
         { id: 'b', amount: 20 },
         { id: 'a', amount: '20' },
       ];
-      expect(thrown(() => historicalClvByCustomer(log, { customer: 'id', value: 'amount' }))).toStrictEqual(
+      expect(thrownKind(() => historicalClvByCustomer(log, { customer: 'id', value: 'amount' }))).toStrictEqual(
         new TypeError('historicalClvByCustomer: row 2: value must be a number, got "20"'),
       );
-      expect(thrown(() => historicalClvByCustomer([{ id: 'a', amount: 1 }, { id: 'a', amount: Number.NaN }], { customer: 'id', value: 'amount' }))).toStrictEqual(
+      expect(thrownKind(() => historicalClvByCustomer([{ id: 'a', amount: 1 }, { id: 'a', amount: Number.NaN }], { customer: 'id', value: 'amount' }))).toStrictEqual(
         new RangeError('historicalClvByCustomer: row 1: value (NaN) must be a finite number'),
       );
-      expect(thrown(() => historicalClvByCustomer([{ id: 'a' }], { customer: 'id', value: 'amount' }))).toStrictEqual(
+      expect(thrownKind(() => historicalClvByCustomer([{ id: 'a' }], { customer: 'id', value: 'amount' }))).toStrictEqual(
         new TypeError('historicalClvByCustomer: row 0: value must be a number, got undefined'),
       );
     });
 
     it('names the row index of a bad customer id', () => {
-      expect(thrown(() => historicalClvByCustomer([{ id: null, amount: 1 }], { customer: 'id', value: 'amount' }))).toStrictEqual(
+      expect(thrownKind(() => historicalClvByCustomer([{ id: null, amount: 1 }], { customer: 'id', value: 'amount' }))).toStrictEqual(
         new TypeError('historicalClvByCustomer: row 0: customer must be a string or a number, got null'),
       );
-      expect(thrown(() => historicalClvByCustomer([{ id: 'a', amount: 1 }, { id: '', amount: 1 }], { customer: 'id', value: 'amount' }))).toStrictEqual(
+      expect(thrownKind(() => historicalClvByCustomer([{ id: 'a', amount: 1 }, { id: '', amount: 1 }], { customer: 'id', value: 'amount' }))).toStrictEqual(
         new RangeError('historicalClvByCustomer: row 1: customer ("") must not be an empty string'),
       );
-      expect(thrown(() => historicalClvByCustomer([{ id: Number.NaN, amount: 1 }], { customer: 'id', value: 'amount' }))).toStrictEqual(
+      expect(thrownKind(() => historicalClvByCustomer([{ id: Number.NaN, amount: 1 }], { customer: 'id', value: 'amount' }))).toStrictEqual(
         new RangeError('historicalClvByCustomer: row 0: customer (NaN) must be a finite number'),
       );
     });
 
     it('names the row index of a row that is not an object', () => {
-      expect(thrown(() => historicalClvByCustomer([{ id: 'a', amount: 1 }, null], { customer: 'id', value: 'amount' }))).toStrictEqual(
+      expect(thrownKind(() => historicalClvByCustomer([{ id: 'a', amount: 1 }, null], { customer: 'id', value: 'amount' }))).toStrictEqual(
         new TypeError('historicalClvByCustomer: row 1: expected an object, got null'),
       );
     });
 
     it('throws a TypeError for a bad log, options or accessor', () => {
-      expect(thrown(() => historicalClvByCustomer(42 as never, { customer: 'id', value: 'amount' }))).toStrictEqual(
+      expect(thrownKind(() => historicalClvByCustomer(42 as never, { customer: 'id', value: 'amount' }))).toStrictEqual(
         new TypeError('historicalClvByCustomer: transactions must be an array or iterable of rows, got 42'),
       );
-      expect(thrown(() => historicalClvByCustomer([], undefined as never))).toStrictEqual(
+      expect(thrownKind(() => historicalClvByCustomer([], undefined as never))).toStrictEqual(
         new TypeError('historicalClvByCustomer: options must be an object, got undefined'),
       );
-      expect(thrown(() => historicalClvByCustomer([], { customer: 3, value: 'amount' } as never))).toStrictEqual(
+      expect(thrownKind(() => historicalClvByCustomer([], { customer: 3, value: 'amount' } as never))).toStrictEqual(
         new TypeError('historicalClvByCustomer: customer must be a property name or a function, got 3'),
       );
-      expect(thrown(() => historicalClvByCustomer([], { customer: 'id' } as never))).toStrictEqual(
+      expect(thrownKind(() => historicalClvByCustomer([], { customer: 'id' } as never))).toStrictEqual(
         new TypeError('historicalClvByCustomer: value must be a property name or a function, got undefined'),
       );
     });
 
     it('throws a RangeError for a margin outside [0, 1]', () => {
-      expect(thrown(() => historicalClvByCustomer([], { customer: 'id', value: 'amount', margin: 2 }))).toStrictEqual(
+      expect(thrownKind(() => historicalClvByCustomer([], { customer: 'id', value: 'amount', margin: 2 }))).toStrictEqual(
         new RangeError('historicalClvByCustomer: margin (2) must be between 0 and 1'),
       );
     });
