@@ -100,8 +100,17 @@ export function rangeFail(fn: string, message: string, at?: FailAt): never {
   throw withFields(new RangeError(`${fn}: ${message}`), fn, message, at);
 }
 
-/** The name an argument path is printed with in a message: `options.period` reads as `period`. */
-function shown(name: string): string {
+/**
+ * The name an argument path is printed with in a message: `options.period` reads as `period`.
+ * @example
+ * ```ts
+ * import { shown } from './validate.ts';
+ *
+ * shown('options.period'); // => 'period'
+ * shown('index.weekStartsOn'); // => 'index.weekStartsOn'
+ * ```
+ */
+export function shown(name: string): string {
   return name.startsWith('options.') ? name.slice(8) : name;
 }
 

@@ -5,12 +5,13 @@
  */
 import { gammaGammaExpectedSpendOne, type GammaGammaParams } from './gammaGammaKernel.ts';
 import type { TransactionModelKernel } from './transactionModel.ts';
+import { DURATION_UNITS } from '../time/periodKinds.ts';
 import { rangeFail, readOptions, requireFraction, requireNonNegative, requireOneOf, requirePositive, requirePositiveInteger, typeFail } from '../validate.ts';
 
 /** Calendar units for CLV horizons and model time. */
 export type TimeUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
-export const TIME_UNITS: readonly TimeUnit[] = ['day', 'week', 'month', 'quarter', 'year'];
+export const TIME_UNITS: readonly TimeUnit[] = DURATION_UNITS;
 
 /** Longest horizon accepted, in horizon units (bounds the work of a call). */
 export const MAX_HORIZON = 100_000;
