@@ -34,6 +34,13 @@ export interface PeriodKind {
   readonly rollingMs: number;
 }
 
+/**
+ * A calendar period: `day`, `week` (starting on `weekStartsOn`), `month`, `quarter` and `year` (of the year
+ * starting in month `yearStartsOn`). Written out for the reader of the API reference; the compiler checks that
+ * these words are exactly the kinds in the table below (`satisfies`), so adding a kind is one entry there.
+ */
+export type Period = 'day' | 'week' | 'month' | 'quarter' | 'year';
+
 // Literal values throughout (not `7 * MS_PER_DAY`, not `365.25 / 12`): bundlers can only drop an unused constant
 // whose initialiser is pure. Both month and quarter day counts are exact in binary.
 const kinds = {
@@ -74,10 +81,7 @@ const kinds = {
     days: 365.25,
     rollingMs: 31_536_000_000, // 365 days
   },
-};
-
-/** Calendar period kinds: the keys of {@link PERIOD_KINDS}. */
-export type Period = keyof typeof kinds;
+} satisfies Record<Period, PeriodKind>;
 
 /**
  * The table of period kinds, shortest first.
