@@ -1,5 +1,5 @@
 import { optionalBoolean, optionalString, readChartMatrix, VEGA_LITE_SCHEMA } from '../internal/chart.ts';
-import { optionsObject } from '../internal/validate.ts';
+import { readOptions } from '../internal/validate.ts';
 import type { ChartDatum, CohortMatrix, VegaLiteSpec } from './types.ts';
 
 /** Options for {@link cohortHeatmapSpec}. */
@@ -49,9 +49,9 @@ export interface CohortHeatmapSpecOptions {
 export function cohortHeatmapSpec(matrix: CohortMatrix, options?: CohortHeatmapSpecOptions): VegaLiteSpec {
   const fn = 'cohortHeatmapSpec';
   const m = readChartMatrix(fn, 'matrix', matrix);
-  const opts = optionsObject(fn, options);
-  const title = optionalString(fn, 'title', opts['title']) ?? 'Retention by cohort';
-  const periodZero = optionalBoolean(fn, 'periodZero', opts['periodZero']) ?? true;
+  const opts = readOptions(fn, options, ['title', 'periodZero']);
+  const title = optionalString(fn, 'title', opts.title) ?? 'Retention by cohort';
+  const periodZero = optionalBoolean(fn, 'periodZero', opts.periodZero) ?? true;
   const values: ChartDatum[] = [];
   let max = 0;
   for (const c of m.cohorts) {

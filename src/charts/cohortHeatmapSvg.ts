@@ -1,5 +1,5 @@
 import { escapeXml, FONT_FAMILY, optionalBoolean, optionalNumberIn, optionalString, percentLabel, px, readChartMatrix, sequentialBlue } from '../internal/chart.ts';
-import { describeValue, optionsObject, rangeFail } from '../internal/validate.ts';
+import { describeValue, readOptions, rangeFail } from '../internal/validate.ts';
 import type { CohortMatrix } from './types.ts';
 
 /** Options for {@link cohortHeatmapSvg}. */
@@ -55,13 +55,13 @@ export interface CohortHeatmapSvgOptions {
 export function cohortHeatmapSvg(matrix: CohortMatrix, options?: CohortHeatmapSvgOptions): string {
   const fn = 'cohortHeatmapSvg';
   const m = readChartMatrix(fn, 'matrix', matrix);
-  const opts = optionsObject(fn, options);
-  const title = optionalString(fn, 'title', opts['title']) ?? 'Retention by cohort';
-  const cw = optionalNumberIn(fn, 'cellWidth', opts['cellWidth'], 8, 120) ?? 40;
-  const ch = optionalNumberIn(fn, 'cellHeight', opts['cellHeight'], 8, 60) ?? 20;
-  const showValues = optionalBoolean(fn, 'showValues', opts['showValues']) ?? (cw >= 30 && ch >= 14);
-  const averageRow = (optionalBoolean(fn, 'averageRow', opts['averageRow']) ?? true) && m.average !== null;
-  const id = optionalString(fn, 'idPrefix', opts['idPrefix']) ?? 'lm-heatmap';
+  const opts = readOptions(fn, options, ['title', 'cellWidth', 'cellHeight', 'showValues', 'averageRow', 'idPrefix']);
+  const title = optionalString(fn, 'title', opts.title) ?? 'Retention by cohort';
+  const cw = optionalNumberIn(fn, 'cellWidth', opts.cellWidth, 8, 120) ?? 40;
+  const ch = optionalNumberIn(fn, 'cellHeight', opts.cellHeight, 8, 60) ?? 20;
+  const showValues = optionalBoolean(fn, 'showValues', opts.showValues) ?? (cw >= 30 && ch >= 14);
+  const averageRow = (optionalBoolean(fn, 'averageRow', opts.averageRow) ?? true) && m.average !== null;
+  const id = optionalString(fn, 'idPrefix', opts.idPrefix) ?? 'lm-heatmap';
   if (!/^[A-Za-z][\w-]*$/.test(id)) rangeFail(fn, `idPrefix (${describeValue(id)}) must be a letter followed by letters, digits, _ or -`);
 
   let max = 0;

@@ -1,5 +1,5 @@
 import { optionalBoolean, optionalString, readChartMatrix, VEGA_LITE_SCHEMA } from '../internal/chart.ts';
-import { optionsObject } from '../internal/validate.ts';
+import { readOptions } from '../internal/validate.ts';
 import type { ChartDatum, VegaLiteSpec } from './types.ts';
 
 /** The part of a `cohortRevenue` result the chart reads. */
@@ -55,10 +55,10 @@ export interface CohortRevenueSpecOptions {
 export function cohortRevenueSpec(revenue: CohortRevenueInput, options?: CohortRevenueSpecOptions): VegaLiteSpec {
   const fn = 'cohortRevenueSpec';
   const m = readChartMatrix(fn, 'revenue', revenue, 'revenuePerCustomer');
-  const opts = optionsObject(fn, options);
-  const title = optionalString(fn, 'title', opts['title']) ?? 'Cumulative revenue per customer by cohort';
-  const currency = optionalString(fn, 'currency', opts['currency']) ?? '';
-  const includeCohorts = optionalBoolean(fn, 'cohorts', opts['cohorts']) ?? true;
+  const opts = readOptions(fn, options, ['title', 'currency', 'cohorts']);
+  const title = optionalString(fn, 'title', opts.title) ?? 'Cumulative revenue per customer by cohort';
+  const currency = optionalString(fn, 'currency', opts.currency) ?? '';
+  const includeCohorts = optionalBoolean(fn, 'cohorts', opts.cohorts) ?? true;
   const values: ChartDatum[] = [];
   if (includeCohorts) {
     for (const c of m.cohorts) {

@@ -1,5 +1,5 @@
 import { optionalString, VEGA_LITE_SCHEMA } from '../internal/chart.ts';
-import { describeValue, optionsObject, rangeFail, requireCount, requireNonNegative } from '../internal/validate.ts';
+import { describeValue, readOptions, rangeFail, requireCount, requireNonNegative } from '../internal/validate.ts';
 import { bgNbdProbabilityAliveOne, readBgNbdParams, type BgNbdParams } from '../internal/models/bgNbdKernel.ts';
 import type { ChartDatum, VegaLiteSpec } from './types.ts';
 
@@ -52,12 +52,12 @@ const MAX_GRID_CELLS = 250_000;
 export function probabilityAliveMatrixSpec(params: BgNbdParams, options: ProbabilityAliveMatrixSpecOptions): VegaLiteSpec {
   const fn = 'probabilityAliveMatrixSpec';
   const p = readBgNbdParams(fn, params);
-  const opts = optionsObject(fn, options);
-  const maxFrequency = requireCount(fn, 'maxFrequency', opts['maxFrequency']);
-  const maxRecency = requireNonNegative(fn, 'maxRecency', opts['maxRecency']);
-  const T = requireNonNegative(fn, 'T', opts['T']);
+  const opts = readOptions(fn, options, ['maxFrequency', 'maxRecency', 'T', 'title']);
+  const maxFrequency = requireCount(fn, 'maxFrequency', opts.maxFrequency);
+  const maxRecency = requireNonNegative(fn, 'maxRecency', opts.maxRecency);
+  const T = requireNonNegative(fn, 'T', opts.T);
   if (maxRecency > T) rangeFail(fn, `maxRecency (${describeValue(maxRecency)}) must not exceed T (${describeValue(T)})`);
-  const title = optionalString(fn, 'title', opts['title']) ?? 'Probability alive by frequency and recency';
+  const title = optionalString(fn, 'title', opts.title) ?? 'Probability alive by frequency and recency';
   const recencies = Math.floor(maxRecency) + 1;
   if ((maxFrequency + 1) * recencies > MAX_GRID_CELLS) rangeFail(fn, `the grid (${maxFrequency + 1} × ${recencies}) must have at most ${MAX_GRID_CELLS} cells`);
   const values: ChartDatum[] = [];

@@ -1,5 +1,5 @@
 import { optionalBoolean, optionalString, readCurveInput, VEGA_LITE_SCHEMA } from '../internal/chart.ts';
-import { optionsObject } from '../internal/validate.ts';
+import { readOptions } from '../internal/validate.ts';
 import type { ChartDatum, CohortMatrix, CurveSeries, VegaLiteSpec } from './types.ts';
 
 /** Options for {@link retentionCurveSpec}. */
@@ -44,11 +44,11 @@ export interface RetentionCurveSpecOptions {
  */
 export function retentionCurveSpec(curves: CohortMatrix | readonly CurveSeries[], options?: RetentionCurveSpecOptions): VegaLiteSpec {
   const fn = 'retentionCurveSpec';
-  const opts = optionsObject(fn, options);
-  const title = optionalString(fn, 'title', opts['title']) ?? 'Retention curve';
-  const includeCohorts = optionalBoolean(fn, 'cohorts', opts['cohorts']) ?? true;
+  const opts = readOptions(fn, options, ['title', 'cohorts', 'xTitle']);
+  const title = optionalString(fn, 'title', opts.title) ?? 'Retention curve';
+  const includeCohorts = optionalBoolean(fn, 'cohorts', opts.cohorts) ?? true;
   const input = readCurveInput(fn, curves, includeCohorts);
-  const xTitle = optionalString(fn, 'xTitle', opts['xTitle']) ?? (input.period === null ? 'periods since start' : `${input.period}s since start`);
+  const xTitle = optionalString(fn, 'xTitle', opts.xTitle) ?? (input.period === null ? 'periods since start' : `${input.period}s since start`);
   const values: ChartDatum[] = [];
   for (const s of input.series) {
     s.values.forEach((value, k) => {

@@ -1,6 +1,6 @@
 import { optionalBoolean, optionalNumberIn, optionalString, percentLabel, readCurveInput } from '../internal/chart.ts';
 import { renderLineChartSvg } from '../internal/lineChartSvg.ts';
-import { optionsObject } from '../internal/validate.ts';
+import { readOptions } from '../internal/validate.ts';
 import type { CohortMatrix, CurveSeries } from './types.ts';
 
 /** Options for {@link retentionCurveSvg}. */
@@ -46,13 +46,13 @@ export interface RetentionCurveSvgOptions {
  */
 export function retentionCurveSvg(curves: CohortMatrix | readonly CurveSeries[], options?: RetentionCurveSvgOptions): string {
   const fn = 'retentionCurveSvg';
-  const opts = optionsObject(fn, options);
-  const title = optionalString(fn, 'title', opts['title']) ?? 'Retention curve';
-  const includeCohorts = optionalBoolean(fn, 'cohorts', opts['cohorts']) ?? true;
-  const width = optionalNumberIn(fn, 'width', opts['width'], 240, 2400) ?? 640;
-  const height = optionalNumberIn(fn, 'height', opts['height'], 160, 1600) ?? 360;
+  const opts = readOptions(fn, options, ['title', 'cohorts', 'xTitle', 'width', 'height']);
+  const title = optionalString(fn, 'title', opts.title) ?? 'Retention curve';
+  const includeCohorts = optionalBoolean(fn, 'cohorts', opts.cohorts) ?? true;
+  const width = optionalNumberIn(fn, 'width', opts.width, 240, 2400) ?? 640;
+  const height = optionalNumberIn(fn, 'height', opts.height, 160, 1600) ?? 360;
   const input = readCurveInput(fn, curves, includeCohorts);
-  const xTitle = optionalString(fn, 'xTitle', opts['xTitle']) ?? (input.period === null ? 'periods since start' : `${input.period}s since start`);
+  const xTitle = optionalString(fn, 'xTitle', opts.xTitle) ?? (input.period === null ? 'periods since start' : `${input.period}s since start`);
   const unit = input.period ?? 'period';
   return renderLineChartSvg({
     title,

@@ -1,5 +1,5 @@
 import { optionalBoolean, optionalString, readSurvivalCurve, VEGA_LITE_SCHEMA } from '../internal/chart.ts';
-import { optionsObject } from '../internal/validate.ts';
+import { readOptions } from '../internal/validate.ts';
 import type { ChartDatum, VegaLiteSpec } from './types.ts';
 
 /** The part of a `kaplanMeier` result the survival charts read. */
@@ -50,10 +50,10 @@ export interface SurvivalCurveSpecOptions {
 export function survivalCurveSpec(km: SurvivalCurveInput, options?: SurvivalCurveSpecOptions): VegaLiteSpec {
   const fn = 'survivalCurveSpec';
   const { points, median } = readSurvivalCurve(fn, 'km', km);
-  const opts = optionsObject(fn, options);
-  const title = optionalString(fn, 'title', opts['title']) ?? 'Customer survival (Kaplan–Meier)';
-  const timeTitle = optionalString(fn, 'timeTitle', opts['timeTitle']) ?? 'time';
-  const band = optionalBoolean(fn, 'band', opts['band']) ?? true;
+  const opts = readOptions(fn, options, ['title', 'timeTitle', 'band']);
+  const title = optionalString(fn, 'title', opts.title) ?? 'Customer survival (Kaplan–Meier)';
+  const timeTitle = optionalString(fn, 'timeTitle', opts.timeTitle) ?? 'time';
+  const band = optionalBoolean(fn, 'band', opts.band) ?? true;
   const values: ChartDatum[] = points.map((p) => ({ time: p.time, survival: p.survival, lower: p.lower, upper: p.upper }));
   const x = { field: 'time', type: 'quantitative', title: timeTitle };
   const layer: unknown[] = [];

@@ -1,6 +1,6 @@
 import { optionalBoolean, optionalNumberIn, optionalString, percentLabel, readSurvivalCurve } from '../internal/chart.ts';
 import { renderLineChartSvg } from '../internal/lineChartSvg.ts';
-import { optionsObject } from '../internal/validate.ts';
+import { readOptions } from '../internal/validate.ts';
 import type { SurvivalCurveInput } from './survivalCurveSpec.ts';
 
 /** Options for {@link survivalCurveSvg}. */
@@ -45,12 +45,12 @@ export interface SurvivalCurveSvgOptions {
 export function survivalCurveSvg(km: SurvivalCurveInput, options?: SurvivalCurveSvgOptions): string {
   const fn = 'survivalCurveSvg';
   const { points, median } = readSurvivalCurve(fn, 'km', km);
-  const opts = optionsObject(fn, options);
-  const title = optionalString(fn, 'title', opts['title']) ?? 'Customer survival (Kaplan–Meier)';
-  const timeTitle = optionalString(fn, 'timeTitle', opts['timeTitle']) ?? 'time';
-  const band = optionalBoolean(fn, 'band', opts['band']) ?? true;
-  const width = optionalNumberIn(fn, 'width', opts['width'], 240, 2400) ?? 640;
-  const height = optionalNumberIn(fn, 'height', opts['height'], 160, 1600) ?? 360;
+  const opts = readOptions(fn, options, ['title', 'timeTitle', 'band', 'width', 'height']);
+  const title = optionalString(fn, 'title', opts.title) ?? 'Customer survival (Kaplan–Meier)';
+  const timeTitle = optionalString(fn, 'timeTitle', opts.timeTitle) ?? 'time';
+  const band = optionalBoolean(fn, 'band', opts.band) ?? true;
+  const width = optionalNumberIn(fn, 'width', opts.width, 240, 2400) ?? 640;
+  const height = optionalNumberIn(fn, 'height', opts.height, 160, 1600) ?? 360;
   return renderLineChartSvg({
     title,
     xTitle: timeTitle,

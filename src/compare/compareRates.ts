@@ -1,5 +1,5 @@
 import { twoSidedPValue, zForConfidence } from '../internal/normal.ts';
-import { describeValue, optionsObject, rangeFail, requireConfidenceLevel, requireCount, requireObject, withDefault } from '../internal/validate.ts';
+import { describeValue, readOptions, rangeFail, requireConfidenceLevel, requireCount, requireObject, withDefault } from '../internal/validate.ts';
 
 /** One sample's counts for {@link compareRates}. */
 export interface RateSample {
@@ -85,7 +85,7 @@ export function compareRates(a: RateSample, b: RateSample, options?: CompareRate
   const fn = 'compareRates';
   const [xA, nA] = sample(fn, 'a', a);
   const [xB, nB] = sample(fn, 'b', b);
-  const confidenceLevel = requireConfidenceLevel(fn, withDefault(optionsObject(fn, options).confidenceLevel, 0.95));
+  const confidenceLevel = requireConfidenceLevel(fn, withDefault(readOptions(fn, options, ['confidenceLevel']).confidenceLevel, 0.95));
   const rateA = xA / nA;
   const rateB = xB / nB;
   const difference = rateA - rateB;

@@ -1,4 +1,4 @@
-import { describeValue, optionsObject, requireBoolean, requireNonNegative, requireNumber, typeFail, withDefault } from '../internal/validate.ts';
+import { describeValue, readOptions, requireBoolean, requireNonNegative, requireNumber, typeFail, withDefault } from '../internal/validate.ts';
 
 /** Options for {@link compareToBenchmark}. */
 export interface CompareToBenchmarkOptions {
@@ -70,7 +70,7 @@ export function compareToBenchmark(value: number, benchmark: number, options: Co
   const v = requireNumber(fn, 'value', value);
   const b = requireNumber(fn, 'benchmark', benchmark);
   if (options === undefined) typeFail(fn, `options must be an object with higherIsBetter, got ${describeValue(options)}`);
-  const opts = optionsObject(fn, options);
+  const opts = readOptions(fn, options, ['higherIsBetter', 'tolerance']);
   const higherIsBetter = requireBoolean(fn, 'higherIsBetter', opts.higherIsBetter);
   const tolerance = requireNonNegative(fn, 'tolerance', withDefault(opts.tolerance, 0));
   const difference = v - b;

@@ -1,4 +1,4 @@
-import { optionsObject, requireArrayLike, requireNumber, requirePositiveInteger } from '../internal/validate.ts';
+import { readOptions, requireArrayLike, requireNumber, requirePositiveInteger } from '../internal/validate.ts';
 
 /** Options for {@link metricTrend}. */
 export interface MetricTrendOptions {
@@ -76,7 +76,7 @@ export interface MetricTrendResult {
 export function metricTrend(values: ArrayLike<number>, options?: MetricTrendOptions): MetricTrendResult {
   const fn = 'metricTrend';
   const list = requireArrayLike(fn, 'values', values);
-  const lookbackOption = optionsObject(fn, options).lookback;
+  const lookbackOption = readOptions(fn, options, ['lookback']).lookback;
   const maxLookback = lookbackOption === undefined ? Infinity : requirePositiveInteger(fn, 'lookback', lookbackOption);
   const n = list.length;
   const periods: MetricTrendPeriod[] = [];

@@ -17,7 +17,7 @@
  */
 import { hessianFromGradient, logScaleUncertainty } from './hessian.ts';
 import { minimizeBfgs, type BfgsOptions, type ObjectiveFunction } from './optimize.ts';
-import { describeValue, optionsObject, rangeFail, requireNonNegative, requirePositive, requirePositiveInteger, typeFail } from './validate.ts';
+import { describeValue, readOptions, rangeFail, requireNonNegative, requirePositive, requirePositiveInteger, typeFail } from './validate.ts';
 
 /** Options every model fit accepts. */
 export interface ModelFitOptions<Params> {
@@ -70,22 +70,22 @@ export interface ParsedFitOptions<Params> {
  * ```
  */
 export function parseFitOptions<Params>(fn: string, options: unknown, names: readonly string[]): ParsedFitOptions<Params> {
-  const o = optionsObject(fn, options);
-  const penalty = o['penalty'] === undefined ? 0 : requireNonNegative(fn, 'penalty', o['penalty']);
+  const o = readOptions(fn, options, ['weights', 'penalty', 'initialParams', 'maxIterations', 'gradientTolerance']);
+  const penalty = o.penalty === undefined ? 0 : requireNonNegative(fn, 'penalty', o.penalty);
   const initial: Record<string, number> = {};
-  if (o['initialParams'] !== undefined) {
-    const ip = o['initialParams'];
+  if (o.initialParams !== undefined) {
+    const ip = o.initialParams;
     if (typeof ip !== 'object' || ip === null || Array.isArray(ip)) typeFail(fn, `initialParams must be an object, got ${describeValue(ip)}`);
     for (const name of names) {
       const v = (ip as Record<string, unknown>)[name];
       if (v !== undefined) initial[name] = requirePositive(fn, `initialParams.${name}`, v);
     }
   }
-  const maxIterations = o['maxIterations'] === undefined ? 1000 : requirePositiveInteger(fn, 'maxIterations', o['maxIterations']);
+  const maxIterations = o.maxIterations === undefined ? 1000 : requirePositiveInteger(fn, 'maxIterations', o.maxIterations);
   if (maxIterations > 1e6) rangeFail(fn, `maxIterations (${maxIterations}) must not exceed 1000000`);
-  const gradientTolerance = o['gradientTolerance'] === undefined ? 1e-9 : requirePositive(fn, 'gradientTolerance', o['gradientTolerance']);
+  const gradientTolerance = o.gradientTolerance === undefined ? 1e-9 : requirePositive(fn, 'gradientTolerance', o.gradientTolerance);
   return {
-    weights: o['weights'],
+    weights: o.weights,
     penalty,
     initialParams: initial as Partial<Params>,
     bfgs: { maxIterations, gradientTolerance },

@@ -4,7 +4,7 @@
  * @module
  */
 import { zForConfidence } from './normal.ts';
-import { describeValue, optionsObject, rangeFail, requireConfidenceLevel, requireCount, requireObject } from './validate.ts';
+import { describeValue, readOptions, rangeFail, requireConfidenceLevel, requireCount, requireObject } from './validate.ts';
 
 /** Options shared by the NPS functions. */
 export interface NetPromoterScoreOptions {
@@ -52,7 +52,7 @@ export interface NetPromoterScoreResult {
  * ```
  */
 export function npsConfidenceLevel(fn: string, options: unknown): number {
-  const { confidenceLevel = 0.95 } = optionsObject(fn, options);
+  const { confidenceLevel = 0.95 } = readOptions(fn, options, ['confidenceLevel']);
   return requireConfidenceLevel(fn, confidenceLevel);
 }
 

@@ -49,27 +49,22 @@ export interface FailAt {
 }
 
 /**
- * Reads the argument name and value out of a house-format message (`name (value) must …`,
- * `name must be …, got value`, `row 3: name …`) when the thrower did not pass them.
+ * Reads the row, argument path and printed value out of a house-format message (`row 3: name (value) must …`,
+ * `name must be …, got value`) for a thrower that did not pass them in `at`.
  */
-function parseAt(message: string): FailAt {
-  const m = /^(?:row (\d+): )?([A-Za-z_$][\w$]*(?:\[\d+\]|\.[A-Za-z_$][\w$]*)*)/.exec(message);
-  if (m === null) return {};
-  const value = /^[^(]*?\((.*?)\) (?:must|is|does|has|exceeds|should)/.exec(message)?.[1] ?? /, got (.*)$/.exec(message)?.[1];
-  return { argument: m[2], ...(value === undefined ? {} : { printed: value }), ...(m[1] === undefined ? {} : { row: Number(m[1]) }) } as FailAt;
-}
+const HOUSE_FORMAT = /^(?:row (\d+): )?([A-Za-z_$][\w$]*(?:\[\d+\]|\.[A-Za-z_$][\w$]*)*)(?:[^(]*?\((.*?)\) (?:must|is|does|has|exceeds|should)|.*, got (.*)$)?/;
 
-function withFields<E extends Error>(error: E, fn: string, message: string, at: FailAt | undefined): E {
-  const parsed = parseAt(message);
-  const given = at ?? {};
-  const argument = given.argument ?? parsed.argument ?? '';
-  const fields: Record<string, unknown> = { function: fn, argument };
-  if ('value' in given) fields['value'] = describeValue(given.value);
-  else if ((parsed as { printed?: string }).printed !== undefined) fields['value'] = (parsed as { printed?: string }).printed;
-  const row = given.row ?? parsed.row;
-  if (row !== undefined) fields['row'] = row;
-  if (given.customer !== undefined) fields['customer'] = given.customer;
-  return Object.assign(error, fields);
+function fail(error: Error, fn: string, message: string, at: FailAt = {}): never {
+  const m = HOUSE_FORMAT.exec(message) ?? [];
+  const row = at.row ?? (m[1] === undefined ? undefined : Number(m[1]));
+  const printed = 'value' in at ? describeValue(at.value) : (m[3] ?? m[4]);
+  throw Object.assign(
+    error,
+    { function: fn, argument: at.argument ?? m[2] ?? '' },
+    printed === undefined ? {} : { value: printed },
+    row === undefined ? {} : { row },
+    at.customer === undefined ? {} : { customer: at.customer },
+  );
 }
 
 /**
@@ -92,16 +87,51 @@ function withFields<E extends Error>(error: E, fn: string, message: string, at: 
  * ```
  */
 export function typeFail(fn: string, message: string, at?: FailAt): never {
-  throw withFields(new TypeError(`${fn}: ${message}`), fn, message, at);
+  fail(new TypeError(`${fn}: ${message}`), fn, message, at);
 }
 
 /** Throws a `RangeError` with the house message format and the fields of `ErrorFields` (as `typeFail`). */
 export function rangeFail(fn: string, message: string, at?: FailAt): never {
-  throw withFields(new RangeError(`${fn}: ${message}`), fn, message, at);
+  fail(new RangeError(`${fn}: ${message}`), fn, message, at);
 }
 
-/** The name an argument path is printed with in a message: `options.period` reads as `period`. */
-function shown(name: string): string {
+/**
+ * Throws the house `RangeError` for an argument whose value is out of its domain: `name (value) must …`.
+ * @example
+ * ```ts
+ * import { outOfRange } from './validate.ts';
+ *
+ * outOfRange('churnRate', 'lost', -1, 'must not be negative'); // => throws RangeError: churnRate: lost (-1) must not be negative
+ * ```
+ */
+export function outOfRange(fn: string, name: string, value: unknown, requirement: string): never {
+  rangeFail(fn, `${shown(name)} (${describeValue(value)}) ${requirement}`, { argument: name, value });
+}
+
+/**
+ * Throws the house `TypeError` for an argument of the wrong kind: `name must be …, got value`.
+ * @example
+ * ```ts
+ * import { wrongType } from './validate.ts';
+ *
+ * wrongType('churnRate', 'lost', '3', 'a number'); // => throws TypeError: churnRate: lost must be a number, got "3"
+ * ```
+ */
+export function wrongType(fn: string, name: string, value: unknown, expected: string): never {
+  typeFail(fn, `${shown(name)} must be ${expected}, got ${describeValue(value)}`, { argument: name, value });
+}
+
+/**
+ * The name an argument path is printed with in a message: `options.period` reads as `period`.
+ * @example
+ * ```ts
+ * import { shown } from './validate.ts';
+ *
+ * shown('options.period'); // => 'period'
+ * shown('index.weekStartsOn'); // => 'index.weekStartsOn'
+ * ```
+ */
+export function shown(name: string): string {
   return name.startsWith('options.') ? name.slice(8) : name;
 }
 
@@ -117,8 +147,8 @@ function shown(name: string): string {
  * ```
  */
 export function requireNumber(fn: string, name: string, value: unknown): number {
-  if (typeof value !== 'number') typeFail(fn, `${shown(name)} must be a number, got ${describeValue(value)}`, { argument: name, value: value });
-  if (!Number.isFinite(value)) rangeFail(fn, `${shown(name)} (${describeValue(value)}) must be a finite number`, { argument: name, value: value });
+  if (typeof value !== 'number') wrongType(fn, name, value, 'a number');
+  if (!Number.isFinite(value)) outOfRange(fn, name, value, 'must be a finite number');
   return value;
 }
 
@@ -134,7 +164,7 @@ export function requireNumber(fn: string, name: string, value: unknown): number 
  */
 export function requireNonNegative(fn: string, name: string, value: unknown): number {
   const x = requireNumber(fn, name, value);
-  if (x < 0) rangeFail(fn, `${shown(name)} (${describeValue(x)}) must not be negative`, { argument: name, value: x });
+  if (x < 0) outOfRange(fn, name, x, 'must not be negative');
   return x;
 }
 
@@ -150,7 +180,7 @@ export function requireNonNegative(fn: string, name: string, value: unknown): nu
  */
 export function requirePositive(fn: string, name: string, value: unknown): number {
   const x = requireNumber(fn, name, value);
-  if (!(x > 0)) rangeFail(fn, `${shown(name)} (${describeValue(x)}) must be greater than 0`, { argument: name, value: x });
+  if (!(x > 0)) outOfRange(fn, name, x, 'must be greater than 0');
   return x;
 }
 
@@ -166,7 +196,7 @@ export function requirePositive(fn: string, name: string, value: unknown): numbe
  */
 export function requireCount(fn: string, name: string, value: unknown): number {
   const x = requireNumber(fn, name, value);
-  if (x < 0 || !Number.isInteger(x)) rangeFail(fn, `${shown(name)} (${describeValue(x)}) must be a non-negative integer`, { argument: name, value: x });
+  if (x < 0 || !Number.isInteger(x)) outOfRange(fn, name, x, 'must be a non-negative integer');
   return x;
 }
 
@@ -182,7 +212,7 @@ export function requireCount(fn: string, name: string, value: unknown): number {
  */
 export function requirePositiveInteger(fn: string, name: string, value: unknown): number {
   const x = requireNumber(fn, name, value);
-  if (x < 1 || !Number.isInteger(x)) rangeFail(fn, `${shown(name)} (${describeValue(x)}) must be a positive integer`, { argument: name, value: x });
+  if (x < 1 || !Number.isInteger(x)) outOfRange(fn, name, x, 'must be a positive integer');
   return x;
 }
 
@@ -198,7 +228,7 @@ export function requirePositiveInteger(fn: string, name: string, value: unknown)
  */
 export function requireFraction(fn: string, name: string, value: unknown): number {
   const x = requireNumber(fn, name, value);
-  if (x < 0 || x > 1) rangeFail(fn, `${shown(name)} (${describeValue(x)}) must be between 0 and 1`, { argument: name, value: x });
+  if (x < 0 || x > 1) outOfRange(fn, name, x, 'must be between 0 and 1');
   return x;
 }
 
@@ -215,7 +245,7 @@ export function requireFraction(fn: string, name: string, value: unknown): numbe
  */
 export function requireConfidenceLevel(fn: string, value: unknown, name = 'confidenceLevel'): number {
   const x = requireNumber(fn, name, value);
-  if (!(x > 0 && x < 1)) rangeFail(fn, `${shown(name)} (${describeValue(x)}) must be strictly between 0 and 1`, { argument: name, value: x });
+  if (!(x > 0 && x < 1)) outOfRange(fn, name, x, 'must be strictly between 0 and 1');
   return x;
 }
 
@@ -231,7 +261,7 @@ export function requireConfidenceLevel(fn: string, value: unknown, name = 'confi
  */
 export function requireObject(fn: string, name: string, value: unknown): Readonly<Record<string, unknown>> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    typeFail(fn, `${shown(name)} must be an object, got ${describeValue(value)}`, { argument: name, value: value });
+    wrongType(fn, name, value, 'an object');
   }
   return value as Readonly<Record<string, unknown>>;
 }
@@ -251,24 +281,17 @@ export function optionsObject(fn: string, value: unknown, name = 'options'): Rea
   return value === undefined ? {} : requireObject(fn, name, value);
 }
 
-/** Edit distance (insertions, deletions, substitutions, adjacent swaps) between two short strings. */
+/** Levenshtein distance (insertions, deletions, substitutions) between two short strings, one row at a time. */
 function editDistance(a: string, b: string): number {
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      if (i === 0) {
-        row.push(j);
-        continue;
-      }
-      const prev = rows[i - 1] as number[];
-      let d = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, ((rows[i - 2] as number[])[j - 2] as number) + 1);
-      row.push(d);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 0; i < a.length; i++) {
+    const row = [i + 1];
+    for (let j = 0; j < b.length; j++) {
+      row.push(Math.min((previous[j + 1] as number) + 1, (row[j] as number) + 1, (previous[j] as number) + (a[i] === b[j] ? 0 : 1)));
     }
-    rows.push(row);
+    previous = row;
   }
-  return (rows[a.length] as number[])[b.length] as number;
+  return previous[b.length] as number;
 }
 
 /**
@@ -298,7 +321,8 @@ export function nearestKey(key: string, accepted: readonly string[]): string | u
 /**
  * The one way options are read: an optional options object whose keys must all be in `keys`. Returns it typed
  * by those keys (each `unknown` until validated), so reading a misspelt key does not compile, and passing one
- * is a `TypeError` that names it, suggests the nearest accepted key and lists them all.
+ * is a `TypeError` that names it, suggests the nearest accepted key and lists them all. `alsoAccepted` names keys
+ * that are valid here but read elsewhere (by the caller that passes the same options on).
  * @example
  * ```ts
  * import { readOptions } from './validate.ts';
@@ -311,16 +335,26 @@ export function nearestKey(key: string, accepted: readonly string[]): string | u
  * readOptions('f', null, ['period']); // => throws TypeError: f: options must be an object, got null
  * ```
  */
-export function readOptions<const K extends string>(fn: string, value: unknown, keys: readonly K[], name = 'options'): { readonly [P in K]?: unknown } {
+export function readOptions<const K extends string>(
+  fn: string,
+  value: unknown,
+  keys: readonly K[],
+  alsoAccepted: readonly string[] = [],
+  name = 'options',
+): { readonly [P in K]?: unknown } {
   if (value === undefined) return {};
   const object = requireObject(fn, name, value);
+  const all: readonly string[] = [...keys, ...alsoAccepted];
   for (const key of Object.keys(object)) {
-    if ((keys as readonly string[]).includes(key)) continue;
-    const near = nearestKey(key, keys);
-    const hint = near === undefined ? '' : ` (did you mean ${JSON.stringify(near)}?)`;
-    const list = keys.length === 0 ? 'this function takes no options' : `accepted options: ${keys.join(', ')}`;
-    const prefix = name === 'options' ? '' : ` in ${name}`;
-    typeFail(fn, `unknown option ${JSON.stringify(key)}${prefix}${hint}; ${list}`, { argument: `${name}.${key}`, value: object[key] });
+    if (all.includes(key)) continue;
+    const near = nearestKey(key, all);
+    typeFail(
+      fn,
+      `unknown option ${JSON.stringify(key)}${name === 'options' ? '' : ` in ${name}`}${near === undefined ? '' : ` (did you mean ${JSON.stringify(near)}?)`}; ${
+        all.length === 0 ? 'this function takes no options' : `accepted options: ${all.join(', ')}`
+      }`,
+      { argument: `${name}.${key}`, value: object[key] },
+    );
   }
   return object as { readonly [P in K]?: unknown };
 }
@@ -343,7 +377,7 @@ export function requireArrayLike(fn: string, name: string, value: unknown): Arra
     !Number.isInteger((value as { length: number }).length) ||
     (value as { length: number }).length < 0
   ) {
-    typeFail(fn, `${shown(name)} must be an array, got ${describeValue(value)}`, { argument: name, value: value });
+    wrongType(fn, name, value, 'an array');
   }
   return value as ArrayLike<unknown>;
 }
@@ -378,7 +412,7 @@ export function requireOneOf<T extends string>(fn: string, name: string, value: 
  * ```
  */
 export function requireBoolean(fn: string, name: string, value: unknown): boolean {
-  if (typeof value !== 'boolean') typeFail(fn, `${shown(name)} must be a boolean, got ${describeValue(value)}`, { argument: name, value: value });
+  if (typeof value !== 'boolean') wrongType(fn, name, value, 'a boolean');
   return value;
 }
 
@@ -393,7 +427,7 @@ export function requireBoolean(fn: string, name: string, value: unknown): boolea
  * ```
  */
 export function requireFunction(fn: string, name: string, value: unknown): (...args: never[]) => unknown {
-  if (typeof value !== 'function') typeFail(fn, `${shown(name)} must be a function, got ${describeValue(value)}`, { argument: name, value: value });
+  if (typeof value !== 'function') wrongType(fn, name, value, 'a function');
   return value as (...args: never[]) => unknown;
 }
 

@@ -1,5 +1,5 @@
 import { readCustomers } from '../internal/customers.ts';
-import { optionsObject, requireFraction, typeFail } from '../internal/validate.ts';
+import { readOptions, requireFraction, typeFail } from '../internal/validate.ts';
 import { resolveTransactionModel, type TransactionModel } from '../internal/models/transactionModel.ts';
 import type { ModelCustomer, ModelCustomers } from './types.ts';
 
@@ -59,9 +59,9 @@ export function atRiskCustomers<Customer extends ModelCustomer>(
   const fn = 'atRiskCustomers';
   const model = resolveTransactionModel(fn, transaction);
   if (options === undefined) typeFail(fn, 'options must be an object with a threshold, got undefined');
-  const o = optionsObject(fn, options);
-  if (o['threshold'] === undefined) typeFail(fn, 'threshold is required (a fraction in [0, 1])');
-  const threshold = requireFraction(fn, 'threshold', o['threshold']);
+  const o = readOptions(fn, options, ['threshold']);
+  if (o.threshold === undefined) typeFail(fn, 'threshold is required (a fraction in [0, 1])');
+  const threshold = requireFraction(fn, 'threshold', o.threshold);
   const data = readCustomers(fn, 'customers', customers, { allowSingle: false });
   const rows = Array.isArray(customers) ? (customers as readonly Customer[]) : null;
   const out: AtRiskCustomer<Customer>[] = [];

@@ -1,8 +1,8 @@
 import { readCustomers } from '../internal/customers.ts';
-import { optionsObject, typeFail } from '../internal/validate.ts';
-import { clvOne, readClvOptions } from '../internal/models/clvKernel.ts';
+import { readOptions, typeFail } from '../internal/validate.ts';
+import { CLV_OPTION_KEYS, clvOne, readClvOptions } from '../internal/models/clvKernel.ts';
 import { GAMMA_GAMMA_PARAM_NAMES, readGammaGammaParams, type GammaGammaParams } from '../internal/models/gammaGammaKernel.ts';
-import { logNormalSampler, readIntervalOptions, resampledInterval, type PredictionInterval, type PredictionIntervalOptions } from '../internal/models/intervalKernel.ts';
+import { INTERVAL_OPTION_KEYS, logNormalSampler, readIntervalOptions, resampledInterval, type PredictionInterval, type PredictionIntervalOptions } from '../internal/models/intervalKernel.ts';
 import type { ClvCustomer, ModelClvOptions } from './modelClv.ts';
 import { readLogCovariance, resolveTransactionModel, type LogCovariance, type TransactionModel } from '../internal/models/transactionModel.ts';
 
@@ -60,14 +60,14 @@ export function modelClvInterval(transaction: TransactionModel, spend: GammaGamm
   const fn = 'modelClvInterval';
   const model = resolveTransactionModel(fn, transaction);
   const spendParams = readGammaGammaParams(fn, spend, 'spend');
-  const settings = readClvOptions(fn, options);
-  const o = optionsObject(fn, options);
+  const o = readOptions(fn, options, [...INTERVAL_OPTION_KEYS, 'spendLogCovariance'], CLV_OPTION_KEYS);
+  const settings = readClvOptions(fn, o, [...INTERVAL_OPTION_KEYS, 'spendLogCovariance']);
   const interval = readIntervalOptions(fn, o);
   const data = readCustomers(fn, 'customer', customer, { monetary: true });
   if (!data.single) typeFail(fn, 'customer must be one customer object { frequency, recency, T, monetaryValue }');
   const [x, tx, T, m] = [data.frequency[0] as number, data.recency[0] as number, data.T[0] as number, (data.monetaryValue as Float64Array)[0] as number];
   let spendSampler: ((rng: () => number) => Float64Array) | null = null;
-  const spendCovariance = readLogCovariance(fn, 'spendLogCovariance', o['spendLogCovariance'], 3);
+  const spendCovariance = readLogCovariance(fn, 'spendLogCovariance', o.spendLogCovariance, 3);
   if (spendCovariance !== undefined) {
     const logSpend = Float64Array.from(GAMMA_GAMMA_PARAM_NAMES, (k) => Math.log(spendParams[k]));
     spendSampler = logNormalSampler(logSpend, spendCovariance);

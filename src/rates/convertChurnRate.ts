@@ -1,4 +1,4 @@
-import { requireFraction, requireObject, requirePositive } from '../internal/validate.ts';
+import { readOptions, requireFraction, requireObject, requirePositive } from '../internal/validate.ts';
 
 /** Period lengths for {@link convertChurnRate}. */
 export interface ConvertChurnRateOptions {
@@ -46,7 +46,7 @@ export interface ConvertChurnRateOptions {
 export function convertChurnRate(churn: number, options: ConvertChurnRateOptions): number {
   const fn = 'convertChurnRate';
   const c = requireFraction(fn, 'churn', churn);
-  const { fromPeriods, toPeriods } = requireObject(fn, 'options', options);
+  const { fromPeriods, toPeriods } = readOptions(fn, requireObject(fn, 'options', options), ['fromPeriods', 'toPeriods']);
   const from = requirePositive(fn, 'fromPeriods', fromPeriods);
   const to = requirePositive(fn, 'toPeriods', toPeriods);
   // The ends of the domain are fixed points whatever the ratio (which may overflow to Infinity or

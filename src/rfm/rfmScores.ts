@@ -1,5 +1,5 @@
 import { rowsOf } from '../internal/rows.ts';
-import { describeValue, optionsObject, rangeFail, requireNumber, requireObject, requirePositiveInteger, withDefault } from '../internal/validate.ts';
+import { describeValue, rangeFail, readOptions, requireNumber, requireObject, requirePositiveInteger, withDefault } from '../internal/validate.ts';
 
 /** One customer of an RFM summary, as returned by {@link rfmSummary}. */
 export interface RfmScoresInput {
@@ -90,8 +90,8 @@ const MAX_BINS = 1000;
 export function rfmScores(summary: Iterable<RfmScoresInput>, options?: RfmScoresOptions): RfmScore[] {
   const fn = 'rfmScores';
   const rows = rowsOf(fn, 'summary', summary);
-  const opts = optionsObject(fn, options);
-  const bins = requirePositiveInteger(fn, 'bins', withDefault(opts['bins'], 5));
+  const opts = readOptions(fn, options, ['bins']);
+  const bins = requirePositiveInteger(fn, 'bins', withDefault(opts.bins, 5));
   if (bins > MAX_BINS) rangeFail(fn, `bins (${describeValue(bins)}) must not exceed ${MAX_BINS}`);
   const n = rows.length;
   const sinceLast = new Float64Array(n);

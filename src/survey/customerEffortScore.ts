@@ -1,5 +1,5 @@
 import { requireScale, requireScalePoint, summarizeScores } from '../internal/likert.ts';
-import { optionsObject } from '../internal/validate.ts';
+import { readOptions } from '../internal/validate.ts';
 
 /** Options for {@link customerEffortScore}. */
 export interface CustomerEffortScoreOptions {
@@ -57,7 +57,7 @@ export interface CustomerEffortScoreResult {
  */
 export function customerEffortScore(scores: ArrayLike<number>, options?: CustomerEffortScoreOptions): CustomerEffortScoreResult {
   const fn = 'customerEffortScore';
-  const { scale: scaleOption, easyAt: easyAtOption } = optionsObject(fn, options);
+  const { scale: scaleOption, easyAt: easyAtOption } = readOptions(fn, options, ['scale', 'easyAt']);
   const scale = requireScale(fn, scaleOption, [1, 7]);
   const easyAt = requireScalePoint(fn, 'easyAt', easyAtOption, scale, Math.floor((scale[0] + scale[1]) / 2) + 1);
   const { n, atLeast, mean } = summarizeScores(fn, 'scores', scores, scale, easyAt);

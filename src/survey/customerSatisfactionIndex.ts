@@ -1,7 +1,7 @@
 import { clampIndex, readCsiAttributes, toIndexScale } from '../internal/csi.ts';
 import { requireScale } from '../internal/likert.ts';
 import { NeumaierSum } from '../internal/sum.ts';
-import { optionsObject } from '../internal/validate.ts';
+import { readOptions } from '../internal/validate.ts';
 
 /** One attribute (question) rated by respondents, for {@link customerSatisfactionIndex}. */
 export interface CustomerSatisfactionIndexAttribute {
@@ -83,7 +83,7 @@ export function customerSatisfactionIndex(
   options?: CustomerSatisfactionIndexOptions,
 ): CustomerSatisfactionIndexResult {
   const fn = 'customerSatisfactionIndex';
-  const scale = requireScale(fn, optionsObject(fn, options).scale, [1, 5]);
+  const scale = requireScale(fn, readOptions(fn, options, ['scale']).scale, [1, 5]);
   const rows = readCsiAttributes(fn, attributes, scale);
   const index = new NeumaierSum();
   const out = rows.map(({ name, mean, share }) => {

@@ -1,7 +1,7 @@
 import { clampIndex, readCsiAttributes, toIndexScale } from '../internal/csi.ts';
 import { requireScale } from '../internal/likert.ts';
 import { NeumaierSum } from '../internal/sum.ts';
-import { optionsObject, rangeFail } from '../internal/validate.ts';
+import { rangeFail, readOptions } from '../internal/validate.ts';
 import type { CustomerSatisfactionIndexAttribute, CustomerSatisfactionIndexOptions } from './customerSatisfactionIndex.ts';
 
 /**
@@ -45,7 +45,7 @@ export function customerSatisfactionIndexByRespondent(
   options?: CustomerSatisfactionIndexOptions,
 ): number[] {
   const fn = 'customerSatisfactionIndexByRespondent';
-  const scale = requireScale(fn, optionsObject(fn, options).scale, [1, 5]);
+  const scale = requireScale(fn, readOptions(fn, options, ['scale']).scale, [1, 5]);
   const rows = readCsiAttributes(fn, attributes, scale);
   const first = rows[0];
   if (first === undefined) return [];

@@ -1,6 +1,6 @@
 import { requireScale, requireScalePoint, summarizeScores } from '../internal/likert.ts';
 import { zForConfidence } from '../internal/normal.ts';
-import { optionsObject, requireConfidenceLevel, withDefault } from '../internal/validate.ts';
+import { readOptions, requireConfidenceLevel, withDefault } from '../internal/validate.ts';
 import { wilsonBounds } from '../internal/wilson.ts';
 
 /** Options for {@link customerSatisfactionScore}. */
@@ -69,7 +69,7 @@ export interface CustomerSatisfactionScoreResult {
  */
 export function customerSatisfactionScore(scores: ArrayLike<number>, options?: CustomerSatisfactionScoreOptions): CustomerSatisfactionScoreResult {
   const fn = 'customerSatisfactionScore';
-  const { scale: scaleOption, satisfiedAt: satisfiedAtOption, confidenceLevel } = optionsObject(fn, options);
+  const { scale: scaleOption, satisfiedAt: satisfiedAtOption, confidenceLevel } = readOptions(fn, options, ['scale', 'satisfiedAt', 'confidenceLevel']);
   const scale = requireScale(fn, scaleOption, [1, 5]);
   const satisfiedAt = requireScalePoint(fn, 'satisfiedAt', satisfiedAtOption, scale, Math.max(scale[1] - 1, scale[0] + 1));
   const level = requireConfidenceLevel(fn, withDefault(confidenceLevel, 0.95));

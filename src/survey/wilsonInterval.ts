@@ -1,5 +1,5 @@
 import { zForConfidence } from '../internal/normal.ts';
-import { describeValue, optionsObject, rangeFail, requireConfidenceLevel, requireCount, requireObject, withDefault } from '../internal/validate.ts';
+import { describeValue, readOptions, rangeFail, requireConfidenceLevel, requireCount, requireObject, withDefault } from '../internal/validate.ts';
 import { wilsonBounds } from '../internal/wilson.ts';
 
 /** Counts for {@link wilsonInterval}. */
@@ -56,7 +56,7 @@ export function wilsonInterval(input: WilsonIntervalInput, options?: WilsonInter
   const x = requireCount(fn, 'successes', successes);
   const n = requireCount(fn, 'trials', trials);
   if (x > n) rangeFail(fn, `successes (${describeValue(x)}) must not exceed trials (${describeValue(n)})`);
-  const { confidenceLevel } = optionsObject(fn, options);
+  const { confidenceLevel } = readOptions(fn, options, ['confidenceLevel']);
   const level = requireConfidenceLevel(fn, withDefault(confidenceLevel, 0.95));
   return wilsonBounds(x, n, zForConfidence(level));
 }

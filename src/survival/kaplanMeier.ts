@@ -1,7 +1,7 @@
 import { zForConfidence } from '../internal/normal.ts';
 import {
   describeValue,
-  optionsObject,
+  readOptions,
   rangeFail,
   requireArrayLike,
   requireConfidenceLevel,
@@ -125,7 +125,7 @@ export function kaplanMeier(lifetimes: KaplanMeierInput, options?: KaplanMeierOp
   const input = requireObject(fn, 'lifetimes', lifetimes);
   const durations = requireArrayLike(fn, 'durations', input.durations);
   const events = input.events === undefined ? undefined : requireArrayLike(fn, 'events', input.events);
-  const opts = optionsObject(fn, options);
+  const opts = readOptions(fn, options, ['confidenceLevel', 'interval']);
   const confidenceLevel = requireConfidenceLevel(fn, withDefault(opts.confidenceLevel, 0.95));
   const interval = requireOneOf(fn, 'interval', withDefault(opts.interval, 'log-log'), ['log-log', 'log', 'plain'] as const);
   const n = durations.length;

@@ -1,5 +1,6 @@
-import { requireTimeZone, toEpochMs } from '../internal/time.ts';
-import { optionsObject, withDefault } from '../internal/validate.ts';
+import { toEpochMs } from '../internal/time/parse.ts';
+import { requireTimeZone } from '../internal/time/zones.ts';
+import { readOptions, withDefault } from '../internal/validate.ts';
 
 /** Options of {@link parseTimestamp}. */
 export interface ParseTimestampOptions {
@@ -23,7 +24,8 @@ export interface ParseTimestampOptions {
  * @param value - The timestamp.
  * @param options - `timeZone` (default `'UTC'`).
  * @returns Epoch milliseconds.
- * @throws {TypeError} When the value is not a valid date (wrong kind, invalid calendar date, out of range).
+ * @throws {TypeError} When the value is not a valid date (wrong kind, invalid calendar date, out of range), or
+ *   for an unknown option.
  * @throws {RangeError} When the time zone is unknown.
  * @example
  * ```ts
@@ -32,12 +34,13 @@ export interface ParseTimestampOptions {
  * parseTimestamp('2024-03-05', { timeZone: 'Europe/Bucharest' }); // => Date.UTC(2024, 2, 4, 22)
  * parseTimestamp('2024-03-05T12:00:00+02:00'); // => Date.UTC(2024, 2, 5, 10)
  * parseTimestamp('2023-02-29'); // => throws TypeError
+ * parseTimestamp('2024-03-05', { timezone: 'UTC' } as never); // => throws TypeError: parseTimestamp: unknown option "timezone" (did you mean "timeZone"?); accepted options: timeZone
  * ```
  * @category Time
  */
 export function parseTimestamp(value: Date | number | string, options?: ParseTimestampOptions): number {
   const fn = 'parseTimestamp';
-  const opts = optionsObject(fn, options);
-  const timeZone = requireTimeZone(fn, 'timeZone', withDefault(opts['timeZone'], 'UTC'));
+  const opts = readOptions(fn, options, ['timeZone']);
+  const timeZone = requireTimeZone(fn, 'options.timeZone', withDefault(opts.timeZone, 'UTC'));
   return toEpochMs(fn, value, 'value', timeZone);
 }

@@ -1,5 +1,5 @@
 import { NeumaierSum } from '../internal/sum.ts';
-import { optionsObject, requireArrayLike, requireFraction, requireNumber, withDefault } from '../internal/validate.ts';
+import { readOptions, requireArrayLike, requireFraction, requireNumber, withDefault } from '../internal/validate.ts';
 
 /** Options for {@link historicalClv}. */
 export interface HistoricalClvOptions {
@@ -40,7 +40,7 @@ export interface HistoricalClvOptions {
 export function historicalClv(values: ArrayLike<number>, options?: HistoricalClvOptions): number {
   const fn = 'historicalClv';
   const list = requireArrayLike(fn, 'values', values);
-  const { margin } = optionsObject(fn, options);
+  const { margin } = readOptions(fn, options, ['margin']);
   const m = requireFraction(fn, 'margin', withDefault(margin, 1));
   const total = new NeumaierSum();
   for (let j = 0; j < list.length; j++) total.add(requireNumber(fn, `values[${j}]`, list[j]));

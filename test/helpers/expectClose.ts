@@ -32,6 +32,17 @@ export function thrown(thunk: () => unknown): Error {
   return expect.fail('expected the call to throw');
 }
 
+/**
+ * The error a thunk throws, as a bare error of the same class and message (for `toStrictEqual(new RangeError(…))`),
+ * after checking that it carries the structured fields every library error has (`function`, `argument`).
+ */
+export function thrownKind(thunk: () => unknown): Error {
+  const error = thrown(thunk);
+  expect(typeof (error as { function?: unknown }).function, `${error.message}: function field`).toBe('string');
+  expect(typeof (error as { argument?: unknown }).argument, `${error.message}: argument field`).toBe('string');
+  return new (error.constructor as ErrorConstructor)(error.message);
+}
+
 /** Asserts the thunk throws `kind` with a message starting with `fn: ` and containing every fragment. */
 export function expectThrows(thunk: () => unknown, kind: typeof TypeError | typeof RangeError, fn: string, ...fragments: string[]): void {
   const error = thrown(thunk);

@@ -9,11 +9,12 @@ const customer = { frequency: 2, recency: 30.43, T: 38.86 };
 
 describe('modelClvInterval', () => {
   const c = { ...customer, monetaryValue: 22.35 };
-  const options = { horizon: 12, modelUnit: 'week', discountRate: 0.01, draws: 200 } as const;
+  const clvOptions = { horizon: 12, modelUnit: 'week', discountRate: 0.01 } as const;
+  const options = { ...clvOptions, draws: 200 } as const;
 
   it('centres on modelClv, and widens when spend parameters are resampled too', () => {
     const r = modelClvInterval(fit, spendFit.params, c, options);
-    expectClose(r.estimate, modelClv(fit, spendFit.params, c, options), { rel: 1e-15 });
+    expectClose(r.estimate, modelClv(fit, spendFit.params, c, clvOptions), { rel: 1e-15 });
     expect(r.lower).toBeLessThan(r.estimate);
     expect(r.upper).toBeGreaterThan(r.estimate);
     const both = modelClvInterval(fit, spendFit.params, c, { ...options, spendLogCovariance: spendFit.logCovariance });

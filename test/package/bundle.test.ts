@@ -30,22 +30,26 @@ function unrelatedNamesIn(code: string, imported: readonly string[]): string[] {
 
 /**
  * One representative function per area with its own budget (bytes, minified + gzipped). The budgets sit
- * about a quarter above the measured size, so a real regression (a kernel dragging in another area, a
+ * about a tenth above the measured size, so a real regression (a kernel dragging in another area, a
  * table built at module load) fails while ordinary edits pass. `alsoAllowed` lists exports whose names
  * legitimately appear in the bundle (documented cross-references in error messages).
  */
+// Every bundle carries the shared argument checks. Since errors carry fields (function, argument, value, row,
+// customer) and options are read by one reader that rejects unknown keys with a near-miss suggestion, that share
+// is about 300 B larger, and 370 B more where a function takes options (netPromoterScore 1334 → 1998 B,
+// retentionRate 621 → 920 B, measured with esbuild --minify + gzip).
 const BUDGETS: Readonly<Record<string, { readonly fn: string; readonly gzip: number; readonly alsoAllowed?: readonly string[] }>> = {
-  rates: { fn: 'retentionRate', gzip: 1000 },
-  survey: { fn: 'netPromoterScore', gzip: 1500 },
+  rates: { fn: 'retentionRate', gzip: 1050 },
+  survey: { fn: 'netPromoterScore', gzip: 2200 },
   // simpleClv's input fields are named averageOrderValue and purchaseFrequency (the metrics they come from).
-  value: { fn: 'simpleClv', gzip: 900, alsoAllowed: ['averageOrderValue', 'purchaseFrequency'] },
-  compare: { fn: 'compareRates', gzip: 2500 },
+  value: { fn: 'simpleClv', gzip: 1000, alsoAllowed: ['averageOrderValue', 'purchaseFrequency'] },
+  compare: { fn: 'compareRates', gzip: 2900 },
   cohorts: { fn: 'retentionMatrix', gzip: 10_000 },
   // 9.0 kB since the in-order pass partitions logs in time order (8.3 kB with the in-order pass unpartitioned,
   // 7.5 kB with the bitset passes alone, 6.1 kB before them).
   rfm: { fn: 'rfmSummary', gzip: 11_000 },
   models: { fn: 'fitBgNbd', gzip: 7000 },
-  survival: { fn: 'kaplanMeier', gzip: 2500 },
+  survival: { fn: 'kaplanMeier', gzip: 2800 },
   time: { fn: 'calendarPeriod', gzip: 4000 },
   charts: { fn: 'cohortHeatmapSvg', gzip: 4500 },
 };
@@ -59,11 +63,11 @@ async function exportedFunctions(area: string): Promise<string[]> {
 }
 
 describe('tree shaking', () => {
-  it('bundles netPromoterScore alone under 1.5 kB min+gzip, with no unrelated metric', async () => {
+  it('bundles netPromoterScore alone under 2.2 kB min+gzip, with no unrelated metric', async () => {
     const { code, gzipped } = await bundle(['netPromoterScore']);
     console.log(`netPromoterScore bundle: ${code.length} B minified, ${gzipped} B gzipped`);
     expect(code).toContain('netPromoterScore');
-    expect(gzipped).toBeLessThan(1500);
+    expect(gzipped).toBeLessThan(2200);
     expect(unrelatedNamesIn(code, ['netPromoterScore'])).toEqual([]);
   });
 
@@ -89,7 +93,7 @@ describe('tree shaking', () => {
 
   it('bundles retentionRate alone, with no survey code', async () => {
     const { code, gzipped } = await bundle(['retentionRate']);
-    expect(gzipped).toBeLessThan(1000);
+    expect(gzipped).toBeLessThan(1050);
     expect(unrelatedNamesIn(code, ['retentionRate'])).toEqual([]);
   });
 });

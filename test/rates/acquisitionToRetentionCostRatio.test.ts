@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { acquisitionToRetentionCostRatio } from '../../src/rates/acquisitionToRetentionCostRatio.ts';
-import { thrown } from '../helpers/expectClose.ts';
+import { thrown, thrownKind } from '../helpers/expectClose.ts';
 
 describe('acquisitionToRetentionCostRatio', () => {
   it('returns acquisition cost over retention cost per customer', () => {
@@ -28,19 +28,19 @@ describe('acquisitionToRetentionCostRatio', () => {
 
   describe('error policy', () => {
     it('throws a RangeError for negative or non-finite costs', () => {
-      expect(thrown(() => acquisitionToRetentionCostRatio({ acquisitionCost: -125, retentionCost: 25 }))).toStrictEqual(
+      expect(thrownKind(() => acquisitionToRetentionCostRatio({ acquisitionCost: -125, retentionCost: 25 }))).toStrictEqual(
         new RangeError('acquisitionToRetentionCostRatio: acquisitionCost (-125) must not be negative'),
       );
-      expect(thrown(() => acquisitionToRetentionCostRatio({ acquisitionCost: 125, retentionCost: Number.NaN }))).toStrictEqual(
+      expect(thrownKind(() => acquisitionToRetentionCostRatio({ acquisitionCost: 125, retentionCost: Number.NaN }))).toStrictEqual(
         new RangeError('acquisitionToRetentionCostRatio: retentionCost (NaN) must be a finite number'),
       );
     });
 
     it('throws a TypeError for wrong kinds', () => {
-      expect(thrown(() => acquisitionToRetentionCostRatio({ acquisitionCost: 125, retentionCost: '25' as unknown as number }))).toStrictEqual(
+      expect(thrownKind(() => acquisitionToRetentionCostRatio({ acquisitionCost: 125, retentionCost: '25' as unknown as number }))).toStrictEqual(
         new TypeError('acquisitionToRetentionCostRatio: retentionCost must be a number, got "25"'),
       );
-      expect(thrown(() => acquisitionToRetentionCostRatio(5 as never))).toStrictEqual(
+      expect(thrownKind(() => acquisitionToRetentionCostRatio(5 as never))).toStrictEqual(
         new TypeError('acquisitionToRetentionCostRatio: input must be an object, got 5'),
       );
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { averageOrderValue } from '../../src/rates/averageOrderValue.ts';
-import { thrown } from '../helpers/expectClose.ts';
+import { thrown, thrownKind } from '../helpers/expectClose.ts';
 
 describe('averageOrderValue', () => {
   it('returns revenue per order', () => {
@@ -31,26 +31,26 @@ describe('averageOrderValue', () => {
 
   describe('error policy', () => {
     it('throws a RangeError for negative or non-finite revenue', () => {
-      expect(thrown(() => averageOrderValue({ revenue: -10, orders: 2 }))).toStrictEqual(new RangeError('averageOrderValue: revenue (-10) must not be negative'));
-      expect(thrown(() => averageOrderValue({ revenue: Number.NaN, orders: 2 }))).toStrictEqual(
+      expect(thrownKind(() => averageOrderValue({ revenue: -10, orders: 2 }))).toStrictEqual(new RangeError('averageOrderValue: revenue (-10) must not be negative'));
+      expect(thrownKind(() => averageOrderValue({ revenue: Number.NaN, orders: 2 }))).toStrictEqual(
         new RangeError('averageOrderValue: revenue (NaN) must be a finite number'),
       );
     });
 
     it('throws a RangeError for an order count that is not a non-negative integer', () => {
-      expect(thrown(() => averageOrderValue({ revenue: 10, orders: 2.5 }))).toStrictEqual(
+      expect(thrownKind(() => averageOrderValue({ revenue: 10, orders: 2.5 }))).toStrictEqual(
         new RangeError('averageOrderValue: orders (2.5) must be a non-negative integer'),
       );
-      expect(thrown(() => averageOrderValue({ revenue: 10, orders: -2 }))).toStrictEqual(
+      expect(thrownKind(() => averageOrderValue({ revenue: 10, orders: -2 }))).toStrictEqual(
         new RangeError('averageOrderValue: orders (-2) must be a non-negative integer'),
       );
     });
 
     it('throws a TypeError for wrong kinds', () => {
-      expect(thrown(() => averageOrderValue({ revenue: '125000' as unknown as number, orders: 2500 }))).toStrictEqual(
+      expect(thrownKind(() => averageOrderValue({ revenue: '125000' as unknown as number, orders: 2500 }))).toStrictEqual(
         new TypeError('averageOrderValue: revenue must be a number, got "125000"'),
       );
-      expect(thrown(() => averageOrderValue({ revenue: 10n as unknown as number, orders: 2 }))).toStrictEqual(
+      expect(thrownKind(() => averageOrderValue({ revenue: 10n as unknown as number, orders: 2 }))).toStrictEqual(
         new TypeError('averageOrderValue: revenue must be a number, got 10n'),
       );
     });

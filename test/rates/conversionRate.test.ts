@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conversionRate } from '../../src/rates/conversionRate.ts';
-import { thrown } from '../helpers/expectClose.ts';
+import { thrown, thrownKind } from '../helpers/expectClose.ts';
 
 describe('conversionRate', () => {
   it('returns conversions over opportunities', () => {
@@ -27,28 +27,28 @@ describe('conversionRate', () => {
 
   describe('error policy', () => {
     it('throws a RangeError when conversions exceed opportunities', () => {
-      expect(thrown(() => conversionRate({ conversions: 12, opportunities: 10 }))).toStrictEqual(
+      expect(thrownKind(() => conversionRate({ conversions: 12, opportunities: 10 }))).toStrictEqual(
         new RangeError('conversionRate: conversions (12) must not exceed opportunities (10)'),
       );
     });
 
     it('throws a RangeError for negative, fractional and non-finite counts', () => {
-      expect(thrown(() => conversionRate({ conversions: -2, opportunities: 10 }))).toStrictEqual(
+      expect(thrownKind(() => conversionRate({ conversions: -2, opportunities: 10 }))).toStrictEqual(
         new RangeError('conversionRate: conversions (-2) must be a non-negative integer'),
       );
-      expect(thrown(() => conversionRate({ conversions: 2, opportunities: 10.1 }))).toStrictEqual(
+      expect(thrownKind(() => conversionRate({ conversions: 2, opportunities: 10.1 }))).toStrictEqual(
         new RangeError('conversionRate: opportunities (10.1) must be a non-negative integer'),
       );
-      expect(thrown(() => conversionRate({ conversions: Number.NaN, opportunities: 10 }))).toStrictEqual(
+      expect(thrownKind(() => conversionRate({ conversions: Number.NaN, opportunities: 10 }))).toStrictEqual(
         new RangeError('conversionRate: conversions (NaN) must be a finite number'),
       );
     });
 
     it('throws a TypeError for wrong kinds', () => {
-      expect(thrown(() => conversionRate({ conversions: true as unknown as number, opportunities: 10 }))).toStrictEqual(
+      expect(thrownKind(() => conversionRate({ conversions: true as unknown as number, opportunities: 10 }))).toStrictEqual(
         new TypeError('conversionRate: conversions must be a number, got true'),
       );
-      expect(thrown(() => conversionRate('36/1200' as never))).toStrictEqual(new TypeError('conversionRate: input must be an object, got "36/1200"'));
+      expect(thrownKind(() => conversionRate('36/1200' as never))).toStrictEqual(new TypeError('conversionRate: input must be an object, got "36/1200"'));
     });
   });
 });

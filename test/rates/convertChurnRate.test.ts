@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convertChurnRate } from '../../src/rates/convertChurnRate.ts';
-import { expectClose, thrown } from '../helpers/expectClose.ts';
+import { expectClose, thrown, thrownKind } from '../helpers/expectClose.ts';
 
 describe('convertChurnRate', () => {
   it('turns 5 % monthly churn into 1 − 0.95^12 annual churn', () => {
@@ -52,37 +52,37 @@ describe('convertChurnRate', () => {
 
   describe('error policy', () => {
     it('throws a RangeError for churn outside [0, 1] or not finite', () => {
-      expect(thrown(() => convertChurnRate(1.2, { fromPeriods: 1, toPeriods: 12 }))).toStrictEqual(
+      expect(thrownKind(() => convertChurnRate(1.2, { fromPeriods: 1, toPeriods: 12 }))).toStrictEqual(
         new RangeError('convertChurnRate: churn (1.2) must be between 0 and 1'),
       );
-      expect(thrown(() => convertChurnRate(-0.1, { fromPeriods: 1, toPeriods: 12 }))).toStrictEqual(
+      expect(thrownKind(() => convertChurnRate(-0.1, { fromPeriods: 1, toPeriods: 12 }))).toStrictEqual(
         new RangeError('convertChurnRate: churn (-0.1) must be between 0 and 1'),
       );
-      expect(thrown(() => convertChurnRate(Number.NaN, { fromPeriods: 1, toPeriods: 12 }))).toStrictEqual(
+      expect(thrownKind(() => convertChurnRate(Number.NaN, { fromPeriods: 1, toPeriods: 12 }))).toStrictEqual(
         new RangeError('convertChurnRate: churn (NaN) must be a finite number'),
       );
     });
 
     it('throws a RangeError for period lengths that are not positive and finite', () => {
-      expect(thrown(() => convertChurnRate(0.1, { fromPeriods: 0, toPeriods: 12 }))).toStrictEqual(
+      expect(thrownKind(() => convertChurnRate(0.1, { fromPeriods: 0, toPeriods: 12 }))).toStrictEqual(
         new RangeError('convertChurnRate: fromPeriods (0) must be greater than 0'),
       );
-      expect(thrown(() => convertChurnRate(0.1, { fromPeriods: 1, toPeriods: -12 }))).toStrictEqual(
+      expect(thrownKind(() => convertChurnRate(0.1, { fromPeriods: 1, toPeriods: -12 }))).toStrictEqual(
         new RangeError('convertChurnRate: toPeriods (-12) must be greater than 0'),
       );
-      expect(thrown(() => convertChurnRate(0.1, { fromPeriods: 1, toPeriods: Infinity }))).toStrictEqual(
+      expect(thrownKind(() => convertChurnRate(0.1, { fromPeriods: 1, toPeriods: Infinity }))).toStrictEqual(
         new RangeError('convertChurnRate: toPeriods (Infinity) must be a finite number'),
       );
     });
 
     it('throws a TypeError for wrong kinds and missing options', () => {
-      expect(thrown(() => convertChurnRate('0.05' as unknown as number, { fromPeriods: 1, toPeriods: 12 }))).toStrictEqual(
+      expect(thrownKind(() => convertChurnRate('0.05' as unknown as number, { fromPeriods: 1, toPeriods: 12 }))).toStrictEqual(
         new TypeError('convertChurnRate: churn must be a number, got "0.05"'),
       );
-      expect(thrown(() => (convertChurnRate as (c: number) => number)(0.05))).toStrictEqual(
+      expect(thrownKind(() => (convertChurnRate as (c: number) => number)(0.05))).toStrictEqual(
         new TypeError('convertChurnRate: options must be an object, got undefined'),
       );
-      expect(thrown(() => convertChurnRate(0.05, { toPeriods: 12 } as never))).toStrictEqual(
+      expect(thrownKind(() => convertChurnRate(0.05, { toPeriods: 12 } as never))).toStrictEqual(
         new TypeError('convertChurnRate: fromPeriods must be a number, got undefined'),
       );
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { customerAcquisitionCost } from '../../src/rates/customerAcquisitionCost.ts';
-import { thrown } from '../helpers/expectClose.ts';
+import { thrown, thrownKind } from '../helpers/expectClose.ts';
 
 describe('customerAcquisitionCost', () => {
   it('returns spend per new customer', () => {
@@ -27,25 +27,25 @@ describe('customerAcquisitionCost', () => {
 
   describe('error policy', () => {
     it('throws a RangeError for negative or non-finite spend', () => {
-      expect(thrown(() => customerAcquisitionCost({ spend: -1, newCustomers: 2 }))).toStrictEqual(
+      expect(thrownKind(() => customerAcquisitionCost({ spend: -1, newCustomers: 2 }))).toStrictEqual(
         new RangeError('customerAcquisitionCost: spend (-1) must not be negative'),
       );
-      expect(thrown(() => customerAcquisitionCost({ spend: Infinity, newCustomers: 2 }))).toStrictEqual(
+      expect(thrownKind(() => customerAcquisitionCost({ spend: Infinity, newCustomers: 2 }))).toStrictEqual(
         new RangeError('customerAcquisitionCost: spend (Infinity) must be a finite number'),
       );
     });
 
     it('throws a RangeError for a customer count that is not a non-negative integer', () => {
-      expect(thrown(() => customerAcquisitionCost({ spend: 100, newCustomers: 1.5 }))).toStrictEqual(
+      expect(thrownKind(() => customerAcquisitionCost({ spend: 100, newCustomers: 1.5 }))).toStrictEqual(
         new RangeError('customerAcquisitionCost: newCustomers (1.5) must be a non-negative integer'),
       );
     });
 
     it('throws a TypeError for wrong kinds', () => {
-      expect(thrown(() => customerAcquisitionCost({ spend: 100, newCustomers: [4] as unknown as number }))).toStrictEqual(
+      expect(thrownKind(() => customerAcquisitionCost({ spend: 100, newCustomers: [4] as unknown as number }))).toStrictEqual(
         new TypeError('customerAcquisitionCost: newCustomers must be a number, got an array of length 1'),
       );
-      expect(thrown(() => customerAcquisitionCost(undefined as never))).toStrictEqual(
+      expect(thrownKind(() => customerAcquisitionCost(undefined as never))).toStrictEqual(
         new TypeError('customerAcquisitionCost: input must be an object, got undefined'),
       );
     });

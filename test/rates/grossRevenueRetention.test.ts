@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { grossRevenueRetention } from '../../src/rates/grossRevenueRetention.ts';
-import { thrown } from '../helpers/expectClose.ts';
+import { thrown, thrownKind } from '../helpers/expectClose.ts';
 
 describe('grossRevenueRetention', () => {
   it('returns the share of starting revenue kept, ignoring expansion', () => {
@@ -40,28 +40,28 @@ describe('grossRevenueRetention', () => {
 
   describe('error policy', () => {
     it('throws a RangeError when more revenue was lost than there was', () => {
-      expect(thrown(() => grossRevenueRetention({ start: 1000, contraction: 700, churned: 500 }))).toStrictEqual(
+      expect(thrownKind(() => grossRevenueRetention({ start: 1000, contraction: 700, churned: 500 }))).toStrictEqual(
         new RangeError('grossRevenueRetention: contraction + churned (1200) must not exceed start (1000)'),
       );
-      expect(thrown(() => grossRevenueRetention({ start: 0, contraction: 0, churned: 1e-300 }))).toStrictEqual(
+      expect(thrownKind(() => grossRevenueRetention({ start: 0, contraction: 0, churned: 1e-300 }))).toStrictEqual(
         new RangeError('grossRevenueRetention: contraction + churned (1e-300) must not exceed start (0)'),
       );
     });
 
     it('throws a RangeError for negative or non-finite amounts', () => {
-      expect(thrown(() => grossRevenueRetention({ start: 100, contraction: -5, churned: 0 }))).toStrictEqual(
+      expect(thrownKind(() => grossRevenueRetention({ start: 100, contraction: -5, churned: 0 }))).toStrictEqual(
         new RangeError('grossRevenueRetention: contraction (-5) must not be negative'),
       );
-      expect(thrown(() => grossRevenueRetention({ start: Infinity, contraction: 0, churned: 0 }))).toStrictEqual(
+      expect(thrownKind(() => grossRevenueRetention({ start: Infinity, contraction: 0, churned: 0 }))).toStrictEqual(
         new RangeError('grossRevenueRetention: start (Infinity) must be a finite number'),
       );
     });
 
     it('throws a TypeError for wrong kinds', () => {
-      expect(thrown(() => grossRevenueRetention({ start: 100, contraction: 5 } as never))).toStrictEqual(
+      expect(thrownKind(() => grossRevenueRetention({ start: 100, contraction: 5 } as never))).toStrictEqual(
         new TypeError('grossRevenueRetention: churned must be a number, got undefined'),
       );
-      expect(thrown(() => grossRevenueRetention(null as never))).toStrictEqual(new TypeError('grossRevenueRetention: input must be an object, got null'));
+      expect(thrownKind(() => grossRevenueRetention(null as never))).toStrictEqual(new TypeError('grossRevenueRetention: input must be an object, got null'));
     });
   });
 });

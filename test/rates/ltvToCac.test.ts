@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ltvToCac } from '../../src/rates/ltvToCac.ts';
 import { retentionClv } from '../../src/value/retentionClv.ts';
-import { expectClose, thrown } from '../helpers/expectClose.ts';
+import { expectClose, thrown, thrownKind } from '../helpers/expectClose.ts';
 
 describe('ltvToCac', () => {
   it('returns lifetime value over acquisition cost', () => {
@@ -34,14 +34,14 @@ describe('ltvToCac', () => {
 
   describe('error policy', () => {
     it('throws a RangeError for negative or non-finite amounts', () => {
-      expect(thrown(() => ltvToCac({ ltv: -50, cac: 10 }))).toStrictEqual(new RangeError('ltvToCac: ltv (-50) must not be negative'));
-      expect(thrown(() => ltvToCac({ ltv: 50, cac: -0.5 }))).toStrictEqual(new RangeError('ltvToCac: cac (-0.5) must not be negative'));
-      expect(thrown(() => ltvToCac({ ltv: Infinity, cac: 10 }))).toStrictEqual(new RangeError('ltvToCac: ltv (Infinity) must be a finite number'));
+      expect(thrownKind(() => ltvToCac({ ltv: -50, cac: 10 }))).toStrictEqual(new RangeError('ltvToCac: ltv (-50) must not be negative'));
+      expect(thrownKind(() => ltvToCac({ ltv: 50, cac: -0.5 }))).toStrictEqual(new RangeError('ltvToCac: cac (-0.5) must not be negative'));
+      expect(thrownKind(() => ltvToCac({ ltv: Infinity, cac: 10 }))).toStrictEqual(new RangeError('ltvToCac: ltv (Infinity) must be a finite number'));
     });
 
     it('throws a TypeError for wrong kinds', () => {
-      expect(thrown(() => ltvToCac({ ltv: 300, cac: '100' as unknown as number }))).toStrictEqual(new TypeError('ltvToCac: cac must be a number, got "100"'));
-      expect(thrown(() => ltvToCac([300, 100] as never))).toStrictEqual(new TypeError('ltvToCac: input must be an object, got an array of length 2'));
+      expect(thrownKind(() => ltvToCac({ ltv: 300, cac: '100' as unknown as number }))).toStrictEqual(new TypeError('ltvToCac: cac must be a number, got "100"'));
+      expect(thrownKind(() => ltvToCac([300, 100] as never))).toStrictEqual(new TypeError('ltvToCac: input must be an object, got an array of length 2'));
     });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { grossRevenueRetention } from '../../src/rates/grossRevenueRetention.ts';
 import { netRevenueRetention } from '../../src/rates/netRevenueRetention.ts';
-import { thrown } from '../helpers/expectClose.ts';
+import { thrown, thrownKind } from '../helpers/expectClose.ts';
 
 describe('netRevenueRetention', () => {
   it('returns the starting customers’ end revenue over their start revenue', () => {
@@ -43,25 +43,25 @@ describe('netRevenueRetention', () => {
 
   describe('error policy', () => {
     it('throws a RangeError when more revenue was lost than there was', () => {
-      expect(thrown(() => netRevenueRetention({ start: 1000, expansion: 5000, contraction: 700, churned: 500 }))).toStrictEqual(
+      expect(thrownKind(() => netRevenueRetention({ start: 1000, expansion: 5000, contraction: 700, churned: 500 }))).toStrictEqual(
         new RangeError('netRevenueRetention: contraction + churned (1200) must not exceed start (1000)'),
       );
     });
 
     it('throws a RangeError for negative or non-finite amounts', () => {
-      expect(thrown(() => netRevenueRetention({ start: 100, expansion: -1, contraction: 0, churned: 0 }))).toStrictEqual(
+      expect(thrownKind(() => netRevenueRetention({ start: 100, expansion: -1, contraction: 0, churned: 0 }))).toStrictEqual(
         new RangeError('netRevenueRetention: expansion (-1) must not be negative'),
       );
-      expect(thrown(() => netRevenueRetention({ start: 100, expansion: 0, contraction: 0, churned: Number.NaN }))).toStrictEqual(
+      expect(thrownKind(() => netRevenueRetention({ start: 100, expansion: 0, contraction: 0, churned: Number.NaN }))).toStrictEqual(
         new RangeError('netRevenueRetention: churned (NaN) must be a finite number'),
       );
     });
 
     it('throws a TypeError for wrong kinds', () => {
-      expect(thrown(() => netRevenueRetention({ start: 100, expansion: '10' as unknown as number, contraction: 0, churned: 0 }))).toStrictEqual(
+      expect(thrownKind(() => netRevenueRetention({ start: 100, expansion: '10' as unknown as number, contraction: 0, churned: 0 }))).toStrictEqual(
         new TypeError('netRevenueRetention: expansion must be a number, got "10"'),
       );
-      expect(thrown(() => netRevenueRetention(undefined as never))).toStrictEqual(new TypeError('netRevenueRetention: input must be an object, got undefined'));
+      expect(thrownKind(() => netRevenueRetention(undefined as never))).toStrictEqual(new TypeError('netRevenueRetention: input must be an object, got undefined'));
     });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { purchaseFrequency } from '../../src/rates/purchaseFrequency.ts';
-import { thrown } from '../helpers/expectClose.ts';
+import { thrown, thrownKind } from '../helpers/expectClose.ts';
 
 describe('purchaseFrequency', () => {
   it('returns orders per customer', () => {
@@ -32,22 +32,22 @@ describe('purchaseFrequency', () => {
 
   describe('error policy', () => {
     it('throws a RangeError for negative, fractional and non-finite counts', () => {
-      expect(thrown(() => purchaseFrequency({ orders: -1, customers: 10 }))).toStrictEqual(
+      expect(thrownKind(() => purchaseFrequency({ orders: -1, customers: 10 }))).toStrictEqual(
         new RangeError('purchaseFrequency: orders (-1) must be a non-negative integer'),
       );
-      expect(thrown(() => purchaseFrequency({ orders: 10, customers: 0.5 }))).toStrictEqual(
+      expect(thrownKind(() => purchaseFrequency({ orders: 10, customers: 0.5 }))).toStrictEqual(
         new RangeError('purchaseFrequency: customers (0.5) must be a non-negative integer'),
       );
-      expect(thrown(() => purchaseFrequency({ orders: Infinity, customers: 10 }))).toStrictEqual(
+      expect(thrownKind(() => purchaseFrequency({ orders: Infinity, customers: 10 }))).toStrictEqual(
         new RangeError('purchaseFrequency: orders (Infinity) must be a finite number'),
       );
     });
 
     it('throws a TypeError for wrong kinds', () => {
-      expect(thrown(() => purchaseFrequency({ orders: '10' as unknown as number, customers: 10 }))).toStrictEqual(
+      expect(thrownKind(() => purchaseFrequency({ orders: '10' as unknown as number, customers: 10 }))).toStrictEqual(
         new TypeError('purchaseFrequency: orders must be a number, got "10"'),
       );
-      expect(thrown(() => purchaseFrequency(null as never))).toStrictEqual(new TypeError('purchaseFrequency: input must be an object, got null'));
+      expect(thrownKind(() => purchaseFrequency(null as never))).toStrictEqual(new TypeError('purchaseFrequency: input must be an object, got null'));
     });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { repeatPurchaseRate } from '../../src/rates/repeatPurchaseRate.ts';
-import { thrown } from '../helpers/expectClose.ts';
+import { thrown, thrownKind } from '../helpers/expectClose.ts';
 
 describe('repeatPurchaseRate', () => {
   it('returns repeat customers over buying customers', () => {
@@ -32,28 +32,28 @@ describe('repeatPurchaseRate', () => {
 
   describe('error policy', () => {
     it('throws a RangeError when repeat customers exceed customers', () => {
-      expect(thrown(() => repeatPurchaseRate({ customers: 10, repeatCustomers: 12 }))).toStrictEqual(
+      expect(thrownKind(() => repeatPurchaseRate({ customers: 10, repeatCustomers: 12 }))).toStrictEqual(
         new RangeError('repeatPurchaseRate: repeatCustomers (12) must not exceed customers (10)'),
       );
     });
 
     it('throws a RangeError for negative, fractional and non-finite counts', () => {
-      expect(thrown(() => repeatPurchaseRate({ customers: -1, repeatCustomers: 0 }))).toStrictEqual(
+      expect(thrownKind(() => repeatPurchaseRate({ customers: -1, repeatCustomers: 0 }))).toStrictEqual(
         new RangeError('repeatPurchaseRate: customers (-1) must be a non-negative integer'),
       );
-      expect(thrown(() => repeatPurchaseRate({ customers: 10, repeatCustomers: 2.5 }))).toStrictEqual(
+      expect(thrownKind(() => repeatPurchaseRate({ customers: 10, repeatCustomers: 2.5 }))).toStrictEqual(
         new RangeError('repeatPurchaseRate: repeatCustomers (2.5) must be a non-negative integer'),
       );
-      expect(thrown(() => repeatPurchaseRate({ customers: Infinity, repeatCustomers: 2 }))).toStrictEqual(
+      expect(thrownKind(() => repeatPurchaseRate({ customers: Infinity, repeatCustomers: 2 }))).toStrictEqual(
         new RangeError('repeatPurchaseRate: customers (Infinity) must be a finite number'),
       );
     });
 
     it('throws a TypeError for wrong kinds', () => {
-      expect(thrown(() => repeatPurchaseRate({ customers: 10, repeatCustomers: '2' as unknown as number }))).toStrictEqual(
+      expect(thrownKind(() => repeatPurchaseRate({ customers: 10, repeatCustomers: '2' as unknown as number }))).toStrictEqual(
         new TypeError('repeatPurchaseRate: repeatCustomers must be a number, got "2"'),
       );
-      expect(thrown(() => repeatPurchaseRate(42 as never))).toStrictEqual(new TypeError('repeatPurchaseRate: input must be an object, got 42'));
+      expect(thrownKind(() => repeatPurchaseRate(42 as never))).toStrictEqual(new TypeError('repeatPurchaseRate: input must be an object, got 42'));
     });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { retentionRate } from '../../src/rates/retentionRate.ts';
-import { thrown } from '../helpers/expectClose.ts';
+import { thrown, thrownKind } from '../helpers/expectClose.ts';
 
 describe('retentionRate', () => {
   it('reproduces the worked example of the data README', () => {
@@ -48,44 +48,44 @@ describe('retentionRate', () => {
 
   describe('error policy', () => {
     it('throws a RangeError when end − acquired exceeds start (the issue text)', () => {
-      expect(thrown(() => retentionRate({ start: 1000, end: 1400, acquired: 200 }))).toStrictEqual(
+      expect(thrownKind(() => retentionRate({ start: 1000, end: 1400, acquired: 200 }))).toStrictEqual(
         new RangeError('retentionRate: end − acquired (1200) must not exceed start (1000)'),
       );
     });
 
     it('throws a RangeError when more customers were acquired than are present at the end', () => {
-      expect(thrown(() => retentionRate({ start: 10, end: 5, acquired: 8 }))).toStrictEqual(
+      expect(thrownKind(() => retentionRate({ start: 10, end: 5, acquired: 8 }))).toStrictEqual(
         new RangeError('retentionRate: end − acquired (-3) must not be negative (acquired 8 exceeds end 5)'),
       );
     });
 
     it('throws a RangeError for negative, fractional and non-finite counts', () => {
-      expect(thrown(() => retentionRate({ start: -1, end: 0, acquired: 0 }))).toStrictEqual(
+      expect(thrownKind(() => retentionRate({ start: -1, end: 0, acquired: 0 }))).toStrictEqual(
         new RangeError('retentionRate: start (-1) must be a non-negative integer'),
       );
-      expect(thrown(() => retentionRate({ start: 10, end: 2.5, acquired: 0 }))).toStrictEqual(
+      expect(thrownKind(() => retentionRate({ start: 10, end: 2.5, acquired: 0 }))).toStrictEqual(
         new RangeError('retentionRate: end (2.5) must be a non-negative integer'),
       );
-      expect(thrown(() => retentionRate({ start: 10, end: 5, acquired: Number.NaN }))).toStrictEqual(
+      expect(thrownKind(() => retentionRate({ start: 10, end: 5, acquired: Number.NaN }))).toStrictEqual(
         new RangeError('retentionRate: acquired (NaN) must be a finite number'),
       );
-      expect(thrown(() => retentionRate({ start: Infinity, end: 5, acquired: 0 }))).toStrictEqual(
+      expect(thrownKind(() => retentionRate({ start: Infinity, end: 5, acquired: 0 }))).toStrictEqual(
         new RangeError('retentionRate: start (Infinity) must be a finite number'),
       );
     });
 
     it('throws a TypeError for a string count (no coercion) and a missing field', () => {
-      expect(thrown(() => retentionRate({ start: '1000' as unknown as number, end: 1100, acquired: 200 }))).toStrictEqual(
+      expect(thrownKind(() => retentionRate({ start: '1000' as unknown as number, end: 1100, acquired: 200 }))).toStrictEqual(
         new TypeError('retentionRate: start must be a number, got "1000"'),
       );
-      expect(thrown(() => retentionRate({ start: 1000, end: 1100 } as never))).toStrictEqual(
+      expect(thrownKind(() => retentionRate({ start: 1000, end: 1100 } as never))).toStrictEqual(
         new TypeError('retentionRate: acquired must be a number, got undefined'),
       );
     });
 
     it('throws a TypeError when the input is not an object', () => {
-      expect(thrown(() => retentionRate(null as never))).toStrictEqual(new TypeError('retentionRate: input must be an object, got null'));
-      expect(thrown(() => retentionRate([1000, 1100, 200] as never))).toStrictEqual(
+      expect(thrownKind(() => retentionRate(null as never))).toStrictEqual(new TypeError('retentionRate: input must be an object, got null'));
+      expect(thrownKind(() => retentionRate([1000, 1100, 200] as never))).toStrictEqual(
         new TypeError('retentionRate: input must be an object, got an array of length 3'),
       );
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareNetPromoterScores, netPromoterScore, netPromoterScoreFromCounts } from '../../src/index.ts';
-import { deepFreeze, expectClose, expectThrows } from '../helpers/expectClose.ts';
+import { deepFreeze, expectClose, expectThrows, thrownKind } from '../helpers/expectClose.ts';
 
 // Expected values below are computed by hand from the SPEC §3 formulas; Φ from Python 3
 // statistics.NormalDist (p = 2·(1 − Φ(|z|))).
@@ -98,26 +98,26 @@ describe('compareNetPromoterScores', () => {
     it('throws a TypeError when a or b is not an object, or a count is not a number', () => {
       expectThrows(() => compareNetPromoterScores(null as never, { promoters: 1, passives: 0, detractors: 0 }), TypeError, 'compareNetPromoterScores', 'a must be an object, got null');
       expectThrows(() => compareNetPromoterScores({ promoters: 1, passives: 0, detractors: 0 }, 30 as never), TypeError, 'compareNetPromoterScores', 'b must be an object, got 30');
-      expect(() => compareNetPromoterScores({ promoters: 1, passives: '0', detractors: 0 } as never, { promoters: 1, passives: 0, detractors: 0 })).toThrow(
+      expect(thrownKind(() => compareNetPromoterScores({ promoters: 1, passives: '0', detractors: 0 } as never, { promoters: 1, passives: 0, detractors: 0 }))).toStrictEqual(
         new TypeError('compareNetPromoterScores: a.passives must be a number, got "0"'),
       );
       // A result-like object with only score and standardError is not accepted: counts are required.
-      expect(() => compareNetPromoterScores({ score: 30, standardError: 5 } as never, { promoters: 1, passives: 0, detractors: 0 })).toThrow(
+      expect(thrownKind(() => compareNetPromoterScores({ score: 30, standardError: 5 } as never, { promoters: 1, passives: 0, detractors: 0 }))).toStrictEqual(
         new TypeError('compareNetPromoterScores: a.promoters must be a number, got undefined'),
       );
     });
 
     it('throws a RangeError for a negative, fractional or non-finite count', () => {
-      expect(() => compareNetPromoterScores({ promoters: 1, passives: 0, detractors: 0 }, { promoters: 1, passives: 0, detractors: -1 })).toThrow(
+      expect(thrownKind(() => compareNetPromoterScores({ promoters: 1, passives: 0, detractors: 0 }, { promoters: 1, passives: 0, detractors: -1 }))).toStrictEqual(
         new RangeError('compareNetPromoterScores: b.detractors (-1) must be a non-negative integer'),
       );
-      expect(() => compareNetPromoterScores({ promoters: 0.5, passives: 0, detractors: 0 }, { promoters: 1, passives: 0, detractors: 0 })).toThrow(
+      expect(thrownKind(() => compareNetPromoterScores({ promoters: 0.5, passives: 0, detractors: 0 }, { promoters: 1, passives: 0, detractors: 0 }))).toStrictEqual(
         new RangeError('compareNetPromoterScores: a.promoters (0.5) must be a non-negative integer'),
       );
-      expect(() => compareNetPromoterScores({ promoters: Infinity, passives: 0, detractors: 0 }, { promoters: 1, passives: 0, detractors: 0 })).toThrow(
+      expect(thrownKind(() => compareNetPromoterScores({ promoters: Infinity, passives: 0, detractors: 0 }, { promoters: 1, passives: 0, detractors: 0 }))).toStrictEqual(
         new RangeError('compareNetPromoterScores: a.promoters (Infinity) must be a finite number'),
       );
-      expect(() => compareNetPromoterScores({ promoters: 1, passives: 0, detractors: 0 }, { promoters: 1e308, passives: 1e308, detractors: 0 })).toThrow(
+      expect(thrownKind(() => compareNetPromoterScores({ promoters: 1, passives: 0, detractors: 0 }, { promoters: 1e308, passives: 1e308, detractors: 0 }))).toStrictEqual(
         new RangeError('compareNetPromoterScores: b.promoters + passives + detractors (Infinity) must not exceed 9007199254740991'),
       );
     });

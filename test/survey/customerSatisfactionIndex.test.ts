@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { customerSatisfactionIndex } from '../../src/index.ts';
-import { deepFreeze, expectClose, expectThrows } from '../helpers/expectClose.ts';
+import { deepFreeze, expectClose, expectThrows, thrownKind } from '../helpers/expectClose.ts';
 
 // Worked by hand from SPEC §3: CSI = 100·Σ wᵢ(s̄ᵢ − min)/(max − min)/Σwᵢ.
 // quality mean 4.5 → (4.5 − 1)/4 = 0.875; service mean 3 → 0.5; price mean 3 → 0.5.
@@ -89,39 +89,39 @@ describe('customerSatisfactionIndex', () => {
 
     it('throws a TypeError for malformed attributes', () => {
       expectThrows(() => customerSatisfactionIndex('x' as never), TypeError, fn, 'attributes must be an array, got "x"');
-      expect(() => customerSatisfactionIndex([null] as never)).toThrow(new TypeError(`${fn}: attributes[0] must be an object, got null`));
-      expect(() => customerSatisfactionIndex([{ scores: [1] }, { name: 'x' }] as never)).toThrow(
+      expect(thrownKind(() => customerSatisfactionIndex([null] as never))).toStrictEqual(new TypeError(`${fn}: attributes[0] must be an object, got null`));
+      expect(thrownKind(() => customerSatisfactionIndex([{ scores: [1] }, { name: 'x' }] as never))).toStrictEqual(
         new TypeError(`${fn}: attributes[1].scores must be an array, got undefined`),
       );
-      expect(() => customerSatisfactionIndex([{ name: 5, scores: [1] }] as never)).toThrow(new TypeError(`${fn}: attributes[0].name must be a string, got 5`));
-      expect(() => customerSatisfactionIndex([{ scores: ['5'] }] as never)).toThrow(new TypeError(`${fn}: attributes[0].scores[0] must be a number, got "5"`));
-      expect(() => customerSatisfactionIndex([{ scores: [5], weight: '2' }] as never)).toThrow(
+      expect(thrownKind(() => customerSatisfactionIndex([{ name: 5, scores: [1] }] as never))).toStrictEqual(new TypeError(`${fn}: attributes[0].name must be a string, got 5`));
+      expect(thrownKind(() => customerSatisfactionIndex([{ scores: ['5'] }] as never))).toStrictEqual(new TypeError(`${fn}: attributes[0].scores[0] must be a number, got "5"`));
+      expect(thrownKind(() => customerSatisfactionIndex([{ scores: [5], weight: '2' }] as never))).toStrictEqual(
         new TypeError(`${fn}: attributes[0].weight must be a number, got "2"`),
       );
     });
 
     it('throws a TypeError when only some attributes have weights', () => {
-      expect(() => customerSatisfactionIndex([{ scores: [5], weight: 2 }, { scores: [4] }])).toThrow(
+      expect(thrownKind(() => customerSatisfactionIndex([{ scores: [5], weight: 2 }, { scores: [4] }]))).toStrictEqual(
         new TypeError(`${fn}: attributes[1].weight (undefined) must be given for every attribute or for none (attributes[0] has one)`),
       );
-      expect(() => customerSatisfactionIndex([{ scores: [5] }, { scores: [4], weight: 2 }])).toThrow(
+      expect(thrownKind(() => customerSatisfactionIndex([{ scores: [5] }, { scores: [4], weight: 2 }]))).toStrictEqual(
         new TypeError(`${fn}: attributes[1].weight (2) must be given for every attribute or for none (attributes[0] has none)`),
       );
     });
 
     it('throws a RangeError for answers outside the scale and invalid weights', () => {
-      expect(() => customerSatisfactionIndex([{ scores: [5] }, { scores: [1, 2, 6] }])).toThrow(
+      expect(thrownKind(() => customerSatisfactionIndex([{ scores: [5] }, { scores: [1, 2, 6] }]))).toStrictEqual(
         new RangeError(`${fn}: attributes[1].scores[2] (6) must be an integer from 1 to 5`),
       );
-      expect(() => customerSatisfactionIndex([{ scores: [5], weight: -1 }])).toThrow(new RangeError(`${fn}: attributes[0].weight (-1) must not be negative`));
-      expect(() => customerSatisfactionIndex([{ scores: [5], weight: Infinity }])).toThrow(
+      expect(thrownKind(() => customerSatisfactionIndex([{ scores: [5], weight: -1 }]))).toStrictEqual(new RangeError(`${fn}: attributes[0].weight (-1) must not be negative`));
+      expect(thrownKind(() => customerSatisfactionIndex([{ scores: [5], weight: Infinity }]))).toStrictEqual(
         new RangeError(`${fn}: attributes[0].weight (Infinity) must be a finite number`),
       );
     });
 
     it('throws for an invalid scale or options', () => {
-      expect(() => customerSatisfactionIndex([{ scores: [1] }], { scale: [1, 1] })).toThrow(new RangeError(`${fn}: scale ([1, 1]) must have min < max`));
-      expect(() => customerSatisfactionIndex([{ scores: [1] }], [] as never)).toThrow(new TypeError(`${fn}: options must be an object, got an array of length 0`));
+      expect(thrownKind(() => customerSatisfactionIndex([{ scores: [1] }], { scale: [1, 1] }))).toStrictEqual(new RangeError(`${fn}: scale ([1, 1]) must have min < max`));
+      expect(thrownKind(() => customerSatisfactionIndex([{ scores: [1] }], [] as never))).toStrictEqual(new TypeError(`${fn}: options must be an object, got an array of length 0`));
     });
   });
 });

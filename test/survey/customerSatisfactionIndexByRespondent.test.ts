@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { customerSatisfactionIndex, customerSatisfactionIndexByRespondent } from '../../src/index.ts';
-import { deepFreeze, expectClose, expectThrows } from '../helpers/expectClose.ts';
+import { deepFreeze, expectClose, expectThrows, thrownKind } from '../helpers/expectClose.ts';
 
 // Worked by hand: respondent j's index is 100·Σ wᵢ(sᵢⱼ − 1)/4 with weights 0.5, 0.3, 0.2.
 // r1 (5, 3, 2): 0.5·1 + 0.3·0.5 + 0.2·0.25 = 0.70; r2 (4, 4, 3): 0.375 + 0.225 + 0.1 = 0.70;
@@ -55,17 +55,17 @@ describe('customerSatisfactionIndexByRespondent', () => {
     const fn = 'customerSatisfactionIndexByRespondent';
 
     it('throws a RangeError when attributes have different numbers of answers', () => {
-      expect(() => customerSatisfactionIndexByRespondent([{ scores: [5, 4, 3, 2] }, { scores: [1, 2, 3] }])).toThrow(
+      expect(thrownKind(() => customerSatisfactionIndexByRespondent([{ scores: [5, 4, 3, 2] }, { scores: [1, 2, 3] }]))).toStrictEqual(
         new RangeError(`${fn}: attributes[1].scores has 3 answers but attributes[0].scores has 4; every respondent must rate every attribute`),
       );
     });
 
     it('throws for malformed attributes, answers, weights and scale, naming itself', () => {
       expectThrows(() => customerSatisfactionIndexByRespondent(undefined as never), TypeError, fn, 'attributes must be an array, got undefined');
-      expect(() => customerSatisfactionIndexByRespondent([{ scores: [0] }])).toThrow(new RangeError(`${fn}: attributes[0].scores[0] (0) must be an integer from 1 to 5`));
-      expect(() => customerSatisfactionIndexByRespondent([{ scores: [1], weight: -2 }])).toThrow(new RangeError(`${fn}: attributes[0].weight (-2) must not be negative`));
+      expect(thrownKind(() => customerSatisfactionIndexByRespondent([{ scores: [0] }]))).toStrictEqual(new RangeError(`${fn}: attributes[0].scores[0] (0) must be an integer from 1 to 5`));
+      expect(thrownKind(() => customerSatisfactionIndexByRespondent([{ scores: [1], weight: -2 }]))).toStrictEqual(new RangeError(`${fn}: attributes[0].weight (-2) must not be negative`));
       expect(() => customerSatisfactionIndexByRespondent([{ scores: [1], weight: 1 }, { scores: [2] }])).toThrow(TypeError);
-      expect(() => customerSatisfactionIndexByRespondent([{ scores: [1] }], { scale: [2, 1] })).toThrow(new RangeError(`${fn}: scale ([2, 1]) must have min < max`));
+      expect(thrownKind(() => customerSatisfactionIndexByRespondent([{ scores: [1] }], { scale: [2, 1] }))).toStrictEqual(new RangeError(`${fn}: scale ([2, 1]) must have min < max`));
     });
   });
 });

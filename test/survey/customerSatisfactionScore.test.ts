@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { customerSatisfactionScore } from '../../src/index.ts';
-import { deepFreeze, expectClose, expectThrows } from '../helpers/expectClose.ts';
+import { deepFreeze, expectClose, expectThrows, thrownKind } from '../helpers/expectClose.ts';
 
 // Wilson intervals in closed form, evaluated independently with Python 3 (statistics.NormalDist for z).
 const WILSON_7_OF_10 = [0.39677814746114537, 0.8922087325936989] as const;
@@ -93,36 +93,36 @@ describe('customerSatisfactionScore', () => {
 
     it('throws a TypeError for non-array scores and non-number answers', () => {
       expectThrows(() => customerSatisfactionScore(5 as never), TypeError, fn, 'scores must be an array, got 5');
-      expect(() => customerSatisfactionScore([5, '4'] as never)).toThrow(new TypeError(`${fn}: scores[1] must be a number, got "4"`));
-      expect(() => customerSatisfactionScore([undefined] as never)).toThrow(new TypeError(`${fn}: scores[0] must be a number, got undefined`));
+      expect(thrownKind(() => customerSatisfactionScore([5, '4'] as never))).toStrictEqual(new TypeError(`${fn}: scores[1] must be a number, got "4"`));
+      expect(thrownKind(() => customerSatisfactionScore([undefined] as never))).toStrictEqual(new TypeError(`${fn}: scores[0] must be a number, got undefined`));
     });
 
     it('throws a RangeError for answers outside the scale or not integers', () => {
-      expect(() => customerSatisfactionScore([6])).toThrow(new RangeError(`${fn}: scores[0] (6) must be an integer from 1 to 5`));
-      expect(() => customerSatisfactionScore([5, 0])).toThrow(new RangeError(`${fn}: scores[1] (0) must be an integer from 1 to 5`));
-      expect(() => customerSatisfactionScore([4.5])).toThrow(new RangeError(`${fn}: scores[0] (4.5) must be an integer from 1 to 5`));
-      expect(() => customerSatisfactionScore([Number.NaN])).toThrow(new RangeError(`${fn}: scores[0] (NaN) must be an integer from 1 to 5`));
-      expect(() => customerSatisfactionScore([8], { scale: [1, 7] })).toThrow(new RangeError(`${fn}: scores[0] (8) must be an integer from 1 to 7`));
+      expect(thrownKind(() => customerSatisfactionScore([6]))).toStrictEqual(new RangeError(`${fn}: scores[0] (6) must be an integer from 1 to 5`));
+      expect(thrownKind(() => customerSatisfactionScore([5, 0]))).toStrictEqual(new RangeError(`${fn}: scores[1] (0) must be an integer from 1 to 5`));
+      expect(thrownKind(() => customerSatisfactionScore([4.5]))).toStrictEqual(new RangeError(`${fn}: scores[0] (4.5) must be an integer from 1 to 5`));
+      expect(thrownKind(() => customerSatisfactionScore([Number.NaN]))).toStrictEqual(new RangeError(`${fn}: scores[0] (NaN) must be an integer from 1 to 5`));
+      expect(thrownKind(() => customerSatisfactionScore([8], { scale: [1, 7] }))).toStrictEqual(new RangeError(`${fn}: scores[0] (8) must be an integer from 1 to 7`));
     });
 
     it('throws for an invalid scale', () => {
-      expect(() => customerSatisfactionScore([1], { scale: 'x' as never })).toThrow(new TypeError(`${fn}: scale must be an array [min, max], got "x"`));
-      expect(() => customerSatisfactionScore([1], { scale: [1, 5, 7] as never })).toThrow(
+      expect(thrownKind(() => customerSatisfactionScore([1], { scale: 'x' as never }))).toStrictEqual(new TypeError(`${fn}: scale must be an array [min, max], got "x"`));
+      expect(thrownKind(() => customerSatisfactionScore([1], { scale: [1, 5, 7] as never }))).toStrictEqual(
         new TypeError(`${fn}: scale must be an array [min, max], got an array of length 3`),
       );
-      expect(() => customerSatisfactionScore([1], { scale: [1, '5'] as never })).toThrow(new TypeError(`${fn}: scale[1] must be a number, got "5"`));
-      expect(() => customerSatisfactionScore([1], { scale: [0.5, 5] })).toThrow(new RangeError(`${fn}: scale[0] (0.5) must be a safe integer`));
-      expect(() => customerSatisfactionScore([1], { scale: [1, Infinity] })).toThrow(new RangeError(`${fn}: scale[1] (Infinity) must be a finite number`));
-      expect(() => customerSatisfactionScore([1], { scale: [5, 1] })).toThrow(new RangeError(`${fn}: scale ([5, 1]) must have min < max`));
-      expect(() => customerSatisfactionScore([1], { scale: [3, 3] })).toThrow(new RangeError(`${fn}: scale ([3, 3]) must have min < max`));
+      expect(thrownKind(() => customerSatisfactionScore([1], { scale: [1, '5'] as never }))).toStrictEqual(new TypeError(`${fn}: scale[1] must be a number, got "5"`));
+      expect(thrownKind(() => customerSatisfactionScore([1], { scale: [0.5, 5] }))).toStrictEqual(new RangeError(`${fn}: scale[0] (0.5) must be a safe integer`));
+      expect(thrownKind(() => customerSatisfactionScore([1], { scale: [1, Infinity] }))).toStrictEqual(new RangeError(`${fn}: scale[1] (Infinity) must be a finite number`));
+      expect(thrownKind(() => customerSatisfactionScore([1], { scale: [5, 1] }))).toStrictEqual(new RangeError(`${fn}: scale ([5, 1]) must have min < max`));
+      expect(thrownKind(() => customerSatisfactionScore([1], { scale: [3, 3] }))).toStrictEqual(new RangeError(`${fn}: scale ([3, 3]) must have min < max`));
     });
 
     it('throws for an invalid satisfiedAt, confidence level or options', () => {
-      expect(() => customerSatisfactionScore([1], { satisfiedAt: 6 })).toThrow(new RangeError(`${fn}: satisfiedAt (6) must be an integer from 1 to 5`));
-      expect(() => customerSatisfactionScore([1], { satisfiedAt: 3.5 })).toThrow(new RangeError(`${fn}: satisfiedAt (3.5) must be an integer from 1 to 5`));
-      expect(() => customerSatisfactionScore([1], { satisfiedAt: '4' as never })).toThrow(new TypeError(`${fn}: satisfiedAt must be a number, got "4"`));
-      expect(() => customerSatisfactionScore([1], { confidenceLevel: 95 })).toThrow(new RangeError(`${fn}: confidenceLevel (95) must be strictly between 0 and 1`));
-      expect(() => customerSatisfactionScore([1], null as never)).toThrow(new TypeError(`${fn}: options must be an object, got null`));
+      expect(thrownKind(() => customerSatisfactionScore([1], { satisfiedAt: 6 }))).toStrictEqual(new RangeError(`${fn}: satisfiedAt (6) must be an integer from 1 to 5`));
+      expect(thrownKind(() => customerSatisfactionScore([1], { satisfiedAt: 3.5 }))).toStrictEqual(new RangeError(`${fn}: satisfiedAt (3.5) must be an integer from 1 to 5`));
+      expect(thrownKind(() => customerSatisfactionScore([1], { satisfiedAt: '4' as never }))).toStrictEqual(new TypeError(`${fn}: satisfiedAt must be a number, got "4"`));
+      expect(thrownKind(() => customerSatisfactionScore([1], { confidenceLevel: 95 }))).toStrictEqual(new RangeError(`${fn}: confidenceLevel (95) must be strictly between 0 and 1`));
+      expect(thrownKind(() => customerSatisfactionScore([1], null as never))).toStrictEqual(new TypeError(`${fn}: options must be an object, got null`));
     });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { netPromoterScore } from '../../src/index.ts';
-import { deepFreeze, expectClose, expectThrows } from '../helpers/expectClose.ts';
+import { deepFreeze, expectClose, expectThrows, thrownKind } from '../helpers/expectClose.ts';
 
 // z for 95 % and 90 %, two-sided: Φ⁻¹(0.975), Φ⁻¹(0.95) (Python 3 statistics.NormalDist().inv_cdf).
 const Z95 = 1.959963984540054;
@@ -113,15 +113,15 @@ describe('netPromoterScore', () => {
     });
 
     it('throws a RangeError for an answer outside 0–10 or not an integer', () => {
-      expect(() => netPromoterScore([11])).toThrow(new RangeError('netPromoterScore: scores[0] (11) must be an integer from 0 to 10'));
-      expect(() => netPromoterScore([5, -1])).toThrow(new RangeError('netPromoterScore: scores[1] (-1) must be an integer from 0 to 10'));
-      expect(() => netPromoterScore([9.5])).toThrow(new RangeError('netPromoterScore: scores[0] (9.5) must be an integer from 0 to 10'));
-      expect(() => netPromoterScore([Number.NaN])).toThrow(new RangeError('netPromoterScore: scores[0] (NaN) must be an integer from 0 to 10'));
-      expect(() => netPromoterScore([Infinity])).toThrow(new RangeError('netPromoterScore: scores[0] (Infinity) must be an integer from 0 to 10'));
+      expect(thrownKind(() => netPromoterScore([11]))).toStrictEqual(new RangeError('netPromoterScore: scores[0] (11) must be an integer from 0 to 10'));
+      expect(thrownKind(() => netPromoterScore([5, -1]))).toStrictEqual(new RangeError('netPromoterScore: scores[1] (-1) must be an integer from 0 to 10'));
+      expect(thrownKind(() => netPromoterScore([9.5]))).toStrictEqual(new RangeError('netPromoterScore: scores[0] (9.5) must be an integer from 0 to 10'));
+      expect(thrownKind(() => netPromoterScore([Number.NaN]))).toStrictEqual(new RangeError('netPromoterScore: scores[0] (NaN) must be an integer from 0 to 10'));
+      expect(thrownKind(() => netPromoterScore([Infinity]))).toStrictEqual(new RangeError('netPromoterScore: scores[0] (Infinity) must be an integer from 0 to 10'));
     });
 
     it('throws for an invalid confidence level or options', () => {
-      expect(() => netPromoterScore([9], { confidenceLevel: 1 })).toThrow(
+      expect(thrownKind(() => netPromoterScore([9], { confidenceLevel: 1 }))).toStrictEqual(
         new RangeError('netPromoterScore: confidenceLevel (1) must be strictly between 0 and 1'),
       );
       expect(() => netPromoterScore([9], { confidenceLevel: 95 })).toThrow(RangeError);

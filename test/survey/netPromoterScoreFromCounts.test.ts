@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { netPromoterScore, netPromoterScoreFromCounts } from '../../src/index.ts';
-import { deepFreeze, expectClose, expectThrows } from '../helpers/expectClose.ts';
+import { deepFreeze, expectClose, expectThrows, thrownKind } from '../helpers/expectClose.ts';
 
 // Φ⁻¹(0.975) (Python 3 statistics.NormalDist().inv_cdf).
 const Z95 = 1.959963984540054;
@@ -70,26 +70,26 @@ describe('netPromoterScoreFromCounts', () => {
     });
 
     it('throws a RangeError for negative, fractional or non-finite counts', () => {
-      expect(() => netPromoterScoreFromCounts({ promoters: -1, passives: 3, detractors: 2 })).toThrow(
+      expect(thrownKind(() => netPromoterScoreFromCounts({ promoters: -1, passives: 3, detractors: 2 }))).toStrictEqual(
         new RangeError('netPromoterScoreFromCounts: promoters (-1) must be a non-negative integer'),
       );
-      expect(() => netPromoterScoreFromCounts({ promoters: 1, passives: 2.5, detractors: 2 })).toThrow(
+      expect(thrownKind(() => netPromoterScoreFromCounts({ promoters: 1, passives: 2.5, detractors: 2 }))).toStrictEqual(
         new RangeError('netPromoterScoreFromCounts: passives (2.5) must be a non-negative integer'),
       );
-      expect(() => netPromoterScoreFromCounts({ promoters: 1, passives: 2, detractors: Number.NaN })).toThrow(
+      expect(thrownKind(() => netPromoterScoreFromCounts({ promoters: 1, passives: 2, detractors: Number.NaN }))).toStrictEqual(
         new RangeError('netPromoterScoreFromCounts: detractors (NaN) must be a finite number'),
       );
     });
 
     it('throws a RangeError when the total is not a safe integer', () => {
-      expect(() => netPromoterScoreFromCounts({ promoters: 2 ** 53, passives: 0, detractors: 1 })).toThrow(
+      expect(thrownKind(() => netPromoterScoreFromCounts({ promoters: 2 ** 53, passives: 0, detractors: 1 }))).toStrictEqual(
         new RangeError('netPromoterScoreFromCounts: promoters + passives + detractors (9007199254740992) must not exceed 9007199254740991'),
       );
       expect(() => netPromoterScoreFromCounts({ promoters: 1e308, passives: 1e308, detractors: 0 })).toThrow(RangeError);
     });
 
     it('throws for an invalid confidence level', () => {
-      expect(() => netPromoterScoreFromCounts({ promoters: 1, passives: 0, detractors: 0 }, { confidenceLevel: 0 })).toThrow(
+      expect(thrownKind(() => netPromoterScoreFromCounts({ promoters: 1, passives: 0, detractors: 0 }, { confidenceLevel: 0 }))).toStrictEqual(
         new RangeError('netPromoterScoreFromCounts: confidenceLevel (0) must be strictly between 0 and 1'),
       );
     });

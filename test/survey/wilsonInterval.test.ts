@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wilsonInterval } from '../../src/index.ts';
-import { deepFreeze, expectClose, expectThrows } from '../helpers/expectClose.ts';
+import { deepFreeze, expectClose, expectThrows, thrownKind } from '../helpers/expectClose.ts';
 
 /** The Wilson interval in closed form, evaluated independently with Python 3 (statistics.NormalDist for z). */
 const PYTHON = {
@@ -83,26 +83,26 @@ describe('wilsonInterval', () => {
     it('throws a TypeError for a non-object input or a non-number count', () => {
       expectThrows(() => wilsonInterval(null as never), TypeError, 'wilsonInterval', 'input must be an object, got null');
       expectThrows(() => wilsonInterval([3, 4] as never), TypeError, 'wilsonInterval', 'input must be an object, got an array of length 2');
-      expect(() => wilsonInterval({ successes: '3', trials: 4 } as never)).toThrow(new TypeError('wilsonInterval: successes must be a number, got "3"'));
-      expect(() => wilsonInterval({ successes: 3 } as never)).toThrow(new TypeError('wilsonInterval: trials must be a number, got undefined'));
+      expect(thrownKind(() => wilsonInterval({ successes: '3', trials: 4 } as never))).toStrictEqual(new TypeError('wilsonInterval: successes must be a number, got "3"'));
+      expect(thrownKind(() => wilsonInterval({ successes: 3 } as never))).toStrictEqual(new TypeError('wilsonInterval: trials must be a number, got undefined'));
     });
 
     it('throws a RangeError for negative, fractional or non-finite counts', () => {
-      expect(() => wilsonInterval({ successes: -1, trials: 4 })).toThrow(new RangeError('wilsonInterval: successes (-1) must be a non-negative integer'));
-      expect(() => wilsonInterval({ successes: 1, trials: 4.5 })).toThrow(new RangeError('wilsonInterval: trials (4.5) must be a non-negative integer'));
-      expect(() => wilsonInterval({ successes: 1, trials: Infinity })).toThrow(new RangeError('wilsonInterval: trials (Infinity) must be a finite number'));
-      expect(() => wilsonInterval({ successes: Number.NaN, trials: 4 })).toThrow(new RangeError('wilsonInterval: successes (NaN) must be a finite number'));
+      expect(thrownKind(() => wilsonInterval({ successes: -1, trials: 4 }))).toStrictEqual(new RangeError('wilsonInterval: successes (-1) must be a non-negative integer'));
+      expect(thrownKind(() => wilsonInterval({ successes: 1, trials: 4.5 }))).toStrictEqual(new RangeError('wilsonInterval: trials (4.5) must be a non-negative integer'));
+      expect(thrownKind(() => wilsonInterval({ successes: 1, trials: Infinity }))).toStrictEqual(new RangeError('wilsonInterval: trials (Infinity) must be a finite number'));
+      expect(thrownKind(() => wilsonInterval({ successes: Number.NaN, trials: 4 }))).toStrictEqual(new RangeError('wilsonInterval: successes (NaN) must be a finite number'));
     });
 
     it('throws a RangeError when successes exceed trials', () => {
-      expect(() => wilsonInterval({ successes: 5, trials: 4 })).toThrow(new RangeError('wilsonInterval: successes (5) must not exceed trials (4)'));
+      expect(thrownKind(() => wilsonInterval({ successes: 5, trials: 4 }))).toStrictEqual(new RangeError('wilsonInterval: successes (5) must not exceed trials (4)'));
     });
 
     it('throws for an invalid confidence level or options', () => {
-      expect(() => wilsonInterval({ successes: 1, trials: 4 }, { confidenceLevel: 0 })).toThrow(
+      expect(thrownKind(() => wilsonInterval({ successes: 1, trials: 4 }, { confidenceLevel: 0 }))).toStrictEqual(
         new RangeError('wilsonInterval: confidenceLevel (0) must be strictly between 0 and 1'),
       );
-      expect(() => wilsonInterval({ successes: 1, trials: 4 }, { confidenceLevel: Number.NaN })).toThrow(
+      expect(thrownKind(() => wilsonInterval({ successes: 1, trials: 4 }, { confidenceLevel: Number.NaN }))).toStrictEqual(
         new RangeError('wilsonInterval: confidenceLevel (NaN) must be a finite number'),
       );
       expectThrows(() => wilsonInterval({ successes: 1, trials: 4 }, [] as never), TypeError, 'wilsonInterval', 'options must be an object, got an array of length 0');

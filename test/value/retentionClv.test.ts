@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { retentionClv } from '../../src/value/retentionClv.ts';
-import { expectClose, thrown } from '../helpers/expectClose.ts';
+import { expectClose, thrown, thrownKind } from '../helpers/expectClose.ts';
 
 describe('retentionClv', () => {
   it('reproduces the infinite-horizon multiple of the data README', () => {
@@ -97,67 +97,67 @@ describe('retentionClv', () => {
 
   describe('error policy', () => {
     it('throws a RangeError for an infinite horizon that diverges (r = 1, i = 0)', () => {
-      expect(thrown(() => retentionClv({ margin: 100, retention: 1, discountRate: 0 }))).toStrictEqual(
+      expect(thrownKind(() => retentionClv({ margin: 100, retention: 1, discountRate: 0 }))).toStrictEqual(
         new RangeError('retentionClv: retention (1) must be less than 1 + discountRate (1) for an infinite horizon; give periods'),
       );
     });
 
     it('throws a RangeError for a retention rate outside [0, 1], naming the curve index', () => {
-      expect(thrown(() => retentionClv({ margin: 100, retention: 1.2, discountRate: 0.1 }))).toStrictEqual(
+      expect(thrownKind(() => retentionClv({ margin: 100, retention: 1.2, discountRate: 0.1 }))).toStrictEqual(
         new RangeError('retentionClv: retention (1.2) must be between 0 and 1'),
       );
-      expect(thrown(() => retentionClv({ margin: 100, retention: [0.5, 1.2], discountRate: 0.1 }))).toStrictEqual(
+      expect(thrownKind(() => retentionClv({ margin: 100, retention: [0.5, 1.2], discountRate: 0.1 }))).toStrictEqual(
         new RangeError('retentionClv: retention[1] (1.2) must be between 0 and 1'),
       );
       // Rates past the horizon are still validated.
-      expect(thrown(() => retentionClv({ margin: 100, retention: [0.5, 0.6, Number.NaN], discountRate: 0.1, periods: 1 }))).toStrictEqual(
+      expect(thrownKind(() => retentionClv({ margin: 100, retention: [0.5, 0.6, Number.NaN], discountRate: 0.1, periods: 1 }))).toStrictEqual(
         new RangeError('retentionClv: retention[2] (NaN) must be a finite number'),
       );
     });
 
     it('throws a RangeError for a horizon that is not a non-negative integer or exceeds the curve', () => {
-      expect(thrown(() => retentionClv({ margin: 100, retention: 0.8, discountRate: 0.1, periods: 2.5 }))).toStrictEqual(
+      expect(thrownKind(() => retentionClv({ margin: 100, retention: 0.8, discountRate: 0.1, periods: 2.5 }))).toStrictEqual(
         new RangeError('retentionClv: periods (2.5) must be a non-negative integer'),
       );
-      expect(thrown(() => retentionClv({ margin: 100, retention: 0.8, discountRate: 0.1, periods: -1 }))).toStrictEqual(
+      expect(thrownKind(() => retentionClv({ margin: 100, retention: 0.8, discountRate: 0.1, periods: -1 }))).toStrictEqual(
         new RangeError('retentionClv: periods (-1) must be a non-negative integer'),
       );
-      expect(thrown(() => retentionClv({ margin: 100, retention: 0.8, discountRate: 0.1, periods: Infinity }))).toStrictEqual(
+      expect(thrownKind(() => retentionClv({ margin: 100, retention: 0.8, discountRate: 0.1, periods: Infinity }))).toStrictEqual(
         new RangeError('retentionClv: periods (Infinity) must be a finite number'),
       );
-      expect(thrown(() => retentionClv({ margin: 100, retention: [0.6, 0.8, 0.9], discountRate: 0.1, periods: 4 }))).toStrictEqual(
+      expect(thrownKind(() => retentionClv({ margin: 100, retention: [0.6, 0.8, 0.9], discountRate: 0.1, periods: 4 }))).toStrictEqual(
         new RangeError('retentionClv: periods (4) must not exceed the length of retention (3)'),
       );
     });
 
     it('throws a RangeError for negative or non-finite money and discount rates', () => {
-      expect(thrown(() => retentionClv({ margin: -1, retention: 0.8, discountRate: 0.1 }))).toStrictEqual(new RangeError('retentionClv: margin (-1) must not be negative'));
-      expect(thrown(() => retentionClv({ margin: 100, retention: 0.8, discountRate: -0.1 }))).toStrictEqual(
+      expect(thrownKind(() => retentionClv({ margin: -1, retention: 0.8, discountRate: 0.1 }))).toStrictEqual(new RangeError('retentionClv: margin (-1) must not be negative'));
+      expect(thrownKind(() => retentionClv({ margin: 100, retention: 0.8, discountRate: -0.1 }))).toStrictEqual(
         new RangeError('retentionClv: discountRate (-0.1) must not be negative'),
       );
-      expect(thrown(() => retentionClv({ margin: 100, retention: 0.8, discountRate: 0.1, acquisitionCost: -5 }))).toStrictEqual(
+      expect(thrownKind(() => retentionClv({ margin: 100, retention: 0.8, discountRate: 0.1, acquisitionCost: -5 }))).toStrictEqual(
         new RangeError('retentionClv: acquisitionCost (-5) must not be negative'),
       );
-      expect(thrown(() => retentionClv({ margin: Infinity, retention: 0.8, discountRate: 0.1 }))).toStrictEqual(
+      expect(thrownKind(() => retentionClv({ margin: Infinity, retention: 0.8, discountRate: 0.1 }))).toStrictEqual(
         new RangeError('retentionClv: margin (Infinity) must be a finite number'),
       );
     });
 
     it('throws a TypeError for wrong kinds', () => {
-      expect(thrown(() => retentionClv({ margin: 100, retention: '0.8' as never, discountRate: 0.1 }))).toStrictEqual(
+      expect(thrownKind(() => retentionClv({ margin: 100, retention: '0.8' as never, discountRate: 0.1 }))).toStrictEqual(
         new TypeError('retentionClv: retention must be a number or an array of numbers, got "0.8"'),
       );
-      expect(thrown(() => retentionClv({ margin: 100, retention: [0.8, '0.9'] as never, discountRate: 0.1 }))).toStrictEqual(
+      expect(thrownKind(() => retentionClv({ margin: 100, retention: [0.8, '0.9'] as never, discountRate: 0.1 }))).toStrictEqual(
         new TypeError('retentionClv: retention[1] must be a number, got "0.9"'),
       );
-      expect(thrown(() => retentionClv({ margin: 100, retention: {} as never, discountRate: 0.1 }))).toStrictEqual(
+      expect(thrownKind(() => retentionClv({ margin: 100, retention: {} as never, discountRate: 0.1 }))).toStrictEqual(
         new TypeError('retentionClv: retention must be an array, got an object'),
       );
-      expect(thrown(() => retentionClv({ margin: 100, retention: 0.8, discountRate: 0.1, periods: '3' as never }))).toStrictEqual(
+      expect(thrownKind(() => retentionClv({ margin: 100, retention: 0.8, discountRate: 0.1, periods: '3' as never }))).toStrictEqual(
         new TypeError('retentionClv: periods must be a number, got "3"'),
       );
-      expect(thrown(() => retentionClv({ retention: 0.8, discountRate: 0.1 } as never))).toStrictEqual(new TypeError('retentionClv: margin must be a number, got undefined'));
-      expect(thrown(() => retentionClv(undefined as never))).toStrictEqual(new TypeError('retentionClv: input must be an object, got undefined'));
+      expect(thrownKind(() => retentionClv({ retention: 0.8, discountRate: 0.1 } as never))).toStrictEqual(new TypeError('retentionClv: margin must be a number, got undefined'));
+      expect(thrownKind(() => retentionClv(undefined as never))).toStrictEqual(new TypeError('retentionClv: input must be an object, got undefined'));
     });
   });
 });

@@ -3,7 +3,7 @@ import { averageOrderValue } from '../../src/rates/averageOrderValue.ts';
 import { expectedLifetime } from '../../src/rates/expectedLifetime.ts';
 import { purchaseFrequency } from '../../src/rates/purchaseFrequency.ts';
 import { simpleClv } from '../../src/value/simpleClv.ts';
-import { thrown } from '../helpers/expectClose.ts';
+import { thrown, thrownKind } from '../helpers/expectClose.ts';
 
 describe('simpleClv', () => {
   it('multiplies order value, frequency, lifespan and margin', () => {
@@ -47,37 +47,37 @@ describe('simpleClv', () => {
 
   describe('error policy', () => {
     it('rejects the infinite lifespan that zero churn implies', () => {
-      expect(thrown(() => simpleClv({ averageOrderValue: 50, purchaseFrequency: 4, lifespan: expectedLifetime(0) }))).toStrictEqual(
+      expect(thrownKind(() => simpleClv({ averageOrderValue: 50, purchaseFrequency: 4, lifespan: expectedLifetime(0) }))).toStrictEqual(
         new RangeError('simpleClv: lifespan (Infinity) must be a finite number'),
       );
     });
 
     it('throws a RangeError for negative or non-finite factors', () => {
-      expect(thrown(() => simpleClv({ averageOrderValue: -50, purchaseFrequency: 4, lifespan: 3 }))).toStrictEqual(
+      expect(thrownKind(() => simpleClv({ averageOrderValue: -50, purchaseFrequency: 4, lifespan: 3 }))).toStrictEqual(
         new RangeError('simpleClv: averageOrderValue (-50) must not be negative'),
       );
-      expect(thrown(() => simpleClv({ averageOrderValue: 50, purchaseFrequency: Number.NaN, lifespan: 3 }))).toStrictEqual(
+      expect(thrownKind(() => simpleClv({ averageOrderValue: 50, purchaseFrequency: Number.NaN, lifespan: 3 }))).toStrictEqual(
         new RangeError('simpleClv: purchaseFrequency (NaN) must be a finite number'),
       );
-      expect(thrown(() => simpleClv({ averageOrderValue: 50, purchaseFrequency: 4, lifespan: -1 }))).toStrictEqual(
+      expect(thrownKind(() => simpleClv({ averageOrderValue: 50, purchaseFrequency: 4, lifespan: -1 }))).toStrictEqual(
         new RangeError('simpleClv: lifespan (-1) must not be negative'),
       );
     });
 
     it('throws a RangeError for a margin outside [0, 1]', () => {
-      expect(thrown(() => simpleClv({ averageOrderValue: 50, purchaseFrequency: 4, lifespan: 3, margin: 30 }))).toStrictEqual(
+      expect(thrownKind(() => simpleClv({ averageOrderValue: 50, purchaseFrequency: 4, lifespan: 3, margin: 30 }))).toStrictEqual(
         new RangeError('simpleClv: margin (30) must be between 0 and 1'),
       );
     });
 
     it('throws a TypeError for wrong kinds', () => {
-      expect(thrown(() => simpleClv({ averageOrderValue: '50' as unknown as number, purchaseFrequency: 4, lifespan: 3 }))).toStrictEqual(
+      expect(thrownKind(() => simpleClv({ averageOrderValue: '50' as unknown as number, purchaseFrequency: 4, lifespan: 3 }))).toStrictEqual(
         new TypeError('simpleClv: averageOrderValue must be a number, got "50"'),
       );
-      expect(thrown(() => simpleClv({ averageOrderValue: 50, purchaseFrequency: 4 } as never))).toStrictEqual(
+      expect(thrownKind(() => simpleClv({ averageOrderValue: 50, purchaseFrequency: 4 } as never))).toStrictEqual(
         new TypeError('simpleClv: lifespan must be a number, got undefined'),
       );
-      expect(thrown(() => simpleClv(null as never))).toStrictEqual(new TypeError('simpleClv: input must be an object, got null'));
+      expect(thrownKind(() => simpleClv(null as never))).toStrictEqual(new TypeError('simpleClv: input must be an object, got null'));
     });
   });
 });

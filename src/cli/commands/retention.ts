@@ -1,10 +1,9 @@
 import { retentionMatrix, type RetentionMatrixOptions } from '../../index.ts';
+import { PERIODS } from '../../internal/time/periodKinds.ts';
 import type { Command, CommandOutput } from '../command.ts';
 import { numberFlag, requiredFlag, stringFlag, timeZoneFlag, UsageError } from '../command.ts';
 import { readTransactionColumns } from '../columns.ts';
 import { csvNumber, formatPercent, renderCsv, renderTable } from '../format.ts';
-
-const PERIODS = ['day', 'week', 'month', 'quarter', 'year'] as const;
 
 type MutableOptions = { -readonly [K in keyof RetentionMatrixOptions]: RetentionMatrixOptions[K] };
 
@@ -41,7 +40,7 @@ export const retentionCommand: Command = {
   flags: {
     customer: { type: 'string', value: '<column>', description: 'column holding the customer id', required: true },
     time: { type: 'string', value: '<column>', description: 'column holding the event time (ISO 8601 or epoch ms)', required: true },
-    period: { type: 'string', value: '<day|week|month|quarter|year>', description: 'cohort and column period (default day)', choices: PERIODS },
+    period: { type: 'string', value: `<${PERIODS.join('|')}>`, description: 'cohort and column period (default day)', choices: PERIODS },
     mode: { type: 'string', value: '<on|onOrAfter>', description: 'active in exactly period k, or in k or later (default on)', choices: ['on', 'onOrAfter'] },
     brackets: { type: 'string', value: '<from-to,...>', description: 'columns are brackets of periods, e.g. 1-7,8-30 (instead of --mode)' },
     windows: { type: 'string', value: '<calendar|rolling>', description: 'calendar periods, or rolling windows from each first event (default calendar)', choices: ['calendar', 'rolling'] },

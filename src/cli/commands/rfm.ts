@@ -1,18 +1,17 @@
 import { rfmSummary, type RfmSummaryOptions, type RfmSummaryRow } from '../../index.ts';
+import { DURATION_UNITS, PERIODS } from '../../internal/time/periodKinds.ts';
 import type { Command, CommandOutput, Flags, FlagSpec } from '../command.ts';
 import { numberFlag, requiredFlag, stringFlag, timeZoneFlag } from '../command.ts';
 import { readTransactionColumns } from '../columns.ts';
 import { csvNumber, formatNumber, renderCsv, renderTable } from '../format.ts';
-
-const PERIODS = ['day', 'week', 'month', 'quarter', 'year'] as const;
 
 /** Flags shared by the commands that summarise a transaction log per customer. */
 export const TRANSACTION_FLAGS: Readonly<Record<string, FlagSpec>> = {
   customer: { type: 'string', value: '<column>', description: 'column holding the customer id', required: true },
   time: { type: 'string', value: '<column>', description: 'column holding the purchase time (ISO 8601 or epoch ms)', required: true },
   'observation-end': { type: 'string', value: '<instant>', description: 'end of observation ("now"); default the latest purchase' },
-  period: { type: 'string', value: '<day|week|...>', description: 'purchases are grouped per calendar period (default day)', choices: PERIODS },
-  unit: { type: 'string', value: '<day|week|...>', description: 'unit of recency and T (default: the period)', choices: PERIODS },
+  period: { type: 'string', value: `<${PERIODS.join('|')}>`, description: 'purchases are grouped per calendar period (default day)', choices: PERIODS },
+  unit: { type: 'string', value: `<${DURATION_UNITS.join('|')}>`, description: 'unit of recency and T (default: the period)', choices: DURATION_UNITS },
   'time-zone': { type: 'string', value: '<IANA zone>', description: 'calendar of the periods, and of times without an offset (default UTC)' },
   'week-starts-on': { type: 'string', value: '<0-6>', description: 'first day of a week period, 0 = Sunday (default 1, Monday)' },
 };

@@ -8,7 +8,7 @@
  */
 import { customerRows, rowNumber } from '../customers.ts';
 import { digamma, logBeta, logGamma, logSumExp } from '../special.ts';
-import { describeValue, optionsObject, rangeFail, requireArrayLike, requireObject, requirePositive, typeFail } from '../validate.ts';
+import { describeValue, readOptions, rangeFail, requireArrayLike, requireObject, requirePositive, typeFail } from '../validate.ts';
 
 /** BG/BB parameters: transaction probabilities p ~ Beta(α, β), dropout probabilities θ ~ Beta(γ, δ). */
 export interface BgBbParams {
@@ -102,8 +102,8 @@ export function readOpportunities(fn: string, name: string, value: unknown, allo
  * ```
  */
 export function readFuturePeriods(fn: string, options: unknown, fallback: number | undefined): number {
-  const o = optionsObject(fn, options);
-  const value = o['futurePeriods'];
+  const o = readOptions(fn, options, ['futurePeriods']);
+  const value = o.futurePeriods;
   if (value === undefined) {
     if (fallback === undefined) typeFail(fn, 'futurePeriods is required (the number of future opportunities), got undefined');
     return fallback;

@@ -5,12 +5,13 @@
  */
 import { gammaGammaExpectedSpendOne, type GammaGammaParams } from './gammaGammaKernel.ts';
 import type { TransactionModelKernel } from './transactionModel.ts';
-import { optionsObject, rangeFail, requireFraction, requireNonNegative, requireOneOf, requirePositive, requirePositiveInteger, typeFail } from '../validate.ts';
+import { DURATION_UNITS } from '../time/periodKinds.ts';
+import { rangeFail, readOptions, requireFraction, requireNonNegative, requireOneOf, requirePositive, requirePositiveInteger, typeFail } from '../validate.ts';
 
 /** Calendar units for CLV horizons and model time. */
 export type TimeUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
-export const TIME_UNITS: readonly TimeUnit[] = ['day', 'week', 'month', 'quarter', 'year'];
+export const TIME_UNITS: readonly TimeUnit[] = DURATION_UNITS;
 
 /** Longest horizon accepted, in horizon units (bounds the work of a call). */
 export const MAX_HORIZON = 100_000;
@@ -50,6 +51,9 @@ export function unitDays(unit: TimeUnit, daysPerMonth: number): number {
   }
 }
 
+/** The option keys of `modelClv` (and of `modelClvInterval`, which adds its own). */
+export const CLV_OPTION_KEYS = ['horizon', 'horizonUnit', 'modelUnit', 'discountRate', 'margin', 'daysPerMonth'] as const;
+
 /**
  * Validates the CLV options; `modelUnit` and `discountRate` are required.
  * @example
@@ -62,18 +66,18 @@ export function unitDays(unit: TimeUnit, daysPerMonth: number): number {
  * readClvOptions('modelClv', { horizon: 12, modelUnit: 'week' }); // => throws TypeError: modelClv: discountRate is required (per horizon unit, e.g. 0.01 for 1 % a month)
  * ```
  */
-export function readClvOptions(fn: string, options: unknown): ClvSettings {
+export function readClvOptions(fn: string, options: unknown, extraKeys: readonly string[] = []): ClvSettings {
   if (options === undefined) typeFail(fn, 'options must be an object with horizon, modelUnit and discountRate, got undefined');
-  const o = optionsObject(fn, options);
-  const periods = requirePositiveInteger(fn, 'horizon', o['horizon']);
+  const o = readOptions(fn, options, CLV_OPTION_KEYS, extraKeys);
+  const periods = requirePositiveInteger(fn, 'horizon', o.horizon);
   if (periods > MAX_HORIZON) rangeFail(fn, `horizon (${periods}) must not exceed ${MAX_HORIZON} periods`);
-  if (o['modelUnit'] === undefined) typeFail(fn, `modelUnit is required (the time unit of recency and T when the model was fitted: ${TIME_UNITS.map((u) => `'${u}'`).join(', ')})`);
-  const modelUnit = requireOneOf(fn, 'modelUnit', o['modelUnit'], TIME_UNITS);
-  const horizonUnit = o['horizonUnit'] === undefined ? 'month' : requireOneOf(fn, 'horizonUnit', o['horizonUnit'], TIME_UNITS);
-  if (o['discountRate'] === undefined) typeFail(fn, 'discountRate is required (per horizon unit, e.g. 0.01 for 1 % a month)');
-  const discountRate = requireNonNegative(fn, 'discountRate', o['discountRate']);
-  const margin = o['margin'] === undefined ? 1 : requireFraction(fn, 'margin', o['margin']);
-  const daysPerMonth = o['daysPerMonth'] === undefined ? 365.25 / 12 : requirePositive(fn, 'daysPerMonth', o['daysPerMonth']);
+  if (o.modelUnit === undefined) typeFail(fn, `modelUnit is required (the time unit of recency and T when the model was fitted: ${TIME_UNITS.map((u) => `'${u}'`).join(', ')})`);
+  const modelUnit = requireOneOf(fn, 'modelUnit', o.modelUnit, TIME_UNITS);
+  const horizonUnit = o.horizonUnit === undefined ? 'month' : requireOneOf(fn, 'horizonUnit', o.horizonUnit, TIME_UNITS);
+  if (o.discountRate === undefined) typeFail(fn, 'discountRate is required (per horizon unit, e.g. 0.01 for 1 % a month)');
+  const discountRate = requireNonNegative(fn, 'discountRate', o.discountRate);
+  const margin = o.margin === undefined ? 1 : requireFraction(fn, 'margin', o.margin);
+  const daysPerMonth = o.daysPerMonth === undefined ? 365.25 / 12 : requirePositive(fn, 'daysPerMonth', o.daysPerMonth);
   if (daysPerMonth < 28 || daysPerMonth > 31) rangeFail(fn, `daysPerMonth (${daysPerMonth}) must be between 28 and 31`);
   const step = unitDays(horizonUnit, daysPerMonth) / unitDays(modelUnit, daysPerMonth);
   return { periods, step, discountRate, margin };

@@ -9,7 +9,7 @@
 import { cholesky } from '../hessian.ts';
 import { createRng, multivariateNormal, type Rng } from '../random.ts';
 import type { ResolvedTransactionModel, TransactionModelKernel } from './transactionModel.ts';
-import { describeValue, optionsObject, typeFail, rangeFail, requireConfidenceLevel, requireFunction, requireNumber, requirePositiveInteger } from '../validate.ts';
+import { describeValue, readOptions, typeFail, rangeFail, requireConfidenceLevel, requireFunction, requireNumber, requirePositiveInteger } from '../validate.ts';
 
 /** Options shared by the interval functions. */
 export interface PredictionIntervalOptions {
@@ -45,6 +45,9 @@ export interface IntervalSettings {
 
 export const MAX_DRAWS = 100_000;
 
+/** The option keys of the interval functions. */
+export const INTERVAL_OPTION_KEYS = ['draws', 'confidenceLevel', 'rng', 'seed'] as const;
+
 /**
  * Validates the interval options from an options object.
  * @example
@@ -56,20 +59,20 @@ export const MAX_DRAWS = 100_000;
  * readIntervalOptions('probabilityAliveInterval', { draws: 1e6 }); // => throws RangeError: probabilityAliveInterval: draws (1000000) must not exceed 100000
  * ```
  */
-export function readIntervalOptions(fn: string, o: Readonly<Record<string, unknown>>): IntervalSettings {
-  const draws = o['draws'] === undefined ? 1000 : requirePositiveInteger(fn, 'draws', o['draws']);
+export function readIntervalOptions(fn: string, o: { readonly [K in (typeof INTERVAL_OPTION_KEYS)[number]]?: unknown }): IntervalSettings {
+  const draws = o.draws === undefined ? 1000 : requirePositiveInteger(fn, 'draws', o.draws);
   if (draws > MAX_DRAWS) rangeFail(fn, `draws (${draws}) must not exceed ${MAX_DRAWS}`);
-  const confidenceLevel = o['confidenceLevel'] === undefined ? 0.95 : requireConfidenceLevel(fn, o['confidenceLevel']);
+  const confidenceLevel = o.confidenceLevel === undefined ? 0.95 : requireConfidenceLevel(fn, o.confidenceLevel);
   let rng: Rng;
-  if (o['rng'] !== undefined) {
-    const user = requireFunction(fn, 'rng', o['rng']) as () => unknown;
+  if (o.rng !== undefined) {
+    const user = requireFunction(fn, 'rng', o.rng) as () => unknown;
     rng = () => {
       const u = user();
       if (typeof u !== 'number' || !(u >= 0 && u < 1)) rangeFail(fn, `rng returned ${describeValue(u)}; it must return numbers in [0, 1)`);
       return u;
     };
   } else {
-    const seed = o['seed'] === undefined ? 1 : requireNumber(fn, 'seed', o['seed']);
+    const seed = o.seed === undefined ? 1 : requireNumber(fn, 'seed', o.seed);
     rng = createRng(seed);
   }
   return { draws, confidenceLevel, rng };
@@ -87,7 +90,7 @@ export function readIntervalOptions(fn: string, o: Readonly<Record<string, unkno
  * ```
  */
 export function readIntervalArgument(fn: string, options: unknown): IntervalSettings {
-  return readIntervalOptions(fn, optionsObject(fn, options));
+  return readIntervalOptions(fn, readOptions(fn, options, INTERVAL_OPTION_KEYS));
 }
 
 /**

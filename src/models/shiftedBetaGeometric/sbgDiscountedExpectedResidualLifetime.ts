@@ -1,5 +1,5 @@
 import { hyp2f1 } from '../../internal/hypergeometric.ts';
-import { optionsObject, rangeFail, requireCount, requirePositive } from '../../internal/validate.ts';
+import { readOptions, rangeFail, requireCount, requirePositive } from '../../internal/validate.ts';
 import { readSbgParams, type ShiftedBetaGeometricParams } from '../../internal/models/sbgKernel.ts';
 
 /** Options for {@link sbgDiscountedExpectedResidualLifetime}. */
@@ -44,9 +44,9 @@ export interface SbgDiscountedExpectedResidualLifetimeOptions {
 export function sbgDiscountedExpectedResidualLifetime(params: ShiftedBetaGeometricParams, options: SbgDiscountedExpectedResidualLifetimeOptions): number {
   const fn = 'sbgDiscountedExpectedResidualLifetime';
   const p = readSbgParams(fn, params);
-  const o = optionsObject(fn, options);
-  const d = requirePositive(fn, 'discountRate', o['discountRate']);
-  const renewals = o['renewals'] === undefined ? 0 : requireCount(fn, 'renewals', o['renewals']);
+  const o = readOptions(fn, options, ['discountRate', 'renewals']);
+  const d = requirePositive(fn, 'discountRate', o.discountRate);
+  const renewals = o.renewals === undefined ? 0 : requireCount(fn, 'renewals', o.renewals);
   if (renewals > 1e9) rangeFail(fn, `renewals (${renewals}) must not exceed 1000000000`);
   const n = renewals + 1;
   const first = (p.beta + n - 1) / (p.alpha + p.beta + n - 1);
