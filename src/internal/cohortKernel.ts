@@ -33,6 +33,7 @@ import {
   type Period,
   type PeriodIndexer,
 } from './time.ts';
+import { popcount } from './bits.ts';
 import { failCustomerId, isCustomerId } from './input/customerId.ts';
 import { describeValue, rangeFail, requireArrayLike, requireOneOf, typeFail, withDefault } from './validate.ts';
 import type { CohortWindows, RetentionBracket, RetentionCohort } from '../cohorts/types.ts';
@@ -380,12 +381,6 @@ function denseCustomers(fn: string, events: CohortEvents, smallMax: number): { o
     of[i] = c;
   }
   return { of, ids };
-}
-
-function popcount(x: number): number {
-  let v = x - ((x >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 /** One cohort row before metrics: the period it starts, and which of its columns are observable / complete. */

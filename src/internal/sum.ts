@@ -43,3 +43,26 @@ export function compensatedSum(values: ArrayLike<number>): number {
   for (let i = 0; i < values.length; i++) acc.add(values[i] as number);
   return acc.value();
 }
+
+/**
+ * Adds `x` to the compensated sum kept in a flat array: the sum at index `at`, its compensation at `at + 1`.
+ * Knuth's TwoSum gives the exact rounding error of each addition without a branch (the same error as
+ * Neumaier's branch on |sum| ≥ |x|); the total is `f64[at] + f64[at + 1]`. For kernels that keep many sums
+ * side by side in one typed array (one per customer or per cell), where a {@link NeumaierSum} object each
+ * would cost an allocation.
+ * @example
+ * ```ts
+ * import { addTwoSum } from './sum.ts';
+ *
+ * const sums = new Float64Array(2);
+ * for (const x of [1, 1e100, 1, -1e100]) addTwoSum(sums, 0, x);
+ * sums[0] + sums[1]; // => 2
+ * ```
+ */
+export function addTwoSum(f64: Float64Array, at: number, x: number): void {
+  const a = f64[at] as number;
+  const t = a + x;
+  const z = t - a;
+  f64[at + 1] = (f64[at + 1] as number) + (a - (t - z) + (x - z));
+  f64[at] = t;
+}

@@ -34,7 +34,9 @@
 import { resolveAccessor, rowsOf } from './rows.ts';
 import { createPeriodIndexer, requirePeriod, requireTimeZone, requireWeekStartsOn, readTimeColumn, toEpochMs } from './time.ts';
 import { DAYS_PER_UNIT, DURATION_UNITS as UNITS, type DurationUnit, type Period, type PeriodIndexer } from './time.ts';
+import { popcount } from './bits.ts';
 import { failCustomerId, isCustomerId } from './input/customerId.ts';
+import { addTwoSum } from './sum.ts';
 import { describeValue, rangeFail, requireArrayLike, requireOneOf, typeFail, withDefault } from './validate.ts';
 
 
@@ -401,14 +403,6 @@ function blockPeriods(indexer: PeriodIndexer, minMs: number, maxMs: number): Blo
   return (times, from, to, out) => {
     for (let i = from; i < to; i++) out[i - from] = index(times[i] as number);
   };
-}
-
-/** Number of set bits of a 32-bit word. */
-function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  x = (x + (x >>> 4)) & 0x0f0f0f0f;
-  return Math.imul(x, 0x01010101) >>> 24;
 }
 
 /**
@@ -986,18 +980,6 @@ function summarizeWindow(
       lists: new Int32Array(0),
     },
   };
-}
-
-/**
- * Adds x to the compensated sum at Float64 index `at` (its compensation at `at + 1`). TwoSum gives the
- * exact rounding error without a branch (the same error as Neumaier's branch on |a| ≥ |x|).
- */
-function addTwoSum(f64: Float64Array, at: number, x: number): void {
-  const a = f64[at] as number;
-  const t = a + x;
-  const z = t - a;
-  f64[at + 1] = (f64[at + 1] as number) + (a - (t - z) + (x - z));
-  f64[at] = t;
 }
 
 /** The per-customer arrays of a summary, for a pass to fill. */
