@@ -1,26 +1,12 @@
 import { cohortMeta, indexCells, requireCohortIndex } from '../internal/cohortIndex.ts';
 import { completeAverage, retentionCohorts } from '../internal/cohortKernel.ts';
-import type { CohortIndex, CohortMeta } from './types.ts';
+import type { CohortCountRow, CohortCountTable, CohortIndex } from './types.ts';
 
-/** One cohort row of {@link cohortChurn}. */
-export interface CohortChurnRow {
-  readonly label: string;
-  readonly start: number;
-  readonly size: number;
-  /** Customers with no activity in column k or any later observable column. */
-  readonly counts: number[];
-  /** counts[k] / size = 1 − on-or-after retention. */
-  readonly rates: number[];
-  /** Whether column k had fully ended by the observation end. */
-  readonly complete: boolean[];
-}
+/** One cohort row of {@link cohortChurn}: counts[k] are the customers with no activity in column k or later. */
+export type CohortChurnRow = CohortCountRow;
 
 /** Result of {@link cohortChurn}. */
-export interface CohortChurnResult extends CohortMeta {
-  readonly cohorts: CohortChurnRow[];
-  /** Per column: Σ counts / Σ size over cohorts whose column is complete; `null` where none is. */
-  readonly average: (number | null)[];
-}
+export type CohortChurnResult = CohortCountTable;
 
 /**
  * Churn by cohort: the share of each cohort never seen again from column k on (1 − on-or-after retention).

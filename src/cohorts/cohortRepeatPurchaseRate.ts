@@ -1,25 +1,12 @@
 import { cohortMeta, requireCohortIndex } from '../internal/cohortIndex.ts';
 import { completeAverage } from '../internal/cohortKernel.ts';
-import type { CohortIndex, CohortMeta } from './types.ts';
+import type { CohortCountRow, CohortCountTable, CohortIndex } from './types.ts';
 
-/** One cohort row of {@link cohortRepeatPurchaseRate}. */
-export interface CohortRepeatPurchaseRow {
-  readonly label: string;
-  readonly start: number;
-  readonly size: number;
-  /** Customers with at least 2 purchases in columns 0 … k. */
-  readonly counts: number[];
-  /** counts[k] / size. */
-  readonly rates: number[];
-  readonly complete: boolean[];
-}
+/** One cohort row of {@link cohortRepeatPurchaseRate}: counts[k] are the customers with 2+ purchases in columns 0 … k. */
+export type CohortRepeatPurchaseRow = CohortCountRow;
 
 /** Result of {@link cohortRepeatPurchaseRate}. */
-export interface CohortRepeatPurchaseRateResult extends CohortMeta {
-  readonly cohorts: CohortRepeatPurchaseRow[];
-  /** Per column: Σ counts / Σ size over cohorts whose column is complete; `null` where none is. */
-  readonly average: (number | null)[];
-}
+export type CohortRepeatPurchaseRateResult = CohortCountTable;
 
 /**
  * Repeat purchase rate by cohort: the share of each cohort with two or more purchases by column k.

@@ -74,18 +74,32 @@ export interface CohortIndex {
 /** A retention bracket: columns `from` … `to`, inclusive. */
 export type RetentionBracket = readonly [from: number, to: number];
 
-/** One cohort row of a retention matrix. */
-export interface RetentionCohort {
+/**
+ * One cohort row of a table of counts per cohort and column: retention (`retentionMatrix`, `cohortRetention`),
+ * churn (`cohortChurn`) and repeat purchase (`cohortRepeatPurchaseRate`). What a count counts is the function's
+ * formula.
+ */
+export interface CohortCountRow {
   /** ISO date of the cohort period's first day. */
   readonly label: string;
   /** First instant of the cohort period (epoch ms). */
   readonly start: number;
   /** Customers in the cohort. */
   readonly size: number;
-  /** Customers active per column (see the mode). */
+  /** Customers counted per column (see the function's formula). */
   readonly counts: number[];
   /** counts[k] / size. */
   readonly rates: number[];
   /** Whether column k had fully ended by the observation end. */
   readonly complete: boolean[];
+}
+
+/** One cohort row of a retention matrix: customers active per column (see the mode). */
+export type RetentionCohort = CohortCountRow;
+
+/** A table of {@link CohortCountRow}s and its average row. */
+export interface CohortCountTable extends CohortMeta {
+  readonly cohorts: CohortCountRow[];
+  /** Per column: Σ counts / Σ size over cohorts whose column is complete; `null` where none is. */
+  readonly average: (number | null)[];
 }
