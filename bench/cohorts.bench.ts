@@ -131,7 +131,10 @@ function naive(rows: readonly { customer: number; time: number }[]): number[][] 
     const f = first.get(r.customer)!;
     const key = `${f}:${Math.floor(r.time / DAY) - f}`;
     let set = cells.get(key);
-    if (set === undefined) cells.set(key, (set = new Set()));
+    if (set === undefined) {
+      set = new Set();
+      cells.set(key, set);
+    }
     set.add(r.customer);
   }
   const cohorts = [...new Set(first.values())].sort((a, b) => a - b);

@@ -29,7 +29,7 @@ function readCsv(text: string): Record<string, string>[] {
   return lines.map((line) => Object.fromEntries(line.split(',').map((value, i) => [names[i] ?? `column${i}`, value])));
 }
 
-const escape = (text: string): string => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+const escapeHtml = (text: string): string => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 const pct = (x: number | null | undefined, digits = 1): string => (x === null || x === undefined || Number.isNaN(x) ? '–' : `${(100 * x).toFixed(digits)}%`);
 const num = (x: number, digits = 2): string => (Number.isFinite(x) ? x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : '–');
 
@@ -112,7 +112,7 @@ export function buildReport(ordersCsv: string, surveyCsv: string): string {
 (log-likelihood ${num(bgNbd.logLikelihood, 1)}, ${bgNbd.converged ? 'converged' : 'not converged'}). Gamma-Gamma spend: p = ${num(gammaGamma.params.p, 2)}, q = ${num(gammaGamma.params.q, 2)}, v = ${num(gammaGamma.params.v, 2)}.</p>
 <table id="top-clv">
 <tr><th>customer</th><th>repeat purchases</th><th>recency (weeks)</th><th>age T (weeks)</th><th>mean spend</th><th>P(alive)</th><th>12-month CLV</th></tr>
-${ranked.map((c) => `<tr><td>${escape(String(c.customer))}</td><td>${c.frequency}</td><td>${num(c.recency)}</td><td>${num(c.T)}</td><td>$${num(c.monetaryValue)}</td><td>${pct(c.alive)}</td><td>$${num(c.clv)}</td></tr>`).join('\n')}
+${ranked.map((c) => `<tr><td>${escapeHtml(String(c.customer))}</td><td>${c.frequency}</td><td>${num(c.recency)}</td><td>${num(c.T)}</td><td>$${num(c.monetaryValue)}</td><td>${pct(c.alive)}</td><td>$${num(c.clv)}</td></tr>`).join('\n')}
 </table>
 <p class="note">CLV: expected purchases over the next 12 months (BG/NBD) × expected spend (Gamma-Gamma), discounted 1% a month.</p>
 </body>

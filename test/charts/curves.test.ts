@@ -35,10 +35,15 @@ describe('retentionCurveSpec', () => {
   });
 
   it('rejects holes in sparse arrays instead of skipping them', () => {
-    // eslint-disable-next-line no-sparse-arrays
-    expectError(() => retentionCurveSpec([,] as never), TypeError, 'retentionCurveSpec: curves[0] must be an object, got undefined');
-    expectError(() => retentionCurveSpec([{ label: 'x', values: [1, , 0.5] }] as never), TypeError, 'retentionCurveSpec: curves[0].values[1] must be a number or null, got undefined');
-    expectError(() => survivalCurveSpec({ curve: [, { time: 1, survival: 0.5 }] } as never), TypeError, 'survivalCurveSpec: km.curve[0] must be an object, got undefined');
+    // Holes made with `delete` (a sparse array literal would need a lint exception).
+    const holes = <T,>(values: T[], ...at: number[]): T[] => {
+      const copy = [...values];
+      for (const i of at) delete copy[i];
+      return copy;
+    };
+    expectError(() => retentionCurveSpec(holes([{}], 0) as never), TypeError, 'retentionCurveSpec: curves[0] must be an object, got undefined');
+    expectError(() => retentionCurveSpec([{ label: 'x', values: holes([1, 0, 0.5], 1) }] as never), TypeError, 'retentionCurveSpec: curves[0].values[1] must be a number or null, got undefined');
+    expectError(() => survivalCurveSpec({ curve: holes([{}, { time: 1, survival: 0.5 }], 0) } as never), TypeError, 'survivalCurveSpec: km.curve[0] must be an object, got undefined');
   });
 
   it('rejects series that are not { label, values }', () => {

@@ -20,7 +20,10 @@ async function render(spec: VegaLiteSpec): Promise<{ svg: string; warnings: stri
   const warnings: string[] = [];
   const logger = {
     level: () => logger,
-    warn: (...args: unknown[]) => (warnings.push(args.map(String).join(' ')), logger),
+    warn: (...args: unknown[]) => {
+      warnings.push(args.map(String).join(' '));
+      return logger;
+    },
     info: () => logger,
     debug: () => logger,
     error: (...args: unknown[]) => {

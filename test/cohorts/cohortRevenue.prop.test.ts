@@ -15,7 +15,7 @@ describe('cohortRevenue properties', () => {
         const frequency = cohortPurchaseFrequency(index);
         expect(frequency.cohorts.reduce((s, c) => s + c.orders.reduce((a, b) => a + b, 0), 0)).toBe(log.time.length);
         for (const c of frequency.cohorts) {
-          c.cumulativeFrequency.forEach((x, k) => k > 0 && expect(x).toBeGreaterThanOrEqual(c.cumulativeFrequency[k - 1]!));
+          c.cumulativeFrequency.forEach((x, k) => { if (k > 0) expect(x).toBeGreaterThanOrEqual(c.cumulativeFrequency[k - 1]!); });
         }
       }),
       { numRuns: 100 },

@@ -55,7 +55,7 @@ async function duckCounts(log: { customer: Int32Array; time: Float64Array }, uni
 
 function ourCounts(m: ReturnType<typeof retentionMatrix>): Map<Key, number> {
   const out = new Map<Key, number>();
-  for (const c of m.cohorts) c.counts.forEach((n, k) => n > 0 && out.set(`${c.start}:${k}`, n));
+  for (const c of m.cohorts) c.counts.forEach((n, k) => { if (n > 0) out.set(`${c.start}:${k}`, n); });
   return out;
 }
 

@@ -71,7 +71,7 @@ describe('retentionMatrix against the brute-force oracle', () => {
         };
         const retention = s.mode === 'brackets' ? { brackets: s.brackets } : { mode: s.mode };
         const common = { ...settings, ...retention };
-        let actual;
+        let actual: ReturnType<typeof retentionMatrix>;
         if (s.shape === 'rows') {
           const rows = deepFreeze(
             events.map((e) => ({ id: e.customer, at: s.timeAs === 'ms' ? e.time : s.timeAs === 'iso' ? new Date(e.time).toISOString() : new Date(e.time), kind: e.kind, signup: e.cohort })),

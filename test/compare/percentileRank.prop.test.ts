@@ -46,7 +46,7 @@ describe('percentileRank properties', () => {
     fc.assert(
       fc.property(fc.uniqueArray(small, { minLength: 1, maxLength: 30 }), (peers) => {
         const sorted = [...peers].sort((x, y) => x - y);
-        sorted.forEach((p, i) => expect(Math.abs(percentileRank(p, peers) - (i + 0.5) / peers.length)).toBeLessThanOrEqual(1e-12));
+        sorted.forEach((p, i) => { expect(Math.abs(percentileRank(p, peers) - (i + 0.5) / peers.length)).toBeLessThanOrEqual(1e-12); });
       }),
       { numRuns: 100 },
     );

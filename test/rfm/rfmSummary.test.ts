@@ -92,7 +92,7 @@ describe('rfmSummary', () => {
       const general = rfmSummary(columns(shuffled), { observationEnd: '1997-09-30', unit: 'week' });
       const byId = [...general].sort((a, b) => (a.customer as number) - (b.customer as number));
       expect(byId.map((r) => [r.customer, r.frequency, r.recency, r.T])).toEqual(summary.map((r) => [r.customer, r.frequency, r.recency, r.T]));
-      byId.forEach((r, i) => expectClose(r.monetaryValue, summary[i]?.monetaryValue as number, { rel: 1e-13, abs: 1e-13 }));
+      byId.forEach((r, i) => { expectClose(r.monetaryValue, summary[i]?.monetaryValue as number, { rel: 1e-13, abs: 1e-13 }); });
     });
   });
 

@@ -52,7 +52,7 @@ describe('customerSatisfactionIndexByRespondent properties', () => {
           attributes.map((a) => ({ ...a, weight: a.weight * k })),
           { scale },
         );
-        scaled.forEach((x, j) => expectClose(x, base[j] ?? Number.NaN, { rel: 1e-12, abs: 1e-12 }));
+        scaled.forEach((x, j) => { expectClose(x, base[j] ?? Number.NaN, { rel: 1e-12, abs: 1e-12 }); });
       }),
       { numRuns: 150 },
     );

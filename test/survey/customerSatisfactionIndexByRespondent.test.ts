@@ -15,7 +15,7 @@ describe('customerSatisfactionIndexByRespondent', () => {
   it('computes one weighted index per respondent', () => {
     const indices = customerSatisfactionIndexByRespondent(survey);
     expect(indices).toHaveLength(4);
-    [70, 70, 55, 80].forEach((expected, j) => expectClose(indices[j] ?? Number.NaN, expected, { rel: 1e-12 }));
+    [70, 70, 55, 80].forEach((expected, j) => { expectClose(indices[j] ?? Number.NaN, expected, { rel: 1e-12 }); });
   });
 
   it('averages to the aggregate index', () => {

@@ -33,7 +33,7 @@ describe('bgBbExpectedPurchases properties', () => {
     fc.assert(
       fc.property(params, fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 5 }), (p, ns) => {
         const all = bgBbExpectedPurchases(p, ns);
-        ns.forEach((n, i) => expect(all[i]).toBe(bgBbExpectedPurchases(p, n)));
+        ns.forEach((n, i) => { expect(all[i]).toBe(bgBbExpectedPurchases(p, n)); });
       }),
       { numRuns: 100 },
     );

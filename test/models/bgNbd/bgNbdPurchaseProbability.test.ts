@@ -13,7 +13,7 @@ describe('bgNbdPurchaseProbability', () => {
       0.000222226,
     ];
     const got = bgNbdPurchaseProbability(published, 30, [11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
-    got.forEach((v, i) => expectClose(v, expected[i] as number, { abs: 5e-11 }));
+    got.forEach((v, i) => { expectClose(v, expected[i] as number, { abs: 5e-11 }); });
   });
 
   it('sums to 1 over n', () => {

@@ -26,7 +26,7 @@ describe('fitGammaGamma', () => {
     // to cents, which moves the result by up to w·0.005 ≈ 0.004, so the tolerance is 0.01.
     const expected = [24.65, 18.91, 35.17, 35.17, 35.17, 71.46, 18.91, 35.17, 27.28, 35.17];
     const got = gammaGammaExpectedSpend(fit.params, rows.slice(0, 10));
-    got.forEach((v, i) => expectClose(v, expected[i] as number, { abs: 0.01 }));
+    got.forEach((v, i) => { expectClose(v, expected[i] as number, { abs: 0.01 }); });
   });
 
   it('recovers known parameters from seeded simulated data within 3 standard errors', () => {

@@ -22,7 +22,7 @@ describe('paretoNbdExpectedPurchases', () => {
     const btyd = [0, 0.05077821, 0.09916088, 0.14542507, 0.1897993, 0.23247466, 0.27361274, 0.31335159, 0.35181024, 0.38909211];
     const fit = fitParetoNbd(cdnowSummary());
     const ours = paretoNbdExpectedPurchases(fit.params, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    ours.forEach((v, i) => expectClose(v, btyd[i] as number, { abs: 0.01 }));
+    ours.forEach((v, i) => { expectClose(v, btyd[i] as number, { abs: 0.01 }); });
   });
 
   it('equals the conditional expectation of a customer with no history', () => {
