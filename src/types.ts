@@ -55,4 +55,12 @@ export interface PeriodGroupingOptions {
   readonly period?: Period;
   /** First day of a week period, 0 = Sunday … 6 = Saturday. Default 1 (Monday, ISO). */
   readonly weekStartsOn?: number;
+  /**
+   * First month of `quarter` and `year` periods, 1 = January … 12 = December: fiscal years, e.g. 4 (April) for
+   * the UK tax year, 7 (July) for Australia, 10 (October) for the US federal government. Default 1 (calendar
+   * years). A fiscal period is labelled, like every period, by the ISO date of its first day: the UK fiscal
+   * year from 2024-04-01 to 2025-03-31 is `'2024-04-01'`, and the US federal fiscal year 2025 (2024-10-01 to
+   * 2025-09-30) is `'2024-10-01'`. Other periods ignore it.
+   */
+  readonly yearStartsOn?: number;
 }

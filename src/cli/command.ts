@@ -3,6 +3,7 @@
  * text fields into typed values with line-numbered errors.
  * @module
  */
+import { requireYearStartsOn } from '../internal/time/calendarRules.ts';
 import { InputError } from './input.ts';
 
 /** A flag of a subcommand (all flags take a value unless `boolean`). */
@@ -130,6 +131,30 @@ export function numberFlag(flags: Flags, name: string): number | undefined {
   const parsed = typeof value === 'string' ? parseDecimal(value) : undefined;
   if (parsed === undefined || !Number.isFinite(parsed)) throw new UsageError(`--${name} expects a number, got ${JSON.stringify(value)}`);
   return parsed;
+}
+
+/**
+ * The first month of quarter and year periods (`--year-starts-on`, 1 = January … 12 = December), checked by the
+ * library's own rule (`yearStartsOn`); a bad value is a usage error naming the flag.
+ * @example
+ * ```ts
+ * import { yearStartsOnFlag } from './command.ts';
+ *
+ * yearStartsOnFlag({ 'year-starts-on': '4' }); // => 4
+ * yearStartsOnFlag({}); // => undefined
+ * yearStartsOnFlag({ 'year-starts-on': '13' }); // => throws UsageError: --year-starts-on (13) must be an integer from 1 (January) to 12 (December)
+ * yearStartsOnFlag({ 'year-starts-on': '2.5' }); // => throws UsageError: --year-starts-on (2.5) must be an integer from 1 (January) to 12 (December)
+ * yearStartsOnFlag({ 'year-starts-on': 'april' }); // => throws UsageError: --year-starts-on expects a number, got "april"
+ * ```
+ */
+export function yearStartsOnFlag(flags: Flags, name = 'year-starts-on'): number | undefined {
+  const value = numberFlag(flags, name);
+  if (value === undefined) return undefined;
+  try {
+    return requireYearStartsOn('loyalty-metrics', `--${name}`, value);
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/^loyalty-metrics: /, ''));
+  }
 }
 
 /** A string flag value (validated as present by the parser when required). */

@@ -46,12 +46,14 @@ export interface BuildCohortsOptions<Row = unknown> extends EventLogOptions<Row>
  * Memory is proportional to customers × periods (plus 4 bytes per event while building).
  *
  * @param events - Rows (array or iterable) read with the accessors, or columns {@link CohortEventLogColumns}.
- * @param options - Accessors, period, windows, time zone, week start, observation end, event filters.
+ * @param options - Accessors, period, windows, time zone, week start, (fiscal) year start, observation end, event
+ *   filters.
  * @returns A plain-data {@link CohortIndex}; with no events, no cohorts and `observationEnd` `null`.
  * @throws {TypeError} For a missing or invalid accessor, an invalid timestamp (naming the row and value), a
  *   customer id that is not a string or finite number, a non-boolean filter result, columnar input with
  *   accessors, or `startEvent` together with `cohort`.
- * @throws {RangeError} For an unknown period, windows, time zone or `weekStartsOn` outside 0–6, a non-finite
+ * @throws {RangeError} For an unknown period, windows or time zone, `weekStartsOn` outside 0–6, `yearStartsOn`
+ *   outside 1–12, a non-finite
  *   value, columns of unequal length, or a span too long for the period (over 4 million periods).
  * @example
  * ```ts
@@ -101,6 +103,7 @@ export function buildCohorts<Row = unknown>(events: Iterable<Row> | CohortEventL
     windows: settings.windows,
     timeZone: settings.timeZone,
     weekStartsOn: settings.weekStartsOn,
+    yearStartsOn: settings.yearStartsOn,
     observationEnd: Number.isNaN(k.observationEnd) ? null : k.observationEnd,
     cohorts: k.rows.map(({ label, start, size, columns, completeColumns }) => ({ label, start, size, columns, completeColumns })),
     customers,

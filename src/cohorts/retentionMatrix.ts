@@ -36,6 +36,8 @@ export interface RetentionMatrixResult {
   readonly windows: CohortWindows;
   readonly timeZone: string;
   readonly weekStartsOn: number;
+  /** First month of quarters and years (1 = January … 12 = December; fiscal years otherwise). */
+  readonly yearStartsOn: number;
   /** Observation end used (epoch ms); `null` for an empty log without an explicit end. */
   readonly observationEnd: number | null;
   readonly mode: 'on' | 'onOrAfter' | 'brackets';
@@ -76,12 +78,13 @@ export interface RetentionMatrixResult {
  *
  * @param events - Rows (array or iterable) read with the accessors, or columns {@link CohortEventLogColumns}.
  * @param options - `customer`, `time` (rows), `period` (default `'day'`), `mode` (`'on'`), `brackets`,
- *   `windows` (`'calendar'`), `timeZone` (`'UTC'`), `weekStartsOn` (1), `observationEnd`, `cohort`,
+ *   `windows` (`'calendar'`), `timeZone` (`'UTC'`), `weekStartsOn` (1), `yearStartsOn` (1), `observationEnd`, `cohort`,
  *   `startEvent`, `returnEvent`.
  * @returns The matrix; `average[k]` is `null` where no cohort's column k is complete.
  * @throws {TypeError} For an invalid accessor, timestamp (naming the row index and value), customer id, filter
  *   result, or columnar input combined with accessors.
- * @throws {RangeError} For an unknown period, mode, windows or time zone, `weekStartsOn` outside 0–6,
+ * @throws {RangeError} For an unknown period, mode, windows or time zone, `weekStartsOn` outside 0–6, `yearStartsOn`
+ *   outside 1–12,
  *   invalid brackets, columns of unequal length, or a span too long for the period.
  * @example
  * ```ts
@@ -111,6 +114,7 @@ export function retentionMatrix<Row = unknown>(events: Iterable<Row> | CohortEve
     windows: settings.windows,
     timeZone: settings.timeZone,
     weekStartsOn: settings.weekStartsOn,
+    yearStartsOn: settings.yearStartsOn,
     observationEnd: Number.isNaN(observationEnd) ? null : observationEnd,
     mode,
     brackets,

@@ -23,6 +23,8 @@ export interface CohortMeta {
   readonly windows: CohortWindows;
   readonly timeZone: string;
   readonly weekStartsOn: number;
+  /** First month of quarters and years (1 = January … 12 = December; fiscal years otherwise). */
+  readonly yearStartsOn: number;
   readonly observationEnd: number | null;
 }
 
@@ -51,6 +53,11 @@ export interface CohortIndex {
   readonly windows: CohortWindows;
   readonly timeZone: string;
   readonly weekStartsOn: number;
+  /**
+   * First month of quarters and years, 1 = January … 12 = December (fiscal years otherwise). An index without
+   * this field (built before it existed) reads as 1.
+   */
+  readonly yearStartsOn: number;
   /** Observation end (epoch ms); `null` for an empty event log without an explicit end. */
   readonly observationEnd: number | null;
   /** Cohorts in time order; cohorts without customers are not listed. */

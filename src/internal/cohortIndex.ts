@@ -7,7 +7,7 @@
 import type { CohortIndex, CohortMeta, CohortWindows } from '../cohorts/types.ts';
 import type { CohortCells } from './cohortKernel.ts';
 import { isCustomerId } from './input/customerId.ts';
-import { requirePeriod, requireTimeZone, requireWeekStartsOn, type Period } from './time.ts';
+import { requirePeriod, requireTimeZone, requireWeekStartsOn, requireYearStartsOn, type Period } from './time.ts';
 import { describeValue, rangeFail, requireArrayLike, requireCount, requireNumber, requireObject, requireOneOf, typeFail } from './validate.ts';
 
 const MAX_COLUMNS = 4_194_304; // 2^22 (literals, not shifts: bundlers drop unused literals but keep `1 << n`)
@@ -31,13 +31,20 @@ const MAX_CELLS = 67_108_864; // 2^26
  *   ],
  *   { customer: 'user', time: 'at', value: 'total', period: 'month' },
  * );
- * cohortMeta(index); // => { period: 'month', windows: 'calendar', timeZone: 'UTC', weekStartsOn: 1 }
+ * cohortMeta(index); // => { period: 'month', windows: 'calendar', timeZone: 'UTC', weekStartsOn: 1, yearStartsOn: 1 }
  * // the observation end defaults to the latest event
  * new Date(cohortMeta(index).observationEnd ?? Number.NaN).toISOString(); // => '2024-02-25T00:00:00.000Z'
  * ```
  */
 export function cohortMeta(index: CohortIndex): CohortMeta {
-  return { period: index.period, windows: index.windows, timeZone: index.timeZone, weekStartsOn: index.weekStartsOn, observationEnd: index.observationEnd };
+  return {
+    period: index.period,
+    windows: index.windows,
+    timeZone: index.timeZone,
+    weekStartsOn: index.weekStartsOn,
+    yearStartsOn: index.yearStartsOn ?? 1,
+    observationEnd: index.observationEnd,
+  };
 }
 
 function requireInteger(fn: string, name: string, value: unknown, min: number, max: number): number {
@@ -83,6 +90,8 @@ export function requireCohortIndex(fn: string, value: unknown, name = 'index'): 
   requireOneOf(fn, `${name}.windows`, index['windows'], ['calendar', 'rolling']);
   requireTimeZone(fn, `${name}.timeZone`, index['timeZone']);
   requireWeekStartsOn(fn, `${name}.weekStartsOn`, index['weekStartsOn']);
+  // An index built before `yearStartsOn` existed has calendar years.
+  if (index['yearStartsOn'] !== undefined) requireYearStartsOn(fn, `${name}.yearStartsOn`, index['yearStartsOn']);
   if (index['observationEnd'] !== null) requireNumber(fn, `${name}.observationEnd`, index['observationEnd']);
   const cohorts = requireArrayLike(fn, `${name}.cohorts`, index['cohorts']);
   let totalColumns = 0;

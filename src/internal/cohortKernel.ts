@@ -27,6 +27,7 @@ import {
   requirePeriod,
   requireTimeZone,
   requireWeekStartsOn,
+  requireYearStartsOn,
   readTimeColumn,
   ROLLING_WINDOW_MS,
   toEpochMs,
@@ -40,7 +41,7 @@ import type { CohortWindows, RetentionBracket, RetentionCohort } from '../cohort
 
 
 /** Option keys of the cohort time settings. */
-export const COHORT_SETTING_KEYS = ['period', 'windows', 'timeZone', 'weekStartsOn', 'observationEnd'] as const;
+export const COHORT_SETTING_KEYS = ['period', 'windows', 'timeZone', 'weekStartsOn', 'yearStartsOn', 'observationEnd'] as const;
 /** Option keys of the event reader (accessors and filters). */
 export const COHORT_EVENT_KEYS = ['customer', 'time', 'value', 'cohort', 'startEvent', 'returnEvent'] as const;
 /** Option keys of the retention mode. */
@@ -57,20 +58,24 @@ export interface CohortSettings {
   readonly windows: CohortWindows;
   readonly timeZone: string;
   readonly weekStartsOn: number;
+  /** First month of quarters and years, 1 = January … 12 = December. */
+  readonly yearStartsOn: number;
   readonly indexer: PeriodIndexer;
   /** Explicit observation end (epoch ms), or `undefined` for "the latest event". */
   readonly observationEnd: number | undefined;
 }
 
 /**
- * Reads `period` (default `'day'`), `windows` (`'calendar'`), `timeZone` (`'UTC'`), `weekStartsOn` (1), `observationEnd`.
+ * Reads `period` (default `'day'`), `windows` (`'calendar'`), `timeZone` (`'UTC'`), `weekStartsOn` (1),
+ * `yearStartsOn` (1), `observationEnd`.
  * @throws {TypeError} When an option has the wrong kind or `observationEnd` is not a valid date.
- * @throws {RangeError} For an unknown period, windows or time zone, or `weekStartsOn` outside 0–6.
+ * @throws {RangeError} For an unknown period, windows or time zone, `weekStartsOn` outside 0–6 or `yearStartsOn`
+ *   outside 1–12.
  * @example
  * ```ts
  * import { readCohortSettings } from './cohortKernel.ts';
  *
- * readCohortSettings('buildCohorts', {}); // => { period: 'day', windows: 'calendar', timeZone: 'UTC', weekStartsOn: 1, observationEnd: undefined }
+ * readCohortSettings('buildCohorts', {}); // => { period: 'day', windows: 'calendar', timeZone: 'UTC', weekStartsOn: 1, yearStartsOn: 1, observationEnd: undefined }
  * const settings = readCohortSettings('buildCohorts', { period: 'month', timeZone: 'Europe/Bucharest', observationEnd: '2024-03-01' });
  * // a date is local midnight, here 00:00 EET (UTC+2)
  * new Date(settings.observationEnd ?? Number.NaN).toISOString(); // => '2024-02-29T22:00:00.000Z'
@@ -84,10 +89,11 @@ export function readCohortSettings(fn: string, opts: CohortSettingOptions): Coho
   const windows = requireOneOf<CohortWindows>(fn, 'windows', withDefault(opts.windows, 'calendar'), ['calendar', 'rolling']);
   const timeZone = requireTimeZone(fn, 'timeZone', withDefault(opts.timeZone, 'UTC'));
   const weekStartsOn = requireWeekStartsOn(fn, 'weekStartsOn', withDefault(opts.weekStartsOn, 1));
-  const indexer = createPeriodIndexer(fn, { period, timeZone, weekStartsOn });
+  const yearStartsOn = requireYearStartsOn(fn, 'yearStartsOn', withDefault(opts.yearStartsOn, 1));
+  const indexer = createPeriodIndexer(fn, { period, timeZone, weekStartsOn, yearStartsOn });
   const end = opts.observationEnd;
   const observationEnd = end === undefined ? undefined : toEpochMs(fn, end, 'observationEnd', timeZone);
-  return { period, windows, timeZone, weekStartsOn, indexer, observationEnd };
+  return { period, windows, timeZone, weekStartsOn, yearStartsOn, indexer, observationEnd };
 }
 
 /** Events as validated parallel columns. */

@@ -32,7 +32,7 @@
  * @module
  */
 import { resolveAccessor, rowsOf } from './rows.ts';
-import { createPeriodIndexer, requirePeriod, requireTimeZone, requireWeekStartsOn, readTimeColumn, toEpochMs } from './time.ts';
+import { createPeriodIndexer, requirePeriod, requireTimeZone, requireWeekStartsOn, requireYearStartsOn, readTimeColumn, toEpochMs } from './time.ts';
 import { DAYS_PER_UNIT, DURATION_UNITS as UNITS, type DurationUnit, type Period, type PeriodIndexer } from './time.ts';
 import { popcount } from './bits.ts';
 import { failCustomerId, isCustomerId } from './input/customerId.ts';
@@ -108,7 +108,7 @@ function directIdRange(customers: ArrayLike<unknown>, n: number): number {
 }
 
 /** Option keys of the period settings of the RFM functions. */
-export const PERIOD_SETTING_KEYS = ['period', 'unit', 'timeZone', 'weekStartsOn'] as const;
+export const PERIOD_SETTING_KEYS = ['period', 'unit', 'timeZone', 'weekStartsOn', 'yearStartsOn'] as const;
 /** Option keys of the transaction reader (row accessors). */
 export const TRANSACTION_KEYS = ['customer', 'time', 'value'] as const;
 export type PeriodSettingOptions = { readonly [K in (typeof PERIOD_SETTING_KEYS)[number]]?: unknown };
@@ -120,16 +120,19 @@ export interface PeriodSettings {
   readonly unit: DurationUnit;
   readonly unitDays: number;
   readonly timeZone: string;
+  /** First month of quarters and years, 1 = January … 12 = December. */
+  readonly yearStartsOn: number;
   readonly indexer: PeriodIndexer;
 }
 
 /**
- * Reads `period` (default `'day'`), `unit` (default: the period), `timeZone` (`'UTC'`) and `weekStartsOn` (1).
+ * Reads `period` (default `'day'`), `unit` (default: the period), `timeZone` (`'UTC'`), `weekStartsOn` (1) and
+ * `yearStartsOn` (1).
  * @example
  * ```ts
  * import { readPeriodSettings } from './transactions.ts';
  *
- * readPeriodSettings('rfmSummary', { unit: 'week' }); // => { period: 'day', unit: 'week', unitDays: 7, timeZone: 'UTC' }
+ * readPeriodSettings('rfmSummary', { unit: 'week' }); // => { period: 'day', unit: 'week', unitDays: 7, timeZone: 'UTC', yearStartsOn: 1 }
  * readPeriodSettings('rfmSummary', { unit: 'fortnight' }); // => throws RangeError
  * ```
  */
@@ -138,8 +141,9 @@ export function readPeriodSettings(fn: string, opts: PeriodSettingOptions): Peri
   const unit = requireOneOf<DurationUnit>(fn, 'unit', withDefault(opts.unit, period), UNITS);
   const timeZone = requireTimeZone(fn, 'timeZone', withDefault(opts.timeZone, 'UTC'));
   const weekStartsOn = requireWeekStartsOn(fn, 'weekStartsOn', withDefault(opts.weekStartsOn, 1));
-  const indexer = createPeriodIndexer(fn, { period, timeZone, weekStartsOn });
-  return { period, unit, unitDays: DAYS_PER_UNIT[unit], timeZone, indexer };
+  const yearStartsOn = requireYearStartsOn(fn, 'yearStartsOn', withDefault(opts.yearStartsOn, 1));
+  const indexer = createPeriodIndexer(fn, { period, timeZone, weekStartsOn, yearStartsOn });
+  return { period, unit, unitDays: DAYS_PER_UNIT[unit], timeZone, yearStartsOn, indexer };
 }
 
 function fieldLabel(rowInput: boolean, i: number, field: string): string {

@@ -50,7 +50,7 @@ export interface OverdueCustomer {
  * @param transactions - Rows (array or iterable) read through the accessors, or columns
  *   `{ customer, time }`.
  * @param options - `multiple` (required), accessors (row input), `observationEnd`, `period`, `unit`,
- *   `timeZone`, `weekStartsOn`.
+ *   `timeZone`, `weekStartsOn`, `yearStartsOn`.
  * @returns The overdue customers, most overdue (highest `overdueRatio`) first; ties keep the order of
  *   the customers' first transactions. An empty array when nobody is overdue.
  * @throws {TypeError} When `transactions` is neither rows nor columns, an accessor is missing, a time is

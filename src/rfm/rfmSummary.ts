@@ -62,14 +62,16 @@ export interface RfmSummaryRow {
  * 24(2); `lifetimes.utils.summary_data_from_transaction_data` (lifetimes 0.11).
  *
  * @param transactions - Rows (array or iterable) read through the accessors, or columns.
- * @param options - Accessors (row input), `observationEnd`, `period`, `unit`, `timeZone`, `weekStartsOn`.
+ * @param options - Accessors (row input), `observationEnd`, `period`, `unit`, `timeZone`, `weekStartsOn`,
+ *   `yearStartsOn` (first month of quarter and year periods, default 1).
  * @returns One row per customer with a purchase up to `observationEnd`, in first-seen order; an empty
  *   array when there is none. `monetaryValue` is `NaN` when no `value` is given.
  * @throws {TypeError} When `transactions` is neither rows nor columns, an accessor is missing (rows) or
  *   given with columns, a time is not a valid date (`rfmSummary: row 17: time "x" is not a valid date`),
  *   a customer is not a string or number, or a value is not a number.
  * @throws {RangeError} When columns differ in length, a value or numeric customer is not finite, or an
- *   option is out of its domain (unknown period, unit or time zone, `weekStartsOn` outside 0–6).
+ *   option is out of its domain (unknown period, unit or time zone, `weekStartsOn` outside 0–6,
+ *   `yearStartsOn` outside 1–12).
  * @example
  * ```ts
  * import { rfmSummary } from 'loyalty-metrics';

@@ -11,6 +11,7 @@ describe('buildCohorts', () => {
       windows: 'calendar',
       timeZone: 'UTC',
       weekStartsOn: 1,
+      yearStartsOn: 1,
       observationEnd: Date.parse('2024-04-01T00:00:00Z'),
       cohorts: [
         { label: '2024-01-01', start: Date.UTC(2024, 0, 1), size: 2, columns: 4, completeColumns: 3 },

@@ -23,6 +23,7 @@ describe('retentionMatrix', () => {
       windows: 'calendar',
       timeZone: 'UTC',
       weekStartsOn: 1,
+      yearStartsOn: 1,
       observationEnd: Date.UTC(2024, 0, 3),
       mode: 'on',
       brackets: null,

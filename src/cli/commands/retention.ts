@@ -1,7 +1,7 @@
 import { retentionMatrix, type RetentionMatrixOptions } from '../../index.ts';
 import { PERIODS } from '../../internal/time/periodKinds.ts';
 import type { Command, CommandOutput } from '../command.ts';
-import { numberFlag, requiredFlag, stringFlag, timeZoneFlag, UsageError } from '../command.ts';
+import { numberFlag, requiredFlag, stringFlag, timeZoneFlag, UsageError, yearStartsOnFlag } from '../command.ts';
 import { readTransactionColumns } from '../columns.ts';
 import { csvNumber, formatPercent, renderCsv, renderTable } from '../format.ts';
 
@@ -46,6 +46,7 @@ export const retentionCommand: Command = {
     windows: { type: 'string', value: '<calendar|rolling>', description: 'calendar periods, or rolling windows from each first event (default calendar)', choices: ['calendar', 'rolling'] },
     'time-zone': { type: 'string', value: '<IANA zone>', description: 'calendar of the periods, and of times without an offset (default UTC)' },
     'week-starts-on': { type: 'string', value: '<0-6>', description: 'first day of a week, 0 = Sunday (default 1, Monday)' },
+    'year-starts-on': { type: 'string', value: '<1-12>', description: 'first month of quarters and years (fiscal years), e.g. 4 = April (default 1, January)' },
     'observation-end': { type: 'string', value: '<instant>', description: 'ignore later events; default the latest event' },
   },
   async execute({ flags, read }): Promise<CommandOutput> {
@@ -67,6 +68,8 @@ export const retentionCommand: Command = {
       if (!Number.isInteger(weekStartsOn) || weekStartsOn < 0 || weekStartsOn > 6) throw new UsageError(`--week-starts-on must be an integer from 0 (Sunday) to 6; got ${weekStartsOn}`);
       options.weekStartsOn = weekStartsOn;
     }
+    const yearStartsOn = yearStartsOnFlag(flags);
+    if (yearStartsOn !== undefined) options.yearStartsOn = yearStartsOn;
     const observationEnd = stringFlag(flags, 'observation-end');
     if (observationEnd !== undefined) options.observationEnd = /^-?\d+$/.test(observationEnd) ? Number(observationEnd) : observationEnd;
     const columns = await readTransactionColumns({ flags, read }, { customer: requiredFlag(flags, 'customer'), time: requiredFlag(flags, 'time') }, timeZone);

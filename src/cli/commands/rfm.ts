@@ -1,7 +1,7 @@
 import { rfmSummary, type RfmSummaryOptions, type RfmSummaryRow } from '../../index.ts';
 import { DURATION_UNITS, PERIODS } from '../../internal/time/periodKinds.ts';
 import type { Command, CommandOutput, Flags, FlagSpec } from '../command.ts';
-import { numberFlag, requiredFlag, stringFlag, timeZoneFlag } from '../command.ts';
+import { numberFlag, requiredFlag, stringFlag, timeZoneFlag, yearStartsOnFlag } from '../command.ts';
 import { readTransactionColumns } from '../columns.ts';
 import { csvNumber, formatNumber, renderCsv, renderTable } from '../format.ts';
 
@@ -14,6 +14,7 @@ export const TRANSACTION_FLAGS: Readonly<Record<string, FlagSpec>> = {
   unit: { type: 'string', value: `<${DURATION_UNITS.join('|')}>`, description: 'unit of recency and T (default: the period)', choices: DURATION_UNITS },
   'time-zone': { type: 'string', value: '<IANA zone>', description: 'calendar of the periods, and of times without an offset (default UTC)' },
   'week-starts-on': { type: 'string', value: '<0-6>', description: 'first day of a week period, 0 = Sunday (default 1, Monday)' },
+  'year-starts-on': { type: 'string', value: '<1-12>', description: 'first month of quarter and year periods (fiscal years), e.g. 4 = April (default 1)' },
 };
 
 /**
@@ -48,6 +49,8 @@ export async function summariseTransactions(flags: Flags, read: Parameters<Comma
   if (unit !== undefined) options.unit = unit;
   const weekStartsOn = numberFlag(flags, 'week-starts-on');
   if (weekStartsOn !== undefined) options.weekStartsOn = weekStartsOn;
+  const yearStartsOn = yearStartsOnFlag(flags);
+  if (yearStartsOn !== undefined) options.yearStartsOn = yearStartsOn;
   const columns = await readTransactionColumns({ flags, read }, { customer: requiredFlag(flags, 'customer'), time: requiredFlag(flags, 'time'), value: valueColumn }, timeZone);
   const input = columns.value === undefined ? { customer: columns.customer, time: columns.time } : { customer: columns.customer, time: columns.time, value: columns.value };
   return rfmSummary(input, options).map((row) => ({ ...row, customer: columns.names[row.customer as number] as string }));

@@ -22,6 +22,22 @@ export interface ZoneData {
 const zones = new Map<string, ZoneData>();
 export const MAX_CACHED_DAYS = 200_000;
 
+/**
+ * The cached offset data of an IANA zone (one `Intl.DateTimeFormat` per zone, kept across calls), created on first
+ * use. `utc` is true for the zones without offsets (`UTC`, `Etc/UTC`, `Etc/GMT`, `GMT`), whose instants are their
+ * own wall-clock times.
+ * @throws {RangeError} When `Intl.DateTimeFormat` does not know the zone.
+ * @example
+ * ```ts
+ * import { zoneData } from './zones.ts';
+ *
+ * zoneData('f', 'Europe/London') === zoneData('f', 'Europe/London'); // => true
+ * zoneData('f', 'Etc/UTC').utc; // => true
+ * zoneData('f', 'Europe/London').utc; // => false
+ * zoneData('f', 'Europe/London').format.resolvedOptions().timeZone; // => 'Europe/London'
+ * zoneData('f', 'Mars/Olympus'); // => throws RangeError: f: timeZone ("Mars/Olympus") is not a valid IANA time zone
+ * ```
+ */
 export function zoneData(fn: string, timeZone: string): ZoneData {
   const cached = zones.get(timeZone);
   if (cached !== undefined) return cached;
@@ -134,7 +150,23 @@ function dayStartOffset(zone: ZoneData, day: number): number {
   return offset;
 }
 
-/** Offset of `zone` at instant `ms` via the per-day cache. */
+/**
+ * Offset of `zone` at the instant `ms` (wall clock − UTC, in ms) via the per-day cache: one formatter call per
+ * UTC day, plus a search for the exact second of the change on the days when the offset changes.
+ * @example
+ * ```ts
+ * import { cachedOffset, zoneData } from './zones.ts';
+ *
+ * const london = zoneData('f', 'Europe/London');
+ * // GMT in winter, BST (UTC+1) from 2024-03-31 01:00 UTC
+ * cachedOffset(london, Date.UTC(2024, 0, 15)); // => 0
+ * cachedOffset(london, Date.UTC(2024, 2, 31, 0, 59, 59)); // => 0
+ * cachedOffset(london, Date.UTC(2024, 2, 31, 1)) / 3_600_000; // => 1
+ * // New York, EST (UTC−5) in winter
+ * cachedOffset(zoneData('f', 'America/New_York'), Date.UTC(2024, 0, 15)) / 3_600_000; // => -5
+ * cachedOffset(zoneData('f', 'UTC'), Date.UTC(2024, 6, 1)); // => 0
+ * ```
+ */
 export function cachedOffset(zone: ZoneData, ms: number): number {
   if (zone.utc) return 0;
   const day = Math.floor(ms / MS_PER_DAY);
@@ -185,8 +217,23 @@ export function zoneOffsetMs(fn: string, timeZone: string, ms: number): number {
 }
 
 /**
- * The instant at which the wall clock of `timeZone` shows `localMs` (wall-clock time written as if it were UTC
- * epoch ms). Gaps move forward by the gap length; overlaps resolve to the earlier instant.
+ * The instant at which the wall clock of `zone` shows `localMs` (wall-clock time written as if it were UTC
+ * epoch ms). Gaps move forward by the gap length; overlaps resolve to the earlier instant. The zone is already
+ * resolved: the form with a zone name is {@link wallClockToEpochMs}.
+ * @example
+ * ```ts
+ * import { localToInstant, zoneData } from './zones.ts';
+ *
+ * const london = zoneData('f', 'Europe/London');
+ * const instant = (local: number): string => new Date(localToInstant(london, local)).toISOString();
+ * // the UK fiscal year 2024/25 starts at midnight BST on 2024-04-01, 23:00 UTC the day before
+ * instant(Date.UTC(2024, 3, 1)); // => '2024-03-31T23:00:00.000Z'
+ * // 2024-03-31: 01:00 GMT jumps to 02:00 BST, so 01:30 does not exist and moves on by the hour
+ * instant(Date.UTC(2024, 2, 31, 1, 30)); // => '2024-03-31T01:30:00.000Z'
+ * // 2024-10-27: 01:30 happens twice (00:30 UTC in BST, 01:30 UTC in GMT): the earlier
+ * instant(Date.UTC(2024, 9, 27, 1, 30)); // => '2024-10-27T00:30:00.000Z'
+ * localToInstant(zoneData('f', 'UTC'), 0); // => 0
+ * ```
  */
 export function localToInstant(zone: ZoneData, localMs: number): number {
   if (zone.utc) return localMs;
