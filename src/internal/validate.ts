@@ -350,7 +350,7 @@ export function readOptions<const K extends string>(
     const near = nearestKey(key, all);
     typeFail(
       fn,
-      `unknown option ${JSON.stringify(key)}${name === 'options' ? '' : ` in ${name}`}${near === undefined ? '' : ` (did you mean ${JSON.stringify(near)}?)`}; ${
+      `unknown option ${JSON.stringify(key)}${name === 'options' ? '' : ` in ${shown(name)}`}${near === undefined ? '' : ` (did you mean ${JSON.stringify(near)}?)`}; ${
         all.length === 0 ? 'this function takes no options' : `accepted options: ${all.join(', ')}`
       }`,
       { argument: `${name}.${key}`, value: object[key] },
