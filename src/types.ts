@@ -61,18 +61,6 @@ export interface PeriodGroupingOptions {
  * The fields every error thrown by loyalty-metrics carries, besides its message: own enumerable properties of
  * the `TypeError` (wrong kind) or `RangeError` (out of domain), so a program can point at the bad input without
  * parsing the English message, and `JSON.stringify({ ...error })` gives a plain record. See the error-policy guide.
- * @example
- * ```ts
- * import { netPromoterScore, type ErrorFields } from 'loyalty-metrics';
- *
- * let fields: ErrorFields | undefined;
- * try {
- *   netPromoterScore([10, 11]);
- * } catch (error) {
- *   fields = { ...(error as ErrorFields) };
- * }
- * fields; // => { function: 'netPromoterScore', argument: 'scores[1]', value: '11' }
- * ```
  */
 export interface ErrorFields {
   /** The public function you called (the first word of the message): `'retentionRate'`. */
