@@ -64,3 +64,25 @@ export interface PeriodGroupingOptions {
    */
   readonly yearStartsOn?: number;
 }
+
+/**
+ * The fields every error thrown by loyalty-metrics carries, besides its message: own enumerable properties of
+ * the `TypeError` (wrong kind) or `RangeError` (out of domain), so a program can point at the bad input without
+ * parsing the English message, and `JSON.stringify({ ...error })` gives a plain record. See the error-policy guide.
+ */
+export interface ErrorFields {
+  /** The public function you called (the first word of the message): `'retentionRate'`. */
+  readonly function: string;
+  /**
+   * The argument path, never empty: a parameter (`'acquired'` of an input object, `'scores'`), an element
+   * (`'scores[2]'`), an option (`'options.period'`, `'options.initialParams.r'`), or a row's column
+   * (`'rows[4].at'`, `'events.time[3]'`).
+   */
+  readonly argument: string;
+  /** The offending value in printable form (strings quoted, `-0` kept, objects summarised), where there is one. */
+  readonly value?: string;
+  /** Zero-based row index, for row and column input (event logs, transactions, customers). */
+  readonly row?: number;
+  /** Customer id of that row, where the input has one and it is valid. */
+  readonly customer?: CustomerId;
+}

@@ -4,8 +4,8 @@ import * as lib from '../src/index.ts';
 import { deepCopy } from './helpers/snapshot.ts';
 
 // Every export of src/index.ts, called with arbitrary and near-valid arguments, must either return
-// or throw a TypeError/RangeError whose message starts with its own name, and must not mutate its
-// arguments. Functions added later are covered automatically.
+// or throw a TypeError/RangeError whose message starts with its own name and whose fields (ErrorFields) name
+// the function and the argument, and must not mutate its arguments. Functions added later are covered automatically.
 
 const nastyNumber = fc.oneof(
   fc.constantFrom(0, -0, 1, 2, 3, 10, -1, 0.5, 1.5, 1e308, -1e308, 1e-300, Number.NaN, Infinity, -Infinity, Number.MAX_SAFE_INTEGER),
@@ -38,6 +38,26 @@ const functions: Array<[string, AnyFunction]> = Object.entries(lib as Record<str
   typeof value === 'function' ? [[name, value as AnyFunction] as [string, AnyFunction]] : [],
 );
 
+/**
+ * Why the structured fields of an error (`ErrorFields`, issue #11 item 6) are wrong, or `undefined`: `function`
+ * is the export called, `argument` a non-empty path, `value` a string, `row` a non-negative integer, `customer`
+ * a string or number, and the fields serialise with `JSON.stringify`.
+ */
+function fieldProblem(name: string, error: Error): string | undefined {
+  const fields = error as Error & Partial<Record<'function' | 'argument' | 'value' | 'row' | 'customer', unknown>>;
+  if (fields.function !== name) return `function field ${String(fields.function)}`;
+  if (typeof fields.argument !== 'string' || fields.argument === '') return 'empty argument field';
+  if ('value' in fields && typeof fields.value !== 'string') return 'value field not a string';
+  if ('row' in fields && !(Number.isInteger(fields.row) && (fields.row as number) >= 0)) return 'row field not a non-negative integer';
+  if ('customer' in fields && typeof fields.customer !== 'string' && typeof fields.customer !== 'number') return 'customer field not an id';
+  try {
+    JSON.stringify({ ...error });
+  } catch {
+    return 'fields do not serialise';
+  }
+  return undefined;
+}
+
 describe('robustness of every export', () => {
   it('exports functions', () => {
     expect(functions.length).toBeGreaterThan(0);
@@ -53,6 +73,8 @@ describe('robustness of every export', () => {
           } catch (error) {
             const ok = (error instanceof TypeError || error instanceof RangeError) && error.message.startsWith(`${name}: `);
             if (!ok) throw new Error(`${name} threw ${String(error)}`);
+            const problem = fieldProblem(name, error);
+            if (problem !== undefined) throw new Error(`${name}: ${problem} in ${JSON.stringify({ ...error })} of ${error.message}`);
           }
           expect(args).toStrictEqual(before);
         }),

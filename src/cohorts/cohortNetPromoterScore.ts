@@ -3,7 +3,7 @@ import { requireCustomerId } from '../internal/input/customerId.ts';
 import { npsConfidenceLevel, npsFromValidCounts, type NetPromoterScoreResult } from '../internal/nps.ts';
 import { resolveAccessor, rowsOf } from '../internal/rows.ts';
 import type { Accessor } from '../types.ts';
-import { describeValue, rangeFail, readOptions, typeFail } from '../internal/validate.ts';
+import { outOfRange, readOptions, rowArgument, wrongType } from '../internal/validate.ts';
 import type { CohortIndex, CohortMeta } from './types.ts';
 
 /** Options of {@link cohortNetPromoterScore}. */
@@ -74,8 +74,8 @@ export function cohortNetPromoterScore<Response = unknown>(
   const valid = requireCohortIndex(fn, index);
   const rows = rowsOf(fn, 'responses', responses);
   const opts = readOptions(fn, options, ['customer', 'score', 'confidenceLevel']);
-  const getCustomer = resolveAccessor<unknown>(fn, 'customer', opts.customer);
-  const getScore = resolveAccessor<unknown>(fn, 'score', opts.score);
+  const getCustomer = resolveAccessor<unknown>(fn, 'options.customer', opts.customer, 'responses');
+  const getScore = resolveAccessor<unknown>(fn, 'options.score', opts.score, 'responses');
   const confidenceLevel = npsConfidenceLevel(fn, opts.confidenceLevel === undefined ? undefined : { confidenceLevel: opts.confidenceLevel });
   const cohortOf = new Map<unknown, number>();
   valid.customers.forEach((id, c) => cohortOf.set(id, valid.customerCohort[c] as number));
@@ -85,8 +85,8 @@ export function cohortNetPromoterScore<Response = unknown>(
     const row = rows[i];
     const id = requireCustomerId(fn, getCustomer(row, i), i, true, 'responses');
     const s = getScore(row, i);
-    if (typeof s !== 'number') typeFail(fn, `row ${i}: score must be a number, got ${describeValue(s)}`);
-    if (!Number.isInteger(s) || s < 0 || s > 10) rangeFail(fn, `row ${i}: score (${describeValue(s)}) must be an integer from 0 to 10`);
+    if (typeof s !== 'number') wrongType(fn, rowArgument('responses', i, 'score'), s, 'a number');
+    if (!Number.isInteger(s) || s < 0 || s > 10) outOfRange(fn, rowArgument('responses', i, 'score'), s, 'must be an integer from 0 to 10');
     const r = cohortOf.get(id);
     if (r === undefined) {
       unmatched++;

@@ -1,6 +1,6 @@
 import { resolveAccessor, rowsOf } from '../internal/rows.ts';
 import type { Accessor } from '../types.ts';
-import { describeValue, requireFunction, typeFail } from '../internal/validate.ts';
+import { requireFunction, rowArgument, wrongType } from '../internal/validate.ts';
 
 /** A segment value: what the key accessor returns. */
 export type SegmentValue = string | number | boolean;
@@ -59,7 +59,7 @@ export function segmentBy<Row, Result>(rows: Iterable<Row>, key: Accessor<Row>, 
     const row = list[i] as Row;
     const k = getKey(row, i);
     if (!(typeof k === 'string' || typeof k === 'boolean' || (typeof k === 'number' && Number.isFinite(k)))) {
-      typeFail(fn, `row ${i}: key must be a string, finite number or boolean, got ${describeValue(k)}`);
+      wrongType(fn, rowArgument('rows', i, 'key'), k, 'a string, finite number or boolean');
     }
     const segment = k === 0 ? 0 : k; // -0 and 0 are one segment
     const group = groups.get(segment);

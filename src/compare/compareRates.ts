@@ -1,5 +1,5 @@
 import { twoSidedPValue, zForConfidence } from '../internal/normal.ts';
-import { describeValue, readOptions, rangeFail, requireConfidenceLevel, requireCount, requireObject, withDefault } from '../internal/validate.ts';
+import { describeValue, outOfRange, rangeFail, readOptions, requireConfidenceLevel, requireCount, requireObject, withDefault } from '../internal/validate.ts';
 
 /** One sample's counts for {@link compareRates}. */
 export interface RateSample {
@@ -85,7 +85,7 @@ export function compareRates(a: RateSample, b: RateSample, options?: CompareRate
   const fn = 'compareRates';
   const [xA, nA] = sample(fn, 'a', a);
   const [xB, nB] = sample(fn, 'b', b);
-  const confidenceLevel = requireConfidenceLevel(fn, withDefault(readOptions(fn, options, ['confidenceLevel']).confidenceLevel, 0.95));
+  const confidenceLevel = requireConfidenceLevel(fn, withDefault(readOptions(fn, options, ['confidenceLevel']).confidenceLevel, 0.95), 'options.confidenceLevel');
   const rateA = xA / nA;
   const rateB = xB / nB;
   const difference = rateA - rateB;
@@ -116,6 +116,6 @@ function sample(fn: string, name: string, value: unknown): [number, number] {
   const { successes, trials } = requireObject(fn, name, value);
   const x = requireCount(fn, `${name}.successes`, successes);
   const n = requireCount(fn, `${name}.trials`, trials);
-  if (x > n) rangeFail(fn, `${name}.successes (${describeValue(x)}) must not exceed ${name}.trials (${describeValue(n)})`);
+  if (x > n) outOfRange(fn, `${name}.successes`, x, `must not exceed ${name}.trials (${describeValue(n)})`);
   return [x, n];
 }

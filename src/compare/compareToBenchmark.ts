@@ -69,10 +69,10 @@ export function compareToBenchmark(value: number, benchmark: number, options: Co
   const fn = 'compareToBenchmark';
   const v = requireNumber(fn, 'value', value);
   const b = requireNumber(fn, 'benchmark', benchmark);
-  if (options === undefined) typeFail(fn, `options must be an object with higherIsBetter, got ${describeValue(options)}`);
+  if (options === undefined) typeFail(fn, `options must be an object with higherIsBetter, got ${describeValue(options)}`, { argument: 'options', value: options });
   const opts = readOptions(fn, options, ['higherIsBetter', 'tolerance']);
-  const higherIsBetter = requireBoolean(fn, 'higherIsBetter', opts.higherIsBetter);
-  const tolerance = requireNonNegative(fn, 'tolerance', withDefault(opts.tolerance, 0));
+  const higherIsBetter = requireBoolean(fn, 'options.higherIsBetter', opts.higherIsBetter);
+  const tolerance = requireNonNegative(fn, 'options.tolerance', withDefault(opts.tolerance, 0));
   const difference = v - b;
   const verdict = Math.abs(difference) <= tolerance ? 'equal' : (difference > 0) === higherIsBetter ? 'better' : 'worse';
   return {

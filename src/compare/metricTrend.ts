@@ -77,7 +77,7 @@ export function metricTrend(values: ArrayLike<number>, options?: MetricTrendOpti
   const fn = 'metricTrend';
   const list = requireArrayLike(fn, 'values', values);
   const lookbackOption = readOptions(fn, options, ['lookback']).lookback;
-  const maxLookback = lookbackOption === undefined ? Infinity : requirePositiveInteger(fn, 'lookback', lookbackOption);
+  const maxLookback = lookbackOption === undefined ? Infinity : requirePositiveInteger(fn, 'options.lookback', lookbackOption);
   const n = list.length;
   const periods: MetricTrendPeriod[] = [];
   let previous = Number.NaN;

@@ -6,7 +6,7 @@
 import type { RatingScale } from './likert.ts';
 import { summarizeScores } from './likert.ts';
 import { NeumaierSum } from './sum.ts';
-import { describeValue, requireArrayLike, requireNonNegative, requireObject, typeFail } from './validate.ts';
+import { describeValue, requireArrayLike, requireNonNegative, requireObject, typeFail, wrongType } from './validate.ts';
 
 /** One validated attribute. */
 export interface CsiAttributeData {
@@ -43,10 +43,13 @@ export function readCsiAttributes(fn: string, attributes: unknown, scale: Rating
   for (let i = 0; i < list.length; i++) {
     const at = `attributes[${i}]`;
     const { name, scores, weight } = requireObject(fn, at, list[i]);
-    if (name !== undefined && typeof name !== 'string') typeFail(fn, `${at}.name must be a string, got ${describeValue(name)}`);
+    if (name !== undefined && typeof name !== 'string') wrongType(fn, `${at}.name`, name, 'a string');
     if (i === 0) weighted = weight !== undefined;
     else if ((weight !== undefined) !== weighted) {
-      typeFail(fn, `${at}.weight (${describeValue(weight)}) must be given for every attribute or for none (attributes[0] has ${weighted ? 'one' : 'none'})`);
+      typeFail(fn, `${at}.weight (${describeValue(weight)}) must be given for every attribute or for none (attributes[0] has ${weighted ? 'one' : 'none'})`, {
+        argument: `${at}.weight`,
+        value: weight,
+      });
     }
     const w = weighted ? requireNonNegative(fn, `${at}.weight`, weight) : 1;
     const { mean } = summarizeScores(fn, `${at}.scores`, scores, scale);

@@ -9,7 +9,7 @@
  * @internal
  * @module
  */
-import { describeValue, rangeFail, requireArrayLike, typeFail } from './validate.ts';
+import { describeValue, type FailAt, rangeFail, requireArrayLike, typeFail } from './validate.ts';
 
 /** Validated customer columns. */
 export interface CustomerColumns {
@@ -34,9 +34,10 @@ export interface CustomerFields {
 }
 
 const FIELDS = ['frequency', 'recency', 'T', 'monetaryValue'] as const;
+type CustomerField = (typeof FIELDS)[number];
 
 /**
- * A row's field as a finite number (`fn: row i: name must be …` otherwise).
+ * A row's field as a finite number (`fn: row i: name must be …` otherwise); `argument` is its path in the error fields.
  * @example
  * ```ts
  * import { rowNumber } from './customers.ts';
@@ -45,9 +46,10 @@ const FIELDS = ['frequency', 'recency', 'T', 'monetaryValue'] as const;
  * rowNumber('fitBgNbd', 3, 'T', '38.86'); // => throws TypeError: fitBgNbd: row 3: T must be a number, got "38.86"
  * ```
  */
-export function rowNumber(fn: string, row: number, name: string, value: unknown): number {
-  if (typeof value !== 'number') typeFail(fn, `row ${row}: ${name} must be a number, got ${describeValue(value)}`);
-  if (!Number.isFinite(value)) rangeFail(fn, `row ${row}: ${name} (${describeValue(value)}) must be a finite number`);
+export function rowNumber(fn: string, row: number, name: string, value: unknown, argument: string = name): number {
+  const at = { argument, value, row };
+  if (typeof value !== 'number') typeFail(fn, `row ${row}: ${name} must be a number, got ${describeValue(value)}`, at);
+  if (!Number.isFinite(value)) rangeFail(fn, `row ${row}: ${name} (${describeValue(value)}) must be a finite number`, at);
   return value;
 }
 
@@ -58,6 +60,8 @@ export interface CustomerRows<Field extends string> {
   readonly single: boolean;
   /** The raw value of `field` in row `i`. */
   readonly get: (field: Field, i: number) => unknown;
+  /** The argument path of `field` in row `i`: `customers[i].field`, `customers.field[i]` or `customers.field`. */
+  readonly path: (field: Field, i: number) => string;
 }
 
 /**
@@ -85,7 +89,10 @@ export function customerRows<Field extends string>(
   readColumn: (field: Field, value: unknown) => ArrayLike<unknown>,
 ): CustomerRows<Field> {
   if (typeof input !== 'object' || input === null) {
-    typeFail(fn, `${name} must be ${allowSingle ? 'a customer object, ' : ''}an array of customers or an object of columns, got ${describeValue(input)}`);
+    typeFail(fn, `${name} must be ${allowSingle ? 'a customer object, ' : ''}an array of customers or an object of columns, got ${describeValue(input)}`, {
+      argument: name,
+      value: input,
+    });
   }
   if (Array.isArray(input)) {
     return {
@@ -93,23 +100,28 @@ export function customerRows<Field extends string>(
       single: false,
       get: (field, i) => {
         const row: unknown = input[i];
-        if (typeof row !== 'object' || row === null) typeFail(fn, `row ${i}: expected a customer object, got ${describeValue(row)}`);
+        if (typeof row !== 'object' || row === null) {
+          typeFail(fn, `row ${i}: expected a customer object, got ${describeValue(row)}`, { argument: `${name}[${i}]`, value: row, row: i });
+        }
         return (row as Record<string, unknown>)[field];
       },
+      path: (field, i) => `${name}[${i}].${field}`,
     };
   }
   const obj = input as Record<string, unknown>;
   if (typeof obj['frequency'] === 'number') {
-    if (!allowSingle) typeFail(fn, `${name} must be an array of customers or an object of columns, got a single customer`);
-    return { length: 1, single: true, get: (field) => obj[field] };
+    if (!allowSingle) typeFail(fn, `${name} must be an array of customers or an object of columns, got a single customer`, { argument: name, value: input });
+    return { length: 1, single: true, get: (field) => obj[field], path: (field) => `${name}.${field}` };
   }
   const columns = new Map<Field, ArrayLike<unknown>>();
   for (const field of fields) columns.set(field, readColumn(field, obj[field]));
   const length = (columns.get(fields[0] as Field) as ArrayLike<unknown>).length;
   for (const [field, col] of columns) {
-    if (col.length !== length) rangeFail(fn, `${name}.${field} has length ${col.length}, expected ${length} (the length of ${name}.${fields[0]})`);
+    if (col.length !== length) {
+      rangeFail(fn, `${name}.${field} has length ${col.length}, expected ${length} (the length of ${name}.${fields[0]})`, { argument: `${name}.${field}`, value: col });
+    }
   }
-  return { length, single: false, get: (field, i) => (columns.get(field) as ArrayLike<unknown>)[i] };
+  return { length, single: false, get: (field, i) => (columns.get(field) as ArrayLike<unknown>)[i], path: (field, i) => `${name}.${field}[${i}]` };
 }
 
 /**
@@ -131,32 +143,33 @@ export function readCustomers(fn: string, name: string, input: unknown, fields: 
   const monetary = fields.monetary ?? false;
   const allowSingle = fields.allowSingle ?? true;
   const wanted = FIELDS.filter((f) => (f === 'frequency' ? true : f === 'monetaryValue' ? monetary : rfm));
-  const { length, single, get } = customerRows(fn, name, input, wanted, allowSingle, (field, col) => {
+  const { length, single, get, path } = customerRows(fn, name, input, wanted, allowSingle, (field, col) => {
     if (typeof col !== 'object' || col === null || typeof (col as { length?: unknown }).length !== 'number') {
-      typeFail(fn, `${name}.${field} must be a number or an array of numbers, got ${describeValue(col)}`);
+      typeFail(fn, `${name}.${field} must be a number or an array of numbers, got ${describeValue(col)}`, { argument: `${name}.${field}`, value: col });
     }
     return requireArrayLike(fn, `${name}.${field}`, col);
   });
+  const at = (field: CustomerField, i: number, value: unknown): FailAt => ({ argument: path(field, i), value, row: i });
   const frequency = new Float64Array(length);
   const recency = new Float64Array(rfm ? length : 0);
   const T = new Float64Array(rfm ? length : 0);
   const monetaryValue = monetary ? new Float64Array(length) : null;
   for (let i = 0; i < length; i++) {
-    const x = rowNumber(fn, i, 'frequency', get('frequency', i));
-    if (x < 0 || !Number.isInteger(x)) rangeFail(fn, `row ${i}: frequency (${describeValue(x)}) must be a non-negative integer`);
+    const x = rowNumber(fn, i, 'frequency', get('frequency', i), path('frequency', i));
+    if (x < 0 || !Number.isInteger(x)) rangeFail(fn, `row ${i}: frequency (${describeValue(x)}) must be a non-negative integer`, at('frequency', i, x));
     frequency[i] = x;
     if (rfm) {
-      const r = rowNumber(fn, i, 'recency', get('recency', i));
-      const t = rowNumber(fn, i, 'T', get('T', i));
-      if (r < 0) rangeFail(fn, `row ${i}: recency (${describeValue(r)}) must not be negative`);
-      if (t < r) rangeFail(fn, `row ${i}: recency (${describeValue(r)}) must not exceed T (${describeValue(t)})`);
+      const r = rowNumber(fn, i, 'recency', get('recency', i), path('recency', i));
+      const t = rowNumber(fn, i, 'T', get('T', i), path('T', i));
+      if (r < 0) rangeFail(fn, `row ${i}: recency (${describeValue(r)}) must not be negative`, at('recency', i, r));
+      if (t < r) rangeFail(fn, `row ${i}: recency (${describeValue(r)}) must not exceed T (${describeValue(t)})`, at('recency', i, r));
       recency[i] = r;
       T[i] = t;
     }
     if (monetaryValue) {
-      const m = rowNumber(fn, i, 'monetaryValue', get('monetaryValue', i));
-      if (m < 0) rangeFail(fn, `row ${i}: monetaryValue (${describeValue(m)}) must not be negative`);
-      if (x > 0 && m === 0) rangeFail(fn, `row ${i}: monetaryValue (0) must be greater than 0 for a customer with repeat purchases`);
+      const m = rowNumber(fn, i, 'monetaryValue', get('monetaryValue', i), path('monetaryValue', i));
+      if (m < 0) rangeFail(fn, `row ${i}: monetaryValue (${describeValue(m)}) must not be negative`, at('monetaryValue', i, m));
+      if (x > 0 && m === 0) rangeFail(fn, `row ${i}: monetaryValue (0) must be greater than 0 for a customer with repeat purchases`, at('monetaryValue', i, m));
       monetaryValue[i] = m;
     }
   }
@@ -180,12 +193,13 @@ export function readWeights(fn: string, weights: unknown, length: number): Float
     out.fill(1);
     return out;
   }
-  const w = requireArrayLike(fn, 'weights', weights);
-  if (w.length !== length) rangeFail(fn, `weights has length ${w.length}, expected ${length} (one per customer)`);
+  const w = requireArrayLike(fn, 'options.weights', weights);
+  if (w.length !== length) rangeFail(fn, `weights has length ${w.length}, expected ${length} (one per customer)`, { argument: 'options.weights', value: w });
   for (let i = 0; i < length; i++) {
     const v = w[i];
-    if (typeof v !== 'number') typeFail(fn, `weights[${i}] must be a number, got ${describeValue(v)}`);
-    if (!Number.isFinite(v) || v < 0) rangeFail(fn, `weights[${i}] (${describeValue(v)}) must be a non-negative finite number`);
+    const at = { argument: `options.weights[${i}]`, value: v, row: i };
+    if (typeof v !== 'number') typeFail(fn, `weights[${i}] must be a number, got ${describeValue(v)}`, at);
+    if (!Number.isFinite(v) || v < 0) rangeFail(fn, `weights[${i}] (${describeValue(v)}) must be a non-negative finite number`, at);
     out[i] = v;
   }
   return out;

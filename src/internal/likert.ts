@@ -5,7 +5,7 @@
  * @module
  */
 import { NeumaierSum } from './sum.ts';
-import { describeValue, rangeFail, requireArrayLike, requireNumber, typeFail } from './validate.ts';
+import { describeValue, outOfRange, rangeFail, requireArrayLike, requireNumber, typeFail, wrongType } from './validate.ts';
 
 /** A rating scale `[min, max]`. */
 export type RatingScale = readonly [min: number, max: number];
@@ -23,13 +23,13 @@ export type RatingScale = readonly [min: number, max: number];
  */
 export function requireScale(fn: string, value: unknown, fallback: RatingScale): RatingScale {
   if (value === undefined) return fallback;
-  if (!Array.isArray(value) || value.length !== 2) typeFail(fn, `scale must be an array [min, max], got ${describeValue(value)}`);
+  if (!Array.isArray(value) || value.length !== 2) typeFail(fn, `scale must be an array [min, max], got ${describeValue(value)}`, { argument: 'options.scale', value });
   const ends = value as readonly unknown[];
-  const min = requireNumber(fn, 'scale[0]', ends[0]);
-  const max = requireNumber(fn, 'scale[1]', ends[1]);
-  if (!Number.isSafeInteger(min)) rangeFail(fn, `scale[0] (${describeValue(min)}) must be a safe integer`);
-  if (!Number.isSafeInteger(max)) rangeFail(fn, `scale[1] (${describeValue(max)}) must be a safe integer`);
-  if (!(min < max)) rangeFail(fn, `scale ([${describeValue(min)}, ${describeValue(max)}]) must have min < max`);
+  const min = requireNumber(fn, 'options.scale[0]', ends[0]);
+  const max = requireNumber(fn, 'options.scale[1]', ends[1]);
+  if (!Number.isSafeInteger(min)) outOfRange(fn, 'options.scale[0]', min, 'must be a safe integer');
+  if (!Number.isSafeInteger(max)) outOfRange(fn, 'options.scale[1]', max, 'must be a safe integer');
+  if (!(min < max)) rangeFail(fn, `scale ([${describeValue(min)}, ${describeValue(max)}]) must have min < max`, { argument: 'options.scale', value });
   return [min, max];
 }
 
@@ -47,7 +47,7 @@ export function requireScale(fn: string, value: unknown, fallback: RatingScale):
 export function requireScalePoint(fn: string, name: string, value: unknown, [min, max]: RatingScale, fallback: number): number {
   if (value === undefined) return fallback;
   const x = requireNumber(fn, name, value);
-  if (!Number.isInteger(x) || x < min || x > max) rangeFail(fn, `${name} (${describeValue(x)}) must be an integer from ${min} to ${max}`);
+  if (!Number.isInteger(x) || x < min || x > max) outOfRange(fn, name, x, `must be an integer from ${min} to ${max}`);
   return x;
 }
 
@@ -80,8 +80,8 @@ export function summarizeScores(fn: string, name: string, scores: unknown, [min,
   let atLeast = 0;
   for (let i = 0; i < values.length; i++) {
     const s = values[i];
-    if (typeof s !== 'number') typeFail(fn, `${name}[${i}] must be a number, got ${describeValue(s)}`);
-    if (!Number.isInteger(s) || s < min || s > max) rangeFail(fn, `${name}[${i}] (${describeValue(s)}) must be an integer from ${min} to ${max}`);
+    if (typeof s !== 'number') wrongType(fn, `${name}[${i}]`, s, 'a number');
+    if (!Number.isInteger(s) || s < min || s > max) outOfRange(fn, `${name}[${i}]`, s, `must be an integer from ${min} to ${max}`);
     if (s >= threshold) atLeast++;
     sum.add(s);
   }

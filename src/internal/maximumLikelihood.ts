@@ -17,7 +17,7 @@
  */
 import { hessianFromGradient, logScaleUncertainty } from './hessian.ts';
 import { minimizeBfgs, type BfgsOptions, type ObjectiveFunction } from './optimize.ts';
-import { describeValue, readOptions, rangeFail, requireNonNegative, requirePositive, requirePositiveInteger, typeFail } from './validate.ts';
+import { rangeFail, readOptions, requireNonNegative, requirePositive, requirePositiveInteger } from './validate.ts';
 
 /** Options every model fit accepts. */
 export interface ModelFitOptions<Params> {
@@ -74,11 +74,10 @@ export function parseFitOptions<Params>(fn: string, options: unknown, names: rea
   const penalty = o.penalty === undefined ? 0 : requireNonNegative(fn, 'penalty', o.penalty);
   const initial: Record<string, number> = {};
   if (o.initialParams !== undefined) {
-    const ip = o.initialParams;
-    if (typeof ip !== 'object' || ip === null || Array.isArray(ip)) typeFail(fn, `initialParams must be an object, got ${describeValue(ip)}`);
+    const ip: Readonly<Record<string, unknown>> = readOptions(fn, o.initialParams, names, [], 'options.initialParams');
     for (const name of names) {
-      const v = (ip as Record<string, unknown>)[name];
-      if (v !== undefined) initial[name] = requirePositive(fn, `initialParams.${name}`, v);
+      const v = ip[name];
+      if (v !== undefined) initial[name] = requirePositive(fn, `options.initialParams.${name}`, v);
     }
   }
   const maxIterations = o.maxIterations === undefined ? 1000 : requirePositiveInteger(fn, 'maxIterations', o.maxIterations);

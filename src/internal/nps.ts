@@ -53,7 +53,7 @@ export interface NetPromoterScoreResult {
  */
 export function npsConfidenceLevel(fn: string, options: unknown): number {
   const { confidenceLevel = 0.95 } = readOptions(fn, options, ['confidenceLevel']);
-  return requireConfidenceLevel(fn, confidenceLevel);
+  return requireConfidenceLevel(fn, confidenceLevel, 'options.confidenceLevel');
 }
 
 /**
@@ -75,7 +75,10 @@ export function readNpsCounts(fn: string, name: string, value: unknown, prefix: 
   const d = requireCount(fn, `${prefix}detractors`, detractors);
   const n = p + q + d;
   if (!(n <= Number.MAX_SAFE_INTEGER)) {
-    rangeFail(fn, `${prefix}promoters + passives + detractors (${describeValue(n)}) must not exceed ${Number.MAX_SAFE_INTEGER}`);
+    rangeFail(fn, `${prefix}promoters + passives + detractors (${describeValue(n)}) must not exceed ${Number.MAX_SAFE_INTEGER}`, {
+      argument: name,
+      value: n,
+    });
   }
   return [p, q, d];
 }

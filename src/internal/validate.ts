@@ -104,8 +104,8 @@ export function rangeFail(fn: string, message: string, at?: FailAt): never {
  * outOfRange('churnRate', 'lost', -1, 'must not be negative'); // => throws RangeError: churnRate: lost (-1) must not be negative
  * ```
  */
-export function outOfRange(fn: string, name: string, value: unknown, requirement: string): never {
-  rangeFail(fn, `${shown(name)} (${describeValue(value)}) ${requirement}`, { argument: name, value });
+export function outOfRange(fn: string, name: ArgumentName, value: unknown, requirement: string): never {
+  rangeFail(fn, `${shown(name)} (${describeValue(value)}) ${requirement}`, failAt(name, value));
 }
 
 /**
@@ -117,21 +117,63 @@ export function outOfRange(fn: string, name: string, value: unknown, requirement
  * wrongType('churnRate', 'lost', '3', 'a number'); // => throws TypeError: churnRate: lost must be a number, got "3"
  * ```
  */
-export function wrongType(fn: string, name: string, value: unknown, expected: string): never {
-  typeFail(fn, `${shown(name)} must be ${expected}, got ${describeValue(value)}`, { argument: name, value });
+export function wrongType(fn: string, name: ArgumentName, value: unknown, expected: string): never {
+  typeFail(fn, `${shown(name)} must be ${expected}, got ${describeValue(value)}`, failAt(name, value));
 }
 
 /**
- * The name an argument path is printed with in a message: `options.period` reads as `period`.
+ * An argument as the validation helpers take it: its path (`options.period`, printed `period`), or, for a
+ * field of row input, how the message labels it (`row 3: frequency`) with the path and row of the error fields.
+ */
+export type ArgumentName = string | RowArgument;
+
+/** A field of row input: the message label, and the argument path and row of the error fields. */
+export interface RowArgument {
+  /** How the message names it: `row 3: frequency`. */
+  readonly label: string;
+  /** The argument path: `customers[3].frequency`, `customers.frequency[3]`. */
+  readonly argument: string;
+  /** Zero-based row index. */
+  readonly row: number;
+}
+
+/**
+ * A field of row `row`, labelled `row 3: field` in messages, with the path of the error fields: `input[3].field`
+ * for rows, `input.field[3]` for columns; without a field, the row itself (`row 3`, `input[3]`).
+ * @example
+ * ```ts
+ * import { requireNumber, rowArgument } from './validate.ts';
+ *
+ * rowArgument('summary', 3, 'recency'); // => { label: 'row 3: recency', argument: 'summary[3].recency', row: 3 }
+ * rowArgument('customers', 3, 'T', true).argument; // => 'customers.T[3]'
+ * rowArgument('summary', 3); // => { label: 'row 3', argument: 'summary[3]', row: 3 }
+ * requireNumber('rfmScores', rowArgument('summary', 3, 'T'), 'x'); // => throws TypeError: rfmScores: row 3: T must be a number, got "x"
+ * ```
+ */
+export function rowArgument(input: string, row: number, field = '', columns = false): RowArgument {
+  if (field === '') return { label: `row ${row}`, argument: `${input}[${row}]`, row };
+  return { label: `row ${row}: ${field}`, argument: columns ? `${input}.${field}[${row}]` : `${input}[${row}].${field}`, row };
+}
+
+/** The error fields of an argument and its offending value. */
+function failAt(name: ArgumentName, value: unknown): FailAt {
+  return typeof name === 'string' ? { argument: name, value } : { argument: name.argument, value, row: name.row };
+}
+
+/**
+ * The name an argument path is printed with in a message: `options.period` reads as `period`, a row field
+ * by its label.
  * @example
  * ```ts
  * import { shown } from './validate.ts';
  *
  * shown('options.period'); // => 'period'
  * shown('index.weekStartsOn'); // => 'index.weekStartsOn'
+ * shown({ label: 'row 3: T', argument: 'customers[3].T', row: 3 }); // => 'row 3: T'
  * ```
  */
-export function shown(name: string): string {
+export function shown(name: ArgumentName): string {
+  if (typeof name !== 'string') return name.label;
   return name.startsWith('options.') ? name.slice(8) : name;
 }
 
@@ -146,7 +188,7 @@ export function shown(name: string): string {
  * requireNumber('churnRate', 'lost', Infinity); // => throws RangeError: churnRate: lost (Infinity) must be a finite number
  * ```
  */
-export function requireNumber(fn: string, name: string, value: unknown): number {
+export function requireNumber(fn: string, name: ArgumentName, value: unknown): number {
   if (typeof value !== 'number') wrongType(fn, name, value, 'a number');
   if (!Number.isFinite(value)) outOfRange(fn, name, value, 'must be a finite number');
   return value;
@@ -162,7 +204,7 @@ export function requireNumber(fn: string, name: string, value: unknown): number 
  * requireNonNegative('f', 'x', -0.5); // => throws RangeError: f: x (-0.5) must not be negative
  * ```
  */
-export function requireNonNegative(fn: string, name: string, value: unknown): number {
+export function requireNonNegative(fn: string, name: ArgumentName, value: unknown): number {
   const x = requireNumber(fn, name, value);
   if (x < 0) outOfRange(fn, name, x, 'must not be negative');
   return x;
@@ -178,7 +220,7 @@ export function requireNonNegative(fn: string, name: string, value: unknown): nu
  * requirePositive('f', 'x', 0); // => throws RangeError: f: x (0) must be greater than 0
  * ```
  */
-export function requirePositive(fn: string, name: string, value: unknown): number {
+export function requirePositive(fn: string, name: ArgumentName, value: unknown): number {
   const x = requireNumber(fn, name, value);
   if (!(x > 0)) outOfRange(fn, name, x, 'must be greater than 0');
   return x;
@@ -194,7 +236,7 @@ export function requirePositive(fn: string, name: string, value: unknown): numbe
  * requireCount('retentionRate', 'retained', 2.5); // => throws RangeError: retentionRate: retained (2.5) must be a non-negative integer
  * ```
  */
-export function requireCount(fn: string, name: string, value: unknown): number {
+export function requireCount(fn: string, name: ArgumentName, value: unknown): number {
   const x = requireNumber(fn, name, value);
   if (x < 0 || !Number.isInteger(x)) outOfRange(fn, name, x, 'must be a non-negative integer');
   return x;
@@ -210,7 +252,7 @@ export function requireCount(fn: string, name: string, value: unknown): number {
  * requirePositiveInteger('f', 'periods', 0); // => throws RangeError: f: periods (0) must be a positive integer
  * ```
  */
-export function requirePositiveInteger(fn: string, name: string, value: unknown): number {
+export function requirePositiveInteger(fn: string, name: ArgumentName, value: unknown): number {
   const x = requireNumber(fn, name, value);
   if (x < 1 || !Number.isInteger(x)) outOfRange(fn, name, x, 'must be a positive integer');
   return x;
@@ -226,7 +268,7 @@ export function requirePositiveInteger(fn: string, name: string, value: unknown)
  * requireFraction('f', 'rate', 1.2); // => throws RangeError: f: rate (1.2) must be between 0 and 1
  * ```
  */
-export function requireFraction(fn: string, name: string, value: unknown): number {
+export function requireFraction(fn: string, name: ArgumentName, value: unknown): number {
   const x = requireNumber(fn, name, value);
   if (x < 0 || x > 1) outOfRange(fn, name, x, 'must be between 0 and 1');
   return x;
@@ -243,7 +285,7 @@ export function requireFraction(fn: string, name: string, value: unknown): numbe
  * requireConfidenceLevel('f', 95, 'level'); // => throws RangeError: f: level (95) must be strictly between 0 and 1
  * ```
  */
-export function requireConfidenceLevel(fn: string, value: unknown, name = 'confidenceLevel'): number {
+export function requireConfidenceLevel(fn: string, value: unknown, name: ArgumentName = 'confidenceLevel'): number {
   const x = requireNumber(fn, name, value);
   if (!(x > 0 && x < 1)) outOfRange(fn, name, x, 'must be strictly between 0 and 1');
   return x;
@@ -259,7 +301,7 @@ export function requireConfidenceLevel(fn: string, value: unknown, name = 'confi
  * requireObject('f', 'counts', [1]); // => throws TypeError: f: counts must be an object, got an array of length 1
  * ```
  */
-export function requireObject(fn: string, name: string, value: unknown): Readonly<Record<string, unknown>> {
+export function requireObject(fn: string, name: ArgumentName, value: unknown): Readonly<Record<string, unknown>> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     wrongType(fn, name, value, 'an object');
   }
@@ -350,7 +392,7 @@ export function readOptions<const K extends string>(
     const near = nearestKey(key, all);
     typeFail(
       fn,
-      `unknown option ${JSON.stringify(key)}${name === 'options' ? '' : ` in ${name}`}${near === undefined ? '' : ` (did you mean ${JSON.stringify(near)}?)`}; ${
+      `unknown option ${JSON.stringify(key)}${name === 'options' ? '' : ` in ${shown(name)}`}${near === undefined ? '' : ` (did you mean ${JSON.stringify(near)}?)`}; ${
         all.length === 0 ? 'this function takes no options' : `accepted options: ${all.join(', ')}`
       }`,
       { argument: `${name}.${key}`, value: object[key] },
@@ -369,7 +411,7 @@ export function readOptions<const K extends string>(
  * requireArrayLike('f', 'scores', 'abc'); // => throws TypeError: f: scores must be an array, got "abc"
  * ```
  */
-export function requireArrayLike(fn: string, name: string, value: unknown): ArrayLike<unknown> {
+export function requireArrayLike(fn: string, name: ArgumentName, value: unknown): ArrayLike<unknown> {
   if (
     typeof value !== 'object' ||
     value === null ||
@@ -393,10 +435,10 @@ export function requireArrayLike(fn: string, name: string, value: unknown): Arra
  * requireOneOf('f', 'period', 7, ['day', 'week']); // => throws TypeError: f: period must be one of 'day', 'week', got 7
  * ```
  */
-export function requireOneOf<T extends string>(fn: string, name: string, value: unknown, allowed: readonly T[]): T {
-  if (typeof value !== 'string') typeFail(fn, `${shown(name)} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${describeValue(value)}`, { argument: name, value: value });
+export function requireOneOf<T extends string>(fn: string, name: ArgumentName, value: unknown, allowed: readonly T[]): T {
+  if (typeof value !== 'string') typeFail(fn, `${shown(name)} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${describeValue(value)}`, failAt(name, value));
   if (!(allowed as readonly string[]).includes(value)) {
-    rangeFail(fn, `${shown(name)} (${describeValue(value)}) must be one of ${allowed.map((a) => `'${a}'`).join(', ')}`, { argument: name, value: value });
+    rangeFail(fn, `${shown(name)} (${describeValue(value)}) must be one of ${allowed.map((a) => `'${a}'`).join(', ')}`, failAt(name, value));
   }
   return value as T;
 }
@@ -411,7 +453,7 @@ export function requireOneOf<T extends string>(fn: string, name: string, value: 
  * requireBoolean('f', 'includeCohorts', 'yes'); // => throws TypeError: f: includeCohorts must be a boolean, got "yes"
  * ```
  */
-export function requireBoolean(fn: string, name: string, value: unknown): boolean {
+export function requireBoolean(fn: string, name: ArgumentName, value: unknown): boolean {
   if (typeof value !== 'boolean') wrongType(fn, name, value, 'a boolean');
   return value;
 }
@@ -426,7 +468,7 @@ export function requireBoolean(fn: string, name: string, value: unknown): boolea
  * requireFunction('f', 'where', 'x > 0'); // => throws TypeError: f: where must be a function, got "x > 0"
  * ```
  */
-export function requireFunction(fn: string, name: string, value: unknown): (...args: never[]) => unknown {
+export function requireFunction(fn: string, name: ArgumentName, value: unknown): (...args: never[]) => unknown {
   if (typeof value !== 'function') wrongType(fn, name, value, 'a function');
   return value as (...args: never[]) => unknown;
 }

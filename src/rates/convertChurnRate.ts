@@ -47,8 +47,8 @@ export function convertChurnRate(churn: number, options: ConvertChurnRateOptions
   const fn = 'convertChurnRate';
   const c = requireFraction(fn, 'churn', churn);
   const { fromPeriods, toPeriods } = readOptions(fn, requireObject(fn, 'options', options), ['fromPeriods', 'toPeriods']);
-  const from = requirePositive(fn, 'fromPeriods', fromPeriods);
-  const to = requirePositive(fn, 'toPeriods', toPeriods);
+  const from = requirePositive(fn, 'options.fromPeriods', fromPeriods);
+  const to = requirePositive(fn, 'options.toPeriods', toPeriods);
   // The ends of the domain are fixed points whatever the ratio (which may overflow to Infinity or
   // underflow to 0, where the general formula would meet 0·∞).
   if (c === 0) return 0;

@@ -82,7 +82,7 @@ export function overdueCustomers<Row = unknown>(
 ): OverdueCustomer[] {
   const fn = 'overdueCustomers';
   const opts = readOptions(fn, options, ['customer', 'time', ...PERIOD_SETTING_KEYS, 'observationEnd', 'multiple']);
-  const multiple = requirePositive(fn, 'multiple', opts.multiple);
+  const multiple = requirePositive(fn, 'options.multiple', opts.multiple);
   const settings = readPeriodSettings(fn, opts);
   const { indexer, unitDays } = settings;
   const columns = readTransactions(fn, transactions, opts, settings.timeZone, false);

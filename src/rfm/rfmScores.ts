@@ -1,5 +1,5 @@
 import { rowsOf } from '../internal/rows.ts';
-import { describeValue, rangeFail, readOptions, requireNumber, requireObject, requirePositiveInteger, withDefault } from '../internal/validate.ts';
+import { describeValue, outOfRange, readOptions, requireNumber, requireObject, requirePositiveInteger, rowArgument, withDefault } from '../internal/validate.ts';
 
 /** One customer of an RFM summary, as returned by {@link rfmSummary}. */
 export interface RfmScoresInput {
@@ -91,21 +91,21 @@ export function rfmScores(summary: Iterable<RfmScoresInput>, options?: RfmScores
   const fn = 'rfmScores';
   const rows = rowsOf(fn, 'summary', summary);
   const opts = readOptions(fn, options, ['bins']);
-  const bins = requirePositiveInteger(fn, 'bins', withDefault(opts.bins, 5));
-  if (bins > MAX_BINS) rangeFail(fn, `bins (${describeValue(bins)}) must not exceed ${MAX_BINS}`);
+  const bins = requirePositiveInteger(fn, 'options.bins', withDefault(opts.bins, 5));
+  if (bins > MAX_BINS) outOfRange(fn, 'options.bins', bins, `must not exceed ${MAX_BINS}`);
   const n = rows.length;
   const sinceLast = new Float64Array(n);
   const frequency = new Float64Array(n);
   const monetary = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const row = requireObject(fn, `row ${i}`, rows[i]);
-    const x = requireNumber(fn, `row ${i}: frequency`, row['frequency']);
-    const tx = requireNumber(fn, `row ${i}: recency`, row['recency']);
-    const T = requireNumber(fn, `row ${i}: T`, row['T']);
-    const m = requireNumber(fn, `row ${i}: monetaryValue`, row['monetaryValue']);
-    if (x < 0) rangeFail(fn, `row ${i}: frequency (${describeValue(x)}) must not be negative`);
-    if (tx < 0) rangeFail(fn, `row ${i}: recency (${describeValue(tx)}) must not be negative`);
-    if (tx > T) rangeFail(fn, `row ${i}: recency (${describeValue(tx)}) must not exceed T (${describeValue(T)})`);
+    const row = requireObject(fn, rowArgument('summary', i), rows[i]);
+    const x = requireNumber(fn, rowArgument('summary', i, 'frequency'), row['frequency']);
+    const tx = requireNumber(fn, rowArgument('summary', i, 'recency'), row['recency']);
+    const T = requireNumber(fn, rowArgument('summary', i, 'T'), row['T']);
+    const m = requireNumber(fn, rowArgument('summary', i, 'monetaryValue'), row['monetaryValue']);
+    if (x < 0) outOfRange(fn, rowArgument('summary', i, 'frequency'), x, 'must not be negative');
+    if (tx < 0) outOfRange(fn, rowArgument('summary', i, 'recency'), tx, 'must not be negative');
+    if (tx > T) outOfRange(fn, rowArgument('summary', i, 'recency'), tx, `must not exceed T (${describeValue(T)})`);
     // Negated so that ascending order puts the longest-absent customers first (score 1).
     sinceLast[i] = -(T - tx);
     frequency[i] = x;

@@ -1,5 +1,5 @@
 import { rowsOf } from '../internal/rows.ts';
-import { describeValue, rangeFail, requireNumber, requireObject, requirePositiveInteger, typeFail } from '../internal/validate.ts';
+import { describeValue, rangeFail, requireNumber, requireObject, requirePositiveInteger, rowArgument, typeFail } from '../internal/validate.ts';
 
 /** An inclusive range of scores, `min ≤ score ≤ max`. */
 export interface RfmScoreRange {
@@ -119,10 +119,10 @@ export function rfmSegment(scores: Iterable<RfmSegmentInput>, rules: readonly Rf
   const table = readRules(fn, rules);
   const out: RfmSegmentResult[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
-    const row = requireObject(fn, `row ${i}`, rows[i]);
-    const r = requirePositiveInteger(fn, `row ${i}: recencyScore`, row['recencyScore']);
-    const f = requirePositiveInteger(fn, `row ${i}: frequencyScore`, row['frequencyScore']);
-    const m = requirePositiveInteger(fn, `row ${i}: monetaryScore`, row['monetaryScore']);
+    const row = requireObject(fn, rowArgument('scores', i), rows[i]);
+    const r = requirePositiveInteger(fn, rowArgument('scores', i, 'recencyScore'), row['recencyScore']);
+    const f = requirePositiveInteger(fn, rowArgument('scores', i, 'frequencyScore'), row['frequencyScore']);
+    const m = requirePositiveInteger(fn, rowArgument('scores', i, 'monetaryScore'), row['monetaryScore']);
     let segment: string | undefined;
     for (const rule of table) {
       if (r >= rule.rMin && r <= rule.rMax && f >= rule.fMin && f <= rule.fMax && m >= rule.mMin && m <= rule.mMax) {
@@ -130,7 +130,11 @@ export function rfmSegment(scores: Iterable<RfmSegmentInput>, rules: readonly Rf
         break;
       }
     }
-    if (segment === undefined) rangeFail(fn, `row ${i}: scores (recency ${r}, frequency ${f}, monetary ${m}) match no rule`);
+    if (segment === undefined) rangeFail(fn, `row ${i}: scores (recency ${r}, frequency ${f}, monetary ${m}) match no rule`, {
+        argument: `scores[${i}]`,
+        value: row,
+        row: i,
+      });
     const result = { recencyScore: r, frequencyScore: f, monetaryScore: m, segment };
     out[i] = 'customer' in row ? { customer: row['customer'], ...result } : result;
   }
@@ -154,12 +158,12 @@ function readRules(fn: string, rules: unknown): FlatRule[] {
   for (let i = 0; i < list.length; i++) {
     const rule = requireObject(fn, `rules[${i}]`, list[i]);
     const segment = rule['segment'];
-    if (typeof segment !== 'string') typeFail(fn, `rules[${i}].segment must be a string, got ${describeValue(segment)}`);
+    if (typeof segment !== 'string') typeFail(fn, `rules[${i}].segment must be a string, got ${describeValue(segment)}`, { argument: `rules[${i}].segment`, value: segment });
     const range = (key: string): [number, number] => {
       const value = requireObject(fn, `rules[${i}].${key}`, rule[key]);
       const min = requireNumber(fn, `rules[${i}].${key}.min`, value['min']);
       const max = requireNumber(fn, `rules[${i}].${key}.max`, value['max']);
-      if (min > max) rangeFail(fn, `rules[${i}].${key}.min (${describeValue(min)}) must not exceed max (${describeValue(max)})`);
+      if (min > max) rangeFail(fn, `rules[${i}].${key}.min (${describeValue(min)}) must not exceed max (${describeValue(max)})`, { argument: `rules[${i}].${key}.min`, value: min });
       return [min, max];
     };
     const [rMin, rMax] = range('recency');

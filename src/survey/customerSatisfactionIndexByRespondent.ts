@@ -52,7 +52,10 @@ export function customerSatisfactionIndexByRespondent(
   const respondents = first.scores.length;
   rows.forEach(({ scores }, i) => {
     if (scores.length !== respondents) {
-      rangeFail(fn, `attributes[${i}].scores has ${scores.length} answers but attributes[0].scores has ${respondents}; every respondent must rate every attribute`);
+      rangeFail(fn, `attributes[${i}].scores has ${scores.length} answers but attributes[0].scores has ${respondents}; every respondent must rate every attribute`, {
+        argument: `attributes[${i}].scores`,
+        value: scores,
+      });
     }
   });
   const out: number[] = [];

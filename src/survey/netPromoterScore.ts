@@ -1,5 +1,5 @@
 import { npsConfidenceLevel, npsFromValidCounts, type NetPromoterScoreOptions, type NetPromoterScoreResult } from '../internal/nps.ts';
-import { describeValue, rangeFail, requireArrayLike, typeFail } from '../internal/validate.ts';
+import { describeValue, outOfRange, rangeFail, requireArrayLike, typeFail, wrongType } from '../internal/validate.ts';
 
 export type { NetPromoterScoreOptions, NetPromoterScoreResult } from '../internal/nps.ts';
 
@@ -46,8 +46,8 @@ export function netPromoterScore(scores: ArrayLike<number>, options?: NetPromote
   let detractors = 0;
   for (let i = 0; i < values.length; i++) {
     const s = values[i];
-    if (typeof s !== 'number') typeFail(fn, `scores[${i}] must be a number, got ${describeValue(s)}`);
-    if (!Number.isInteger(s) || s < 0 || s > 10) rangeFail(fn, `scores[${i}] (${describeValue(s)}) must be an integer from 0 to 10`);
+    if (typeof s !== 'number') wrongType(fn, `scores[${i}]`, s, 'a number');
+    if (!Number.isInteger(s) || s < 0 || s > 10) outOfRange(fn, `scores[${i}]`, s, 'must be an integer from 0 to 10');
     if (s >= 9) promoters++;
     else if (s >= 7) passives++;
     else detractors++;

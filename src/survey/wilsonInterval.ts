@@ -1,5 +1,5 @@
 import { zForConfidence } from '../internal/normal.ts';
-import { describeValue, readOptions, rangeFail, requireConfidenceLevel, requireCount, requireObject, withDefault } from '../internal/validate.ts';
+import { describeValue, outOfRange, rangeFail, readOptions, requireConfidenceLevel, requireCount, requireObject, withDefault } from '../internal/validate.ts';
 import { wilsonBounds } from '../internal/wilson.ts';
 
 /** Counts for {@link wilsonInterval}. */
@@ -55,8 +55,8 @@ export function wilsonInterval(input: WilsonIntervalInput, options?: WilsonInter
   const { successes, trials } = requireObject(fn, 'input', input);
   const x = requireCount(fn, 'successes', successes);
   const n = requireCount(fn, 'trials', trials);
-  if (x > n) rangeFail(fn, `successes (${describeValue(x)}) must not exceed trials (${describeValue(n)})`);
+  if (x > n) outOfRange(fn, 'successes', x, `must not exceed trials (${describeValue(n)})`);
   const { confidenceLevel } = readOptions(fn, options, ['confidenceLevel']);
-  const level = requireConfidenceLevel(fn, withDefault(confidenceLevel, 0.95));
+  const level = requireConfidenceLevel(fn, withDefault(confidenceLevel, 0.95), 'options.confidenceLevel');
   return wilsonBounds(x, n, zForConfidence(level));
 }

@@ -1,6 +1,6 @@
 import { DAYS_PER_UNIT, DURATION_UNITS, requireTimeZone, type DurationUnit } from '../internal/time.ts';
 import { CustomerSlots, readInstant, readTransactions } from '../internal/transactions.ts';
-import { describeValue, rangeFail, readOptions, requireObject, requireOneOf, requirePositive, typeFail, withDefault } from '../internal/validate.ts';
+import { describeValue, outOfRange, rangeFail, readOptions, requireObject, requireOneOf, requirePositive, typeFail, withDefault } from '../internal/validate.ts';
 import type { EventLogColumns, EventLogOptions } from '../types.ts';
 
 /** Options for {@link customerLifetimes}: the event-log options (the time zone is that of ISO strings without an offset) plus the churn rule. */
@@ -90,13 +90,16 @@ export function customerLifetimes<Row>(
 ): CustomerLifetimesResult {
   const fn = 'customerLifetimes';
   const opts = readOptions(fn, requireObject(fn, 'options', options), ['customer', 'time', 'churnAfter', 'unit', 'observationEnd', 'timeZone']);
-  if (opts.churnAfter === undefined) typeFail(fn, 'churnAfter is required (the inactivity after which a customer counts as churned), got undefined');
-  const churnAfter = requirePositive(fn, 'churnAfter', opts.churnAfter);
-  const unit = requireOneOf(fn, 'unit', withDefault(opts.unit, 'day'), DURATION_UNITS);
-  const timeZone = requireTimeZone(fn, 'timeZone', withDefault(opts.timeZone, 'UTC'));
+  if (opts.churnAfter === undefined) typeFail(fn, 'churnAfter is required (the inactivity after which a customer counts as churned), got undefined', {
+      argument: 'options.churnAfter',
+      value: undefined,
+    });
+  const churnAfter = requirePositive(fn, 'options.churnAfter', opts.churnAfter);
+  const unit = requireOneOf(fn, 'options.unit', withDefault(opts.unit, 'day'), DURATION_UNITS);
+  const timeZone = requireTimeZone(fn, 'options.timeZone', withDefault(opts.timeZone, 'UTC'));
   const unitMs = DAYS_PER_UNIT[unit] * MS_PER_DAY;
   const windowMs = churnAfter * unitMs;
-  if (!Number.isFinite(windowMs)) rangeFail(fn, `churnAfter (${describeValue(churnAfter)}) is too large`);
+  if (!Number.isFinite(windowMs)) outOfRange(fn, 'options.churnAfter', churnAfter, 'is too large');
   const columns = readTransactions(fn, transactions, opts, timeZone, false);
   const end = readInstant(fn, 'observationEnd', opts.observationEnd, timeZone, columns.maxMs);
   const n = columns.length;

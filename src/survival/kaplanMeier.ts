@@ -1,16 +1,5 @@
 import { zForConfidence } from '../internal/normal.ts';
-import {
-  describeValue,
-  readOptions,
-  rangeFail,
-  requireArrayLike,
-  requireConfidenceLevel,
-  requireNonNegative,
-  requireObject,
-  requireOneOf,
-  typeFail,
-  withDefault,
-} from '../internal/validate.ts';
+import { describeValue, outOfRange, rangeFail, readOptions, requireArrayLike, requireConfidenceLevel, requireNonNegative, requireObject, requireOneOf, typeFail, withDefault, wrongType } from '../internal/validate.ts';
 
 /** Lifetimes for {@link kaplanMeier}; the result of {@link customerLifetimes} fits directly. */
 export interface KaplanMeierInput {
@@ -126,11 +115,11 @@ export function kaplanMeier(lifetimes: KaplanMeierInput, options?: KaplanMeierOp
   const durations = requireArrayLike(fn, 'durations', input.durations);
   const events = input.events === undefined ? undefined : requireArrayLike(fn, 'events', input.events);
   const opts = readOptions(fn, options, ['confidenceLevel', 'interval']);
-  const confidenceLevel = requireConfidenceLevel(fn, withDefault(opts.confidenceLevel, 0.95));
-  const interval = requireOneOf(fn, 'interval', withDefault(opts.interval, 'log-log'), ['log-log', 'log', 'plain'] as const);
+  const confidenceLevel = requireConfidenceLevel(fn, withDefault(opts.confidenceLevel, 0.95), 'options.confidenceLevel');
+  const interval = requireOneOf(fn, 'options.interval', withDefault(opts.interval, 'log-log'), ['log-log', 'log', 'plain'] as const);
   const n = durations.length;
   if (events !== undefined && events.length !== n) {
-    rangeFail(fn, `events (length ${events.length}) must have the same length as durations (${n})`);
+    rangeFail(fn, `events (length ${events.length}) must have the same length as durations (${n})`, { argument: 'events', value: events });
   }
 
   // All durations, and the durations of observed churns, each sorted: two pointers then give the
@@ -186,8 +175,8 @@ export function kaplanMeier(lifetimes: KaplanMeierInput, options?: KaplanMeierOp
 /** Reads one event flag: 1/true (churn observed) or 0/false (censored). */
 function readEvent(fn: string, i: number, value: unknown): boolean {
   if (typeof value === 'boolean') return value;
-  if (typeof value !== 'number') typeFail(fn, `events[${i}] must be 0, 1 or a boolean, got ${describeValue(value)}`);
-  if (value !== 0 && value !== 1) rangeFail(fn, `events[${i}] (${describeValue(value)}) must be 0 or 1`);
+  if (typeof value !== 'number') wrongType(fn, `events[${i}]`, value, '0, 1 or a boolean');
+  if (value !== 0 && value !== 1) outOfRange(fn, `events[${i}]`, value, 'must be 0 or 1');
   return value === 1;
 }
 

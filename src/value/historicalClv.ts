@@ -41,7 +41,7 @@ export function historicalClv(values: ArrayLike<number>, options?: HistoricalClv
   const fn = 'historicalClv';
   const list = requireArrayLike(fn, 'values', values);
   const { margin } = readOptions(fn, options, ['margin']);
-  const m = requireFraction(fn, 'margin', withDefault(margin, 1));
+  const m = requireFraction(fn, 'options.margin', withDefault(margin, 1));
   const total = new NeumaierSum();
   for (let j = 0; j < list.length; j++) total.add(requireNumber(fn, `values[${j}]`, list[j]));
   return m * total.value();

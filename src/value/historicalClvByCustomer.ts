@@ -2,7 +2,7 @@ import { resolveAccessor, rowsOf } from '../internal/rows.ts';
 import type { Accessor } from '../types.ts';
 import { requireCustomerId } from '../internal/input/customerId.ts';
 import { NeumaierSum } from '../internal/sum.ts';
-import { readOptions, requireFraction, requireNumber, requireObject, withDefault } from '../internal/validate.ts';
+import { readOptions, requireFraction, requireNumber, requireObject, rowArgument, withDefault } from '../internal/validate.ts';
 
 /** Options for {@link historicalClvByCustomer}. */
 export interface HistoricalClvByCustomerOptions<Row> {
@@ -70,16 +70,16 @@ export function historicalClvByCustomer<Row>(
 ): HistoricalClvByCustomerRow[] {
   const fn = 'historicalClvByCustomer';
   const opts = readOptions(fn, requireObject(fn, 'options', options), ['customer', 'value', 'margin']);
-  const customerOf = resolveAccessor<Row>(fn, 'customer', opts.customer);
-  const valueOf = resolveAccessor<Row>(fn, 'value', opts.value);
-  const margin = requireFraction(fn, 'margin', withDefault(opts.margin, 1));
+  const customerOf = resolveAccessor<Row>(fn, 'options.customer', opts.customer, 'transactions');
+  const valueOf = resolveAccessor<Row>(fn, 'options.value', opts.value, 'transactions');
+  const margin = requireFraction(fn, 'options.margin', withDefault(opts.margin, 1));
   const rows = rowsOf(fn, 'transactions', transactions) as readonly Row[];
 
   const groups = new Map<string | number, { readonly customer: string | number; readonly sum: NeumaierSum; orders: number }>();
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index] as Row;
     const id = requireCustomerId(fn, customerOf(row, index), index, true, 'transactions');
-    const value = requireNumber(fn, `row ${index}: value`, valueOf(row, index));
+    const value = requireNumber(fn, rowArgument('transactions', index, 'value'), valueOf(row, index));
     let group = groups.get(id);
     if (group === undefined) {
       group = { customer: id, sum: new NeumaierSum(), orders: 0 };
