@@ -176,7 +176,8 @@ function measureAll(variants: readonly [string, () => number[][], number][]): [s
       if (r >= repeats) continue;
       const m = once(run);
       const previous = best.get(name);
-      if (previous !== undefined && JSON.stringify(m.result) !== JSON.stringify(previous.result)) throw new Error(`${name} gave different results on repeats`);
+      if (previous !== undefined && JSON.stringify(m.result) !== JSON.stringify(previous.result))
+        throw new Error(`${name} gave different results on repeats`);
       // Best wall time and best CPU time (possibly of different repeats), largest allocation.
       best.set(name, {
         seconds: Math.min(m.seconds, previous?.seconds ?? Infinity),
@@ -193,7 +194,9 @@ const fmt = (x: number, digits = 1) => x.toFixed(digits).padStart(8);
 
 for (const n of sizes) {
   const log = generate(n, 20240101 + n);
-  console.log(`\n${(n / 1e6).toFixed(0)}M events, ${CUSTOMERS} customers (ids skewed), one year, daily matrix, mode 'on'`);
+  console.log(
+    `\n${(n / 1e6).toFixed(0)}M events, ${CUSTOMERS} customers (ids skewed), one year, daily matrix, mode 'on'`,
+  );
   const counts = (m: ReturnType<typeof retentionMatrix>) => m.cohorts.map((c) => c.counts);
   const big = n >= 10_000_000;
   // Columnar variants first, with no row objects alive (a columnar pipeline never builds them, and a large
@@ -202,13 +205,24 @@ for (const n of sizes) {
     ['hand-written typed-array loop', () => handLoop(log.customer, log.time), big ? 3 : 7],
     ['hand-written bitset loop (reference)', () => handBitset(log.customer, log.time), big ? 3 : 7],
     ['retentionMatrix columnar (UTC)', () => counts(retentionMatrix(log, { period: 'day' })), big ? 3 : 7],
-    ['retentionMatrix columnar (Europe/Bucharest)', () => counts(retentionMatrix(log, { period: 'day', timeZone: 'Europe/Bucharest' })), big ? 3 : 7],
+    [
+      'retentionMatrix columnar (Europe/Bucharest)',
+      () => counts(retentionMatrix(log, { period: 'day', timeZone: 'Europe/Bucharest' })),
+      big ? 3 : 7,
+    ],
   ]);
-  let rows: { customer: number; time: number }[] | null = Array.from(log.customer, (customer, i) => ({ customer, time: log.time[i]! }));
+  let rows: { customer: number; time: number }[] | null = Array.from(log.customer, (customer, i) => ({
+    customer,
+    time: log.time[i]!,
+  }));
   const rowsRef = rows;
   results.push(
     ...measureAll([
-      ['retentionMatrix row objects (UTC)', () => counts(retentionMatrix(rowsRef, { customer: 'customer', time: 'time', period: 'day' })), big ? 2 : 3],
+      [
+        'retentionMatrix row objects (UTC)',
+        () => counts(retentionMatrix(rowsRef, { customer: 'customer', time: 'time', period: 'day' })),
+        big ? 2 : 3,
+      ],
       ['naive (objects, Map of Sets)', () => naive(rowsRef), big ? 1 : 2],
     ]),
   );
@@ -225,18 +239,29 @@ for (const n of sizes) {
   const cpuRate = (m: Measurement) => n / m.cpuSeconds / 1e6;
   const byName = new Map(results);
   const hand = byName.get('hand-written typed-array loop')!;
-  console.log(`${'variant'.padEnd(46)}${'M ev/s'.padStart(8)}${'seconds'.padStart(9)}${'M ev/CPU s'.padStart(12)}${'CPU s'.padStart(8)}${'alloc MB'.padStart(10)}`);
+  console.log(
+    `${'variant'.padEnd(46)}${'M ev/s'.padStart(8)}${'seconds'.padStart(9)}${'M ev/CPU s'.padStart(12)}${'CPU s'.padStart(8)}${'alloc MB'.padStart(10)}`,
+  );
   for (const [name, m] of results) {
-    console.log(`${name.padEnd(46)}${fmt(rate(m))}${fmt(m.seconds, 3).padStart(9)}${fmt(cpuRate(m)).padStart(12)}${fmt(m.cpuSeconds, 3).padStart(8)}${fmt(m.allocatedMb, 0).padStart(10)}`);
+    console.log(
+      `${name.padEnd(46)}${fmt(rate(m))}${fmt(m.seconds, 3).padStart(9)}${fmt(cpuRate(m)).padStart(12)}${fmt(m.cpuSeconds, 3).padStart(8)}${fmt(m.allocatedMb, 0).padStart(10)}`,
+    );
   }
   const utc = byName.get('retentionMatrix columnar (UTC)')!;
   const zone = byName.get('retentionMatrix columnar (Europe/Bucharest)')!;
   const rowObjects = byName.get('retentionMatrix row objects (UTC)')!;
   const naiveM = byName.get('naive (objects, Map of Sets)')!;
   const ratios = (label: string, num: Measurement, den: Measurement, target: string) =>
-    console.log(`${label}: ${(num.seconds / den.seconds).toFixed(2)}× wall, ${(num.cpuSeconds / den.cpuSeconds).toFixed(2)}× CPU (target ${target})`);
+    console.log(
+      `${label}: ${(num.seconds / den.seconds).toFixed(2)}× wall, ${(num.cpuSeconds / den.cpuSeconds).toFixed(2)}× CPU (target ${target})`,
+    );
   ratios('columnar vs hand-written loop', hand, utc, '≥ 1.0×');
-  ratios('columnar vs hand-written bitset loop', byName.get('hand-written bitset loop (reference)')!, utc, 'none, reference');
+  ratios(
+    'columnar vs hand-written bitset loop',
+    byName.get('hand-written bitset loop (reference)')!,
+    utc,
+    'none, reference',
+  );
   ratios('row objects vs naive baseline', naiveM, rowObjects, '≥ 2×');
   ratios('non-UTC zone cost', zone, utc, '< 1.5× UTC');
   console.log(`all UTC variants agree on ${hand.result.length} cohorts`);

@@ -37,8 +37,10 @@ function time(fn: () => unknown, runs: number, warmup = Math.min(5, runs)): { wa
 }
 
 const fmt = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
-const line = (label: string, t: { wall: number; cpu: number }, extra = '') => console.log(`  ${label.padEnd(34)}${fmt(t.wall)} wall (median), ${fmt(t.cpu)} CPU${extra}`);
-const ratio = (reference: number, t: { wall: number; cpu: number }) => `${(reference / t.wall).toFixed(1)}× by wall time, ${(reference / t.cpu).toFixed(1)}× by CPU time`;
+const line = (label: string, t: { wall: number; cpu: number }, extra = '') =>
+  console.log(`  ${label.padEnd(34)}${fmt(t.wall)} wall (median), ${fmt(t.cpu)} CPU${extra}`);
+const ratio = (reference: number, t: { wall: number; cpu: number }) =>
+  `${(reference / t.wall).toFixed(1)}× by wall time, ${(reference / t.cpu).toFixed(1)}× by CPU time`;
 
 // --- Pareto/NBD on CDNOW ---------------------------------------------------------------------------
 const cdnow = cdnowSummary();
@@ -49,7 +51,11 @@ const pnbdCompressed = time(() => {
   return fitParetoNbd(c, { weights: c.weights });
 }, 30);
 console.log(`Pareto/NBD on CDNOW (${cdnow.frequency.length} customers)`);
-line('fit:', pnbdRaw, `  (${ratio(LIFETIMES_PARETO_NBD_CDNOW_MS, pnbdRaw)} vs the lifetimes reference ${LIFETIMES_PARETO_NBD_CDNOW_MS} ms quoted in the issue)`);
+line(
+  'fit:',
+  pnbdRaw,
+  `  (${ratio(LIFETIMES_PARETO_NBD_CDNOW_MS, pnbdRaw)} vs the lifetimes reference ${LIFETIMES_PARETO_NBD_CDNOW_MS} ms quoted in the issue)`,
+);
 line('compress + fit:', pnbdCompressed, `  (${ratio(LIFETIMES_PARETO_NBD_CDNOW_MS, pnbdCompressed)})`);
 console.log(`  params: ${JSON.stringify(pnbd.params)}, iterations ${pnbd.iterations}, converged ${pnbd.converged}`);
 console.log(
@@ -68,18 +74,34 @@ const bgbbWeighted = time(() => fitBgBb(donations, { weights: donations.weights 
 const expanded = expandedDonations();
 const bgbbExpanded = time(() => fitBgBb(expanded), 20);
 console.log(`BG/BB on the 1995 donations cohort (11,104 donors, 22 distinct (x, tₓ) rows, n = 6)`);
-line('fit, 22 weighted rows:', bgbbWeighted, `  (${ratio(LIFETIMES_BG_BB_DONATIONS_MS, bgbbWeighted)} vs the lifetimes reference ${LIFETIMES_BG_BB_DONATIONS_MS} ms quoted in the issue)`);
-line('fit, 11,104 expanded rows:', bgbbExpanded, `  (${ratio(LIFETIMES_BG_BB_DONATIONS_MS, bgbbExpanded)}; rows merged inside the fit)`);
-console.log(`  params: ${JSON.stringify(bgbb.params)}, log-likelihood ${bgbb.logLikelihood.toFixed(4)}, iterations ${bgbb.iterations}`);
+line(
+  'fit, 22 weighted rows:',
+  bgbbWeighted,
+  `  (${ratio(LIFETIMES_BG_BB_DONATIONS_MS, bgbbWeighted)} vs the lifetimes reference ${LIFETIMES_BG_BB_DONATIONS_MS} ms quoted in the issue)`,
+);
+line(
+  'fit, 11,104 expanded rows:',
+  bgbbExpanded,
+  `  (${ratio(LIFETIMES_BG_BB_DONATIONS_MS, bgbbExpanded)}; rows merged inside the fit)`,
+);
+console.log(
+  `  params: ${JSON.stringify(bgbb.params)}, log-likelihood ${bgbb.logLikelihood.toFixed(4)}, iterations ${bgbb.iterations}`,
+);
 
 // --- Scale: 100k simulated customers -----------------------------------------------------------
 const simulated = simulateParetoNbd({ r: 0.55, alpha: 10.6, s: 0.6, beta: 11.7 }, 100_000, (i) => 27 + (i % 13), 7);
-const simCompressed = time(() => {
-  const c = compressCustomers(simulated);
-  return fitParetoNbd(c, { weights: c.weights });
-}, 5, 1);
+const simCompressed = time(
+  () => {
+    const c = compressCustomers(simulated);
+    return fitParetoNbd(c, { weights: c.weights });
+  },
+  5,
+  1,
+);
 const c = compressCustomers(simulated);
-console.log(`Pareto/NBD on 100,000 simulated customers (${c.weights.length} distinct rows; continuous recency barely compresses)`);
+console.log(
+  `Pareto/NBD on 100,000 simulated customers (${c.weights.length} distinct rows; continuous recency barely compresses)`,
+);
 line('compress + fit:', simCompressed);
 const donors = simulateBgBb({ alpha: 1.2, beta: 0.75, gamma: 0.66, delta: 2.8 }, 1_000_000, 10, 3);
 const bgbbMillion = time(() => fitBgBb(donors), 3, 1);

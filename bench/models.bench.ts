@@ -49,10 +49,14 @@ const compressed = compressCustomers(cdnow);
 const fit = fitBgNbd(compressed, { weights: compressed.weights });
 const bgRaw = time(() => fitBgNbd(cdnow), 60, 20);
 const bgRawCpu = lastCpu;
-const bgCompressed = time(() => {
-  const c = compressCustomers(cdnow);
-  return fitBgNbd(c, { weights: c.weights });
-}, 60, 20);
+const bgCompressed = time(
+  () => {
+    const c = compressCustomers(cdnow);
+    return fitBgNbd(c, { weights: c.weights });
+  },
+  60,
+  20,
+);
 const bgCompressedCpu = lastCpu;
 const llAtRefit = bgNbdLogLikelihood(
   Float64Array.from(cdnow.frequency),
@@ -62,7 +66,9 @@ const llAtRefit = bgNbdLogLikelihood(
 )(Float64Array.from([REFIT.r, REFIT.alpha, REFIT.a, REFIT.b], Math.log));
 
 console.log(`BG/NBD on CDNOW (${cdnow.frequency.length} customers, ${compressed.weights.length} distinct rows)`);
-console.log(`  fit, uncompressed:            ${fmt(bgRaw)} wall (median), ${fmt(bgRawCpu)} CPU  (${(LIFETIMES_BG_NBD_CDNOW_MS / bgRaw).toFixed(1)}× by wall time vs the lifetimes reference ${LIFETIMES_BG_NBD_CDNOW_MS} ms quoted in the issue)`);
+console.log(
+  `  fit, uncompressed:            ${fmt(bgRaw)} wall (median), ${fmt(bgRawCpu)} CPU  (${(LIFETIMES_BG_NBD_CDNOW_MS / bgRaw).toFixed(1)}× by wall time vs the lifetimes reference ${LIFETIMES_BG_NBD_CDNOW_MS} ms quoted in the issue)`,
+);
 console.log(
   `  compress + fit:               ${fmt(bgCompressed)} wall, ${fmt(bgCompressedCpu)} CPU  (${(LIFETIMES_BG_NBD_CDNOW_MS / bgCompressed).toFixed(1)}× vs lifetimes reference; ${(bgRaw / bgCompressed).toFixed(2)}× vs in-run uncompressed fit)`,
 );
@@ -71,14 +77,18 @@ console.log(`  log-likelihood ${fit.logLikelihood.toFixed(6)}`);
 console.log(
   `    vs published ${PUBLISHED_BG_NBD_LOG_LIKELIHOOD} (printed to 0.1): relative difference ${(Math.abs(fit.logLikelihood - PUBLISHED_BG_NBD_LOG_LIKELIHOOD) / 9582.4).toExponential(2)} (rounding bound 5.2e-6)`,
 );
-console.log(`    vs ℓ at the README refit parameters (${llAtRefit.toFixed(6)}): relative difference ${(Math.abs(fit.logLikelihood - llAtRefit) / Math.abs(llAtRefit)).toExponential(2)}`);
+console.log(
+  `    vs ℓ at the README refit parameters (${llAtRefit.toFixed(6)}): relative difference ${(Math.abs(fit.logLikelihood - llAtRefit) / Math.abs(llAtRefit)).toExponential(2)}`,
+);
 
 const spendRows = cdnowWithSpend();
 const gg = fitGammaGamma(spendRows);
 const ggTime = time(() => fitGammaGamma(spendRows), 60, 20);
 const ggCpu = lastCpu;
 console.log(`Gamma-Gamma on CDNOW (${gg.customers} repeat buyers)`);
-console.log(`  fit:                          ${fmt(ggTime)} wall, ${fmt(ggCpu)} CPU  (${(LIFETIMES_GAMMA_GAMMA_CDNOW_MS / ggTime).toFixed(1)}× vs lifetimes reference ${LIFETIMES_GAMMA_GAMMA_CDNOW_MS} ms from the issue)`);
+console.log(
+  `  fit:                          ${fmt(ggTime)} wall, ${fmt(ggCpu)} CPU  (${(LIFETIMES_GAMMA_GAMMA_CDNOW_MS / ggTime).toFixed(1)}× vs lifetimes reference ${LIFETIMES_GAMMA_GAMMA_CDNOW_MS} ms from the issue)`,
+);
 console.log(`  params: ${JSON.stringify(gg.params)}, log-likelihood ${gg.logLikelihood.toFixed(4)}`);
 
 const sbg = sbgSurvivors();
@@ -96,7 +106,11 @@ const sim = simulateBgNbd(truth, N, (i) => 1 + (i % 365), 2024);
 // Summaries in whole days, as rfmSummary with period 'day' produces them.
 sim.recency = sim.recency.map(Math.floor);
 const simMs = performance.now() - t0;
-const simColumns = { frequency: Float64Array.from(sim.frequency), recency: Float64Array.from(sim.recency), T: Float64Array.from(sim.T) };
+const simColumns = {
+  frequency: Float64Array.from(sim.frequency),
+  recency: Float64Array.from(sim.recency),
+  T: Float64Array.from(sim.T),
+};
 gc();
 t0 = performance.now();
 const simCompressed = compressCustomers(simColumns);
@@ -108,19 +122,34 @@ gc();
 t0 = performance.now();
 const simRawFit = fitBgNbd(simColumns);
 const simRawMs = performance.now() - t0;
-console.log(`BG/NBD on ${N.toLocaleString('en')} simulated customers (daily, simulation ${(simMs / 1000).toFixed(1)} s, ${simCompressed.weights.length.toLocaleString('en')} distinct rows)`);
+console.log(
+  `BG/NBD on ${N.toLocaleString('en')} simulated customers (daily, simulation ${(simMs / 1000).toFixed(1)} s, ${simCompressed.weights.length.toLocaleString('en')} distinct rows)`,
+);
 console.log(`  compress:                     ${fmt(compressMs)}`);
 console.log(`  fit on compressed rows:       ${fmt(simFitMs)}  (total ${fmt(compressMs + simFitMs)})`);
-console.log(`  fit on raw columns (baseline): ${fmt(simRawMs)}  (${(simRawMs / (compressMs + simFitMs)).toFixed(1)}× slower than compress + fit)`);
+console.log(
+  `  fit on raw columns (baseline): ${fmt(simRawMs)}  (${(simRawMs / (compressMs + simFitMs)).toFixed(1)}× slower than compress + fit)`,
+);
 console.log(`  params ${JSON.stringify(simFit.params)} (truth ${JSON.stringify(truth)})`);
-console.log(`  ℓ compressed ${simFit.logLikelihood.toFixed(4)} vs raw ${simRawFit.logLikelihood.toFixed(4)} (relative difference ${(Math.abs(simFit.logLikelihood - simRawFit.logLikelihood) / Math.abs(simRawFit.logLikelihood)).toExponential(1)})`);
+console.log(
+  `  ℓ compressed ${simFit.logLikelihood.toFixed(4)} vs raw ${simRawFit.logLikelihood.toFixed(4)} (relative difference ${(Math.abs(simFit.logLikelihood - simRawFit.logLikelihood) / Math.abs(simRawFit.logLikelihood)).toExponential(1)})`,
+);
 
 const repeat = sim.frequency.flatMap((x, i) => (x > 0 ? [i] : []));
 const spendTruth = { p: 6, q: 4, v: 15 };
-const monetary = simulateGammaGamma(spendTruth, repeat.map((i) => sim.frequency[i] as number), 7);
-const ggColumns = { frequency: Float64Array.from(repeat, (i) => sim.frequency[i] as number), monetaryValue: Float64Array.from(monetary) };
+const monetary = simulateGammaGamma(
+  spendTruth,
+  repeat.map((i) => sim.frequency[i] as number),
+  7,
+);
+const ggColumns = {
+  frequency: Float64Array.from(repeat, (i) => sim.frequency[i] as number),
+  monetaryValue: Float64Array.from(monetary),
+};
 gc();
 t0 = performance.now();
 const ggSim = fitGammaGamma(ggColumns);
 const ggSimMs = performance.now() - t0;
-console.log(`Gamma-Gamma on the ${repeat.length.toLocaleString('en')} simulated repeat buyers: fit ${fmt(ggSimMs)}, params ${JSON.stringify(ggSim.params)} (truth ${JSON.stringify(spendTruth)})`);
+console.log(
+  `Gamma-Gamma on the ${repeat.length.toLocaleString('en')} simulated repeat buyers: fit ${fmt(ggSimMs)}, params ${JSON.stringify(ggSim.params)} (truth ${JSON.stringify(spendTruth)})`,
+);

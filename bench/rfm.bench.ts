@@ -180,9 +180,12 @@ function agree(a: RfmSummaryRow[], b: RfmSummaryRow[]): boolean {
 const fmt = (s: number) => (s < 1 ? `${(s * 1000).toFixed(0)} ms` : `${s.toFixed(2)} s`).padStart(8);
 const mtx = (n: number, s: number) => `${(n / s / 1e6).toFixed(1)} M tx/s`.padStart(12);
 
-console.log(`node ${process.version}; columnar Int32Array ids, Float64Array epoch ms and values; period day, unit week`);
+console.log(
+  `node ${process.version}; columnar Int32Array ids, Float64Array epoch ms and values; period day, unit week`,
+);
 // Warm-up so that the first timed run is not the one that compiles the code.
-for (const shape of SHAPES) for (const order of ORDERS) rfmSummary(synthetic(shape, 200_000, order, 99), { unit: 'week' });
+for (const shape of SHAPES)
+  for (const order of ORDERS) rfmSummary(synthetic(shape, 200_000, order, 99), { unit: 'week' });
 
 for (const n of sizes) {
   const big = n >= 10_000_000;
@@ -203,19 +206,19 @@ for (const n of sizes) {
       console.log(
         `  ${label.padEnd(12)} rfmSummary wall ${fmt(fast.seconds)} cpu ${fmt(fast.cpuSeconds)} (${mtx(
           n,
-          fast.cpuSeconds
-        )} cpu) | naive Map wall ${fmt(naive.seconds)} cpu ${fmt(naive.cpuSeconds)} | ${(naive.cpuSeconds / fast.cpuSeconds).toFixed(
-          1
-        )}× naive (cpu) | ${fast.result.length} customers`
+          fast.cpuSeconds,
+        )} cpu) | naive Map wall ${fmt(naive.seconds)} cpu ${fmt(naive.cpuSeconds)} | ${(
+          naive.cpuSeconds / fast.cpuSeconds
+        ).toFixed(1)}× naive (cpu) | ${fast.result.length} customers`,
       );
       if (n === 10_000_000) {
         const speedup = LIFETIMES_10M_SECONDS / fast.seconds;
         console.log(
           `  ${''.padEnd(12)} vs lifetimes ${LIFETIMES_10M_SECONDS} s for 10M (constant from issue 4, not measured here): ${speedup.toFixed(
-            1
+            1,
           )}× by wall, ${(LIFETIMES_10M_SECONDS / fast.cpuSeconds).toFixed(1)}× by cpu (target ≥ ${TARGET_SPEEDUP}×: ${
             speedup >= TARGET_SPEEDUP ? 'met' : 'NOT met'
-          } by wall)`
+          } by wall)`,
         );
       }
     }

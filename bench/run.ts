@@ -13,7 +13,11 @@ const files = readdirSync(dir)
 let failed = 0;
 for (const file of files) {
   console.log(`\n=== ${file} ===`);
-  const r = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=16384', '--import', 'tsx', `${dir}${file}`], { stdio: 'inherit' });
+  const r = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--max-old-space-size=16384', '--import', 'tsx', `${dir}${file}`],
+    { stdio: 'inherit' },
+  );
   if (r.status !== 0) failed++;
 }
 if (files.length === 0) console.log('no benchmarks matched');

@@ -27,12 +27,18 @@ import {
 // ---------------------------------------------------------------------------------------------
 // Load the sample data (plain CSV without quoting, so a split is enough here).
 function readCsv(name: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(new URL(`./data/${name}`, import.meta.url), 'utf8').trim().split('\n');
+  const [header, ...lines] = readFileSync(new URL(`./data/${name}`, import.meta.url), 'utf8')
+    .trim()
+    .split('\n');
   const columns = (header ?? '').split(',');
   return lines.map((line) => Object.fromEntries(line.split(',').map((cell, i) => [columns[i], cell])));
 }
 
-const orders = readCsv('orders.csv').map((row) => ({ customer: row.customer_id!, orderedOn: row.ordered_on!, amount: Number(row.amount) }));
+const orders = readCsv('orders.csv').map((row) => ({
+  customer: row.customer_id!,
+  orderedOn: row.ordered_on!,
+  amount: Number(row.amount),
+}));
 const survey = readCsv('survey.csv').map((row) => ({ customer: row.customer_id!, score: Number(row.score) }));
 
 const fmt = (x: number, digits = 2): string => x.toFixed(digits);
@@ -48,8 +54,12 @@ const revenue = perCustomer.reduce((sum, c) => sum + c.clv, 0);
 console.log(`customers              ${perCustomer.length}`);
 console.log(`orders                 ${orders.length}`);
 console.log(`revenue                ${money(revenue)}`);
-console.log(`repeat purchase rate   ${pct(repeatPurchaseRate({ customers: perCustomer.length, repeatCustomers: perCustomer.filter((c) => c.orders >= 2).length }))}`);
-console.log(`orders per customer    ${fmt(purchaseFrequency({ orders: orders.length, customers: perCustomer.length }))}`);
+console.log(
+  `repeat purchase rate   ${pct(repeatPurchaseRate({ customers: perCustomer.length, repeatCustomers: perCustomer.filter((c) => c.orders >= 2).length }))}`,
+);
+console.log(
+  `orders per customer    ${fmt(purchaseFrequency({ orders: orders.length, customers: perCustomer.length }))}`,
+);
 console.log(`average order value    ${money(averageOrderValue({ revenue, orders: orders.length }))}`);
 
 // ---------------------------------------------------------------------------------------------
@@ -66,14 +76,27 @@ const matrix = retentionMatrix(orders, { customer: 'customer', time: 'orderedOn'
 const months = 12;
 console.log(`cohort       size  ${Array.from({ length: months }, (_, k) => `m${k}`.padStart(6)).join('')}`);
 for (const cohort of matrix.cohorts) {
-  const cells = cohort.rates.slice(0, months).map((rate, k) => (cohort.complete[k] ? pct(rate, 0) : `${pct(rate, 0)}*`).padStart(6));
+  const cells = cohort.rates
+    .slice(0, months)
+    .map((rate, k) => (cohort.complete[k] ? pct(rate, 0) : `${pct(rate, 0)}*`).padStart(6));
   console.log(`${cohort.label}  ${String(cohort.size).padStart(5)}  ${cells.join('')}`);
 }
-console.log(`average            ${matrix.average.slice(0, months).map((rate) => (rate === null ? '–' : pct(rate, 0)).padStart(6)).join('')}`);
+console.log(
+  `average            ${matrix.average
+    .slice(0, months)
+    .map((rate) => (rate === null ? '–' : pct(rate, 0)).padStart(6))
+    .join('')}`,
+);
 
 // ---------------------------------------------------------------------------------------------
 heading('RFM segments (calibration: orders up to 1997-09-30, weekly units)');
-const summary = rfmSummary(orders, { customer: 'customer', time: 'orderedOn', value: 'amount', observationEnd: '1997-09-30', unit: 'week' });
+const summary = rfmSummary(orders, {
+  customer: 'customer',
+  time: 'orderedOn',
+  value: 'amount',
+  observationEnd: '1997-09-30',
+  unit: 'week',
+});
 const segments = rfmSegment(rfmScores(summary));
 const bySegment = new Map<string, number>();
 for (const s of segments) bySegment.set(s.segment, (bySegment.get(s.segment) ?? 0) + 1);
@@ -85,7 +108,9 @@ for (const [segment, count] of [...bySegment].sort((a, b) => b[1] - a[1])) {
 heading('Who will buy again: BG/NBD + Gamma-Gamma, fitted on the calibration period');
 const bgNbd = fitBgNbd(summary);
 const { r, alpha, a, b } = bgNbd.params;
-console.log(`BG/NBD  r ${fmt(r, 3)}  α ${fmt(alpha, 3)}  a ${fmt(a, 3)}  b ${fmt(b, 3)}  log-likelihood ${fmt(bgNbd.logLikelihood, 2)}  converged ${bgNbd.converged}`);
+console.log(
+  `BG/NBD  r ${fmt(r, 3)}  α ${fmt(alpha, 3)}  a ${fmt(a, 3)}  b ${fmt(b, 3)}  log-likelihood ${fmt(bgNbd.logLikelihood, 2)}  converged ${bgNbd.converged}`,
+);
 const repeatBuyers = summary.filter((c) => c.frequency > 0);
 const gammaGamma = fitGammaGamma(repeatBuyers);
 const { p, q, v } = gammaGamma.params;
@@ -97,13 +122,20 @@ const scored = summary.map((customer) => ({
   frequency: customer.frequency,
   probabilityAlive: bgNbdProbabilityAlive(bgNbd.params, customer),
   nextYear: bgNbdConditionalExpectedPurchases(bgNbd.params, 52, customer),
-  clv: modelClv(transaction, gammaGamma.params, customer, { horizon: 12, horizonUnit: 'month', modelUnit: 'week', discountRate: 0.01 }),
+  clv: modelClv(transaction, gammaGamma.params, customer, {
+    horizon: 12,
+    horizonUnit: 'month',
+    modelUnit: 'week',
+    discountRate: 0.01,
+  }),
 }));
 scored.sort((x, y) => y.clv - x.clv);
 console.log('\nTop 5 customers by expected value over the next 12 months (1 % monthly discount):');
 console.log('customer  repeat  P(alive)  purchases next 52 wk  12-month CLV');
 for (const c of scored.slice(0, 5)) {
-  console.log(`${String(c.customer).padEnd(8)}  ${String(c.frequency).padStart(6)}  ${pct(c.probabilityAlive).padStart(8)}  ${fmt(c.nextYear).padStart(20)}  ${money(c.clv).padStart(12)}`);
+  console.log(
+    `${String(c.customer).padEnd(8)}  ${String(c.frequency).padStart(6)}  ${pct(c.probabilityAlive).padStart(8)}  ${fmt(c.nextYear).padStart(20)}  ${money(c.clv).padStart(12)}`,
+  );
 }
 const atRisk = scored.filter((c) => c.frequency >= 2 && c.probabilityAlive < 0.3).length;
 console.log(`\nRepeat buyers (2+ repeats) with P(alive) below 30 %: ${atRisk} — worth a win-back campaign.`);

@@ -29,31 +29,57 @@ function readCsv(text: string): Record<string, string>[] {
   return lines.map((line) => Object.fromEntries(line.split(',').map((value, i) => [names[i] ?? `column${i}`, value])));
 }
 
-const escapeHtml = (text: string): string => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
-const pct = (x: number | null | undefined, digits = 1): string => (x === null || x === undefined || Number.isNaN(x) ? '–' : `${(100 * x).toFixed(digits)}%`);
-const num = (x: number, digits = 2): string => (Number.isFinite(x) ? x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : '–');
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+const pct = (x: number | null | undefined, digits = 1): string =>
+  x === null || x === undefined || Number.isNaN(x) ? '–' : `${(100 * x).toFixed(digits)}%`;
+const num = (x: number, digits = 2): string =>
+  Number.isFinite(x)
+    ? x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+    : '–';
 
 /** Builds the report from the two sample CSV texts. */
 export function buildReport(ordersCsv: string, surveyCsv: string): string {
-  const orders = readCsv(ordersCsv).map((o) => ({ customer: o.customer_id ?? '', day: o.ordered_on ?? '', amount: Number(o.amount) }));
+  const orders = readCsv(ordersCsv).map((o) => ({
+    customer: o.customer_id ?? '',
+    day: o.ordered_on ?? '',
+    amount: Number(o.amount),
+  }));
   const survey = readCsv(surveyCsv).map((s) => Number(s.score));
 
   // Cohorts: monthly acquisition cohorts, active in month k.
   const matrix = retentionMatrix(orders, { customer: 'customer', time: 'day', period: 'month' });
-  const heatmap = cohortHeatmapSvg(matrix, { title: 'Share of each monthly cohort ordering again, by month since first order' });
+  const heatmap = cohortHeatmapSvg(matrix, {
+    title: 'Share of each monthly cohort ordering again, by month since first order',
+  });
   const curves = retentionCurveSvg(matrix, { title: 'Retention curves (complete months only)', width: 720 });
 
   // Survival: a customer has churned after 180 days without an order.
   const lifetimes = customerLifetimes(orders, { customer: 'customer', time: 'day', churnAfter: 180, unit: 'day' });
   const km = kaplanMeier(lifetimes);
-  const survival = survivalCurveSvg(km, { title: 'Customer survival (churn = 180 days without an order)', timeTitle: 'days since first order', width: 720 });
+  const survival = survivalCurveSvg(km, {
+    title: 'Customer survival (churn = 180 days without an order)',
+    timeTitle: 'days since first order',
+    width: 720,
+  });
 
   // Models, calibrated on the first 39 weeks as in Fader, Hardie & Lee (2005).
-  const summary = rfmSummary(orders, { customer: 'customer', time: 'day', value: 'amount', observationEnd: '1997-09-30', unit: 'week' });
+  const summary = rfmSummary(orders, {
+    customer: 'customer',
+    time: 'day',
+    value: 'amount',
+    observationEnd: '1997-09-30',
+    unit: 'week',
+  });
   const bgNbd = fitBgNbd(summary);
   const gammaGamma = fitGammaGamma(summary);
   const alive = bgNbdProbabilityAlive(bgNbd.params, summary);
-  const clv = modelClv(bgNbd, gammaGamma.params, summary, { horizon: 12, horizonUnit: 'month', modelUnit: 'week', discountRate: 0.01 });
+  const clv = modelClv(bgNbd, gammaGamma.params, summary, {
+    horizon: 12,
+    horizonUnit: 'month',
+    modelUnit: 'week',
+    discountRate: 0.01,
+  });
   const ranked = summary
     .map((c, i) => ({ ...c, alive: alive[i] as number, clv: clv[i] as number }))
     .sort((a, b) => b.clv - a.clv)
@@ -66,7 +92,8 @@ export function buildReport(ordersCsv: string, surveyCsv: string): string {
   const matrixTable = [
     `<tr><th>cohort</th><th>size</th>${matrix.average.map((_a, k) => `<th>${k}</th>`).join('')}</tr>`,
     ...matrix.cohorts.map(
-      (c) => `<tr><td>${c.label}</td><td>${c.size}</td>${c.rates.map((r, k) => `<td${c.complete[k] ? '' : ' class="partial"'}>${pct(r)}</td>`).join('')}</tr>`,
+      (c) =>
+        `<tr><td>${c.label}</td><td>${c.size}</td>${c.rates.map((r, k) => `<td${c.complete[k] ? '' : ' class="partial"'}>${pct(r)}</td>`).join('')}</tr>`,
     ),
     `<tr class="avg"><td>average</td><td>${customers}</td>${matrix.average.map((a) => `<td>${pct(a)}</td>`).join('')}</tr>`,
   ].join('\n');

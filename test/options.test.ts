@@ -46,10 +46,16 @@ const transaction = {
 } as const;
 const spend = { p: 6.25, q: 3.74, v: 15.44 };
 const clvCustomer = { frequency: 2, recency: 30.43, T: 38.86, monetaryValue: 22.35 };
-const modelCustomers = { frequency: [0, 1, 2, 5, 1, 0, 3], recency: [0, 5, 20, 30, 2, 0, 25], T: [38, 38, 38, 38, 30, 30, 30] };
+const modelCustomers = {
+  frequency: [0, 1, 2, 5, 1, 0, 3],
+  recency: [0, 5, 20, 30, 2, 0, 25],
+  T: [38, 38, 38, 38, 30, 30, 30],
+};
 const clvOptions = { horizon: 12, modelUnit: 'week', discountRate: 0.01 };
 const bgBb = { alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 };
-const initialParams = (names: string): Nested[] => [{ key: 'initialParams', value: Object.fromEntries(names.split(' ').map((n) => [n, 1])) }];
+const initialParams = (names: string): Nested[] => [
+  { key: 'initialParams', value: Object.fromEntries(names.split(' ').map((n) => [n, 1])) },
+];
 const fn = lib as unknown as Record<string, (...args: unknown[]) => unknown>;
 
 /** Every export that takes an options object, with one valid call. */
@@ -57,80 +63,176 @@ const withOptions: Record<string, Case> = {
   // Rates and value
   convertChurnRate: { options: { fromPeriods: 1, toPeriods: 12 }, call: (o) => fn.convertChurnRate!(0.05, o) },
   historicalClv: { options: { margin: 0.5 }, call: (o) => fn.historicalClv!([10, 20], o) },
-  historicalClvByCustomer: { options: { customer: 'user', value: 'amount', margin: 0.5 }, call: (o) => fn.historicalClvByCustomer!(rows, o) },
+  historicalClvByCustomer: {
+    options: { customer: 'user', value: 'amount', margin: 0.5 },
+    call: (o) => fn.historicalClvByCustomer!(rows, o),
+  },
   // Survey
   netPromoterScore: { options: { confidenceLevel: 0.9 }, call: (o) => fn.netPromoterScore!([10, 9, 3], o) },
-  netPromoterScoreFromCounts: { options: { confidenceLevel: 0.9 }, call: (o) => fn.netPromoterScoreFromCounts!({ promoters: 5, passives: 3, detractors: 2 }, o) },
-  customerSatisfactionScore: { options: { scale: [1, 5], satisfiedAt: 4, confidenceLevel: 0.9 }, call: (o) => fn.customerSatisfactionScore!([5, 4, 2], o) },
-  customerSatisfactionIndex: { options: { scale: [1, 5] }, call: (o) => fn.customerSatisfactionIndex!([{ name: 'quality', scores: [5, 4], weight: 1 }], o) },
+  netPromoterScoreFromCounts: {
+    options: { confidenceLevel: 0.9 },
+    call: (o) => fn.netPromoterScoreFromCounts!({ promoters: 5, passives: 3, detractors: 2 }, o),
+  },
+  customerSatisfactionScore: {
+    options: { scale: [1, 5], satisfiedAt: 4, confidenceLevel: 0.9 },
+    call: (o) => fn.customerSatisfactionScore!([5, 4, 2], o),
+  },
+  customerSatisfactionIndex: {
+    options: { scale: [1, 5] },
+    call: (o) => fn.customerSatisfactionIndex!([{ name: 'quality', scores: [5, 4], weight: 1 }], o),
+  },
   customerSatisfactionIndexByRespondent: {
     options: { scale: [1, 5] },
     call: (o) => fn.customerSatisfactionIndexByRespondent!([{ name: 'quality', scores: [5, 4], weight: 1 }], o),
   },
   customerEffortScore: { options: { scale: [1, 7], easyAt: 5 }, call: (o) => fn.customerEffortScore!([7, 5, 2], o) },
-  wilsonInterval: { options: { confidenceLevel: 0.9 }, call: (o) => fn.wilsonInterval!({ successes: 4, trials: 10 }, o) },
+  wilsonInterval: {
+    options: { confidenceLevel: 0.9 },
+    call: (o) => fn.wilsonInterval!({ successes: 4, trials: 10 }, o),
+  },
   // Time
   parseTimestamp: { options: { timeZone: 'Europe/Berlin' }, call: (o) => fn.parseTimestamp!('2024-03-05T10:00', o) },
-  calendarPeriod: { options: { period: 'week', timeZone: 'UTC', weekStartsOn: 0 }, call: (o) => fn.calendarPeriod!('2024-03-05', o) },
+  calendarPeriod: {
+    options: { period: 'week', timeZone: 'UTC', weekStartsOn: 0 },
+    call: (o) => fn.calendarPeriod!('2024-03-05', o),
+  },
   // Cohorts
-  buildCohorts: { options: { customer: 'user', time: 'at', period: 'month', observationEnd: '2024-03-01' }, call: (o) => fn.buildCohorts!(rows, o) },
-  retentionMatrix: { options: { customer: 'user', time: 'at', period: 'month', mode: 'onOrAfter' }, call: (o) => fn.retentionMatrix!(rows, o) },
+  buildCohorts: {
+    options: { customer: 'user', time: 'at', period: 'month', observationEnd: '2024-03-01' },
+    call: (o) => fn.buildCohorts!(rows, o),
+  },
+  retentionMatrix: {
+    options: { customer: 'user', time: 'at', period: 'month', mode: 'onOrAfter' },
+    call: (o) => fn.retentionMatrix!(rows, o),
+  },
   cohortRetention: { options: { mode: 'onOrAfter' }, call: (o) => fn.cohortRetention!(index, o) },
   cohortNetPromoterScore: {
     options: { customer: 'who', score: 'nps', confidenceLevel: 0.9 },
-    call: (o) => fn.cohortNetPromoterScore!(index, [{ who: 'a', nps: 10 }, { who: 'b', nps: 3 }], o),
+    call: (o) =>
+      fn.cohortNetPromoterScore!(
+        index,
+        [
+          { who: 'a', nps: 10 },
+          { who: 'b', nps: 3 },
+        ],
+        o,
+      ),
   },
   // RFM
-  rfmSummary: { options: { customer: 'user', time: 'at', value: 'amount', unit: 'week' }, call: (o) => fn.rfmSummary!(rows, o) },
-  rfmScores: { options: { bins: 3 }, call: (o) => fn.rfmScores!([{ customer: 'a', frequency: 1, recency: 2, T: 5, monetaryValue: 10 }], o) },
+  rfmSummary: {
+    options: { customer: 'user', time: 'at', value: 'amount', unit: 'week' },
+    call: (o) => fn.rfmSummary!(rows, o),
+  },
+  rfmScores: {
+    options: { bins: 3 },
+    call: (o) => fn.rfmScores!([{ customer: 'a', frequency: 1, recency: 2, T: 5, monetaryValue: 10 }], o),
+  },
   calibrationHoldoutSplit: {
     options: { customer: 'user', time: 'at', calibrationEnd: '2024-01-31', observationEnd: '2024-03-01', unit: 'week' },
     call: (o) => fn.calibrationHoldoutSplit!(rows, o),
   },
-  overdueCustomers: { options: { customer: 'user', time: 'at', multiple: 2, observationEnd: '2024-06-01' }, call: (o) => fn.overdueCustomers!(rows, o) },
+  overdueCustomers: {
+    options: { customer: 'user', time: 'at', multiple: 2, observationEnd: '2024-06-01' },
+    call: (o) => fn.overdueCustomers!(rows, o),
+  },
   // Models
-  fitBgNbd: { options: { maxIterations: 50, initialParams: { r: 1 } }, call: (o) => fn.fitBgNbd!(modelCustomers, o), nested: initialParams('r alpha a b') },
-  fitMbgNbd: { options: { maxIterations: 50 }, call: (o) => fn.fitMbgNbd!(modelCustomers, o), nested: initialParams('r alpha a b') },
-  fitParetoNbd: { options: { maxIterations: 50 }, call: (o) => fn.fitParetoNbd!(modelCustomers, o), nested: initialParams('r alpha s beta') },
+  fitBgNbd: {
+    options: { maxIterations: 50, initialParams: { r: 1 } },
+    call: (o) => fn.fitBgNbd!(modelCustomers, o),
+    nested: initialParams('r alpha a b'),
+  },
+  fitMbgNbd: {
+    options: { maxIterations: 50 },
+    call: (o) => fn.fitMbgNbd!(modelCustomers, o),
+    nested: initialParams('r alpha a b'),
+  },
+  fitParetoNbd: {
+    options: { maxIterations: 50 },
+    call: (o) => fn.fitParetoNbd!(modelCustomers, o),
+    nested: initialParams('r alpha s beta'),
+  },
   fitGammaGamma: {
     options: { maxIterations: 50, penalty: 0.001 },
     call: (o) => fn.fitGammaGamma!({ frequency: [1, 2, 3], monetaryValue: [12, 20, 30] }, o),
     nested: initialParams('p q v'),
   },
-  fitShiftedBetaGeometric: { options: { maxIterations: 50 }, call: (o) => fn.fitShiftedBetaGeometric!([1000, 631, 468, 382], o), nested: initialParams('alpha beta') },
+  fitShiftedBetaGeometric: {
+    options: { maxIterations: 50 },
+    call: (o) => fn.fitShiftedBetaGeometric!([1000, 631, 468, 382], o),
+    nested: initialParams('alpha beta'),
+  },
   fitBgBb: {
     options: { maxIterations: 50 },
     call: (o) => fn.fitBgBb!({ frequency: [0, 1, 2], recency: [0, 1, 4], opportunities: [4, 4, 4] }, o),
     nested: initialParams('alpha beta gamma delta'),
   },
-  bgBbProbabilityAlive: { options: { futurePeriods: 1 }, call: (o) => fn.bgBbProbabilityAlive!(bgBb, { frequency: 2, recency: 4, opportunities: 6 }, o) },
+  bgBbProbabilityAlive: {
+    options: { futurePeriods: 1 },
+    call: (o) => fn.bgBbProbabilityAlive!(bgBb, { frequency: 2, recency: 4, opportunities: 6 }, o),
+  },
   bgBbConditionalExpectedPurchases: {
     options: { futurePeriods: 5 },
     call: (o) => fn.bgBbConditionalExpectedPurchases!(bgBb, { frequency: 2, recency: 4, opportunities: 6 }, o),
   },
-  sbgDiscountedExpectedResidualLifetime: { options: { discountRate: 0.1, renewals: 4 }, call: (o) => fn.sbgDiscountedExpectedResidualLifetime!({ alpha: 0.668, beta: 3.806 }, o) },
+  sbgDiscountedExpectedResidualLifetime: {
+    options: { discountRate: 0.1, renewals: 4 },
+    call: (o) => fn.sbgDiscountedExpectedResidualLifetime!({ alpha: 0.668, beta: 3.806 }, o),
+  },
   modelClv: { options: clvOptions, call: (o) => fn.modelClv!(transaction, spend, clvCustomer, o) },
-  modelClvInterval: { options: { ...clvOptions, draws: 20 }, call: (o) => fn.modelClvInterval!(transaction, spend, clvCustomer, o) },
-  probabilityAliveInterval: { options: { draws: 20, seed: 7 }, call: (o) => fn.probabilityAliveInterval!(transaction, clvCustomer, o) },
-  conditionalExpectedPurchasesInterval: { options: { draws: 20, confidenceLevel: 0.9 }, call: (o) => fn.conditionalExpectedPurchasesInterval!(transaction, 39, clvCustomer, o) },
+  modelClvInterval: {
+    options: { ...clvOptions, draws: 20 },
+    call: (o) => fn.modelClvInterval!(transaction, spend, clvCustomer, o),
+  },
+  probabilityAliveInterval: {
+    options: { draws: 20, seed: 7 },
+    call: (o) => fn.probabilityAliveInterval!(transaction, clvCustomer, o),
+  },
+  conditionalExpectedPurchasesInterval: {
+    options: { draws: 20, confidenceLevel: 0.9 },
+    call: (o) => fn.conditionalExpectedPurchasesInterval!(transaction, 39, clvCustomer, o),
+  },
   atRiskCustomers: { options: { threshold: 0.5 }, call: (o) => fn.atRiskCustomers!([clvCustomer], transaction, o) },
   // Survival
-  customerLifetimes: { options: { customer: 'user', time: 'at', churnAfter: 35, unit: 'day' }, call: (o) => fn.customerLifetimes!(rows, o) },
-  kaplanMeier: { options: { confidenceLevel: 0.9, interval: 'log' }, call: (o) => fn.kaplanMeier!({ durations: [3, 5, 6], events: [1, 0, 1] }, o) },
+  customerLifetimes: {
+    options: { customer: 'user', time: 'at', churnAfter: 35, unit: 'day' },
+    call: (o) => fn.customerLifetimes!(rows, o),
+  },
+  kaplanMeier: {
+    options: { confidenceLevel: 0.9, interval: 'log' },
+    call: (o) => fn.kaplanMeier!({ durations: [3, 5, 6], events: [1, 0, 1] }, o),
+  },
   // Compare
-  compareRates: { options: { confidenceLevel: 0.9 }, call: (o) => fn.compareRates!({ successes: 42, trials: 100 }, { successes: 38, trials: 100 }, o) },
-  compareToBenchmark: { options: { higherIsBetter: false, tolerance: 0.001 }, call: (o) => fn.compareToBenchmark!(0.05, 0.04, o) },
+  compareRates: {
+    options: { confidenceLevel: 0.9 },
+    call: (o) => fn.compareRates!({ successes: 42, trials: 100 }, { successes: 38, trials: 100 }, o),
+  },
+  compareToBenchmark: {
+    options: { higherIsBetter: false, tolerance: 0.001 },
+    call: (o) => fn.compareToBenchmark!(0.05, 0.04, o),
+  },
   metricTrend: { options: { lookback: 3 }, call: (o) => fn.metricTrend!([0.81, 0.82, 0.8, 0.81, 0.74], o) },
   percentileRank: { options: { ties: 'strict' }, call: (o) => fn.percentileRank!(0.82, [0.7, 0.8, 0.82, 0.9], o) },
   // Charts
-  cohortHeatmapSpec: { options: { title: 'Retention', periodZero: false }, call: (o) => fn.cohortHeatmapSpec!(matrix, o) },
-  cohortHeatmapSvg: { options: { title: 'Retention', cellWidth: 40, showValues: true }, call: (o) => fn.cohortHeatmapSvg!(matrix, o) },
-  cohortRevenueSpec: { options: { currency: '$', cohorts: true }, call: (o) => fn.cohortRevenueSpec!(lib.cohortRevenue(index), o) },
+  cohortHeatmapSpec: {
+    options: { title: 'Retention', periodZero: false },
+    call: (o) => fn.cohortHeatmapSpec!(matrix, o),
+  },
+  cohortHeatmapSvg: {
+    options: { title: 'Retention', cellWidth: 40, showValues: true },
+    call: (o) => fn.cohortHeatmapSvg!(matrix, o),
+  },
+  cohortRevenueSpec: {
+    options: { currency: '$', cohorts: true },
+    call: (o) => fn.cohortRevenueSpec!(lib.cohortRevenue(index), o),
+  },
   retentionCurveSpec: { options: { title: 'Curves', xTitle: 'month' }, call: (o) => fn.retentionCurveSpec!(matrix, o) },
   retentionCurveSvg: { options: { title: 'Curves', width: 400 }, call: (o) => fn.retentionCurveSvg!(matrix, o) },
   survivalCurveSpec: { options: { timeTitle: 'months', band: true }, call: (o) => fn.survivalCurveSpec!(km, o) },
   survivalCurveSvg: { options: { timeTitle: 'months', height: 200 }, call: (o) => fn.survivalCurveSvg!(km, o) },
-  probabilityAliveMatrixSpec: { options: { maxFrequency: 3, maxRecency: 5, T: 6, title: 'P(alive)' }, call: (o) => fn.probabilityAliveMatrixSpec!(bgNbd, o) },
+  probabilityAliveMatrixSpec: {
+    options: { maxFrequency: 3, maxRecency: 5, T: 6, title: 'P(alive)' },
+    call: (o) => fn.probabilityAliveMatrixSpec!(bgNbd, o),
+  },
 };
 
 /**
@@ -138,16 +240,48 @@ const withOptions: Record<string, Case> = {
  * (`retentionRate({ start, end, acquired })`), parameters of a model (`params`), or not a function.
  */
 const withoutOptions = [
-  'acquisitionToRetentionCostRatio', 'averageOrderValue', 'churnRate', 'conversionRate', 'customerAcquisitionCost',
-  'expectedLifetime', 'grossRevenueRetention', 'ltvToCac', 'netRevenueRetention', 'purchaseFrequency',
-  'repeatPurchaseRate', 'retentionRate', 'compareNetPromoterScores', 'retentionClv', 'simpleClv', 'cohortChurn',
-  'cohortRevenue', 'cohortRepeatPurchaseRate', 'cohortPurchaseFrequency', 'cohortAverageOrderValue', 'segmentBy',
-  'rfmSegment', 'rfmSegmentRules', 'bgNbdExpectedPurchases', 'bgNbdConditionalExpectedPurchases',
-  'bgNbdProbabilityAlive', 'bgNbdPurchaseProbability', 'gammaGammaExpectedSpend', 'sbgRetentionRate', 'sbgSurvival',
-  'sbgChurnProbability', 'sbgExpectedLifetime', 'compressCustomers', 'paretoNbdExpectedPurchases',
-  'paretoNbdConditionalExpectedPurchases', 'paretoNbdProbabilityAlive', 'bgBbExpectedPurchases',
-  'bgBbPurchaseProbability', 'mbgNbdExpectedPurchases', 'mbgNbdConditionalExpectedPurchases',
-  'mbgNbdProbabilityAlive', 'mbgNbdPurchaseProbability',
+  'acquisitionToRetentionCostRatio',
+  'averageOrderValue',
+  'churnRate',
+  'conversionRate',
+  'customerAcquisitionCost',
+  'expectedLifetime',
+  'grossRevenueRetention',
+  'ltvToCac',
+  'netRevenueRetention',
+  'purchaseFrequency',
+  'repeatPurchaseRate',
+  'retentionRate',
+  'compareNetPromoterScores',
+  'retentionClv',
+  'simpleClv',
+  'cohortChurn',
+  'cohortRevenue',
+  'cohortRepeatPurchaseRate',
+  'cohortPurchaseFrequency',
+  'cohortAverageOrderValue',
+  'segmentBy',
+  'rfmSegment',
+  'rfmSegmentRules',
+  'bgNbdExpectedPurchases',
+  'bgNbdConditionalExpectedPurchases',
+  'bgNbdProbabilityAlive',
+  'bgNbdPurchaseProbability',
+  'gammaGammaExpectedSpend',
+  'sbgRetentionRate',
+  'sbgSurvival',
+  'sbgChurnProbability',
+  'sbgExpectedLifetime',
+  'compressCustomers',
+  'paretoNbdExpectedPurchases',
+  'paretoNbdConditionalExpectedPurchases',
+  'paretoNbdProbabilityAlive',
+  'bgBbExpectedPurchases',
+  'bgBbPurchaseProbability',
+  'mbgNbdExpectedPurchases',
+  'mbgNbdConditionalExpectedPurchases',
+  'mbgNbdProbabilityAlive',
+  'mbgNbdPurchaseProbability',
 ];
 
 /** The accepted keys an unknown-key message lists. */
@@ -199,7 +333,9 @@ describe.each(Object.entries(withOptions))('%s options', (name, { options, call,
       expect(() => call({ ...options, [key]: value })).not.toThrow();
       const error = thrown(() => call({ ...options, [key]: { ...value, zzz: 1 } }));
       expect(error).toBeInstanceOf(TypeError);
-      expect(error.message).toContain(`${name}: unknown option "zzz" in ${key}; accepted options: ${Object.keys(value).join(', ')}`);
+      expect(error.message).toContain(
+        `${name}: unknown option "zzz" in ${key}; accepted options: ${Object.keys(value).join(', ')}`,
+      );
       expect({ ...error }).toMatchObject({ function: name, argument: `options.${key}.zzz` });
     });
   }

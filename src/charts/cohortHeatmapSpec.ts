@@ -59,11 +59,26 @@ export function cohortHeatmapSpec(matrix: CohortMatrix, options?: CohortHeatmapS
       const rate = c.rates[k] as number;
       if (k > 0 || m.columns[0] !== '0') max = Math.max(max, rate);
       const complete = c.complete[k] as boolean;
-      values.push({ cohort: c.label, size: c.size, column: m.columns[k] as string, period: k, customers: c.counts?.[k] ?? null, rate, complete, status: complete ? 'complete' : 'in progress' });
+      values.push({
+        cohort: c.label,
+        size: c.size,
+        column: m.columns[k] as string,
+        period: k,
+        customers: c.counts?.[k] ?? null,
+        rate,
+        complete,
+        status: complete ? 'complete' : 'in progress',
+      });
     }
   }
   const periodTitle = m.period === null ? 'periods since start' : `${m.period}s since start`;
-  const x = { field: 'column', type: 'ordinal', title: periodTitle, sort: { field: 'period' }, axis: { labelAngle: 0 } };
+  const x = {
+    field: 'column',
+    type: 'ordinal',
+    title: periodTitle,
+    sort: { field: 'period' },
+    axis: { labelAngle: 0 },
+  };
   const y = { field: 'cohort', type: 'ordinal', title: 'cohort', sort: 'ascending' };
   return {
     $schema: VEGA_LITE_SCHEMA,
@@ -78,7 +93,13 @@ export function cohortHeatmapSpec(matrix: CohortMatrix, options?: CohortHeatmapS
         encoding: {
           x,
           y,
-          color: { field: 'rate', type: 'quantitative', title: 'retention', scale: { scheme: 'blues', domain: [0, max > 0 ? max : 1], clamp: true }, legend: { format: '.0%' } },
+          color: {
+            field: 'rate',
+            type: 'quantitative',
+            title: 'retention',
+            scale: { scheme: 'blues', domain: [0, max > 0 ? max : 1], clamp: true },
+            legend: { format: '.0%' },
+          },
           opacity: { condition: { test: 'datum.complete', value: 1 }, value: 0.45 },
           tooltip: [
             { field: 'cohort', type: 'ordinal', title: 'cohort' },

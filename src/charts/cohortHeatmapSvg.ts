@@ -1,4 +1,14 @@
-import { escapeXml, FONT_FAMILY, optionalBoolean, optionalNumberIn, optionalString, percentLabel, px, readChartMatrix, sequentialBlue } from '../internal/chart.ts';
+import {
+  escapeXml,
+  FONT_FAMILY,
+  optionalBoolean,
+  optionalNumberIn,
+  optionalString,
+  percentLabel,
+  px,
+  readChartMatrix,
+  sequentialBlue,
+} from '../internal/chart.ts';
 import { describeValue, readOptions, rangeFail } from '../internal/validate.ts';
 import type { CohortMatrix } from './types.ts';
 
@@ -62,10 +72,12 @@ export function cohortHeatmapSvg(matrix: CohortMatrix, options?: CohortHeatmapSv
   const showValues = optionalBoolean(fn, 'showValues', opts.showValues) ?? (cw >= 30 && ch >= 14);
   const averageRow = (optionalBoolean(fn, 'averageRow', opts.averageRow) ?? true) && m.average !== null;
   const id = optionalString(fn, 'idPrefix', opts.idPrefix) ?? 'lm-heatmap';
-  if (!/^[A-Za-z][\w-]*$/.test(id)) rangeFail(fn, `idPrefix (${describeValue(id)}) must be a letter followed by letters, digits, _ or -`);
+  if (!/^[A-Za-z][\w-]*$/.test(id))
+    rangeFail(fn, `idPrefix (${describeValue(id)}) must be a letter followed by letters, digits, _ or -`);
 
   let max = 0;
-  for (const c of m.cohorts) c.rates.forEach((r, k) => (k > 0 || m.columns[0] !== '0' ? (max = Math.max(max, r)) : undefined));
+  for (const c of m.cohorts)
+    c.rates.forEach((r, k) => (k > 0 || m.columns[0] !== '0' ? (max = Math.max(max, r)) : undefined));
   if (!(max > 0)) max = 1;
   const scale = (r: number): number => r / max;
 
@@ -92,21 +104,37 @@ export function cohortHeatmapSvg(matrix: CohortMatrix, options?: CohortHeatmapSv
       `<linearGradient id="${id}-legend" x1="0" y1="1" x2="0" y2="0">${[0, 0.25, 0.5, 0.75, 1].map((t) => `<stop offset="${t}" stop-color="${sequentialBlue(t)}"/>`).join('')}</linearGradient></defs>`,
   );
   out.push(`<rect width="${width}" height="${height}" fill="white"/>`);
-  if (title) out.push(`<text x="12" y="24" font-size="${px(fontSize + 4)}" font-weight="600" fill="#222">${escapeXml(title)}</text>`);
+  if (title)
+    out.push(
+      `<text x="12" y="24" font-size="${px(fontSize + 4)}" font-weight="600" fill="#222">${escapeXml(title)}</text>`,
+    );
   // Column header.
-  out.push(`<text x="${px(left + gridW / 2)}" y="${px(top - 20)}" text-anchor="middle" fill="#444">${escapeXml(`${period}s since start`)}</text>`);
-  m.columns.forEach((name, k) => out.push(`<text x="${px(left + k * cw + cw / 2)}" y="${px(top - 5)}" text-anchor="middle" fill="#444">${escapeXml(name)}</text>`));
+  out.push(
+    `<text x="${px(left + gridW / 2)}" y="${px(top - 20)}" text-anchor="middle" fill="#444">${escapeXml(`${period}s since start`)}</text>`,
+  );
+  m.columns.forEach((name, k) =>
+    out.push(
+      `<text x="${px(left + k * cw + cw / 2)}" y="${px(top - 5)}" text-anchor="middle" fill="#444">${escapeXml(name)}</text>`,
+    ),
+  );
   out.push(`<text x="12" y="${px(top - 5)}" fill="#444" font-weight="600">cohort</text>`);
   out.push(`<text x="${px(left - 12)}" y="${px(top - 5)}" text-anchor="end" fill="#444" font-weight="600">size</text>`);
 
   const cell = (x: number, y: number, rate: number, complete: boolean, tip: string, bold: boolean): void => {
     const fill = sequentialBlue(scale(rate));
     const dark = scale(rate) > 0.55;
-    out.push(`<g><title>${escapeXml(tip)}</title><rect x="${px(x)}" y="${px(y)}" width="${px(cw - 1)}" height="${px(ch - 1)}" fill="${fill}"/>`);
-    if (!complete) out.push(`<rect x="${px(x)}" y="${px(y)}" width="${px(cw - 1)}" height="${px(ch - 1)}" fill="url(#${id}-hatch)"/>`);
+    out.push(
+      `<g><title>${escapeXml(tip)}</title><rect x="${px(x)}" y="${px(y)}" width="${px(cw - 1)}" height="${px(ch - 1)}" fill="${fill}"/>`,
+    );
+    if (!complete)
+      out.push(
+        `<rect x="${px(x)}" y="${px(y)}" width="${px(cw - 1)}" height="${px(ch - 1)}" fill="url(#${id}-hatch)"/>`,
+      );
     if (showValues) {
       const label = rate >= 0.995 ? percentLabel(rate, 0) : percentLabel(rate, cw >= 44 ? 1 : 0);
-      out.push(`<text x="${px(x + cw / 2 - 0.5)}" y="${px(y + ch / 2 + fontSize * 0.35)}" text-anchor="middle" fill="${dark && complete ? 'white' : '#111'}"${bold ? ' font-weight="600"' : ''}>${label}</text>`);
+      out.push(
+        `<text x="${px(x + cw / 2 - 0.5)}" y="${px(y + ch / 2 + fontSize * 0.35)}" text-anchor="middle" fill="${dark && complete ? 'white' : '#111'}"${bold ? ' font-weight="600"' : ''}>${label}</text>`,
+      );
     }
     out.push('</g>');
   };
@@ -114,7 +142,9 @@ export function cohortHeatmapSvg(matrix: CohortMatrix, options?: CohortHeatmapSv
   m.cohorts.forEach((c, r) => {
     const y = top + r * ch;
     out.push(`<text x="12" y="${px(y + ch / 2 + fontSize * 0.35)}" fill="#222">${escapeXml(c.label)}</text>`);
-    out.push(`<text x="${px(left - 12)}" y="${px(y + ch / 2 + fontSize * 0.35)}" text-anchor="end" fill="#555">${c.size}</text>`);
+    out.push(
+      `<text x="${px(left - 12)}" y="${px(y + ch / 2 + fontSize * 0.35)}" text-anchor="end" fill="#555">${c.size}</text>`,
+    );
     c.rates.forEach((rate, k) => {
       const complete = c.complete[k] as boolean;
       const count = c.counts?.[k];
@@ -127,18 +157,37 @@ export function cohortHeatmapSvg(matrix: CohortMatrix, options?: CohortHeatmapSv
     const total = m.cohorts.reduce((s, c) => s + c.size, 0);
     out.push(`<line x1="12" x2="${px(left + gridW)}" y1="${px(y - 3.5)}" y2="${px(y - 3.5)}" stroke="#999"/>`);
     out.push(`<text x="12" y="${px(y + ch / 2 + fontSize * 0.35)}" fill="#222" font-weight="600">average</text>`);
-    out.push(`<text x="${px(left - 12)}" y="${px(y + ch / 2 + fontSize * 0.35)}" text-anchor="end" fill="#555">${total}</text>`);
+    out.push(
+      `<text x="${px(left - 12)}" y="${px(y + ch / 2 + fontSize * 0.35)}" text-anchor="end" fill="#555">${total}</text>`,
+    );
     m.average.forEach((rate, k) => {
-      if (rate !== null) cell(left + k * cw, y, rate, true, `average, ${period} ${m.columns[k]}: ${percentLabel(rate)} (size-weighted, complete cells)`, true);
+      if (rate !== null)
+        cell(
+          left + k * cw,
+          y,
+          rate,
+          true,
+          `average, ${period} ${m.columns[k]}: ${percentLabel(rate)} (size-weighted, complete cells)`,
+          true,
+        );
     });
   }
   // Legend.
   out.push(`<text x="${px(legendX)}" y="${px(top - 5)}" fill="#444" font-weight="600">retention</text>`);
-  out.push(`<rect x="${px(legendX)}" y="${px(top + 4)}" width="14" height="${px(lh)}" fill="url(#${id}-legend)" stroke="#ccc"/>`);
-  for (const t of [0, 0.5, 1]) out.push(`<text x="${px(legendX + 20)}" y="${px(top + 4 + (1 - t) * lh + fontSize * 0.35)}" fill="#444">${percentLabel(t * max, 0)}${t === 1 && max < 1 ? '+' : ''}</text>`);
-  out.push(`<rect x="${px(legendX)}" y="${px(top + lh + 16)}" width="14" height="14" fill="${sequentialBlue(0.5)}"/><rect x="${px(legendX)}" y="${px(top + lh + 16)}" width="14" height="14" fill="url(#${id}-hatch)"/>`);
+  out.push(
+    `<rect x="${px(legendX)}" y="${px(top + 4)}" width="14" height="${px(lh)}" fill="url(#${id}-legend)" stroke="#ccc"/>`,
+  );
+  for (const t of [0, 0.5, 1])
+    out.push(
+      `<text x="${px(legendX + 20)}" y="${px(top + 4 + (1 - t) * lh + fontSize * 0.35)}" fill="#444">${percentLabel(t * max, 0)}${t === 1 && max < 1 ? '+' : ''}</text>`,
+    );
+  out.push(
+    `<rect x="${px(legendX)}" y="${px(top + lh + 16)}" width="14" height="14" fill="${sequentialBlue(0.5)}"/><rect x="${px(legendX)}" y="${px(top + lh + 16)}" width="14" height="14" fill="url(#${id}-hatch)"/>`,
+  );
   out.push(`<text x="${px(legendX + 20)}" y="${px(top + lh + 27)}" fill="#444">in progress</text>`);
-  out.push(`<text x="12" y="${px(height - 12)}" fill="#666" font-size="${px(fontSize - 1)}">${m.cohorts.length} cohorts; colour scale 0–${percentLabel(max, 0)} (period 0 excluded), hover a cell for its counts.</text>`);
+  out.push(
+    `<text x="12" y="${px(height - 12)}" fill="#666" font-size="${px(fontSize - 1)}">${m.cohorts.length} cohorts; colour scale 0–${percentLabel(max, 0)} (period 0 excluded), hover a cell for its counts.</text>`,
+  );
   out.push('</svg>');
   return out.join('');
 }

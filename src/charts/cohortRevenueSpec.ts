@@ -63,7 +63,8 @@ export function cohortRevenueSpec(revenue: CohortRevenueInput, options?: CohortR
   if (includeCohorts) {
     for (const c of m.cohorts) {
       c.rates.forEach((v, k) => {
-        if (c.complete[k]) values.push({ series: c.label, size: c.size, period: k, revenuePerCustomer: v, average: false });
+        if (c.complete[k])
+          values.push({ series: c.label, size: c.size, period: k, revenuePerCustomer: v, average: false });
       });
     }
   }

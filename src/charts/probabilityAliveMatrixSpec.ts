@@ -49,20 +49,26 @@ const MAX_GRID_CELLS = 250_000;
  * ```
  * @category Charts
  */
-export function probabilityAliveMatrixSpec(params: BgNbdParams, options: ProbabilityAliveMatrixSpecOptions): VegaLiteSpec {
+export function probabilityAliveMatrixSpec(
+  params: BgNbdParams,
+  options: ProbabilityAliveMatrixSpecOptions,
+): VegaLiteSpec {
   const fn = 'probabilityAliveMatrixSpec';
   const p = readBgNbdParams(fn, params);
   const opts = readOptions(fn, options, ['maxFrequency', 'maxRecency', 'T', 'title']);
   const maxFrequency = requireCount(fn, 'maxFrequency', opts.maxFrequency);
   const maxRecency = requireNonNegative(fn, 'maxRecency', opts.maxRecency);
   const T = requireNonNegative(fn, 'T', opts.T);
-  if (maxRecency > T) rangeFail(fn, `maxRecency (${describeValue(maxRecency)}) must not exceed T (${describeValue(T)})`);
+  if (maxRecency > T)
+    rangeFail(fn, `maxRecency (${describeValue(maxRecency)}) must not exceed T (${describeValue(T)})`);
   const title = optionalString(fn, 'title', opts.title) ?? 'Probability alive by frequency and recency';
   const recencies = Math.floor(maxRecency) + 1;
-  if ((maxFrequency + 1) * recencies > MAX_GRID_CELLS) rangeFail(fn, `the grid (${maxFrequency + 1} × ${recencies}) must have at most ${MAX_GRID_CELLS} cells`);
+  if ((maxFrequency + 1) * recencies > MAX_GRID_CELLS)
+    rangeFail(fn, `the grid (${maxFrequency + 1} × ${recencies}) must have at most ${MAX_GRID_CELLS} cells`);
   const values: ChartDatum[] = [];
   for (let x = 0; x <= maxFrequency; x++) {
-    for (let tx = 0; tx < recencies; tx++) values.push({ frequency: x, recency: tx, probabilityAlive: bgNbdProbabilityAliveOne(p, x, tx, T) });
+    for (let tx = 0; tx < recencies; tx++)
+      values.push({ frequency: x, recency: tx, probabilityAlive: bgNbdProbabilityAliveOne(p, x, tx, T) });
   }
   return {
     $schema: VEGA_LITE_SCHEMA,
@@ -73,9 +79,20 @@ export function probabilityAliveMatrixSpec(params: BgNbdParams, options: Probabi
     height: { step: Math.max(6, Math.min(16, Math.floor(400 / (maxFrequency + 1)))) },
     mark: { type: 'rect' },
     encoding: {
-      x: { field: 'recency', type: 'ordinal', title: `recency (time of last purchase; T = ${T})`, axis: { labelAngle: 0, labelOverlap: 'greedy' } },
+      x: {
+        field: 'recency',
+        type: 'ordinal',
+        title: `recency (time of last purchase; T = ${T})`,
+        axis: { labelAngle: 0, labelOverlap: 'greedy' },
+      },
       y: { field: 'frequency', type: 'ordinal', title: 'frequency (repeat purchases)', sort: 'descending' },
-      color: { field: 'probabilityAlive', type: 'quantitative', title: 'P(alive)', scale: { scheme: 'blues', domain: [0, 1] }, legend: { format: '.0%' } },
+      color: {
+        field: 'probabilityAlive',
+        type: 'quantitative',
+        title: 'P(alive)',
+        scale: { scheme: 'blues', domain: [0, 1] },
+        legend: { format: '.0%' },
+      },
       tooltip: [
         { field: 'frequency', type: 'quantitative' },
         { field: 'recency', type: 'quantitative' },

@@ -42,13 +42,18 @@ export interface RetentionCurveSpecOptions {
  * ```
  * @category Charts
  */
-export function retentionCurveSpec(curves: CohortMatrix | readonly CurveSeries[], options?: RetentionCurveSpecOptions): VegaLiteSpec {
+export function retentionCurveSpec(
+  curves: CohortMatrix | readonly CurveSeries[],
+  options?: RetentionCurveSpecOptions,
+): VegaLiteSpec {
   const fn = 'retentionCurveSpec';
   const opts = readOptions(fn, options, ['title', 'cohorts', 'xTitle']);
   const title = optionalString(fn, 'title', opts.title) ?? 'Retention curve';
   const includeCohorts = optionalBoolean(fn, 'cohorts', opts.cohorts) ?? true;
   const input = readCurveInput(fn, curves, includeCohorts);
-  const xTitle = optionalString(fn, 'xTitle', opts.xTitle) ?? (input.period === null ? 'periods since start' : `${input.period}s since start`);
+  const xTitle =
+    optionalString(fn, 'xTitle', opts.xTitle) ??
+    (input.period === null ? 'periods since start' : `${input.period}s since start`);
   const values: ChartDatum[] = [];
   for (const s of input.series) {
     s.values.forEach((value, k) => {
@@ -65,7 +70,13 @@ export function retentionCurveSpec(curves: CohortMatrix | readonly CurveSeries[]
     mark: { type: 'line', point: true, tooltip: true },
     encoding: {
       x: { field: 'period', type: 'quantitative', title: xTitle, axis: { tickMinStep: 1 } },
-      y: { field: 'value', type: 'quantitative', title: 'retained', axis: { format: '.0%' }, scale: { domain: [0, 1] } },
+      y: {
+        field: 'value',
+        type: 'quantitative',
+        title: 'retained',
+        axis: { format: '.0%' },
+        scale: { domain: [0, 1] },
+      },
       color: { field: 'series', type: 'nominal', title: null, sort: null },
       strokeWidth: { condition: { test: 'datum.average', value: 3.5 }, value: 1.5 },
       tooltip: [

@@ -44,7 +44,10 @@ export interface RetentionCurveSvgOptions {
  * ```
  * @category Charts
  */
-export function retentionCurveSvg(curves: CohortMatrix | readonly CurveSeries[], options?: RetentionCurveSvgOptions): string {
+export function retentionCurveSvg(
+  curves: CohortMatrix | readonly CurveSeries[],
+  options?: RetentionCurveSvgOptions,
+): string {
   const fn = 'retentionCurveSvg';
   const opts = readOptions(fn, options, ['title', 'cohorts', 'xTitle', 'width', 'height']);
   const title = optionalString(fn, 'title', opts.title) ?? 'Retention curve';
@@ -52,7 +55,9 @@ export function retentionCurveSvg(curves: CohortMatrix | readonly CurveSeries[],
   const width = optionalNumberIn(fn, 'width', opts.width, 240, 2400) ?? 640;
   const height = optionalNumberIn(fn, 'height', opts.height, 160, 1600) ?? 360;
   const input = readCurveInput(fn, curves, includeCohorts);
-  const xTitle = optionalString(fn, 'xTitle', opts.xTitle) ?? (input.period === null ? 'periods since start' : `${input.period}s since start`);
+  const xTitle =
+    optionalString(fn, 'xTitle', opts.xTitle) ??
+    (input.period === null ? 'periods since start' : `${input.period}s since start`);
   const unit = input.period ?? 'period';
   return renderLineChartSvg({
     title,
@@ -61,7 +66,11 @@ export function retentionCurveSvg(curves: CohortMatrix | readonly CurveSeries[],
     step: false,
     width,
     height,
-    series: input.series.map((s) => ({ label: s.label, emphasis: s.average, points: s.values.map((v, k) => [k, v] as const) })),
+    series: input.series.map((s) => ({
+      label: s.label,
+      emphasis: s.average,
+      points: s.values.map((v, k) => [k, v] as const),
+    })),
     tooltip: (series, x, y) => `${series}, ${unit} ${x}: ${percentLabel(y)} retained`,
   });
 }

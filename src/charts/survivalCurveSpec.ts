@@ -4,7 +4,12 @@ import type { ChartDatum, VegaLiteSpec } from './types.ts';
 
 /** The part of a `kaplanMeier` result the survival charts read. */
 export interface SurvivalCurveInput {
-  readonly curve: readonly { readonly time: number; readonly survival: number; readonly lower?: number; readonly upper?: number }[];
+  readonly curve: readonly {
+    readonly time: number;
+    readonly survival: number;
+    readonly lower?: number;
+    readonly upper?: number;
+  }[];
   readonly median?: number;
 }
 
@@ -54,7 +59,12 @@ export function survivalCurveSpec(km: SurvivalCurveInput, options?: SurvivalCurv
   const title = optionalString(fn, 'title', opts.title) ?? 'Customer survival (Kaplan–Meier)';
   const timeTitle = optionalString(fn, 'timeTitle', opts.timeTitle) ?? 'time';
   const band = optionalBoolean(fn, 'band', opts.band) ?? true;
-  const values: ChartDatum[] = points.map((p) => ({ time: p.time, survival: p.survival, lower: p.lower, upper: p.upper }));
+  const values: ChartDatum[] = points.map((p) => ({
+    time: p.time,
+    survival: p.survival,
+    lower: p.lower,
+    upper: p.upper,
+  }));
   const x = { field: 'time', type: 'quantitative', title: timeTitle };
   const layer: unknown[] = [];
   if (band) {
@@ -68,7 +78,13 @@ export function survivalCurveSpec(km: SurvivalCurveInput, options?: SurvivalCurv
     mark: { type: 'line', interpolate: 'step-after', color: '#4e79a7', strokeWidth: 2 },
     encoding: {
       x,
-      y: { field: 'survival', type: 'quantitative', title: 'still active', axis: { format: '.0%' }, scale: { domain: [0, 1] } },
+      y: {
+        field: 'survival',
+        type: 'quantitative',
+        title: 'still active',
+        axis: { format: '.0%' },
+        scale: { domain: [0, 1] },
+      },
       tooltip: [
         { field: 'time', type: 'quantitative', title: timeTitle },
         { field: 'survival', type: 'quantitative', title: 'still active', format: '.1%' },
@@ -81,7 +97,10 @@ export function survivalCurveSpec(km: SurvivalCurveInput, options?: SurvivalCurv
     layer.push({
       data: { values: [{ median }] },
       mark: { type: 'rule', strokeDash: [4, 3], color: '#e15759' },
-      encoding: { x: { field: 'median', type: 'quantitative' }, tooltip: [{ field: 'median', type: 'quantitative', title: 'median lifetime' }] },
+      encoding: {
+        x: { field: 'median', type: 'quantitative' },
+        tooltip: [{ field: 'median', type: 'quantitative', title: 'median lifetime' }],
+      },
     });
   }
   return {

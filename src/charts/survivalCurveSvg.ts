@@ -1,4 +1,10 @@
-import { optionalBoolean, optionalNumberIn, optionalString, percentLabel, readSurvivalCurve } from '../internal/chart.ts';
+import {
+  optionalBoolean,
+  optionalNumberIn,
+  optionalString,
+  percentLabel,
+  readSurvivalCurve,
+} from '../internal/chart.ts';
 import { renderLineChartSvg } from '../internal/lineChartSvg.ts';
 import { readOptions } from '../internal/validate.ts';
 import type { SurvivalCurveInput } from './survivalCurveSpec.ts';

@@ -71,7 +71,11 @@ class Growable<T extends Int32Array | Float64Array> {
  * cols.value; // => [10, 4, 30]
  * ```
  */
-export async function readTransactionColumns(context: CommandContext, names: TransactionColumnNames, timeZone: string): Promise<TransactionColumns> {
+export async function readTransactionColumns(
+  context: CommandContext,
+  names: TransactionColumnNames,
+  timeZone: string,
+): Promise<TransactionColumns> {
   const ids = new Map<string, number>();
   const dates = new Map<string, number>();
   const order: string[] = [];
@@ -93,7 +97,9 @@ export async function readTransactionColumns(context: CommandContext, names: Tra
       try {
         ms = toEpochMs('time', raw, names.time, timeZone);
       } catch {
-        throw new InputError(`line ${line}: ${names.time} ${JSON.stringify(raw) ?? String(raw)} is not a valid date or time (ISO 8601, e.g. 2024-03-05 or 2024-03-05T14:30:00Z, or epoch milliseconds)`);
+        throw new InputError(
+          `line ${line}: ${names.time} ${JSON.stringify(raw) ?? String(raw)} is not a valid date or time (ISO 8601, e.g. 2024-03-05 or 2024-03-05T14:30:00Z, or epoch milliseconds)`,
+        );
       }
       // Date-only values repeat (a few hundred distinct days a year): parse each once.
       if (typeof raw === 'string' && raw.length === 10 && dates.size < 100_000) dates.set(raw, ms);

@@ -111,7 +111,9 @@ export function numberCell(value: unknown, column: string, line: number): number
 export function idCell(value: unknown, column: string, line: number): string {
   if (typeof value === 'string' && value !== '') return value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  throw new InputError(`line ${line}: ${column} ${JSON.stringify(value) ?? String(value)} is not a customer id (a non-empty string or a number)`);
+  throw new InputError(
+    `line ${line}: ${column} ${JSON.stringify(value) ?? String(value)} is not a customer id (a non-empty string or a number)`,
+  );
 }
 
 /**
@@ -129,7 +131,8 @@ export function numberFlag(flags: Flags, name: string): number | undefined {
   const value = flags[name];
   if (value === undefined) return undefined;
   const parsed = typeof value === 'string' ? parseDecimal(value) : undefined;
-  if (parsed === undefined || !Number.isFinite(parsed)) throw new UsageError(`--${name} expects a number, got ${JSON.stringify(value)}`);
+  if (parsed === undefined || !Number.isFinite(parsed))
+    throw new UsageError(`--${name} expects a number, got ${JSON.stringify(value)}`);
   return parsed;
 }
 

@@ -119,7 +119,11 @@ export function createCsvParser(): CsvParser {
             state = UNQUOTED;
             break;
           }
-          if (c === 34) throw new CsvError(line, 'a double quote inside an unquoted field (quote the whole field and double the quote)');
+          if (c === 34)
+            throw new CsvError(
+              line,
+              'a double quote inside an unquoted field (quote the whole field and double the quote)',
+            );
           i++;
           if (c === 44) {
             fields.push(field);

@@ -67,7 +67,9 @@ export function csvNumber(value: number | null | undefined): string {
  */
 export function renderTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
-  const numeric = header.map((_h, c) => rows.length > 0 && rows.every((r) => /^[-+–∞\d]/.test(r[c] ?? '') || (r[c] ?? '') === ''));
+  const numeric = header.map(
+    (_h, c) => rows.length > 0 && rows.every((r) => /^[-+–∞\d]/.test(r[c] ?? '') || (r[c] ?? '') === ''),
+  );
   const line = (cells: readonly string[]): string =>
     cells
       .map((cell, c) => (numeric[c] ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0)))

@@ -66,7 +66,11 @@ function describeColumns(header: readonly string[]): string {
  * rows[2]; // => [1, 7, 'c3']
  * ```
  */
-export async function readTable(source: AsyncIterable<string | Uint8Array>, format: InputFormat, options: ReadTableOptions): Promise<number> {
+export async function readTable(
+  source: AsyncIterable<string | Uint8Array>,
+  format: InputFormat,
+  options: ReadTableOptions,
+): Promise<number> {
   return format === 'csv' ? readCsv(source, options) : readNdjson(source, options);
 }
 
@@ -89,12 +93,16 @@ async function readCsv(source: AsyncIterable<string | Uint8Array>, options: Read
         width = fields.length;
         indices = options.columns.map((column) => {
           const index = fields.indexOf(column);
-          if (index === -1) throw new InputError(`line ${line}: no column ${JSON.stringify(column)} in the header (columns: ${describeColumns(fields)})`);
+          if (index === -1)
+            throw new InputError(
+              `line ${line}: no column ${JSON.stringify(column)} in the header (columns: ${describeColumns(fields)})`,
+            );
           return index;
         });
         continue;
       }
-      if (fields.length !== width) throw new InputError(`line ${line}: ${fields.length} fields where the header has ${width}`);
+      if (fields.length !== width)
+        throw new InputError(`line ${line}: ${fields.length} fields where the header has ${width}`);
       for (let k = 0; k < indices.length; k++) values[k] = fields[indices[k] as number];
       rows++;
       options.onRow(values, line);
@@ -113,7 +121,8 @@ async function readCsv(source: AsyncIterable<string | Uint8Array>, options: Read
     if (error instanceof CsvError) throw new InputError(error.message);
     throw error;
   }
-  if (indices === undefined) throw new InputError('line 1: the input is empty (a header line with the column names is required)');
+  if (indices === undefined)
+    throw new InputError('line 1: the input is empty (a header line with the column names is required)');
   return rows;
 }
 
@@ -133,11 +142,17 @@ async function readNdjson(source: AsyncIterable<string | Uint8Array>, options: R
     } catch (error) {
       throw new InputError(`line ${line}: not valid JSON (${(error as Error).message})`);
     }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new InputError(`line ${line}: expected a JSON object, got ${text.length > 40 ? `${text.slice(0, 40)}…` : text}`);
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+      throw new InputError(
+        `line ${line}: expected a JSON object, got ${text.length > 40 ? `${text.slice(0, 40)}…` : text}`,
+      );
     const record = parsed as Record<string, unknown>;
     for (let k = 0; k < options.columns.length; k++) {
       const column = options.columns[k] as string;
-      if (!Object.hasOwn(record, column)) throw new InputError(`line ${line}: no field ${JSON.stringify(column)} (fields: ${describeColumns(Object.keys(record))})`);
+      if (!Object.hasOwn(record, column))
+        throw new InputError(
+          `line ${line}: no field ${JSON.stringify(column)} (fields: ${describeColumns(Object.keys(record))})`,
+        );
       values[k] = record[column];
     }
     rows++;

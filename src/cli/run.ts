@@ -33,8 +33,18 @@ const FORMATS = ['table', 'csv', 'json'] as const;
 const INPUT_FORMATS: readonly InputFormat[] = ['csv', 'ndjson'];
 
 const COMMON_FLAGS: Readonly<Record<string, FlagSpec>> = {
-  format: { type: 'string', value: '<table|csv|json>', description: 'output format (default table); json prints the library result', choices: FORMATS },
-  'input-format': { type: 'string', value: '<csv|ndjson>', description: 'input format (default: from the file name; csv for standard input)', choices: INPUT_FORMATS },
+  format: {
+    type: 'string',
+    value: '<table|csv|json>',
+    description: 'output format (default table); json prints the library result',
+    choices: FORMATS,
+  },
+  'input-format': {
+    type: 'string',
+    value: '<csv|ndjson>',
+    description: 'input format (default: from the file name; csv for standard input)',
+    choices: INPUT_FORMATS,
+  },
   help: { type: 'boolean', description: 'show this help' },
 };
 
@@ -81,7 +91,11 @@ function parseFlags(command: Command, args: readonly string[]): { flags: Flags; 
   try {
     parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true }) as typeof parsed;
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, '').replace(/^Unknown option '(.*)'$/, 'unknown flag $1'));
+    throw new UsageError(
+      (error as Error).message
+        .replace(/\. To specify a positional argument.*$/s, '')
+        .replace(/^Unknown option '(.*)'$/, 'unknown flag $1'),
+    );
   }
   if (parsed.values.help === true) return { flags: parsed.values, file: undefined };
   for (const [name, spec] of Object.entries(specs)) {
@@ -91,7 +105,10 @@ function parseFlags(command: Command, args: readonly string[]): { flags: Flags; 
       throw new UsageError(`--${name} must be one of ${spec.choices.join(', ')}; got ${JSON.stringify(value)}`);
     }
   }
-  if (parsed.positionals.length > 1) throw new UsageError(`expected at most one input file, got ${parsed.positionals.length}: ${parsed.positionals.join(' ')}`);
+  if (parsed.positionals.length > 1)
+    throw new UsageError(
+      `expected at most one input file, got ${parsed.positionals.length}: ${parsed.positionals.join(' ')}`,
+    );
   return { flags: parsed.values, file: parsed.positionals[0] };
 }
 
@@ -103,7 +120,10 @@ function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
 }
 
 /** Progress on stderr, only when stderr is a terminal: rows and megabytes read, at most 4 updates a second. */
-function progressReporter(io: CliIo, name: string): { update: (chars: number, rows: number) => void; done: () => void } {
+function progressReporter(
+  io: CliIo,
+  name: string,
+): { update: (chars: number, rows: number) => void; done: () => void } {
   if (io.stderr.isTTY !== true) return { update: () => {}, done: () => {} };
   let last = 0;
   let shown = false;
@@ -113,7 +133,9 @@ function progressReporter(io: CliIo, name: string): { update: (chars: number, ro
       if (now - last < 250) return;
       last = now;
       shown = true;
-      io.stderr.write(`\r\u001b[Kreading ${name}: ${rows.toLocaleString('en-US')} rows, ${(chars / 1e6).toFixed(1)} MB`);
+      io.stderr.write(
+        `\r\u001b[Kreading ${name}: ${rows.toLocaleString('en-US')} rows, ${(chars / 1e6).toFixed(1)} MB`,
+      );
     },
     done: () => {
       if (shown) io.stderr.write('\r\u001b[K');
@@ -153,7 +175,11 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     return EXIT_OK;
   }
   const command = COMMANDS.find((c) => c.name === name);
-  if (command === undefined) return fail(EXIT_USAGE, `unknown command ${JSON.stringify(name)}; commands: ${COMMANDS.map((c) => c.name).join(', ')}\nRun "loyalty-metrics --help" for usage.`);
+  if (command === undefined)
+    return fail(
+      EXIT_USAGE,
+      `unknown command ${JSON.stringify(name)}; commands: ${COMMANDS.map((c) => c.name).join(', ')}\nRun "loyalty-metrics --help" for usage.`,
+    );
   let source = 'standard input';
   try {
     const { flags, file } = parseFlags(command, rest);
@@ -163,8 +189,13 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     }
     const fromStdin = file === undefined || file === '-';
     if (!fromStdin) source = file;
-    const inputFormat = (flags['input-format'] as InputFormat | undefined) ?? (fromStdin ? 'csv' : formatFromName(file));
-    if (fromStdin && io.stdin.isTTY === true) await write(io.stderr, `loyalty-metrics: reading ${inputFormat.toUpperCase()} from the terminal; end with Ctrl-D, or give a file name\n`);
+    const inputFormat =
+      (flags['input-format'] as InputFormat | undefined) ?? (fromStdin ? 'csv' : formatFromName(file));
+    if (fromStdin && io.stdin.isTTY === true)
+      await write(
+        io.stderr,
+        `loyalty-metrics: reading ${inputFormat.toUpperCase()} from the terminal; end with Ctrl-D, or give a file name\n`,
+      );
     const progress = progressReporter(io, source);
     const context: CommandContext = {
       flags,
@@ -179,15 +210,23 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     };
     const output = await command.execute(context);
     const format = (flags.format as (typeof FORMATS)[number] | undefined) ?? 'table';
-    const text = format === 'json' ? `${JSON.stringify(output.json, null, 2)}\n` : format === 'csv' ? output.csv() : output.table();
+    const text =
+      format === 'json'
+        ? `${JSON.stringify(output.json, null, 2)}\n`
+        : format === 'csv'
+          ? output.csv()
+          : output.table();
     await write(io.stdout, text);
     return EXIT_OK;
   } catch (error) {
-    if (error instanceof UsageError) return fail(EXIT_USAGE, `${error.message}\nRun "loyalty-metrics ${command.name} --help" for usage.`);
+    if (error instanceof UsageError)
+      return fail(EXIT_USAGE, `${error.message}\nRun "loyalty-metrics ${command.name} --help" for usage.`);
     if (error instanceof InputError) return fail(EXIT_DATA, `${source}: ${error.message}`);
     const code = (error as { code?: unknown }).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') return fail(EXIT_DATA, `cannot read ${source}: ${(error as Error).message}`);
-    if (error instanceof TypeError || error instanceof RangeError) return fail(EXIT_DATA, `${source}: ${error.message}`);
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR')
+      return fail(EXIT_DATA, `cannot read ${source}: ${(error as Error).message}`);
+    if (error instanceof TypeError || error instanceof RangeError)
+      return fail(EXIT_DATA, `${source}: ${error.message}`);
     if (code === 'EPIPE') return EXIT_OK;
     throw error;
   }

@@ -1,10 +1,19 @@
-import { COHORT_EVENT_KEYS, COHORT_SETTING_KEYS, readCohortEvents, readCohortSettings, runCohortKernel } from '../internal/cohortKernel.ts';
+import {
+  COHORT_EVENT_KEYS,
+  COHORT_SETTING_KEYS,
+  readCohortEvents,
+  readCohortSettings,
+  runCohortKernel,
+} from '../internal/cohortKernel.ts';
 import { readOptions } from '../internal/validate.ts';
 import type { Accessor, PeriodGroupingOptions, EventLogOptions, EventValueOptions } from '../types.ts';
 import type { CohortEventLogColumns, CohortIndex, CohortWindows } from './types.ts';
 
 /** Options of {@link buildCohorts} (and the event-reading part of {@link retentionMatrix}). */
-export interface BuildCohortsOptions<Row = unknown> extends EventLogOptions<Row>, EventValueOptions<Row>, PeriodGroupingOptions {
+export interface BuildCohortsOptions<Row = unknown>
+  extends EventLogOptions<Row>,
+    EventValueOptions<Row>,
+    PeriodGroupingOptions {
   /**
    * Cohort date of a row's customer (sign-up date, first purchase of a product…) instead of the first event:
    * property name or function (row input only). A customer's cohort date is the earliest of their rows'.
@@ -72,7 +81,10 @@ export interface BuildCohortsOptions<Row = unknown> extends EventLogOptions<Row>
  * ```
  * @category Cohorts
  */
-export function buildCohorts<Row = unknown>(events: Iterable<Row> | CohortEventLogColumns, options?: BuildCohortsOptions<Row>): CohortIndex {
+export function buildCohorts<Row = unknown>(
+  events: Iterable<Row> | CohortEventLogColumns,
+  options?: BuildCohortsOptions<Row>,
+): CohortIndex {
   const fn = 'buildCohorts';
   const opts = readOptions(fn, options, [...COHORT_EVENT_KEYS, ...COHORT_SETTING_KEYS]);
   const settings = readCohortSettings(fn, opts);
@@ -105,7 +117,13 @@ export function buildCohorts<Row = unknown>(events: Iterable<Row> | CohortEventL
     weekStartsOn: settings.weekStartsOn,
     yearStartsOn: settings.yearStartsOn,
     observationEnd: Number.isNaN(k.observationEnd) ? null : k.observationEnd,
-    cohorts: k.rows.map(({ label, start, size, columns, completeColumns }) => ({ label, start, size, columns, completeColumns })),
+    cohorts: k.rows.map(({ label, start, size, columns, completeColumns }) => ({
+      label,
+      start,
+      size,
+      columns,
+      completeColumns,
+    })),
     customers,
     customerCohort,
     customerStart,

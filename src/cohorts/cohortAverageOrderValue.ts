@@ -52,7 +52,8 @@ export interface CohortAverageOrderValueResult extends CohortMeta {
 export function cohortAverageOrderValue(index: CohortIndex): CohortAverageOrderValueResult {
   const fn = 'cohortAverageOrderValue';
   const valid = requireCohortIndex(fn, index);
-  if (valid.cellValue === null) typeFail(fn, 'index has no event values; build it with a value accessor (or a value column)');
+  if (valid.cellValue === null)
+    typeFail(fn, 'index has no event values; build it with a value accessor (or a value column)');
   const orders = columnTotals(valid, valid.cellEvents);
   const revenue = columnTotals(valid, valid.cellValue);
   const cohorts = valid.cohorts.map((c, r) => {

@@ -36,9 +36,11 @@ export type CohortChurnResult = CohortCountTable;
  */
 export function cohortChurn(index: CohortIndex): CohortChurnResult {
   const valid = requireCohortIndex('cohortChurn', index);
-  const cohorts = retentionCohorts(indexCells(valid), 'onOrAfter', null).map(({ label, start, size, counts, complete }) => {
-    const churned = counts.map((x) => size - x);
-    return { label, start, size, counts: churned, rates: churned.map((x) => x / size), complete };
-  });
+  const cohorts = retentionCohorts(indexCells(valid), 'onOrAfter', null).map(
+    ({ label, start, size, counts, complete }) => {
+      const churned = counts.map((x) => size - x);
+      return { label, start, size, counts: churned, rates: churned.map((x) => x / size), complete };
+    },
+  );
   return { ...cohortMeta(valid), cohorts, average: completeAverage(cohorts) };
 }

@@ -76,7 +76,10 @@ export function cohortNetPromoterScore<Response = unknown>(
   const opts = readOptions(fn, options, ['customer', 'score', 'confidenceLevel']);
   const getCustomer = resolveAccessor<unknown>(fn, 'options.customer', opts.customer, 'responses');
   const getScore = resolveAccessor<unknown>(fn, 'options.score', opts.score, 'responses');
-  const confidenceLevel = npsConfidenceLevel(fn, opts.confidenceLevel === undefined ? undefined : { confidenceLevel: opts.confidenceLevel });
+  const confidenceLevel = npsConfidenceLevel(
+    fn,
+    opts.confidenceLevel === undefined ? undefined : { confidenceLevel: opts.confidenceLevel },
+  );
   const cohortOf = new Map<unknown, number>();
   valid.customers.forEach((id, c) => cohortOf.set(id, valid.customerCohort[c] as number));
   const counts = valid.cohorts.map(() => [0, 0, 0]);
@@ -86,7 +89,8 @@ export function cohortNetPromoterScore<Response = unknown>(
     const id = requireCustomerId(fn, getCustomer(row, i), i, true, 'responses');
     const s = getScore(row, i);
     if (typeof s !== 'number') wrongType(fn, rowArgument('responses', i, 'score'), s, 'a number');
-    if (!Number.isInteger(s) || s < 0 || s > 10) outOfRange(fn, rowArgument('responses', i, 'score'), s, 'must be an integer from 0 to 10');
+    if (!Number.isInteger(s) || s < 0 || s > 10)
+      outOfRange(fn, rowArgument('responses', i, 'score'), s, 'must be an integer from 0 to 10');
     const r = cohortOf.get(id);
     if (r === undefined) {
       unmatched++;
@@ -96,7 +100,12 @@ export function cohortNetPromoterScore<Response = unknown>(
   }
   const cohorts = valid.cohorts.map((c, r) => {
     const [promoters, passives, detractors] = counts[r] as [number, number, number];
-    return { label: c.label, start: c.start, size: c.size, nps: npsFromValidCounts(promoters, passives, detractors, confidenceLevel) };
+    return {
+      label: c.label,
+      start: c.start,
+      size: c.size,
+      nps: npsFromValidCounts(promoters, passives, detractors, confidenceLevel),
+    };
   });
   return { ...cohortMeta(valid), cohorts, unmatched };
 }

@@ -1,4 +1,10 @@
-import { cohortMeta, columnTotals, cumulative, requireCohortIndex, weightedCompleteAverage } from '../internal/cohortIndex.ts';
+import {
+  cohortMeta,
+  columnTotals,
+  cumulative,
+  requireCohortIndex,
+  weightedCompleteAverage,
+} from '../internal/cohortIndex.ts';
 import type { CohortIndex, CohortMeta } from './types.ts';
 
 /** One cohort row of {@link cohortPurchaseFrequency}. */
@@ -63,7 +69,9 @@ export function cohortPurchaseFrequency(index: CohortIndex): CohortPurchaseFrequ
   });
   const averageCumulativeFrequency = weightedCompleteAverage(
     cohorts,
-    (r, k) => ((cohorts[r] as CohortPurchaseFrequencyRow).cumulativeFrequency[k] as number) * (cohorts[r] as CohortPurchaseFrequencyRow).size,
+    (r, k) =>
+      ((cohorts[r] as CohortPurchaseFrequencyRow).cumulativeFrequency[k] as number) *
+      (cohorts[r] as CohortPurchaseFrequencyRow).size,
     (r) => (cohorts[r] as CohortPurchaseFrequencyRow).size,
   );
   return { ...cohortMeta(valid), cohorts, averageCumulativeFrequency };

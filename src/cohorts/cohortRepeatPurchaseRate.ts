@@ -49,7 +49,14 @@ export function cohortRepeatPurchaseRate(index: CohortIndex): CohortRepeatPurcha
     const counts: number[] = [];
     let acc = 0;
     for (const x of firsts[r] as number[]) counts.push((acc += x));
-    return { label: c.label, start: c.start, size: c.size, counts, rates: counts.map((x) => x / c.size), complete: counts.map((_, k) => k < c.completeColumns) };
+    return {
+      label: c.label,
+      start: c.start,
+      size: c.size,
+      counts,
+      rates: counts.map((x) => x / c.size),
+      complete: counts.map((_, k) => k < c.completeColumns),
+    };
   });
   return { ...cohortMeta(valid), cohorts, average: completeAverage(cohorts) };
 }

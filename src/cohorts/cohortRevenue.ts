@@ -1,4 +1,10 @@
-import { cohortMeta, columnTotals, cumulative, requireCohortIndex, weightedCompleteAverage } from '../internal/cohortIndex.ts';
+import {
+  cohortMeta,
+  columnTotals,
+  cumulative,
+  requireCohortIndex,
+  weightedCompleteAverage,
+} from '../internal/cohortIndex.ts';
 import { typeFail } from '../internal/validate.ts';
 import type { CohortIndex, CohortMeta } from './types.ts';
 
@@ -54,7 +60,8 @@ export interface CohortRevenueResult extends CohortMeta {
 export function cohortRevenue(index: CohortIndex): CohortRevenueResult {
   const fn = 'cohortRevenue';
   const valid = requireCohortIndex(fn, index);
-  if (valid.cellValue === null) typeFail(fn, 'index has no event values; build it with a value accessor (or a value column)');
+  if (valid.cellValue === null)
+    typeFail(fn, 'index has no event values; build it with a value accessor (or a value column)');
   const totals = columnTotals(valid, valid.cellValue);
   const cohorts = valid.cohorts.map((c, r) => {
     const revenue = totals[r] as number[];

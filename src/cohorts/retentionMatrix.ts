@@ -102,7 +102,10 @@ export interface RetentionMatrixResult {
  * ```
  * @category Cohorts
  */
-export function retentionMatrix<Row = unknown>(events: Iterable<Row> | CohortEventLogColumns, options?: RetentionMatrixOptions<Row>): RetentionMatrixResult {
+export function retentionMatrix<Row = unknown>(
+  events: Iterable<Row> | CohortEventLogColumns,
+  options?: RetentionMatrixOptions<Row>,
+): RetentionMatrixResult {
   const fn = 'retentionMatrix';
   const opts = readOptions(fn, options, [...COHORT_EVENT_KEYS, ...COHORT_SETTING_KEYS, ...RETENTION_MODE_KEYS]);
   const settings = readCohortSettings(fn, opts);

@@ -49,7 +49,11 @@ function kindRank(v: SegmentValue): number {
  * ```
  * @category Cohorts
  */
-export function segmentBy<Row, Result>(rows: Iterable<Row>, key: Accessor<Row>, metric: (rows: Row[], segment: SegmentValue) => Result): SegmentResult<Result>[] {
+export function segmentBy<Row, Result>(
+  rows: Iterable<Row>,
+  key: Accessor<Row>,
+  metric: (rows: Row[], segment: SegmentValue) => Result,
+): SegmentResult<Result>[] {
   const fn = 'segmentBy';
   const list = rowsOf(fn, 'rows', rows) as readonly Row[];
   const getKey = resolveAccessor<Row>(fn, 'key', key);

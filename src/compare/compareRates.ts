@@ -1,5 +1,14 @@
 import { twoSidedPValue, zForConfidence } from '../internal/normal.ts';
-import { describeValue, outOfRange, rangeFail, readOptions, requireConfidenceLevel, requireCount, requireObject, withDefault } from '../internal/validate.ts';
+import {
+  describeValue,
+  outOfRange,
+  rangeFail,
+  readOptions,
+  requireConfidenceLevel,
+  requireCount,
+  requireObject,
+  withDefault,
+} from '../internal/validate.ts';
 
 /** One sample's counts for {@link compareRates}. */
 export interface RateSample {
@@ -85,13 +94,18 @@ export function compareRates(a: RateSample, b: RateSample, options?: CompareRate
   const fn = 'compareRates';
   const [xA, nA] = sample(fn, 'a', a);
   const [xB, nB] = sample(fn, 'b', b);
-  const confidenceLevel = requireConfidenceLevel(fn, withDefault(readOptions(fn, options, ['confidenceLevel']).confidenceLevel, 0.95), 'options.confidenceLevel');
+  const confidenceLevel = requireConfidenceLevel(
+    fn,
+    withDefault(readOptions(fn, options, ['confidenceLevel']).confidenceLevel, 0.95),
+    'options.confidenceLevel',
+  );
   const rateA = xA / nA;
   const rateB = xB / nB;
   const difference = rateA - rateB;
   const standardError = Math.sqrt((rateA * (1 - rateA)) / nA + (rateB * (1 - rateB)) / nB);
   const pooledRate = (xA + xB) / (nA + nB);
-  const pooledStandardError = nA === 0 || nB === 0 ? Number.NaN : Math.sqrt(pooledRate * (1 - pooledRate) * (1 / nA + 1 / nB));
+  const pooledStandardError =
+    nA === 0 || nB === 0 ? Number.NaN : Math.sqrt(pooledRate * (1 - pooledRate) * (1 / nA + 1 / nB));
   // Both samples all successes or all failures: the rates agree exactly, no evidence of a difference
   // (the convention of compareNetPromoterScores for unanimous samples).
   const z = pooledStandardError === 0 ? 0 : difference / pooledStandardError;

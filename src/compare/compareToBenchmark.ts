@@ -1,4 +1,12 @@
-import { describeValue, readOptions, requireBoolean, requireNonNegative, requireNumber, typeFail, withDefault } from '../internal/validate.ts';
+import {
+  describeValue,
+  readOptions,
+  requireBoolean,
+  requireNonNegative,
+  requireNumber,
+  typeFail,
+  withDefault,
+} from '../internal/validate.ts';
 
 /** Options for {@link compareToBenchmark}. */
 export interface CompareToBenchmarkOptions {
@@ -65,16 +73,24 @@ export interface CompareToBenchmarkResult {
  * ```
  * @category Compare
  */
-export function compareToBenchmark(value: number, benchmark: number, options: CompareToBenchmarkOptions): CompareToBenchmarkResult {
+export function compareToBenchmark(
+  value: number,
+  benchmark: number,
+  options: CompareToBenchmarkOptions,
+): CompareToBenchmarkResult {
   const fn = 'compareToBenchmark';
   const v = requireNumber(fn, 'value', value);
   const b = requireNumber(fn, 'benchmark', benchmark);
-  if (options === undefined) typeFail(fn, `options must be an object with higherIsBetter, got ${describeValue(options)}`, { argument: 'options', value: options });
+  if (options === undefined)
+    typeFail(fn, `options must be an object with higherIsBetter, got ${describeValue(options)}`, {
+      argument: 'options',
+      value: options,
+    });
   const opts = readOptions(fn, options, ['higherIsBetter', 'tolerance']);
   const higherIsBetter = requireBoolean(fn, 'options.higherIsBetter', opts.higherIsBetter);
   const tolerance = requireNonNegative(fn, 'options.tolerance', withDefault(opts.tolerance, 0));
   const difference = v - b;
-  const verdict = Math.abs(difference) <= tolerance ? 'equal' : (difference > 0) === higherIsBetter ? 'better' : 'worse';
+  const verdict = Math.abs(difference) <= tolerance ? 'equal' : difference > 0 === higherIsBetter ? 'better' : 'worse';
   return {
     value: v,
     benchmark: b,

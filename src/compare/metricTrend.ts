@@ -77,14 +77,20 @@ export function metricTrend(values: ArrayLike<number>, options?: MetricTrendOpti
   const fn = 'metricTrend';
   const list = requireArrayLike(fn, 'values', values);
   const lookbackOption = readOptions(fn, options, ['lookback']).lookback;
-  const maxLookback = lookbackOption === undefined ? Infinity : requirePositiveInteger(fn, 'options.lookback', lookbackOption);
+  const maxLookback =
+    lookbackOption === undefined ? Infinity : requirePositiveInteger(fn, 'options.lookback', lookbackOption);
   const n = list.length;
   const periods: MetricTrendPeriod[] = [];
   let previous = Number.NaN;
   for (let i = 0; i < n; i++) {
     const value = requireNumber(fn, `values[${i}]`, list[i]);
     const change = value - previous;
-    periods.push({ index: i, value, change, relativeChange: previous === 0 ? Number.NaN : change / Math.abs(previous) });
+    periods.push({
+      index: i,
+      value,
+      change,
+      relativeChange: previous === 0 ? Number.NaN : change / Math.abs(previous),
+    });
     previous = value;
   }
   const latest = periods[n - 1];

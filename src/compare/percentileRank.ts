@@ -46,7 +46,11 @@ export function percentileRank(value: number, peers: ArrayLike<number>, options?
   const fn = 'percentileRank';
   const v = requireNumber(fn, 'value', value);
   const list = requireArrayLike(fn, 'peers', peers);
-  const ties = requireOneOf(fn, 'options.ties', withDefault(readOptions(fn, options, ['ties']).ties, 'mean'), ['mean', 'strict', 'weak'] as const);
+  const ties = requireOneOf(fn, 'options.ties', withDefault(readOptions(fn, options, ['ties']).ties, 'mean'), [
+    'mean',
+    'strict',
+    'weak',
+  ] as const);
   let below = 0;
   let equal = 0;
   for (let i = 0; i < list.length; i++) {

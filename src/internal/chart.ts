@@ -78,17 +78,20 @@ export function readChartMatrix(fn: string, name: string, value: unknown, valueK
     if (typeof label !== 'string') typeFail(fn, `${where}.label must be a string, got ${describeValue(label)}`);
     const size = c['size'];
     if (typeof size !== 'number') typeFail(fn, `${where}.size must be a number, got ${describeValue(size)}`);
-    if (!(Number.isInteger(size) && size >= 0)) rangeFail(fn, `${where}.size (${describeValue(size)}) must be a non-negative integer`);
+    if (!(Number.isInteger(size) && size >= 0))
+      rangeFail(fn, `${where}.size (${describeValue(size)}) must be a non-negative integer`);
     const ratesIn = requireArray(fn, `${where}.${valueKey}`, c[valueKey]);
     cells += ratesIn.length;
     if (cells > MAX_CHART_CELLS) rangeFail(fn, `${name} has more than ${MAX_CHART_CELLS} cells`);
     const rates = Array.from(ratesIn, (r, k) => {
       if (typeof r !== 'number') typeFail(fn, `${where}.${valueKey}[${k}] must be a number, got ${describeValue(r)}`);
-      if (Number.isNaN(r) || !Number.isFinite(r as number)) rangeFail(fn, `${where}.${valueKey}[${k}] (${describeValue(r)}) must be finite`);
+      if (Number.isNaN(r) || !Number.isFinite(r as number))
+        rangeFail(fn, `${where}.${valueKey}[${k}] (${describeValue(r)}) must be finite`);
       return r as number;
     });
     const completeIn = requireArray(fn, `${where}.complete`, c['complete']);
-    if (completeIn.length !== rates.length) rangeFail(fn, `${where}.complete has length ${completeIn.length}, expected ${rates.length}`);
+    if (completeIn.length !== rates.length)
+      rangeFail(fn, `${where}.complete has length ${completeIn.length}, expected ${rates.length}`);
     const complete = Array.from(completeIn, (b, k) => {
       if (typeof b !== 'boolean') typeFail(fn, `${where}.complete[${k}] must be a boolean, got ${describeValue(b)}`);
       return b as boolean;
@@ -96,7 +99,8 @@ export function readChartMatrix(fn: string, name: string, value: unknown, valueK
     let counts: number[] | null = null;
     if (c['counts'] !== undefined) {
       const countsIn = requireArray(fn, `${where}.counts`, c['counts']);
-      if (countsIn.length !== rates.length) rangeFail(fn, `${where}.counts has length ${countsIn.length}, expected ${rates.length}`);
+      if (countsIn.length !== rates.length)
+        rangeFail(fn, `${where}.counts has length ${countsIn.length}, expected ${rates.length}`);
       counts = Array.from(countsIn, (n, k) => {
         if (typeof n !== 'number') typeFail(fn, `${where}.counts[${k}] must be a number, got ${describeValue(n)}`);
         if (!Number.isFinite(n as number)) rangeFail(fn, `${where}.counts[${k}] (${describeValue(n)}) must be finite`);
@@ -107,10 +111,12 @@ export function readChartMatrix(fn: string, name: string, value: unknown, valueK
     return { label, size, counts, rates, complete } as ChartCohort;
   });
   let average: (number | null)[] | null = null;
-  const averageKey = valueKey === 'rates' ? 'average' : valueKey === 'revenuePerCustomer' ? 'averageRevenuePerCustomer' : 'average';
+  const averageKey =
+    valueKey === 'rates' ? 'average' : valueKey === 'revenuePerCustomer' ? 'averageRevenuePerCustomer' : 'average';
   if (m[averageKey] !== undefined) {
     const averageIn = requireArray(fn, `${name}.${averageKey}`, m[averageKey]);
-    if (averageIn.length > MAX_CHART_CELLS) rangeFail(fn, `${name}.${averageKey} has more than ${MAX_CHART_CELLS} entries`);
+    if (averageIn.length > MAX_CHART_CELLS)
+      rangeFail(fn, `${name}.${averageKey} has more than ${MAX_CHART_CELLS} entries`);
     average = Array.from(averageIn, (a, k) => finiteOrNull(fn, `${name}.${averageKey}[${k}]`, a));
     width = Math.max(width, average.length);
   }
@@ -118,7 +124,8 @@ export function readChartMatrix(fn: string, name: string, value: unknown, valueK
   const brackets = Array.isArray(m['brackets']) ? (m['brackets'] as readonly unknown[]) : null;
   const columns = Array.from({ length: width }, (_v, k) => {
     const b = brackets?.[k];
-    if (Array.isArray(b) && typeof b[0] === 'number' && typeof b[1] === 'number') return b[0] === b[1] ? String(b[0]) : `${b[0]}–${b[1]}`;
+    if (Array.isArray(b) && typeof b[0] === 'number' && typeof b[1] === 'number')
+      return b[0] === b[1] ? String(b[0]) : `${b[0]}–${b[1]}`;
     return String(k);
   });
   return { period, cohorts, average, columns };
@@ -152,10 +159,17 @@ export function optionalString(fn: string, name: string, value: unknown): string
  * optionalNumberIn('f', 'width', 50, 100, 4000); // => throws RangeError: f: width (50) must be between 100 and 4000
  * ```
  */
-export function optionalNumberIn(fn: string, name: string, value: unknown, min: number, max: number): number | undefined {
+export function optionalNumberIn(
+  fn: string,
+  name: string,
+  value: unknown,
+  min: number,
+  max: number,
+): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number') typeFail(fn, `${name} must be a number, got ${describeValue(value)}`);
-  if (!((value as number) >= min && (value as number) <= max)) rangeFail(fn, `${name} (${describeValue(value)}) must be between ${min} and ${max}`);
+  if (!((value as number) >= min && (value as number) <= max))
+    rangeFail(fn, `${name} (${describeValue(value)}) must be between ${min} and ${max}`);
   return value as number;
 }
 
@@ -209,12 +223,26 @@ export function sequentialBlue(t: number): string {
   const f = x - i;
   const a = BLUES[i] as readonly number[];
   const b = BLUES[i + 1] as readonly number[];
-  const hex = (k: number): string => Math.round((a[k] as number) + f * ((b[k] as number) - (a[k] as number))).toString(16).padStart(2, '0');
+  const hex = (k: number): string =>
+    Math.round((a[k] as number) + f * ((b[k] as number) - (a[k] as number)))
+      .toString(16)
+      .padStart(2, '0');
   return `#${hex(0)}${hex(1)}${hex(2)}`;
 }
 
 /** Tableau 10 categorical palette (colour-blind aware ordering), for curve series. */
-export const CATEGORICAL: readonly string[] = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+export const CATEGORICAL: readonly string[] = [
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ac',
+];
 
 /**
  * Escapes text for XML content and attribute values.
@@ -226,7 +254,9 @@ export const CATEGORICAL: readonly string[] = ['#4e79a7', '#f28e2b', '#e15759', 
  * ```
  */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
+  return text.replace(/[&<>"']/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;',
+  );
 }
 
 /**
@@ -322,12 +352,14 @@ export function readCurveInput(
       const label = s['label'];
       if (typeof label !== 'string') typeFail(fn, `curves[${i}].label must be a string, got ${describeValue(label)}`);
       const valuesIn = s['values'];
-      if (!Array.isArray(valuesIn)) typeFail(fn, `curves[${i}].values must be an array, got ${describeValue(valuesIn)}`);
+      if (!Array.isArray(valuesIn))
+        typeFail(fn, `curves[${i}].values must be an array, got ${describeValue(valuesIn)}`);
       points += (valuesIn as unknown[]).length;
       if (points > MAX_CHART_CELLS) rangeFail(fn, `curves have more than ${MAX_CHART_CELLS} points`);
       const values = Array.from(valuesIn as unknown[], (v, k) => {
         if (v === null) return null;
-        if (typeof v !== 'number') typeFail(fn, `curves[${i}].values[${k}] must be a number or null, got ${describeValue(v)}`);
+        if (typeof v !== 'number')
+          typeFail(fn, `curves[${i}].values[${k}] must be a number or null, got ${describeValue(v)}`);
         if (!Number.isFinite(v)) rangeFail(fn, `curves[${i}].values[${k}] (${describeValue(v)}) must be finite`);
         return v as number;
       });
@@ -335,11 +367,13 @@ export function readCurveInput(
     });
     return { series, period: null };
   }
-  if (typeof input !== 'object' || input === null) typeFail(fn, `curves must be a cohort matrix or an array of { label, values } series, got ${describeValue(input)}`);
+  if (typeof input !== 'object' || input === null)
+    typeFail(fn, `curves must be a cohort matrix or an array of { label, values } series, got ${describeValue(input)}`);
   const m = readChartMatrix(fn, 'curves', input);
   const series: ReadCurve[] = [];
   if (includeCohorts) {
-    for (const c of m.cohorts) series.push({ label: c.label, values: c.rates.map((r, k) => (c.complete[k] ? r : null)), average: false });
+    for (const c of m.cohorts)
+      series.push({ label: c.label, values: c.rates.map((r, k) => (c.complete[k] ? r : null)), average: false });
   }
   if (m.average !== null) series.push({ label: 'average', values: m.average, average: true });
   return { series, period: m.period };
@@ -367,11 +401,16 @@ export interface SurvivalPoint {
  * readSurvivalCurve('survivalCurveSpec', 'km', { curve: [{ time: 3, survival: 0.9 }, { time: 1, survival: 0.8 }] }); // => throws RangeError: survivalCurveSpec: km.curve[1].time (1) must be finite, non-negative and not before the previous step
  * ```
  */
-export function readSurvivalCurve(fn: string, name: string, value: unknown): { points: SurvivalPoint[]; median: number | null } {
+export function readSurvivalCurve(
+  fn: string,
+  name: string,
+  value: unknown,
+): { points: SurvivalPoint[]; median: number | null } {
   const km = requireObject(fn, name, value);
   const curve = km['curve'];
   if (!Array.isArray(curve)) typeFail(fn, `${name}.curve must be an array, got ${describeValue(curve)}`);
-  if ((curve as unknown[]).length > MAX_CHART_CELLS) rangeFail(fn, `${name}.curve has more than ${MAX_CHART_CELLS} steps`);
+  if ((curve as unknown[]).length > MAX_CHART_CELLS)
+    rangeFail(fn, `${name}.curve has more than ${MAX_CHART_CELLS} steps`);
   const points: SurvivalPoint[] = [{ time: 0, survival: 1, lower: 1, upper: 1 }];
   let previous = 0;
   Array.from(curve as unknown[]).forEach((raw, i) => {
@@ -380,14 +419,21 @@ export function readSurvivalCurve(fn: string, name: string, value: unknown): { p
     const time = step['time'];
     const survival = step['survival'];
     if (typeof time !== 'number') typeFail(fn, `${where}.time must be a number, got ${describeValue(time)}`);
-    if (!((time as number) >= previous && Number.isFinite(time))) rangeFail(fn, `${where}.time (${describeValue(time)}) must be finite, non-negative and not before the previous step`);
-    if (typeof survival !== 'number') typeFail(fn, `${where}.survival must be a number, got ${describeValue(survival)}`);
-    if (!((survival as number) >= 0 && (survival as number) <= 1)) rangeFail(fn, `${where}.survival (${describeValue(survival)}) must be in [0, 1]`);
+    if (!((time as number) >= previous && Number.isFinite(time)))
+      rangeFail(
+        fn,
+        `${where}.time (${describeValue(time)}) must be finite, non-negative and not before the previous step`,
+      );
+    if (typeof survival !== 'number')
+      typeFail(fn, `${where}.survival must be a number, got ${describeValue(survival)}`);
+    if (!((survival as number) >= 0 && (survival as number) <= 1))
+      rangeFail(fn, `${where}.survival (${describeValue(survival)}) must be in [0, 1]`);
     const bound = (key: 'lower' | 'upper'): number | null => {
       const b = step[key];
       if (b === undefined || (typeof b === 'number' && Number.isNaN(b))) return null;
       if (typeof b !== 'number') typeFail(fn, `${where}.${key} must be a number, got ${describeValue(b)}`);
-      if (!((b as number) >= 0 && (b as number) <= 1)) rangeFail(fn, `${where}.${key} (${describeValue(b)}) must be in [0, 1]`);
+      if (!((b as number) >= 0 && (b as number) <= 1))
+        rangeFail(fn, `${where}.${key} (${describeValue(b)}) must be in [0, 1]`);
       return b as number;
     };
     previous = time as number;

@@ -8,11 +8,19 @@ import type { CohortIndex, CohortMeta, CohortWindows } from '../cohorts/types.ts
 import type { CohortCells } from './cohortKernel.ts';
 import { isCustomerId } from './input/customerId.ts';
 import { requirePeriod, requireTimeZone, requireWeekStartsOn, requireYearStartsOn, type Period } from './time.ts';
-import { describeValue, rangeFail, requireArrayLike, requireCount, requireNumber, requireObject, requireOneOf, typeFail } from './validate.ts';
+import {
+  describeValue,
+  rangeFail,
+  requireArrayLike,
+  requireCount,
+  requireNumber,
+  requireObject,
+  requireOneOf,
+  typeFail,
+} from './validate.ts';
 
 const MAX_COLUMNS = 4_194_304; // 2^22 (literals, not shifts: bundlers drop unused literals but keep `1 << n`)
 const MAX_CELLS = 67_108_864; // 2^26
-
 
 /**
  * The settings part of an index, repeated in every cohort metric's result.
@@ -49,7 +57,8 @@ export function cohortMeta(index: CohortIndex): CohortMeta {
 
 function requireInteger(fn: string, name: string, value: unknown, min: number, max: number): number {
   const x = requireNumber(fn, name, value);
-  if (!Number.isInteger(x) || x < min || x > max) rangeFail(fn, `${name} (${describeValue(x)}) must be an integer from ${min} to ${max}`);
+  if (!Number.isInteger(x) || x < min || x > max)
+    rangeFail(fn, `${name} (${describeValue(x)}) must be an integer from ${min} to ${max}`);
   return x;
 }
 
@@ -99,7 +108,8 @@ export function requireCohortIndex(fn: string, value: unknown, name = 'index'): 
   for (let r = 0; r < cohorts.length; r++) {
     const at = `${name}.cohorts[${r}]`;
     const cohort = requireObject(fn, at, cohorts[r]);
-    if (typeof cohort['label'] !== 'string') typeFail(fn, `${at}.label must be a string, got ${describeValue(cohort['label'])}`);
+    if (typeof cohort['label'] !== 'string')
+      typeFail(fn, `${at}.label must be a string, got ${describeValue(cohort['label'])}`);
     requireNumber(fn, `${at}.start`, cohort['start']);
     requireCount(fn, `${at}.size`, cohort['size']);
     const columns = requireInteger(fn, `${at}.columns`, cohort['columns'], 0, MAX_COLUMNS);
@@ -107,7 +117,8 @@ export function requireCohortIndex(fn: string, value: unknown, name = 'index'): 
     totalColumns += columns;
     widths.push(columns);
   }
-  if (totalColumns > MAX_CELLS) rangeFail(fn, `${name} has ${totalColumns} cohort columns, more than the ${MAX_CELLS} supported`);
+  if (totalColumns > MAX_CELLS)
+    rangeFail(fn, `${name} has ${totalColumns} cohort columns, more than the ${MAX_CELLS} supported`);
   const customers = requireArrayLike(fn, `${name}.customers`, index['customers']);
   const n = customers.length;
   const arrays: Record<string, ArrayLike<unknown>> = {};
@@ -120,15 +131,19 @@ export function requireCohortIndex(fn: string, value: unknown, name = 'index'): 
   const cellColumn = arrays['cellColumn'] as ArrayLike<unknown>;
   const cellEvents = arrays['cellEvents'] as ArrayLike<unknown>;
   const cellValue = index['cellValue'] === null ? null : requireArrayLike(fn, `${name}.cellValue`, index['cellValue']);
-  if (customerCohort.length !== n || customerStart.length !== n) rangeFail(fn, `${name}.customerCohort and ${name}.customerStart must have one entry per customer (${n})`);
-  if (cellStart.length !== n + 1) rangeFail(fn, `${name}.cellStart length (${cellStart.length}) must be the number of customers + 1 (${n + 1})`);
+  if (customerCohort.length !== n || customerStart.length !== n)
+    rangeFail(fn, `${name}.customerCohort and ${name}.customerStart must have one entry per customer (${n})`);
+  if (cellStart.length !== n + 1)
+    rangeFail(fn, `${name}.cellStart length (${cellStart.length}) must be the number of customers + 1 (${n + 1})`);
   const cells = cellColumn.length;
-  if (cellEvents.length !== cells || (cellValue !== null && cellValue.length !== cells)) rangeFail(fn, `${name}.cellEvents and ${name}.cellValue must have one entry per cell (${cells})`);
+  if (cellEvents.length !== cells || (cellValue !== null && cellValue.length !== cells))
+    rangeFail(fn, `${name}.cellEvents and ${name}.cellValue must have one entry per cell (${cells})`);
   const sizes = new Array<number>(cohorts.length).fill(0);
   let previous = requireInteger(fn, `${name}.cellStart[0]`, cellStart[0], 0, 0);
   for (let c = 0; c < n; c++) {
     const id = customers[c];
-    if (!isCustomerId(id)) typeFail(fn, `${name}.customers[${c}] must be a non-empty string or a finite number, got ${describeValue(id)}`);
+    if (!isCustomerId(id))
+      typeFail(fn, `${name}.customers[${c}] must be a non-empty string or a finite number, got ${describeValue(id)}`);
     const r = requireInteger(fn, `${name}.customerCohort[${c}]`, customerCohort[c], 0, cohorts.length - 1);
     sizes[r]!++;
     requireNumber(fn, `${name}.customerStart[${c}]`, customerStart[c]);
@@ -142,10 +157,12 @@ export function requireCohortIndex(fn: string, value: unknown, name = 'index'): 
     }
     previous = next;
   }
-  if (previous !== cells) rangeFail(fn, `${name}.cellStart[${n}] (${previous}) must equal the number of cells (${cells})`);
+  if (previous !== cells)
+    rangeFail(fn, `${name}.cellStart[${n}] (${previous}) must equal the number of cells (${cells})`);
   for (let r = 0; r < cohorts.length; r++) {
     const size = (cohorts[r] as { size: number }).size;
-    if (size !== sizes[r]) rangeFail(fn, `${name}.cohorts[${r}].size (${size}) must equal its number of customers (${sizes[r] as number})`);
+    if (size !== sizes[r])
+      rangeFail(fn, `${name}.cohorts[${r}].size (${size}) must equal its number of customers (${sizes[r] as number})`);
   }
   return value as CohortIndex;
 }
@@ -176,7 +193,12 @@ export function requireCohortIndex(fn: string, value: unknown, name = 'index'): 
  * ```
  */
 export function indexCells(index: CohortIndex): CohortCells {
-  return { rows: index.cohorts, customerRow: index.customerCohort, cellStart: index.cellStart, cellColumn: index.cellColumn };
+  return {
+    rows: index.cohorts,
+    customerRow: index.customerCohort,
+    cellStart: index.cellStart,
+    cellColumn: index.cellColumn,
+  };
 }
 
 /**

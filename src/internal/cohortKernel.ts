@@ -39,9 +39,15 @@ import { failCustomerId, isCustomerId } from './input/customerId.ts';
 import { describeValue, rangeFail, requireArrayLike, requireOneOf, typeFail, withDefault } from './validate.ts';
 import type { CohortWindows, RetentionBracket, RetentionCohort } from '../cohorts/types.ts';
 
-
 /** Option keys of the cohort time settings. */
-export const COHORT_SETTING_KEYS = ['period', 'windows', 'timeZone', 'weekStartsOn', 'yearStartsOn', 'observationEnd'] as const;
+export const COHORT_SETTING_KEYS = [
+  'period',
+  'windows',
+  'timeZone',
+  'weekStartsOn',
+  'yearStartsOn',
+  'observationEnd',
+] as const;
 /** Option keys of the event reader (accessors and filters). */
 export const COHORT_EVENT_KEYS = ['customer', 'time', 'value', 'cohort', 'startEvent', 'returnEvent'] as const;
 /** Option keys of the retention mode. */
@@ -86,7 +92,10 @@ export interface CohortSettings {
  */
 export function readCohortSettings(fn: string, opts: CohortSettingOptions): CohortSettings {
   const period = requirePeriod(fn, 'period', withDefault(opts.period, 'day'));
-  const windows = requireOneOf<CohortWindows>(fn, 'windows', withDefault(opts.windows, 'calendar'), ['calendar', 'rolling']);
+  const windows = requireOneOf<CohortWindows>(fn, 'windows', withDefault(opts.windows, 'calendar'), [
+    'calendar',
+    'rolling',
+  ]);
   const timeZone = requireTimeZone(fn, 'timeZone', withDefault(opts.timeZone, 'UTC'));
   const weekStartsOn = requireWeekStartsOn(fn, 'weekStartsOn', withDefault(opts.weekStartsOn, 1));
   const yearStartsOn = requireYearStartsOn(fn, 'yearStartsOn', withDefault(opts.yearStartsOn, 1));
@@ -160,28 +169,53 @@ function predicateOption(fn: string, name: string, value: unknown): ((row: unkno
  * readCohortEvents('buildCohorts', { customer: [1, 2], time: [0] }, {}, 'UTC', false); // => throws RangeError: buildCohorts: events.time length (1) must equal events.customer length (2)
  * ```
  */
-export function readCohortEvents(fn: string, events: unknown, opts: CohortEventOptions, timeZone: string, readValue: boolean): CohortEvents {
+export function readCohortEvents(
+  fn: string,
+  events: unknown,
+  opts: CohortEventOptions,
+  timeZone: string,
+  readValue: boolean,
+): CohortEvents {
   const startEvent = predicateOption(fn, 'startEvent', opts.startEvent);
   const returnEvent = predicateOption(fn, 'returnEvent', opts.returnEvent);
   const isRows =
-    Array.isArray(events) || (events !== null && typeof events === 'object' && typeof (events as Iterable<unknown>)[Symbol.iterator] === 'function');
+    Array.isArray(events) ||
+    (events !== null &&
+      typeof events === 'object' &&
+      typeof (events as Iterable<unknown>)[Symbol.iterator] === 'function');
   if (!isRows) {
     if (events === null || typeof events !== 'object' || !('customer' in events) || !('time' in events)) {
-      return typeFail(fn, `events must be an array or iterable of rows, or columns { customer, time }, got ${describeValue(events)}`);
+      return typeFail(
+        fn,
+        `events must be an array or iterable of rows, or columns { customer, time }, got ${describeValue(events)}`,
+      );
     }
     for (const key of ['customer', 'time', 'value', 'cohort'] as const) {
-      if (opts[key] !== undefined) typeFail(fn, `${key} accessor applies to row input only; columnar events are read from events.${key}`);
+      if (opts[key] !== undefined)
+        typeFail(fn, `${key} accessor applies to row input only; columnar events are read from events.${key}`);
     }
     const columns = events as Readonly<Record<string, unknown>>;
     const customers = requireArrayLike(fn, 'events.customer', columns['customer']);
     const rawTimes = requireArrayLike(fn, 'events.time', columns['time']);
-    const rawValues = readValue && columns['value'] !== undefined ? requireArrayLike(fn, 'events.value', columns['value']) : null;
-    const rawCohorts = columns['cohort'] !== undefined ? requireArrayLike(fn, 'events.cohort', columns['cohort']) : null;
+    const rawValues =
+      readValue && columns['value'] !== undefined ? requireArrayLike(fn, 'events.value', columns['value']) : null;
+    const rawCohorts =
+      columns['cohort'] !== undefined ? requireArrayLike(fn, 'events.cohort', columns['cohort']) : null;
     const n = customers.length;
-    for (const [name, column] of [['time', rawTimes], ['value', rawValues], ['cohort', rawCohorts]] as const) {
-      if (column !== null && column.length !== n) rangeFail(fn, `events.${name} length (${column.length}) must equal events.customer length (${n})`);
+    for (const [name, column] of [
+      ['time', rawTimes],
+      ['value', rawValues],
+      ['cohort', rawCohorts],
+    ] as const) {
+      if (column !== null && column.length !== n)
+        rangeFail(fn, `events.${name} length (${column.length}) must equal events.customer length (${n})`);
     }
-    if (rawTimes instanceof Float64Array && (customers instanceof Int32Array || customers instanceof Uint32Array) && rawValues === null && rawCohorts === null) {
+    if (
+      rawTimes instanceof Float64Array &&
+      (customers instanceof Int32Array || customers instanceof Uint32Array) &&
+      rawValues === null &&
+      rawCohorts === null
+    ) {
       // Typed columns: one tight validation pass (the ids are integers by construction).
       const range = new Float64Array(4);
       const bad = scanTypedColumns(customers, rawTimes, range);
@@ -189,7 +223,18 @@ export function readCohortEvents(fn: string, events: unknown, opts: CohortEventO
       const idMax = range[3] as number;
       const smallIdMax = (range[2] as number) >= 0 && idMax < 4 * n + 1024 ? idMax : -1;
       const flags = readFlags(fn, n, () => columns, startEvent, returnEvent, false);
-      return { length: n, customers, times: rawTimes, values: null, cohorts: null, flags, smallIdMax, minMs: range[0] as number, maxMs: range[1] as number, rowInput: false };
+      return {
+        length: n,
+        customers,
+        times: rawTimes,
+        values: null,
+        cohorts: null,
+        flags,
+        smallIdMax,
+        minMs: range[0] as number,
+        maxMs: range[1] as number,
+        rowInput: false,
+      };
     }
     // Validate (converting only when needed) the time column and find its range; then whether ids are small integers.
     const { times, minMs, maxMs } = readTimeColumn(fn, rawTimes, timeZone);
@@ -215,23 +260,59 @@ export function readCohortEvents(fn: string, events: unknown, opts: CohortEventO
       for (let i = 0; i < n; i++) cohorts[i] = toEpochMs(fn, rawCohorts[i], `cohort[${i}]`, timeZone);
     }
     const flags = readFlags(fn, n, () => columns, startEvent, returnEvent, false);
-    if (cohorts !== null && startEvent !== null) typeFail(fn, 'startEvent cannot be combined with cohort dates (the cohort date is the start)');
-    return { length: n, customers, times, values, cohorts, flags, smallIdMax: Math.max(smallIdMax, -1), minMs, maxMs, rowInput: false };
+    if (cohorts !== null && startEvent !== null)
+      typeFail(fn, 'startEvent cannot be combined with cohort dates (the cohort date is the start)');
+    return {
+      length: n,
+      customers,
+      times,
+      values,
+      cohorts,
+      flags,
+      smallIdMax: Math.max(smallIdMax, -1),
+      minMs,
+      maxMs,
+      rowInput: false,
+    };
   }
   const rows = rowsOf(fn, 'events', events);
   const getCustomer = resolveAccessor<unknown>(fn, 'customer', opts.customer);
   const getTime = resolveAccessor<unknown>(fn, 'time', opts.time);
   const getValue = readValue && opts.value !== undefined ? resolveAccessor<unknown>(fn, 'value', opts.value) : null;
   const getCohort = opts.cohort !== undefined ? resolveAccessor<unknown>(fn, 'cohort', opts.cohort) : null;
-  if (getCohort !== null && startEvent !== null) typeFail(fn, 'startEvent cannot be combined with cohort (the cohort date is the start)');
+  if (getCohort !== null && startEvent !== null)
+    typeFail(fn, 'startEvent cannot be combined with cohort (the cohort date is the start)');
   const n = rows.length;
   const times = new Float64Array(n);
   const values = getValue === null ? null : new Float64Array(n);
   const cohorts = getCohort === null ? null : new Float64Array(n);
   const range = new Float64Array(3);
-  const customers = readRows(fn, rows, timeZone, getCustomer, getTime, getValue, getCohort, times, values, cohorts, range);
+  const customers = readRows(
+    fn,
+    rows,
+    timeZone,
+    getCustomer,
+    getTime,
+    getValue,
+    getCohort,
+    times,
+    values,
+    cohorts,
+    range,
+  );
   const flags = readFlags(fn, n, (i) => rows[i], startEvent, returnEvent, true);
-  return { length: n, customers, times, values, cohorts, flags, smallIdMax: range[2] as number, minMs: range[0] as number, maxMs: range[1] as number, rowInput: true };
+  return {
+    length: n,
+    customers,
+    times,
+    values,
+    cohorts,
+    flags,
+    smallIdMax: range[2] as number,
+    minMs: range[0] as number,
+    maxMs: range[1] as number,
+    rowInput: true,
+  };
 }
 
 /**
@@ -339,13 +420,20 @@ function readFlags(
   const flags = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     let f = 0;
-    for (const [bit, name, predicate] of [[1, 'startEvent', startEvent], [2, 'returnEvent', returnEvent]] as const) {
+    for (const [bit, name, predicate] of [
+      [1, 'startEvent', startEvent],
+      [2, 'returnEvent', returnEvent],
+    ] as const) {
       if (predicate === null) {
         f |= bit;
         continue;
       }
       const answer = predicate(rowAt(i), i);
-      if (typeof answer !== 'boolean') typeFail(fn, `${rowInput ? `row ${i}: ` : `event ${i}: `}${name} must return a boolean, got ${describeValue(answer)}`);
+      if (typeof answer !== 'boolean')
+        typeFail(
+          fn,
+          `${rowInput ? `row ${i}: ` : `event ${i}: `}${name} must return a boolean, got ${describeValue(answer)}`,
+        );
       if (answer) f |= bit;
     }
     flags[i] = f;
@@ -356,7 +444,11 @@ function readFlags(
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Dense customer numbers in first-seen order: a direct table for small non-negative integer ids, a `Map` otherwise. */
-function denseCustomers(fn: string, events: CohortEvents, smallMax: number): { of: Int32Array; ids: (string | number)[] } {
+function denseCustomers(
+  fn: string,
+  events: CohortEvents,
+  smallMax: number,
+): { of: Int32Array; ids: (string | number)[] } {
   const { customers, length: n, rowInput } = events;
   const of = new Int32Array(n);
   const ids: (string | number)[] = [];
@@ -456,7 +548,19 @@ function markCalendarDirect(
     // The period lookup of the time kernel, inlined: one bucket read, one boundary compare.
     const { bucketMs, bucketBase, buckets, starts, periodBase } = table;
     if (table.aligned) return markBuckets(slots, times, end, base, words, bits, bucketMs, bucketBase, buckets);
-    return markBucketsAndStarts(slots, times, end, base, words, bits, bucketMs, bucketBase, buckets, starts, periodBase);
+    return markBucketsAndStarts(
+      slots,
+      times,
+      end,
+      base,
+      words,
+      bits,
+      bucketMs,
+      bucketBase,
+      buckets,
+      starts,
+      periodBase,
+    );
   }
   for (let e = 0; e < times.length; e++) {
     const t = times[e] as number;
@@ -467,7 +571,14 @@ function markCalendarDirect(
   }
 }
 
-function markDaysUtc(slots: ArrayLike<number>, times: ArrayLike<number>, end: number, base: number, words: number, bits: Int32Array): void {
+function markDaysUtc(
+  slots: ArrayLike<number>,
+  times: ArrayLike<number>,
+  end: number,
+  base: number,
+  words: number,
+  bits: Int32Array,
+): void {
   const n = times.length;
   for (let e = 0; e < n; e++) {
     const t = times[e] as number;
@@ -534,7 +645,14 @@ function earliestUpTo(times: ArrayLike<number>, end: number): number {
 }
 
 /** Earliest start-eligible event (or cohort date) per slot, at or before the end. */
-function firstStarts(of: Int32Array, times: ArrayLike<number>, cohortTimes: ArrayLike<number> | null, flags: Uint8Array | null, end: number, first: Float64Array): void {
+function firstStarts(
+  of: Int32Array,
+  times: ArrayLike<number>,
+  cohortTimes: ArrayLike<number> | null,
+  flags: Uint8Array | null,
+  end: number,
+  first: Float64Array,
+): void {
   const n = of.length;
   if (cohortTimes !== null) {
     for (let e = 0; e < n; e++) {
@@ -661,7 +779,13 @@ interface CohortActivity {
  * (`'on'` / `'onOrAfter'`) lets the direct path count retention in the same pass that finds each slot's start,
  * into a table with one row per possible start period, when that table is no larger than the bitset.
  */
-function cohortActivity(fn: string, events: CohortEvents, settings: CohortSettings, totals: boolean, count: 'on' | 'onOrAfter' | null): CohortActivity {
+function cohortActivity(
+  fn: string,
+  events: CohortEvents,
+  settings: CohortSettings,
+  totals: boolean,
+  count: 'on' | 'onOrAfter' | null,
+): CohortActivity {
   const { indexer, windows, period } = settings;
   const n = events.length;
   const { times, flags } = events;
@@ -715,7 +839,8 @@ function cohortActivity(fn: string, events: CohortEvents, settings: CohortSettin
 
   // Earliest instant that matters: the first event (or cohort date) at or before the observation end.
   let minMs = events.minMs;
-  if (settings.observationEnd !== undefined && !(events.maxMs <= observationEnd)) minMs = earliestUpTo(times, observationEnd);
+  if (settings.observationEnd !== undefined && !(events.maxMs <= observationEnd))
+    minMs = earliestUpTo(times, observationEnd);
   if (of !== null) {
     firstStarts(of, times, cohortTimes, flags, observationEnd, first);
     if (cohortTimes !== null) for (let c = 0; c < slots; c++) minMs = Math.min(minMs, first[c] as number);
@@ -728,18 +853,34 @@ function cohortActivity(fn: string, events: CohortEvents, settings: CohortSettin
   const base = rolling ? 0 : indexer.index(minMs);
   const span = rolling ? Math.floor((observationEnd - minMs) / windowMs) + 1 : endPeriod - base + 1;
   if (span > MAX_PERIODS) {
-    rangeFail(fn, `events span ${span} ${rolling ? 'windows' : 'periods'} of a ${period}, more than the ${MAX_PERIODS} supported; use a longer period`);
+    rangeFail(
+      fn,
+      `events span ${span} ${rolling ? 'windows' : 'periods'} of a ${period}, more than the ${MAX_PERIODS} supported; use a longer period`,
+    );
   }
   const words = (span + 31) >>> 5;
   if (slots * words > MAX_BITSET_WORDS) {
-    rangeFail(fn, `${slots} customers × ${span} periods exceed the supported activity table; use a longer period or an earlier observationEnd`);
+    rangeFail(
+      fn,
+      `${slots} customers × ${span} periods exceed the supported activity table; use a longer period or an earlier observationEnd`,
+    );
   }
   const bits = new Int32Array(slots * words);
 
   // Activity bits and each slot's start bit; calendar cohorts are counted by start bit on the way.
   const sizeAt = new Int32Array(rolling ? 0 : span);
   if (direct) {
-    markCalendarDirect(events.customers as ArrayLike<number>, times, minMs, observationEnd, base, words, bits, indexer, indexer.utc && period === 'day');
+    markCalendarDirect(
+      events.customers as ArrayLike<number>,
+      times,
+      minMs,
+      observationEnd,
+      base,
+      words,
+      bits,
+      indexer,
+      indexer.utc && period === 'day',
+    );
     // Every event starts and returns on the direct path, so a slot's start is its lowest set bit.
     if (count !== null && (span * (span + 1)) / 2 <= Math.max(slots * words, 65_536)) {
       // Row s of the table (the cohort starting at bit s) holds its span − s columns; the whole table is no
@@ -780,7 +921,8 @@ function cohortActivity(fn: string, events: CohortEvents, settings: CohortSettin
   let resultCells = 0;
   const addRow = (key: number, size: number, columns: number, completeColumns: number): void => {
     resultCells += columns;
-    if (resultCells > MAX_RESULT_CELLS) rangeFail(fn, `the cohort table would have more than ${MAX_RESULT_CELLS} cells; use a longer period`);
+    if (resultCells > MAX_RESULT_CELLS)
+      rangeFail(fn, `the cohort table would have more than ${MAX_RESULT_CELLS} cells; use a longer period`);
     rows.push({ key, label: indexer.label(key), start: indexer.start(key), size, columns, completeColumns });
   };
   if (!rolling) {
@@ -854,7 +996,14 @@ function lowestBits(bits: Int32Array, words: number, startBit: Int32Array, sizeA
  * Mode `on` in the start pass: per slot, its lowest set bit s (counted in `sizeAt`), then every set bit b
  * counted in cell b − s of table row s (at `rowAt[s]`). One read of each word, no per-slot arrays.
  */
-function countFromLowestBits(bits: Int32Array, words: number, slots: number, sizeAt: Int32Array, rowAt: Int32Array, table: Int32Array): void {
+function countFromLowestBits(
+  bits: Int32Array,
+  words: number,
+  slots: number,
+  sizeAt: Int32Array,
+  rowAt: Int32Array,
+  table: Int32Array,
+): void {
   for (let c = 0, row = 0; c < slots; c++, row += words) {
     let w = 0;
     let x = 0;
@@ -877,7 +1026,14 @@ function countFromLowestBits(bits: Int32Array, words: number, slots: number, siz
 }
 
 /** Mode `onOrAfter` in the start pass: per slot, its lowest bit s and highest bit b; counts cell b − s of row s. */
-function countLastFromLowestBits(bits: Int32Array, words: number, slots: number, sizeAt: Int32Array, rowAt: Int32Array, table: Int32Array): void {
+function countLastFromLowestBits(
+  bits: Int32Array,
+  words: number,
+  slots: number,
+  sizeAt: Int32Array,
+  rowAt: Int32Array,
+  table: Int32Array,
+): void {
   for (let c = 0, row = 0; c < slots; c++, row += words) {
     let w = 0;
     let x = 0;
@@ -908,7 +1064,14 @@ function cellOffsets(bits: Int32Array, words: number, startBit: Int32Array, cell
 }
 
 /** Active columns (periods or windows since the slot's start), ascending per slot, at the slot's offsets. */
-function cellColumns(bits: Int32Array, words: number, startBit: Int32Array, rolling: boolean, cellStart: Int32Array, cellColumn: Int32Array): void {
+function cellColumns(
+  bits: Int32Array,
+  words: number,
+  startBit: Int32Array,
+  rolling: boolean,
+  cellStart: Int32Array,
+  cellColumn: Int32Array,
+): void {
   const slots = startBit.length;
   for (let c = 0, row = 0; c < slots; c++, row += words) {
     const s = startBit[c] as number;
@@ -978,10 +1141,35 @@ function rowsOfStarts(startBit: Int32Array, rowAt: Int32Array, customerRow: Int3
  * runCohortKernel('buildCohorts', events, settings, false).cellEvents; // => null
  * ```
  */
-export function runCohortKernel(fn: string, events: CohortEvents, settings: CohortSettings, totals: boolean): CohortKernelResult {
+export function runCohortKernel(
+  fn: string,
+  events: CohortEvents,
+  settings: CohortSettings,
+  totals: boolean,
+): CohortKernelResult {
   const act = cohortActivity(fn, events, settings, totals, null);
-  const { observationEnd, rolling, of, ids, slots, words, bits, startBit, first, base, windowMs, rows, customerRow, customerStart } = act;
-  const result = (cellStart: Int32Array, cellColumn: Int32Array, cellEvents: Float64Array | null, cellValue: Float64Array | null): CohortKernelResult => ({
+  const {
+    observationEnd,
+    rolling,
+    of,
+    ids,
+    slots,
+    words,
+    bits,
+    startBit,
+    first,
+    base,
+    windowMs,
+    rows,
+    customerRow,
+    customerStart,
+  } = act;
+  const result = (
+    cellStart: Int32Array,
+    cellColumn: Int32Array,
+    cellEvents: Float64Array | null,
+    cellValue: Float64Array | null,
+  ): CohortKernelResult => ({
     settings,
     observationEnd,
     rows,
@@ -994,7 +1182,12 @@ export function runCohortKernel(fn: string, events: CohortEvents, settings: Coho
     cellValue,
   });
   if (rows.length === 0) {
-    return result(new Int32Array(slots + 1), new Int32Array(0), totals ? new Float64Array(0) : null, totals && events.values !== null ? new Float64Array(0) : null);
+    return result(
+      new Int32Array(slots + 1),
+      new Int32Array(0),
+      totals ? new Float64Array(0) : null,
+      totals && events.values !== null ? new Float64Array(0) : null,
+    );
   }
 
   // CSR: offsets from the number of active cells per slot, then the active columns.
@@ -1011,14 +1204,32 @@ export function runCohortKernel(fn: string, events: CohortEvents, settings: Coho
   const values = events.values;
   const cellValue = values === null ? null : new Float64Array(cells);
   const compensation = values === null ? null : new Float64Array(cells);
-  addTotals(of, events.times, values, events.flags, observationEnd, rolling, first, startBit, windowMs, base, settings.indexer, words, bits, rank, cellEvents, cellValue, compensation);
-  if (cellValue !== null && compensation !== null) for (let i = 0; i < cells; i++) cellValue[i]! += compensation[i] as number;
+  addTotals(
+    of,
+    events.times,
+    values,
+    events.flags,
+    observationEnd,
+    rolling,
+    first,
+    startBit,
+    windowMs,
+    base,
+    settings.indexer,
+    words,
+    bits,
+    rank,
+    cellEvents,
+    cellValue,
+    compensation,
+  );
+  if (cellValue !== null && compensation !== null)
+    for (let i = 0; i < cells; i++) cellValue[i]! += compensation[i] as number;
   return result(cellStart, cellColumn, cellEvents, cellValue);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Retention assembly, shared by retentionMatrix and cohortRetention.
-
 
 /**
  * Validates `mode` (default `'on'`) and `brackets` (sorted by `from`; they imply mode `'brackets'`).
@@ -1038,27 +1249,47 @@ export function runCohortKernel(fn: string, events: CohortEvents, settings: Coho
  * readRetentionMode('retentionMatrix', { mode: 'always' }); // => throws RangeError: retentionMatrix: mode ("always") must be one of 'on', 'onOrAfter'
  * ```
  */
-export function readRetentionMode(fn: string, opts: RetentionModeOptionValues): { mode: 'on' | 'onOrAfter' | 'brackets'; brackets: RetentionBracket[] | null } {
+export function readRetentionMode(
+  fn: string,
+  opts: RetentionModeOptionValues,
+): { mode: 'on' | 'onOrAfter' | 'brackets'; brackets: RetentionBracket[] | null } {
   const raw = opts.brackets;
   if (raw === undefined) {
-    return { mode: requireOneOf(fn, 'mode', withDefault(opts.mode, 'on'), ['on', 'onOrAfter'] as const), brackets: null };
+    return {
+      mode: requireOneOf(fn, 'mode', withDefault(opts.mode, 'on'), ['on', 'onOrAfter'] as const),
+      brackets: null,
+    };
   }
-  if (opts.mode !== undefined && opts.mode !== 'on') rangeFail(fn, `mode (${describeValue(opts.mode)}) cannot be combined with brackets (a bracket counts activity in any of its periods)`);
+  if (opts.mode !== undefined && opts.mode !== 'on')
+    rangeFail(
+      fn,
+      `mode (${describeValue(opts.mode)}) cannot be combined with brackets (a bracket counts activity in any of its periods)`,
+    );
   const list = requireArrayLike(fn, 'brackets', raw);
   if (list.length === 0) rangeFail(fn, 'brackets must not be empty');
   if (list.length > 10_000) rangeFail(fn, `brackets (${list.length} of them) must number at most 10000`);
   const brackets: RetentionBracket[] = [];
   for (let j = 0; j < list.length; j++) {
     const b = list[j];
-    if (!Array.isArray(b) || b.length !== 2) typeFail(fn, `brackets[${j}] must be a [from, to] pair, got ${describeValue(b)}`);
+    if (!Array.isArray(b) || b.length !== 2)
+      typeFail(fn, `brackets[${j}] must be a [from, to] pair, got ${describeValue(b)}`);
     const [from, to] = b as unknown[];
-    for (const [name, v] of [['from', from], ['to', to]] as const) {
+    for (const [name, v] of [
+      ['from', from],
+      ['to', to],
+    ] as const) {
       if (typeof v !== 'number') typeFail(fn, `brackets[${j}] ${name} must be a number, got ${describeValue(v)}`);
-      if (!Number.isInteger(v) || v < 0) rangeFail(fn, `brackets[${j}] ${name} (${describeValue(v)}) must be a non-negative integer`);
+      if (!Number.isInteger(v) || v < 0)
+        rangeFail(fn, `brackets[${j}] ${name} (${describeValue(v)}) must be a non-negative integer`);
     }
-    if ((to as number) < (from as number)) rangeFail(fn, `brackets[${j}] to (${to as number}) must not be less than from (${from as number})`);
+    if ((to as number) < (from as number))
+      rangeFail(fn, `brackets[${j}] to (${to as number}) must not be less than from (${from as number})`);
     const prev = brackets[j - 1];
-    if (prev !== undefined && (from as number) < prev[0]) rangeFail(fn, `brackets[${j}] from (${from as number}) must not be less than the previous bracket's from (${prev[0]})`);
+    if (prev !== undefined && (from as number) < prev[0])
+      rangeFail(
+        fn,
+        `brackets[${j}] from (${from as number}) must not be less than the previous bracket's from (${prev[0]})`,
+      );
     brackets.push([from as number, to as number]);
   }
   return { mode: 'brackets', brackets };
@@ -1108,20 +1339,33 @@ export function runRetentionKernel(
   const ends = mode === 'brackets' && brackets !== null ? brackets.map(([, to]) => to) : null;
   const cohort = (row: CohortRowInfo, table: Int32Array, lo: number, width: number): RetentionCohort => {
     const counts = rowCounts(table, lo, width, mode === 'onOrAfter');
-    return { label: row.label, start: row.start, size: row.size, counts, rates: rowRates(counts, row.size), complete: rowComplete(width, row.completeColumns, ends) };
+    return {
+      label: row.label,
+      start: row.start,
+      size: row.size,
+      counts,
+      rates: rowRates(counts, row.size),
+      complete: rowComplete(width, row.completeColumns, ends),
+    };
   };
   if (counted !== null && countedAt !== null) {
     // Counted in the start pass (calendar): the row of the cohort starting at bit s = key − base.
-    return { observationEnd, cohorts: rows.map((row) => cohort(row, counted, countedAt[row.key - act.base] as number, row.columns)) };
+    return {
+      observationEnd,
+      cohorts: rows.map((row) => cohort(row, counted, countedAt[row.key - act.base] as number, row.columns)),
+    };
   }
   // Flat table: row r's columns are at rowBase[r] …; `at` below is rowBase − the slot's start bit (calendar).
-  const widths = rows.map((row) => (mode === 'brackets' && brackets !== null ? brackets.filter(([from]) => from < row.columns).length : row.columns));
+  const widths = rows.map((row) =>
+    mode === 'brackets' && brackets !== null ? brackets.filter(([from]) => from < row.columns).length : row.columns,
+  );
   const rowBase = new Int32Array(rows.length + 1);
   for (let r = 0; r < rows.length; r++) rowBase[r + 1] = (rowBase[r] as number) + (widths[r] as number);
   const table = new Int32Array(rowBase[rows.length] as number);
   if (mode === 'on') countActiveBits(bits, words, startBit, customerRow, rowBase, rolling, table);
   else if (mode === 'onOrAfter') countLastBits(bits, words, startBit, customerRow, rowBase, rolling, table);
-  else if (brackets !== null) countBrackets(bits, words, startBit, customerRow, rowBase, rolling, table, brackets, widths);
+  else if (brackets !== null)
+    countBrackets(bits, words, startBit, customerRow, rowBase, rolling, table, brackets, widths);
   const cohorts = rows.map((row, r) => cohort(row, table, rowBase[r] as number, widths[r] as number));
   return { observationEnd, cohorts };
 }
@@ -1148,7 +1392,15 @@ function rowComplete(width: number, completeColumns: number, ends: readonly numb
 }
 
 /** Mode `on`: adds 1 to the cell (slot's row, column) of every active bit. */
-function countActiveBits(bits: Int32Array, words: number, startBit: Int32Array, customerRow: Int32Array, rowBase: Int32Array, rolling: boolean, table: Int32Array): void {
+function countActiveBits(
+  bits: Int32Array,
+  words: number,
+  startBit: Int32Array,
+  customerRow: Int32Array,
+  rowBase: Int32Array,
+  rolling: boolean,
+  table: Int32Array,
+): void {
   const slots = startBit.length;
   for (let c = 0, row = 0; c < slots; c++, row += words) {
     const s = startBit[c] as number;
@@ -1175,7 +1427,15 @@ function highestBit(bits: Int32Array, row: number, from: number, words: number):
 }
 
 /** Mode `onOrAfter`: adds 1 to the cell of each slot's last active column (suffix sums come later). */
-function countLastBits(bits: Int32Array, words: number, startBit: Int32Array, customerRow: Int32Array, rowBase: Int32Array, rolling: boolean, table: Int32Array): void {
+function countLastBits(
+  bits: Int32Array,
+  words: number,
+  startBit: Int32Array,
+  customerRow: Int32Array,
+  rowBase: Int32Array,
+  rolling: boolean,
+  table: Int32Array,
+): void {
   const slots = startBit.length;
   for (let c = 0, row = 0; c < slots; c++, row += words) {
     const s = startBit[c] as number;
@@ -1227,10 +1487,15 @@ function anyBitSet(bits: Int32Array, row: number, lo: number, hi: number): boole
   return false;
 }
 
-
 /** Minimal view of cohort data needed for retention (typed arrays or plain arrays). */
 export interface CohortCells {
-  readonly rows: readonly { readonly label: string; readonly start: number; readonly size: number; readonly columns: number; readonly completeColumns: number }[];
+  readonly rows: readonly {
+    readonly label: string;
+    readonly start: number;
+    readonly size: number;
+    readonly columns: number;
+    readonly completeColumns: number;
+  }[];
   readonly customerRow: ArrayLike<number>;
   readonly cellStart: ArrayLike<number>;
   readonly cellColumn: ArrayLike<number>;
@@ -1252,7 +1517,13 @@ export interface CohortCells {
  * completeAverage([]); // => []
  * ```
  */
-export function completeAverage(cohorts: readonly { readonly size: number; readonly counts: readonly number[]; readonly complete: readonly boolean[] }[]): (number | null)[] {
+export function completeAverage(
+  cohorts: readonly {
+    readonly size: number;
+    readonly counts: readonly number[];
+    readonly complete: readonly boolean[];
+  }[],
+): (number | null)[] {
   let width = 0;
   for (const c of cohorts) width = Math.max(width, c.counts.length);
   // Per cohort, then per column: the sums of each column still add the cohorts in order.
@@ -1260,11 +1531,18 @@ export function completeAverage(cohorts: readonly { readonly size: number; reado
   const den = new Float64Array(width);
   for (const c of cohorts) addComplete(c.counts, c.complete, c.size, num, den);
   const average: (number | null)[] = [];
-  for (let k = 0; k < width; k++) average.push((den[k] as number) === 0 ? null : (num[k] as number) / (den[k] as number));
+  for (let k = 0; k < width; k++)
+    average.push((den[k] as number) === 0 ? null : (num[k] as number) / (den[k] as number));
   return average;
 }
 
-function addComplete(counts: readonly number[], complete: readonly boolean[], size: number, num: Float64Array, den: Float64Array): void {
+function addComplete(
+  counts: readonly number[],
+  complete: readonly boolean[],
+  size: number,
+  num: Float64Array,
+  den: Float64Array,
+): void {
   const width = Math.min(counts.length, complete.length);
   for (let k = 0; k < width; k++) {
     if (complete[k] === true) {
@@ -1300,10 +1578,15 @@ function addComplete(counts: readonly number[], complete: readonly boolean[], si
  * retentionCohorts(data, 'brackets', [[0, 0], [2, 5]]); // => [{ counts: [3, 1] }, { counts: [1] }]
  * ```
  */
-export function retentionCohorts(data: CohortCells, mode: 'on' | 'onOrAfter' | 'brackets', brackets: readonly RetentionBracket[] | null): RetentionCohort[] {
+export function retentionCohorts(
+  data: CohortCells,
+  mode: 'on' | 'onOrAfter' | 'brackets',
+  brackets: readonly RetentionBracket[] | null,
+): RetentionCohort[] {
   const { rows, customerRow, cellStart, cellColumn } = data;
   const counts: number[][] = rows.map((row) => {
-    const width = mode === 'brackets' && brackets !== null ? brackets.filter(([from]) => from < row.columns).length : row.columns;
+    const width =
+      mode === 'brackets' && brackets !== null ? brackets.filter(([from]) => from < row.columns).length : row.columns;
     return new Array<number>(width).fill(0);
   });
   const customers = customerRow.length;
@@ -1341,7 +1624,16 @@ export function retentionCohorts(data: CohortCells, mode: 'on' | 'onOrAfter' | '
     const out = counts[r] as number[];
     if (mode === 'onOrAfter') for (let k = out.length - 2; k >= 0; k--) out[k]! += out[k + 1] as number;
     const complete =
-      mode === 'brackets' && brackets !== null ? out.map((_, j) => ((brackets[j] as RetentionBracket)[1] as number) < row.completeColumns) : out.map((_, k) => k < row.completeColumns);
-    return { label: row.label, start: row.start, size: row.size, counts: out, rates: out.map((x) => x / row.size), complete };
+      mode === 'brackets' && brackets !== null
+        ? out.map((_, j) => ((brackets[j] as RetentionBracket)[1] as number) < row.completeColumns)
+        : out.map((_, k) => k < row.completeColumns);
+    return {
+      label: row.label,
+      start: row.start,
+      size: row.size,
+      counts: out,
+      rates: out.map((x) => x / row.size),
+      complete,
+    };
   });
 }

@@ -46,10 +46,14 @@ export function readCsiAttributes(fn: string, attributes: unknown, scale: Rating
     if (name !== undefined && typeof name !== 'string') wrongType(fn, `${at}.name`, name, 'a string');
     if (i === 0) weighted = weight !== undefined;
     else if ((weight !== undefined) !== weighted) {
-      typeFail(fn, `${at}.weight (${describeValue(weight)}) must be given for every attribute or for none (attributes[0] has ${weighted ? 'one' : 'none'})`, {
-        argument: `${at}.weight`,
-        value: weight,
-      });
+      typeFail(
+        fn,
+        `${at}.weight (${describeValue(weight)}) must be given for every attribute or for none (attributes[0] has ${weighted ? 'one' : 'none'})`,
+        {
+          argument: `${at}.weight`,
+          value: weight,
+        },
+      );
     }
     const w = weighted ? requireNonNegative(fn, `${at}.weight`, weight) : 1;
     const { mean } = summarizeScores(fn, `${at}.scores`, scores, scale);

@@ -49,7 +49,8 @@ type CustomerField = (typeof FIELDS)[number];
 export function rowNumber(fn: string, row: number, name: string, value: unknown, argument: string = name): number {
   const at = { argument, value, row };
   if (typeof value !== 'number') typeFail(fn, `row ${row}: ${name} must be a number, got ${describeValue(value)}`, at);
-  if (!Number.isFinite(value)) rangeFail(fn, `row ${row}: ${name} (${describeValue(value)}) must be a finite number`, at);
+  if (!Number.isFinite(value))
+    rangeFail(fn, `row ${row}: ${name} (${describeValue(value)}) must be a finite number`, at);
   return value;
 }
 
@@ -89,10 +90,14 @@ export function customerRows<Field extends string>(
   readColumn: (field: Field, value: unknown) => ArrayLike<unknown>,
 ): CustomerRows<Field> {
   if (typeof input !== 'object' || input === null) {
-    typeFail(fn, `${name} must be ${allowSingle ? 'a customer object, ' : ''}an array of customers or an object of columns, got ${describeValue(input)}`, {
-      argument: name,
-      value: input,
-    });
+    typeFail(
+      fn,
+      `${name} must be ${allowSingle ? 'a customer object, ' : ''}an array of customers or an object of columns, got ${describeValue(input)}`,
+      {
+        argument: name,
+        value: input,
+      },
+    );
   }
   if (Array.isArray(input)) {
     return {
@@ -101,7 +106,11 @@ export function customerRows<Field extends string>(
       get: (field, i) => {
         const row: unknown = input[i];
         if (typeof row !== 'object' || row === null) {
-          typeFail(fn, `row ${i}: expected a customer object, got ${describeValue(row)}`, { argument: `${name}[${i}]`, value: row, row: i });
+          typeFail(fn, `row ${i}: expected a customer object, got ${describeValue(row)}`, {
+            argument: `${name}[${i}]`,
+            value: row,
+            row: i,
+          });
         }
         return (row as Record<string, unknown>)[field];
       },
@@ -110,7 +119,11 @@ export function customerRows<Field extends string>(
   }
   const obj = input as Record<string, unknown>;
   if (typeof obj['frequency'] === 'number') {
-    if (!allowSingle) typeFail(fn, `${name} must be an array of customers or an object of columns, got a single customer`, { argument: name, value: input });
+    if (!allowSingle)
+      typeFail(fn, `${name} must be an array of customers or an object of columns, got a single customer`, {
+        argument: name,
+        value: input,
+      });
     return { length: 1, single: true, get: (field) => obj[field], path: (field) => `${name}.${field}` };
   }
   const columns = new Map<Field, ArrayLike<unknown>>();
@@ -118,10 +131,19 @@ export function customerRows<Field extends string>(
   const length = (columns.get(fields[0] as Field) as ArrayLike<unknown>).length;
   for (const [field, col] of columns) {
     if (col.length !== length) {
-      rangeFail(fn, `${name}.${field} has length ${col.length}, expected ${length} (the length of ${name}.${fields[0]})`, { argument: `${name}.${field}`, value: col });
+      rangeFail(
+        fn,
+        `${name}.${field} has length ${col.length}, expected ${length} (the length of ${name}.${fields[0]})`,
+        { argument: `${name}.${field}`, value: col },
+      );
     }
   }
-  return { length, single: false, get: (field, i) => (columns.get(field) as ArrayLike<unknown>)[i], path: (field, i) => `${name}.${field}[${i}]` };
+  return {
+    length,
+    single: false,
+    get: (field, i) => (columns.get(field) as ArrayLike<unknown>)[i],
+    path: (field, i) => `${name}.${field}[${i}]`,
+  };
 }
 
 /**
@@ -145,7 +167,10 @@ export function readCustomers(fn: string, name: string, input: unknown, fields: 
   const wanted = FIELDS.filter((f) => (f === 'frequency' ? true : f === 'monetaryValue' ? monetary : rfm));
   const { length, single, get, path } = customerRows(fn, name, input, wanted, allowSingle, (field, col) => {
     if (typeof col !== 'object' || col === null || typeof (col as { length?: unknown }).length !== 'number') {
-      typeFail(fn, `${name}.${field} must be a number or an array of numbers, got ${describeValue(col)}`, { argument: `${name}.${field}`, value: col });
+      typeFail(fn, `${name}.${field} must be a number or an array of numbers, got ${describeValue(col)}`, {
+        argument: `${name}.${field}`,
+        value: col,
+      });
     }
     return requireArrayLike(fn, `${name}.${field}`, col);
   });
@@ -156,20 +181,32 @@ export function readCustomers(fn: string, name: string, input: unknown, fields: 
   const monetaryValue = monetary ? new Float64Array(length) : null;
   for (let i = 0; i < length; i++) {
     const x = rowNumber(fn, i, 'frequency', get('frequency', i), path('frequency', i));
-    if (x < 0 || !Number.isInteger(x)) rangeFail(fn, `row ${i}: frequency (${describeValue(x)}) must be a non-negative integer`, at('frequency', i, x));
+    if (x < 0 || !Number.isInteger(x))
+      rangeFail(fn, `row ${i}: frequency (${describeValue(x)}) must be a non-negative integer`, at('frequency', i, x));
     frequency[i] = x;
     if (rfm) {
       const r = rowNumber(fn, i, 'recency', get('recency', i), path('recency', i));
       const t = rowNumber(fn, i, 'T', get('T', i), path('T', i));
       if (r < 0) rangeFail(fn, `row ${i}: recency (${describeValue(r)}) must not be negative`, at('recency', i, r));
-      if (t < r) rangeFail(fn, `row ${i}: recency (${describeValue(r)}) must not exceed T (${describeValue(t)})`, at('recency', i, r));
+      if (t < r)
+        rangeFail(
+          fn,
+          `row ${i}: recency (${describeValue(r)}) must not exceed T (${describeValue(t)})`,
+          at('recency', i, r),
+        );
       recency[i] = r;
       T[i] = t;
     }
     if (monetaryValue) {
       const m = rowNumber(fn, i, 'monetaryValue', get('monetaryValue', i), path('monetaryValue', i));
-      if (m < 0) rangeFail(fn, `row ${i}: monetaryValue (${describeValue(m)}) must not be negative`, at('monetaryValue', i, m));
-      if (x > 0 && m === 0) rangeFail(fn, `row ${i}: monetaryValue (0) must be greater than 0 for a customer with repeat purchases`, at('monetaryValue', i, m));
+      if (m < 0)
+        rangeFail(fn, `row ${i}: monetaryValue (${describeValue(m)}) must not be negative`, at('monetaryValue', i, m));
+      if (x > 0 && m === 0)
+        rangeFail(
+          fn,
+          `row ${i}: monetaryValue (0) must be greater than 0 for a customer with repeat purchases`,
+          at('monetaryValue', i, m),
+        );
       monetaryValue[i] = m;
     }
   }
@@ -194,12 +231,17 @@ export function readWeights(fn: string, weights: unknown, length: number): Float
     return out;
   }
   const w = requireArrayLike(fn, 'options.weights', weights);
-  if (w.length !== length) rangeFail(fn, `weights has length ${w.length}, expected ${length} (one per customer)`, { argument: 'options.weights', value: w });
+  if (w.length !== length)
+    rangeFail(fn, `weights has length ${w.length}, expected ${length} (one per customer)`, {
+      argument: 'options.weights',
+      value: w,
+    });
   for (let i = 0; i < length; i++) {
     const v = w[i];
     const at = { argument: `options.weights[${i}]`, value: v, row: i };
     if (typeof v !== 'number') typeFail(fn, `weights[${i}] must be a number, got ${describeValue(v)}`, at);
-    if (!Number.isFinite(v) || v < 0) rangeFail(fn, `weights[${i}] (${describeValue(v)}) must be a non-negative finite number`, at);
+    if (!Number.isFinite(v) || v < 0)
+      rangeFail(fn, `weights[${i}] (${describeValue(v)}) must be a non-negative finite number`, at);
     out[i] = v;
   }
   return out;
@@ -256,7 +298,10 @@ export function readWeightedCustomers(fn: string, customers: unknown, weights: u
  * distinctIndex(T, (i) => i !== 1); // => { index: [0, 0, 0, 1], distinct: [38, 7] }
  * ```
  */
-export function distinctIndex(values: Float64Array, use: (i: number) => boolean): { index: Int32Array; distinct: Float64Array } {
+export function distinctIndex(
+  values: Float64Array,
+  use: (i: number) => boolean,
+): { index: Int32Array; distinct: Float64Array } {
   const map = new Map<number, number>();
   const index = new Int32Array(values.length);
   for (let i = 0; i < values.length; i++) {
@@ -305,7 +350,12 @@ export function mapCustomers(data: CustomerColumns, kernel: (i: number) => numbe
  * readNumberOrArray('f', 't', [13, -1], check); // => throws RangeError: f: t[1] (-1) must not be negative
  * ```
  */
-export function readNumberOrArray(fn: string, name: string, value: unknown, check: (name: string, value: unknown) => number): { single: boolean; values: Float64Array } {
+export function readNumberOrArray(
+  fn: string,
+  name: string,
+  value: unknown,
+  check: (name: string, value: unknown) => number,
+): { single: boolean; values: Float64Array } {
   if (typeof value === 'number') return { single: true, values: Float64Array.of(check(name, value)) };
   if (typeof value !== 'object' || value === null || typeof (value as { length?: unknown }).length !== 'number') {
     typeFail(fn, `${name} must be a number or an array of numbers, got ${describeValue(value)}`);

@@ -33,7 +33,11 @@ export interface HessianOptions {
  * hessianFromGradient(f, [1, -2]); // => [2.000000, 3.000000, 3.000000, 4.000000]
  * ```
  */
-export function hessianFromGradient(f: ObjectiveFunction, x: ArrayLike<number>, options: HessianOptions = {}): Float64Array {
+export function hessianFromGradient(
+  f: ObjectiveFunction,
+  x: ArrayLike<number>,
+  options: HessianOptions = {},
+): Float64Array {
   const rel = options.relativeStep ?? 1e-4;
   const n = x.length;
   const H = new Float64Array(n * n);
@@ -72,7 +76,11 @@ export function hessianFromGradient(f: ObjectiveFunction, x: ArrayLike<number>, 
  * hessianFromValues(([x = 0]) => 100 * Math.exp(x) - 400 * x, [Math.log(4)]); // => [400.00]
  * ```
  */
-export function hessianFromValues(f: (x: Float64Array) => number, x: ArrayLike<number>, options: HessianOptions = {}): Float64Array {
+export function hessianFromValues(
+  f: (x: Float64Array) => number,
+  x: ArrayLike<number>,
+  options: HessianOptions = {},
+): Float64Array {
   const rel = options.relativeStep ?? 1e-4;
   const n = x.length;
   const H = new Float64Array(n * n);
@@ -94,7 +102,9 @@ export function hessianFromValues(f: (x: Float64Array) => number, x: ArrayLike<n
     H[i * n + i] = (shifted(i, hi, i, 0) - 2 * f0 + shifted(i, -hi, i, 0)) / (hi * hi);
     for (let j = i + 1; j < n; j++) {
       const hj = h[j] as number;
-      const v = (shifted(i, hi, j, hj) - shifted(i, hi, j, -hj) - shifted(i, -hi, j, hj) + shifted(i, -hi, j, -hj)) / (4 * hi * hj);
+      const v =
+        (shifted(i, hi, j, hj) - shifted(i, hi, j, -hj) - shifted(i, -hi, j, hj) + shifted(i, -hi, j, -hj)) /
+        (4 * hi * hj);
       H[i * n + j] = v;
       H[j * n + i] = v;
     }

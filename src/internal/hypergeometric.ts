@@ -136,7 +136,8 @@ export function logHyp2f1(a: number, b: number, c: number, z: number, options: H
   const maxTerms = options.maxTerms ?? 200_000;
   const nearOne = options.nearOneThreshold ?? 0.9;
   const integerGap = options.integerGap ?? 1e-6;
-  if (![a, b, c, z].every(Number.isFinite) || !(z < 1) || isNonPositiveInteger(c)) return { log: Number.NaN, sign: Number.NaN };
+  if (![a, b, c, z].every(Number.isFinite) || !(z < 1) || isNonPositiveInteger(c))
+    return { log: Number.NaN, sign: Number.NaN };
   if (z === 0 || a === 0 || b === 0) return { log: 0, sign: 1 };
   if (z < 0) {
     // Pfaff: ₂F₁(a, b; c; z) = (1 − z)^(−a)·₂F₁(a, c − b; c; z/(z − 1)), or the same with a and b swapped.
@@ -177,14 +178,20 @@ export function logHyp2f1(a: number, b: number, c: number, z: number, options: H
     const t1: SignedLog =
       g1.sign === 0 || g2.sign === 0 || f1.sign === 0
         ? { log: -Infinity, sign: 0 }
-        : { log: lgc + logGamma(s) + g1.log + g2.log + f1.log, sign: gammaSign(c) * gammaSign(s) * g1.sign * g2.sign * f1.sign };
+        : {
+            log: lgc + logGamma(s) + g1.log + g2.log + f1.log,
+            sign: gammaSign(c) * gammaSign(s) * g1.sign * g2.sign * f1.sign,
+          };
     const h1 = logReciprocalGamma(a);
     const h2 = logReciprocalGamma(b);
     const f2 = series(c - a, c - b, s + 1, y, tolerance, maxTerms);
     const t2: SignedLog =
       h1.sign === 0 || h2.sign === 0 || f2.sign === 0
         ? { log: -Infinity, sign: 0 }
-        : { log: s * logY + lgc + logGamma(-s) + h1.log + h2.log + f2.log, sign: gammaSign(c) * gammaSign(-s) * h1.sign * h2.sign * f2.sign };
+        : {
+            log: s * logY + lgc + logGamma(-s) + h1.log + h2.log + f2.log,
+            sign: gammaSign(c) * gammaSign(-s) * h1.sign * h2.sign * f2.sign,
+          };
     const total = addSigned(t1, t2);
     if (Number.isFinite(total.log) || total.sign === 0) return total;
   }

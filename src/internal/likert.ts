@@ -5,7 +5,15 @@
  * @module
  */
 import { NeumaierSum } from './sum.ts';
-import { describeValue, outOfRange, rangeFail, requireArrayLike, requireNumber, typeFail, wrongType } from './validate.ts';
+import {
+  describeValue,
+  outOfRange,
+  rangeFail,
+  requireArrayLike,
+  requireNumber,
+  typeFail,
+  wrongType,
+} from './validate.ts';
 
 /** A rating scale `[min, max]`. */
 export type RatingScale = readonly [min: number, max: number];
@@ -23,13 +31,21 @@ export type RatingScale = readonly [min: number, max: number];
  */
 export function requireScale(fn: string, value: unknown, fallback: RatingScale): RatingScale {
   if (value === undefined) return fallback;
-  if (!Array.isArray(value) || value.length !== 2) typeFail(fn, `scale must be an array [min, max], got ${describeValue(value)}`, { argument: 'options.scale', value });
+  if (!Array.isArray(value) || value.length !== 2)
+    typeFail(fn, `scale must be an array [min, max], got ${describeValue(value)}`, {
+      argument: 'options.scale',
+      value,
+    });
   const ends = value as readonly unknown[];
   const min = requireNumber(fn, 'options.scale[0]', ends[0]);
   const max = requireNumber(fn, 'options.scale[1]', ends[1]);
   if (!Number.isSafeInteger(min)) outOfRange(fn, 'options.scale[0]', min, 'must be a safe integer');
   if (!Number.isSafeInteger(max)) outOfRange(fn, 'options.scale[1]', max, 'must be a safe integer');
-  if (!(min < max)) rangeFail(fn, `scale ([${describeValue(min)}, ${describeValue(max)}]) must have min < max`, { argument: 'options.scale', value });
+  if (!(min < max))
+    rangeFail(fn, `scale ([${describeValue(min)}, ${describeValue(max)}]) must have min < max`, {
+      argument: 'options.scale',
+      value,
+    });
   return [min, max];
 }
 
@@ -44,7 +60,13 @@ export function requireScale(fn: string, value: unknown, fallback: RatingScale):
  * requireScalePoint('csat', 'satisfiedAt', 4.5, [1, 5], 4); // => throws RangeError: csat: satisfiedAt (4.5) must be an integer from 1 to 5
  * ```
  */
-export function requireScalePoint(fn: string, name: string, value: unknown, [min, max]: RatingScale, fallback: number): number {
+export function requireScalePoint(
+  fn: string,
+  name: string,
+  value: unknown,
+  [min, max]: RatingScale,
+  fallback: number,
+): number {
   if (value === undefined) return fallback;
   const x = requireNumber(fn, name, value);
   if (!Number.isInteger(x) || x < min || x > max) outOfRange(fn, name, x, `must be an integer from ${min} to ${max}`);
@@ -74,14 +96,21 @@ export interface ScoreSummary {
  * summarizeScores('csat', 'scores', [5, 0], [1, 5]); // => throws RangeError: csat: scores[1] (0) must be an integer from 1 to 5
  * ```
  */
-export function summarizeScores(fn: string, name: string, scores: unknown, [min, max]: RatingScale, threshold: number = Infinity): ScoreSummary {
+export function summarizeScores(
+  fn: string,
+  name: string,
+  scores: unknown,
+  [min, max]: RatingScale,
+  threshold: number = Infinity,
+): ScoreSummary {
   const values = requireArrayLike(fn, name, scores);
   const sum = new NeumaierSum();
   let atLeast = 0;
   for (let i = 0; i < values.length; i++) {
     const s = values[i];
     if (typeof s !== 'number') wrongType(fn, `${name}[${i}]`, s, 'a number');
-    if (!Number.isInteger(s) || s < min || s > max) outOfRange(fn, `${name}[${i}]`, s, `must be an integer from ${min} to ${max}`);
+    if (!Number.isInteger(s) || s < min || s > max)
+      outOfRange(fn, `${name}[${i}]`, s, `must be an integer from ${min} to ${max}`);
     if (s >= threshold) atLeast++;
     sum.add(s);
   }

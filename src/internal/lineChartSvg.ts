@@ -65,7 +65,9 @@ export interface LineChartSpec {
 export function renderLineChartSvg(spec: LineChartSpec): string {
   const font = 12;
   const legend = spec.series.length > 1;
-  const legendWidth = legend ? Math.min(200, 36 + Math.max(...spec.series.map((s) => s.label.length)) * font * 0.62) : 0;
+  const legendWidth = legend
+    ? Math.min(200, 36 + Math.max(...spec.series.map((s) => s.label.length)) * font * 0.62)
+    : 0;
   const margin = { left: 58, right: 16 + legendWidth, top: spec.title ? 40 : 14, bottom: 46 };
   const plotW = spec.width - margin.left - margin.right;
   const plotH = spec.height - margin.top - margin.bottom;
@@ -82,19 +84,34 @@ export function renderLineChartSvg(spec: LineChartSpec): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${spec.width}" height="${spec.height}" viewBox="0 0 ${spec.width} ${spec.height}" role="img" aria-label="${escapeXml(spec.title || spec.yTitle)}" font-family='${FONT_FAMILY}' font-size="${font}">`,
   );
   out.push(`<rect width="${spec.width}" height="${spec.height}" fill="white"/>`);
-  if (spec.title) out.push(`<text x="12" y="24" font-size="${font + 4}" font-weight="600" fill="#222">${escapeXml(spec.title)}</text>`);
+  if (spec.title)
+    out.push(
+      `<text x="12" y="24" font-size="${font + 4}" font-weight="600" fill="#222">${escapeXml(spec.title)}</text>`,
+    );
   // Grid and axes.
   for (const t of [0, 0.25, 0.5, 0.75, 1]) {
-    out.push(`<line x1="${px(margin.left)}" x2="${px(margin.left + plotW)}" y1="${px(sy(t))}" y2="${px(sy(t))}" stroke="#e5e5e5"/>`);
-    out.push(`<text x="${px(margin.left - 8)}" y="${px(sy(t) + 4)}" text-anchor="end" fill="#444">${percentLabel(t, 0)}</text>`);
+    out.push(
+      `<line x1="${px(margin.left)}" x2="${px(margin.left + plotW)}" y1="${px(sy(t))}" y2="${px(sy(t))}" stroke="#e5e5e5"/>`,
+    );
+    out.push(
+      `<text x="${px(margin.left - 8)}" y="${px(sy(t) + 4)}" text-anchor="end" fill="#444">${percentLabel(t, 0)}</text>`,
+    );
   }
   for (const t of xTicks) {
-    out.push(`<line x1="${px(sx(t))}" x2="${px(sx(t))}" y1="${px(margin.top + plotH)}" y2="${px(margin.top + plotH + 5)}" stroke="#888"/>`);
+    out.push(
+      `<line x1="${px(sx(t))}" x2="${px(sx(t))}" y1="${px(margin.top + plotH)}" y2="${px(margin.top + plotH + 5)}" stroke="#888"/>`,
+    );
     out.push(`<text x="${px(sx(t))}" y="${px(margin.top + plotH + 18)}" text-anchor="middle" fill="#444">${t}</text>`);
   }
-  out.push(`<line x1="${px(margin.left)}" x2="${px(margin.left + plotW)}" y1="${px(margin.top + plotH)}" y2="${px(margin.top + plotH)}" stroke="#888"/>`);
-  out.push(`<text x="${px(margin.left + plotW / 2)}" y="${px(spec.height - 10)}" text-anchor="middle" fill="#444">${escapeXml(spec.xTitle)}</text>`);
-  out.push(`<text transform="translate(16 ${px(margin.top + plotH / 2)}) rotate(-90)" text-anchor="middle" fill="#444">${escapeXml(spec.yTitle)}</text>`);
+  out.push(
+    `<line x1="${px(margin.left)}" x2="${px(margin.left + plotW)}" y1="${px(margin.top + plotH)}" y2="${px(margin.top + plotH)}" stroke="#888"/>`,
+  );
+  out.push(
+    `<text x="${px(margin.left + plotW / 2)}" y="${px(spec.height - 10)}" text-anchor="middle" fill="#444">${escapeXml(spec.xTitle)}</text>`,
+  );
+  out.push(
+    `<text transform="translate(16 ${px(margin.top + plotH / 2)}) rotate(-90)" text-anchor="middle" fill="#444">${escapeXml(spec.yTitle)}</text>`,
+  );
 
   const pathOf = (points: readonly (readonly [number, number | null])[]): string => {
     let d = '';
@@ -130,7 +147,9 @@ export function renderLineChartSvg(spec: LineChartSpec): string {
             lower.push(`${px(sx(next[0]))},${px(sy(lo))}`);
           }
         });
-        out.push(`<polygon points="${[...upper, ...lower.reverse()].join(' ')}" fill="${color}" fill-opacity="0.18" stroke="none"/>`);
+        out.push(
+          `<polygon points="${[...upper, ...lower.reverse()].join(' ')}" fill="${color}" fill-opacity="0.18" stroke="none"/>`,
+        );
         run = [];
       };
       for (const [x, lo, hi] of s.band) {
@@ -139,25 +158,33 @@ export function renderLineChartSvg(spec: LineChartSpec): string {
       }
       flush();
     }
-    out.push(`<path d="${pathOf(s.points)}" fill="none" stroke="${color}" stroke-width="${s.emphasis ? 3 : 1.6}" stroke-linejoin="round"/>`);
+    out.push(
+      `<path d="${pathOf(s.points)}" fill="none" stroke="${color}" stroke-width="${s.emphasis ? 3 : 1.6}" stroke-linejoin="round"/>`,
+    );
     // Dense curves (a survival curve with hundreds of steps) get small dots, so the line stays readable.
     const radius = s.points.length > 60 ? 1.2 : s.emphasis ? 3.5 : 2.5;
     for (const [x, y] of s.points) {
       if (y === null) continue;
-      out.push(`<circle cx="${px(sx(x))}" cy="${px(sy(y))}" r="${radius}" fill="${color}"><title>${escapeXml(spec.tooltip(s.label, x, y))}</title></circle>`);
+      out.push(
+        `<circle cx="${px(sx(x))}" cy="${px(sy(y))}" r="${radius}" fill="${color}"><title>${escapeXml(spec.tooltip(s.label, x, y))}</title></circle>`,
+      );
     }
     if (legend) {
       const ly = margin.top + 8 + i * 18;
       if (ly < spec.height - margin.bottom) {
         const lx = spec.width - legendWidth;
-        out.push(`<line x1="${px(lx)}" x2="${px(lx + 18)}" y1="${px(ly)}" y2="${px(ly)}" stroke="${color}" stroke-width="${s.emphasis ? 3 : 2}"/>`);
+        out.push(
+          `<line x1="${px(lx)}" x2="${px(lx + 18)}" y1="${px(ly)}" y2="${px(ly)}" stroke="${color}" stroke-width="${s.emphasis ? 3 : 2}"/>`,
+        );
         out.push(`<text x="${px(lx + 24)}" y="${px(ly + 4)}" fill="#333">${escapeXml(s.label)}</text>`);
       }
     }
   });
   if (spec.marker !== undefined) {
     const x = sx(spec.marker.x);
-    out.push(`<line x1="${px(x)}" x2="${px(x)}" y1="${px(margin.top)}" y2="${px(margin.top + plotH)}" stroke="#e15759" stroke-dasharray="4 3"/>`);
+    out.push(
+      `<line x1="${px(x)}" x2="${px(x)}" y1="${px(margin.top)}" y2="${px(margin.top + plotH)}" stroke="#e15759" stroke-dasharray="4 3"/>`,
+    );
     out.push(`<text x="${px(x + 4)}" y="${px(margin.top + 12)}" fill="#e15759">${escapeXml(spec.marker.label)}</text>`);
   }
   out.push('</svg>');

@@ -69,7 +69,11 @@ export interface ParsedFitOptions<Params> {
  * parseFitOptions('fitBgNbd', { initialParams: { r: 0 } }, ['r', 'alpha']); // => throws RangeError: fitBgNbd: initialParams.r (0) must be greater than 0
  * ```
  */
-export function parseFitOptions<Params>(fn: string, options: unknown, names: readonly string[]): ParsedFitOptions<Params> {
+export function parseFitOptions<Params>(
+  fn: string,
+  options: unknown,
+  names: readonly string[],
+): ParsedFitOptions<Params> {
   const o = readOptions(fn, options, ['weights', 'penalty', 'initialParams', 'maxIterations', 'gradientTolerance']);
   const penalty = o.penalty === undefined ? 0 : requireNonNegative(fn, 'penalty', o.penalty);
   const initial: Record<string, number> = {};
@@ -80,9 +84,11 @@ export function parseFitOptions<Params>(fn: string, options: unknown, names: rea
       if (v !== undefined) initial[name] = requirePositive(fn, `options.initialParams.${name}`, v);
     }
   }
-  const maxIterations = o.maxIterations === undefined ? 1000 : requirePositiveInteger(fn, 'maxIterations', o.maxIterations);
+  const maxIterations =
+    o.maxIterations === undefined ? 1000 : requirePositiveInteger(fn, 'maxIterations', o.maxIterations);
   if (maxIterations > 1e6) rangeFail(fn, `maxIterations (${maxIterations}) must not exceed 1000000`);
-  const gradientTolerance = o.gradientTolerance === undefined ? 1e-9 : requirePositive(fn, 'gradientTolerance', o.gradientTolerance);
+  const gradientTolerance =
+    o.gradientTolerance === undefined ? 1e-9 : requirePositive(fn, 'gradientTolerance', o.gradientTolerance);
   return {
     weights: o.weights,
     penalty,
@@ -122,7 +128,13 @@ export interface LogScaleFit {
  * fitLogScale(ll, [1], 100, 0.1, {}).params; // => [2.6235]
  * ```
  */
-export function fitLogScale(logLikelihood: LogLikelihoodFunction, start: ArrayLike<number>, totalWeight: number, penalty: number, bfgs: BfgsOptions): LogScaleFit {
+export function fitLogScale(
+  logLikelihood: LogLikelihoodFunction,
+  start: ArrayLike<number>,
+  totalWeight: number,
+  penalty: number,
+  bfgs: BfgsOptions,
+): LogScaleFit {
   const n = start.length;
   const W = totalWeight > 0 ? totalWeight : 1;
   const scratch = new Float64Array(n);

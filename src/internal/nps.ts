@@ -4,7 +4,14 @@
  * @module
  */
 import { zForConfidence } from './normal.ts';
-import { describeValue, readOptions, rangeFail, requireConfidenceLevel, requireCount, requireObject } from './validate.ts';
+import {
+  describeValue,
+  readOptions,
+  rangeFail,
+  requireConfidenceLevel,
+  requireCount,
+  requireObject,
+} from './validate.ts';
 
 /** Options shared by the NPS functions. */
 export interface NetPromoterScoreOptions {
@@ -75,10 +82,14 @@ export function readNpsCounts(fn: string, name: string, value: unknown, prefix: 
   const d = requireCount(fn, `${prefix}detractors`, detractors);
   const n = p + q + d;
   if (!(n <= Number.MAX_SAFE_INTEGER)) {
-    rangeFail(fn, `${prefix}promoters + passives + detractors (${describeValue(n)}) must not exceed ${Number.MAX_SAFE_INTEGER}`, {
-      argument: name,
-      value: n,
-    });
+    rangeFail(
+      fn,
+      `${prefix}promoters + passives + detractors (${describeValue(n)}) must not exceed ${Number.MAX_SAFE_INTEGER}`,
+      {
+        argument: name,
+        value: n,
+      },
+    );
   }
   return [p, q, d];
 }
@@ -115,7 +126,12 @@ export function npsStandardError(promoters: number, detractors: number, n: numbe
  * npsFromValidCounts(1, 0, 4, 0.95).score; // => -60
  * ```
  */
-export function npsFromValidCounts(promoters: number, passives: number, detractors: number, confidenceLevel: number): NetPromoterScoreResult {
+export function npsFromValidCounts(
+  promoters: number,
+  passives: number,
+  detractors: number,
+  confidenceLevel: number,
+): NetPromoterScoreResult {
   const n = promoters + passives + detractors;
   // Integer difference first: 1 promoter and 4 detractors of 5 give exactly −60, not 100·(0.2 − 0.8) = −60.00000000000001.
   const score = (100 * (promoters - detractors)) / n;

@@ -229,7 +229,9 @@ export function minimizeBfgs(f: ObjectiveFunction, x0: ArrayLike<number>, option
           const si = s[i] as number;
           const sj = s[j] as number;
           H[i * n + j] =
-            (H[i * n + j] as number) - rho * ((Hy[i] as number) * sj + si * (Hy[j] as number)) + (rho * rho * yHy + rho) * si * sj;
+            (H[i * n + j] as number) -
+            rho * ((Hy[i] as number) * sj + si * (Hy[j] as number)) +
+            (rho * rho * yHy + rho) * si * sj;
         }
       }
     }

@@ -21,17 +21,29 @@ import { describeValue, shown, typeFail } from './validate.ts';
  * resolveAccessor('f', 'value', 42); // => throws TypeError: f: value must be a property name or a function, got 42
  * ```
  */
-export function resolveAccessor<Row>(fn: string, name: string, accessor: unknown, rows = 'rows'): (row: Row, index: number) => unknown {
+export function resolveAccessor<Row>(
+  fn: string,
+  name: string,
+  accessor: unknown,
+  rows = 'rows',
+): (row: Row, index: number) => unknown {
   if (typeof accessor === 'function') return accessor as (row: Row, index: number) => unknown;
   if (typeof accessor === 'string') {
     return (row: Row, index: number) => {
       if (typeof row !== 'object' || row === null) {
-        typeFail(fn, `row ${index}: expected an object, got ${describeValue(row)}`, { argument: `${rows}[${index}]`, value: row, row: index });
+        typeFail(fn, `row ${index}: expected an object, got ${describeValue(row)}`, {
+          argument: `${rows}[${index}]`,
+          value: row,
+          row: index,
+        });
       }
       return (row as Record<string, unknown>)[accessor];
     };
   }
-  return typeFail(fn, `${shown(name)} must be a property name or a function, got ${describeValue(accessor)}`, { argument: name, value: accessor });
+  return typeFail(fn, `${shown(name)} must be a property name or a function, got ${describeValue(accessor)}`, {
+    argument: name,
+    value: accessor,
+  });
 }
 
 /**
@@ -51,5 +63,8 @@ export function rowsOf(fn: string, name: string, rows: unknown): readonly unknow
   if (rows !== null && typeof rows === 'object' && typeof (rows as Iterable<unknown>)[Symbol.iterator] === 'function') {
     return Array.from(rows as Iterable<unknown>);
   }
-  return typeFail(fn, `${name} must be an array or iterable of rows, got ${describeValue(rows)}`, { argument: name, value: rows });
+  return typeFail(fn, `${name} must be an array or iterable of rows, got ${describeValue(rows)}`, {
+    argument: name,
+    value: rows,
+  });
 }

@@ -17,8 +17,8 @@ const LOG_PI = 1.1447298858494001741; // ln π
 // Γ(z + 1) = √(2π)·(z + g + ½)^(z + ½)·e^−(z + g + ½)·A_g(z), relative error < 2e-15 for Re z > 0.
 const LANCZOS_G = 7;
 const LANCZOS: readonly number[] = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
-  -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
 ];
 
 /**
@@ -28,7 +28,9 @@ const LANCZOS: readonly number[] = [
 function stirlingCorrection(x: number): number {
   const z = 1 / (x * x);
   return (
-    (1 / 12 + z * (-1 / 360 + z * (1 / 1260 + z * (-1 / 1680 + z * (1 / 1188 + z * (-691 / 360360 + z * (1 / 156))))))) / x
+    (1 / 12 +
+      z * (-1 / 360 + z * (1 / 1260 + z * (-1 / 1680 + z * (1 / 1188 + z * (-691 / 360360 + z * (1 / 156))))))) /
+    x
   );
 }
 
@@ -191,7 +193,8 @@ export function digamma(x: number): number {
     y += 1;
   }
   const z = 1 / (y * y);
-  const series = z * (1 / 12 - z * (1 / 120 - z * (1 / 252 - z * (1 / 240 - z * (1 / 132 - z * (691 / 32760 - z / 12))))));
+  const series =
+    z * (1 / 12 - z * (1 / 120 - z * (1 / 252 - z * (1 / 240 - z * (1 / 132 - z * (691 / 32760 - z / 12))))));
   return result + Math.log(y) - 0.5 / y - series;
 }
 
@@ -216,7 +219,10 @@ export function trigamma(x: number): number {
     y += 1;
   }
   const z = 1 / (y * y);
-  const series = 1 / y + z / 2 + (z / y) * (1 / 6 - z * (1 / 30 - z * (1 / 42 - z * (1 / 30 - z * (5 / 66 - z * (691 / 2730 - z * (7 / 6)))))));
+  const series =
+    1 / y +
+    z / 2 +
+    (z / y) * (1 / 6 - z * (1 / 30 - z * (1 / 42 - z * (1 / 30 - z * (5 / 66 - z * (691 / 2730 - z * (7 / 6)))))));
   return result + series;
 }
 
@@ -342,7 +348,13 @@ export interface IncompleteBetaOptions {
  * regularizedIncompleteBeta(1 - 1e-10, 1, 2, true); // => 1.00000e-20
  * ```
  */
-export function regularizedIncompleteBeta(x: number, a: number, b: number, upper = false, options: IncompleteBetaOptions = {}): number {
+export function regularizedIncompleteBeta(
+  x: number,
+  a: number,
+  b: number,
+  upper = false,
+  options: IncompleteBetaOptions = {},
+): number {
   if (!(a > 0 && b > 0) || !(x >= 0 && x <= 1)) return Number.NaN;
   if (x === 0) return upper ? 1 : 0;
   if (x === 1) return upper ? 0 : 1;

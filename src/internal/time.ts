@@ -12,7 +12,17 @@
  * @internal
  * @module
  */
-export { civilFromDays, daysFromCivil, daysInMonth, firstDayOfMonth, isoDateOfDay, MAX_EPOCH_MS, monthOfDay, MS_PER_DAY, MS_PER_HOUR } from './time/civil.ts';
+export {
+  civilFromDays,
+  daysFromCivil,
+  daysInMonth,
+  firstDayOfMonth,
+  isoDateOfDay,
+  MAX_EPOCH_MS,
+  monthOfDay,
+  MS_PER_DAY,
+  MS_PER_HOUR,
+} from './time/civil.ts';
 export { requireWeekStartsOn, requireYearStartsOn, type CalendarRules } from './time/calendarRules.ts';
 export {
   DAYS_PER_UNIT,
@@ -27,5 +37,10 @@ export {
 } from './time/periodKinds.ts';
 export { requireTimeZone, wallClockToEpochMs, zoneOffsetMs } from './time/zones.ts';
 export { toEpochMs } from './time/parse.ts';
-export { createPeriodIndexer, type PeriodIndexer, type PeriodIndexerOptions, type PeriodTable } from './time/indexer.ts';
+export {
+  createPeriodIndexer,
+  type PeriodIndexer,
+  type PeriodIndexerOptions,
+  type PeriodTable,
+} from './time/indexer.ts';
 export { readTimeColumn, type TimeColumn } from './time/timeColumn.ts';

@@ -32,13 +32,20 @@
  * @module
  */
 import { resolveAccessor, rowsOf } from './rows.ts';
-import { createPeriodIndexer, requirePeriod, requireTimeZone, requireWeekStartsOn, requireYearStartsOn, readTimeColumn, toEpochMs } from './time.ts';
+import {
+  createPeriodIndexer,
+  requirePeriod,
+  requireTimeZone,
+  requireWeekStartsOn,
+  requireYearStartsOn,
+  readTimeColumn,
+  toEpochMs,
+} from './time.ts';
 import { DAYS_PER_UNIT, DURATION_UNITS as UNITS, type DurationUnit, type Period, type PeriodIndexer } from './time.ts';
 import { popcount } from './bits.ts';
 import { failCustomerId, isCustomerId } from './input/customerId.ts';
 import { addTwoSum } from './sum.ts';
 import { describeValue, rangeFail, requireArrayLike, requireOneOf, typeFail, withDefault } from './validate.ts';
-
 
 /** Sentinel period number: "no purchase period ≤ cutoff" (periods are days since 1970 at most, far below it). */
 const NONE = 0x7fffffff;
@@ -168,20 +175,31 @@ export function readTransactions(
   transactions: unknown,
   opts: TransactionOptions,
   timeZone: string,
-  readValue: boolean
+  readValue: boolean,
 ): TransactionColumns {
   const isRows =
     Array.isArray(transactions) ||
-    (transactions !== null && typeof transactions === 'object' && typeof (transactions as Iterable<unknown>)[Symbol.iterator] === 'function');
+    (transactions !== null &&
+      typeof transactions === 'object' &&
+      typeof (transactions as Iterable<unknown>)[Symbol.iterator] === 'function');
   if (!isRows) {
-    if (transactions === null || typeof transactions !== 'object' || !('customer' in transactions) || !('time' in transactions)) {
+    if (
+      transactions === null ||
+      typeof transactions !== 'object' ||
+      !('customer' in transactions) ||
+      !('time' in transactions)
+    ) {
       return typeFail(
         fn,
-        `transactions must be an array or iterable of rows, or columns { customer, time, value? }, got ${describeValue(transactions)}`
+        `transactions must be an array or iterable of rows, or columns { customer, time, value? }, got ${describeValue(transactions)}`,
       );
     }
     for (const key of TRANSACTION_KEYS) {
-      if (opts[key] !== undefined) typeFail(fn, `${key} accessor applies to row input only; columnar transactions are read from transactions.${key}`);
+      if (opts[key] !== undefined)
+        typeFail(
+          fn,
+          `${key} accessor applies to row input only; columnar transactions are read from transactions.${key}`,
+        );
     }
     return readColumns(fn, transactions as Readonly<Record<string, unknown>>, timeZone, readValue);
   }
@@ -225,12 +243,19 @@ function requireColumn(fn: string, name: string, value: unknown): ArrayLike<unkn
   return column;
 }
 
-function readColumns(fn: string, columns: Readonly<Record<string, unknown>>, timeZone: string, readValue: boolean): TransactionColumns {
+function readColumns(
+  fn: string,
+  columns: Readonly<Record<string, unknown>>,
+  timeZone: string,
+  readValue: boolean,
+): TransactionColumns {
   const customers = requireColumn(fn, 'transactions.customer', columns['customer']);
   const rawTimes = requireColumn(fn, 'transactions.time', columns['time']);
-  const rawValues = readValue && columns['value'] !== undefined ? requireColumn(fn, 'transactions.value', columns['value']) : null;
+  const rawValues =
+    readValue && columns['value'] !== undefined ? requireColumn(fn, 'transactions.value', columns['value']) : null;
   const n = customers.length;
-  if (rawTimes.length !== n) rangeFail(fn, `transactions.time length (${rawTimes.length}) must equal transactions.customer length (${n})`);
+  if (rawTimes.length !== n)
+    rangeFail(fn, `transactions.time length (${rawTimes.length}) must equal transactions.customer length (${n})`);
   if (rawValues !== null && rawValues.length !== n) {
     rangeFail(fn, `transactions.value length (${rawValues.length}) must equal transactions.customer length (${n})`);
   }
@@ -249,8 +274,10 @@ function readColumns(fn: string, columns: Readonly<Record<string, unknown>>, tim
 }
 
 function requireValue(fn: string, value: unknown, i: number, rowInput: boolean): number {
-  if (typeof value !== 'number') typeFail(fn, `${fieldLabel(rowInput, i, 'value')} must be a number, got ${describeValue(value)}`);
-  if (!Number.isFinite(value)) rangeFail(fn, `${fieldLabel(rowInput, i, 'value')} (${describeValue(value)}) must be a finite number`);
+  if (typeof value !== 'number')
+    typeFail(fn, `${fieldLabel(rowInput, i, 'value')} must be a number, got ${describeValue(value)}`);
+  if (!Number.isFinite(value))
+    rangeFail(fn, `${fieldLabel(rowInput, i, 'value')} (${describeValue(value)}) must be a finite number`);
   return value;
 }
 
@@ -382,7 +409,8 @@ function blockPeriods(indexer: PeriodIndexer, minMs: number, maxMs: number): Blo
     // Same arithmetic as the indexer: day 0 (1970-01-01) is a Thursday.
     const shift = 4 - indexer.weekStartsOn;
     return (times, from, to, out) => {
-      for (let i = from; i < to; i++) out[i - from] = Math.floor((Math.floor((times[i] as number) / 86_400_000) + shift) / 7);
+      for (let i = from; i < to; i++)
+        out[i - from] = Math.floor((Math.floor((times[i] as number) / 86_400_000) + shift) / 7);
     };
   }
   indexer.prepare(minMs, maxMs);
@@ -391,7 +419,8 @@ function blockPeriods(indexer: PeriodIndexer, minMs: number, maxMs: number): Blo
     const { bucketMs, bucketBase, buckets, starts, periodBase } = table;
     if (table.aligned) {
       return (times, from, to, out) => {
-        for (let i = from; i < to; i++) out[i - from] = buckets[Math.floor((times[i] as number) / bucketMs) - bucketBase] as number;
+        for (let i = from; i < to; i++)
+          out[i - from] = buckets[Math.floor((times[i] as number) / bucketMs) - bucketBase] as number;
       };
     }
     return (times, from, to, out) => {
@@ -441,7 +470,7 @@ export function summarizePeriods(
   indexer: PeriodIndexer,
   cutoff: number,
   end: number,
-  keepPeriods: boolean
+  keepPeriods: boolean,
 ): PeriodSummary {
   if (columns.length === 0) return emptySummary();
   const periodsOf = blockPeriods(indexer, columns.minMs, columns.maxMs);
@@ -493,7 +522,7 @@ function validateBlock(
   to: number,
   values: ArrayLike<unknown> | null,
   customers: ArrayLike<unknown> | null,
-  rowInput: boolean
+  rowInput: boolean,
 ): void {
   for (let i = from; i < to; i++) {
     if (values !== null) {
@@ -523,7 +552,14 @@ function touchBucket(i32: Int32Array, b: number, shift: number, stride: number, 
 }
 
 /** Loads the records of `keys[from, to)` (their words at offsets 0 and `second`) in a loop so short that their cache misses overlap. */
-function touchRecords(i32: Int32Array, keys: Int32Array, from: number, to: number, stride: number, second: number): void {
+function touchRecords(
+  i32: Int32Array,
+  keys: Int32Array,
+  from: number,
+  to: number,
+  stride: number,
+  second: number,
+): void {
   let loaded = 0;
   for (let j = from; j < to; j++) {
     const o = (keys[j] as number) * stride;
@@ -575,7 +611,15 @@ function customerChanges(customers: ArrayLike<unknown>, n: number): number {
  * such as "new period" are computed with integer arithmetic and multiply the value added (x · 0 adds
  * nothing, exactly), so the misses of successive transactions overlap.
  */
-function applyInOrder(i32: Int32Array, f64: Float64Array, o: number, p: number, v: number, cutoffB: number, holdout: boolean): number {
+function applyInOrder(
+  i32: Int32Array,
+  f64: Float64Array,
+  o: number,
+  p: number,
+  v: number,
+  cutoffB: number,
+  holdout: boolean,
+): number {
   if (p > cutoffB) {
     // Holdout window (in order, every later transaction of this customer is in it too).
     const lastHoldout = i32[o + S_LAST_HOLDOUT] as number;
@@ -618,7 +662,13 @@ function applyInOrder(i32: Int32Array, f64: Float64Array, o: number, p: number, 
  * {@link summarizeSortedPartitioned} instead. Values are summed in input order for each customer, as in the
  * other passes, so the results are the same to the last bit.
  */
-function summarizeSorted(fn: string, columns: TransactionColumns, periodsOf: BlockPeriods, cutoff: number, end: number): PeriodSummary | null {
+function summarizeSorted(
+  fn: string,
+  columns: TransactionColumns,
+  periodsOf: BlockPeriods,
+  cutoff: number,
+  end: number,
+): PeriodSummary | null {
   const { length: n, customers, times, values, rowInput, idRange } = columns;
   const direct = idRange >= 0;
   const slots = direct ? null : new CustomerSlots(n);
@@ -679,7 +729,19 @@ function summarizeSorted(fn: string, columns: TransactionColumns, periodsOf: Blo
   }
   if (disorder !== 0) return null;
   if (limit < n) {
-    count = summarizeSortedPartitioned(fn, columns, periodsOf, limit, i32, stride, cutoffB, endB, holdout, order as Int32Array, count);
+    count = summarizeSortedPartitioned(
+      fn,
+      columns,
+      periodsOf,
+      limit,
+      i32,
+      stride,
+      cutoffB,
+      endB,
+      holdout,
+      order as Int32Array,
+      count,
+    );
     if (count < 0) return null;
   }
   if (slots !== null) count = slots.keys.length;
@@ -727,7 +789,7 @@ function summarizeSortedPartitioned(
   endB: number,
   holdout: boolean,
   order: Int32Array,
-  count: number
+  count: number,
 ): number {
   const { length: n, customers, times, values, rowInput } = columns;
   const hasValues = values !== null;
@@ -776,7 +838,15 @@ function summarizeSortedPartitioned(
       for (; x < bucketEnd; x++) {
         const p = sortedPeriod[x] as number;
         if (p > endB) continue;
-        disorder |= applyInOrder(i32, f64, (sortedSlot[x] as number) * stride, p, hasValues ? (sortedValue[x] as number) : 0, cutoffB, holdout);
+        disorder |= applyInOrder(
+          i32,
+          f64,
+          (sortedSlot[x] as number) * stride,
+          p,
+          hasValues ? (sortedValue[x] as number) : 0,
+          cutoffB,
+          holdout,
+        );
       }
     }
     if ((disorder & 1) !== 0) return -1;
@@ -815,7 +885,7 @@ function summarizeWindow(
   periodsOf: BlockPeriods,
   start: number,
   cutoff: number,
-  end: number
+  end: number,
 ): PeriodSummary | null {
   const { length: n, customers, times, values, rowInput, idRange } = columns;
   const direct = idRange >= 0;
@@ -928,7 +998,8 @@ function summarizeWindow(
         if (rb > cut) {
           i32[o + R_HOLDOUT] = (i32[o + R_HOLDOUT] as number) + isNew;
           if (first === 0) i32[o + R_FIRST] = NONE;
-          if (hasValues) f64[(o >> 1) + R_HOLDOUT_VALUE] = (f64[(o >> 1) + R_HOLDOUT_VALUE] as number) + (sortedValue[x] as number);
+          if (hasValues)
+            f64[(o >> 1) + R_HOLDOUT_VALUE] = (f64[(o >> 1) + R_HOLDOUT_VALUE] as number) + (sortedValue[x] as number);
           continue;
         }
         i32[o + R_PERIODS] = (i32[o + R_PERIODS] as number) + isNew;
@@ -989,7 +1060,7 @@ function summarizeWindow(
 /** The per-customer arrays of a summary, for a pass to fill. */
 function summaryArrays(
   count: number,
-  hasValues: boolean
+  hasValues: boolean,
 ): Pick<PeriodSummary, 'first' | 'last' | 'periods' | 'holdoutPeriods' | 'repeatValue' | 'holdoutValue'> {
   return {
     first: new Int32Array(count),
@@ -1006,7 +1077,13 @@ function summaryArrays(
  * customer gets a bitset over its own span (or a list of its periods when the span is long for its number
  * of purchases), which pass 2 fills.
  */
-function summarizeSpans(fn: string, columns: TransactionColumns, periodsOf: BlockPeriods, cutoff: number, end: number): PeriodSummary {
+function summarizeSpans(
+  fn: string,
+  columns: TransactionColumns,
+  periodsOf: BlockPeriods,
+  cutoff: number,
+  end: number,
+): PeriodSummary {
   const { length: n, customers, times, values, rowInput, idRange } = columns;
   const direct = idRange >= 0;
   const slots = direct ? null : new CustomerSlots(n);

@@ -52,7 +52,8 @@ export interface FailAt {
  * Reads the row, argument path and printed value out of a house-format message (`row 3: name (value) must …`,
  * `name must be …, got value`) for a thrower that did not pass them in `at`.
  */
-const HOUSE_FORMAT = /^(?:row (\d+): )?([A-Za-z_$][\w$]*(?:\[\d+\]|\.[A-Za-z_$][\w$]*)*)(?:[^(]*?\((.*?)\) (?:must|is|does|has|exceeds|should)|.*, got (.*)$)?/;
+const HOUSE_FORMAT =
+  /^(?:row (\d+): )?([A-Za-z_$][\w$]*(?:\[\d+\]|\.[A-Za-z_$][\w$]*)*)(?:[^(]*?\((.*?)\) (?:must|is|does|has|exceeds|should)|.*, got (.*)$)?/;
 
 function fail(error: Error, fn: string, message: string, at: FailAt = {}): never {
   const m = HOUSE_FORMAT.exec(message) ?? [];
@@ -152,7 +153,11 @@ export interface RowArgument {
  */
 export function rowArgument(input: string, row: number, field = '', columns = false): RowArgument {
   if (field === '') return { label: `row ${row}`, argument: `${input}[${row}]`, row };
-  return { label: `row ${row}: ${field}`, argument: columns ? `${input}.${field}[${row}]` : `${input}[${row}].${field}`, row };
+  return {
+    label: `row ${row}: ${field}`,
+    argument: columns ? `${input}.${field}[${row}]` : `${input}[${row}].${field}`,
+    row,
+  };
 }
 
 /** The error fields of an argument and its offending value. */
@@ -329,7 +334,13 @@ function editDistance(a: string, b: string): number {
   for (let i = 0; i < a.length; i++) {
     const row = [i + 1];
     for (let j = 0; j < b.length; j++) {
-      row.push(Math.min((previous[j + 1] as number) + 1, (row[j] as number) + 1, (previous[j] as number) + (a[i] === b[j] ? 0 : 1)));
+      row.push(
+        Math.min(
+          (previous[j + 1] as number) + 1,
+          (row[j] as number) + 1,
+          (previous[j] as number) + (a[i] === b[j] ? 0 : 1),
+        ),
+      );
     }
     previous = row;
   }
@@ -435,10 +446,24 @@ export function requireArrayLike(fn: string, name: ArgumentName, value: unknown)
  * requireOneOf('f', 'period', 7, ['day', 'week']); // => throws TypeError: f: period must be one of 'day', 'week', got 7
  * ```
  */
-export function requireOneOf<T extends string>(fn: string, name: ArgumentName, value: unknown, allowed: readonly T[]): T {
-  if (typeof value !== 'string') typeFail(fn, `${shown(name)} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${describeValue(value)}`, failAt(name, value));
+export function requireOneOf<T extends string>(
+  fn: string,
+  name: ArgumentName,
+  value: unknown,
+  allowed: readonly T[],
+): T {
+  if (typeof value !== 'string')
+    typeFail(
+      fn,
+      `${shown(name)} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${describeValue(value)}`,
+      failAt(name, value),
+    );
   if (!(allowed as readonly string[]).includes(value)) {
-    rangeFail(fn, `${shown(name)} (${describeValue(value)}) must be one of ${allowed.map((a) => `'${a}'`).join(', ')}`, failAt(name, value));
+    rangeFail(
+      fn,
+      `${shown(name)} (${describeValue(value)}) must be one of ${allowed.map((a) => `'${a}'`).join(', ')}`,
+      failAt(name, value),
+    );
   }
   return value as T;
 }

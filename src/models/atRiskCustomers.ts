@@ -66,8 +66,16 @@ export function atRiskCustomers<Customer extends ModelCustomer>(
   const rows = Array.isArray(customers) ? (customers as readonly Customer[]) : null;
   const out: AtRiskCustomer<Customer>[] = [];
   for (let i = 0; i < data.length; i++) {
-    const pa = model.kernel.probabilityAlive(model.params, data.frequency[i] as number, data.recency[i] as number, data.T[i] as number);
-    if (pa < threshold) out.push(rows ? { index: i, customer: rows[i] as Customer, probabilityAlive: pa } : { index: i, probabilityAlive: pa });
+    const pa = model.kernel.probabilityAlive(
+      model.params,
+      data.frequency[i] as number,
+      data.recency[i] as number,
+      data.T[i] as number,
+    );
+    if (pa < threshold)
+      out.push(
+        rows ? { index: i, customer: rows[i] as Customer, probabilityAlive: pa } : { index: i, probabilityAlive: pa },
+      );
   }
   out.sort((x, y) => x.probabilityAlive - y.probabilityAlive || x.index - y.index);
   return out;

@@ -1,7 +1,12 @@
 import { readCustomers } from '../internal/customers.ts';
 import { typeFail } from '../internal/validate.ts';
 import { readHorizon } from '../internal/models/bgNbdKernel.ts';
-import { readIntervalArgument, resampledInterval, type PredictionInterval, type PredictionIntervalOptions } from '../internal/models/intervalKernel.ts';
+import {
+  readIntervalArgument,
+  resampledInterval,
+  type PredictionInterval,
+  type PredictionIntervalOptions,
+} from '../internal/models/intervalKernel.ts';
 import { resolveTransactionModel, type TransactionModel } from '../internal/models/transactionModel.ts';
 import type { ModelCustomer } from './types.ts';
 
@@ -58,5 +63,7 @@ export function conditionalExpectedPurchasesInterval(
   if (!data.single) typeFail(fn, 'customer must be one customer object { frequency, recency, T }');
   const settings = readIntervalArgument(fn, options);
   const [x, tx, T] = [data.frequency[0] as number, data.recency[0] as number, data.T[0] as number];
-  return resampledInterval(fn, model, settings, (kernel, params) => kernel.conditionalExpectedPurchases(params, horizon, x, tx, T));
+  return resampledInterval(fn, model, settings, (kernel, params) =>
+    kernel.conditionalExpectedPurchases(params, horizon, x, tx, T),
+  );
 }

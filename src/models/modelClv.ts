@@ -65,7 +65,12 @@ export interface ModelClvOptions {
  * ```
  * @category Models
  */
-export function modelClv(transaction: TransactionModel, spend: GammaGammaParams, customer: ClvCustomer, options: ModelClvOptions): number;
+export function modelClv(
+  transaction: TransactionModel,
+  spend: GammaGammaParams,
+  customer: ClvCustomer,
+  options: ModelClvOptions,
+): number;
 export function modelClv(
   transaction: TransactionModel,
   spend: GammaGammaParams,
@@ -85,6 +90,15 @@ export function modelClv(
   const data = readCustomers(fn, 'customer', customer, { monetary: true });
   const m = data.monetaryValue as Float64Array;
   return mapCustomers(data, (i) =>
-    clvOne(model.kernel, model.params, spendParams, data.frequency[i] as number, data.recency[i] as number, data.T[i] as number, m[i] as number, settings),
+    clvOne(
+      model.kernel,
+      model.params,
+      spendParams,
+      data.frequency[i] as number,
+      data.recency[i] as number,
+      data.T[i] as number,
+      m[i] as number,
+      settings,
+    ),
   );
 }

@@ -1,10 +1,26 @@
 import { readCustomers } from '../internal/customers.ts';
 import { readOptions, typeFail } from '../internal/validate.ts';
 import { CLV_OPTION_KEYS, clvOne, readClvOptions } from '../internal/models/clvKernel.ts';
-import { GAMMA_GAMMA_PARAM_NAMES, readGammaGammaParams, type GammaGammaParams } from '../internal/models/gammaGammaKernel.ts';
-import { INTERVAL_OPTION_KEYS, logNormalSampler, readIntervalOptions, resampledInterval, type PredictionInterval, type PredictionIntervalOptions } from '../internal/models/intervalKernel.ts';
+import {
+  GAMMA_GAMMA_PARAM_NAMES,
+  readGammaGammaParams,
+  type GammaGammaParams,
+} from '../internal/models/gammaGammaKernel.ts';
+import {
+  INTERVAL_OPTION_KEYS,
+  logNormalSampler,
+  readIntervalOptions,
+  resampledInterval,
+  type PredictionInterval,
+  type PredictionIntervalOptions,
+} from '../internal/models/intervalKernel.ts';
 import type { ClvCustomer, ModelClvOptions } from './modelClv.ts';
-import { readLogCovariance, resolveTransactionModel, type LogCovariance, type TransactionModel } from '../internal/models/transactionModel.ts';
+import {
+  readLogCovariance,
+  resolveTransactionModel,
+  type LogCovariance,
+  type TransactionModel,
+} from '../internal/models/transactionModel.ts';
 
 /** Options for {@link modelClvInterval}: those of `modelClv` plus the resampling settings. */
 export interface ModelClvIntervalOptions extends ModelClvOptions, PredictionIntervalOptions {
@@ -56,7 +72,12 @@ export interface ModelClvIntervalOptions extends ModelClvOptions, PredictionInte
  * ```
  * @category Models
  */
-export function modelClvInterval(transaction: TransactionModel, spend: GammaGammaParams, customer: ClvCustomer, options: ModelClvIntervalOptions): PredictionInterval {
+export function modelClvInterval(
+  transaction: TransactionModel,
+  spend: GammaGammaParams,
+  customer: ClvCustomer,
+  options: ModelClvIntervalOptions,
+): PredictionInterval {
   const fn = 'modelClvInterval';
   const model = resolveTransactionModel(fn, transaction);
   const spendParams = readGammaGammaParams(fn, spend, 'spend');
@@ -65,7 +86,12 @@ export function modelClvInterval(transaction: TransactionModel, spend: GammaGamm
   const interval = readIntervalOptions(fn, o);
   const data = readCustomers(fn, 'customer', customer, { monetary: true });
   if (!data.single) typeFail(fn, 'customer must be one customer object { frequency, recency, T, monetaryValue }');
-  const [x, tx, T, m] = [data.frequency[0] as number, data.recency[0] as number, data.T[0] as number, (data.monetaryValue as Float64Array)[0] as number];
+  const [x, tx, T, m] = [
+    data.frequency[0] as number,
+    data.recency[0] as number,
+    data.T[0] as number,
+    (data.monetaryValue as Float64Array)[0] as number,
+  ];
   let spendSampler: ((rng: () => number) => Float64Array) | null = null;
   const spendCovariance = readLogCovariance(fn, 'spendLogCovariance', o.spendLogCovariance, 3);
   if (spendCovariance !== undefined) {

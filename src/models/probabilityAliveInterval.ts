@@ -1,7 +1,12 @@
 import { readCustomers } from '../internal/customers.ts';
 import { typeFail } from '../internal/validate.ts';
 import type { ModelCustomer } from './types.ts';
-import { readIntervalArgument, resampledInterval, type PredictionInterval, type PredictionIntervalOptions } from '../internal/models/intervalKernel.ts';
+import {
+  readIntervalArgument,
+  resampledInterval,
+  type PredictionInterval,
+  type PredictionIntervalOptions,
+} from '../internal/models/intervalKernel.ts';
 import { resolveTransactionModel, type TransactionModel } from '../internal/models/transactionModel.ts';
 
 export type { PredictionInterval, PredictionIntervalOptions } from '../internal/models/intervalKernel.ts';
@@ -49,7 +54,11 @@ export type { PredictionInterval, PredictionIntervalOptions } from '../internal/
  * ```
  * @category Models
  */
-export function probabilityAliveInterval(transaction: TransactionModel, customer: ModelCustomer, options?: PredictionIntervalOptions): PredictionInterval {
+export function probabilityAliveInterval(
+  transaction: TransactionModel,
+  customer: ModelCustomer,
+  options?: PredictionIntervalOptions,
+): PredictionInterval {
   const fn = 'probabilityAliveInterval';
   const model = resolveTransactionModel(fn, transaction);
   const data = readCustomers(fn, 'customer', customer);

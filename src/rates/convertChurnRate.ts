@@ -46,7 +46,10 @@ export interface ConvertChurnRateOptions {
 export function convertChurnRate(churn: number, options: ConvertChurnRateOptions): number {
   const fn = 'convertChurnRate';
   const c = requireFraction(fn, 'churn', churn);
-  const { fromPeriods, toPeriods } = readOptions(fn, requireObject(fn, 'options', options), ['fromPeriods', 'toPeriods']);
+  const { fromPeriods, toPeriods } = readOptions(fn, requireObject(fn, 'options', options), [
+    'fromPeriods',
+    'toPeriods',
+  ]);
   const from = requirePositive(fn, 'options.fromPeriods', fromPeriods);
   const to = requirePositive(fn, 'options.toPeriods', toPeriods);
   // The ends of the domain are fixed points whatever the ratio (which may overflow to Infinity or

@@ -1,5 +1,13 @@
 import { toEpochMs } from '../internal/time.ts';
-import { hasPurchase, readInstant, readPeriodSettings, readTransactions, summarizePeriods, PERIOD_SETTING_KEYS, TRANSACTION_KEYS } from '../internal/transactions.ts';
+import {
+  hasPurchase,
+  readInstant,
+  readPeriodSettings,
+  readTransactions,
+  summarizePeriods,
+  PERIOD_SETTING_KEYS,
+  TRANSACTION_KEYS,
+} from '../internal/transactions.ts';
 import { describeValue, readOptions, rangeFail } from '../internal/validate.ts';
 import type { EventLogColumns, Timestamp } from '../types.ts';
 import type { RfmSummaryOptions, RfmSummaryRow } from './rfmSummary.ts';
@@ -74,10 +82,15 @@ export interface CalibrationHoldoutRow extends RfmSummaryRow {
  */
 export function calibrationHoldoutSplit<Row = unknown>(
   transactions: Iterable<Row> | EventLogColumns,
-  options: CalibrationHoldoutSplitOptions<Row>
+  options: CalibrationHoldoutSplitOptions<Row>,
 ): CalibrationHoldoutRow[] {
   const fn = 'calibrationHoldoutSplit';
-  const opts = readOptions(fn, options, [...TRANSACTION_KEYS, ...PERIOD_SETTING_KEYS, 'observationEnd', 'calibrationEnd']);
+  const opts = readOptions(fn, options, [
+    ...TRANSACTION_KEYS,
+    ...PERIOD_SETTING_KEYS,
+    'observationEnd',
+    'calibrationEnd',
+  ]);
   const settings = readPeriodSettings(fn, opts);
   const { indexer, unitDays } = settings;
   const calibrationMs = toEpochMs(fn, opts.calibrationEnd, 'calibrationEnd', settings.timeZone);
@@ -87,8 +100,8 @@ export function calibrationHoldoutSplit<Row = unknown>(
     rangeFail(
       fn,
       `observationEnd (${describeValue(opts.observationEnd ?? new Date(endMs))}) must not be before calibrationEnd (${describeValue(
-        opts.calibrationEnd
-      )})`
+        opts.calibrationEnd,
+      )})`,
     );
   }
   if (columns.length === 0) return [];
@@ -112,7 +125,12 @@ export function calibrationHoldoutSplit<Row = unknown>(
       monetaryValue: repeatValue === null ? Number.NaN : frequency === 0 ? 0 : (repeatValue[s] as number) / frequency,
       holdoutFrequency,
       holdoutDuration,
-      holdoutMonetaryValue: holdoutValue === null ? Number.NaN : holdoutFrequency === 0 ? 0 : (holdoutValue[s] as number) / holdoutFrequency,
+      holdoutMonetaryValue:
+        holdoutValue === null
+          ? Number.NaN
+          : holdoutFrequency === 0
+            ? 0
+            : (holdoutValue[s] as number) / holdoutFrequency,
     });
   }
   return out;

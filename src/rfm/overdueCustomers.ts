@@ -1,5 +1,12 @@
 import type { DurationUnit } from '../internal/time.ts';
-import { collectPeriods, readInstant, readPeriodSettings, readTransactions, summarizePeriods, PERIOD_SETTING_KEYS } from '../internal/transactions.ts';
+import {
+  collectPeriods,
+  readInstant,
+  readPeriodSettings,
+  readTransactions,
+  summarizePeriods,
+  PERIOD_SETTING_KEYS,
+} from '../internal/transactions.ts';
 import { readOptions, requirePositive } from '../internal/validate.ts';
 import type { PeriodGroupingOptions, EventLogColumns, EventLogOptions } from '../types.ts';
 
@@ -78,7 +85,7 @@ export interface OverdueCustomer {
  */
 export function overdueCustomers<Row = unknown>(
   transactions: Iterable<Row> | EventLogColumns,
-  options: OverdueCustomersOptions<Row>
+  options: OverdueCustomersOptions<Row>,
 ): OverdueCustomer[] {
   const fn = 'overdueCustomers';
   const opts = readOptions(fn, options, ['customer', 'time', ...PERIOD_SETTING_KEYS, 'observationEnd', 'multiple']);
@@ -108,7 +115,8 @@ export function overdueCustomers<Row = unknown>(
     }
     gaps.sort();
     const mid = (k - 1) >> 1;
-    const medianDays = (k - 1) % 2 === 1 ? (gaps[mid] as number) : ((gaps[mid - 1] as number) + (gaps[mid] as number)) / 2;
+    const medianDays =
+      (k - 1) % 2 === 1 ? (gaps[mid] as number) : ((gaps[mid - 1] as number) + (gaps[mid] as number)) / 2;
     const sinceDays = endDay - previous;
     if (!(sinceDays > multiple * medianDays)) continue;
     found.push({

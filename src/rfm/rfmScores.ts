@@ -1,5 +1,14 @@
 import { rowsOf } from '../internal/rows.ts';
-import { describeValue, outOfRange, readOptions, requireNumber, requireObject, requirePositiveInteger, rowArgument, withDefault } from '../internal/validate.ts';
+import {
+  describeValue,
+  outOfRange,
+  readOptions,
+  requireNumber,
+  requireObject,
+  requirePositiveInteger,
+  rowArgument,
+  withDefault,
+} from '../internal/validate.ts';
 
 /** One customer of an RFM summary, as returned by {@link rfmSummary}. */
 export interface RfmScoresInput {

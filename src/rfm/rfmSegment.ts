@@ -1,5 +1,13 @@
 import { rowsOf } from '../internal/rows.ts';
-import { describeValue, rangeFail, requireNumber, requireObject, requirePositiveInteger, rowArgument, typeFail } from '../internal/validate.ts';
+import {
+  describeValue,
+  rangeFail,
+  requireNumber,
+  requireObject,
+  requirePositiveInteger,
+  rowArgument,
+  typeFail,
+} from '../internal/validate.ts';
 
 /** An inclusive range of scores, `min ≤ score ≤ max`. */
 export interface RfmScoreRange {
@@ -65,14 +73,44 @@ export interface RfmSegmentResult {
  */
 export const rfmSegmentRules: readonly RfmSegmentRule[] = [
   { segment: 'Champions', recency: { min: 4, max: 5 }, frequency: { min: 4, max: 5 }, monetary: { min: 4, max: 5 } },
-  { segment: 'Loyal Customers', recency: { min: 3, max: 5 }, frequency: { min: 3, max: 5 }, monetary: { min: 3, max: 5 } },
-  { segment: 'New Customers', recency: { min: 5, max: 5 }, frequency: { min: 1, max: 1 }, monetary: { min: 1, max: 5 } },
+  {
+    segment: 'Loyal Customers',
+    recency: { min: 3, max: 5 },
+    frequency: { min: 3, max: 5 },
+    monetary: { min: 3, max: 5 },
+  },
+  {
+    segment: 'New Customers',
+    recency: { min: 5, max: 5 },
+    frequency: { min: 1, max: 1 },
+    monetary: { min: 1, max: 5 },
+  },
   { segment: 'Promising', recency: { min: 3, max: 4 }, frequency: { min: 1, max: 1 }, monetary: { min: 1, max: 5 } },
-  { segment: 'Potential Loyalist', recency: { min: 4, max: 5 }, frequency: { min: 1, max: 5 }, monetary: { min: 1, max: 5 } },
-  { segment: 'Need Attention', recency: { min: 2, max: 3 }, frequency: { min: 2, max: 3 }, monetary: { min: 2, max: 3 } },
-  { segment: "Can't Lose Them", recency: { min: 1, max: 1 }, frequency: { min: 4, max: 5 }, monetary: { min: 4, max: 5 } },
+  {
+    segment: 'Potential Loyalist',
+    recency: { min: 4, max: 5 },
+    frequency: { min: 1, max: 5 },
+    monetary: { min: 1, max: 5 },
+  },
+  {
+    segment: 'Need Attention',
+    recency: { min: 2, max: 3 },
+    frequency: { min: 2, max: 3 },
+    monetary: { min: 2, max: 3 },
+  },
+  {
+    segment: "Can't Lose Them",
+    recency: { min: 1, max: 1 },
+    frequency: { min: 4, max: 5 },
+    monetary: { min: 4, max: 5 },
+  },
   { segment: 'At Risk', recency: { min: 1, max: 2 }, frequency: { min: 2, max: 5 }, monetary: { min: 2, max: 5 } },
-  { segment: 'About To Sleep', recency: { min: 2, max: 3 }, frequency: { min: 1, max: 5 }, monetary: { min: 1, max: 5 } },
+  {
+    segment: 'About To Sleep',
+    recency: { min: 2, max: 3 },
+    frequency: { min: 1, max: 5 },
+    monetary: { min: 1, max: 5 },
+  },
   { segment: 'Lost', recency: { min: 1, max: 1 }, frequency: { min: 1, max: 1 }, monetary: { min: 1, max: 2 } },
   { segment: 'Hibernating', recency: { min: 1, max: 1 }, frequency: { min: 1, max: 5 }, monetary: { min: 1, max: 5 } },
 ];
@@ -113,7 +151,10 @@ export const rfmSegmentRules: readonly RfmSegmentRule[] = [
  * ```
  * @category RFM
  */
-export function rfmSegment(scores: Iterable<RfmSegmentInput>, rules: readonly RfmSegmentRule[] = rfmSegmentRules): RfmSegmentResult[] {
+export function rfmSegment(
+  scores: Iterable<RfmSegmentInput>,
+  rules: readonly RfmSegmentRule[] = rfmSegmentRules,
+): RfmSegmentResult[] {
   const fn = 'rfmSegment';
   const rows = rowsOf(fn, 'scores', scores);
   const table = readRules(fn, rules);
@@ -130,7 +171,8 @@ export function rfmSegment(scores: Iterable<RfmSegmentInput>, rules: readonly Rf
         break;
       }
     }
-    if (segment === undefined) rangeFail(fn, `row ${i}: scores (recency ${r}, frequency ${f}, monetary ${m}) match no rule`, {
+    if (segment === undefined)
+      rangeFail(fn, `row ${i}: scores (recency ${r}, frequency ${f}, monetary ${m}) match no rule`, {
         argument: `scores[${i}]`,
         value: row,
         row: i,
@@ -158,12 +200,20 @@ function readRules(fn: string, rules: unknown): FlatRule[] {
   for (let i = 0; i < list.length; i++) {
     const rule = requireObject(fn, `rules[${i}]`, list[i]);
     const segment = rule['segment'];
-    if (typeof segment !== 'string') typeFail(fn, `rules[${i}].segment must be a string, got ${describeValue(segment)}`, { argument: `rules[${i}].segment`, value: segment });
+    if (typeof segment !== 'string')
+      typeFail(fn, `rules[${i}].segment must be a string, got ${describeValue(segment)}`, {
+        argument: `rules[${i}].segment`,
+        value: segment,
+      });
     const range = (key: string): [number, number] => {
       const value = requireObject(fn, `rules[${i}].${key}`, rule[key]);
       const min = requireNumber(fn, `rules[${i}].${key}.min`, value['min']);
       const max = requireNumber(fn, `rules[${i}].${key}.max`, value['max']);
-      if (min > max) rangeFail(fn, `rules[${i}].${key}.min (${describeValue(min)}) must not exceed max (${describeValue(max)})`, { argument: `rules[${i}].${key}.min`, value: min });
+      if (min > max)
+        rangeFail(fn, `rules[${i}].${key}.min (${describeValue(min)}) must not exceed max (${describeValue(max)})`, {
+          argument: `rules[${i}].${key}.min`,
+          value: min,
+        });
       return [min, max];
     };
     const [rMin, rMax] = range('recency');

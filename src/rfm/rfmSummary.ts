@@ -1,10 +1,21 @@
 import type { DurationUnit } from '../internal/time.ts';
-import { hasPurchase, readInstant, readPeriodSettings, readTransactions, summarizePeriods, PERIOD_SETTING_KEYS, TRANSACTION_KEYS } from '../internal/transactions.ts';
+import {
+  hasPurchase,
+  readInstant,
+  readPeriodSettings,
+  readTransactions,
+  summarizePeriods,
+  PERIOD_SETTING_KEYS,
+  TRANSACTION_KEYS,
+} from '../internal/transactions.ts';
 import { readOptions } from '../internal/validate.ts';
 import type { PeriodGroupingOptions, EventLogColumns, EventLogOptions, EventValueOptions } from '../types.ts';
 
 /** Options for {@link rfmSummary}. Without `value` (or a value column), `monetaryValue` is `NaN`. */
-export interface RfmSummaryOptions<Row = unknown> extends EventLogOptions<Row>, EventValueOptions<Row>, PeriodGroupingOptions {
+export interface RfmSummaryOptions<Row = unknown>
+  extends EventLogOptions<Row>,
+    EventValueOptions<Row>,
+    PeriodGroupingOptions {
   /** Unit of `recency` and `T` (default: the period): day, week (7 days), month (365.25/12 days), quarter, year (365.25 days). */
   readonly unit?: DurationUnit;
 }
@@ -95,7 +106,10 @@ export interface RfmSummaryRow {
  * ```
  * @category RFM
  */
-export function rfmSummary<Row = unknown>(transactions: Iterable<Row> | EventLogColumns, options?: RfmSummaryOptions<Row>): RfmSummaryRow[] {
+export function rfmSummary<Row = unknown>(
+  transactions: Iterable<Row> | EventLogColumns,
+  options?: RfmSummaryOptions<Row>,
+): RfmSummaryRow[] {
   const fn = 'rfmSummary';
   const opts = readOptions(fn, options, [...TRANSACTION_KEYS, ...PERIOD_SETTING_KEYS, 'observationEnd']);
   const settings = readPeriodSettings(fn, opts);

@@ -61,7 +61,10 @@ export interface CompareNetPromoterScoresResult {
  * ```
  * @category Surveys
  */
-export function compareNetPromoterScores(a: NetPromoterScoreCounts, b: NetPromoterScoreCounts): CompareNetPromoterScoresResult {
+export function compareNetPromoterScores(
+  a: NetPromoterScoreCounts,
+  b: NetPromoterScoreCounts,
+): CompareNetPromoterScoresResult {
   const fn = 'compareNetPromoterScores';
   const [pa, qa, da] = readNpsCounts(fn, 'a', a, 'a.');
   const [pb, qb, db] = readNpsCounts(fn, 'b', b, 'b.');

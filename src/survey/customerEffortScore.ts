@@ -55,11 +55,20 @@ export interface CustomerEffortScoreResult {
  * ```
  * @category Surveys
  */
-export function customerEffortScore(scores: ArrayLike<number>, options?: CustomerEffortScoreOptions): CustomerEffortScoreResult {
+export function customerEffortScore(
+  scores: ArrayLike<number>,
+  options?: CustomerEffortScoreOptions,
+): CustomerEffortScoreResult {
   const fn = 'customerEffortScore';
   const { scale: scaleOption, easyAt: easyAtOption } = readOptions(fn, options, ['scale', 'easyAt']);
   const scale = requireScale(fn, scaleOption, [1, 7]);
-  const easyAt = requireScalePoint(fn, 'options.easyAt', easyAtOption, scale, Math.floor((scale[0] + scale[1]) / 2) + 1);
+  const easyAt = requireScalePoint(
+    fn,
+    'options.easyAt',
+    easyAtOption,
+    scale,
+    Math.floor((scale[0] + scale[1]) / 2) + 1,
+  );
   const { n, atLeast, mean } = summarizeScores(fn, 'scores', scores, scale, easyAt);
   return { mean, easyShare: atLeast / n, n };
 }

@@ -2,7 +2,10 @@ import { clampIndex, readCsiAttributes, toIndexScale } from '../internal/csi.ts'
 import { requireScale } from '../internal/likert.ts';
 import { NeumaierSum } from '../internal/sum.ts';
 import { rangeFail, readOptions } from '../internal/validate.ts';
-import type { CustomerSatisfactionIndexAttribute, CustomerSatisfactionIndexOptions } from './customerSatisfactionIndex.ts';
+import type {
+  CustomerSatisfactionIndexAttribute,
+  CustomerSatisfactionIndexOptions,
+} from './customerSatisfactionIndex.ts';
 
 /**
  * Customer Satisfaction Index per respondent: each respondent's importance-weighted satisfaction over
@@ -52,10 +55,14 @@ export function customerSatisfactionIndexByRespondent(
   const respondents = first.scores.length;
   rows.forEach(({ scores }, i) => {
     if (scores.length !== respondents) {
-      rangeFail(fn, `attributes[${i}].scores has ${scores.length} answers but attributes[0].scores has ${respondents}; every respondent must rate every attribute`, {
-        argument: `attributes[${i}].scores`,
-        value: scores,
-      });
+      rangeFail(
+        fn,
+        `attributes[${i}].scores has ${scores.length} answers but attributes[0].scores has ${respondents}; every respondent must rate every attribute`,
+        {
+          argument: `attributes[${i}].scores`,
+          value: scores,
+        },
+      );
     }
   });
   const out: number[] = [];

@@ -67,11 +67,24 @@ export interface CustomerSatisfactionScoreResult {
  * ```
  * @category Surveys
  */
-export function customerSatisfactionScore(scores: ArrayLike<number>, options?: CustomerSatisfactionScoreOptions): CustomerSatisfactionScoreResult {
+export function customerSatisfactionScore(
+  scores: ArrayLike<number>,
+  options?: CustomerSatisfactionScoreOptions,
+): CustomerSatisfactionScoreResult {
   const fn = 'customerSatisfactionScore';
-  const { scale: scaleOption, satisfiedAt: satisfiedAtOption, confidenceLevel } = readOptions(fn, options, ['scale', 'satisfiedAt', 'confidenceLevel']);
+  const {
+    scale: scaleOption,
+    satisfiedAt: satisfiedAtOption,
+    confidenceLevel,
+  } = readOptions(fn, options, ['scale', 'satisfiedAt', 'confidenceLevel']);
   const scale = requireScale(fn, scaleOption, [1, 5]);
-  const satisfiedAt = requireScalePoint(fn, 'options.satisfiedAt', satisfiedAtOption, scale, Math.max(scale[1] - 1, scale[0] + 1));
+  const satisfiedAt = requireScalePoint(
+    fn,
+    'options.satisfiedAt',
+    satisfiedAtOption,
+    scale,
+    Math.max(scale[1] - 1, scale[0] + 1),
+  );
   const level = requireConfidenceLevel(fn, withDefault(confidenceLevel, 0.95), 'options.confidenceLevel');
   const { n, atLeast, mean } = summarizeScores(fn, 'scores', scores, scale, satisfiedAt);
   return {

@@ -1,4 +1,9 @@
-import { npsConfidenceLevel, npsFromValidCounts, type NetPromoterScoreOptions, type NetPromoterScoreResult } from '../internal/nps.ts';
+import {
+  npsConfidenceLevel,
+  npsFromValidCounts,
+  type NetPromoterScoreOptions,
+  type NetPromoterScoreResult,
+} from '../internal/nps.ts';
 import { describeValue, outOfRange, rangeFail, requireArrayLike, typeFail, wrongType } from '../internal/validate.ts';
 
 export type { NetPromoterScoreOptions, NetPromoterScoreResult } from '../internal/nps.ts';

@@ -1,4 +1,10 @@
-import { npsConfidenceLevel, npsFromValidCounts, readNpsCounts, type NetPromoterScoreOptions, type NetPromoterScoreResult } from '../internal/nps.ts';
+import {
+  npsConfidenceLevel,
+  npsFromValidCounts,
+  readNpsCounts,
+  type NetPromoterScoreOptions,
+  type NetPromoterScoreResult,
+} from '../internal/nps.ts';
 
 /** Response counts for {@link netPromoterScoreFromCounts}. */
 export interface NetPromoterScoreCounts {
@@ -35,7 +41,10 @@ export interface NetPromoterScoreCounts {
  * ```
  * @category Surveys
  */
-export function netPromoterScoreFromCounts(counts: NetPromoterScoreCounts, options?: NetPromoterScoreOptions): NetPromoterScoreResult {
+export function netPromoterScoreFromCounts(
+  counts: NetPromoterScoreCounts,
+  options?: NetPromoterScoreOptions,
+): NetPromoterScoreResult {
   const fn = 'netPromoterScoreFromCounts';
   const [p, q, d] = readNpsCounts(fn, 'counts', counts, '');
   return npsFromValidCounts(p, q, d, npsConfidenceLevel(fn, options));

@@ -1,5 +1,14 @@
 import { zForConfidence } from '../internal/normal.ts';
-import { describeValue, outOfRange, rangeFail, readOptions, requireConfidenceLevel, requireCount, requireObject, withDefault } from '../internal/validate.ts';
+import {
+  describeValue,
+  outOfRange,
+  rangeFail,
+  readOptions,
+  requireConfidenceLevel,
+  requireCount,
+  requireObject,
+  withDefault,
+} from '../internal/validate.ts';
 import { wilsonBounds } from '../internal/wilson.ts';
 
 /** Counts for {@link wilsonInterval}. */

@@ -1,6 +1,16 @@
 import { DAYS_PER_UNIT, DURATION_UNITS, requireTimeZone, type DurationUnit } from '../internal/time.ts';
 import { CustomerSlots, readInstant, readTransactions } from '../internal/transactions.ts';
-import { describeValue, outOfRange, rangeFail, readOptions, requireObject, requireOneOf, requirePositive, typeFail, withDefault } from '../internal/validate.ts';
+import {
+  describeValue,
+  outOfRange,
+  rangeFail,
+  readOptions,
+  requireObject,
+  requireOneOf,
+  requirePositive,
+  typeFail,
+  withDefault,
+} from '../internal/validate.ts';
 import type { EventLogColumns, EventLogOptions } from '../types.ts';
 
 /** Options for {@link customerLifetimes}: the event-log options (the time zone is that of ISO strings without an offset) plus the churn rule. */
@@ -89,8 +99,16 @@ export function customerLifetimes<Row>(
   options: CustomerLifetimesOptions<Row>,
 ): CustomerLifetimesResult {
   const fn = 'customerLifetimes';
-  const opts = readOptions(fn, requireObject(fn, 'options', options), ['customer', 'time', 'churnAfter', 'unit', 'observationEnd', 'timeZone']);
-  if (opts.churnAfter === undefined) typeFail(fn, 'churnAfter is required (the inactivity after which a customer counts as churned), got undefined', {
+  const opts = readOptions(fn, requireObject(fn, 'options', options), [
+    'customer',
+    'time',
+    'churnAfter',
+    'unit',
+    'observationEnd',
+    'timeZone',
+  ]);
+  if (opts.churnAfter === undefined)
+    typeFail(fn, 'churnAfter is required (the inactivity after which a customer counts as churned), got undefined', {
       argument: 'options.churnAfter',
       value: undefined,
     });

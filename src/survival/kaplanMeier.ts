@@ -1,5 +1,18 @@
 import { zForConfidence } from '../internal/normal.ts';
-import { describeValue, outOfRange, rangeFail, readOptions, requireArrayLike, requireConfidenceLevel, requireNonNegative, requireObject, requireOneOf, typeFail, withDefault, wrongType } from '../internal/validate.ts';
+import {
+  describeValue,
+  outOfRange,
+  rangeFail,
+  readOptions,
+  requireArrayLike,
+  requireConfidenceLevel,
+  requireNonNegative,
+  requireObject,
+  requireOneOf,
+  typeFail,
+  withDefault,
+  wrongType,
+} from '../internal/validate.ts';
 
 /** Lifetimes for {@link kaplanMeier}; the result of {@link customerLifetimes} fits directly. */
 export interface KaplanMeierInput {
@@ -115,11 +128,22 @@ export function kaplanMeier(lifetimes: KaplanMeierInput, options?: KaplanMeierOp
   const durations = requireArrayLike(fn, 'durations', input.durations);
   const events = input.events === undefined ? undefined : requireArrayLike(fn, 'events', input.events);
   const opts = readOptions(fn, options, ['confidenceLevel', 'interval']);
-  const confidenceLevel = requireConfidenceLevel(fn, withDefault(opts.confidenceLevel, 0.95), 'options.confidenceLevel');
-  const interval = requireOneOf(fn, 'options.interval', withDefault(opts.interval, 'log-log'), ['log-log', 'log', 'plain'] as const);
+  const confidenceLevel = requireConfidenceLevel(
+    fn,
+    withDefault(opts.confidenceLevel, 0.95),
+    'options.confidenceLevel',
+  );
+  const interval = requireOneOf(fn, 'options.interval', withDefault(opts.interval, 'log-log'), [
+    'log-log',
+    'log',
+    'plain',
+  ] as const);
   const n = durations.length;
   if (events !== undefined && events.length !== n) {
-    rangeFail(fn, `events (length ${events.length}) must have the same length as durations (${n})`, { argument: 'events', value: events });
+    rangeFail(fn, `events (length ${events.length}) must have the same length as durations (${n})`, {
+      argument: 'events',
+      value: events,
+    });
   }
 
   // All durations, and the durations of observed churns, each sorted: two pointers then give the
@@ -186,12 +210,19 @@ function atOrBelowHalf(s: number): boolean {
 }
 
 /** Greenwood standard error and the pointwise band of one step. */
-function band(survival: number, greenwood: number, z: number, interval: 'log-log' | 'log' | 'plain'): [number, number, number] {
+function band(
+  survival: number,
+  greenwood: number,
+  z: number,
+  interval: 'log-log' | 'log' | 'plain',
+): [number, number, number] {
   if (survival === 0) return [Number.NaN, Number.NaN, Number.NaN];
   const sigma = Math.sqrt(greenwood); // standard error of ln Ŝ
   const standardError = survival * sigma;
-  if (interval === 'plain') return [standardError, Math.max(0, survival - z * standardError), Math.min(1, survival + z * standardError)];
-  if (interval === 'log') return [standardError, survival * Math.exp(-z * sigma), Math.min(1, survival * Math.exp(z * sigma))];
+  if (interval === 'plain')
+    return [standardError, Math.max(0, survival - z * standardError), Math.min(1, survival + z * standardError)];
+  if (interval === 'log')
+    return [standardError, survival * Math.exp(-z * sigma), Math.min(1, survival * Math.exp(z * sigma))];
   // log-log: θ = ln(−ln Ŝ) with SE σ/|ln Ŝ|; Ŝ = exp(−e^θ) decreases in θ.
   const logS = Math.log(survival);
   const w = (z * sigma) / logS; // ≤ 0

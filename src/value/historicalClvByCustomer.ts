@@ -2,7 +2,14 @@ import { resolveAccessor, rowsOf } from '../internal/rows.ts';
 import type { Accessor } from '../types.ts';
 import { requireCustomerId } from '../internal/input/customerId.ts';
 import { NeumaierSum } from '../internal/sum.ts';
-import { readOptions, requireFraction, requireNumber, requireObject, rowArgument, withDefault } from '../internal/validate.ts';
+import {
+  readOptions,
+  requireFraction,
+  requireNumber,
+  requireObject,
+  rowArgument,
+  withDefault,
+} from '../internal/validate.ts';
 
 /** Options for {@link historicalClvByCustomer}. */
 export interface HistoricalClvByCustomerOptions<Row> {
@@ -75,7 +82,10 @@ export function historicalClvByCustomer<Row>(
   const margin = requireFraction(fn, 'options.margin', withDefault(opts.margin, 1));
   const rows = rowsOf(fn, 'transactions', transactions) as readonly Row[];
 
-  const groups = new Map<string | number, { readonly customer: string | number; readonly sum: NeumaierSum; orders: number }>();
+  const groups = new Map<
+    string | number,
+    { readonly customer: string | number; readonly sum: NeumaierSum; orders: number }
+  >();
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index] as Row;
     const id = requireCustomerId(fn, customerOf(row, index), index, true, 'transactions');

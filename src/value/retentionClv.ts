@@ -120,7 +120,11 @@ function constantRetentionMultiple(fn: string, r: number, i: number, n: number |
   // 1 + i would round away survives.
   const gap = 1 - r + i;
   if (n === undefined) {
-    if (gap <= 0) rangeFail(fn, `retention (${r}) must be less than 1 + discountRate (${1 + i}) for an infinite horizon; give periods`);
+    if (gap <= 0)
+      rangeFail(
+        fn,
+        `retention (${r}) must be less than 1 + discountRate (${1 + i}) for an infinite horizon; give periods`,
+      );
     return r / gap;
   }
   if (n === 0 || r === 0) return 0;

@@ -7,7 +7,14 @@ import { expectError } from './helpers.ts';
 const matrix = deepFreeze({
   period: 'month',
   cohorts: [
-    { label: '2024-01-01', start: 0, size: 10, counts: [10, 4, 3], rates: [1, 0.4, 0.3], complete: [true, true, false] },
+    {
+      label: '2024-01-01',
+      start: 0,
+      size: 10,
+      counts: [10, 4, 3],
+      rates: [1, 0.4, 0.3],
+      complete: [true, true, false],
+    },
     { label: '2024-02-01', start: 0, size: 5, counts: [5, 1], rates: [1, 0.2], complete: [true, false] },
   ],
   average: [1, 0.4, null],
@@ -18,16 +25,63 @@ describe('cohortHeatmapSpec', () => {
     const spec = cohortHeatmapSpec(matrix);
     expect(spec.$schema).toBe('https://vega.github.io/schema/vega-lite/v5.json');
     expect(spec.data.values).toEqual([
-      { cohort: '2024-01-01', size: 10, column: '0', period: 0, customers: 10, rate: 1, complete: true, status: 'complete' },
-      { cohort: '2024-01-01', size: 10, column: '1', period: 1, customers: 4, rate: 0.4, complete: true, status: 'complete' },
-      { cohort: '2024-01-01', size: 10, column: '2', period: 2, customers: 3, rate: 0.3, complete: false, status: 'in progress' },
-      { cohort: '2024-02-01', size: 5, column: '0', period: 0, customers: 5, rate: 1, complete: true, status: 'complete' },
-      { cohort: '2024-02-01', size: 5, column: '1', period: 1, customers: 1, rate: 0.2, complete: false, status: 'in progress' },
+      {
+        cohort: '2024-01-01',
+        size: 10,
+        column: '0',
+        period: 0,
+        customers: 10,
+        rate: 1,
+        complete: true,
+        status: 'complete',
+      },
+      {
+        cohort: '2024-01-01',
+        size: 10,
+        column: '1',
+        period: 1,
+        customers: 4,
+        rate: 0.4,
+        complete: true,
+        status: 'complete',
+      },
+      {
+        cohort: '2024-01-01',
+        size: 10,
+        column: '2',
+        period: 2,
+        customers: 3,
+        rate: 0.3,
+        complete: false,
+        status: 'in progress',
+      },
+      {
+        cohort: '2024-02-01',
+        size: 5,
+        column: '0',
+        period: 0,
+        customers: 5,
+        rate: 1,
+        complete: true,
+        status: 'complete',
+      },
+      {
+        cohort: '2024-02-01',
+        size: 5,
+        column: '1',
+        period: 1,
+        customers: 1,
+        rate: 0.2,
+        complete: false,
+        status: 'in progress',
+      },
     ]);
   });
 
   it('colours on [0, max rate outside column 0], fades incomplete cells and names the period in the axis', () => {
-    const spec = cohortHeatmapSpec(matrix) as unknown as { layer: { encoding: Record<string, Record<string, unknown>> }[] };
+    const spec = cohortHeatmapSpec(matrix) as unknown as {
+      layer: { encoding: Record<string, Record<string, unknown>> }[];
+    };
     const rect = spec.layer[0]?.encoding ?? {};
     // max over columns ≥ 1 = max(0.4, 0.3, 0.2) = 0.4.
     expect(rect.color?.scale).toEqual({ scheme: 'blues', domain: [0, 0.4], clamp: true });
@@ -49,7 +103,15 @@ describe('cohortHeatmapSpec', () => {
       { u: 'b', t: '2024-01-01' },
       { u: 'b', t: '2024-01-09' },
     ];
-    const m = retentionMatrix(events, { customer: 'u', time: 't', period: 'day', brackets: [[1, 3], [4, 10]] });
+    const m = retentionMatrix(events, {
+      customer: 'u',
+      time: 't',
+      period: 'day',
+      brackets: [
+        [1, 3],
+        [4, 10],
+      ],
+    });
     const spec = cohortHeatmapSpec(m);
     // Brackets: a returns on day 2 (bracket 1–3), b on day 8 (bracket 4–10): one customer of two each.
     expect(spec.data.values.map((v) => [v.column, v.customers])).toEqual([
@@ -68,7 +130,9 @@ describe('cohortHeatmapSpec', () => {
     });
 
     it('uses a domain of [0, 1] when every rate outside column 0 is 0, and null customers without counts', () => {
-      const spec = cohortHeatmapSpec({ cohorts: [{ label: 'x', size: 3, rates: [1, 0], complete: [true, true] }] }) as unknown as {
+      const spec = cohortHeatmapSpec({
+        cohorts: [{ label: 'x', size: 3, rates: [1, 0], complete: [true, true] }],
+      }) as unknown as {
         data: { values: { customers: unknown }[] };
         layer: { encoding: { color: { scale: { domain: number[] } } } }[];
       };
@@ -79,8 +143,16 @@ describe('cohortHeatmapSpec', () => {
 
   describe('errors', () => {
     it('throws TypeError for a value that is not a cohort matrix', () => {
-      expectError(() => cohortHeatmapSpec(null as never), TypeError, 'cohortHeatmapSpec: matrix must be an object, got null');
-      expectError(() => cohortHeatmapSpec({ cohorts: 'x' } as never), TypeError, 'cohortHeatmapSpec: matrix.cohorts must be an array, got "x"');
+      expectError(
+        () => cohortHeatmapSpec(null as never),
+        TypeError,
+        'cohortHeatmapSpec: matrix must be an object, got null',
+      );
+      expectError(
+        () => cohortHeatmapSpec({ cohorts: 'x' } as never),
+        TypeError,
+        'cohortHeatmapSpec: matrix.cohorts must be an array, got "x"',
+      );
       expectError(
         () => cohortHeatmapSpec({ cohorts: [{ label: 1, size: 1, rates: [], complete: [] }] } as never),
         TypeError,

@@ -17,7 +17,9 @@ describe('cohortHeatmapSvg', () => {
     const svg = cohortHeatmapSvg(matrix);
     const elements = parseXmlElements(svg);
     expect(elements[0]).toBe('svg');
-    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="\d+" height="\d+" viewBox="0 0 \d+ \d+"/);
+    expect(svg).toMatch(
+      /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="\d+" height="\d+" viewBox="0 0 \d+ \d+"/,
+    );
     expect(elements).not.toContain('script');
     expect(elements).not.toContain('style');
     expect(svg).not.toMatch(/href=|url\((?!#lm-heatmap-)|@import|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
@@ -28,7 +30,9 @@ describe('cohortHeatmapSvg', () => {
     // 3 + 2 cohort cells and 2 average cells (the null average is not drawn).
     expect(count(svg, '<title>')).toBe(7);
     expect(svg).toContain('<title>cohort 2024-01-01 (10 customers), month 1: 40.0% (4 of 10)</title>');
-    expect(svg).toContain('<title>cohort 2024-02-01 (5 customers), month 1: 20.0% (1 of 5), period in progress</title>');
+    expect(svg).toContain(
+      '<title>cohort 2024-02-01 (5 customers), month 1: 20.0% (1 of 5), period in progress</title>',
+    );
     expect(svg).toContain('<title>average, month 1: 40.0% (size-weighted, complete cells)</title>');
   });
 
@@ -39,14 +43,19 @@ describe('cohortHeatmapSvg', () => {
   });
 
   it('colours by rate relative to the largest rate outside column 0 (darkest blue at the maximum)', () => {
-    const svg = cohortHeatmapSvg({ cohorts: [{ label: 'a', size: 4, rates: [1, 0.5, 0.25, 0], complete: [true, true, true, true] }] });
+    const svg = cohortHeatmapSvg({
+      cohorts: [{ label: 'a', size: 4, rates: [1, 0.5, 0.25, 0], complete: [true, true, true, true] }],
+    });
     const fills = [...svg.matchAll(/<g><title>[^<]*<\/title><rect [^>]*fill="(#[0-9a-f]{6})"/g)].map((m) => m[1]);
     // ColorBrewer Blues: 0 → #f7fbff, max (0.5) and above → #08306b; 0.25 is half-way → class 4 (#6baed6).
     expect(fills).toEqual(['#08306b', '#08306b', '#6baed6', '#f7fbff']);
   });
 
   it('labels cells with percentages and escapes text', () => {
-    const svg = cohortHeatmapSvg({ cohorts: [{ label: 'A&B <web>', size: 2, rates: [1, 0.5], complete: [true, true] }] }, { title: 'Q&A' });
+    const svg = cohortHeatmapSvg(
+      { cohorts: [{ label: 'A&B <web>', size: 2, rates: [1, 0.5], complete: [true, true] }] },
+      { title: 'Q&A' },
+    );
     expect(svg).toContain('A&amp;B &lt;web&gt;');
     expect(svg).toContain('>Q&amp;A</text>');
     expect(svg).toContain('>50%</text>');
@@ -83,10 +92,26 @@ describe('cohortHeatmapSvg', () => {
 
   describe('errors', () => {
     it('throws for a non-matrix and for out-of-range options', () => {
-      expectError(() => cohortHeatmapSvg(undefined as never), TypeError, 'cohortHeatmapSvg: matrix must be an object, got undefined');
-      expectError(() => cohortHeatmapSvg(matrix, { cellWidth: 2 }), RangeError, 'cohortHeatmapSvg: cellWidth (2) must be between 8 and 120');
-      expectError(() => cohortHeatmapSvg(matrix, { idPrefix: '1 x' }), RangeError, 'cohortHeatmapSvg: idPrefix ("1 x") must be a letter followed by letters, digits, _ or -');
-      expectError(() => cohortHeatmapSvg(matrix, { title: 3 } as never), TypeError, 'cohortHeatmapSvg: title must be a string, got 3');
+      expectError(
+        () => cohortHeatmapSvg(undefined as never),
+        TypeError,
+        'cohortHeatmapSvg: matrix must be an object, got undefined',
+      );
+      expectError(
+        () => cohortHeatmapSvg(matrix, { cellWidth: 2 }),
+        RangeError,
+        'cohortHeatmapSvg: cellWidth (2) must be between 8 and 120',
+      );
+      expectError(
+        () => cohortHeatmapSvg(matrix, { idPrefix: '1 x' }),
+        RangeError,
+        'cohortHeatmapSvg: idPrefix ("1 x") must be a letter followed by letters, digits, _ or -',
+      );
+      expectError(
+        () => cohortHeatmapSvg(matrix, { title: 3 } as never),
+        TypeError,
+        'cohortHeatmapSvg: title must be a string, got 3',
+      );
     });
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { kaplanMeier, retentionCurveSpec, retentionCurveSvg, survivalCurveSpec, survivalCurveSvg } from '../../src/index.ts';
+import {
+  kaplanMeier,
+  retentionCurveSpec,
+  retentionCurveSvg,
+  survivalCurveSpec,
+  survivalCurveSvg,
+} from '../../src/index.ts';
 import { deepFreeze } from '../helpers/expectClose.ts';
 import { count, expectError, parseXmlElements } from './helpers.ts';
 
@@ -30,25 +36,50 @@ describe('retentionCurveSpec', () => {
   });
 
   it('draws only the average with cohorts: false, and explicit series as given', () => {
-    expect(retentionCurveSpec(matrix, { cohorts: false }).data.values.map((v) => v.series)).toEqual(['average', 'average']);
-    expect(retentionCurveSpec([{ label: 'x', values: [null, 0.5] }]).data.values).toEqual([{ series: 'x', period: 1, value: 0.5, average: false }]);
+    expect(retentionCurveSpec(matrix, { cohorts: false }).data.values.map((v) => v.series)).toEqual([
+      'average',
+      'average',
+    ]);
+    expect(retentionCurveSpec([{ label: 'x', values: [null, 0.5] }]).data.values).toEqual([
+      { series: 'x', period: 1, value: 0.5, average: false },
+    ]);
   });
 
   it('rejects holes in sparse arrays instead of skipping them', () => {
     // Holes made with `delete` (a sparse array literal would need a lint exception).
-    const holes = <T,>(values: T[], ...at: number[]): T[] => {
+    const holes = <T>(values: T[], ...at: number[]): T[] => {
       const copy = [...values];
       for (const i of at) delete copy[i];
       return copy;
     };
-    expectError(() => retentionCurveSpec(holes([{}], 0) as never), TypeError, 'retentionCurveSpec: curves[0] must be an object, got undefined');
-    expectError(() => retentionCurveSpec([{ label: 'x', values: holes([1, 0, 0.5], 1) }] as never), TypeError, 'retentionCurveSpec: curves[0].values[1] must be a number or null, got undefined');
-    expectError(() => survivalCurveSpec({ curve: holes([{}, { time: 1, survival: 0.5 }], 0) } as never), TypeError, 'survivalCurveSpec: km.curve[0] must be an object, got undefined');
+    expectError(
+      () => retentionCurveSpec(holes([{}], 0) as never),
+      TypeError,
+      'retentionCurveSpec: curves[0] must be an object, got undefined',
+    );
+    expectError(
+      () => retentionCurveSpec([{ label: 'x', values: holes([1, 0, 0.5], 1) }] as never),
+      TypeError,
+      'retentionCurveSpec: curves[0].values[1] must be a number or null, got undefined',
+    );
+    expectError(
+      () => survivalCurveSpec({ curve: holes([{}, { time: 1, survival: 0.5 }], 0) } as never),
+      TypeError,
+      'survivalCurveSpec: km.curve[0] must be an object, got undefined',
+    );
   });
 
   it('rejects series that are not { label, values }', () => {
-    expectError(() => retentionCurveSpec([{ label: 'x', values: ['1'] }] as never), TypeError, 'retentionCurveSpec: curves[0].values[0] must be a number or null, got "1"');
-    expectError(() => retentionCurveSpec(5 as never), TypeError, 'retentionCurveSpec: curves must be a cohort matrix or an array of { label, values } series, got 5');
+    expectError(
+      () => retentionCurveSpec([{ label: 'x', values: ['1'] }] as never),
+      TypeError,
+      'retentionCurveSpec: curves[0].values[0] must be a number or null, got "1"',
+    );
+    expectError(
+      () => retentionCurveSpec(5 as never),
+      TypeError,
+      'retentionCurveSpec: curves must be a cohort matrix or an array of { label, values } series, got 5',
+    );
   });
 });
 
@@ -81,18 +112,31 @@ describe('survivalCurveSpec', () => {
   });
 
   it('turns a NaN band limit (survival 0) into null and drops the median when undefined', () => {
-    const spec = survivalCurveSpec({ curve: [{ time: 2, survival: 0, lower: Number.NaN, upper: Number.NaN }], median: Number.NaN }, { band: false });
+    const spec = survivalCurveSpec(
+      { curve: [{ time: 2, survival: 0, lower: Number.NaN, upper: Number.NaN }], median: Number.NaN },
+      { band: false },
+    );
     expect(spec.data.values[1]).toEqual({ time: 2, survival: 0, lower: null, upper: null });
     expect((spec['layer'] as unknown[]).length).toBe(1);
   });
 
   it('rejects decreasing times and survival outside [0, 1]', () => {
     expectError(
-      () => survivalCurveSpec({ curve: [{ time: 2, survival: 0.5 }, { time: 1, survival: 0.4 }] }),
+      () =>
+        survivalCurveSpec({
+          curve: [
+            { time: 2, survival: 0.5 },
+            { time: 1, survival: 0.4 },
+          ],
+        }),
       RangeError,
       'survivalCurveSpec: km.curve[1].time (1) must be finite, non-negative and not before the previous step',
     );
-    expectError(() => survivalCurveSpec({ curve: [{ time: 1, survival: 1.5 }] }), RangeError, 'survivalCurveSpec: km.curve[0].survival (1.5) must be in [0, 1]');
+    expectError(
+      () => survivalCurveSpec({ curve: [{ time: 1, survival: 1.5 }] }),
+      RangeError,
+      'survivalCurveSpec: km.curve[0].survival (1.5) must be in [0, 1]',
+    );
   });
 });
 

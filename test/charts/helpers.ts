@@ -14,7 +14,8 @@ export function parseXmlElements(xml: string): string[] {
     last = tag.lastIndex;
     const [, close, name, , selfClose, text] = m;
     if (text !== undefined) {
-      if (/&(?!(amp|lt|gt|quot|#39|#\d+);)/.test(text)) throw new Error(`bad entity in text ${JSON.stringify(text.slice(0, 40))}`);
+      if (/&(?!(amp|lt|gt|quot|#39|#\d+);)/.test(text))
+        throw new Error(`bad entity in text ${JSON.stringify(text.slice(0, 40))}`);
       continue;
     }
     if (close) {

@@ -17,7 +17,10 @@ describe('probabilityAliveMatrixSpec', () => {
   it('evaluates P(alive) on the frequency × recency grid', () => {
     const spec = probabilityAliveMatrixSpec(params, { maxFrequency: 5, maxRecency: 30, T: 38.86 });
     expect(spec.data.values.length).toBe(6 * 31);
-    for (const v of spec.data.values) expectClose(v.probabilityAlive as number, pAlive(v.frequency as number, v.recency as number, 38.86), { rel: 1e-10 });
+    for (const v of spec.data.values)
+      expectClose(v.probabilityAlive as number, pAlive(v.frequency as number, v.recency as number, 38.86), {
+        rel: 1e-10,
+      });
   });
 
   it('accepts a non-integer maxRecency (grid up to its floor) and maxRecency = T', () => {
@@ -26,16 +29,31 @@ describe('probabilityAliveMatrixSpec', () => {
   });
 
   it('validates parameters and options with its own name', () => {
-    expectError(() => probabilityAliveMatrixSpec({ ...params, r: -1 }, { maxFrequency: 1, maxRecency: 1, T: 1 }), RangeError, 'probabilityAliveMatrixSpec: params.r (-1) must be greater than 0');
-    expectError(() => probabilityAliveMatrixSpec(params, { maxFrequency: 1, maxRecency: 5, T: 4 }), RangeError, 'probabilityAliveMatrixSpec: maxRecency (5) must not exceed T (4)');
-    expectError(() => probabilityAliveMatrixSpec(params, { maxFrequency: 1000, maxRecency: 1000, T: 1000 }), RangeError, 'probabilityAliveMatrixSpec: the grid (1001 × 1001) must have at most 250000 cells');
+    expectError(
+      () => probabilityAliveMatrixSpec({ ...params, r: -1 }, { maxFrequency: 1, maxRecency: 1, T: 1 }),
+      RangeError,
+      'probabilityAliveMatrixSpec: params.r (-1) must be greater than 0',
+    );
+    expectError(
+      () => probabilityAliveMatrixSpec(params, { maxFrequency: 1, maxRecency: 5, T: 4 }),
+      RangeError,
+      'probabilityAliveMatrixSpec: maxRecency (5) must not exceed T (4)',
+    );
+    expectError(
+      () => probabilityAliveMatrixSpec(params, { maxFrequency: 1000, maxRecency: 1000, T: 1000 }),
+      RangeError,
+      'probabilityAliveMatrixSpec: the grid (1001 × 1001) must have at most 250000 cells',
+    );
   });
 });
 
 describe('cohortRevenueSpec', () => {
   const day = 86_400_000;
   // Customer 1 spends 10 on day 0 and 30 on day 1; customer 2 spends 20 on day 0; customer 3 starts on day 1 with 7.
-  const index = buildCohorts({ customer: [1, 1, 2, 3], time: [0, day, 0, day], value: [10, 30, 20, 7] }, { period: 'day', observationEnd: 2 * day });
+  const index = buildCohorts(
+    { customer: [1, 1, 2, 3], time: [0, day, 0, day], value: [10, 30, 20, 7] },
+    { period: 'day', observationEnd: 2 * day },
+  );
   const revenue = cohortRevenue(index);
 
   it('plots cumulative revenue per customer of complete periods, per cohort and on average', () => {
@@ -54,6 +72,10 @@ describe('cohortRevenueSpec', () => {
   });
 
   it('rejects a retention matrix (no revenuePerCustomer)', () => {
-    expectError(() => cohortRevenueSpec({ cohorts: [{ label: 'a', size: 1, rates: [1], complete: [true] }] } as never), TypeError, 'cohortRevenueSpec: revenue.cohorts[0].revenuePerCustomer must be an array, got undefined');
+    expectError(
+      () => cohortRevenueSpec({ cohorts: [{ label: 'a', size: 1, rates: [1], complete: [true] }] } as never),
+      TypeError,
+      'cohortRevenueSpec: revenue.cohorts[0].revenuePerCustomer must be an array, got undefined',
+    );
   });
 });

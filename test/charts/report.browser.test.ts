@@ -14,8 +14,14 @@ let browser: Browser | undefined;
 let file = '';
 
 beforeAll(async () => {
-  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}: install Debian's chromium package (bash .ci/run does) or set CHROMIUM_PATH`);
-  const html = buildReport(readFileSync(join(root, 'examples/data/orders.csv'), 'utf8'), readFileSync(join(root, 'examples/data/survey.csv'), 'utf8'));
+  if (!existsSync(executablePath))
+    throw new Error(
+      `Chromium not found at ${executablePath}: install Debian's chromium package (bash .ci/run does) or set CHROMIUM_PATH`,
+    );
+  const html = buildReport(
+    readFileSync(join(root, 'examples/data/orders.csv'), 'utf8'),
+    readFileSync(join(root, 'examples/data/survey.csv'), 'utf8'),
+  );
   file = join(mkdtempSync(join(tmpdir(), 'loyalty-metrics-report-')), 'report.html');
   writeFileSync(file, html);
   browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
@@ -30,7 +36,8 @@ describe('examples/report.ts in Chromium', () => {
     const page = await (browser as Browser).newPage({ viewport: { width: 1200, height: 900 } });
     const problems: string[] = [];
     page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+      if (message.type() === 'error' || message.type() === 'warning')
+        problems.push(`console ${message.type()}: ${message.text()}`);
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('request', (request) => {
@@ -76,7 +83,9 @@ describe('examples/report.ts in Chromium', () => {
     expect(stats.inked).toBeGreaterThan(0.15);
     expect(stats.colours).toBeGreaterThan(20);
     // The cells carry their numbers as tooltips.
-    expect(await page.locator('#heatmap svg title').first().textContent()).toBe('cohort 1997-01-01 (781 customers), month 0: 100.0% (781 of 781)');
+    expect(await page.locator('#heatmap svg title').first().textContent()).toBe(
+      'cohort 1997-01-01 (781 customers), month 0: 100.0% (781 of 781)',
+    );
     const shot = await heatmap.screenshot();
     expect(shot.length).toBeGreaterThan(10_000);
     writeFileSync(join(file, '..', 'cohort-heatmap.png'), shot);

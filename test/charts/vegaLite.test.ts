@@ -60,7 +60,10 @@ describe('Vega-Lite specs render with Vega-Lite 5 and Vega', () => {
   });
 
   it('retentionCurveSpec and survivalCurveSpec draw their lines', async () => {
-    for (const spec of [retentionCurveSpec(matrix), survivalCurveSpec(kaplanMeier({ durations: [3, 5, 6, 7, 8, 10, 12, 12], events: [1, 0, 1, 1, 0, 1, 1, 0] }))]) {
+    for (const spec of [
+      retentionCurveSpec(matrix),
+      survivalCurveSpec(kaplanMeier({ durations: [3, 5, 6, 7, 8, 10, 12, 12], events: [1, 0, 1, 1, 0, 1, 1, 0] })),
+    ]) {
       const { svg, warnings } = await render(spec);
       expect(warnings).toEqual([]);
       expect(svg).toContain('<path');
@@ -69,8 +72,16 @@ describe('Vega-Lite specs render with Vega-Lite 5 and Vega', () => {
 
   it('probabilityAliveMatrixSpec and cohortRevenueSpec render', async () => {
     const day = 86_400_000;
-    const revenue = cohortRevenue(buildCohorts({ customer: [1, 1, 2], time: [0, day, 0], value: [10, 30, 20] }, { period: 'day' }));
-    for (const spec of [probabilityAliveMatrixSpec({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, { maxFrequency: 5, maxRecency: 10, T: 10 }), cohortRevenueSpec(revenue)]) {
+    const revenue = cohortRevenue(
+      buildCohorts({ customer: [1, 1, 2], time: [0, day, 0], value: [10, 30, 20] }, { period: 'day' }),
+    );
+    for (const spec of [
+      probabilityAliveMatrixSpec(
+        { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 },
+        { maxFrequency: 5, maxRecency: 10, T: 10 },
+      ),
+      cohortRevenueSpec(revenue),
+    ]) {
       const { svg, warnings } = await render(spec);
       expect(warnings).toEqual([]);
       expect(svg.startsWith('<svg')).toBe(true);

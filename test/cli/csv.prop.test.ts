@@ -22,15 +22,21 @@ function parseInChunks(text: string, cuts: readonly number[]): string[][] {
 }
 
 describe('CSV round trip', () => {
-  test.prop([records, fc.constantFrom('\n', '\r\n'), fc.boolean()], { numRuns: 200 })('parse(format(records)) returns the records, with LF or CRLF line ends', (rows, eol, trailing) => {
-    const text = rows.map(formatCsvRecord).join(eol) + (trailing && rows.length > 0 ? eol : '');
-    expect(parseInChunks(text, [])).toEqual(rows);
-  });
+  test.prop([records, fc.constantFrom('\n', '\r\n'), fc.boolean()], { numRuns: 200 })(
+    'parse(format(records)) returns the records, with LF or CRLF line ends',
+    (rows, eol, trailing) => {
+      const text = rows.map(formatCsvRecord).join(eol) + (trailing && rows.length > 0 ? eol : '');
+      expect(parseInChunks(text, [])).toEqual(rows);
+    },
+  );
 
-  test.prop([records, fc.array(fc.nat(200), { maxLength: 6 })], { numRuns: 200 })('splitting the text into chunks anywhere does not change the records', (rows, cuts) => {
-    const text = rows.map(formatCsvRecord).join('\r\n');
-    expect(parseInChunks(text, cuts)).toEqual(rows);
-  });
+  test.prop([records, fc.array(fc.nat(200), { maxLength: 6 })], { numRuns: 200 })(
+    'splitting the text into chunks anywhere does not change the records',
+    (rows, cuts) => {
+      const text = rows.map(formatCsvRecord).join('\r\n');
+      expect(parseInChunks(text, cuts)).toEqual(rows);
+    },
+  );
 
   test.prop([records], { numRuns: 100 })('each record starts on the line after the previous record ends', (rows) => {
     const text = rows.map(formatCsvRecord).join('\n');

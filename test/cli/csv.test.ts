@@ -24,7 +24,11 @@ function csvErrorOf(text: string): CsvError {
 
 describe('createCsvParser', () => {
   it('splits records on LF and CRLF and fields on commas', () => {
-    expect(fields('a,b\n1,2\r\n3,4')).toEqual([['a', 'b'], ['1', '2'], ['3', '4']]);
+    expect(fields('a,b\n1,2\r\n3,4')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      ['3', '4'],
+    ]);
   });
 
   it('reads quoted fields with commas, doubled quotes and line breaks (RFC 4180 §2.5–2.7)', () => {
@@ -37,7 +41,11 @@ describe('createCsvParser', () => {
   it('gives the same records whatever the chunk boundaries (quotes and CRLF split across chunks)', () => {
     const text = 'a,"b ""x""",c\r\n"multi\r\nline",,""\r\nlast,"",z';
     const whole = fields(text);
-    expect(whole).toEqual([['a', 'b "x"', 'c'], ['multi\r\nline', '', ''], ['last', '', 'z']]);
+    expect(whole).toEqual([
+      ['a', 'b "x"', 'c'],
+      ['multi\r\nline', '', ''],
+      ['last', '', 'z'],
+    ]);
     for (const size of [1, 2, 3, 5, 7]) expect(fields(text, size)).toEqual(whole);
   });
 
@@ -46,7 +54,10 @@ describe('createCsvParser', () => {
   });
 
   it('ignores a UTF-8 byte-order mark', () => {
-    expect(fields('\uFEFFid,score\n1,9\n')).toEqual([['id', 'score'], ['1', '9']]);
+    expect(fields('\uFEFFid,score\n1,9\n')).toEqual([
+      ['id', 'score'],
+      ['1', '9'],
+    ]);
   });
 
   describe('edge cases', () => {
@@ -75,7 +86,9 @@ describe('createCsvParser', () => {
     it('rejects a quote inside an unquoted field, naming the line', () => {
       const error = csvErrorOf('a,b\nx,y"z\n');
       expect(error.line).toBe(2);
-      expect(error.message).toBe('line 2: a double quote inside an unquoted field (quote the whole field and double the quote)');
+      expect(error.message).toBe(
+        'line 2: a double quote inside an unquoted field (quote the whole field and double the quote)',
+      );
     });
 
     it('rejects text after a closing quote', () => {
@@ -90,7 +103,9 @@ describe('createCsvParser', () => {
 
 describe('formatCsvRecord', () => {
   it('quotes only fields that need it and doubles inner quotes', () => {
-    expect(formatCsvRecord(['plain', 'with,comma', 'say "hi"', 'two\nlines', ''])).toBe('plain,"with,comma","say ""hi""","two\nlines",');
+    expect(formatCsvRecord(['plain', 'with,comma', 'say "hi"', 'two\nlines', ''])).toBe(
+      'plain,"with,comma","say ""hi""","two\nlines",',
+    );
   });
 
   it('writes a record of one empty field as "" so that it is not an empty line', () => {

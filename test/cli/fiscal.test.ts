@@ -14,7 +14,22 @@ describe('loyalty-metrics --year-starts-on', () => {
   ];
 
   it('retention: groups by UK fiscal years (April) and labels each by its first day', async () => {
-    const run = await runCli(['retention', '--customer', 'user', '--time', 'at', '--period', 'year', '--year-starts-on', '4', '--format', 'json'], log);
+    const run = await runCli(
+      [
+        'retention',
+        '--customer',
+        'user',
+        '--time',
+        'at',
+        '--period',
+        'year',
+        '--year-starts-on',
+        '4',
+        '--format',
+        'json',
+      ],
+      log,
+    );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const matrix = JSON.parse(run.stdout) as ReturnType<typeof retentionMatrix>;
@@ -25,24 +40,51 @@ describe('loyalty-metrics --year-starts-on', () => {
       ['2023-04-01', 1, [1, 1]],
       ['2024-04-01', 1, [1]],
     ]);
-    expect(matrix).toEqual(JSON.parse(JSON.stringify(retentionMatrix(rows, { customer: 'user', time: 'at', period: 'year', yearStartsOn: 4, timeZone: 'UTC' }))));
+    expect(matrix).toEqual(
+      JSON.parse(
+        JSON.stringify(
+          retentionMatrix(rows, { customer: 'user', time: 'at', period: 'year', yearStartsOn: 4, timeZone: 'UTC' }),
+        ),
+      ),
+    );
     // calendar years: all four purchases are in 2024
-    const calendar = await runCli(['retention', '--customer', 'user', '--time', 'at', '--period', 'year', '--format', 'json'], log);
-    expect((JSON.parse(calendar.stdout) as ReturnType<typeof retentionMatrix>).cohorts.map((c) => [c.label, c.size, c.counts])).toEqual([['2024-01-01', 2, [2]]]);
+    const calendar = await runCli(
+      ['retention', '--customer', 'user', '--time', 'at', '--period', 'year', '--format', 'json'],
+      log,
+    );
+    expect(
+      (JSON.parse(calendar.stdout) as ReturnType<typeof retentionMatrix>).cohorts.map((c) => [
+        c.label,
+        c.size,
+        c.counts,
+      ]),
+    ).toEqual([['2024-01-01', 2, [2]]]);
   });
 
   it('rfm: counts repeat purchases per fiscal quarter', async () => {
     // Quarters of a year starting in February: Nov–Jan, Feb–Apr, May–Jul. 2024-01-31 and 2024-02-01 fall in two
     // quarters (one repeat period for c), although both are in the calendar quarter Jan–Mar.
     const input = 'user,at\nc,2024-01-31\nc,2024-02-01\n';
-    const fiscal = await runCli(['rfm', '--customer', 'user', '--time', 'at', '--period', 'quarter', '--year-starts-on', '2', '--format', 'json'], input);
+    const fiscal = await runCli(
+      ['rfm', '--customer', 'user', '--time', 'at', '--period', 'quarter', '--year-starts-on', '2', '--format', 'json'],
+      input,
+    );
     expect(fiscal.stderr).toBe('');
     expect(fiscal.code).toBe(0);
     const summary = JSON.parse(fiscal.stdout) as { customer: string; frequency: number }[];
     expect(summary.map((r) => [r.customer, r.frequency])).toEqual([['c', 1]]);
-    const expected = rfmSummary([{ user: 'c', at: '2024-01-31' }, { user: 'c', at: '2024-02-01' }], { customer: 'user', time: 'at', period: 'quarter', yearStartsOn: 2 });
+    const expected = rfmSummary(
+      [
+        { user: 'c', at: '2024-01-31' },
+        { user: 'c', at: '2024-02-01' },
+      ],
+      { customer: 'user', time: 'at', period: 'quarter', yearStartsOn: 2 },
+    );
     expect(summary).toEqual(JSON.parse(JSON.stringify(expected)));
-    const calendar = await runCli(['rfm', '--customer', 'user', '--time', 'at', '--period', 'quarter', '--format', 'json'], input);
+    const calendar = await runCli(
+      ['rfm', '--customer', 'user', '--time', 'at', '--period', 'quarter', '--format', 'json'],
+      input,
+    );
     expect((JSON.parse(calendar.stdout) as { frequency: number }[]).map((r) => r.frequency)).toEqual([0]);
   });
 
@@ -62,7 +104,10 @@ describe('loyalty-metrics --year-starts-on', () => {
         ['2.5', '--year-starts-on (2.5) must be an integer from 1 (January) to 12 (December)'],
         ['April', '--year-starts-on expects a number, got "April"'],
       ] as const) {
-        const run = await runCli([command, '--customer', 'user', '--time', 'at', '--period', 'year', '--year-starts-on', value], log);
+        const run = await runCli(
+          [command, '--customer', 'user', '--time', 'at', '--period', 'year', '--year-starts-on', value],
+          log,
+        );
         expect(run.code, `${command} --year-starts-on ${value}`).toBe(2);
         expect(run.stderr.startsWith(`loyalty-metrics: ${message}\n`), run.stderr).toBe(true);
       }

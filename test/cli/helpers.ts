@@ -16,10 +16,17 @@ export interface CliRun {
  * Runs `node [nodeArgs] dist/cli.js args` with `input` on standard input (a string, or a generator of
  * chunks written with back-pressure) and collects its output.
  */
-export function runCli(args: readonly string[], input: string | Iterable<string> = '', nodeArgs: readonly string[] = []): Promise<CliRun> {
+export function runCli(
+  args: readonly string[],
+  input: string | Iterable<string> = '',
+  nodeArgs: readonly string[] = [],
+): Promise<CliRun> {
   ensureBuilt();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs, cli, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [...nodeArgs, cli, ...args], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

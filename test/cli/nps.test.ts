@@ -18,9 +18,14 @@ describe('loyalty-metrics nps', () => {
   });
 
   it('reads CSV from standard input and passes --confidence-level on', async () => {
-    const run = await runCli(['nps', '--score', 'score', '--format', 'json', '--confidence-level', '0.9'], readFileSync(join(root, surveyFile), 'utf8'));
+    const run = await runCli(
+      ['nps', '--score', 'score', '--format', 'json', '--confidence-level', '0.9'],
+      readFileSync(join(root, surveyFile), 'utf8'),
+    );
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual(JSON.parse(JSON.stringify(netPromoterScore(scores, { confidenceLevel: 0.9 }))));
+    expect(JSON.parse(run.stdout)).toEqual(
+      JSON.parse(JSON.stringify(netPromoterScore(scores, { confidenceLevel: 0.9 }))),
+    );
   });
 
   it('reads NDJSON (numbers or numeric strings) with --input-format ndjson', async () => {
@@ -56,7 +61,10 @@ describe('loyalty-metrics nps', () => {
     });
 
     it('handles quoted fields and CRLF line ends', async () => {
-      const run = await runCli(['nps', '--score', 'score', '--format', 'json'], 'comment,score\r\n"great, really",10\r\n"said ""meh""\nthen left",0\r\n');
+      const run = await runCli(
+        ['nps', '--score', 'score', '--format', 'json'],
+        'comment,score\r\n"great, really",10\r\n"said ""meh""\nthen left",0\r\n',
+      );
       expect(run.code).toBe(0);
       expect(JSON.parse(run.stdout)).toMatchObject({ score: 0, n: 2, promoters: 1, detractors: 1 });
     });
@@ -91,10 +99,14 @@ describe('loyalty-metrics nps', () => {
     });
 
     it('exits 1 for a cell that is not a number, a missing column, or a malformed CSV line', async () => {
-      expect((await runCli(['nps', '--score', 'score'], 'score\n9\n\n"8"\nten\n')).stderr).toBe('loyalty-metrics: standard input: line 5: score "ten" is not a number\n');
+      expect((await runCli(['nps', '--score', 'score'], 'score\n9\n\n"8"\nten\n')).stderr).toBe(
+        'loyalty-metrics: standard input: line 5: score "ten" is not a number\n',
+      );
       const missing = await runCli(['nps', '--score', 'nps'], 'id,score\na,9\n');
       expect(missing.code).toBe(1);
-      expect(missing.stderr).toBe('loyalty-metrics: standard input: line 1: no column "nps" in the header (columns: "id", "score")\n');
+      expect(missing.stderr).toBe(
+        'loyalty-metrics: standard input: line 1: no column "nps" in the header (columns: "id", "score")\n',
+      );
       const ragged = await runCli(['nps', '--score', 'score'], 'id,score\na,9\nb\n');
       expect(ragged.stderr).toBe('loyalty-metrics: standard input: line 3: 1 fields where the header has 2\n');
       const quote = await runCli(['nps', '--score', 'score'], 'id,score\na,9\n"b,9\n');
@@ -121,7 +133,9 @@ describe('loyalty-metrics nps', () => {
     it('exits 2 for usage mistakes: unknown command or flag, missing required flag, bad choice', async () => {
       const unknownCommand = await runCli(['promoters']);
       expect(unknownCommand.code).toBe(2);
-      expect(unknownCommand.stderr).toMatch(/^loyalty-metrics: unknown command "promoters"; commands: retention, rfm, fit-bgnbd, nps\n/);
+      expect(unknownCommand.stderr).toMatch(
+        /^loyalty-metrics: unknown command "promoters"; commands: retention, rfm, fit-bgnbd, nps\n/,
+      );
       const unknownFlag = await runCli(['nps', '--score', 'score', '--colour'], 'score\n9\n');
       expect(unknownFlag.code).toBe(2);
       expect(unknownFlag.stderr).toMatch(/^loyalty-metrics: unknown flag --colour\n/);
@@ -141,7 +155,9 @@ describe('loyalty-metrics nps', () => {
       expect(help.code).toBe(0);
       expect(help.stdout).toContain('--score <column>');
       const version = await runCli(['--version']);
-      expect(version.stdout.trim()).toBe((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version);
+      expect(version.stdout.trim()).toBe(
+        (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version,
+      );
     });
   });
 
@@ -153,7 +169,10 @@ describe('loyalty-metrics nps', () => {
 
     it('shows rows read on stderr when stderr is a terminal, and clears the line at the end', async () => {
       // Pretend stderr is a TTY: progress is a terminal nicety and must never reach stdout.
-      const run = await runCli(['nps', surveyFile, '--score', 'score', '--format', 'json'], '', ['--import', 'data:text/javascript,process.stderr.isTTY=true']);
+      const run = await runCli(['nps', surveyFile, '--score', 'score', '--format', 'json'], '', [
+        '--import',
+        'data:text/javascript,process.stderr.isTTY=true',
+      ]);
       expect(run.code).toBe(0);
       expect(run.stderr).toMatch(/reading examples\/data\/survey\.csv: [\d,]+ rows, [\d.]+ MB/);
       expect(run.stderr.endsWith('\r\u001b[K')).toBe(true);

@@ -11,15 +11,44 @@ const columns = ['--customer', 'customer_id', '--time', 'ordered_on'];
 
 describe('loyalty-metrics retention', () => {
   it('prints exactly retentionMatrix of the rows with --format json (month, onOrAfter, a non-UTC zone)', async () => {
-    const run = await runCli(['retention', ordersFile, ...columns, '--period', 'month', '--mode', 'onOrAfter', '--time-zone', 'Europe/Bucharest', '--format', 'json']);
+    const run = await runCli([
+      'retention',
+      ordersFile,
+      ...columns,
+      '--period',
+      'month',
+      '--mode',
+      'onOrAfter',
+      '--time-zone',
+      'Europe/Bucharest',
+      '--format',
+      'json',
+    ]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    const expected = retentionMatrix(orders, { customer: 'customer_id', time: 'ordered_on', period: 'month', mode: 'onOrAfter', timeZone: 'Europe/Bucharest' });
+    const expected = retentionMatrix(orders, {
+      customer: 'customer_id',
+      time: 'ordered_on',
+      period: 'month',
+      mode: 'onOrAfter',
+      timeZone: 'Europe/Bucharest',
+    });
     expect(JSON.parse(run.stdout)).toEqual(JSON.parse(JSON.stringify(expected)));
   });
 
   it('passes brackets, rolling windows, weekStartsOn and observationEnd through to the library', async () => {
-    const flags = ['--period', 'week', '--brackets', '1-4,5-12', '--windows', 'rolling', '--week-starts-on', '0', '--observation-end', '1997-12-31'];
+    const flags = [
+      '--period',
+      'week',
+      '--brackets',
+      '1-4,5-12',
+      '--windows',
+      'rolling',
+      '--week-starts-on',
+      '0',
+      '--observation-end',
+      '1997-12-31',
+    ];
     const run = await runCli(['retention', ordersFile, ...columns, ...flags, '--format', 'json']);
     expect(run.code).toBe(0);
     const expected = retentionMatrix(orders, {
@@ -39,7 +68,8 @@ describe('loyalty-metrics retention', () => {
 
   it('shows rates in % with incomplete cells starred, and an average row, in the table', async () => {
     // a and b start on day 0; a returns on day 1, b on day 2; c starts on day 1 and returns on day 2.
-    const input = 'user,at\na,2024-01-01\na,2024-01-02\nb,2024-01-01\nb,2024-01-03T12:00:00Z\nc,2024-01-02\nc,2024-01-03\n';
+    const input =
+      'user,at\na,2024-01-01\na,2024-01-02\nb,2024-01-01\nb,2024-01-03T12:00:00Z\nc,2024-01-02\nc,2024-01-03\n';
     const run = await runCli(['retention', '--customer', 'user', '--time', 'at'], input);
     expect(run.code).toBe(0);
     const lines = run.stdout.split('\n');
@@ -52,30 +82,51 @@ describe('loyalty-metrics retention', () => {
   });
 
   it('writes one tidy CSV row per cohort and column', async () => {
-    const run = await runCli(['retention', '--customer', 'user', '--time', 'at', '--format', 'csv'], 'user,at\na,2024-01-01\na,2024-01-02\n');
-    expect(run.stdout).toBe('cohort,cohort_start,size,column,customers,rate,complete\n2024-01-01,2024-01-01T00:00:00.000Z,1,0,1,1,true\n2024-01-01,2024-01-01T00:00:00.000Z,1,1,1,1,false\n');
+    const run = await runCli(
+      ['retention', '--customer', 'user', '--time', 'at', '--format', 'csv'],
+      'user,at\na,2024-01-01\na,2024-01-02\n',
+    );
+    expect(run.stdout).toBe(
+      'cohort,cohort_start,size,column,customers,rate,complete\n2024-01-01,2024-01-01T00:00:00.000Z,1,0,1,1,true\n2024-01-01,2024-01-01T00:00:00.000Z,1,1,1,1,false\n',
+    );
   });
 
   describe('errors and exit codes', () => {
     it('exits 2 for a malformed --brackets, --brackets with --mode, or a bad --week-starts-on', async () => {
       const bad = await runCli(['retention', ...columns, '--brackets', '1-x'], 'customer_id,ordered_on\n');
       expect(bad.code).toBe(2);
-      expect(bad.stderr).toMatch(/^loyalty-metrics: --brackets expects ranges of periods such as 1-7,8-30; got "1-x"\n/);
-      expect((await runCli(['retention', ...columns, '--brackets', '1-7', '--mode', 'on'], 'customer_id,ordered_on\n')).code).toBe(2);
-      expect((await runCli(['retention', ...columns, '--week-starts-on', '7'], 'customer_id,ordered_on\n')).code).toBe(2);
+      expect(bad.stderr).toMatch(
+        /^loyalty-metrics: --brackets expects ranges of periods such as 1-7,8-30; got "1-x"\n/,
+      );
+      expect(
+        (await runCli(['retention', ...columns, '--brackets', '1-7', '--mode', 'on'], 'customer_id,ordered_on\n')).code,
+      ).toBe(2);
+      expect((await runCli(['retention', ...columns, '--week-starts-on', '7'], 'customer_id,ordered_on\n')).code).toBe(
+        2,
+      );
       expect((await runCli(['retention', ...columns, '--mode', 'after'], 'customer_id,ordered_on\n')).code).toBe(2);
     });
 
     it('exits 1 with the line of an empty customer id or a bad time', async () => {
-      const run = await runCli(['retention', '--customer', 'user', '--time', 'at'], 'user,at\na,2024-01-01\n,2024-01-02\n');
+      const run = await runCli(
+        ['retention', '--customer', 'user', '--time', 'at'],
+        'user,at\na,2024-01-01\n,2024-01-02\n',
+      );
       expect(run.code).toBe(1);
-      expect(run.stderr).toBe('loyalty-metrics: standard input: line 3: user "" is not a customer id (a non-empty string or a number)\n');
+      expect(run.stderr).toBe(
+        'loyalty-metrics: standard input: line 3: user "" is not a customer id (a non-empty string or a number)\n',
+      );
       const time = await runCli(['retention', '--customer', 'user', '--time', 'at'], 'user,at\na,yesterday\n');
-      expect(time.stderr).toMatch(/^loyalty-metrics: standard input: line 2: at "yesterday" is not a valid date or time/);
+      expect(time.stderr).toMatch(
+        /^loyalty-metrics: standard input: line 2: at "yesterday" is not a valid date or time/,
+      );
     });
 
     it('exits 1 when the library rejects the data (an observation end that is not a date)', async () => {
-      const run = await runCli(['retention', '--customer', 'user', '--time', 'at', '--observation-end', 'soon'], 'user,at\na,2024-01-01\n');
+      const run = await runCli(
+        ['retention', '--customer', 'user', '--time', 'at', '--observation-end', 'soon'],
+        'user,at\na,2024-01-01\n',
+      );
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(/^loyalty-metrics: standard input: retentionMatrix: observationEnd "soon"/);
     });

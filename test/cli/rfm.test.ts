@@ -7,15 +7,33 @@ import { runCli, simpleCsv } from './helpers.ts';
 
 // examples/data/orders.csv is the CDNOW sample (examples/data/README.md) as CSV.
 const ordersFile = 'examples/data/orders.csv';
-const orders = simpleCsv(readFileSync(join(root, ordersFile), 'utf8')).map((row) => ({ ...row, amount: Number(row.amount) }));
-const cdnowFlags = ['--customer', 'customer_id', '--time', 'ordered_on', '--observation-end', '1997-09-30', '--unit', 'week'];
+const orders = simpleCsv(readFileSync(join(root, ordersFile), 'utf8')).map((row) => ({
+  ...row,
+  amount: Number(row.amount),
+}));
+const cdnowFlags = [
+  '--customer',
+  'customer_id',
+  '--time',
+  'ordered_on',
+  '--observation-end',
+  '1997-09-30',
+  '--unit',
+  'week',
+];
 
 describe('loyalty-metrics rfm', () => {
   it('prints exactly rfmSummary of the rows with --format json', async () => {
     const run = await runCli(['rfm', ordersFile, ...cdnowFlags, '--value', 'amount', '--format', 'json']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    const expected = rfmSummary(orders, { customer: 'customer_id', time: 'ordered_on', value: 'amount', observationEnd: '1997-09-30', unit: 'week' });
+    const expected = rfmSummary(orders, {
+      customer: 'customer_id',
+      time: 'ordered_on',
+      value: 'amount',
+      observationEnd: '1997-09-30',
+      unit: 'week',
+    });
     expect(JSON.parse(run.stdout)).toEqual(JSON.parse(JSON.stringify(expected)));
   });
 
@@ -38,7 +56,24 @@ describe('loyalty-metrics rfm', () => {
       { c: 1, t: 7 * day, v: 20 },
       { c: 2, t: 14 * day, v: 5 },
     ].map((r) => JSON.stringify(r));
-    const run = await runCli(['rfm', '--input-format', 'ndjson', '--customer', 'c', '--time', 't', '--value', 'v', '--unit', 'week', '--format', 'json'], lines.join('\n'));
+    const run = await runCli(
+      [
+        'rfm',
+        '--input-format',
+        'ndjson',
+        '--customer',
+        'c',
+        '--time',
+        't',
+        '--value',
+        'v',
+        '--unit',
+        'week',
+        '--format',
+        'json',
+      ],
+      lines.join('\n'),
+    );
     expect(run.code).toBe(0);
     // Customer 1: purchases in weeks 0 and 1 → frequency 1, recency 1 week, T 2 weeks (to day 14), mean repeat value 20.
     expect(JSON.parse(run.stdout)).toEqual([
@@ -53,9 +88,14 @@ describe('loyalty-metrics rfm', () => {
     expect(bad.stderr).toBe(
       'loyalty-metrics: standard input: line 3: at "2024-13-01" is not a valid date or time (ISO 8601, e.g. 2024-03-05 or 2024-03-05T14:30:00Z, or epoch milliseconds)\n',
     );
-    const value = await runCli(['rfm', '--customer', 'id', '--time', 'at', '--value', 'amount'], 'id,at,amount\na,2024-01-01,$5\n');
+    const value = await runCli(
+      ['rfm', '--customer', 'id', '--time', 'at', '--value', 'amount'],
+      'id,at,amount\na,2024-01-01,$5\n',
+    );
     expect(value.stderr).toBe('loyalty-metrics: standard input: line 2: amount "$5" is not a number\n');
-    expect((await runCli(['rfm', '--customer', 'id', '--time', 'at', '--period', 'fortnight'], 'id,at\n')).code).toBe(2);
+    expect((await runCli(['rfm', '--customer', 'id', '--time', 'at', '--period', 'fortnight'], 'id,at\n')).code).toBe(
+      2,
+    );
     const zone = await runCli(['rfm', '--customer', 'id', '--time', 'at', '--time-zone', 'Mars/Olympus'], 'id,at\n');
     expect(zone.code).toBe(2);
     expect(zone.stderr).toMatch(/^loyalty-metrics: --time-zone "Mars\/Olympus" is not an IANA time zone/);
@@ -66,7 +106,12 @@ describe('loyalty-metrics fit-bgnbd', () => {
   it('fits BG/NBD to the CDNOW sample and reproduces the published parameters', async () => {
     const run = await runCli(['fit-bgnbd', ordersFile, ...cdnowFlags, '--format', 'json']);
     expect(run.code).toBe(0);
-    const fit = JSON.parse(run.stdout) as { model: string; params: Record<string, number>; logLikelihood: number; converged: boolean };
+    const fit = JSON.parse(run.stdout) as {
+      model: string;
+      params: Record<string, number>;
+      logLikelihood: number;
+      converged: boolean;
+    };
     expect(fit.model).toBe('bgNbd');
     expect(fit.converged).toBe(true);
     // Fader, Hardie & Lee (2005), via /work/shared/data/README.md: r = 0.243, α = 4.414, a = 0.793, b = 2.426; LL −9582.4.

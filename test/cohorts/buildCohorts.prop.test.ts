@@ -23,7 +23,11 @@ describe('buildCohorts properties', () => {
         const expected = retentionMatrix(log, { ...setup, mode });
         expect(cohortRetention(index, { mode })).toEqual(expected);
         expect(cohortRetention(JSON.parse(JSON.stringify(index)), { mode })).toEqual(expected);
-        const reversed = { customer: [...log.customer].reverse(), time: [...log.time].reverse(), value: [...log.value].reverse() };
+        const reversed = {
+          customer: [...log.customer].reverse(),
+          time: [...log.time].reverse(),
+          value: [...log.value].reverse(),
+        };
         expect(cohortRetention(buildCohorts(reversed, setup), { mode })).toEqual(expected);
       }),
       { numRuns: 100 },

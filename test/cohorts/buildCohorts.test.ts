@@ -19,7 +19,11 @@ describe('buildCohorts', () => {
       ],
       customers: ['ann', 'bob', 'cy'],
       customerCohort: [0, 0, 1],
-      customerStart: [Date.parse('2024-01-05T10:00:00Z'), Date.parse('2024-01-31T23:59:59Z'), Date.parse('2024-02-10T12:00:00Z')],
+      customerStart: [
+        Date.parse('2024-01-05T10:00:00Z'),
+        Date.parse('2024-01-31T23:59:59Z'),
+        Date.parse('2024-02-10T12:00:00Z'),
+      ],
       cellStart: [0, 2, 4, 6],
       cellColumn: [0, 2, 0, 1, 0, 2],
       cellEvents: [2, 1, 1, 1, 2, 1],
@@ -36,7 +40,12 @@ describe('buildCohorts', () => {
 
   it('reads columns with values and cohort dates', () => {
     const day = 86_400_000;
-    const index = buildCohorts({ customer: ['x', 'x', 'y'], time: [2 * day, 3 * day, 2 * day], value: Float64Array.from([1, 2, 4]), cohort: [0, 0, day] });
+    const index = buildCohorts({
+      customer: ['x', 'x', 'y'],
+      time: [2 * day, 3 * day, 2 * day],
+      value: Float64Array.from([1, 2, 4]),
+      cohort: [0, 0, day],
+    });
     expect(index.cohorts.map((c) => [c.label, c.size, c.columns])).toEqual([
       ['1970-01-01', 1, 4],
       ['1970-01-02', 1, 3],
@@ -57,14 +66,40 @@ describe('buildCohorts', () => {
 
   describe('edge cases', () => {
     it('returns an empty index for no events', () => {
-      expect(buildCohorts([], { customer: 'c', time: 't' })).toMatchObject({ observationEnd: null, cohorts: [], customers: [], cellStart: [0], cellColumn: [] });
+      expect(buildCohorts([], { customer: 'c', time: 't' })).toMatchObject({
+        observationEnd: null,
+        cohorts: [],
+        customers: [],
+        cellStart: [0],
+        cellColumn: [],
+      });
     });
 
     it('throws for invalid values and options', () => {
-      expectThrows(() => buildCohorts([{ c: 1, t: 0, v: '3' }], { customer: 'c', time: 't', value: 'v' }), TypeError, 'buildCohorts', 'row 0: value must be a number, got "3"');
-      expectThrows(() => buildCohorts({ customer: [1], time: [0], value: [Infinity] }), RangeError, 'buildCohorts', 'value[0] (Infinity) must be a finite number');
-      expectThrows(() => buildCohorts([{ c: 1, t: 0 }], { customer: 'c', time: 't', cohort: 't', startEvent: () => true }), TypeError, 'buildCohorts', 'startEvent cannot be combined with cohort');
-      expectThrows(() => buildCohorts([{ c: 1, t: 0, s: 'later' }], { customer: 'c', time: 't', cohort: 's' }), TypeError, 'buildCohorts', 'row 0: cohort "later" is not a valid date');
+      expectThrows(
+        () => buildCohorts([{ c: 1, t: 0, v: '3' }], { customer: 'c', time: 't', value: 'v' }),
+        TypeError,
+        'buildCohorts',
+        'row 0: value must be a number, got "3"',
+      );
+      expectThrows(
+        () => buildCohorts({ customer: [1], time: [0], value: [Infinity] }),
+        RangeError,
+        'buildCohorts',
+        'value[0] (Infinity) must be a finite number',
+      );
+      expectThrows(
+        () => buildCohorts([{ c: 1, t: 0 }], { customer: 'c', time: 't', cohort: 't', startEvent: () => true }),
+        TypeError,
+        'buildCohorts',
+        'startEvent cannot be combined with cohort',
+      );
+      expectThrows(
+        () => buildCohorts([{ c: 1, t: 0, s: 'later' }], { customer: 'c', time: 't', cohort: 's' }),
+        TypeError,
+        'buildCohorts',
+        'row 0: cohort "later" is not a valid date',
+      );
       expectThrows(() => buildCohorts([], 'month' as never), TypeError, 'buildCohorts', 'options must be an object');
     });
   });

@@ -23,7 +23,12 @@ describe('cohortAverageOrderValue', () => {
     });
 
     it('rejects something that is not an index', () => {
-      expectThrows(() => cohortAverageOrderValue({} as never), TypeError, 'cohortAverageOrderValue', 'index.period must be one of');
+      expectThrows(
+        () => cohortAverageOrderValue({} as never),
+        TypeError,
+        'cohortAverageOrderValue',
+        'index.period must be one of',
+      );
     });
   });
 });

@@ -11,8 +11,16 @@ describe('cohortChurn', () => {
   it('returns 1 − on-or-after retention with the complete-cell average', () => {
     const churn = cohortChurn(index);
     expect(churn.cohorts.map((c) => [c.counts, c.rates, c.complete])).toEqual([
-      [[0, 0, 1, 2], [0, 0, 0.5, 1], [true, true, true, false]],
-      [[0, 0, 0], [0, 0, 0], [true, true, false]],
+      [
+        [0, 0, 1, 2],
+        [0, 0, 0.5, 1],
+        [true, true, true, false],
+      ],
+      [
+        [0, 0, 0],
+        [0, 0, 0],
+        [true, true, false],
+      ],
     ]);
     expect(churn.average).toEqual([0, 0, 0.5, null]);
   });

@@ -28,9 +28,24 @@ describe('cohortNetPromoterScore', () => {
 
   it('returns NaN for a cohort without responses and validates scores', () => {
     expect(cohortNetPromoterScore(index, [], { customer: 'who', score: 'score' }).cohorts[0]!.nps.score).toBeNaN();
-    expectThrows(() => cohortNetPromoterScore(index, [{ who: 'ann', score: 11 }], { customer: 'who', score: 'score' }), RangeError, 'cohortNetPromoterScore', 'row 0: score (11) must be an integer from 0 to 10');
-    expectThrows(() => cohortNetPromoterScore(index, [{ who: 'ann', score: '9' }], { customer: 'who', score: 'score' }), TypeError, 'cohortNetPromoterScore', 'row 0: score must be a number');
-    expectThrows(() => cohortNetPromoterScore(index, responses, { customer: 'who', score: 'score', confidenceLevel: 1 }), RangeError, 'cohortNetPromoterScore', 'confidenceLevel (1)');
+    expectThrows(
+      () => cohortNetPromoterScore(index, [{ who: 'ann', score: 11 }], { customer: 'who', score: 'score' }),
+      RangeError,
+      'cohortNetPromoterScore',
+      'row 0: score (11) must be an integer from 0 to 10',
+    );
+    expectThrows(
+      () => cohortNetPromoterScore(index, [{ who: 'ann', score: '9' }], { customer: 'who', score: 'score' }),
+      TypeError,
+      'cohortNetPromoterScore',
+      'row 0: score must be a number',
+    );
+    expectThrows(
+      () => cohortNetPromoterScore(index, responses, { customer: 'who', score: 'score', confidenceLevel: 1 }),
+      RangeError,
+      'cohortNetPromoterScore',
+      'confidenceLevel (1)',
+    );
   });
 
   describe('edge cases', () => {
@@ -39,7 +54,12 @@ describe('cohortNetPromoterScore', () => {
     });
 
     it('rejects something that is not an index', () => {
-      expectThrows(() => cohortNetPromoterScore({} as never, [], { customer: 'who', score: 'score' }), TypeError, 'cohortNetPromoterScore', 'index.period must be one of');
+      expectThrows(
+        () => cohortNetPromoterScore({} as never, [], { customer: 'who', score: 'score' }),
+        TypeError,
+        'cohortNetPromoterScore',
+        'index.period must be one of',
+      );
     });
   });
 });

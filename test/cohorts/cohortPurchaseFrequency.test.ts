@@ -11,8 +11,16 @@ describe('cohortPurchaseFrequency', () => {
   it('returns purchases per member per column and cumulatively', () => {
     const f = cohortPurchaseFrequency(index);
     expect(f.cohorts.map((c) => [c.orders, c.frequency, c.cumulativeFrequency])).toEqual([
-      [[3, 1, 1, 0], [1.5, 0.5, 0.5, 0], [1.5, 2, 2.5, 2.5]],
-      [[2, 0, 1], [2, 0, 1], [2, 2, 3]],
+      [
+        [3, 1, 1, 0],
+        [1.5, 0.5, 0.5, 0],
+        [1.5, 2, 2.5, 2.5],
+      ],
+      [
+        [2, 0, 1],
+        [2, 0, 1],
+        [2, 2, 3],
+      ],
     ]);
     expectClose(f.averageCumulativeFrequency[0]!, 5 / 3);
     expect(f.averageCumulativeFrequency.slice(1)).toEqual([2, 2.5, null]);
@@ -24,7 +32,12 @@ describe('cohortPurchaseFrequency', () => {
     });
 
     it('rejects something that is not an index', () => {
-      expectThrows(() => cohortPurchaseFrequency({} as never), TypeError, 'cohortPurchaseFrequency', 'index.period must be one of');
+      expectThrows(
+        () => cohortPurchaseFrequency({} as never),
+        TypeError,
+        'cohortPurchaseFrequency',
+        'index.period must be one of',
+      );
     });
   });
 });

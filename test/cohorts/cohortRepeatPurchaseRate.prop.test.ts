@@ -10,10 +10,14 @@ describe('cohortRepeatPurchaseRate properties', () => {
         const index = buildCohorts(log, setup);
         const repeat = cohortRepeatPurchaseRate(index);
         const purchases = new Map<number, number>();
-        log.customer.forEach((c) => { purchases.set(c, (purchases.get(c) ?? 0) + 1); });
+        log.customer.forEach((c) => {
+          purchases.set(c, (purchases.get(c) ?? 0) + 1);
+        });
         let repeaters = 0;
         for (const c of repeat.cohorts) {
-          c.counts.forEach((x, k) => { if (k > 0) expect(x).toBeGreaterThanOrEqual(c.counts[k - 1]!); });
+          c.counts.forEach((x, k) => {
+            if (k > 0) expect(x).toBeGreaterThanOrEqual(c.counts[k - 1]!);
+          });
           repeaters += c.counts.at(-1) ?? 0;
         }
         // Every purchase is at or after the customer's start and at or before the end (the latest event).

@@ -11,8 +11,14 @@ describe('cohortRepeatPurchaseRate', () => {
   it('returns the share with two or more purchases by each column', () => {
     const repeat = cohortRepeatPurchaseRate(index);
     expect(repeat.cohorts.map((c) => [c.counts, c.rates])).toEqual([
-      [[1, 2, 2, 2], [0.5, 1, 1, 1]],
-      [[1, 1, 1], [1, 1, 1]],
+      [
+        [1, 2, 2, 2],
+        [0.5, 1, 1, 1],
+      ],
+      [
+        [1, 1, 1],
+        [1, 1, 1],
+      ],
     ]);
     expectClose(repeat.average[0]!, 2 / 3);
     expect(repeat.average.slice(1)).toEqual([1, 1, null]);
@@ -24,7 +30,12 @@ describe('cohortRepeatPurchaseRate', () => {
     });
 
     it('rejects something that is not an index', () => {
-      expectThrows(() => cohortRepeatPurchaseRate({} as never), TypeError, 'cohortRepeatPurchaseRate', 'index.period must be one of');
+      expectThrows(
+        () => cohortRepeatPurchaseRate({} as never),
+        TypeError,
+        'cohortRepeatPurchaseRate',
+        'index.period must be one of',
+      );
     });
   });
 });

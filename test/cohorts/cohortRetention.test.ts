@@ -17,16 +17,41 @@ describe('cohortRetention', () => {
       [2, 2, 1, 0],
       [1, 1, 1],
     ]);
-    expect(cohortRetention(index, { brackets: [[1, 2], [3, 3]] }).cohorts.map((c) => [c.counts, c.complete])).toEqual([
-      [[2, 0], [true, false]],
+    expect(
+      cohortRetention(index, {
+        brackets: [
+          [1, 2],
+          [3, 3],
+        ],
+      }).cohorts.map((c) => [c.counts, c.complete]),
+    ).toEqual([
+      [
+        [2, 0],
+        [true, false],
+      ],
       [[1], [false]],
     ]);
   });
 
   it('rejects a malformed index', () => {
-    expectThrows(() => cohortRetention({ ...index, cellStart: [0, 2, 4] }), RangeError, 'cohortRetention', 'index.cellStart length (3)');
-    expectThrows(() => cohortRetention({ ...index, cellColumn: [0, 2, 0, 1, 0, 7] }), RangeError, 'cohortRetention', 'index.cellColumn[5] (7)');
-    expectThrows(() => cohortRetention({ ...index, cohorts: [index.cohorts[0]!, { ...index.cohorts[1]!, size: 5 }] }), RangeError, 'cohortRetention', 'index.cohorts[1].size (5) must equal its number of customers (1)');
+    expectThrows(
+      () => cohortRetention({ ...index, cellStart: [0, 2, 4] }),
+      RangeError,
+      'cohortRetention',
+      'index.cellStart length (3)',
+    );
+    expectThrows(
+      () => cohortRetention({ ...index, cellColumn: [0, 2, 0, 1, 0, 7] }),
+      RangeError,
+      'cohortRetention',
+      'index.cellColumn[5] (7)',
+    );
+    expectThrows(
+      () => cohortRetention({ ...index, cohorts: [index.cohorts[0]!, { ...index.cohorts[1]!, size: 5 }] }),
+      RangeError,
+      'cohortRetention',
+      'index.cohorts[1].size (5) must equal its number of customers (1)',
+    );
     expectThrows(() => cohortRetention(null as never), TypeError, 'cohortRetention', 'index must be an object');
   });
 

@@ -11,11 +11,17 @@ describe('cohortRevenue properties', () => {
         const index = buildCohorts(log, setup);
         const revenue = cohortRevenue(index);
         const total = revenue.cohorts.reduce((s, c) => s + (c.cumulativeRevenue.at(-1) ?? 0), 0);
-        expectClose(total, log.value.reduce((s, v) => s + v, 0), { abs: 1e-9 });
+        expectClose(
+          total,
+          log.value.reduce((s, v) => s + v, 0),
+          { abs: 1e-9 },
+        );
         const frequency = cohortPurchaseFrequency(index);
         expect(frequency.cohorts.reduce((s, c) => s + c.orders.reduce((a, b) => a + b, 0), 0)).toBe(log.time.length);
         for (const c of frequency.cohorts) {
-          c.cumulativeFrequency.forEach((x, k) => { if (k > 0) expect(x).toBeGreaterThanOrEqual(c.cumulativeFrequency[k - 1]!); });
+          c.cumulativeFrequency.forEach((x, k) => {
+            if (k > 0) expect(x).toBeGreaterThanOrEqual(c.cumulativeFrequency[k - 1]!);
+          });
         }
       }),
       { numRuns: 100 },

@@ -11,8 +11,16 @@ describe('cohortRevenue', () => {
   it('returns revenue per column and the cumulative revenue per customer', () => {
     const revenue = cohortRevenue(index);
     expect(revenue.cohorts.map((c) => [c.revenue, c.cumulativeRevenue, c.revenuePerCustomer])).toEqual([
-      [[90, 25, 20, 0], [90, 115, 135, 135], [45, 57.5, 67.5, 67.5]],
-      [[80, 0, 5], [80, 80, 85], [80, 80, 85]],
+      [
+        [90, 25, 20, 0],
+        [90, 115, 135, 135],
+        [45, 57.5, 67.5, 67.5],
+      ],
+      [
+        [80, 0, 5],
+        [80, 80, 85],
+        [80, 80, 85],
+      ],
     ]);
     const avg = revenue.averageRevenuePerCustomer;
     expectClose(avg[0]!, 170 / 3);
@@ -27,7 +35,11 @@ describe('cohortRevenue', () => {
 
   it('sums many small values without drift (compensated)', () => {
     const n = 10_000;
-    const big = buildCohorts({ customer: new Array(n).fill(1), time: new Array(n).fill(0), value: new Array(n).fill(0.1) });
+    const big = buildCohorts({
+      customer: new Array(n).fill(1),
+      time: new Array(n).fill(0),
+      value: new Array(n).fill(0.1),
+    });
     expect(cohortRevenue(big).cohorts[0]!.revenue[0]).toBe(1000);
   });
 

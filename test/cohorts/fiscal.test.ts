@@ -26,7 +26,7 @@ const table = (m: { cohorts: readonly { label: string; size: number; counts: num
   m.cohorts.map(({ label, size, counts, complete }) => ({ label, size, counts, complete }));
 
 describe('retentionMatrix with fiscal periods', () => {
-  it("quarters of an April year (UK): Apr–Jun, Jul–Sep, Oct–Dec, Jan–Mar", () => {
+  it('quarters of an April year (UK): Apr–Jun, Jul–Sep, Oct–Dec, Jan–Mar', () => {
     // An April year's quarters are the calendar quarters, numbered from April. Quarters: Jan–Mar 2024 (a's start),
     // Apr–Jun (b, c, d start; a returns), Jul–Sep (b returns), Oct–Dec (a returns), Jan–Mar 2025 (c returns,
     // still running on 2025-01-10).
@@ -54,7 +54,9 @@ describe('retentionMatrix with fiscal periods', () => {
       { label: '2024-04-01', size: 3, counts: [3], complete: [false] },
     ]);
     // calendar years: all four start in 2024 and only c returns in 2025
-    expect(table(retentionMatrix(log, { ...read, period: 'year' }))).toEqual([{ label: '2024-01-01', size: 4, counts: [4, 1], complete: [true, false] }]);
+    expect(table(retentionMatrix(log, { ...read, period: 'year' }))).toEqual([
+      { label: '2024-01-01', size: 4, counts: [4, 1], complete: [true, false] },
+    ]);
   });
 
   it('quarters of a February year: Feb–Apr, May–Jul, Aug–Oct, Nov–Jan', () => {
@@ -71,7 +73,11 @@ describe('retentionMatrix with fiscal periods', () => {
     ]);
     expect(m.average).toEqual([1, 0.25, 0.5, null]);
     // onOrAfter: a counts in columns 0–2, b in 0–1; c in 0–2, d in 0
-    expect(table(retentionMatrix(log, { ...read, period: 'quarter', yearStartsOn: 2, mode: 'onOrAfter' })).map((c) => c.counts)).toEqual([
+    expect(
+      table(retentionMatrix(log, { ...read, period: 'quarter', yearStartsOn: 2, mode: 'onOrAfter' })).map(
+        (c) => c.counts,
+      ),
+    ).toEqual([
       [2, 2, 1, 0],
       [2, 1, 1],
     ]);
@@ -85,8 +91,18 @@ describe('retentionMatrix with fiscal periods', () => {
       [Number.NaN, RangeError, 'NaN'],
       ['4', TypeError, '"4"'],
     ] as const) {
-      expectThrows(() => retentionMatrix(log, { ...read, period: 'year', yearStartsOn: value as number }), kind, 'retentionMatrix', 'yearStartsOn', printed);
-      expect({ ...thrown(() => buildCohorts(log, { ...read, yearStartsOn: value as number })) }).toMatchObject({ function: 'buildCohorts', argument: 'yearStartsOn', value: printed });
+      expectThrows(
+        () => retentionMatrix(log, { ...read, period: 'year', yearStartsOn: value as number }),
+        kind,
+        'retentionMatrix',
+        'yearStartsOn',
+        printed,
+      );
+      expect({ ...thrown(() => buildCohorts(log, { ...read, yearStartsOn: value as number })) }).toMatchObject({
+        function: 'buildCohorts',
+        argument: 'yearStartsOn',
+        value: printed,
+      });
     }
   });
 });
@@ -100,7 +116,9 @@ describe('buildCohorts and the cohort metrics with fiscal periods', () => {
     expect(index.cohorts.map((c) => c.label)).toEqual(['2024-02-01', '2024-05-01']);
     const retention = cohortRetention(index);
     expect(retention.yearStartsOn).toBe(2);
-    expect(retention.cohorts.map((c) => [c.label, c.counts])).toEqual(table(retentionMatrix(log, options)).map((c) => [c.label, c.counts]));
+    expect(retention.cohorts.map((c) => [c.label, c.counts])).toEqual(
+      table(retentionMatrix(log, options)).map((c) => [c.label, c.counts]),
+    );
     // revenue per column: cohort 2024-02-01 = a + b: Feb–Apr 10 + 20 + 5, May–Jul 6 + 7, Aug–Oct 30
     expect(cohortRevenue(index).cohorts[0]?.revenue).toEqual([35, 13, 30, 0]);
     expect(cohortRevenue(index).yearStartsOn).toBe(2);
@@ -112,17 +130,33 @@ describe('buildCohorts and the cohort metrics with fiscal periods', () => {
     expect(cohortRetention(copy)).toEqual(cohortRetention(index));
     const { yearStartsOn: _dropped, ...older } = buildCohorts(log, { ...options, yearStartsOn: 1 });
     expect(cohortRetention(older as never).yearStartsOn).toBe(1);
-    expect(cohortRetention(older as never)).toEqual(cohortRetention(buildCohorts(log, { ...options, yearStartsOn: 1 })));
-    expectThrows(() => cohortRetention({ ...index, yearStartsOn: 13 }), RangeError, 'cohortRetention', 'index.yearStartsOn (13) must be an integer from 1 (January) to 12 (December)');
-    expect({ ...thrown(() => cohortRetention({ ...index, yearStartsOn: '2' as never })) }).toMatchObject({ function: 'cohortRetention', argument: 'index.yearStartsOn', value: '"2"' });
+    expect(cohortRetention(older as never)).toEqual(
+      cohortRetention(buildCohorts(log, { ...options, yearStartsOn: 1 })),
+    );
+    expectThrows(
+      () => cohortRetention({ ...index, yearStartsOn: 13 }),
+      RangeError,
+      'cohortRetention',
+      'index.yearStartsOn (13) must be an integer from 1 (January) to 12 (December)',
+    );
+    expect({ ...thrown(() => cohortRetention({ ...index, yearStartsOn: '2' as never })) }).toMatchObject({
+      function: 'cohortRetention',
+      argument: 'index.yearStartsOn',
+      value: '"2"',
+    });
   });
 });
 
 describe('yearStartsOn 1 is bit-for-bit the same as omitting it', () => {
   // Random logs over 2022–2026 (one event slot every 6 hours), so that quarters and years vary.
   const events = fc
-    .array(fc.record({ customer: fc.integer({ min: 0, max: 7 }), slot: fc.integer({ min: 0, max: 5 * 365 * 4 }) }), { maxLength: 40 })
-    .map((rows) => ({ customer: rows.map((r) => r.customer), time: rows.map((r) => Date.UTC(2022, 0, 1) + r.slot * 6 * 3_600_000) }));
+    .array(fc.record({ customer: fc.integer({ min: 0, max: 7 }), slot: fc.integer({ min: 0, max: 5 * 365 * 4 }) }), {
+      maxLength: 40,
+    })
+    .map((rows) => ({
+      customer: rows.map((r) => r.customer),
+      time: rows.map((r) => Date.UTC(2022, 0, 1) + r.slot * 6 * 3_600_000),
+    }));
 
   it('retentionMatrix and buildCohorts, quarters and years, calendar and rolling, any zone', () => {
     fc.assert(
@@ -134,7 +168,9 @@ describe('yearStartsOn 1 is bit-for-bit the same as omitting it', () => {
         fc.constantFrom('on' as const, 'onOrAfter' as const),
         (log, period, windows, timeZone, mode) => {
           const base = { period, windows, timeZone };
-          expect(retentionMatrix(log, { ...base, mode, yearStartsOn: 1 })).toStrictEqual(retentionMatrix(log, { ...base, mode }));
+          expect(retentionMatrix(log, { ...base, mode, yearStartsOn: 1 })).toStrictEqual(
+            retentionMatrix(log, { ...base, mode }),
+          );
           expect(buildCohorts(log, { ...base, yearStartsOn: 1 })).toStrictEqual(buildCohorts(log, base));
         },
       ),

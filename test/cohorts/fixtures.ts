@@ -15,4 +15,10 @@ export const orders = [
   { who: 'dee', at: '2024-05-01T00:00:00Z', amount: 100 },
 ] as const;
 
-export const orderOptions = { customer: 'who', time: 'at', value: 'amount', period: 'month', observationEnd: '2024-04-01T00:00:00Z' } as const;
+export const orderOptions = {
+  customer: 'who',
+  time: 'at',
+  value: 'amount',
+  period: 'month',
+  observationEnd: '2024-04-01T00:00:00Z',
+} as const;

@@ -31,7 +31,13 @@ export interface OracleCohort {
 }
 
 const DAY = 86_400_000;
-const WINDOW: Record<OraclePeriod, number> = { day: DAY, week: 7 * DAY, month: 30 * DAY, quarter: 91 * DAY, year: 365 * DAY };
+const WINDOW: Record<OraclePeriod, number> = {
+  day: DAY,
+  week: 7 * DAY,
+  month: 30 * DAY,
+  quarter: 91 * DAY,
+  year: 365 * DAY,
+};
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 function localYmd(ms: number, timeZone: string): [number, number, number] {
@@ -48,7 +54,12 @@ function localYmd(ms: number, timeZone: string): [number, number, number] {
 const iso = (dayNumber: number): string => new Date(dayNumber * DAY).toISOString().slice(0, 10);
 
 /** Consecutive integer key of the calendar period containing `ms`, and the ISO date of its first day. */
-export function oraclePeriod(ms: number, period: OraclePeriod, timeZone: string, weekStartsOn: number): { key: number; label: string } {
+export function oraclePeriod(
+  ms: number,
+  period: OraclePeriod,
+  timeZone: string,
+  weekStartsOn: number,
+): { key: number; label: string } {
   const [y, m, d] = localYmd(ms, timeZone);
   const dayNumber = Date.UTC(y, m - 1, d) / DAY;
   switch (period) {
@@ -70,7 +81,10 @@ export function oraclePeriod(ms: number, period: OraclePeriod, timeZone: string,
   }
 }
 
-export function oracleRetention(events: readonly OracleEvent[], o: OracleOptions): { cohorts: OracleCohort[]; average: (number | null)[] } {
+export function oracleRetention(
+  events: readonly OracleEvent[],
+  o: OracleOptions,
+): { cohorts: OracleCohort[]; average: (number | null)[] } {
   if (events.length === 0 && o.observationEnd === undefined) return { cohorts: [], average: [] };
   const end = o.observationEnd ?? Math.max(...events.map((e) => e.time));
   const key = (ms: number) => oraclePeriod(ms, o.period, o.timeZone, o.weekStartsOn);
@@ -109,8 +123,10 @@ export function oracleRetention(events: readonly OracleEvent[], o: OracleOptions
     const memberStarts = g.members.map((c) => starts.get(c)!);
     const minStart = Math.min(...memberStarts);
     const maxStart = Math.max(...memberStarts);
-    const observable = (k: number): boolean => (o.windows === 'rolling' ? minStart + k * w <= end : cohortKey + k <= endKey);
-    const complete = (k: number): boolean => (o.windows === 'rolling' ? maxStart + (k + 1) * w <= end : cohortKey + k + 1 <= endKey);
+    const observable = (k: number): boolean =>
+      o.windows === 'rolling' ? minStart + k * w <= end : cohortKey + k <= endKey;
+    const complete = (k: number): boolean =>
+      o.windows === 'rolling' ? maxStart + (k + 1) * w <= end : cohortKey + k + 1 <= endKey;
     const counts: number[] = [];
     const completeFlags: boolean[] = [];
     if (o.mode === 'brackets') {
@@ -121,7 +137,9 @@ export function oracleRetention(events: readonly OracleEvent[], o: OracleOptions
       }
     } else {
       for (let k = 0; observable(k); k++) {
-        counts.push(g.members.filter((c) => [...active.get(c)!].some((j) => (o.mode === 'on' ? j === k : j >= k))).length);
+        counts.push(
+          g.members.filter((c) => [...active.get(c)!].some((j) => (o.mode === 'on' ? j === k : j >= k))).length,
+        );
         completeFlags.push(complete(k));
       }
     }

@@ -16,7 +16,12 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-function generateLog(seed: number, events: number, customers: number, days: number): { customer: Int32Array; time: Float64Array } {
+function generateLog(
+  seed: number,
+  events: number,
+  customers: number,
+  days: number,
+): { customer: Int32Array; time: Float64Array } {
   const random = mulberry32(seed);
   const from = Date.UTC(2023, 10, 15);
   const customer = new Int32Array(events);
@@ -33,7 +38,12 @@ function generateLog(seed: number, events: number, customers: number, days: numb
 
 type Key = string; // `${cohortStart}:${k}`
 
-async function duckCounts(log: { customer: Int32Array; time: Float64Array }, unit: 'day' | 'month', mode: 'on' | 'onOrAfter', end: number): Promise<Map<Key, number>> {
+async function duckCounts(
+  log: { customer: Int32Array; time: Float64Array },
+  unit: 'day' | 'month',
+  mode: 'on' | 'onOrAfter',
+  end: number,
+): Promise<Map<Key, number>> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const db = await DuckDBInstance.create();
   const connection = await db.connect();
@@ -55,7 +65,10 @@ async function duckCounts(log: { customer: Int32Array; time: Float64Array }, uni
 
 function ourCounts(m: ReturnType<typeof retentionMatrix>): Map<Key, number> {
   const out = new Map<Key, number>();
-  for (const c of m.cohorts) c.counts.forEach((n, k) => { if (n > 0) out.set(`${c.start}:${k}`, n); });
+  for (const c of m.cohorts)
+    c.counts.forEach((n, k) => {
+      if (n > 0) out.set(`${c.start}:${k}`, n);
+    });
   return out;
 }
 
@@ -66,7 +79,12 @@ describe('retentionMatrix against DuckDB', () => {
         for (const seed of [1, 2, 3]) {
           const log = generateLog(seed * 7919 + (unit === 'day' ? 0 : 1), 3000, 400, unit === 'day' ? 90 : 400);
           // Seed 3 ends inside the log: at the last millisecond of a day, or exactly where a month starts.
-          const end = seed !== 3 ? Math.max(...log.time) : unit === 'day' ? Date.UTC(2024, 0, 31, 23, 59, 59, 999) : Date.UTC(2024, 6, 1);
+          const end =
+            seed !== 3
+              ? Math.max(...log.time)
+              : unit === 'day'
+                ? Date.UTC(2024, 0, 31, 23, 59, 59, 999)
+                : Date.UTC(2024, 6, 1);
           const ours = retentionMatrix(log, { period: unit, mode, observationEnd: end });
           const theirs = await duckCounts(log, unit, mode, end);
           expect(theirs.size).toBeGreaterThan(10);

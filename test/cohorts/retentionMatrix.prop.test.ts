@@ -35,10 +35,13 @@ const setup = fc.record({
   timeZone: fc.constantFrom('UTC', 'Europe/Bucharest', 'America/New_York', 'Asia/Kolkata'),
   weekStartsOn: fc.integer({ min: 0, max: 6 }),
   mode: fc.constantFrom('on' as const, 'onOrAfter' as const, 'brackets' as const),
-  brackets: fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 20 })), { minLength: 1, maxLength: 4 }).map((pairs) =>
-    pairs.map(([from, len]) => [from, from + len] as [number, number]).sort((a, b) => a[0] - b[0]),
+  brackets: fc
+    .array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 20 })), { minLength: 1, maxLength: 4 })
+    .map((pairs) => pairs.map(([from, len]) => [from, from + len] as [number, number]).sort((a, b) => a[0] - b[0])),
+  end: fc.option(
+    fc.integer({ min: 0, max: SPAN }).map((s) => FROM + s * HALF_HOUR),
+    { nil: undefined },
   ),
-  end: fc.option(fc.integer({ min: 0, max: SPAN }).map((s) => FROM + s * HALF_HOUR), { nil: undefined }),
   filters: fc.constantFrom('none', 'start', 'return', 'both', 'cohort'),
   shape: fc.constantFrom('rows', 'columns'),
   timeAs: fc.constantFrom('ms', 'iso', 'date'),
@@ -50,7 +53,11 @@ describe('retentionMatrix against the brute-force oracle', () => {
       fc.property(fc.array(event, { maxLength: 30 }), setup, (events, s) => {
         const useStart = s.filters === 'start' || s.filters === 'both';
         const useReturn = s.filters === 'return' || s.filters === 'both';
-        const oracleEvents = events.map((e) => ({ ...e, start: useStart ? e.start : true, active: useReturn ? e.active : true }));
+        const oracleEvents = events.map((e) => ({
+          ...e,
+          start: useStart ? e.start : true,
+          active: useReturn ? e.active : true,
+        }));
         const expected = oracleRetention(oracleEvents, {
           period: s.period,
           windows: s.windows,
@@ -74,7 +81,12 @@ describe('retentionMatrix against the brute-force oracle', () => {
         let actual: ReturnType<typeof retentionMatrix>;
         if (s.shape === 'rows') {
           const rows = deepFreeze(
-            events.map((e) => ({ id: e.customer, at: s.timeAs === 'ms' ? e.time : s.timeAs === 'iso' ? new Date(e.time).toISOString() : new Date(e.time), kind: e.kind, signup: e.cohort })),
+            events.map((e) => ({
+              id: e.customer,
+              at: s.timeAs === 'ms' ? e.time : s.timeAs === 'iso' ? new Date(e.time).toISOString() : new Date(e.time),
+              kind: e.kind,
+              signup: e.cohort,
+            })),
           );
           const options: RetentionMatrixOptions<(typeof rows)[number]> = {
             customer: 'id',
@@ -91,7 +103,9 @@ describe('retentionMatrix against the brute-force oracle', () => {
           const kinds = events.map((e) => e.kind);
           const columns = {
             // Typed columns when every id is an integer (the fastest path), plain arrays otherwise.
-            customer: events.every((e) => typeof e.customer === 'number') ? Int32Array.from(events.map((e) => e.customer as number)) : events.map((e) => e.customer),
+            customer: events.every((e) => typeof e.customer === 'number')
+              ? Int32Array.from(events.map((e) => e.customer as number))
+              : events.map((e) => e.customer),
             time: Float64Array.from(events.map((e) => e.time)),
             ...(s.filters === 'cohort' ? { cohort: events.map((e) => e.cohort!) } : {}),
           };
@@ -104,7 +118,9 @@ describe('retentionMatrix against the brute-force oracle', () => {
           const { mode: _m, brackets: _b, ...indexOptions } = options;
           expect(cohortRetention(buildCohorts(columns, indexOptions), retention)).toEqual(actual);
         }
-        expect(actual.cohorts.map(({ label, size, counts, complete }) => ({ label, size, counts, complete }))).toEqual(expected.cohorts);
+        expect(actual.cohorts.map(({ label, size, counts, complete }) => ({ label, size, counts, complete }))).toEqual(
+          expected.cohorts,
+        );
         expect(actual.average).toEqual(expected.average);
         for (const c of actual.cohorts) expect(c.rates).toEqual(c.counts.map((x) => x / c.size));
       }),
@@ -115,9 +131,20 @@ describe('retentionMatrix against the brute-force oracle', () => {
   it('does not depend on the order of events or on duplicated events', () => {
     fc.assert(
       fc.property(fc.array(event, { maxLength: 25 }), fc.integer(), setup, (events, seed, s) => {
-        const options = { period: s.period, windows: s.windows, timeZone: s.timeZone, mode: s.mode === 'brackets' ? ('on' as const) : s.mode };
-        const columns = (list: readonly Ev[]) => ({ customer: list.map((e) => e.customer), time: list.map((e) => e.time) });
-        const shuffled = [...events, ...events.slice(0, 5)].map((e, i) => ({ e, r: Math.sin(seed + i) })).sort((a, b) => a.r - b.r).map(({ e }) => e);
+        const options = {
+          period: s.period,
+          windows: s.windows,
+          timeZone: s.timeZone,
+          mode: s.mode === 'brackets' ? ('on' as const) : s.mode,
+        };
+        const columns = (list: readonly Ev[]) => ({
+          customer: list.map((e) => e.customer),
+          time: list.map((e) => e.time),
+        });
+        const shuffled = [...events, ...events.slice(0, 5)]
+          .map((e, i) => ({ e, r: Math.sin(seed + i) }))
+          .sort((a, b) => a.r - b.r)
+          .map(({ e }) => e);
         expect(retentionMatrix(columns(shuffled), options)).toEqual(retentionMatrix(columns(events), options));
       }),
       { numRuns: 100 },

@@ -4,7 +4,8 @@ import { deepFreeze, expectThrows } from '../helpers/expectClose.ts';
 
 // Every expected table below is worked out by hand from the event list next to it (local dates in the comments).
 
-const strip = (m: ReturnType<typeof retentionMatrix>) => m.cohorts.map(({ label, size, counts, complete }) => ({ label, size, counts, complete }));
+const strip = (m: ReturnType<typeof retentionMatrix>) =>
+  m.cohorts.map(({ label, size, counts, complete }) => ({ label, size, counts, complete }));
 
 describe('retentionMatrix', () => {
   const events = deepFreeze([
@@ -28,8 +29,22 @@ describe('retentionMatrix', () => {
       mode: 'on',
       brackets: null,
       cohorts: [
-        { label: '2024-01-01', start: Date.UTC(2024, 0, 1), size: 2, counts: [2, 1, 1], rates: [1, 0.5, 0.5], complete: [true, true, false] },
-        { label: '2024-01-02', start: Date.UTC(2024, 0, 2), size: 1, counts: [1, 1], rates: [1, 1], complete: [true, false] },
+        {
+          label: '2024-01-01',
+          start: Date.UTC(2024, 0, 1),
+          size: 2,
+          counts: [2, 1, 1],
+          rates: [1, 0.5, 0.5],
+          complete: [true, true, false],
+        },
+        {
+          label: '2024-01-02',
+          start: Date.UTC(2024, 0, 2),
+          size: 1,
+          counts: [1, 1],
+          rates: [1, 1],
+          complete: [true, false],
+        },
       ],
       average: [1, 0.5, null],
     });
@@ -47,7 +62,16 @@ describe('retentionMatrix', () => {
   it('uses brackets as the only columns, observable once started and complete once ended', () => {
     // Cohort 2024-01-01: a active on day 1, b on day 2; bracket [3, 4] has not started.
     // Cohort 2024-01-02 (columns 0–1 observable): c active on day 1; brackets from day 1 are observable, not ended.
-    const m = retentionMatrix(events, { customer: 'user', time: 'at', brackets: [[1, 1], [1, 2], [2, 9], [3, 4]] });
+    const m = retentionMatrix(events, {
+      customer: 'user',
+      time: 'at',
+      brackets: [
+        [1, 1],
+        [1, 2],
+        [2, 9],
+        [3, 4],
+      ],
+    });
     expect(m.mode).toBe('brackets');
     expect(strip(m)).toEqual([
       { label: '2024-01-01', size: 2, counts: [1, 2, 1], complete: [true, false, false] },
@@ -68,7 +92,10 @@ describe('retentionMatrix', () => {
     ];
     const m = retentionMatrix(rows, { customer: 'id', time: 't', timeZone: 'Europe/Bucharest' });
     expect(m.observationEnd).toBe(Date.parse('2024-03-31T21:00:00Z'));
-    expect(m.cohorts.map((c) => c.start)).toEqual([Date.parse('2024-03-29T22:00:00Z'), Date.parse('2024-03-30T22:00:00Z')]);
+    expect(m.cohorts.map((c) => c.start)).toEqual([
+      Date.parse('2024-03-29T22:00:00Z'),
+      Date.parse('2024-03-30T22:00:00Z'),
+    ]);
     expect(strip(m)).toEqual([
       { label: '2024-03-30', size: 1, counts: [1, 1, 1], complete: [true, true, false] },
       { label: '2024-03-31', size: 1, counts: [1, 1], complete: [true, false] },
@@ -86,7 +113,12 @@ describe('retentionMatrix', () => {
       { id: 'E', t: Date.parse('2024-11-05T00:00:00Z') }, // after the observation end: E is in no cohort
       { id: 'D', t: Date.parse('2024-11-04T12:00:00.001Z') }, // 1 ms after the observation end: ignored
     ];
-    const m = retentionMatrix(rows, { customer: 'id', time: 't', timeZone: 'America/New_York', observationEnd: '2024-11-04T07:00:00-05:00' });
+    const m = retentionMatrix(rows, {
+      customer: 'id',
+      time: 't',
+      timeZone: 'America/New_York',
+      observationEnd: '2024-11-04T07:00:00-05:00',
+    });
     expect(m.cohorts.map((c) => c.start)).toEqual([Date.parse('2024-11-03T04:00:00Z')]);
     expect(strip(m)).toEqual([{ label: '2024-11-03', size: 2, counts: [2, 1], complete: [true, false] }]);
   });
@@ -134,9 +166,19 @@ describe('retentionMatrix', () => {
     const rolling = retentionMatrix(rows, { customer: 'id', time: 't', windows: 'rolling' });
     // Cohort 01-01 (P from 18:00, Q from 06:00): window 1 started (Q: 01-02T06:00 ≤ end) and ended for the latest
     // member P at 01-03T18:00 = end → complete; window 2 started for Q (01-03T06:00) but not ended for P.
-    expect(strip(rolling)[0]).toEqual({ label: '2024-01-01', size: 2, counts: [2, 1, 0], complete: [true, true, false] });
+    expect(strip(rolling)[0]).toEqual({
+      label: '2024-01-01',
+      size: 2,
+      counts: [2, 1, 0],
+      complete: [true, true, false],
+    });
     const calendar = retentionMatrix(rows, { customer: 'id', time: 't' });
-    expect(strip(calendar)[0]).toEqual({ label: '2024-01-01', size: 2, counts: [2, 2, 0], complete: [true, true, false] });
+    expect(strip(calendar)[0]).toEqual({
+      label: '2024-01-01',
+      size: 2,
+      counts: [2, 2, 0],
+      complete: [true, true, false],
+    });
   });
 
   it('uses startEvent, returnEvent and cohort dates', () => {
@@ -167,25 +209,45 @@ describe('retentionMatrix', () => {
 
   it('gives the same result for columnar typed-array input as for rows', () => {
     const day = 86_400_000;
-    const columns = { customer: Int32Array.from([5, 5, 9, 9, 7, 7]), time: Float64Array.from([0, day, 0, 2 * day, day, 2 * day]) };
+    const columns = {
+      customer: Int32Array.from([5, 5, 9, 9, 7, 7]),
+      time: Float64Array.from([0, day, 0, 2 * day, day, 2 * day]),
+    };
     const rows = Array.from(columns.customer, (c, i) => ({ c, t: columns.time[i]! }));
     expect(retentionMatrix(columns)).toEqual(retentionMatrix(rows, { customer: 'c', time: 't' }));
-    expect(strip(retentionMatrix(columns))[0]).toEqual({ label: '1970-01-01', size: 2, counts: [2, 1, 1], complete: [true, true, false] });
+    expect(strip(retentionMatrix(columns))[0]).toEqual({
+      label: '1970-01-01',
+      size: 2,
+      counts: [2, 1, 1],
+      complete: [true, true, false],
+    });
   });
 
   describe('edge cases', () => {
     it('returns no cohorts for no events', () => {
-      expect(retentionMatrix([], { customer: 'c', time: 't' })).toMatchObject({ observationEnd: null, cohorts: [], average: [] });
-      expect(retentionMatrix({ customer: [], time: [] }, { observationEnd: 0 })).toMatchObject({ observationEnd: 0, cohorts: [], average: [] });
+      expect(retentionMatrix([], { customer: 'c', time: 't' })).toMatchObject({
+        observationEnd: null,
+        cohorts: [],
+        average: [],
+      });
+      expect(retentionMatrix({ customer: [], time: [] }, { observationEnd: 0 })).toMatchObject({
+        observationEnd: 0,
+        cohorts: [],
+        average: [],
+      });
     });
 
     it('handles one customer with one event', () => {
-      expect(strip(retentionMatrix({ customer: ['x'], time: [1000] }))).toEqual([{ label: '1970-01-01', size: 1, counts: [1], complete: [false] }]);
+      expect(strip(retentionMatrix({ customer: ['x'], time: [1000] }))).toEqual([
+        { label: '1970-01-01', size: 1, counts: [1], complete: [false] },
+      ]);
     });
 
     it('ignores duplicates and order', () => {
       const shuffled = [...events].reverse().concat(events.slice(0, 3));
-      expect(retentionMatrix(shuffled, { customer: 'user', time: 'at' })).toEqual(retentionMatrix(events, { customer: 'user', time: 'at' }));
+      expect(retentionMatrix(shuffled, { customer: 'user', time: 'at' })).toEqual(
+        retentionMatrix(events, { customer: 'user', time: 'at' }),
+      );
     });
 
     it('leaves out a customer whose only events are after observationEnd', () => {
@@ -202,22 +264,68 @@ describe('retentionMatrix', () => {
   describe('errors', () => {
     it('names the row and value of an invalid timestamp', () => {
       expectThrows(
-        () => retentionMatrix([{ c: 1, t: '2024-01-01' }, { c: 1, t: '2024-13-01' }], { customer: 'c', time: 't' }),
+        () =>
+          retentionMatrix(
+            [
+              { c: 1, t: '2024-01-01' },
+              { c: 1, t: '2024-13-01' },
+            ],
+            { customer: 'c', time: 't' },
+          ),
         TypeError,
         'retentionMatrix',
         'retentionMatrix: row 1: time "2024-13-01" is not a valid date',
       );
-      expectThrows(() => retentionMatrix({ customer: [1], time: [Number.NaN] }), TypeError, 'retentionMatrix', 'time[0] NaN is not a valid date');
-      expectThrows(() => retentionMatrix({ customer: Int32Array.of(1, 2), time: Float64Array.of(0, Infinity) }), TypeError, 'retentionMatrix', 'time[1] Infinity is not a valid date');
-      expectThrows(() => retentionMatrix({ customer: [1], time: ['2024-01-01T00:00:00'] as unknown as number[] }, { observationEnd: 'soon' }), TypeError, 'retentionMatrix', 'observationEnd "soon" is not a valid date');
+      expectThrows(
+        () => retentionMatrix({ customer: [1], time: [Number.NaN] }),
+        TypeError,
+        'retentionMatrix',
+        'time[0] NaN is not a valid date',
+      );
+      expectThrows(
+        () => retentionMatrix({ customer: Int32Array.of(1, 2), time: Float64Array.of(0, Infinity) }),
+        TypeError,
+        'retentionMatrix',
+        'time[1] Infinity is not a valid date',
+      );
+      expectThrows(
+        () =>
+          retentionMatrix(
+            { customer: [1], time: ['2024-01-01T00:00:00'] as unknown as number[] },
+            { observationEnd: 'soon' },
+          ),
+        TypeError,
+        'retentionMatrix',
+        'observationEnd "soon" is not a valid date',
+      );
     });
 
     it('rejects invalid customers, accessors and predicates', () => {
-      expectThrows(() => retentionMatrix([{ c: null, t: 0 }], { customer: 'c', time: 't' }), TypeError, 'retentionMatrix', 'row 0: customer must be a non-empty string or a finite number, got null');
-      expectThrows(() => retentionMatrix([{ c: 1, t: 0 }], { time: 't' }), TypeError, 'retentionMatrix', 'customer must be a property name or a function');
-      expectThrows(() => retentionMatrix({ customer: [1], time: [0] }, { customer: 'c' }), TypeError, 'retentionMatrix', 'customer accessor applies to row input only');
       expectThrows(
-        () => retentionMatrix([{ c: 1, t: 0 }], { customer: 'c', time: 't', returnEvent: (() => 1) as unknown as () => boolean }),
+        () => retentionMatrix([{ c: null, t: 0 }], { customer: 'c', time: 't' }),
+        TypeError,
+        'retentionMatrix',
+        'row 0: customer must be a non-empty string or a finite number, got null',
+      );
+      expectThrows(
+        () => retentionMatrix([{ c: 1, t: 0 }], { time: 't' }),
+        TypeError,
+        'retentionMatrix',
+        'customer must be a property name or a function',
+      );
+      expectThrows(
+        () => retentionMatrix({ customer: [1], time: [0] }, { customer: 'c' }),
+        TypeError,
+        'retentionMatrix',
+        'customer accessor applies to row input only',
+      );
+      expectThrows(
+        () =>
+          retentionMatrix([{ c: 1, t: 0 }], {
+            customer: 'c',
+            time: 't',
+            returnEvent: (() => 1) as unknown as () => boolean,
+          }),
         TypeError,
         'retentionMatrix',
         'row 0: returnEvent must return a boolean, got 1',
@@ -227,20 +335,81 @@ describe('retentionMatrix', () => {
 
     it('rejects out-of-domain options', () => {
       const columns = { customer: [1], time: [0] };
-      expectThrows(() => retentionMatrix(columns, { period: 'decade' as never }), RangeError, 'retentionMatrix', 'period ("decade")');
-      expectThrows(() => retentionMatrix(columns, { mode: 'after' as never }), RangeError, 'retentionMatrix', 'mode ("after")');
-      expectThrows(() => retentionMatrix(columns, { windows: 'sliding' as never }), RangeError, 'retentionMatrix', 'windows ("sliding")');
-      expectThrows(() => retentionMatrix(columns, { timeZone: 'Europe/Atlantis' }), RangeError, 'retentionMatrix', 'timeZone ("Europe/Atlantis") is not a valid IANA time zone');
-      expectThrows(() => retentionMatrix(columns, { weekStartsOn: 7 }), RangeError, 'retentionMatrix', 'weekStartsOn (7)');
-      expectThrows(() => retentionMatrix(columns, { brackets: [[3, 5], [1, 2]] }), RangeError, 'retentionMatrix', 'brackets[1] from (1) must not be less than');
-      expectThrows(() => retentionMatrix(columns, { brackets: [[3, 2]] }), RangeError, 'retentionMatrix', 'brackets[0] to (2) must not be less than from (3)');
-      expectThrows(() => retentionMatrix(columns, { brackets: [] }), RangeError, 'retentionMatrix', 'brackets must not be empty');
-      expectThrows(() => retentionMatrix(columns, { brackets: [[0, 1]], mode: 'onOrAfter' }), RangeError, 'retentionMatrix', 'cannot be combined with brackets');
-      expectThrows(() => retentionMatrix({ customer: [1, 2], time: [0] }), RangeError, 'retentionMatrix', 'events.time length (1) must equal events.customer length (2)');
+      expectThrows(
+        () => retentionMatrix(columns, { period: 'decade' as never }),
+        RangeError,
+        'retentionMatrix',
+        'period ("decade")',
+      );
+      expectThrows(
+        () => retentionMatrix(columns, { mode: 'after' as never }),
+        RangeError,
+        'retentionMatrix',
+        'mode ("after")',
+      );
+      expectThrows(
+        () => retentionMatrix(columns, { windows: 'sliding' as never }),
+        RangeError,
+        'retentionMatrix',
+        'windows ("sliding")',
+      );
+      expectThrows(
+        () => retentionMatrix(columns, { timeZone: 'Europe/Atlantis' }),
+        RangeError,
+        'retentionMatrix',
+        'timeZone ("Europe/Atlantis") is not a valid IANA time zone',
+      );
+      expectThrows(
+        () => retentionMatrix(columns, { weekStartsOn: 7 }),
+        RangeError,
+        'retentionMatrix',
+        'weekStartsOn (7)',
+      );
+      expectThrows(
+        () =>
+          retentionMatrix(columns, {
+            brackets: [
+              [3, 5],
+              [1, 2],
+            ],
+          }),
+        RangeError,
+        'retentionMatrix',
+        'brackets[1] from (1) must not be less than',
+      );
+      expectThrows(
+        () => retentionMatrix(columns, { brackets: [[3, 2]] }),
+        RangeError,
+        'retentionMatrix',
+        'brackets[0] to (2) must not be less than from (3)',
+      );
+      expectThrows(
+        () => retentionMatrix(columns, { brackets: [] }),
+        RangeError,
+        'retentionMatrix',
+        'brackets must not be empty',
+      );
+      expectThrows(
+        () => retentionMatrix(columns, { brackets: [[0, 1]], mode: 'onOrAfter' }),
+        RangeError,
+        'retentionMatrix',
+        'cannot be combined with brackets',
+      );
+      expectThrows(
+        () => retentionMatrix({ customer: [1, 2], time: [0] }),
+        RangeError,
+        'retentionMatrix',
+        'events.time length (1) must equal events.customer length (2)',
+      );
     });
 
     it('refuses spans too long for the period instead of allocating them', () => {
-      expectThrows(() => retentionMatrix({ customer: [1, 2], time: [-8.64e15, 8.64e15] }), RangeError, 'retentionMatrix', 'more than the');
+      expectThrows(
+        () => retentionMatrix({ customer: [1, 2], time: [-8.64e15, 8.64e15] }),
+        RangeError,
+        'retentionMatrix',
+        'more than the',
+      );
     });
   });
 });

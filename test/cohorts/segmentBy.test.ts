@@ -12,7 +12,11 @@ describe('segmentBy', () => {
   ]);
 
   it('runs the metric on each segment’s rows, segments sorted', () => {
-    const result = segmentBy(rows, 'plan', (part) => retentionMatrix(part, { customer: 'user', time: 'day' }).cohorts[0]!.rates);
+    const result = segmentBy(
+      rows,
+      'plan',
+      (part) => retentionMatrix(part, { customer: 'user', time: 'day' }).cohorts[0]!.rates,
+    );
     expect(result).toEqual([
       { segment: 'free', result: [1, 0.5] },
       { segment: 'pro', result: [1, 1] },
@@ -20,7 +24,11 @@ describe('segmentBy', () => {
   });
 
   it('accepts a key function and passes the segment value', () => {
-    const result = segmentBy(rows, (r) => (r.age >= 30 ? 30 : 0), (part, segment) => `${segment}:${part.length}`);
+    const result = segmentBy(
+      rows,
+      (r) => (r.age >= 30 ? 30 : 0),
+      (part, segment) => `${segment}:${part.length}`,
+    );
     expect(result).toEqual([
       { segment: 0, result: '0:2' },
       { segment: 30, result: '30:3' },
@@ -30,7 +38,10 @@ describe('segmentBy', () => {
   describe('edge cases', () => {
     it('returns no segments for no rows and keeps row order within a segment', () => {
       expect(segmentBy([], 'plan', (part) => part.length)).toEqual([]);
-      expect(segmentBy(rows, 'plan', (part) => part.map((r) => r.user))[0]).toEqual({ segment: 'free', result: [2, 2, 3] });
+      expect(segmentBy(rows, 'plan', (part) => part.map((r) => r.user))[0]).toEqual({
+        segment: 'free',
+        result: [2, 2, 3],
+      });
     });
 
     it('sorts booleans before numbers before strings and merges 0 with -0', () => {
@@ -46,10 +57,30 @@ describe('segmentBy', () => {
     });
 
     it('throws for invalid keys and metrics', () => {
-      expectThrows(() => segmentBy([{ k: null }], 'k', () => 0), TypeError, 'segmentBy', 'row 0: key must be a string, finite number or boolean, got null');
-      expectThrows(() => segmentBy(rows, 'plan', 'count' as never), TypeError, 'segmentBy', 'metric must be a function');
-      expectThrows(() => segmentBy(rows, 3 as never, () => 0), TypeError, 'segmentBy', 'key must be a property name or a function');
-      expectThrows(() => segmentBy(5 as never, 'k', () => 0), TypeError, 'segmentBy', 'rows must be an array or iterable');
+      expectThrows(
+        () => segmentBy([{ k: null }], 'k', () => 0),
+        TypeError,
+        'segmentBy',
+        'row 0: key must be a string, finite number or boolean, got null',
+      );
+      expectThrows(
+        () => segmentBy(rows, 'plan', 'count' as never),
+        TypeError,
+        'segmentBy',
+        'metric must be a function',
+      );
+      expectThrows(
+        () => segmentBy(rows, 3 as never, () => 0),
+        TypeError,
+        'segmentBy',
+        'key must be a property name or a function',
+      );
+      expectThrows(
+        () => segmentBy(5 as never, 'k', () => 0),
+        TypeError,
+        'segmentBy',
+        'rows must be an array or iterable',
+      );
     });
   });
 });

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareRates } from '../../src/index.ts';
 
-const sample = fc.integer({ min: 1, max: 5000 }).chain((trials) => fc.record({ successes: fc.integer({ min: 0, max: trials }), trials: fc.constant(trials) }));
+const sample = fc
+  .integer({ min: 1, max: 5000 })
+  .chain((trials) => fc.record({ successes: fc.integer({ min: 0, max: trials }), trials: fc.constant(trials) }));
 
 describe('compareRates properties', () => {
   it('gives a p-value in [0, 1]', () => {
@@ -45,12 +47,20 @@ describe('compareRates properties', () => {
 
   it('gives p-value 1 for identical rates and a smaller p-value as the same rates are observed on more trials', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 50 }), (x, y, k) => {
-        const small = compareRates({ successes: x, trials: 100 }, { successes: y, trials: 100 });
-        const big = compareRates({ successes: x * (k + 1), trials: 100 * (k + 1) }, { successes: y * (k + 1), trials: 100 * (k + 1) });
-        if (x === y) expect(small.pValue).toBe(1);
-        else expect(big.pValue).toBeLessThanOrEqual(small.pValue);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 99 }),
+        fc.integer({ min: 1, max: 99 }),
+        fc.integer({ min: 1, max: 50 }),
+        (x, y, k) => {
+          const small = compareRates({ successes: x, trials: 100 }, { successes: y, trials: 100 });
+          const big = compareRates(
+            { successes: x * (k + 1), trials: 100 * (k + 1) },
+            { successes: y * (k + 1), trials: 100 * (k + 1) },
+          );
+          if (x === y) expect(small.pValue).toBe(1);
+          else expect(big.pValue).toBeLessThanOrEqual(small.pValue);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -58,7 +68,9 @@ describe('compareRates properties', () => {
   it('throws when successes exceed trials', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 1, max: 100 }), (trials, extra) => {
-        expect(() => compareRates({ successes: trials + extra, trials }, { successes: 0, trials: 1 })).toThrow(RangeError);
+        expect(() => compareRates({ successes: trials + extra, trials }, { successes: 0, trials: 1 })).toThrow(
+          RangeError,
+        );
       }),
       { numRuns: 50 },
     );

@@ -91,20 +91,60 @@ describe('compareRates', () => {
 
   describe('error policy', () => {
     it('throws a TypeError for a missing sample or non-number counts', () => {
-      expectThrows(() => compareRates(undefined as never, { successes: 1, trials: 2 }), TypeError, 'compareRates', 'a must be an object, got undefined');
-      expectThrows(() => compareRates({ successes: '1', trials: 2 } as never, { successes: 1, trials: 2 }), TypeError, 'compareRates', 'a.successes must be a number, got "1"');
-      expectThrows(() => compareRates({ successes: 1, trials: 2 }, { successes: 1 } as never), TypeError, 'compareRates', 'b.trials must be a number, got undefined');
+      expectThrows(
+        () => compareRates(undefined as never, { successes: 1, trials: 2 }),
+        TypeError,
+        'compareRates',
+        'a must be an object, got undefined',
+      );
+      expectThrows(
+        () => compareRates({ successes: '1', trials: 2 } as never, { successes: 1, trials: 2 }),
+        TypeError,
+        'compareRates',
+        'a.successes must be a number, got "1"',
+      );
+      expectThrows(
+        () => compareRates({ successes: 1, trials: 2 }, { successes: 1 } as never),
+        TypeError,
+        'compareRates',
+        'b.trials must be a number, got undefined',
+      );
     });
 
     it('throws a RangeError for negative, fractional or inconsistent counts', () => {
-      expectThrows(() => compareRates({ successes: -1, trials: 2 }, { successes: 1, trials: 2 }), RangeError, 'compareRates', 'a.successes (-1) must be a non-negative integer');
-      expectThrows(() => compareRates({ successes: 1, trials: 2.5 }, { successes: 1, trials: 2 }), RangeError, 'compareRates', 'a.trials (2.5) must be a non-negative integer');
-      expectThrows(() => compareRates({ successes: 1, trials: 2 }, { successes: 3, trials: 2 }), RangeError, 'compareRates', 'b.successes (3) must not exceed b.trials (2)');
-      expectThrows(() => compareRates({ successes: 1, trials: 2 }, { successes: 1, trials: Infinity }), RangeError, 'compareRates', 'b.trials (Infinity) must be a finite number');
+      expectThrows(
+        () => compareRates({ successes: -1, trials: 2 }, { successes: 1, trials: 2 }),
+        RangeError,
+        'compareRates',
+        'a.successes (-1) must be a non-negative integer',
+      );
+      expectThrows(
+        () => compareRates({ successes: 1, trials: 2.5 }, { successes: 1, trials: 2 }),
+        RangeError,
+        'compareRates',
+        'a.trials (2.5) must be a non-negative integer',
+      );
+      expectThrows(
+        () => compareRates({ successes: 1, trials: 2 }, { successes: 3, trials: 2 }),
+        RangeError,
+        'compareRates',
+        'b.successes (3) must not exceed b.trials (2)',
+      );
+      expectThrows(
+        () => compareRates({ successes: 1, trials: 2 }, { successes: 1, trials: Infinity }),
+        RangeError,
+        'compareRates',
+        'b.trials (Infinity) must be a finite number',
+      );
     });
 
     it('throws a RangeError for a confidence level outside (0, 1)', () => {
-      expectThrows(() => compareRates({ successes: 1, trials: 2 }, { successes: 1, trials: 2 }, { confidenceLevel: 95 }), RangeError, 'compareRates', 'confidenceLevel (95) must be strictly between 0 and 1');
+      expectThrows(
+        () => compareRates({ successes: 1, trials: 2 }, { successes: 1, trials: 2 }, { confidenceLevel: 95 }),
+        RangeError,
+        'compareRates',
+        'confidenceLevel (95) must be strictly between 0 and 1',
+      );
     });
   });
 });

@@ -35,7 +35,9 @@ describe('compareToBenchmark properties', () => {
       fc.property(finite, fc.double({ min: 1e-3, max: 1e6, noNaN: true }), (value, benchmark) => {
         const r = compareToBenchmark(value, benchmark, { higherIsBetter: true });
         expect(Math.sign(r.relativeDifference)).toBe(Math.sign(r.difference) || 0);
-        expect(Math.abs(r.relativeDifference - (r.ratio - 1))).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(r.ratio)));
+        expect(Math.abs(r.relativeDifference - (r.ratio - 1))).toBeLessThanOrEqual(
+          1e-9 * Math.max(1, Math.abs(r.ratio)),
+        );
       }),
       { numRuns: 200 },
     );

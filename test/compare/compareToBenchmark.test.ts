@@ -67,23 +67,63 @@ describe('compareToBenchmark', () => {
 
   describe('error policy', () => {
     it('throws a TypeError for a value that is not a number', () => {
-      expectThrows(() => compareToBenchmark('0.9' as never, 0.8, { higherIsBetter: true }), TypeError, 'compareToBenchmark', 'value must be a number, got "0.9"');
-      expectThrows(() => compareToBenchmark(0.9, null as never, { higherIsBetter: true }), TypeError, 'compareToBenchmark', 'benchmark must be a number, got null');
+      expectThrows(
+        () => compareToBenchmark('0.9' as never, 0.8, { higherIsBetter: true }),
+        TypeError,
+        'compareToBenchmark',
+        'value must be a number, got "0.9"',
+      );
+      expectThrows(
+        () => compareToBenchmark(0.9, null as never, { higherIsBetter: true }),
+        TypeError,
+        'compareToBenchmark',
+        'benchmark must be a number, got null',
+      );
     });
 
     it('throws a RangeError for NaN and infinities', () => {
-      expectThrows(() => compareToBenchmark(Number.NaN, 0.8, { higherIsBetter: true }), RangeError, 'compareToBenchmark', 'value (NaN) must be a finite number');
-      expectThrows(() => compareToBenchmark(0.9, -Infinity, { higherIsBetter: true }), RangeError, 'compareToBenchmark', 'benchmark (-Infinity) must be a finite number');
+      expectThrows(
+        () => compareToBenchmark(Number.NaN, 0.8, { higherIsBetter: true }),
+        RangeError,
+        'compareToBenchmark',
+        'value (NaN) must be a finite number',
+      );
+      expectThrows(
+        () => compareToBenchmark(0.9, -Infinity, { higherIsBetter: true }),
+        RangeError,
+        'compareToBenchmark',
+        'benchmark (-Infinity) must be a finite number',
+      );
     });
 
     it('requires the direction of the metric', () => {
-      expectThrows(() => compareToBenchmark(0.9, 0.8, undefined as never), TypeError, 'compareToBenchmark', 'options must be an object with higherIsBetter, got undefined');
-      expectThrows(() => compareToBenchmark(0.9, 0.8, {} as never), TypeError, 'compareToBenchmark', 'higherIsBetter must be a boolean, got undefined');
-      expectThrows(() => compareToBenchmark(0.9, 0.8, { higherIsBetter: 1 } as never), TypeError, 'compareToBenchmark', 'higherIsBetter must be a boolean, got 1');
+      expectThrows(
+        () => compareToBenchmark(0.9, 0.8, undefined as never),
+        TypeError,
+        'compareToBenchmark',
+        'options must be an object with higherIsBetter, got undefined',
+      );
+      expectThrows(
+        () => compareToBenchmark(0.9, 0.8, {} as never),
+        TypeError,
+        'compareToBenchmark',
+        'higherIsBetter must be a boolean, got undefined',
+      );
+      expectThrows(
+        () => compareToBenchmark(0.9, 0.8, { higherIsBetter: 1 } as never),
+        TypeError,
+        'compareToBenchmark',
+        'higherIsBetter must be a boolean, got 1',
+      );
     });
 
     it('throws a RangeError for a negative tolerance', () => {
-      expectThrows(() => compareToBenchmark(0.9, 0.8, { higherIsBetter: true, tolerance: -0.1 }), RangeError, 'compareToBenchmark', 'tolerance (-0.1) must not be negative');
+      expectThrows(
+        () => compareToBenchmark(0.9, 0.8, { higherIsBetter: true, tolerance: -0.1 }),
+        RangeError,
+        'compareToBenchmark',
+        'tolerance (-0.1) must not be negative',
+      );
     });
   });
 });

@@ -97,13 +97,33 @@ describe('metricTrend', () => {
   describe('error policy', () => {
     it('throws a TypeError for a non-array or non-number value', () => {
       expectThrows(() => metricTrend('1,2' as never), TypeError, 'metricTrend', 'values must be an array, got "1,2"');
-      expectThrows(() => metricTrend([1, null] as never), TypeError, 'metricTrend', 'values[1] must be a number, got null');
+      expectThrows(
+        () => metricTrend([1, null] as never),
+        TypeError,
+        'metricTrend',
+        'values[1] must be a number, got null',
+      );
     });
 
     it('throws a RangeError for NaN values and an invalid lookback', () => {
-      expectThrows(() => metricTrend([1, Number.NaN]), RangeError, 'metricTrend', 'values[1] (NaN) must be a finite number');
-      expectThrows(() => metricTrend([1, 2], { lookback: 0 }), RangeError, 'metricTrend', 'lookback (0) must be a positive integer');
-      expectThrows(() => metricTrend([1, 2], { lookback: 1.5 }), RangeError, 'metricTrend', 'lookback (1.5) must be a positive integer');
+      expectThrows(
+        () => metricTrend([1, Number.NaN]),
+        RangeError,
+        'metricTrend',
+        'values[1] (NaN) must be a finite number',
+      );
+      expectThrows(
+        () => metricTrend([1, 2], { lookback: 0 }),
+        RangeError,
+        'metricTrend',
+        'lookback (0) must be a positive integer',
+      );
+      expectThrows(
+        () => metricTrend([1, 2], { lookback: 1.5 }),
+        RangeError,
+        'metricTrend',
+        'lookback (1.5) must be a positive integer',
+      );
     });
   });
 });

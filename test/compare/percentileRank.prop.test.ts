@@ -35,7 +35,10 @@ describe('percentileRank properties', () => {
   it('is symmetric: the rank of −value among −peers is 1 − rank', () => {
     fc.assert(
       fc.property(small, fc.array(small, { minLength: 1, maxLength: 30 }), (value, peers) => {
-        const mirrored = percentileRank(-value, peers.map((p) => -p));
+        const mirrored = percentileRank(
+          -value,
+          peers.map((p) => -p),
+        );
         expect(Math.abs(mirrored - (1 - percentileRank(value, peers)))).toBeLessThanOrEqual(1e-12);
       }),
       { numRuns: 200 },
@@ -46,7 +49,9 @@ describe('percentileRank properties', () => {
     fc.assert(
       fc.property(fc.uniqueArray(small, { minLength: 1, maxLength: 30 }), (peers) => {
         const sorted = [...peers].sort((x, y) => x - y);
-        sorted.forEach((p, i) => { expect(Math.abs(percentileRank(p, peers) - (i + 0.5) / peers.length)).toBeLessThanOrEqual(1e-12); });
+        sorted.forEach((p, i) => {
+          expect(Math.abs(percentileRank(p, peers) - (i + 0.5) / peers.length)).toBeLessThanOrEqual(1e-12);
+        });
       }),
       { numRuns: 100 },
     );

@@ -46,15 +46,45 @@ describe('percentileRank', () => {
 
   describe('error policy', () => {
     it('throws a TypeError for a non-array peers argument or a non-number peer', () => {
-      expectThrows(() => percentileRank(1, 'abc' as never), TypeError, 'percentileRank', 'peers must be an array, got "abc"');
-      expectThrows(() => percentileRank(1, [1, '2'] as never), TypeError, 'percentileRank', 'peers[1] must be a number, got "2"');
-      expectThrows(() => percentileRank('1' as never, [1]), TypeError, 'percentileRank', 'value must be a number, got "1"');
+      expectThrows(
+        () => percentileRank(1, 'abc' as never),
+        TypeError,
+        'percentileRank',
+        'peers must be an array, got "abc"',
+      );
+      expectThrows(
+        () => percentileRank(1, [1, '2'] as never),
+        TypeError,
+        'percentileRank',
+        'peers[1] must be a number, got "2"',
+      );
+      expectThrows(
+        () => percentileRank('1' as never, [1]),
+        TypeError,
+        'percentileRank',
+        'value must be a number, got "1"',
+      );
     });
 
     it('throws a RangeError for NaN or infinite values and an unknown tie convention', () => {
-      expectThrows(() => percentileRank(1, [1, Number.NaN]), RangeError, 'percentileRank', 'peers[1] (NaN) must be a finite number');
-      expectThrows(() => percentileRank(Infinity, [1]), RangeError, 'percentileRank', 'value (Infinity) must be a finite number');
-      expectThrows(() => percentileRank(1, [1], { ties: 'average' } as never), RangeError, 'percentileRank', `ties ("average") must be one of 'mean', 'strict', 'weak'`);
+      expectThrows(
+        () => percentileRank(1, [1, Number.NaN]),
+        RangeError,
+        'percentileRank',
+        'peers[1] (NaN) must be a finite number',
+      );
+      expectThrows(
+        () => percentileRank(Infinity, [1]),
+        RangeError,
+        'percentileRank',
+        'value (Infinity) must be a finite number',
+      );
+      expectThrows(
+        () => percentileRank(1, [1], { ties: 'average' } as never),
+        RangeError,
+        'percentileRank',
+        `ties ("average") must be one of 'mean', 'strict', 'weak'`,
+      );
     });
   });
 });

@@ -29,7 +29,15 @@ describe('from-a-data-warehouse.md SQL', () => {
       const [customer = '', day = '', , amount = ''] = line.split(',');
       return { customer, day, amount: Number(amount) };
     });
-    const expected = new Map(rfmSummary(orders, { customer: 'customer', time: 'day', value: 'amount', observationEnd: '1997-09-30', unit: 'week' }).map((r) => [r.customer, r]));
+    const expected = new Map(
+      rfmSummary(orders, {
+        customer: 'customer',
+        time: 'day',
+        value: 'amount',
+        observationEnd: '1997-09-30',
+        unit: 'week',
+      }).map((r) => [r.customer, r]),
+    );
 
     expect(rows.length).toBe(expected.size);
     // The data README: 946 customers with at least one repeat purchase before 1997-10-01.

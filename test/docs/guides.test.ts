@@ -11,11 +11,19 @@ function blocksOf(file: string): MarkdownBlock[] {
   return typescriptBlocks(readFileSync(`${guidesDir}/${file}`, 'utf8'));
 }
 
-const files = readdirSync(guidesDir).filter((f) => f.endsWith('.md')).sort();
+const files = readdirSync(guidesDir)
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 
 describe('guides', () => {
   it('has the guides the docs site links to', () => {
-    expect(files).toEqual(['choosing-a-retention-definition.md', 'clv-with-models.md', 'error-policy.md', 'from-a-data-warehouse.md', 'getting-started.md']);
+    expect(files).toEqual([
+      'choosing-a-retention-definition.md',
+      'clv-with-models.md',
+      'error-policy.md',
+      'from-a-data-warehouse.md',
+      'getting-started.md',
+    ]);
   });
 
   for (const file of files) {

@@ -5,11 +5,15 @@ import { root } from '../package/build.ts';
 
 // `npm run demo` is one of the README's two commands: this keeps it true.
 describe('examples/quickstart.ts (npm run demo)', () => {
-  const out = execFileSync(join(root, 'node_modules/.bin/tsx'), ['--tsconfig', 'tsconfig.test.json', 'examples/quickstart.ts'], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
+  const out = execFileSync(
+    join(root, 'node_modules/.bin/tsx'),
+    ['--tsconfig', 'tsconfig.test.json', 'examples/quickstart.ts'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    },
+  );
 
   it('reports the CDNOW sample as published (2,357 customers, 6,919 orders)', () => {
     expect(out).toMatch(/customers\s+2357\n/);
@@ -22,7 +26,13 @@ describe('examples/quickstart.ts (npm run demo)', () => {
   });
 
   it('prints every section with numbers, never NaN or undefined', () => {
-    for (const title of ['Orders at a glance', 'Net Promoter Score', 'Monthly retention', 'RFM segments', 'Who will buy again']) {
+    for (const title of [
+      'Orders at a glance',
+      'Net Promoter Score',
+      'Monthly retention',
+      'RFM segments',
+      'Who will buy again',
+    ]) {
       expect(out).toContain(title);
     }
     expect(out).not.toMatch(/NaN|undefined/);

@@ -16,7 +16,9 @@ describe('matchExpected', () => {
   });
 
   it('walks arrays and objects, matching only the keys written', () => {
-    expect(matchExpected({ a: [1.04, -2], b: 'x', c: 7 }, { a: [1.0, -2], b: 'x' }, "{ a: [1.0, -2], b: 'x' }")).toBeUndefined();
+    expect(
+      matchExpected({ a: [1.04, -2], b: 'x', c: 7 }, { a: [1.0, -2], b: 'x' }, "{ a: [1.0, -2], b: 'x' }"),
+    ).toBeUndefined();
     expect(matchExpected({ a: [1.2, -2] }, { a: [1.0, -2] }, '{ a: [1.0, -2] }')).toMatch(/value.a\[0\]/);
     expect(matchExpected([1, 2], [1, 2, 3], '[1, 2, 3]')).toMatch(/length/);
     expect(matchExpected(Number.NaN, Number.NaN, 'NaN')).toBeUndefined();
@@ -27,7 +29,9 @@ describe('matchExpected', () => {
 
 describe('exampleToScript', () => {
   it('turns imports into destructuring and // => comments into checks', () => {
-    const { script, checks } = exampleToScript("import { f } from 'loyalty-metrics';\nf(1); // => 2\nf(-1); // => throws RangeError");
+    const { script, checks } = exampleToScript(
+      "import { f } from 'loyalty-metrics';\nf(1); // => 2\nf(-1); // => throws RangeError",
+    );
     expect(checks).toBe(2);
     expect(script).toContain('const { f } = __lib;');
     expect(script).toContain('__check(f(1), (2)');

@@ -34,7 +34,9 @@ export function collectExamples(root: string, srcDir: string): DocExample[] {
       const comment = m[0];
       if (!comment.includes('@example')) continue;
       const after = text.slice(m.index + comment.length);
-      const name = /^\s*export\s+(?:async\s+)?(?:function|const|class|interface|type)\s+([A-Za-z0-9_$]+)/.exec(after)?.[1] ?? '(anonymous)';
+      const name =
+        /^\s*export\s+(?:async\s+)?(?:function|const|class|interface|type)\s+([A-Za-z0-9_$]+)/.exec(after)?.[1] ??
+        '(anonymous)';
       const lines = comment.split('\n').map((l) => l.replace(/^\s*\/?\*+\/?\s?/, '').replace(/\s*\*\/$/, ''));
       const startLine = text.slice(0, m.index).split('\n').length;
       for (let i = 0; i < lines.length; i++) {
@@ -42,7 +44,10 @@ export function collectExamples(root: string, srcDir: string): DocExample[] {
         const body: string[] = [];
         let j = i + 1;
         for (; j < lines.length && !(lines[j] ?? '').startsWith('@'); j++) body.push(lines[j] ?? '');
-        const code = body.filter((l) => !/^```/.test(l.trim())).join('\n').trim();
+        const code = body
+          .filter((l) => !/^```/.test(l.trim()))
+          .join('\n')
+          .trim();
         examples.push({ file: relative(root, path), line: startLine + i, name, code });
         i = j - 1;
       }
@@ -62,8 +67,15 @@ export function collectExamples(root: string, srcDir: string): DocExample[] {
 export function exampleToScript(code: string): { script: string; checks: number } {
   let checks = 0;
   const withoutImports = code
-    .replace(/import\s*\{([^}]*)\}\s*from\s*['"]loyalty-metrics['"];?/g, (_m, names: string) => `const {${names}} = __lib;`)
-    .replace(/import\s*\{([^}]*)\}\s*from\s*['"](\.{1,2}\/[^'"]+)['"];?/g, (_m, names: string, path: string) => `const {${names.replace(/\btype\s+\w+\s*,?/g, '')}} = await __import(${JSON.stringify(path)});`);
+    .replace(
+      /import\s*\{([^}]*)\}\s*from\s*['"]loyalty-metrics['"];?/g,
+      (_m, names: string) => `const {${names}} = __lib;`,
+    )
+    .replace(
+      /import\s*\{([^}]*)\}\s*from\s*['"](\.{1,2}\/[^'"]+)['"];?/g,
+      (_m, names: string, path: string) =>
+        `const {${names.replace(/\btype\s+\w+\s*,?/g, '')}} = await __import(${JSON.stringify(path)});`,
+    );
   const lines = withoutImports.split('\n').map((line, index) => {
     const m = /^(\s*)(.*?);?\s*\/\/ => (.*)$/.exec(line);
     if (!m) return line;
@@ -71,7 +83,8 @@ export function exampleToScript(code: string): { script: string; checks: number 
     const [, indent, expr, expected] = m as unknown as [string, string, string, string];
     const where = JSON.stringify(`line ${index + 1}: ${expr.trim()}`);
     const thrown = /^throws (\w+)(?::\s*(.*))?$/.exec(expected.trim());
-    if (thrown) return `${indent}__checkThrows(() => (${expr}), ${JSON.stringify(thrown[1])}, ${JSON.stringify(thrown[2] ?? '')}, ${where});`;
+    if (thrown)
+      return `${indent}__checkThrows(() => (${expr}), ${JSON.stringify(thrown[1])}, ${JSON.stringify(thrown[2] ?? '')}, ${where});`;
     return `${indent}__check(${expr}, (${expected}), ${JSON.stringify(expected)}, ${where});`;
   });
   return { script: lines.join('\n'), checks };

@@ -44,7 +44,12 @@ export function thrownKind(thunk: () => unknown): Error {
 }
 
 /** Asserts the thunk throws `kind` with a message starting with `fn: ` and containing every fragment. */
-export function expectThrows(thunk: () => unknown, kind: typeof TypeError | typeof RangeError, fn: string, ...fragments: string[]): void {
+export function expectThrows(
+  thunk: () => unknown,
+  kind: typeof TypeError | typeof RangeError,
+  fn: string,
+  ...fragments: string[]
+): void {
   const error = thrown(thunk);
   expect(error).toBeInstanceOf(kind);
   expect(error.message.startsWith(`${fn}: `), error.message).toBe(true);

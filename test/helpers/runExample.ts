@@ -4,7 +4,9 @@ import { expect } from 'vitest';
 import * as lib from '../../src/index.ts';
 import { exampleToScript, matchExpected } from './examples.ts';
 
-const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<void>;
+const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
+  ...args: string[]
+) => (...a: unknown[]) => Promise<void>;
 
 /** A fenced ```ts block of a Markdown file. */
 export interface MarkdownBlock {
@@ -23,7 +25,13 @@ export function typescriptBlocks(markdown: string): MarkdownBlock[] {
     const start = i + 1;
     let j = start;
     while (j < lines.length && !/^\s*```\s*$/.test(lines[j] ?? '')) j++;
-    blocks.push({ line: start, code: lines.slice(start, j).map((l) => l.slice(Math.min(indent, l.length - l.trimStart().length))).join('\n') });
+    blocks.push({
+      line: start,
+      code: lines
+        .slice(start, j)
+        .map((l) => l.slice(Math.min(indent, l.length - l.trimStart().length)))
+        .join('\n'),
+    });
     i = j;
   }
   return blocks;

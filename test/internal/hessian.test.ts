@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cholesky, hessianFromGradient, hessianFromValues, invertSymmetricPositiveDefinite, logScaleUncertainty } from '../../src/internal/hessian.ts';
+import {
+  cholesky,
+  hessianFromGradient,
+  hessianFromValues,
+  invertSymmetricPositiveDefinite,
+  logScaleUncertainty,
+} from '../../src/internal/hessian.ts';
 import type { ObjectiveFunction } from '../../src/internal/optimize.ts';
 import { expectClose } from '../helpers/expectClose.ts';
 
@@ -7,7 +13,8 @@ import { expectClose } from '../helpers/expectClose.ts';
 const A = [4, 1, 0.5, 1, 3, -0.2, 0.5, -0.2, 2];
 const f = (x: Float64Array) => {
   let s = 0;
-  for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) s += 0.5 * (x[i] as number) * (A[i * 3 + j] as number) * (x[j] as number);
+  for (let i = 0; i < 3; i++)
+    for (let j = 0; j < 3; j++) s += 0.5 * (x[i] as number) * (A[i * 3 + j] as number) * (x[j] as number);
   return s + (x[0] as number) ** 3;
 };
 const fg: ObjectiveFunction = (x, g) => {

@@ -12,7 +12,8 @@ describe('hyp2f1', () => {
 
   it('matches ₂F₁(½, 1; 3/2; −z²) = arctan(z)/z and ₂F₁(½, ½; 3/2; z²) = arcsin(z)/z (DLMF 15.4.3, 15.4.4)', () => {
     for (const z of [0.2, 0.9, 2, 10]) expectClose(hyp2f1(0.5, 1, 1.5, -z * z), Math.atan(z) / z, { rel: 1e-13 });
-    for (const z of [0.2, 0.7, 0.97, 0.9999]) expectClose(hyp2f1(0.5, 0.5, 1.5, z * z), Math.asin(z) / z, { rel: 1e-12 });
+    for (const z of [0.2, 0.7, 0.97, 0.9999])
+      expectClose(hyp2f1(0.5, 0.5, 1.5, z * z), Math.asin(z) / z, { rel: 1e-12 });
   });
 
   it('matches ₂F₁(a, b; b; z) = (1 − z)^(−a) in log space for huge a, where the value overflows (DLMF 15.4.6)', () => {

@@ -20,7 +20,9 @@ describe('minimizeBfgs properties', () => {
         const r = minimizeBfgs(f, start);
         expect(r.value).toBeLessThanOrEqual(f(Float64Array.from(start)));
         expect(r.converged).toBe(true);
-        r.x.forEach((v, i) => { expect(Math.abs(v - (centre[i] as number))).toBeLessThan(1e-4 * Math.max(1, 1 / (d[i] as number))); });
+        r.x.forEach((v, i) => {
+          expect(Math.abs(v - (centre[i] as number))).toBeLessThan(1e-4 * Math.max(1, 1 / (d[i] as number)));
+        });
       }),
       { numRuns: 150 },
     );

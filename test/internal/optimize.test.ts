@@ -49,7 +49,9 @@ describe('minimizeBfgs', () => {
     const f = (x: Float64Array) => x.reduce((s, v, i) => s + (i + 1) * (v - i) ** 2, 0);
     const r = minimizeBfgs(withNumericalGradient(f), [5, 5, 5, 5]);
     expect(r.converged).toBe(true);
-    r.x.forEach((v, i) => { expectClose(v, i, { abs: 1e-6 }); });
+    r.x.forEach((v, i) => {
+      expectClose(v, i, { abs: 1e-6 });
+    });
   });
 
   it('reports converged: false instead of throwing when it runs out of iterations', () => {

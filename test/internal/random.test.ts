@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { cholesky } from '../../src/internal/hessian.ts';
-import { betaVariate, createRng, exponentialVariate, gammaVariate, multivariateNormal, poissonVariate, standardNormal } from '../../src/internal/random.ts';
+import {
+  betaVariate,
+  createRng,
+  exponentialVariate,
+  gammaVariate,
+  multivariateNormal,
+  poissonVariate,
+  standardNormal,
+} from '../../src/internal/random.ts';
 
 function moments(draw: () => number, n: number): { mean: number; variance: number } {
   let m = 0;
@@ -71,7 +79,7 @@ describe('variates', () => {
     const beta = moments(() => betaVariate(rng, a, b), N);
     expect(Math.abs(beta.mean - a / (a + b))).toBeLessThan(5 * Math.sqrt((a * b) / ((a + b) ** 2 * (a + b + 1)) / N));
     const exp = moments(() => exponentialVariate(rng, 4), N);
-    expect(Math.abs(exp.mean - 0.25)).toBeLessThan(5 * 0.25 / Math.sqrt(N));
+    expect(Math.abs(exp.mean - 0.25)).toBeLessThan((5 * 0.25) / Math.sqrt(N));
     for (const lambda of [0.7, 75]) {
       const p = moments(() => poissonVariate(rng, lambda), N);
       expect(Math.abs(p.mean - lambda)).toBeLessThan(5 * Math.sqrt(lambda / N));

@@ -28,7 +28,8 @@ function logFactorial(n: number): number {
 
 describe('logGamma', () => {
   it('matches ln((n − 1)!) at the integers (exact BigInt factorials)', () => {
-    for (const n of [3, 4, 5, 8, 10, 11, 20, 50, 100, 171, 500]) expectClose(logGamma(n), logFactorial(n - 1), { rel: 1e-14 });
+    for (const n of [3, 4, 5, 8, 10, 11, 20, 50, 100, 171, 500])
+      expectClose(logGamma(n), logFactorial(n - 1), { rel: 1e-14 });
   });
 
   it('matches the half-integer closed forms Γ(½) = √π, Γ(3/2) = √π/2, Γ(−½) = −2√π (DLMF 5.4.6, 5.5.1)', () => {
@@ -130,7 +131,8 @@ describe('digamma', () => {
   });
 
   it('satisfies the reflection formula ψ(1 − x) − ψ(x) = π cot(πx) (DLMF 5.5.4)', () => {
-    for (const x of [-2.3, -0.7, 0.2, 0.45]) expectClose(digamma(1 - x) - digamma(x), Math.PI / Math.tan(Math.PI * x), { rel: 1e-13 });
+    for (const x of [-2.3, -0.7, 0.2, 0.45])
+      expectClose(digamma(1 - x) - digamma(x), Math.PI / Math.tan(Math.PI * x), { rel: 1e-13 });
   });
 
   it('agrees with a central difference of logGamma and is NaN at the poles', () => {

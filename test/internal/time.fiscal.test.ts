@@ -10,22 +10,39 @@ import { thrown } from '../helpers/expectClose.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const fiscal = (time: string | number, period: 'quarter' | 'year', yearStartsOn: number, timeZone = 'UTC') => calendarPeriod(time, { period, yearStartsOn, timeZone });
+const fiscal = (time: string | number, period: 'quarter' | 'year', yearStartsOn: number, timeZone = 'UTC') =>
+  calendarPeriod(time, { period, yearStartsOn, timeZone });
 
 describe('UK fiscal year (yearStartsOn 4)', () => {
   it('puts 2024-03-31 in the year that started on 2023-04-01, and starts the next on 2024-04-01', () => {
-    expect(fiscal('2024-03-31', 'year', 4)).toEqual({ label: '2023-04-01', start: Date.UTC(2023, 3, 1), end: Date.UTC(2024, 3, 1) });
-    expect(fiscal('2024-04-01', 'year', 4)).toEqual({ label: '2024-04-01', start: Date.UTC(2024, 3, 1), end: Date.UTC(2025, 3, 1) });
+    expect(fiscal('2024-03-31', 'year', 4)).toEqual({
+      label: '2023-04-01',
+      start: Date.UTC(2023, 3, 1),
+      end: Date.UTC(2024, 3, 1),
+    });
+    expect(fiscal('2024-04-01', 'year', 4)).toEqual({
+      label: '2024-04-01',
+      start: Date.UTC(2024, 3, 1),
+      end: Date.UTC(2025, 3, 1),
+    });
     expect(fiscal('2025-03-31T23:59:59.999Z', 'year', 4).label).toBe('2024-04-01');
   });
 
   it('has Q1 = April–June, Q2 = July–September, Q3 = October–December, Q4 = January–March', () => {
-    expect(fiscal('2024-04-01', 'quarter', 4)).toEqual({ label: '2024-04-01', start: Date.UTC(2024, 3, 1), end: Date.UTC(2024, 6, 1) });
+    expect(fiscal('2024-04-01', 'quarter', 4)).toEqual({
+      label: '2024-04-01',
+      start: Date.UTC(2024, 3, 1),
+      end: Date.UTC(2024, 6, 1),
+    });
     expect(fiscal('2024-06-30', 'quarter', 4).label).toBe('2024-04-01');
     expect(fiscal('2024-07-01', 'quarter', 4).label).toBe('2024-07-01');
     expect(fiscal('2024-12-31', 'quarter', 4).label).toBe('2024-10-01');
     // Q4 of the fiscal year 2024-04-01 … 2025-03-31
-    expect(fiscal('2025-02-14', 'quarter', 4)).toEqual({ label: '2025-01-01', start: Date.UTC(2025, 0, 1), end: Date.UTC(2025, 3, 1) });
+    expect(fiscal('2025-02-14', 'quarter', 4)).toEqual({
+      label: '2025-01-01',
+      start: Date.UTC(2025, 0, 1),
+      end: Date.UTC(2025, 3, 1),
+    });
     expect(fiscal('2025-02-14', 'year', 4).label).toBe('2024-04-01');
   });
 
@@ -49,15 +66,16 @@ describe('UK fiscal year (yearStartsOn 4)', () => {
 describe('US federal fiscal year (yearStartsOn 10)', () => {
   it('starts the year the US calls FY2025 on 2024-10-01 and labels it by that day', () => {
     expect(fiscal('2024-09-30', 'year', 10).label).toBe('2023-10-01'); // last day of FY2024
-    expect(fiscal('2024-10-01', 'year', 10)).toEqual({ label: '2024-10-01', start: Date.UTC(2024, 9, 1), end: Date.UTC(2025, 9, 1) });
+    expect(fiscal('2024-10-01', 'year', 10)).toEqual({
+      label: '2024-10-01',
+      start: Date.UTC(2024, 9, 1),
+      end: Date.UTC(2025, 9, 1),
+    });
     expect(fiscal('2025-09-30', 'year', 10).label).toBe('2024-10-01'); // last day of FY2025
     // quarters: Q1 October–December, Q2 January–March, Q3 April–June, Q4 July–September
-    expect(['2024-10-01', '2025-01-15', '2025-05-31', '2025-09-30'].map((d) => fiscal(d, 'quarter', 10).label)).toEqual([
-      '2024-10-01',
-      '2025-01-01',
-      '2025-04-01',
-      '2025-07-01',
-    ]);
+    expect(['2024-10-01', '2025-01-15', '2025-05-31', '2025-09-30'].map((d) => fiscal(d, 'quarter', 10).label)).toEqual(
+      ['2024-10-01', '2025-01-01', '2025-04-01', '2025-07-01'],
+    );
   });
 
   it('turns at local midnight in America/New_York (EDT, 04:00 UTC)', () => {
@@ -90,10 +108,20 @@ describe('invalid yearStartsOn', () => {
     const error = thrown(() => calendarPeriod('2024-01-01', { period: 'year', yearStartsOn: value as number }));
     expect(error).toBeInstanceOf(kind);
     expect(error.message).toContain('yearStartsOn');
-    expect(error.message).toContain(kind === RangeError ? `yearStartsOn (${printed}) must be an integer from 1 (January) to 12 (December)` : `yearStartsOn must be a number, got ${printed}`);
+    expect(error.message).toContain(
+      kind === RangeError
+        ? `yearStartsOn (${printed}) must be an integer from 1 (January) to 12 (December)`
+        : `yearStartsOn must be a number, got ${printed}`,
+    );
     expect(Object.prototype.hasOwnProperty.call(error, 'function')).toBe(true);
-    expect({ ...error }).toMatchObject({ function: 'calendarPeriod', argument: 'options.yearStartsOn', value: printed });
-    const direct = thrown(() => createPeriodIndexer('f', { period: 'quarter', timeZone: 'UTC', weekStartsOn: 1, yearStartsOn: value as number }));
+    expect({ ...error }).toMatchObject({
+      function: 'calendarPeriod',
+      argument: 'options.yearStartsOn',
+      value: printed,
+    });
+    const direct = thrown(() =>
+      createPeriodIndexer('f', { period: 'quarter', timeZone: 'UTC', weekStartsOn: 1, yearStartsOn: value as number }),
+    );
     expect(direct).toBeInstanceOf(kind);
     expect({ ...direct }).toMatchObject({ function: 'f', argument: 'yearStartsOn', value: printed });
   });
@@ -104,14 +132,17 @@ describe('fiscal calendar properties', () => {
   const month = fc.integer({ min: 1, max: 12 });
   const zone = fc.constantFrom('UTC', 'Europe/London', 'America/New_York', 'Australia/Sydney', 'Asia/Kathmandu');
   const indexers = (yearStartsOn: number, timeZone: string) => {
-    const make = (period: 'month' | 'quarter' | 'year') => createPeriodIndexer('f', { period, timeZone, weekStartsOn: 1, yearStartsOn });
+    const make = (period: 'month' | 'quarter' | 'year') =>
+      createPeriodIndexer('f', { period, timeZone, weekStartsOn: 1, yearStartsOn });
     return { months: make('month'), quarters: make('quarter'), years: make('year') };
   };
 
   it('yearStartsOn 1 is bit-for-bit the same as omitting it (calendarPeriod, quarter and year)', () => {
     fc.assert(
       fc.property(instant, fc.constantFrom('quarter' as const, 'year' as const), zone, (ms, period, timeZone) => {
-        expect(calendarPeriod(ms, { period, timeZone, yearStartsOn: 1 })).toStrictEqual(calendarPeriod(ms, { period, timeZone }));
+        expect(calendarPeriod(ms, { period, timeZone, yearStartsOn: 1 })).toStrictEqual(
+          calendarPeriod(ms, { period, timeZone }),
+        );
       }),
       { numRuns: 300 },
     );

@@ -14,7 +14,8 @@ import {
 const H = 3_600_000;
 const D = 24 * H;
 const utc = (iso: string): number => Date.parse(iso);
-const indexer = (period: Period, timeZone = 'UTC', weekStartsOn = 1) => createPeriodIndexer('f', { period, timeZone, weekStartsOn });
+const indexer = (period: Period, timeZone = 'UTC', weekStartsOn = 1) =>
+  createPeriodIndexer('f', { period, timeZone, weekStartsOn });
 
 describe('toEpochMs', () => {
   it('accepts Date, epoch ms and ISO strings', () => {
@@ -58,22 +59,58 @@ describe('toEpochMs', () => {
   it('accepts leap days only in leap years', () => {
     expect(toEpochMs('f', '2024-02-29', 'time', 'UTC')).toBe(utc('2024-02-29T00:00:00Z'));
     expect(toEpochMs('f', '2000-02-29', 'time', 'UTC')).toBe(utc('2000-02-29T00:00:00Z'));
-    expectThrows(() => toEpochMs('f', '2023-02-29', 'row 1: time', 'UTC'), TypeError, 'f', 'row 1: time "2023-02-29" is not a valid date');
+    expectThrows(
+      () => toEpochMs('f', '2023-02-29', 'row 1: time', 'UTC'),
+      TypeError,
+      'f',
+      'row 1: time "2023-02-29" is not a valid date',
+    );
     expectThrows(() => toEpochMs('f', '1900-02-29', 'row 1: time', 'UTC'), TypeError, 'f', '"1900-02-29"');
   });
 
   it('throws a TypeError naming the label and value for invalid timestamps', () => {
-    expectThrows(() => toEpochMs('retentionMatrix', '2024-13-01', 'row 17: time', 'UTC'), TypeError, 'retentionMatrix', 'retentionMatrix: row 17: time "2024-13-01" is not a valid date');
-    for (const bad of ['', 'x', '2024-3-5', '2024-03-05T24:00', '2024-03-05T10:60', '2024-03-05T10:00+25:00', '2024-03-05Z', '20240305']) {
+    expectThrows(
+      () => toEpochMs('retentionMatrix', '2024-13-01', 'row 17: time', 'UTC'),
+      TypeError,
+      'retentionMatrix',
+      'retentionMatrix: row 17: time "2024-13-01" is not a valid date',
+    );
+    for (const bad of [
+      '',
+      'x',
+      '2024-3-5',
+      '2024-03-05T24:00',
+      '2024-03-05T10:60',
+      '2024-03-05T10:00+25:00',
+      '2024-03-05Z',
+      '20240305',
+    ]) {
       expectThrows(() => toEpochMs('f', bad, 'time', 'UTC'), TypeError, 'f', 'is not a valid date');
     }
-    for (const bad of [Number.NaN, Infinity, -Infinity, 9e15, new Date(Number.NaN), null, undefined, true, {}, [], 10n]) {
+    for (const bad of [
+      Number.NaN,
+      Infinity,
+      -Infinity,
+      9e15,
+      new Date(Number.NaN),
+      null,
+      undefined,
+      true,
+      {},
+      [],
+      10n,
+    ]) {
       expectThrows(() => toEpochMs('f', bad, 'time', 'UTC'), TypeError, 'f', 'time', 'is not a valid date');
     }
   });
 
   it('throws a RangeError for an unknown time zone', () => {
-    expectThrows(() => toEpochMs('f', '2024-01-01', 'time', 'Mars/Olympus'), RangeError, 'f', 'timeZone ("Mars/Olympus")');
+    expectThrows(
+      () => toEpochMs('f', '2024-01-01', 'time', 'Mars/Olympus'),
+      RangeError,
+      'f',
+      'timeZone ("Mars/Olympus")',
+    );
   });
 });
 
@@ -206,11 +243,36 @@ describe('createPeriodIndexer', () => {
   });
 
   it('validates its options', () => {
-    expectThrows(() => createPeriodIndexer('g', { period: 'day', timeZone: 'Nowhere/City', weekStartsOn: 1 }), RangeError, 'g', 'timeZone ("Nowhere/City") is not a valid IANA time zone');
-    expectThrows(() => createPeriodIndexer('g', { period: 'day', timeZone: 5 as unknown as string, weekStartsOn: 1 }), TypeError, 'g', 'timeZone');
-    expectThrows(() => createPeriodIndexer('g', { period: 'day', timeZone: 'UTC', weekStartsOn: 7 }), RangeError, 'g', 'weekStartsOn (7)');
-    expectThrows(() => createPeriodIndexer('g', { period: 'day', timeZone: 'UTC', weekStartsOn: 1.5 }), RangeError, 'g', 'weekStartsOn (1.5)');
-    expectThrows(() => createPeriodIndexer('g', { period: 'fortnight' as Period, timeZone: 'UTC', weekStartsOn: 1 }), RangeError, 'g', 'period ("fortnight")');
+    expectThrows(
+      () => createPeriodIndexer('g', { period: 'day', timeZone: 'Nowhere/City', weekStartsOn: 1 }),
+      RangeError,
+      'g',
+      'timeZone ("Nowhere/City") is not a valid IANA time zone',
+    );
+    expectThrows(
+      () => createPeriodIndexer('g', { period: 'day', timeZone: 5 as unknown as string, weekStartsOn: 1 }),
+      TypeError,
+      'g',
+      'timeZone',
+    );
+    expectThrows(
+      () => createPeriodIndexer('g', { period: 'day', timeZone: 'UTC', weekStartsOn: 7 }),
+      RangeError,
+      'g',
+      'weekStartsOn (7)',
+    );
+    expectThrows(
+      () => createPeriodIndexer('g', { period: 'day', timeZone: 'UTC', weekStartsOn: 1.5 }),
+      RangeError,
+      'g',
+      'weekStartsOn (1.5)',
+    );
+    expectThrows(
+      () => createPeriodIndexer('g', { period: 'fortnight' as Period, timeZone: 'UTC', weekStartsOn: 1 }),
+      RangeError,
+      'g',
+      'period ("fortnight")',
+    );
   });
 });
 

@@ -19,7 +19,7 @@ interface Tx {
 const ids = fc.oneof(
   fc.nat(8), // direct-indexed ids
   fc.nat(70).map((i) => (i % 3 === 0 ? i : `id${i}`)), // Map path, more than the initial 16 slots
-  fc.nat(5).map((i) => i + 60_000) // direct ids with a large range (per-customer-span pass on the general side)
+  fc.nat(5).map((i) => i + 60_000), // direct ids with a large range (per-customer-span pass on the general side)
 );
 const days = fc.oneof(fc.integer({ min: -5, max: 40 }), fc.integer({ min: -3_000, max: 3_000 }));
 const tx = (id: fc.Arbitrary<string | number>) =>
@@ -38,30 +38,46 @@ const sortedLog = fc
   .tuple(
     fc.oneof(
       ids.chain((first) => fc.array(tx(typeof first === 'number' && first < 9 ? fc.nat(8) : ids), { maxLength: 80 })),
-      fc.array(tx(ids), { maxLength: 80 })
+      fc.array(tx(ids), { maxLength: 80 }),
     ),
-    fc.boolean()
+    fc.boolean(),
   )
   .map(([rows, grouped]) => {
     const byTime = [...rows].sort((a, b) => a.t - b.t);
     return grouped ? byTime.sort((a, b) => (key(a.c) < key(b.c) ? -1 : key(a.c) > key(b.c) ? 1 : 0)) : byTime;
   });
-const window = fc.tuple(fc.integer({ min: -3_000, max: 3_000 }), fc.integer({ min: 0, max: 60 })).map(([cutoff, extra]) => ({
-  cutoff,
-  end: cutoff + extra,
-}));
+const window = fc
+  .tuple(fc.integer({ min: -3_000, max: 3_000 }), fc.integer({ min: 0, max: 60 }))
+  .map(([cutoff, extra]) => ({
+    cutoff,
+    end: cutoff + extra,
+  }));
 
 /** Both passes on the same columns: [time-order pass, general pass]. */
-function bothPasses(rows: readonly Tx[], withValues: boolean, period: Period, timeZone: string, cutoff: number, end: number) {
+function bothPasses(
+  rows: readonly Tx[],
+  withValues: boolean,
+  period: Period,
+  timeZone: string,
+  cutoff: number,
+  end: number,
+) {
   const indexer = createPeriodIndexer('test', { period, timeZone, weekStartsOn: 1 });
   const columns = readTransactions(
     'test',
-    { customer: rows.map((r) => r.c), time: Float64Array.from(rows, (r) => r.t), ...(withValues ? { value: rows.map((r) => r.v) } : {}) },
+    {
+      customer: rows.map((r) => r.c),
+      time: Float64Array.from(rows, (r) => r.t),
+      ...(withValues ? { value: rows.map((r) => r.v) } : {}),
+    },
     {},
     timeZone,
-    withValues
+    withValues,
   );
-  return [summarizePeriods('test', columns, indexer, cutoff, end, false), summarizePeriods('test', columns, indexer, cutoff, end, true)] as const;
+  return [
+    summarizePeriods('test', columns, indexer, cutoff, end, false),
+    summarizePeriods('test', columns, indexer, cutoff, end, true),
+  ] as const;
 }
 
 /** The holdout fields of a customer with no period after the cutoff are 0 on every pass; `last` matters only with a purchase. */
@@ -84,7 +100,7 @@ describe('transaction kernel: the time-order pass', () => {
         // Object.is semantics (toEqual distinguishes −0 from 0 and NaN from numbers): the same bits.
         expect(a).toEqual(b);
       }),
-      { numRuns: 400 }
+      { numRuns: 400 },
     );
   });
 
@@ -92,10 +108,17 @@ describe('transaction kernel: the time-order pass', () => {
     fc.assert(
       fc.property(sortedLog, window, fc.constantFrom<Period>('week', 'month'), (rows, { cutoff, end }, period) => {
         const scale = period === 'week' ? 7 : 30;
-        const [sorted, general] = bothPasses(rows, true, period, 'Europe/Bucharest', Math.floor(cutoff / scale), Math.floor(end / scale));
+        const [sorted, general] = bothPasses(
+          rows,
+          true,
+          period,
+          'Europe/Bucharest',
+          Math.floor(cutoff / scale),
+          Math.floor(end / scale),
+        );
         expect(comparable(sorted)).toEqual(comparable(general));
       }),
-      { numRuns: 200 }
+      { numRuns: 200 },
     );
   });
 
@@ -105,7 +128,9 @@ describe('transaction kernel: the time-order pass', () => {
         // Move one transaction before an earlier-in-time transaction of the same customer (within the end).
         const i = rows.length === 0 ? 0 : at % rows.length;
         const later = rows[i] as Tx;
-        const earlier = rows.findIndex((r, j) => j < i && key(r.c) === key(later.c) && Math.floor(r.t / DAY) < Math.floor(later.t / DAY));
+        const earlier = rows.findIndex(
+          (r, j) => j < i && key(r.c) === key(later.c) && Math.floor(r.t / DAY) < Math.floor(later.t / DAY),
+        );
         fc.pre(earlier >= 0 && Math.floor(later.t / DAY) <= end);
         const moved = [...rows];
         moved.splice(i, 1);
@@ -114,7 +139,7 @@ describe('transaction kernel: the time-order pass', () => {
         expect(summary.store).not.toBeNull();
         expect(comparable(summary)).toEqual(comparable(general));
       }),
-      { numRuns: 150 }
+      { numRuns: 150 },
     );
   });
 
@@ -129,24 +154,35 @@ describe('transaction kernel: the time-order pass', () => {
       moveBack: fc.boolean(),
     });
     fc.assert(
-      fc.property(log, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom<Period>('day', 'week', 'month'), (g, a, b, period) => {
-        let state = g.seed >>> 0;
-        const next = (bound: number) => {
-          state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
-          return Math.floor((state / 4_294_967_296) * bound);
-        };
-        const rows: Tx[] = [];
-        for (let i = 0; i < g.n; i++) rows.push({ c: next(g.customers), t: Math.floor((i / g.n) * g.days * DAY), v: (next(20_000) - 5_000) / 100 });
-        const i = 70_000 + next(g.n - 70_000);
-        if (g.moveBack) rows[i] = { ...(rows[i] as Tx), t: 0 };
-        const scale = period === 'day' ? 1 : period === 'week' ? 7 : 30;
-        const cutoff = Math.floor((Math.min(a, b) * g.days) / scale);
-        const end = Math.floor((Math.max(a, b) * g.days) / scale);
-        const timeZone = period === 'day' ? 'UTC' : 'Europe/Bucharest';
-        const [sorted, general] = bothPasses(rows, true, period, timeZone, cutoff, end);
-        expect(comparable(sorted)).toEqual(comparable(general));
-      }),
-      { numRuns: 8 }
+      fc.property(
+        log,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.constantFrom<Period>('day', 'week', 'month'),
+        (g, a, b, period) => {
+          let state = g.seed >>> 0;
+          const next = (bound: number) => {
+            state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+            return Math.floor((state / 4_294_967_296) * bound);
+          };
+          const rows: Tx[] = [];
+          for (let i = 0; i < g.n; i++)
+            rows.push({
+              c: next(g.customers),
+              t: Math.floor((i / g.n) * g.days * DAY),
+              v: (next(20_000) - 5_000) / 100,
+            });
+          const i = 70_000 + next(g.n - 70_000);
+          if (g.moveBack) rows[i] = { ...(rows[i] as Tx), t: 0 };
+          const scale = period === 'day' ? 1 : period === 'week' ? 7 : 30;
+          const cutoff = Math.floor((Math.min(a, b) * g.days) / scale);
+          const end = Math.floor((Math.max(a, b) * g.days) / scale);
+          const timeZone = period === 'day' ? 'UTC' : 'Europe/Bucharest';
+          const [sorted, general] = bothPasses(rows, true, period, timeZone, cutoff, end);
+          expect(comparable(sorted)).toEqual(comparable(general));
+        },
+      ),
+      { numRuns: 8 },
     );
   });
 
@@ -182,7 +218,13 @@ describe('transaction kernel: the time-order pass', () => {
         (field === 'c' ? customer : values)[i] = value;
         const run = (keep: boolean) => () => {
           const indexer = createPeriodIndexer('test', { period: 'day', timeZone: 'UTC', weekStartsOn: 1 });
-          const columns = readTransactions('test', { customer, time: Float64Array.from(rows, (r) => r.t), value: values }, {}, 'UTC', true);
+          const columns = readTransactions(
+            'test',
+            { customer, time: Float64Array.from(rows, (r) => r.t), value: values },
+            {},
+            'UTC',
+            true,
+          );
           summarizePeriods('test', columns, indexer, 3_000, 3_000, keep);
         };
         let expected: unknown;
@@ -195,7 +237,7 @@ describe('transaction kernel: the time-order pass', () => {
         expect(run(false)).toThrow((expected as Error).message);
         expect((expected as Error).message).toContain(`[${i}]`);
       }),
-      { numRuns: 150 }
+      { numRuns: 150 },
     );
   });
 });

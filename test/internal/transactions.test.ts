@@ -28,7 +28,11 @@ describe('transaction kernel across chunk boundaries', () => {
       time[i] = Math.floor((i / n) * 60 * DAY);
       value[i] = next(10_000) / 100;
     }
-    const shuffled = { customer: Int32Array.from(customer), time: Float64Array.from(time), value: Float64Array.from(value) };
+    const shuffled = {
+      customer: Int32Array.from(customer),
+      time: Float64Array.from(time),
+      value: Float64Array.from(value),
+    };
     for (let i = n - 1; i > 0; i--) {
       const j = next(i + 1);
       [shuffled.customer[i], shuffled.customer[j]] = [shuffled.customer[j] as number, shuffled.customer[i] as number];
@@ -37,7 +41,8 @@ describe('transaction kernel across chunk boundaries', () => {
     }
     const day = createPeriodIndexer('test', { period: 'day', timeZone: 'UTC', weekStartsOn: 1 });
     // Calibration to day 40, holdout to day 55 (later transactions are ignored).
-    const run = (columns: typeof shuffled) => summarizePeriods('test', readTransactions('test', columns, {}, 'UTC', true), day, 40, 55, false);
+    const run = (columns: typeof shuffled) =>
+      summarizePeriods('test', readTransactions('test', columns, {}, 'UTC', true), day, 40, 55, false);
     const inOrder = run({ customer, time, value });
     const general = run(shuffled);
     expect(inOrder.store).toBeNull();
@@ -45,7 +50,8 @@ describe('transaction kernel across chunk boundaries', () => {
 
     // First-seen order of the shuffled log, straight from its rows (transactions up to day 55 only).
     const seen = new Set<number>();
-    for (let i = 0; i < n; i++) if (Math.floor((shuffled.time[i] as number) / DAY) <= 55) seen.add(shuffled.customer[i] as number);
+    for (let i = 0; i < n; i++)
+      if (Math.floor((shuffled.time[i] as number) / DAY) <= 55) seen.add(shuffled.customer[i] as number);
     expect(Array.from(general.keys)).toEqual([...seen]);
 
     const at = new Map(Array.from(inOrder.keys, (k, j) => [k as number, j]));
@@ -91,7 +97,10 @@ describe('in-order pass beyond its lead (2^16 transactions)', () => {
   /** The in-order summary (store null when the in-order pass did it) and the general passes' (kept periods). */
   function bothWays(log: Columns, cutoff: number, end: number) {
     const columns = readTransactions('test', log, {}, 'UTC', true);
-    return { inOrder: summarizePeriods('test', columns, day, cutoff, end, false), general: summarizePeriods('test', columns, day, cutoff, end, true) };
+    return {
+      inOrder: summarizePeriods('test', columns, day, cutoff, end, false),
+      general: summarizePeriods('test', columns, day, cutoff, end, true),
+    };
   }
 
   it('gives the general passes’ summary, in first-seen order, for a log in time order (customers taking turns)', () => {
@@ -104,7 +113,8 @@ describe('in-order pass beyond its lead (2^16 transactions)', () => {
       expect(inOrder.store).toBeNull();
       expect(summaryFields(inOrder)).toEqual(summaryFields(general));
       const seen = new Set<number>();
-      for (let i = 0; i < log.customer.length; i++) if ((log.time[i] as number) < (end + 1) * DAY) seen.add(log.customer[i] as number);
+      for (let i = 0; i < log.customer.length; i++)
+        if ((log.time[i] as number) < (end + 1) * DAY) seen.add(log.customer[i] as number);
       expect(Array.from(inOrder.keys)).toEqual([...seen]);
     }
   });
@@ -120,7 +130,9 @@ describe('in-order pass beyond its lead (2^16 transactions)', () => {
 
   it('goes on in input order for a log grouped by customer', () => {
     const log = timeOrdered();
-    const rows = Array.from(log.customer.keys()).sort((a, b) => (log.customer[a] as number) - (log.customer[b] as number) || a - b);
+    const rows = Array.from(log.customer.keys()).sort(
+      (a, b) => (log.customer[a] as number) - (log.customer[b] as number) || a - b,
+    );
     const grouped = {
       customer: Int32Array.from(rows, (i) => log.customer[i] as number),
       time: Float64Array.from(rows, (i) => log.time[i] as number),

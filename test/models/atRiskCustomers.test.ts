@@ -19,12 +19,17 @@ describe('atRiskCustomers', () => {
     expect(out[0]?.customer?.id).toBe('b');
     const pa = bgNbdProbabilityAlive(params, rows);
     for (const o of out) expect(o.probabilityAlive).toBe(pa[o.index]);
-    for (let i = 1; i < out.length; i++) expect(out[i]!.probabilityAlive).toBeGreaterThanOrEqual(out[i - 1]!.probabilityAlive);
+    for (let i = 1; i < out.length; i++)
+      expect(out[i]!.probabilityAlive).toBeGreaterThanOrEqual(out[i - 1]!.probabilityAlive);
   });
 
   it('omits the customer field for columnar input', () => {
-    const out = atRiskCustomers({ frequency: [6, 0], recency: [5, 0], T: [38.86, 38.86] }, transaction, { threshold: 0.5 });
-    expect(out).toEqual([{ index: 0, probabilityAlive: bgNbdProbabilityAlive(params, { frequency: 6, recency: 5, T: 38.86 }) }]);
+    const out = atRiskCustomers({ frequency: [6, 0], recency: [5, 0], T: [38.86, 38.86] }, transaction, {
+      threshold: 0.5,
+    });
+    expect(out).toEqual([
+      { index: 0, probabilityAlive: bgNbdProbabilityAlive(params, { frequency: 6, recency: 5, T: 38.86 }) },
+    ]);
   });
 
   describe('edge cases', () => {
@@ -36,7 +41,17 @@ describe('atRiskCustomers', () => {
   });
 
   it('requires a threshold in [0, 1]', () => {
-    expectThrows(() => atRiskCustomers(rows, transaction, {} as never), TypeError, 'atRiskCustomers', 'threshold is required');
-    expectThrows(() => atRiskCustomers(rows, transaction, { threshold: 1.5 }), RangeError, 'atRiskCustomers', 'threshold (1.5) must be between 0 and 1');
+    expectThrows(
+      () => atRiskCustomers(rows, transaction, {} as never),
+      TypeError,
+      'atRiskCustomers',
+      'threshold is required',
+    );
+    expectThrows(
+      () => atRiskCustomers(rows, transaction, { threshold: 1.5 }),
+      RangeError,
+      'atRiskCustomers',
+      'threshold (1.5) must be between 0 and 1',
+    );
   });
 });

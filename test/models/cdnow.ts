@@ -25,7 +25,13 @@ export function cdnowSummary(): { id: number[]; frequency: number[]; recency: nu
 }
 
 /** cdnow_customers_summary_with_transactions.csv as rows { id, frequency, recency, T, monetaryValue }. */
-export function cdnowWithSpend(): { id: number; frequency: number; recency: number; T: number; monetaryValue: number }[] {
+export function cdnowWithSpend(): {
+  id: number;
+  frequency: number;
+  recency: number;
+  T: number;
+  monetaryValue: number;
+}[] {
   return csv('cdnow_customers_summary_with_transactions.csv').map((r) => ({
     id: r[0] as number,
     frequency: r[1] as number,

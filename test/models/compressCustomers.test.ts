@@ -30,6 +30,11 @@ describe('compressCustomers', () => {
   });
 
   it('validates rows', () => {
-    expectThrows(() => compressCustomers([{ frequency: 1, recency: 5, T: 4 }]), RangeError, 'compressCustomers', 'row 0: recency (5) must not exceed T (4)');
+    expectThrows(
+      () => compressCustomers([{ frequency: 1, recency: 5, T: 4 }]),
+      RangeError,
+      'compressCustomers',
+      'row 0: recency (5) must not exceed T (4)',
+    );
   });
 });

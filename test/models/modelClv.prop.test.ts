@@ -4,10 +4,17 @@ import { modelClv } from '../../src/index.ts';
 import { expectClose } from '../helpers/expectClose.ts';
 import { positive } from './arbitraries.ts';
 
-const transaction = fc.record({ r: positive(0.05, 5), alpha: positive(0.5, 50), a: positive(0.1, 5), b: positive(0.1, 10) }).map((params) => ({ model: 'bgNbd' as const, params }));
+const transaction = fc
+  .record({ r: positive(0.05, 5), alpha: positive(0.5, 50), a: positive(0.1, 5), b: positive(0.1, 10) })
+  .map((params) => ({ model: 'bgNbd' as const, params }));
 const customer = fc
   .record({ x: fc.integer({ min: 0, max: 50 }), tx: positive(0, 50), extra: positive(0, 50), m: positive(1, 500) })
-  .map(({ x, tx, extra, m }) => ({ frequency: x, recency: x === 0 ? 0 : tx, T: (x === 0 ? 0 : tx) + extra, monetaryValue: m }));
+  .map(({ x, tx, extra, m }) => ({
+    frequency: x,
+    recency: x === 0 ? 0 : tx,
+    T: (x === 0 ? 0 : tx) + extra,
+    monetaryValue: m,
+  }));
 const spend = { p: 6.25, q: 3.74, v: 15.44 };
 
 describe('modelClv properties', () => {

@@ -22,14 +22,26 @@ function oracle(stepInModelUnits: number, H: number, d: number, margin: number):
 describe('modelClv', () => {
   it('sums discounted expected purchases per month times expected spend (issue formula), months of 365.25/12 days', () => {
     const u = 365.25 / 12 / 7; // weeks per month
-    expectClose(modelClv(weekly, spend, customer, { horizon: 12, modelUnit: 'week', discountRate: 0.01 }), oracle(u, 12, 0.01, 1), { rel: 1e-12 });
-    expectClose(modelClv(weekly, spend, customer, { horizon: 12, modelUnit: 'week', discountRate: 0.01, margin: 0.3 }), oracle(u, 12, 0.01, 0.3), { rel: 1e-12 });
+    expectClose(
+      modelClv(weekly, spend, customer, { horizon: 12, modelUnit: 'week', discountRate: 0.01 }),
+      oracle(u, 12, 0.01, 1),
+      { rel: 1e-12 },
+    );
+    expectClose(
+      modelClv(weekly, spend, customer, { horizon: 12, modelUnit: 'week', discountRate: 0.01, margin: 0.3 }),
+      oracle(u, 12, 0.01, 0.3),
+      { rel: 1e-12 },
+    );
   });
 
-  it("reproduces the `lifetimes` convention of 4.345 weeks per month with daysPerMonth 30.415 (issue)", () => {
-    expectClose(modelClv(weekly, spend, customer, { horizon: 6, modelUnit: 'week', discountRate: 0.01, daysPerMonth: 30.415 }), oracle(30.415 / 7, 6, 0.01, 1), {
-      rel: 1e-12,
-    });
+  it('reproduces the `lifetimes` convention of 4.345 weeks per month with daysPerMonth 30.415 (issue)', () => {
+    expectClose(
+      modelClv(weekly, spend, customer, { horizon: 6, modelUnit: 'week', discountRate: 0.01, daysPerMonth: 30.415 }),
+      oracle(30.415 / 7, 6, 0.01, 1),
+      {
+        rel: 1e-12,
+      },
+    );
   });
 
   it('is invariant to the model time unit when the parameters are rescaled (α per day = 7·α per week)', () => {
@@ -39,8 +51,18 @@ describe('modelClv', () => {
     const b = modelClv(daily, spend, dailyCustomer, { horizon: 24, modelUnit: 'day', discountRate: 0.01 });
     expectClose(b, a, { rel: 1e-10 });
     // Horizon of 2 years in yearly steps vs 24 months without discounting: same total.
-    const y = modelClv(weekly, spend, customer, { horizon: 2, horizonUnit: 'year', modelUnit: 'week', discountRate: 0 });
-    const m = modelClv(weekly, spend, customer, { horizon: 24, horizonUnit: 'month', modelUnit: 'week', discountRate: 0 });
+    const y = modelClv(weekly, spend, customer, {
+      horizon: 2,
+      horizonUnit: 'year',
+      modelUnit: 'week',
+      discountRate: 0,
+    });
+    const m = modelClv(weekly, spend, customer, {
+      horizon: 24,
+      horizonUnit: 'month',
+      modelUnit: 'week',
+      discountRate: 0,
+    });
     expectClose(y, m, { rel: 1e-12 });
   });
 
@@ -54,12 +76,25 @@ describe('modelClv', () => {
     const rows = deepFreeze([customer, { frequency: 0, recency: 0, T: 38.86, monetaryValue: 0 }]);
     const v = modelClv(weekly, spend, rows, { horizon: 12, modelUnit: 'week', discountRate: 0.01 });
     expect(v).toHaveLength(2);
-    const cols = modelClv(weekly, spend, { frequency: [2, 0], recency: [30.43, 0], T: [38.86, 38.86], monetaryValue: [22.35, 0] }, { horizon: 12, modelUnit: 'week', discountRate: 0.01 });
+    const cols = modelClv(
+      weekly,
+      spend,
+      { frequency: [2, 0], recency: [30.43, 0], T: [38.86, 38.86], monetaryValue: [22.35, 0] },
+      { horizon: 12, modelUnit: 'week', discountRate: 0.01 },
+    );
     expect(cols).toEqual(v);
   });
 
   it('accepts a fit result as the transaction model', () => {
-    const fit = { model: 'bgNbd' as const, params, logLikelihood: -1, converged: true, iterations: 1, standardErrors: params, logCovariance: null };
+    const fit = {
+      model: 'bgNbd' as const,
+      params,
+      logLikelihood: -1,
+      converged: true,
+      iterations: 1,
+      standardErrors: params,
+      logCovariance: null,
+    };
     expect(modelClv(fit, spend, customer, { horizon: 1, modelUnit: 'week', discountRate: 0 })).toBeGreaterThan(0);
   });
 
@@ -67,11 +102,23 @@ describe('modelClv', () => {
     it('is 0 for a customer who is certainly gone, even with infinite mean spend', () => {
       const gone = { frequency: 1000, recency: 10, T: 100, monetaryValue: 20 };
       expect(modelClv(weekly, spend, gone, { horizon: 12, modelUnit: 'week', discountRate: 0.01 })).toBe(0);
-      expect(modelClv(weekly, { p: 0.1, q: 0.5, v: 1 }, { ...gone, frequency: 0, recency: 0 }, { horizon: 1, modelUnit: 'week', discountRate: 0 })).toBe(Infinity);
+      expect(
+        modelClv(
+          weekly,
+          { p: 0.1, q: 0.5, v: 1 },
+          { ...gone, frequency: 0, recency: 0 },
+          { horizon: 1, modelUnit: 'week', discountRate: 0 },
+        ),
+      ).toBe(Infinity);
     });
 
     it('handles huge frequency without NaN', () => {
-      const v = modelClv(weekly, spend, { frequency: 10_000, recency: 40, T: 40, monetaryValue: 25 }, { horizon: 12, modelUnit: 'week', discountRate: 0.01 });
+      const v = modelClv(
+        weekly,
+        spend,
+        { frequency: 10_000, recency: 40, T: 40, monetaryValue: 25 },
+        { horizon: 12, modelUnit: 'week', discountRate: 0.01 },
+      );
       expect(Number.isFinite(v)).toBe(true);
       expect(v).toBeGreaterThan(0);
     });
@@ -79,17 +126,62 @@ describe('modelClv', () => {
 
   describe('errors', () => {
     it('requires modelUnit and discountRate (no defaults)', () => {
-      expectThrows(() => modelClv(weekly, spend, customer, { horizon: 12, discountRate: 0.01 } as never), TypeError, 'modelClv', 'modelUnit is required');
-      expectThrows(() => modelClv(weekly, spend, customer, { horizon: 12, modelUnit: 'week' } as never), TypeError, 'modelClv', 'discountRate is required');
-      expectThrows(() => modelClv(weekly, spend, customer, undefined as never), TypeError, 'modelClv', 'options must be an object');
+      expectThrows(
+        () => modelClv(weekly, spend, customer, { horizon: 12, discountRate: 0.01 } as never),
+        TypeError,
+        'modelClv',
+        'modelUnit is required',
+      );
+      expectThrows(
+        () => modelClv(weekly, spend, customer, { horizon: 12, modelUnit: 'week' } as never),
+        TypeError,
+        'modelClv',
+        'discountRate is required',
+      );
+      expectThrows(
+        () => modelClv(weekly, spend, customer, undefined as never),
+        TypeError,
+        'modelClv',
+        'options must be an object',
+      );
     });
 
     it('bounds the horizon and validates units and the model name', () => {
-      expectThrows(() => modelClv(weekly, spend, customer, { horizon: 1e9, modelUnit: 'week', discountRate: 0 }), RangeError, 'modelClv', 'horizon (1000000000) must not exceed 100000');
-      expectThrows(() => modelClv(weekly, spend, customer, { horizon: 1.5, modelUnit: 'week', discountRate: 0 }), RangeError, 'modelClv', 'horizon (1.5) must be a positive integer');
-      expectThrows(() => modelClv(weekly, spend, customer, { horizon: 1, modelUnit: 'fortnight' as never, discountRate: 0 }), RangeError, 'modelClv', "modelUnit (\"fortnight\") must be one of 'day'");
-      expectThrows(() => modelClv({ model: 'paretoNBD', params } as never, spend, customer, { horizon: 1, modelUnit: 'week', discountRate: 0 }), RangeError, 'modelClv', "transaction.model (\"paretoNBD\") must be one of 'bgNbd'");
-      expectThrows(() => modelClv(weekly, { p: 1, q: 1 } as never, customer, { horizon: 1, modelUnit: 'week', discountRate: 0 }), TypeError, 'modelClv', 'spend.v must be a number');
+      expectThrows(
+        () => modelClv(weekly, spend, customer, { horizon: 1e9, modelUnit: 'week', discountRate: 0 }),
+        RangeError,
+        'modelClv',
+        'horizon (1000000000) must not exceed 100000',
+      );
+      expectThrows(
+        () => modelClv(weekly, spend, customer, { horizon: 1.5, modelUnit: 'week', discountRate: 0 }),
+        RangeError,
+        'modelClv',
+        'horizon (1.5) must be a positive integer',
+      );
+      expectThrows(
+        () => modelClv(weekly, spend, customer, { horizon: 1, modelUnit: 'fortnight' as never, discountRate: 0 }),
+        RangeError,
+        'modelClv',
+        'modelUnit ("fortnight") must be one of \'day\'',
+      );
+      expectThrows(
+        () =>
+          modelClv({ model: 'paretoNBD', params } as never, spend, customer, {
+            horizon: 1,
+            modelUnit: 'week',
+            discountRate: 0,
+          }),
+        RangeError,
+        'modelClv',
+        'transaction.model ("paretoNBD") must be one of \'bgNbd\'',
+      );
+      expectThrows(
+        () => modelClv(weekly, { p: 1, q: 1 } as never, customer, { horizon: 1, modelUnit: 'week', discountRate: 0 }),
+        TypeError,
+        'modelClv',
+        'spend.v must be a number',
+      );
     });
   });
 });

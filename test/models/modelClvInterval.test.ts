@@ -22,6 +22,11 @@ describe('modelClvInterval', () => {
   });
 
   it('requires the CLV units like modelClv', () => {
-    expectThrows(() => modelClvInterval(fit, spendFit.params, c, { horizon: 12, discountRate: 0 } as never), TypeError, 'modelClvInterval', 'modelUnit is required');
+    expectThrows(
+      () => modelClvInterval(fit, spendFit.params, c, { horizon: 12, discountRate: 0 } as never),
+      TypeError,
+      'modelClvInterval',
+      'modelUnit is required',
+    );
   });
 });

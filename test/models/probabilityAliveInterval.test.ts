@@ -40,7 +40,8 @@ describe('probabilityAliveInterval', () => {
       return (bgNbdProbabilityAlive(up, customer) - bgNbdProbabilityAlive(down, customer)) / (2 * h);
     });
     let variance = 0;
-    for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) variance += (g[i] as number) * (cov[i]?.[j] as number) * (g[j] as number);
+    for (let i = 0; i < 4; i++)
+      for (let j = 0; j < 4; j++) variance += (g[i] as number) * (cov[i]?.[j] as number) * (g[j] as number);
     const r = probabilityAliveInterval(fit, customer, { draws: 4000, seed: 5 });
     expectClose(r.upper - r.lower, 2 * 1.959964 * Math.sqrt(variance), { rel: 0.1 });
   });
@@ -49,11 +50,26 @@ describe('probabilityAliveInterval', () => {
     const r = probabilityAliveInterval({ model: 'bgNbd', params: fit.params, logCovariance: null }, customer);
     expect(r.lower).toBeNaN();
     expect(r.upper).toBeNaN();
-    expectThrows(() => probabilityAliveInterval({ model: 'bgNbd', params: fit.params }, customer), TypeError, 'probabilityAliveInterval', 'logCovariance is required');
+    expectThrows(
+      () => probabilityAliveInterval({ model: 'bgNbd', params: fit.params }, customer),
+      TypeError,
+      'probabilityAliveInterval',
+      'logCovariance is required',
+    );
   });
 
   it('rejects a generator that returns values outside [0, 1) and too many draws', () => {
-    expectThrows(() => probabilityAliveInterval(fit, customer, { rng: () => 1 }), RangeError, 'probabilityAliveInterval', 'rng returned 1');
-    expectThrows(() => probabilityAliveInterval(fit, customer, { draws: 1e6 }), RangeError, 'probabilityAliveInterval', 'draws (1000000) must not exceed 100000');
+    expectThrows(
+      () => probabilityAliveInterval(fit, customer, { rng: () => 1 }),
+      RangeError,
+      'probabilityAliveInterval',
+      'rng returned 1',
+    );
+    expectThrows(
+      () => probabilityAliveInterval(fit, customer, { draws: 1e6 }),
+      RangeError,
+      'probabilityAliveInterval',
+      'draws (1000000) must not exceed 100000',
+    );
   });
 });

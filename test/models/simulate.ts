@@ -17,7 +17,12 @@ interface History {
  * Simulates n customers from one seeded stream: customer i is observed for `T(i)` time units after
  * their first purchase, and `history(rng, age)` draws their latent rates and purchases in that window.
  */
-function simulateCustomers(n: number, T: (i: number) => number, seed: number, history: (rng: Rng, age: number) => History): SimulatedCustomers {
+function simulateCustomers(
+  n: number,
+  T: (i: number) => number,
+  seed: number,
+  history: (rng: Rng, age: number) => History,
+): SimulatedCustomers {
   const rng = createRng(seed);
   const frequency: number[] = [];
   const recency: number[] = [];
@@ -55,7 +60,12 @@ function poissonPurchases(rng: Rng, lambda: number, end: number, dropout: number
  * purchases form a Poisson(λ) process; after each repeat purchase the customer drops out with
  * probability p. Each customer is observed for T time units after their first purchase.
  */
-export function simulateBgNbd(params: { r: number; alpha: number; a: number; b: number }, n: number, T: (i: number) => number, seed: number): SimulatedCustomers {
+export function simulateBgNbd(
+  params: { r: number; alpha: number; a: number; b: number },
+  n: number,
+  T: (i: number) => number,
+  seed: number,
+): SimulatedCustomers {
   return simulateCustomers(n, T, seed, (rng, age) => {
     const lambda = gammaVariate(rng, params.r, 1 / params.alpha);
     const p = betaVariate(rng, params.a, params.b);
@@ -68,7 +78,12 @@ export function simulateBgNbd(params: { r: number; alpha: number; a: number; b: 
  * p ~ Beta(a, b); right after the first purchase (time 0) and after each repeat purchase the customer
  * drops out with probability p; purchases form a Poisson(λ) process while alive.
  */
-export function simulateMbgNbd(params: { r: number; alpha: number; a: number; b: number }, n: number, T: (i: number) => number, seed: number): SimulatedCustomers {
+export function simulateMbgNbd(
+  params: { r: number; alpha: number; a: number; b: number },
+  n: number,
+  T: (i: number) => number,
+  seed: number,
+): SimulatedCustomers {
   return simulateCustomers(n, T, seed, (rng, age) => {
     const lambda = gammaVariate(rng, params.r, 1 / params.alpha);
     const p = betaVariate(rng, params.a, params.b);
@@ -81,7 +96,12 @@ export function simulateMbgNbd(params: { r: number; alpha: number; a: number; b:
  * μ ~ Gamma(s, rate β); the customer is alive for an Exponential(μ) lifetime and buys as a Poisson(λ)
  * process while alive; observed for T time units after the first purchase.
  */
-export function simulateParetoNbd(params: { r: number; alpha: number; s: number; beta: number }, n: number, T: (i: number) => number, seed: number): SimulatedCustomers {
+export function simulateParetoNbd(
+  params: { r: number; alpha: number; s: number; beta: number },
+  n: number,
+  T: (i: number) => number,
+  seed: number,
+): SimulatedCustomers {
   return simulateCustomers(n, T, seed, (rng, age) => {
     const lambda = gammaVariate(rng, params.r, 1 / params.alpha);
     const mu = gammaVariate(rng, params.s, 1 / params.beta);
@@ -90,7 +110,11 @@ export function simulateParetoNbd(params: { r: number; alpha: number; s: number;
 }
 
 /** Simulates Gamma-Gamma spend: ν ~ Gamma(q, rate v); each of x transactions ~ Gamma(p, rate ν); returns mean spend. */
-export function simulateGammaGamma(params: { p: number; q: number; v: number }, frequency: number[], seed: number): number[] {
+export function simulateGammaGamma(
+  params: { p: number; q: number; v: number },
+  frequency: number[],
+  seed: number,
+): number[] {
   const rng = createRng(seed);
   return frequency.map((x) => {
     const nu = gammaVariate(rng, params.q, 1 / params.v);

@@ -38,10 +38,25 @@ describe('transaction-model registry', () => {
   }
 
   it('rejects unknown model names and malformed covariances with the caller name', () => {
-    expectThrows(() => resolveTransactionModel('modelClv', { model: 'BG/NBD', params: {} }), RangeError, 'modelClv', "transaction.model (\"BG/NBD\") must be one of");
-    expectThrows(() => resolveTransactionModel('modelClv', { model: 1, params: {} }), TypeError, 'modelClv', 'transaction.model must be one of');
     expectThrows(
-      () => resolveTransactionModel('modelClv', { model: 'bgNbd', params: { r: 1, alpha: 1, a: 1, b: 1 }, logCovariance: [[1]] }),
+      () => resolveTransactionModel('modelClv', { model: 'BG/NBD', params: {} }),
+      RangeError,
+      'modelClv',
+      'transaction.model ("BG/NBD") must be one of',
+    );
+    expectThrows(
+      () => resolveTransactionModel('modelClv', { model: 1, params: {} }),
+      TypeError,
+      'modelClv',
+      'transaction.model must be one of',
+    );
+    expectThrows(
+      () =>
+        resolveTransactionModel('modelClv', {
+          model: 'bgNbd',
+          params: { r: 1, alpha: 1, a: 1, b: 1 },
+          logCovariance: [[1]],
+        }),
       TypeError,
       'modelClv',
       'transaction.logCovariance must be a 4×4 array',

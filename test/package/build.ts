@@ -31,7 +31,11 @@ export function packedConsumer(): string {
 export function packedTarball(): string {
   ensureBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'loyalty-metrics-consumer-'));
-  const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop() ?? '';
+  const out =
+    execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: root, encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .pop() ?? '';
   return join(dir, out);
 }
 

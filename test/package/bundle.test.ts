@@ -10,7 +10,10 @@ import { linkedConsumer, root } from './build.ts';
 async function bundle(names: readonly string[]): Promise<{ code: string; gzipped: number }> {
   const dir = linkedConsumer();
   const result = await build({
-    stdin: { contents: `import { ${names.join(', ')} } from 'loyalty-metrics';\nconsole.log(${names.join(', ')});`, resolveDir: dir },
+    stdin: {
+      contents: `import { ${names.join(', ')} } from 'loyalty-metrics';\nconsole.log(${names.join(', ')});`,
+      resolveDir: dir,
+    },
     bundle: true,
     minify: true,
     format: 'esm',
@@ -38,7 +41,9 @@ function unrelatedNamesIn(code: string, imported: readonly string[]): string[] {
 // customer) and options are read by one reader that rejects unknown keys with a near-miss suggestion, that share
 // is about 300 B larger, and 370 B more where a function takes options (netPromoterScore 1334 → 1998 B,
 // retentionRate 621 → 920 B, measured with esbuild --minify + gzip).
-const BUDGETS: Readonly<Record<string, { readonly fn: string; readonly gzip: number; readonly alsoAllowed?: readonly string[] }>> = {
+const BUDGETS: Readonly<
+  Record<string, { readonly fn: string; readonly gzip: number; readonly alsoAllowed?: readonly string[] }>
+> = {
   rates: { fn: 'retentionRate', gzip: 1050 },
   survey: { fn: 'netPromoterScore', gzip: 2200 },
   // simpleClv's input fields are named averageOrderValue and purchaseFrequency (the metrics they come from).
@@ -55,7 +60,9 @@ const BUDGETS: Readonly<Record<string, { readonly fn: string; readonly gzip: num
 };
 
 /** Areas = folders of src/ re-exported by src/index.ts (internal kernels and the Node-only CLI are not). */
-const areas = readdirSync(join(root, 'src')).filter((name) => statSync(join(root, 'src', name)).isDirectory() && name !== 'internal' && name !== 'cli');
+const areas = readdirSync(join(root, 'src')).filter(
+  (name) => statSync(join(root, 'src', name)).isDirectory() && name !== 'internal' && name !== 'cli',
+);
 
 async function exportedFunctions(area: string): Promise<string[]> {
   const module = (await import(join(root, 'src', area, 'index.ts'))) as Record<string, unknown>;
@@ -73,12 +80,15 @@ describe('tree shaking', () => {
 
   it('has a budget for every area that exports functions', async () => {
     for (const area of areas) {
-      if ((await exportedFunctions(area)).length > 0) expect(BUDGETS[area]?.fn, `src/${area} exports functions: add it to BUDGETS`).toBeTruthy();
+      if ((await exportedFunctions(area)).length > 0)
+        expect(BUDGETS[area]?.fn, `src/${area} exports functions: add it to BUDGETS`).toBeTruthy();
     }
   });
 
   for (const [area, { fn, gzip, alsoAllowed = [] }] of Object.entries(BUDGETS)) {
-    it(`bundles one function of ${area}${fn ? ` (${fn}) under ${gzip} B min+gzip` : ''}, with nothing of the other exports`, async ({ skip }) => {
+    it(`bundles one function of ${area}${fn ? ` (${fn}) under ${gzip} B min+gzip` : ''}, with nothing of the other exports`, async ({
+      skip,
+    }) => {
       const exported = areas.includes(area) ? await exportedFunctions(area) : [];
       // An area still without exports is reported as skipped, never passed silently.
       if (exported.length === 0) return skip(`src/${area} exports no function yet`);

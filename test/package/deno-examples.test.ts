@@ -10,11 +10,35 @@ import { root } from './build.ts';
 const deno = join(root, 'node_modules/.bin/deno');
 const offline = ['--no-remote', '--no-npm', '--no-lock'];
 
-const denoOptions: ExecFileSyncOptionsWithStringEncoding = { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 };
+const denoOptions: ExecFileSyncOptionsWithStringEncoding = {
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'pipe'],
+  env: { ...process.env, NO_COLOR: '1' },
+  timeout: 120_000,
+};
 
 // Type-check the notebook's code and every script in one `deno check` (one pass over src/), then run them unchecked.
-function runDeno(script: string, cwd: string, args: readonly string[] = [], permissions: readonly string[] = []): string {
-  return execFileSync(deno, ['run', '--no-check', '--no-prompt', ...offline, `--allow-read=${root}`, ...permissions, `--config=${join(root, 'deno.json')}`, script, ...args], { ...denoOptions, cwd });
+function runDeno(
+  script: string,
+  cwd: string,
+  args: readonly string[] = [],
+  permissions: readonly string[] = [],
+): string {
+  return execFileSync(
+    deno,
+    [
+      'run',
+      '--no-check',
+      '--no-prompt',
+      ...offline,
+      `--allow-read=${root}`,
+      ...permissions,
+      `--config=${join(root, 'deno.json')}`,
+      script,
+      ...args,
+    ],
+    { ...denoOptions, cwd },
+  );
 }
 
 interface Notebook {
@@ -24,7 +48,9 @@ interface Notebook {
 
 describe('examples/notebooks/retention.ipynb', () => {
   const notebook = JSON.parse(readFileSync(join(root, 'examples/notebooks/retention.ipynb'), 'utf8')) as Notebook;
-  const code = notebook.cells.filter((c) => c.cell_type === 'code').map((c) => (typeof c.source === 'string' ? c.source : c.source.join('')));
+  const code = notebook.cells
+    .filter((c) => c.cell_type === 'code')
+    .map((c) => (typeof c.source === 'string' ? c.source : c.source.join('')));
   let script = '';
 
   beforeAll(() => {
@@ -33,16 +59,25 @@ describe('examples/notebooks/retention.ipynb', () => {
       'const __displayed: Record<string, unknown>[] = [];',
       'function __display(bundle: Record<string, unknown>, _options?: { raw?: boolean }): void { __displayed.push(bundle); }',
     ].join('\n');
-    const body = code.map((cell, i) => `// ---- cell ${i + 1}\n${cell.replaceAll('Deno.jupyter.display(', '__display(')}\n;`).join('\n');
+    const body = code
+      .map((cell, i) => `// ---- cell ${i + 1}\n${cell.replaceAll('Deno.jupyter.display(', '__display(')}\n;`)
+      .join('\n');
     const epilogue = `console.log('__DISPLAYED__' + JSON.stringify(__displayed.map((b) => ({ types: Object.keys(b), points: ((b['application/vnd.vegalite.v5+json'] as { data?: { values?: unknown[] } } | undefined)?.data?.values ?? []).length }))));`;
     script = join(mkdtempSync(join(tmpdir(), 'loyalty-metrics-notebook-')), 'retention.notebook.ts');
     writeFileSync(script, `${prelude}\n${body}\n${epilogue}\n`);
   });
 
   it('type-checks the notebook cells and examples/deno/*.ts with deno check under deno.json', () => {
-    const scripts = readdirSync(join(root, 'examples/deno')).filter((f) => f.endsWith('.ts')).map((f) => join(root, 'examples/deno', f));
+    const scripts = readdirSync(join(root, 'examples/deno'))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => join(root, 'examples/deno', f));
     // Throws, with deno's diagnostics, on any type error.
-    expect(() => execFileSync(deno, ['check', ...offline, `--config=${join(root, 'deno.json')}`, script, ...scripts], { ...denoOptions, cwd: root })).not.toThrow();
+    expect(() =>
+      execFileSync(deno, ['check', ...offline, `--config=${join(root, 'deno.json')}`, script, ...scripts], {
+        ...denoOptions,
+        cwd: root,
+      }),
+    ).not.toThrow();
   }, 180_000);
 
   it('is a Deno-kernel notebook', () => {

@@ -8,12 +8,25 @@ const deno = join(root, 'node_modules/.bin/deno');
 const offline = ['--no-remote', '--no-npm', '--no-lock'];
 
 function runDeno(args: readonly string[]): string {
-  return execFileSync(deno, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
+  return execFileSync(deno, args, {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 120_000,
+  });
 }
 
 describe('Deno', () => {
   it('imports src/index.ts unchanged and runs a few functions', () => {
-    const out = runDeno(['run', '--no-prompt', '--no-remote', '--no-npm', '--no-config', 'test/package/fixtures/deno-smoke.ts']);
+    const out = runDeno([
+      'run',
+      '--no-prompt',
+      '--no-remote',
+      '--no-npm',
+      '--no-config',
+      'test/package/fixtures/deno-smoke.ts',
+    ]);
     expect(out.trim()).toBe('deno ok');
   });
 

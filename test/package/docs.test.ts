@@ -7,7 +7,11 @@ import { root } from './build.ts';
 // type referenced by an export is itself exported and documented, every {@link} resolves.
 describe('API reference (typedoc)', () => {
   it('builds with no warnings', () => {
-    const out = execFileSync(join(root, 'node_modules/.bin/typedoc'), ['--emit', 'none'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const out = execFileSync(join(root, 'node_modules/.bin/typedoc'), ['--emit', 'none'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(out).not.toMatch(/warning|error/i);
   });
 });

@@ -13,7 +13,12 @@ beforeAll(() => {
 /** Runs a tool from node_modules/.bin; returns its exit code and combined output. */
 function run(tool: string, args: readonly string[]): { code: number; output: string } {
   try {
-    const output = execFileSync(join(root, 'node_modules/.bin', tool), args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+    const output = execFileSync(join(root, 'node_modules/.bin', tool), args, {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    });
     return { code: 0, output };
   } catch (error) {
     const e = error as { status?: number; stdout?: string; stderr?: string };

@@ -28,18 +28,20 @@ describe('acquisitionToRetentionCostRatio', () => {
 
   describe('error policy', () => {
     it('throws a RangeError for negative or non-finite costs', () => {
-      expect(thrownKind(() => acquisitionToRetentionCostRatio({ acquisitionCost: -125, retentionCost: 25 }))).toStrictEqual(
-        new RangeError('acquisitionToRetentionCostRatio: acquisitionCost (-125) must not be negative'),
-      );
-      expect(thrownKind(() => acquisitionToRetentionCostRatio({ acquisitionCost: 125, retentionCost: Number.NaN }))).toStrictEqual(
-        new RangeError('acquisitionToRetentionCostRatio: retentionCost (NaN) must be a finite number'),
-      );
+      expect(
+        thrownKind(() => acquisitionToRetentionCostRatio({ acquisitionCost: -125, retentionCost: 25 })),
+      ).toStrictEqual(new RangeError('acquisitionToRetentionCostRatio: acquisitionCost (-125) must not be negative'));
+      expect(
+        thrownKind(() => acquisitionToRetentionCostRatio({ acquisitionCost: 125, retentionCost: Number.NaN })),
+      ).toStrictEqual(new RangeError('acquisitionToRetentionCostRatio: retentionCost (NaN) must be a finite number'));
     });
 
     it('throws a TypeError for wrong kinds', () => {
-      expect(thrownKind(() => acquisitionToRetentionCostRatio({ acquisitionCost: 125, retentionCost: '25' as unknown as number }))).toStrictEqual(
-        new TypeError('acquisitionToRetentionCostRatio: retentionCost must be a number, got "25"'),
-      );
+      expect(
+        thrownKind(() =>
+          acquisitionToRetentionCostRatio({ acquisitionCost: 125, retentionCost: '25' as unknown as number }),
+        ),
+      ).toStrictEqual(new TypeError('acquisitionToRetentionCostRatio: retentionCost must be a number, got "25"'));
       expect(thrownKind(() => acquisitionToRetentionCostRatio(5 as never))).toStrictEqual(
         new TypeError('acquisitionToRetentionCostRatio: input must be an object, got 5'),
       );

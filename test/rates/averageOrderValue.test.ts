@@ -31,7 +31,9 @@ describe('averageOrderValue', () => {
 
   describe('error policy', () => {
     it('throws a RangeError for negative or non-finite revenue', () => {
-      expect(thrownKind(() => averageOrderValue({ revenue: -10, orders: 2 }))).toStrictEqual(new RangeError('averageOrderValue: revenue (-10) must not be negative'));
+      expect(thrownKind(() => averageOrderValue({ revenue: -10, orders: 2 }))).toStrictEqual(
+        new RangeError('averageOrderValue: revenue (-10) must not be negative'),
+      );
       expect(thrownKind(() => averageOrderValue({ revenue: Number.NaN, orders: 2 }))).toStrictEqual(
         new RangeError('averageOrderValue: revenue (NaN) must be a finite number'),
       );
@@ -47,9 +49,9 @@ describe('averageOrderValue', () => {
     });
 
     it('throws a TypeError for wrong kinds', () => {
-      expect(thrownKind(() => averageOrderValue({ revenue: '125000' as unknown as number, orders: 2500 }))).toStrictEqual(
-        new TypeError('averageOrderValue: revenue must be a number, got "125000"'),
-      );
+      expect(
+        thrownKind(() => averageOrderValue({ revenue: '125000' as unknown as number, orders: 2500 })),
+      ).toStrictEqual(new TypeError('averageOrderValue: revenue must be a number, got "125000"'));
       expect(thrownKind(() => averageOrderValue({ revenue: 10n as unknown as number, orders: 2 }))).toStrictEqual(
         new TypeError('averageOrderValue: revenue must be a number, got 10n'),
       );

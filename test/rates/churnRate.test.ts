@@ -40,21 +40,39 @@ describe('churnRate', () => {
 
   describe('error policy', () => {
     it('throws a RangeError when more customers were lost than started', () => {
-      expect(thrownKind(() => churnRate({ start: 1000, lost: 1200 }))).toStrictEqual(new RangeError('churnRate: lost (1200) must not exceed start (1000)'));
-      expect(thrownKind(() => churnRate({ start: 0, lost: 1 }))).toStrictEqual(new RangeError('churnRate: lost (1) must not exceed start (0)'));
+      expect(thrownKind(() => churnRate({ start: 1000, lost: 1200 }))).toStrictEqual(
+        new RangeError('churnRate: lost (1200) must not exceed start (1000)'),
+      );
+      expect(thrownKind(() => churnRate({ start: 0, lost: 1 }))).toStrictEqual(
+        new RangeError('churnRate: lost (1) must not exceed start (0)'),
+      );
     });
 
     it('throws a RangeError for negative, fractional and non-finite counts', () => {
-      expect(thrownKind(() => churnRate({ start: -5, lost: 0 }))).toStrictEqual(new RangeError('churnRate: start (-5) must be a non-negative integer'));
-      expect(thrownKind(() => churnRate({ start: 10, lost: 0.5 }))).toStrictEqual(new RangeError('churnRate: lost (0.5) must be a non-negative integer'));
-      expect(thrownKind(() => churnRate({ start: 10, lost: Number.NaN }))).toStrictEqual(new RangeError('churnRate: lost (NaN) must be a finite number'));
-      expect(thrownKind(() => churnRate({ start: -Infinity, lost: 0 }))).toStrictEqual(new RangeError('churnRate: start (-Infinity) must be a finite number'));
+      expect(thrownKind(() => churnRate({ start: -5, lost: 0 }))).toStrictEqual(
+        new RangeError('churnRate: start (-5) must be a non-negative integer'),
+      );
+      expect(thrownKind(() => churnRate({ start: 10, lost: 0.5 }))).toStrictEqual(
+        new RangeError('churnRate: lost (0.5) must be a non-negative integer'),
+      );
+      expect(thrownKind(() => churnRate({ start: 10, lost: Number.NaN }))).toStrictEqual(
+        new RangeError('churnRate: lost (NaN) must be a finite number'),
+      );
+      expect(thrownKind(() => churnRate({ start: -Infinity, lost: 0 }))).toStrictEqual(
+        new RangeError('churnRate: start (-Infinity) must be a finite number'),
+      );
     });
 
     it('throws a TypeError for wrong kinds', () => {
-      expect(thrownKind(() => churnRate({ start: 10, lost: '2' as unknown as number }))).toStrictEqual(new TypeError('churnRate: lost must be a number, got "2"'));
-      expect(thrownKind(() => churnRate({ start: 10, lost: null as unknown as number }))).toStrictEqual(new TypeError('churnRate: lost must be a number, got null'));
-      expect(thrownKind(() => churnRate(undefined as never))).toStrictEqual(new TypeError('churnRate: input must be an object, got undefined'));
+      expect(thrownKind(() => churnRate({ start: 10, lost: '2' as unknown as number }))).toStrictEqual(
+        new TypeError('churnRate: lost must be a number, got "2"'),
+      );
+      expect(thrownKind(() => churnRate({ start: 10, lost: null as unknown as number }))).toStrictEqual(
+        new TypeError('churnRate: lost must be a number, got null'),
+      );
+      expect(thrownKind(() => churnRate(undefined as never))).toStrictEqual(
+        new TypeError('churnRate: input must be an object, got undefined'),
+      );
     });
   });
 });

@@ -45,10 +45,12 @@ describe('conversionRate', () => {
     });
 
     it('throws a TypeError for wrong kinds', () => {
-      expect(thrownKind(() => conversionRate({ conversions: true as unknown as number, opportunities: 10 }))).toStrictEqual(
-        new TypeError('conversionRate: conversions must be a number, got true'),
+      expect(
+        thrownKind(() => conversionRate({ conversions: true as unknown as number, opportunities: 10 })),
+      ).toStrictEqual(new TypeError('conversionRate: conversions must be a number, got true'));
+      expect(thrownKind(() => conversionRate('36/1200' as never))).toStrictEqual(
+        new TypeError('conversionRate: input must be an object, got "36/1200"'),
       );
-      expect(thrownKind(() => conversionRate('36/1200' as never))).toStrictEqual(new TypeError('conversionRate: input must be an object, got "36/1200"'));
     });
   });
 });

@@ -5,13 +5,17 @@ import { expectClose, thrown, thrownKind } from '../helpers/expectClose.ts';
 describe('convertChurnRate', () => {
   it('turns 5 % monthly churn into 1 − 0.95^12 annual churn', () => {
     // By hand: 0.95^2 = 0.9025, ^4 = 0.81450625, ^8 = 0.6634204312890625, ^12 = ^8·^4 = 0.540360087662636...
-    expectClose(convertChurnRate(0.05, { fromPeriods: 1, toPeriods: 12 }), 1 - 0.6634204312890625 * 0.81450625, { rel: 1e-14 });
+    expectClose(convertChurnRate(0.05, { fromPeriods: 1, toPeriods: 12 }), 1 - 0.6634204312890625 * 0.81450625, {
+      rel: 1e-14,
+    });
     expectClose(convertChurnRate(0.05, { fromPeriods: 1, toPeriods: 12 }), 0.45963991233736, { rel: 1e-13 });
   });
 
   it('turns annual churn back into monthly churn', () => {
     // 1 − 0.75^(1/12): ln 0.75 = −0.2876821, /12 = −0.0239735, e^{−0.0239735} = 0.9763116 → 0.0236884.
-    expectClose(convertChurnRate(0.25, { fromPeriods: 12, toPeriods: 1 }), 1 - Math.exp(Math.log(0.75) / 12), { rel: 1e-13 });
+    expectClose(convertChurnRate(0.25, { fromPeriods: 12, toPeriods: 1 }), 1 - Math.exp(Math.log(0.75) / 12), {
+      rel: 1e-13,
+    });
     expectClose(convertChurnRate(0.25, { fromPeriods: 12, toPeriods: 1 }), 0.0236884, { abs: 5e-8 });
   });
 
@@ -38,7 +42,13 @@ describe('convertChurnRate', () => {
 
   describe('edge cases', () => {
     it('keeps churn 0 at 0 and churn 1 at 1 in both directions', () => {
-      for (const [fromPeriods, toPeriods] of [[1, 12], [12, 1], [1, 1e-9], [1e-300, 1e300], [1e300, 1e-300]] as const) {
+      for (const [fromPeriods, toPeriods] of [
+        [1, 12],
+        [12, 1],
+        [1, 1e-9],
+        [1e-300, 1e300],
+        [1e300, 1e-300],
+      ] as const) {
         expect(convertChurnRate(0, { fromPeriods, toPeriods })).toBe(0);
         expect(convertChurnRate(1, { fromPeriods, toPeriods })).toBe(1);
       }
@@ -76,9 +86,9 @@ describe('convertChurnRate', () => {
     });
 
     it('throws a TypeError for wrong kinds and missing options', () => {
-      expect(thrownKind(() => convertChurnRate('0.05' as unknown as number, { fromPeriods: 1, toPeriods: 12 }))).toStrictEqual(
-        new TypeError('convertChurnRate: churn must be a number, got "0.05"'),
-      );
+      expect(
+        thrownKind(() => convertChurnRate('0.05' as unknown as number, { fromPeriods: 1, toPeriods: 12 })),
+      ).toStrictEqual(new TypeError('convertChurnRate: churn must be a number, got "0.05"'));
       expect(thrownKind(() => (convertChurnRate as (c: number) => number)(0.05))).toStrictEqual(
         new TypeError('convertChurnRate: options must be an object, got undefined'),
       );

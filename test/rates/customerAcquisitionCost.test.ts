@@ -21,7 +21,9 @@ describe('customerAcquisitionCost', () => {
 
     it('returns 0 for organic growth and handles huge amounts', () => {
       expect(customerAcquisitionCost({ spend: 0, newCustomers: 50 })).toBe(0);
-      expect(customerAcquisitionCost({ spend: 1e308, newCustomers: Number.MAX_SAFE_INTEGER })).toBe(1e308 / Number.MAX_SAFE_INTEGER);
+      expect(customerAcquisitionCost({ spend: 1e308, newCustomers: Number.MAX_SAFE_INTEGER })).toBe(
+        1e308 / Number.MAX_SAFE_INTEGER,
+      );
     });
   });
 
@@ -42,7 +44,9 @@ describe('customerAcquisitionCost', () => {
     });
 
     it('throws a TypeError for wrong kinds', () => {
-      expect(thrownKind(() => customerAcquisitionCost({ spend: 100, newCustomers: [4] as unknown as number }))).toStrictEqual(
+      expect(
+        thrownKind(() => customerAcquisitionCost({ spend: 100, newCustomers: [4] as unknown as number })),
+      ).toStrictEqual(
         new TypeError('customerAcquisitionCost: newCustomers must be a number, got an array of length 1'),
       );
       expect(thrownKind(() => customerAcquisitionCost(undefined as never))).toStrictEqual(

@@ -28,14 +28,24 @@ describe('expectedLifetime', () => {
 
   describe('error policy', () => {
     it('throws a RangeError for churn outside [0, 1] or not finite', () => {
-      expect(thrownKind(() => expectedLifetime(1.5))).toStrictEqual(new RangeError('expectedLifetime: churn (1.5) must be between 0 and 1'));
-      expect(thrownKind(() => expectedLifetime(-0.01))).toStrictEqual(new RangeError('expectedLifetime: churn (-0.01) must be between 0 and 1'));
-      expect(thrownKind(() => expectedLifetime(Number.NaN))).toStrictEqual(new RangeError('expectedLifetime: churn (NaN) must be a finite number'));
+      expect(thrownKind(() => expectedLifetime(1.5))).toStrictEqual(
+        new RangeError('expectedLifetime: churn (1.5) must be between 0 and 1'),
+      );
+      expect(thrownKind(() => expectedLifetime(-0.01))).toStrictEqual(
+        new RangeError('expectedLifetime: churn (-0.01) must be between 0 and 1'),
+      );
+      expect(thrownKind(() => expectedLifetime(Number.NaN))).toStrictEqual(
+        new RangeError('expectedLifetime: churn (NaN) must be a finite number'),
+      );
     });
 
     it('throws a TypeError for a non-number', () => {
-      expect(thrownKind(() => expectedLifetime('0.05' as unknown as number))).toStrictEqual(new TypeError('expectedLifetime: churn must be a number, got "0.05"'));
-      expect(thrownKind(() => (expectedLifetime as () => number)())).toStrictEqual(new TypeError('expectedLifetime: churn must be a number, got undefined'));
+      expect(thrownKind(() => expectedLifetime('0.05' as unknown as number))).toStrictEqual(
+        new TypeError('expectedLifetime: churn must be a number, got "0.05"'),
+      );
+      expect(thrownKind(() => (expectedLifetime as () => number)())).toStrictEqual(
+        new TypeError('expectedLifetime: churn must be a number, got undefined'),
+      );
     });
   });
 });

@@ -61,7 +61,9 @@ describe('grossRevenueRetention', () => {
       expect(thrownKind(() => grossRevenueRetention({ start: 100, contraction: 5 } as never))).toStrictEqual(
         new TypeError('grossRevenueRetention: churned must be a number, got undefined'),
       );
-      expect(thrownKind(() => grossRevenueRetention(null as never))).toStrictEqual(new TypeError('grossRevenueRetention: input must be an object, got null'));
+      expect(thrownKind(() => grossRevenueRetention(null as never))).toStrictEqual(
+        new TypeError('grossRevenueRetention: input must be an object, got null'),
+      );
     });
   });
 });

@@ -11,9 +11,15 @@ describe('ltvToCac properties', () => {
     expect(ltvToCac({ ltv, cac })).toBeGreaterThanOrEqual(0);
   });
 
-  test.prop([money, positive, fc.double({ min: 1e-6, max: 1e6, noNaN: true })], { numRuns: 200 })('does not depend on the currency', (ltv, cac, rate) => {
-    expectClose(ltvToCac({ ltv: ltv * rate, cac: cac * rate }), ltvToCac({ ltv, cac }), { rel: 4 * Number.EPSILON, abs: 1e-300 });
-  });
+  test.prop([money, positive, fc.double({ min: 1e-6, max: 1e6, noNaN: true })], { numRuns: 200 })(
+    'does not depend on the currency',
+    (ltv, cac, rate) => {
+      expectClose(ltvToCac({ ltv: ltv * rate, cac: cac * rate }), ltvToCac({ ltv, cac }), {
+        rel: 4 * Number.EPSILON,
+        abs: 1e-300,
+      });
+    },
+  );
 
   test.prop([positive, positive], { numRuns: 200 })('inverts when the amounts swap', (ltv, cac) => {
     expectClose(ltvToCac({ ltv, cac }) * ltvToCac({ ltv: cac, cac: ltv }), 1, { rel: 4 * Number.EPSILON });
@@ -24,8 +30,11 @@ describe('ltvToCac properties', () => {
     expect(ltvToCac({ ltv: lo, cac })).toBeLessThanOrEqual(ltvToCac({ ltv: hi, cac }));
   });
 
-  test.prop([fc.double().filter((x) => !(x >= 0 && Number.isFinite(x)))], { numRuns: 200 })('throws a RangeError for negative or non-finite amounts', (bad) => {
-    expect(() => ltvToCac({ ltv: bad, cac: 1 })).toThrow(RangeError);
-    expect(() => ltvToCac({ ltv: 1, cac: bad })).toThrow(RangeError);
-  });
+  test.prop([fc.double().filter((x) => !(x >= 0 && Number.isFinite(x)))], { numRuns: 200 })(
+    'throws a RangeError for negative or non-finite amounts',
+    (bad) => {
+      expect(() => ltvToCac({ ltv: bad, cac: 1 })).toThrow(RangeError);
+      expect(() => ltvToCac({ ltv: 1, cac: bad })).toThrow(RangeError);
+    },
+  );
 });

@@ -13,7 +13,9 @@ describe('ltvToCac', () => {
   it('combines with the Gupta–Lehmann CLV of the data README', () => {
     // ../shared/data/README.md, "Simple metrics": r = 0.8, i = 0.1 → margin multiple 2.6667, so a margin of
     // 90 per year gives an LTV of 240, and against a CAC of 80 the ratio is 3.
-    expectClose(ltvToCac({ ltv: retentionClv({ margin: 90, retention: 0.8, discountRate: 0.1 }), cac: 80 }), 3, { rel: 1e-12 });
+    expectClose(ltvToCac({ ltv: retentionClv({ margin: 90, retention: 0.8, discountRate: 0.1 }), cac: 80 }), 3, {
+      rel: 1e-12,
+    });
   });
 
   it('accepts frozen input', () => {
@@ -34,14 +36,24 @@ describe('ltvToCac', () => {
 
   describe('error policy', () => {
     it('throws a RangeError for negative or non-finite amounts', () => {
-      expect(thrownKind(() => ltvToCac({ ltv: -50, cac: 10 }))).toStrictEqual(new RangeError('ltvToCac: ltv (-50) must not be negative'));
-      expect(thrownKind(() => ltvToCac({ ltv: 50, cac: -0.5 }))).toStrictEqual(new RangeError('ltvToCac: cac (-0.5) must not be negative'));
-      expect(thrownKind(() => ltvToCac({ ltv: Infinity, cac: 10 }))).toStrictEqual(new RangeError('ltvToCac: ltv (Infinity) must be a finite number'));
+      expect(thrownKind(() => ltvToCac({ ltv: -50, cac: 10 }))).toStrictEqual(
+        new RangeError('ltvToCac: ltv (-50) must not be negative'),
+      );
+      expect(thrownKind(() => ltvToCac({ ltv: 50, cac: -0.5 }))).toStrictEqual(
+        new RangeError('ltvToCac: cac (-0.5) must not be negative'),
+      );
+      expect(thrownKind(() => ltvToCac({ ltv: Infinity, cac: 10 }))).toStrictEqual(
+        new RangeError('ltvToCac: ltv (Infinity) must be a finite number'),
+      );
     });
 
     it('throws a TypeError for wrong kinds', () => {
-      expect(thrownKind(() => ltvToCac({ ltv: 300, cac: '100' as unknown as number }))).toStrictEqual(new TypeError('ltvToCac: cac must be a number, got "100"'));
-      expect(thrownKind(() => ltvToCac([300, 100] as never))).toStrictEqual(new TypeError('ltvToCac: input must be an object, got an array of length 2'));
+      expect(thrownKind(() => ltvToCac({ ltv: 300, cac: '100' as unknown as number }))).toStrictEqual(
+        new TypeError('ltvToCac: cac must be a number, got "100"'),
+      );
+      expect(thrownKind(() => ltvToCac([300, 100] as never))).toStrictEqual(
+        new TypeError('ltvToCac: input must be an object, got an array of length 2'),
+      );
     });
   });
 });

@@ -43,25 +43,29 @@ describe('netRevenueRetention', () => {
 
   describe('error policy', () => {
     it('throws a RangeError when more revenue was lost than there was', () => {
-      expect(thrownKind(() => netRevenueRetention({ start: 1000, expansion: 5000, contraction: 700, churned: 500 }))).toStrictEqual(
-        new RangeError('netRevenueRetention: contraction + churned (1200) must not exceed start (1000)'),
-      );
+      expect(
+        thrownKind(() => netRevenueRetention({ start: 1000, expansion: 5000, contraction: 700, churned: 500 })),
+      ).toStrictEqual(new RangeError('netRevenueRetention: contraction + churned (1200) must not exceed start (1000)'));
     });
 
     it('throws a RangeError for negative or non-finite amounts', () => {
-      expect(thrownKind(() => netRevenueRetention({ start: 100, expansion: -1, contraction: 0, churned: 0 }))).toStrictEqual(
-        new RangeError('netRevenueRetention: expansion (-1) must not be negative'),
-      );
-      expect(thrownKind(() => netRevenueRetention({ start: 100, expansion: 0, contraction: 0, churned: Number.NaN }))).toStrictEqual(
-        new RangeError('netRevenueRetention: churned (NaN) must be a finite number'),
-      );
+      expect(
+        thrownKind(() => netRevenueRetention({ start: 100, expansion: -1, contraction: 0, churned: 0 })),
+      ).toStrictEqual(new RangeError('netRevenueRetention: expansion (-1) must not be negative'));
+      expect(
+        thrownKind(() => netRevenueRetention({ start: 100, expansion: 0, contraction: 0, churned: Number.NaN })),
+      ).toStrictEqual(new RangeError('netRevenueRetention: churned (NaN) must be a finite number'));
     });
 
     it('throws a TypeError for wrong kinds', () => {
-      expect(thrownKind(() => netRevenueRetention({ start: 100, expansion: '10' as unknown as number, contraction: 0, churned: 0 }))).toStrictEqual(
-        new TypeError('netRevenueRetention: expansion must be a number, got "10"'),
+      expect(
+        thrownKind(() =>
+          netRevenueRetention({ start: 100, expansion: '10' as unknown as number, contraction: 0, churned: 0 }),
+        ),
+      ).toStrictEqual(new TypeError('netRevenueRetention: expansion must be a number, got "10"'));
+      expect(thrownKind(() => netRevenueRetention(undefined as never))).toStrictEqual(
+        new TypeError('netRevenueRetention: input must be an object, got undefined'),
       );
-      expect(thrownKind(() => netRevenueRetention(undefined as never))).toStrictEqual(new TypeError('netRevenueRetention: input must be an object, got undefined'));
     });
   });
 });

@@ -47,7 +47,9 @@ describe('purchaseFrequency', () => {
       expect(thrownKind(() => purchaseFrequency({ orders: '10' as unknown as number, customers: 10 }))).toStrictEqual(
         new TypeError('purchaseFrequency: orders must be a number, got "10"'),
       );
-      expect(thrownKind(() => purchaseFrequency(null as never))).toStrictEqual(new TypeError('purchaseFrequency: input must be an object, got null'));
+      expect(thrownKind(() => purchaseFrequency(null as never))).toStrictEqual(
+        new TypeError('purchaseFrequency: input must be an object, got null'),
+      );
     });
   });
 });

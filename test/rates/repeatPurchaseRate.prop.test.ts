@@ -13,21 +13,39 @@ describe('repeatPurchaseRate properties', () => {
     expect(r).toBeLessThanOrEqual(1);
   });
 
-  test.prop([counts], { numRuns: 200 })('is the complement of the one-time buyer share', ({ customers, repeatCustomers }) => {
-    const oneTime = (customers - repeatCustomers) / customers;
-    expect(Math.abs(repeatPurchaseRate({ customers, repeatCustomers }) + oneTime - 1)).toBeLessThanOrEqual(2 * Number.EPSILON);
-  });
+  test.prop([counts], { numRuns: 200 })(
+    'is the complement of the one-time buyer share',
+    ({ customers, repeatCustomers }) => {
+      const oneTime = (customers - repeatCustomers) / customers;
+      expect(Math.abs(repeatPurchaseRate({ customers, repeatCustomers }) + oneTime - 1)).toBeLessThanOrEqual(
+        2 * Number.EPSILON,
+      );
+    },
+  );
 
-  test.prop([counts, fc.integer({ min: 1, max: 1000 })], { numRuns: 200 })('is scale invariant', ({ customers, repeatCustomers }, k) => {
-    expect(repeatPurchaseRate({ customers: k * customers, repeatCustomers: k * repeatCustomers })).toBe(repeatPurchaseRate({ customers, repeatCustomers }));
-  });
+  test.prop([counts, fc.integer({ min: 1, max: 1000 })], { numRuns: 200 })(
+    'is scale invariant',
+    ({ customers, repeatCustomers }, k) => {
+      expect(repeatPurchaseRate({ customers: k * customers, repeatCustomers: k * repeatCustomers })).toBe(
+        repeatPurchaseRate({ customers, repeatCustomers }),
+      );
+    },
+  );
 
-  test.prop([counts], { numRuns: 200 })('grows with the number of repeat customers', ({ customers, repeatCustomers }) => {
-    fc.pre(repeatCustomers < customers);
-    expect(repeatPurchaseRate({ customers, repeatCustomers: repeatCustomers + 1 })).toBeGreaterThan(repeatPurchaseRate({ customers, repeatCustomers }));
-  });
+  test.prop([counts], { numRuns: 200 })(
+    'grows with the number of repeat customers',
+    ({ customers, repeatCustomers }) => {
+      fc.pre(repeatCustomers < customers);
+      expect(repeatPurchaseRate({ customers, repeatCustomers: repeatCustomers + 1 })).toBeGreaterThan(
+        repeatPurchaseRate({ customers, repeatCustomers }),
+      );
+    },
+  );
 
-  test.prop([fc.integer({ min: 0, max: 1e12 }), fc.integer({ min: 1, max: 1e6 })], { numRuns: 200 })('throws a RangeError when repeat customers exceed customers', (customers, excess) => {
-    expect(() => repeatPurchaseRate({ customers, repeatCustomers: customers + excess })).toThrow(RangeError);
-  });
+  test.prop([fc.integer({ min: 0, max: 1e12 }), fc.integer({ min: 1, max: 1e6 })], { numRuns: 200 })(
+    'throws a RangeError when repeat customers exceed customers',
+    (customers, excess) => {
+      expect(() => repeatPurchaseRate({ customers, repeatCustomers: customers + excess })).toThrow(RangeError);
+    },
+  );
 });

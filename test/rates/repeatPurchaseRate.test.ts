@@ -26,7 +26,9 @@ describe('repeatPurchaseRate', () => {
     it('returns 0 and 1 at the ends', () => {
       expect(repeatPurchaseRate({ customers: 1, repeatCustomers: 0 })).toBe(0);
       expect(repeatPurchaseRate({ customers: 1, repeatCustomers: 1 })).toBe(1);
-      expect(repeatPurchaseRate({ customers: Number.MAX_SAFE_INTEGER, repeatCustomers: Number.MAX_SAFE_INTEGER })).toBe(1);
+      expect(repeatPurchaseRate({ customers: Number.MAX_SAFE_INTEGER, repeatCustomers: Number.MAX_SAFE_INTEGER })).toBe(
+        1,
+      );
     });
   });
 
@@ -50,10 +52,12 @@ describe('repeatPurchaseRate', () => {
     });
 
     it('throws a TypeError for wrong kinds', () => {
-      expect(thrownKind(() => repeatPurchaseRate({ customers: 10, repeatCustomers: '2' as unknown as number }))).toStrictEqual(
-        new TypeError('repeatPurchaseRate: repeatCustomers must be a number, got "2"'),
+      expect(
+        thrownKind(() => repeatPurchaseRate({ customers: 10, repeatCustomers: '2' as unknown as number })),
+      ).toStrictEqual(new TypeError('repeatPurchaseRate: repeatCustomers must be a number, got "2"'));
+      expect(thrownKind(() => repeatPurchaseRate(42 as never))).toStrictEqual(
+        new TypeError('repeatPurchaseRate: input must be an object, got 42'),
       );
-      expect(thrownKind(() => repeatPurchaseRate(42 as never))).toStrictEqual(new TypeError('repeatPurchaseRate: input must be an object, got 42'));
     });
   });
 });

@@ -75,16 +75,18 @@ describe('retentionRate', () => {
     });
 
     it('throws a TypeError for a string count (no coercion) and a missing field', () => {
-      expect(thrownKind(() => retentionRate({ start: '1000' as unknown as number, end: 1100, acquired: 200 }))).toStrictEqual(
-        new TypeError('retentionRate: start must be a number, got "1000"'),
-      );
+      expect(
+        thrownKind(() => retentionRate({ start: '1000' as unknown as number, end: 1100, acquired: 200 })),
+      ).toStrictEqual(new TypeError('retentionRate: start must be a number, got "1000"'));
       expect(thrownKind(() => retentionRate({ start: 1000, end: 1100 } as never))).toStrictEqual(
         new TypeError('retentionRate: acquired must be a number, got undefined'),
       );
     });
 
     it('throws a TypeError when the input is not an object', () => {
-      expect(thrownKind(() => retentionRate(null as never))).toStrictEqual(new TypeError('retentionRate: input must be an object, got null'));
+      expect(thrownKind(() => retentionRate(null as never))).toStrictEqual(
+        new TypeError('retentionRate: input must be an object, got null'),
+      );
       expect(thrownKind(() => retentionRate([1000, 1100, 200] as never))).toStrictEqual(
         new TypeError('retentionRate: input must be an object, got an array of length 3'),
       );

@@ -25,17 +25,21 @@ export const kernelPathLogs: fc.Arbitrary<[KernelPathRow[], KernelPathRow[]]> = 
   .array(
     fc.record({
       c: fc.nat(5),
-      t: fc.oneof(fc.integer({ min: -5, max: 40 }), fc.integer({ min: -22_000, max: 22_000 })).map((d) => d * DAY + 3_600_000),
+      t: fc
+        .oneof(fc.integer({ min: -5, max: 40 }), fc.integer({ min: -22_000, max: 22_000 }))
+        .map((d) => d * DAY + 3_600_000),
       v: fc.integer({ min: 0, max: 1000 }),
     }),
-    { maxLength: 40 }
+    { maxLength: 40 },
   )
-  .chain((rows) => fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length })));
+  .chain((rows) =>
+    fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length })),
+  );
 
 /** Columnar typed arrays of `rows`, every customer id shifted by `offset`. */
 export function kernelPathColumns(
   rows: ReadonlyArray<KernelPathRow>,
-  offset: number
+  offset: number,
 ): { customer: Int32Array; time: Float64Array; value: Float64Array } {
   return {
     customer: Int32Array.from(rows, (r) => r.c + offset),

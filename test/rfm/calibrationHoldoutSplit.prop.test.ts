@@ -15,11 +15,13 @@ const txOf = (c: fc.Arbitrary<string | number>) =>
   });
 const log = fc.oneof(
   fc.array(txOf(fc.constantFrom<string | number>('a', 'b', 'c', 1, 2)), { maxLength: 40 }),
-  fc.array(txOf(fc.nat(6)), { maxLength: 40 })
+  fc.array(txOf(fc.nat(6)), { maxLength: 40 }),
 );
-const window = fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 20 })).map(([cal, extra]) => ({ cal, end: cal + extra }));
+const window = fc
+  .tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 20 }))
+  .map(([cal, extra]) => ({ cal, end: cal + extra }));
 const options = (cal: number, end: number) =>
-  ({ customer: 'c', time: 't', value: 'v', calibrationEnd: cal * DAY, observationEnd: end * DAY } as const);
+  ({ customer: 'c', time: 't', value: 'v', calibrationEnd: cal * DAY, observationEnd: end * DAY }) as const;
 const key = (c: unknown): string => `${typeof c}:${String(c)}`;
 
 describe('calibrationHoldoutSplit properties', () => {
@@ -28,7 +30,10 @@ describe('calibrationHoldoutSplit properties', () => {
       fc.property(log, window, (rows, { cal, end }) => {
         const split = calibrationHoldoutSplit(rows, options(cal, end));
         const summary = new Map(
-          rfmSummary(rows, { customer: 'c', time: 't', value: 'v', observationEnd: cal * DAY }).map((r) => [key(r.customer), r])
+          rfmSummary(rows, { customer: 'c', time: 't', value: 'v', observationEnd: cal * DAY }).map((r) => [
+            key(r.customer),
+            r,
+          ]),
         );
         expect(split).toHaveLength(summary.size);
         for (const row of split) {
@@ -37,7 +42,7 @@ describe('calibrationHoldoutSplit properties', () => {
           expectClose(row.monetaryValue, s?.monetaryValue as number, { rel: 1e-12, abs: 1e-12 });
         }
       }),
-      { numRuns: 150 }
+      { numRuns: 150 },
     );
   });
 
@@ -61,24 +66,27 @@ describe('calibrationHoldoutSplit properties', () => {
           expect(row.recency).toBeLessThanOrEqual(row.T);
         }
       }),
-      { numRuns: 150 }
+      { numRuns: 150 },
     );
   });
 
   it('gives identical results for row and columnar input, in any order', () => {
     fc.assert(
       fc.property(
-        log.chain((rows) => fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length }))),
+        log.chain((rows) =>
+          fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length })),
+        ),
         window,
         ([rows, shuffled], { cal, end }) => {
           const a = calibrationHoldoutSplit(rows, options(cal, end));
           const columns = { customer: rows.map((r) => r.c), time: rows.map((r) => r.t), value: rows.map((r) => r.v) };
           expect(calibrationHoldoutSplit(columns, { calibrationEnd: cal * DAY, observationEnd: end * DAY })).toEqual(a);
-          const sort = (list: typeof a) => list.map((r) => [key(r.customer), r.frequency, r.recency, r.T, r.holdoutFrequency]).sort();
+          const sort = (list: typeof a) =>
+            list.map((r) => [key(r.customer), r.frequency, r.recency, r.T, r.holdoutFrequency]).sort();
           expect(sort(calibrationHoldoutSplit(shuffled, options(cal, end)))).toEqual(sort(a));
-        }
+        },
       ),
-      { numRuns: 150 }
+      { numRuns: 150 },
     );
   });
 
@@ -86,10 +94,13 @@ describe('calibrationHoldoutSplit properties', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1e6 }), fc.integer({ min: 1, max: 1e6 }), (cal, gap) => {
         expect(() =>
-          calibrationHoldoutSplit({ customer: [1], time: [0] }, { calibrationEnd: cal * 1000, observationEnd: (cal - gap) * 1000 })
+          calibrationHoldoutSplit(
+            { customer: [1], time: [0] },
+            { calibrationEnd: cal * 1000, observationEnd: (cal - gap) * 1000 },
+          ),
         ).toThrow(RangeError);
       }),
-      { numRuns: 100 }
+      { numRuns: 100 },
     );
   });
   it('gives the same split on every kernel path (whole-window bitsets, per-customer spans, sparse lists)', () => {
@@ -119,9 +130,9 @@ describe('calibrationHoldoutSplit properties', () => {
               expectClose(b?.holdoutMonetaryValue as number, a.holdoutMonetaryValue, { rel: 1e-12, abs: 1e-9 });
             }
           }
-        }
+        },
       ),
-      { numRuns: 150 }
+      { numRuns: 150 },
     );
   });
 });

@@ -48,7 +48,13 @@ describe('calibrationHoldoutSplit', () => {
       expect(split[8]).toMatchObject({ customer: 9, frequency: 2, holdoutFrequency: 2 });
       expectClose(split[8]?.holdoutMonetaryValue as number, (28.49 + 28.98) / 2);
       // Customer 3: one purchase on 1997-01-01, nothing later.
-      expect(split[2]).toMatchObject({ customer: 3, frequency: 0, monetaryValue: 0, holdoutFrequency: 0, holdoutMonetaryValue: 0 });
+      expect(split[2]).toMatchObject({
+        customer: 3,
+        frequency: 0,
+        monetaryValue: 0,
+        holdoutFrequency: 0,
+        holdoutMonetaryValue: 0,
+      });
     });
   });
 
@@ -64,15 +70,42 @@ describe('calibrationHoldoutSplit', () => {
       { c: 'a', t: '2024-02-20', v: 999 },
     ];
     expect(
-      calibrationHoldoutSplit(rows, { customer: 'c', time: 't', value: 'v', calibrationEnd: '2024-01-14', observationEnd: '2024-01-28' })
+      calibrationHoldoutSplit(rows, {
+        customer: 'c',
+        time: 't',
+        value: 'v',
+        calibrationEnd: '2024-01-14',
+        observationEnd: '2024-01-28',
+      }),
     ).toEqual([
-      { customer: 'a', frequency: 1, recency: 7, T: 13, monetaryValue: 20, holdoutFrequency: 2, holdoutDuration: 14, holdoutMonetaryValue: 40 },
-      { customer: 'b', frequency: 0, recency: 0, T: 4, monetaryValue: 0, holdoutFrequency: 0, holdoutDuration: 14, holdoutMonetaryValue: 0 },
+      {
+        customer: 'a',
+        frequency: 1,
+        recency: 7,
+        T: 13,
+        monetaryValue: 20,
+        holdoutFrequency: 2,
+        holdoutDuration: 14,
+        holdoutMonetaryValue: 40,
+      },
+      {
+        customer: 'b',
+        frequency: 0,
+        recency: 0,
+        T: 4,
+        monetaryValue: 0,
+        holdoutFrequency: 0,
+        holdoutDuration: 14,
+        holdoutMonetaryValue: 0,
+      },
     ]);
   });
 
   it('defaults observationEnd to the latest transaction and returns NaN monetary values without values', () => {
-    const out = calibrationHoldoutSplit({ customer: [1, 1, 2], time: ['2024-01-01', '2024-01-05', '2024-01-09'] }, { calibrationEnd: '2024-01-03' });
+    const out = calibrationHoldoutSplit(
+      { customer: [1, 1, 2], time: ['2024-01-01', '2024-01-05', '2024-01-09'] },
+      { calibrationEnd: '2024-01-03' },
+    );
     expect(out).toEqual([
       {
         customer: 1,
@@ -101,7 +134,7 @@ describe('calibrationHoldoutSplit', () => {
         calibrationEnd: '2024-01-10',
         observationEnd: '2024-01-26',
         period: 'week',
-      }
+      },
     );
     expect(out).toEqual([
       {
@@ -120,13 +153,15 @@ describe('calibrationHoldoutSplit', () => {
   describe('edge cases', () => {
     it('returns an empty array without transactions or without calibration purchases', () => {
       expect(calibrationHoldoutSplit([], { customer: 'c', time: 't', calibrationEnd: '2024-01-01' })).toEqual([]);
-      expect(calibrationHoldoutSplit({ customer: ['a'], time: ['2024-02-01'] }, { calibrationEnd: '2024-01-01' })).toEqual([]);
+      expect(
+        calibrationHoldoutSplit({ customer: ['a'], time: ['2024-02-01'] }, { calibrationEnd: '2024-01-01' }),
+      ).toEqual([]);
     });
 
     it('allows an empty holdout window (observationEnd = calibrationEnd)', () => {
       const out = calibrationHoldoutSplit(
         { customer: ['a', 'a'], time: ['2024-01-01', '2024-01-02'] },
-        { calibrationEnd: '2024-01-02', observationEnd: '2024-01-02' }
+        { calibrationEnd: '2024-01-02', observationEnd: '2024-01-02' },
       );
       expect(out[0]).toMatchObject({ frequency: 1, holdoutFrequency: 0, holdoutDuration: 0 });
     });
@@ -134,7 +169,7 @@ describe('calibrationHoldoutSplit', () => {
     it('puts a purchase later on the calibrationEnd day into the calibration window', () => {
       const out = calibrationHoldoutSplit(
         { customer: ['a', 'a'], time: ['2024-01-01', '2024-01-02T20:00:00Z'] },
-        { calibrationEnd: '2024-01-02T08:00:00Z', observationEnd: '2024-01-09' }
+        { calibrationEnd: '2024-01-02T08:00:00Z', observationEnd: '2024-01-09' },
       );
       expect(out[0]).toMatchObject({ frequency: 1, holdoutFrequency: 0, holdoutDuration: 7 });
     });
@@ -142,7 +177,7 @@ describe('calibrationHoldoutSplit', () => {
     it('counts duplicate holdout rows on one day as one period', () => {
       const out = calibrationHoldoutSplit(
         { customer: ['a', 'a', 'a'], time: ['2024-01-01', '2024-01-05', '2024-01-05'], value: [1, 2, 3] },
-        { calibrationEnd: '2024-01-02' }
+        { calibrationEnd: '2024-01-02' },
       );
       expect(out[0]).toMatchObject({ holdoutFrequency: 1, holdoutMonetaryValue: 5 });
     });
@@ -154,28 +189,37 @@ describe('calibrationHoldoutSplit', () => {
         () => calibrationHoldoutSplit({ customer: [], time: [] }, {} as never),
         TypeError,
         'calibrationHoldoutSplit',
-        'calibrationHoldoutSplit: calibrationEnd undefined is not a valid date'
+        'calibrationHoldoutSplit: calibrationEnd undefined is not a valid date',
       );
       expectThrows(
-        () => calibrationHoldoutSplit({ customer: ['a'], time: [0] }, { calibrationEnd: '2024-02-01', observationEnd: '2024-01-01' }),
+        () =>
+          calibrationHoldoutSplit(
+            { customer: ['a'], time: [0] },
+            { calibrationEnd: '2024-02-01', observationEnd: '2024-01-01' },
+          ),
         RangeError,
         'calibrationHoldoutSplit',
-        'observationEnd ("2024-01-01") must not be before calibrationEnd ("2024-02-01")'
+        'observationEnd ("2024-01-01") must not be before calibrationEnd ("2024-02-01")',
       );
     });
 
     it('reports row errors like rfmSummary', () => {
       expectThrows(
-        () => calibrationHoldoutSplit([{ c: 'a', t: 'yesterday' }], { customer: 'c', time: 't', calibrationEnd: '2024-01-01' }),
+        () =>
+          calibrationHoldoutSplit([{ c: 'a', t: 'yesterday' }], {
+            customer: 'c',
+            time: 't',
+            calibrationEnd: '2024-01-01',
+          }),
         TypeError,
         'calibrationHoldoutSplit',
-        'row 0: time "yesterday" is not a valid date'
+        'row 0: time "yesterday" is not a valid date',
       );
       expectThrows(
         () => calibrationHoldoutSplit(null as never, { calibrationEnd: '2024-01-01' }),
         TypeError,
         'calibrationHoldoutSplit',
-        'transactions must be'
+        'transactions must be',
       );
     });
   });

@@ -41,7 +41,12 @@ describe('rfmSummary with fiscal periods', () => {
   });
 
   it('passes yearStartsOn on in calibrationHoldoutSplit and overdueCustomers', () => {
-    const fiscal = calibrationHoldoutSplit(rows, { ...read, period: 'quarter', yearStartsOn: 2, calibrationEnd: '2024-03-01' });
+    const fiscal = calibrationHoldoutSplit(rows, {
+      ...read,
+      period: 'quarter',
+      yearStartsOn: 2,
+      calibrationEnd: '2024-03-01',
+    });
     // Calibration runs to the end of the quarter of 2024-03-01. Fiscal (Feb–Apr): x bought in Nov–Jan and
     // Feb–Apr → frequency 1; y's 2024-04-30 is in that quarter too. Calendar (Jan–Mar): x's two purchases are one
     // quarter → frequency 0, and y's April purchase is after the calibration period.
@@ -49,8 +54,15 @@ describe('rfmSummary with fiscal periods', () => {
       ['x', 1],
       ['y', 0],
     ]);
-    expect(calibrationHoldoutSplit(rows, { ...read, period: 'quarter', calibrationEnd: '2024-03-01' }).map((r) => [r.customer, r.frequency])).toEqual([['x', 0]]);
-    expect(() => overdueCustomers(rows, { customer: 'id', time: 'at', period: 'year', yearStartsOn: 4, multiple: 1 })).not.toThrow();
+    expect(
+      calibrationHoldoutSplit(rows, { ...read, period: 'quarter', calibrationEnd: '2024-03-01' }).map((r) => [
+        r.customer,
+        r.frequency,
+      ]),
+    ).toEqual([['x', 0]]);
+    expect(() =>
+      overdueCustomers(rows, { customer: 'id', time: 'at', period: 'year', yearStartsOn: 4, multiple: 1 }),
+    ).not.toThrow();
   });
 
   it('rejects invalid values naming yearStartsOn and the value, with the error fields', () => {
@@ -61,16 +73,41 @@ describe('rfmSummary with fiscal periods', () => {
       [Number.NaN, RangeError, 'NaN'],
       ['4', TypeError, '"4"'],
     ] as const) {
-      expectThrows(() => rfmSummary(rows, { ...read, period: 'year', yearStartsOn: value as number }), kind, 'rfmSummary', 'yearStartsOn', printed);
-      expect({ ...thrown(() => rfmSummary(rows, { ...read, yearStartsOn: value as number })) }).toMatchObject({ function: 'rfmSummary', argument: 'yearStartsOn', value: printed });
-      expect({ ...thrown(() => overdueCustomers(rows, { customer: 'id', time: 'at', multiple: 2, yearStartsOn: value as number })) }).toMatchObject({ function: 'overdueCustomers', argument: 'yearStartsOn' });
+      expectThrows(
+        () => rfmSummary(rows, { ...read, period: 'year', yearStartsOn: value as number }),
+        kind,
+        'rfmSummary',
+        'yearStartsOn',
+        printed,
+      );
+      expect({ ...thrown(() => rfmSummary(rows, { ...read, yearStartsOn: value as number })) }).toMatchObject({
+        function: 'rfmSummary',
+        argument: 'yearStartsOn',
+        value: printed,
+      });
+      expect({
+        ...thrown(() =>
+          overdueCustomers(rows, { customer: 'id', time: 'at', multiple: 2, yearStartsOn: value as number }),
+        ),
+      }).toMatchObject({ function: 'overdueCustomers', argument: 'yearStartsOn' });
     }
   });
 
   it('yearStartsOn 1 is bit-for-bit the same as omitting it (quarters and years, any zone)', () => {
     const log = fc
-      .array(fc.record({ customer: fc.integer({ min: 0, max: 7 }), slot: fc.integer({ min: 0, max: 5 * 365 * 4 }), cents: fc.integer({ min: 0, max: 10_000 }) }), { maxLength: 40 })
-      .map((r) => ({ customer: r.map((e) => e.customer), time: r.map((e) => Date.UTC(2022, 0, 1) + e.slot * 6 * 3_600_000), value: r.map((e) => e.cents / 100) }));
+      .array(
+        fc.record({
+          customer: fc.integer({ min: 0, max: 7 }),
+          slot: fc.integer({ min: 0, max: 5 * 365 * 4 }),
+          cents: fc.integer({ min: 0, max: 10_000 }),
+        }),
+        { maxLength: 40 },
+      )
+      .map((r) => ({
+        customer: r.map((e) => e.customer),
+        time: r.map((e) => Date.UTC(2022, 0, 1) + e.slot * 6 * 3_600_000),
+        value: r.map((e) => e.cents / 100),
+      }));
     fc.assert(
       fc.property(
         log,

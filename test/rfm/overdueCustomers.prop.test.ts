@@ -13,14 +13,18 @@ const txOf = (c: fc.Arbitrary<string | number>) =>
   });
 const log = fc.oneof(
   fc.array(txOf(fc.constantFrom<string | number>('a', 'b', 'c', 'd', 1, 2)), { maxLength: 50 }),
-  fc.array(txOf(fc.nat(6)), { maxLength: 50 })
+  fc.array(txOf(fc.nat(6)), { maxLength: 50 }),
 );
 const end = fc.integer({ min: 0, max: 80 });
 const multiple = fc.double({ min: 0.1, max: 5, noNaN: true });
 const key = (c: unknown): string => `${typeof c}:${String(c)}`;
 
 /** Brute force: distinct UTC days ≤ end per customer, gaps, median, absence. */
-function oracle(rows: ReadonlyArray<{ c: string | number; t: number }>, endDay: number, k: number): Map<string, { since: number; median: number }> {
+function oracle(
+  rows: ReadonlyArray<{ c: string | number; t: number }>,
+  endDay: number,
+  k: number,
+): Map<string, { since: number; median: number }> {
   const days = new Map<string, Set<number>>();
   for (const r of rows) {
     const d = Math.floor(r.t / DAY);
@@ -35,7 +39,8 @@ function oracle(rows: ReadonlyArray<{ c: string | number; t: number }>, endDay: 
       .map((d, i) => d - (sorted[i] as number))
       .sort((a, b) => a - b);
     const n = gaps.length;
-    const median = n % 2 === 1 ? (gaps[(n - 1) / 2] as number) : ((gaps[n / 2 - 1] as number) + (gaps[n / 2] as number)) / 2;
+    const median =
+      n % 2 === 1 ? (gaps[(n - 1) / 2] as number) : ((gaps[n / 2 - 1] as number) + (gaps[n / 2] as number)) / 2;
     const since = endDay - (sorted[sorted.length - 1] as number);
     if (since > k * median) out.set(c, { since, median });
   }
@@ -58,17 +63,19 @@ describe('overdueCustomers properties', () => {
           expect(o.purchases).toBeGreaterThanOrEqual(2);
         }
       }),
-      { numRuns: 200 }
+      { numRuns: 200 },
     );
   });
 
   it('sorts by overdueRatio, highest first', () => {
     fc.assert(
       fc.property(log, end, multiple, (rows, e, k) => {
-        const ratios = overdueCustomers(rows, { customer: 'c', time: 't', multiple: k, observationEnd: e * DAY }).map((o) => o.overdueRatio);
+        const ratios = overdueCustomers(rows, { customer: 'c', time: 't', multiple: k, observationEnd: e * DAY }).map(
+          (o) => o.overdueRatio,
+        );
         for (let i = 1; i < ratios.length; i++) expect(ratios[i]).toBeLessThanOrEqual(ratios[i - 1] as number);
       }),
-      { numRuns: 100 }
+      { numRuns: 100 },
     );
   });
 
@@ -76,31 +83,40 @@ describe('overdueCustomers properties', () => {
     fc.assert(
       fc.property(log, end, multiple, multiple, (rows, e, k1, k2) => {
         const [lo, hi] = k1 <= k2 ? [k1, k2] : [k2, k1];
-        const many = new Set(overdueCustomers(rows, { customer: 'c', time: 't', multiple: lo, observationEnd: e * DAY }).map((o) => key(o.customer)));
+        const many = new Set(
+          overdueCustomers(rows, { customer: 'c', time: 't', multiple: lo, observationEnd: e * DAY }).map((o) =>
+            key(o.customer),
+          ),
+        );
         for (const o of overdueCustomers(rows, { customer: 'c', time: 't', multiple: hi, observationEnd: e * DAY }))
           expect(many.has(key(o.customer))).toBe(true);
       }),
-      { numRuns: 100 }
+      { numRuns: 100 },
     );
   });
 
   it('gives identical results for rows and columns, and for any order of rows', () => {
     fc.assert(
       fc.property(
-        log.chain((rows) => fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length }))),
+        log.chain((rows) =>
+          fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length })),
+        ),
         end,
         multiple,
         ([rows, shuffled], e, k) => {
           const a = overdueCustomers(rows, { customer: 'c', time: 't', multiple: k, observationEnd: e * DAY });
           expect(
-            overdueCustomers({ customer: rows.map((r) => r.c), time: Float64Array.from(rows, (r) => r.t) }, { multiple: k, observationEnd: e * DAY })
+            overdueCustomers(
+              { customer: rows.map((r) => r.c), time: Float64Array.from(rows, (r) => r.t) },
+              { multiple: k, observationEnd: e * DAY },
+            ),
           ).toEqual(a);
           const b = overdueCustomers(shuffled, { customer: 'c', time: 't', multiple: k, observationEnd: e * DAY });
           const sort = (list: typeof a) => [...list].sort((x, y) => (key(x.customer) < key(y.customer) ? -1 : 1));
           expect(sort(b)).toEqual(sort(a));
-        }
+        },
       ),
-      { numRuns: 150 }
+      { numRuns: 150 },
     );
   });
 
@@ -109,7 +125,7 @@ describe('overdueCustomers properties', () => {
       fc.property(fc.oneof(fc.double({ max: 0 }), fc.constantFrom(Infinity, -Infinity, Number.NaN)), (k) => {
         expect(() => overdueCustomers({ customer: [], time: [] }, { multiple: k })).toThrow(RangeError);
       }),
-      { numRuns: 100 }
+      { numRuns: 100 },
     );
   });
   it('finds the same customers on every kernel path (whole-window bitsets, per-customer spans, sparse lists)', () => {
@@ -122,14 +138,23 @@ describe('overdueCustomers properties', () => {
         ([rows, shuffled], end, multiple) => {
           const window = overdueCustomers(kernelPathColumns(rows, 0), { multiple, observationEnd: end * DAY });
           // Same order for the same log; ties in overdueRatio follow first-seen order, so compare the shuffled log by customer.
-          const spans = overdueCustomers(kernelPathColumns(rows, SPAN_ID_OFFSET), { multiple, observationEnd: end * DAY });
+          const spans = overdueCustomers(kernelPathColumns(rows, SPAN_ID_OFFSET), {
+            multiple,
+            observationEnd: end * DAY,
+          });
           expect(spans.map((r) => ({ ...r, customer: (r.customer as number) - SPAN_ID_OFFSET }))).toEqual(window);
-          const byCustomer = (out: typeof window) => [...out].sort((a, b) => (a.customer as number) - (b.customer as number));
-          const again = overdueCustomers(kernelPathColumns(shuffled, SPAN_ID_OFFSET), { multiple, observationEnd: end * DAY });
-          expect(byCustomer(again.map((r) => ({ ...r, customer: (r.customer as number) - SPAN_ID_OFFSET })))).toEqual(byCustomer(window));
-        }
+          const byCustomer = (out: typeof window) =>
+            [...out].sort((a, b) => (a.customer as number) - (b.customer as number));
+          const again = overdueCustomers(kernelPathColumns(shuffled, SPAN_ID_OFFSET), {
+            multiple,
+            observationEnd: end * DAY,
+          });
+          expect(byCustomer(again.map((r) => ({ ...r, customer: (r.customer as number) - SPAN_ID_OFFSET })))).toEqual(
+            byCustomer(window),
+          );
+        },
       ),
-      { numRuns: 150 }
+      { numRuns: 150 },
     );
   });
 });

@@ -4,7 +4,10 @@ import { deepFreeze, expectThrows } from '../helpers/expectClose.ts';
 
 const DAY = 86_400_000;
 /** Columns from [customer, day number] pairs (UTC days since 1970). */
-const columns = (pairs: Array<[string | number, number]>) => ({ customer: pairs.map(([c]) => c), time: pairs.map(([, d]) => d * DAY) });
+const columns = (pairs: Array<[string | number, number]>) => ({
+  customer: pairs.map(([c]) => c),
+  time: pairs.map(([, d]) => d * DAY),
+});
 
 describe('overdueCustomers', () => {
   it('lists a customer whose absence exceeds the multiple of their median gap (even number of gaps)', () => {
@@ -15,7 +18,14 @@ describe('overdueCustomers', () => {
       ['a', 10],
     ]);
     expect(overdueCustomers(log, { multiple: 2, observationEnd: 21 * DAY })).toEqual([
-      { customer: 'a', purchases: 3, lastPurchase: '1970-01-11', timeSinceLastPurchase: 11, medianGap: 5, overdueRatio: 2.2 },
+      {
+        customer: 'a',
+        purchases: 3,
+        lastPurchase: '1970-01-11',
+        timeSinceLastPurchase: 11,
+        medianGap: 5,
+        overdueRatio: 2.2,
+      },
     ]);
     expect(overdueCustomers(log, { multiple: 2.2, observationEnd: 21 * DAY })).toEqual([]);
   });
@@ -29,7 +39,7 @@ describe('overdueCustomers', () => {
         ['a', 3],
         ['a', 13],
       ]),
-      { multiple: 1, observationEnd: 16 * DAY }
+      { multiple: 1, observationEnd: 16 * DAY },
     );
     expect(out[0]).toMatchObject({ medianGap: 2, timeSinceLastPurchase: 3, overdueRatio: 1.5 });
   });
@@ -42,9 +52,18 @@ describe('overdueCustomers', () => {
         ['a', 0],
         ['a', 10],
       ]),
-      { multiple: 1, observationEnd: 25 * DAY }
+      { multiple: 1, observationEnd: 25 * DAY },
     );
-    expect(out).toEqual([{ customer: 'a', purchases: 2, lastPurchase: '1970-01-11', timeSinceLastPurchase: 15, medianGap: 10, overdueRatio: 1.5 }]);
+    expect(out).toEqual([
+      {
+        customer: 'a',
+        purchases: 2,
+        lastPurchase: '1970-01-11',
+        timeSinceLastPurchase: 15,
+        medianGap: 10,
+        overdueRatio: 1.5,
+      },
+    ]);
   });
 
   it('sorts the most overdue first, ties in order of first transaction', () => {
@@ -60,7 +79,9 @@ describe('overdueCustomers', () => {
       ['a', 14],
       ['d', 17],
     ]);
-    expect(overdueCustomers(log, { multiple: 1, observationEnd: 20 * DAY }).map((o) => [o.customer, o.overdueRatio])).toEqual([
+    expect(
+      overdueCustomers(log, { multiple: 1, observationEnd: 20 * DAY }).map((o) => [o.customer, o.overdueRatio]),
+    ).toEqual([
       ['b', 4],
       ['c', 2],
       ['a', 1.5],
@@ -75,7 +96,16 @@ describe('overdueCustomers', () => {
       ['a', 14],
     ]);
     const weeks = overdueCustomers(log, { multiple: 2, observationEnd: 35 * DAY, unit: 'week' });
-    expect(weeks).toEqual([{ customer: 'a', purchases: 3, lastPurchase: '1970-01-15', timeSinceLastPurchase: 3, medianGap: 1, overdueRatio: 3 }]);
+    expect(weeks).toEqual([
+      {
+        customer: 'a',
+        purchases: 3,
+        lastPurchase: '1970-01-15',
+        timeSinceLastPurchase: 3,
+        medianGap: 1,
+        overdueRatio: 3,
+      },
+    ]);
   });
 
   it('reads rows through accessors and defaults observationEnd to the latest transaction', () => {
@@ -102,8 +132,8 @@ describe('overdueCustomers', () => {
             ['twice-same-day', 0],
             ['twice-same-day', 0],
           ]),
-          { multiple: 1, observationEnd: 1000 * DAY }
-        )
+          { multiple: 1, observationEnd: 1000 * DAY },
+        ),
       ).toEqual([]);
     });
 
@@ -117,7 +147,9 @@ describe('overdueCustomers', () => {
         ['b', 40],
       ]);
       // At day 30: a bought that day (absence 0); b's purchase on day 40 is after the end, so b's absence is 29 > 1.
-      expect(overdueCustomers(log, { multiple: 1, observationEnd: 30 * DAY + 5 }).map((o) => o.customer)).toEqual(['b']);
+      expect(overdueCustomers(log, { multiple: 1, observationEnd: 30 * DAY + 5 }).map((o) => o.customer)).toEqual([
+        'b',
+      ]);
     });
 
     it('gives the same answer for unsorted input', () => {
@@ -147,25 +179,25 @@ describe('overdueCustomers', () => {
         () => overdueCustomers({ customer: [], time: [] }, {} as never),
         TypeError,
         'overdueCustomers',
-        'overdueCustomers: multiple must be a number, got undefined'
+        'overdueCustomers: multiple must be a number, got undefined',
       );
       expectThrows(
         () => overdueCustomers({ customer: [], time: [] }, { multiple: 0 }),
         RangeError,
         'overdueCustomers',
-        'multiple (0) must be greater than 0'
+        'multiple (0) must be greater than 0',
       );
       expectThrows(
         () => overdueCustomers({ customer: [], time: [] }, { multiple: Infinity }),
         RangeError,
         'overdueCustomers',
-        'multiple (Infinity) must be a finite number'
+        'multiple (Infinity) must be a finite number',
       );
       expectThrows(
         () => overdueCustomers({ customer: [], time: [] }, undefined as never),
         TypeError,
         'overdueCustomers',
-        'multiple must be a number'
+        'multiple must be a number',
       );
     });
 
@@ -174,13 +206,13 @@ describe('overdueCustomers', () => {
         () => overdueCustomers([{ c: 'a', t: '2024-02-30' }], { customer: 'c', time: 't', multiple: 1 }),
         TypeError,
         'overdueCustomers',
-        'row 0: time "2024-02-30" is not a valid date'
+        'row 0: time "2024-02-30" is not a valid date',
       );
       expectThrows(
         () => overdueCustomers({ customer: [true], time: [0] } as never, { multiple: 1 }),
         TypeError,
         'overdueCustomers',
-        'customer[0] must be a non-empty string or a finite number, got true'
+        'customer[0] must be a non-empty string or a finite number, got true',
       );
     });
   });

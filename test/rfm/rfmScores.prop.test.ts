@@ -30,7 +30,7 @@ describe('rfmScores properties', () => {
           }
         }
       }),
-      { numRuns: 200 }
+      { numRuns: 200 },
     );
   });
 
@@ -47,7 +47,7 @@ describe('rfmScores properties', () => {
           expect(s.recencyScore).toBe(minRankScore(r, i, b));
         });
       }),
-      { numRuns: 150 }
+      { numRuns: 150 },
     );
   });
 
@@ -59,12 +59,14 @@ describe('rfmScores properties', () => {
           for (let j = 0; j < rows.length; j++) {
             const a = rows[i] as (typeof rows)[number];
             const c = rows[j] as (typeof rows)[number];
-            if (a.frequency <= c.frequency) expect(s[i]?.frequencyScore).toBeLessThanOrEqual(s[j]?.frequencyScore as number);
-            if (a.T - a.recency >= c.T - c.recency) expect(s[i]?.recencyScore).toBeLessThanOrEqual(s[j]?.recencyScore as number);
+            if (a.frequency <= c.frequency)
+              expect(s[i]?.frequencyScore).toBeLessThanOrEqual(s[j]?.frequencyScore as number);
+            if (a.T - a.recency >= c.T - c.recency)
+              expect(s[i]?.recencyScore).toBeLessThanOrEqual(s[j]?.recencyScore as number);
           }
         }
       }),
-      { numRuns: 100 }
+      { numRuns: 100 },
     );
   });
 
@@ -74,13 +76,13 @@ describe('rfmScores properties', () => {
         const n = values.length;
         const scores = rfmScores(
           values.map((frequency) => ({ frequency: Math.abs(frequency), recency: 0, T: 0, monetaryValue: frequency })),
-          { bins: b }
+          { bins: b },
         );
         const counts = new Array<number>(b).fill(0);
         for (const s of scores) counts[s.monetaryScore - 1] = (counts[s.monetaryScore - 1] as number) + 1;
         for (const c of counts) expect([Math.floor(n / b), Math.ceil(n / b)]).toContain(c);
       }),
-      { numRuns: 150 }
+      { numRuns: 150 },
     );
     fc.assert(
       fc.property(summary, bins, (rows, b) => {
@@ -93,7 +95,7 @@ describe('rfmScores properties', () => {
         for (const s of scores) counts[s.frequencyScore - 1] = (counts[s.frequencyScore - 1] as number) + 1;
         for (const c of counts) expect(c).toBeLessThanOrEqual(Math.ceil(n / b) + largestTie - 1);
       }),
-      { numRuns: 150 }
+      { numRuns: 150 },
     );
   });
 
@@ -105,32 +107,37 @@ describe('rfmScores properties', () => {
             fc.constant(rows.map((r, i) => ({ ...r, customer: i }))),
             fc.shuffledSubarray(
               rows.map((r, i) => ({ ...r, customer: i })),
-              { minLength: rows.length, maxLength: rows.length }
-            )
-          )
+              { minLength: rows.length, maxLength: rows.length },
+            ),
+          ),
         ),
         bins,
         ([rows, shuffled], b) => {
-          const byCustomer = (list: ReturnType<typeof rfmScores>) => [...list].sort((x, y) => (x.customer as number) - (y.customer as number));
+          const byCustomer = (list: ReturnType<typeof rfmScores>) =>
+            [...list].sort((x, y) => (x.customer as number) - (y.customer as number));
           expect(byCustomer(rfmScores(shuffled, { bins: b }))).toEqual(byCustomer(rfmScores(rows, { bins: b })));
-        }
+        },
       ),
-      { numRuns: 150 }
+      { numRuns: 150 },
     );
   });
 
   it('throws RangeError when recency exceeds T or bins is out of range', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.double({ min: 1e-6, max: 1e6, noNaN: true }), (T, excess) => {
-        expect(() => rfmScores([{ frequency: 0, recency: T + excess, T, monetaryValue: 0 }])).toThrow(RangeError);
-      }),
-      { numRuns: 100 }
+      fc.property(
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        fc.double({ min: 1e-6, max: 1e6, noNaN: true }),
+        (T, excess) => {
+          expect(() => rfmScores([{ frequency: 0, recency: T + excess, T, monetaryValue: 0 }])).toThrow(RangeError);
+        },
+      ),
+      { numRuns: 100 },
     );
     fc.assert(
       fc.property(fc.oneof(fc.integer({ max: 0 }), fc.integer({ min: 1001 }), fc.double({ noInteger: true })), (b) => {
         expect(() => rfmScores([], { bins: b })).toThrow(RangeError);
       }),
-      { numRuns: 100 }
+      { numRuns: 100 },
     );
   });
 });

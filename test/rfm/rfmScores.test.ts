@@ -4,7 +4,8 @@ import { deepFreeze, expectThrows } from '../helpers/expectClose.ts';
 import { cdnowTransactions } from './cdnow.ts';
 
 /** Summary rows whose only varying measure is frequency. */
-const byFrequency = (frequencies: number[]) => frequencies.map((frequency) => ({ frequency, recency: 0, T: 10, monetaryValue: 1 }));
+const byFrequency = (frequencies: number[]) =>
+  frequencies.map((frequency) => ({ frequency, recency: 0, T: 10, monetaryValue: 1 }));
 
 describe('rfmScores', () => {
   it('scores distinct values into equal-count bins, 1 for the lowest and bins for the highest', () => {
@@ -28,7 +29,7 @@ describe('rfmScores', () => {
         { customer: 'b', frequency: 1, recency: 0, T: 10, monetaryValue: 5 },
         { customer: 'c', frequency: 1, recency: 15, T: 20, monetaryValue: 5 },
       ],
-      { bins: 3 }
+      { bins: 3 },
     );
     expect(scores.map((s) => [s.customer, s.recencyScore])).toEqual([
       ['a', 3],
@@ -39,8 +40,13 @@ describe('rfmScores', () => {
 
   it('scores monetary value, with non-repeat buyers (monetary value 0) lowest', () => {
     const scores = rfmScores(
-      [0, 10, 0, 30, 20].map((monetaryValue, i) => ({ frequency: monetaryValue === 0 ? 0 : 1, recency: i, T: 10, monetaryValue })),
-      { bins: 5 }
+      [0, 10, 0, 30, 20].map((monetaryValue, i) => ({
+        frequency: monetaryValue === 0 ? 0 : 1,
+        recency: i,
+        T: 10,
+        monetaryValue,
+      })),
+      { bins: 5 },
     );
     // Sorted: 0, 0 (positions 0–1), 10 (2), 20 (3), 30 (4) → 1, 1, ⌊2⌋ + 1 = 3, ⌊3⌋ + 1 = 4, ⌊4⌋ + 1 = 5.
     expect(scores.map((s) => s.monetaryScore)).toEqual([1, 3, 1, 5, 4]);
@@ -64,7 +70,8 @@ describe('rfmScores', () => {
       unit: 'week',
     });
     const scores = rfmScores(summary);
-    const count = (field: 'frequencyScore' | 'recencyScore', score: number) => scores.filter((s) => s[field] === score).length;
+    const count = (field: 'frequencyScore' | 'recencyScore', score: number) =>
+      scores.filter((s) => s[field] === score).length;
     // 1,411 of 2,357 customers have frequency 0 (2,357 − 946, data README): all score 1; the next value starts at
     // position 1,411, ⌊1411·5/2357⌋ + 1 = 3, so frequency score 2 is empty.
     expect(count('frequencyScore', 1)).toBe(1411);
@@ -78,7 +85,9 @@ describe('rfmScores', () => {
     });
 
     it('gives a single customer, or all-equal customers, the lowest score', () => {
-      expect(rfmScores([{ frequency: 3, recency: 2, T: 5, monetaryValue: 9 }])).toEqual([{ recencyScore: 1, frequencyScore: 1, monetaryScore: 1 }]);
+      expect(rfmScores([{ frequency: 3, recency: 2, T: 5, monetaryValue: 9 }])).toEqual([
+        { recencyScore: 1, frequencyScore: 1, monetaryScore: 1 },
+      ]);
       expect(rfmScores(byFrequency([2, 2, 2])).map((s) => s.frequencyScore)).toEqual([1, 1, 1]);
     });
 
@@ -96,7 +105,11 @@ describe('rfmScores', () => {
         { recencyScore: 1, frequencyScore: 1, monetaryScore: 3 },
         { recencyScore: 1, frequencyScore: 3, monetaryScore: 1 },
       ]);
-      expect(rfmScores(rows, { bins: 1 }).every((s) => s.recencyScore === 1 && s.frequencyScore === 1 && s.monetaryScore === 1)).toBe(true);
+      expect(
+        rfmScores(rows, { bins: 1 }).every(
+          (s) => s.recencyScore === 1 && s.frequencyScore === 1 && s.monetaryScore === 1,
+        ),
+      ).toBe(true);
     });
 
     it('accepts any iterable and does not mutate frozen input', () => {
@@ -111,31 +124,31 @@ describe('rfmScores', () => {
         () => rfmScores([{ frequency: 1, recency: 5, T: 3, monetaryValue: 1 }]),
         RangeError,
         'rfmScores',
-        'rfmScores: row 0: recency (5) must not exceed T (3)'
+        'rfmScores: row 0: recency (5) must not exceed T (3)',
       );
       expectThrows(
         () => rfmScores([{ frequency: '2', recency: 0, T: 0, monetaryValue: 0 } as never]),
         TypeError,
         'rfmScores',
-        'row 0: frequency must be a number, got "2"'
+        'row 0: frequency must be a number, got "2"',
       );
       expectThrows(
         () => rfmScores([{ frequency: -1, recency: 0, T: 0, monetaryValue: 0 }]),
         RangeError,
         'rfmScores',
-        'row 0: frequency (-1) must not be negative'
+        'row 0: frequency (-1) must not be negative',
       );
       expectThrows(
         () => rfmScores([{ frequency: 0, recency: -1, T: 0, monetaryValue: 0 }]),
         RangeError,
         'rfmScores',
-        'row 0: recency (-1) must not be negative'
+        'row 0: recency (-1) must not be negative',
       );
       expectThrows(
         () => rfmScores([{ frequency: 0, recency: 0, T: 0, monetaryValue: Number.NaN }]),
         RangeError,
         'rfmScores',
-        'row 0: monetaryValue (NaN) must be a finite number'
+        'row 0: monetaryValue (NaN) must be a finite number',
       );
       expectThrows(() => rfmScores([null as never]), TypeError, 'rfmScores', 'row 0 must be an object, got null');
       expectThrows(() => rfmScores(5 as never), TypeError, 'rfmScores', 'summary must be an array or iterable of rows');
@@ -143,9 +156,19 @@ describe('rfmScores', () => {
 
     it('rejects invalid bins', () => {
       expectThrows(() => rfmScores([], { bins: 0 }), RangeError, 'rfmScores', 'bins (0) must be a positive integer');
-      expectThrows(() => rfmScores([], { bins: 2.5 }), RangeError, 'rfmScores', 'bins (2.5) must be a positive integer');
+      expectThrows(
+        () => rfmScores([], { bins: 2.5 }),
+        RangeError,
+        'rfmScores',
+        'bins (2.5) must be a positive integer',
+      );
       expectThrows(() => rfmScores([], { bins: 1001 }), RangeError, 'rfmScores', 'bins (1001) must not exceed 1000');
-      expectThrows(() => rfmScores([], { bins: '5' } as never), TypeError, 'rfmScores', 'bins must be a number, got "5"');
+      expectThrows(
+        () => rfmScores([], { bins: '5' } as never),
+        TypeError,
+        'rfmScores',
+        'bins must be a number, got "5"',
+      );
       expectThrows(() => rfmScores([], 5 as never), TypeError, 'rfmScores', 'options must be an object, got 5');
     });
   });

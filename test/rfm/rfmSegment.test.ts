@@ -3,7 +3,11 @@ import { rfmScores, rfmSegment, rfmSegmentRules, rfmSummary, type RfmSegmentRule
 import { deepFreeze, expectThrows } from '../helpers/expectClose.ts';
 import { cdnowTransactions } from './cdnow.ts';
 
-const cell = (recencyScore: number, frequencyScore: number, monetaryScore: number) => ({ recencyScore, frequencyScore, monetaryScore });
+const cell = (recencyScore: number, frequencyScore: number, monetaryScore: number) => ({
+  recencyScore,
+  frequencyScore,
+  monetaryScore,
+});
 
 // SPEC §6: the eleven named segments.
 const SPEC_SEGMENTS = [
@@ -62,7 +66,11 @@ describe('rfmSegment', () => {
       { segment: 'Recent', recency: { min: 2, max: 3 }, frequency: { min: 1, max: 3 }, monetary: { min: 1, max: 3 } },
       { segment: 'Rest', recency: { min: 1, max: 3 }, frequency: { min: 1, max: 3 }, monetary: { min: 1, max: 3 } },
     ];
-    expect(rfmSegment([cell(3, 3, 1), cell(3, 2, 1), cell(1, 3, 3)], rules).map((o) => o.segment)).toEqual(['Best', 'Recent', 'Rest']);
+    expect(rfmSegment([cell(3, 3, 1), cell(3, 2, 1), cell(1, 3, 3)], rules).map((o) => o.segment)).toEqual([
+      'Best',
+      'Recent',
+      'Rest',
+    ]);
   });
 
   it('copies customer and scores through', () => {
@@ -85,7 +93,9 @@ describe('rfmSegment', () => {
     // Non-repeat buyers score F = 1 and M = 1 (data README: 2,357 − 946 = 1,411 of them), so none is a Champion.
     const oneTimers = segments.filter((s) => s.frequencyScore === 1);
     expect(oneTimers).toHaveLength(1411);
-    expect(oneTimers.every((s) => ['New Customers', 'Promising', 'About To Sleep', 'Lost'].includes(s.segment))).toBe(true);
+    expect(oneTimers.every((s) => ['New Customers', 'Promising', 'About To Sleep', 'Lost'].includes(s.segment))).toBe(
+      true,
+    );
   });
 
   describe('edge cases', () => {
@@ -107,24 +117,34 @@ describe('rfmSegment', () => {
         () => rfmSegment([cell(5, 5, 5), cell(6, 1, 1)]),
         RangeError,
         'rfmSegment',
-        'rfmSegment: row 1: scores (recency 6, frequency 1, monetary 1) match no rule'
+        'rfmSegment: row 1: scores (recency 6, frequency 1, monetary 1) match no rule',
       );
       expectThrows(
         () => rfmSegment([cell(1, 1, 1)], []),
         RangeError,
         'rfmSegment',
-        'row 0: scores (recency 1, frequency 1, monetary 1) match no rule'
+        'row 0: scores (recency 1, frequency 1, monetary 1) match no rule',
       );
     });
 
     it('rejects scores that are not positive integers', () => {
-      expectThrows(() => rfmSegment([cell(0, 1, 1)]), RangeError, 'rfmSegment', 'row 0: recencyScore (0) must be a positive integer');
-      expectThrows(() => rfmSegment([cell(1, 2.5, 1)]), RangeError, 'rfmSegment', 'row 0: frequencyScore (2.5) must be a positive integer');
+      expectThrows(
+        () => rfmSegment([cell(0, 1, 1)]),
+        RangeError,
+        'rfmSegment',
+        'row 0: recencyScore (0) must be a positive integer',
+      );
+      expectThrows(
+        () => rfmSegment([cell(1, 2.5, 1)]),
+        RangeError,
+        'rfmSegment',
+        'row 0: frequencyScore (2.5) must be a positive integer',
+      );
       expectThrows(
         () => rfmSegment([{ recencyScore: 1, frequencyScore: 1, monetaryScore: '3' } as never]),
         TypeError,
         'rfmSegment',
-        'row 0: monetaryScore must be a number, got "3"'
+        'row 0: monetaryScore must be a number, got "3"',
       );
     });
 
@@ -134,22 +154,32 @@ describe('rfmSegment', () => {
         () => rfmSegment([], [{ ...base, recency: { min: 3, max: 2 } }]),
         RangeError,
         'rfmSegment',
-        'rules[0].recency.min (3) must not exceed max (2)'
+        'rules[0].recency.min (3) must not exceed max (2)',
       );
-      expectThrows(() => rfmSegment([], [{ ...base, segment: 7 } as never]), TypeError, 'rfmSegment', 'rules[0].segment must be a string, got 7');
+      expectThrows(
+        () => rfmSegment([], [{ ...base, segment: 7 } as never]),
+        TypeError,
+        'rfmSegment',
+        'rules[0].segment must be a string, got 7',
+      );
       expectThrows(
         () => rfmSegment([], [{ ...base, monetary: null } as never]),
         TypeError,
         'rfmSegment',
-        'rules[0].monetary must be an object, got null'
+        'rules[0].monetary must be an object, got null',
       );
       expectThrows(
         () => rfmSegment([], [{ ...base, frequency: { min: 1, max: Number.NaN } }]),
         RangeError,
         'rfmSegment',
-        'rules[0].frequency.max (NaN) must be a finite number'
+        'rules[0].frequency.max (NaN) must be a finite number',
       );
-      expectThrows(() => rfmSegment([], 'x' as never), TypeError, 'rfmSegment', 'rules must be an array or iterable of rows');
+      expectThrows(
+        () => rfmSegment([], 'x' as never),
+        TypeError,
+        'rfmSegment',
+        'rules must be an array or iterable of rows',
+      );
     });
   });
 });

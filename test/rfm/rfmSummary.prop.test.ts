@@ -18,17 +18,23 @@ const tx = fc.record({
 });
 const log = fc.array(tx, { maxLength: 40 });
 // Small non-negative integer ids take the direct-indexed path of the kernel; the mixed ids above take the Map path.
-const intLog = fc.array(fc.record({ c: fc.nat(30), t: fc.integer({ min: -5 * DAY, max: 40 * DAY }), v: fc.integer({ min: 0, max: 1000 }) }), {
-  maxLength: 60,
-});
+const intLog = fc.array(
+  fc.record({ c: fc.nat(30), t: fc.integer({ min: -5 * DAY, max: 40 * DAY }), v: fc.integer({ min: 0, max: 1000 }) }),
+  {
+    maxLength: 60,
+  },
+);
 const endDay = fc.integer({ min: -5, max: 45 });
 
-const options = (observationEnd: number) => ({ customer: 'c', time: 't', value: 'v', observationEnd } as const);
+const options = (observationEnd: number) => ({ customer: 'c', time: 't', value: 'v', observationEnd }) as const;
 const key = (c: unknown): string => `${typeof c}:${String(c)}`;
 const byCustomer = (rows: RfmSummaryRow[]) => [...rows].sort((a, b) => (key(a.customer) < key(b.customer) ? -1 : 1));
 
 /** Brute-force oracle: per customer, a map of UTC day → summed value, then the textbook definitions. */
-function oracle(rows: readonly Tx[], end: number): Map<string, { frequency: number; recency: number; T: number; monetaryValue: number }> {
+function oracle(
+  rows: readonly Tx[],
+  end: number,
+): Map<string, { frequency: number; recency: number; T: number; monetaryValue: number }> {
   const days = new Map<string, Map<number, number>>();
   for (const r of rows) {
     const d = Math.floor(r.t / DAY);
@@ -68,7 +74,7 @@ describe('rfmSummary properties', () => {
           expectClose(row.monetaryValue, e?.monetaryValue as number, { rel: 1e-12, abs: 1e-9 });
         }
       }),
-      { numRuns: 200 }
+      { numRuns: 200 },
     );
   });
 
@@ -85,11 +91,11 @@ describe('rfmSummary properties', () => {
         }
         const named = rfmSummary(
           rows.map((r) => ({ ...r, c: `id${r.c}` })),
-          options(end * DAY)
+          options(end * DAY),
         );
         expect(named).toEqual(out.map((r) => ({ ...r, customer: `id${r.customer}` })));
       }),
-      { numRuns: 200 }
+      { numRuns: 200 },
     );
   });
 
@@ -105,33 +111,42 @@ describe('rfmSummary properties', () => {
           expect(row.recency).toBeLessThanOrEqual(row.T);
         }
       }),
-      { numRuns: 150 }
+      { numRuns: 150 },
     );
   });
 
   it('gives identical results for row and columnar input', () => {
     fc.assert(
       fc.property(log, endDay, (rows, end) => {
-        const columns = { customer: rows.map((r) => r.c), time: Float64Array.from(rows, (r) => r.t), value: Float64Array.from(rows, (r) => r.v) };
+        const columns = {
+          customer: rows.map((r) => r.c),
+          time: Float64Array.from(rows, (r) => r.t),
+          value: Float64Array.from(rows, (r) => r.v),
+        };
         expect(rfmSummary(columns, { observationEnd: end * DAY })).toEqual(rfmSummary(rows, options(end * DAY)));
       }),
-      { numRuns: 150 }
+      { numRuns: 150 },
     );
   });
 
   it('does not depend on the order of the transactions (up to the order of customers)', () => {
     fc.assert(
       fc.property(
-        log.chain((rows) => fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length }))),
+        log.chain((rows) =>
+          fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length })),
+        ),
         endDay,
         ([rows, shuffled], end) => {
           const a = byCustomer(rfmSummary(rows, options(end * DAY)));
           const b = byCustomer(rfmSummary(shuffled, options(end * DAY)));
-          expect(b.map((r) => [r.customer, r.frequency, r.recency, r.T])).toEqual(a.map((r) => [r.customer, r.frequency, r.recency, r.T]));
-          for (let i = 0; i < a.length; i++) expectClose(b[i]?.monetaryValue as number, a[i]?.monetaryValue as number, { rel: 1e-12, abs: 1e-12 });
-        }
+          expect(b.map((r) => [r.customer, r.frequency, r.recency, r.T])).toEqual(
+            a.map((r) => [r.customer, r.frequency, r.recency, r.T]),
+          );
+          for (let i = 0; i < a.length; i++)
+            expectClose(b[i]?.monetaryValue as number, a[i]?.monetaryValue as number, { rel: 1e-12, abs: 1e-12 });
+        },
       ),
-      { numRuns: 150 }
+      { numRuns: 150 },
     );
   });
 
@@ -142,7 +157,7 @@ describe('rfmSummary properties', () => {
         for (const r of rows) if (Math.floor(r.t / DAY) <= end && !seen.includes(key(r.c))) seen.push(key(r.c));
         expect(rfmSummary(rows, options(end * DAY)).map((r) => key(r.customer))).toEqual(seen);
       }),
-      { numRuns: 100 }
+      { numRuns: 100 },
     );
   });
 
@@ -156,7 +171,7 @@ describe('rfmSummary properties', () => {
           expectClose(weeks[i]?.T as number, (days[i]?.T as number) / 7);
         }
       }),
-      { numRuns: 100 }
+      { numRuns: 100 },
     );
   });
 
@@ -177,7 +192,7 @@ describe('rfmSummary properties', () => {
         expect(error instanceof TypeError || error instanceof RangeError).toBe(true);
         expect((error as Error).message).toMatch(/^rfmSummary: row \d+: /);
       }),
-      { numRuns: 150 }
+      { numRuns: 150 },
     );
   });
   it('agrees with the oracle on every kernel path (whole-window bitsets, per-customer spans, sparse lists), in any order', () => {
@@ -186,12 +201,18 @@ describe('rfmSummary properties', () => {
     // pass, so the two-pass per-customer-span kernel runs.
     const day = fc.oneof(fc.integer({ min: -5, max: 40 }), fc.integer({ min: -22_000, max: 22_000 }));
     const wide = fc.array(
-      fc.record({ c: fc.nat(5), t: day.map((d) => d * DAY + 3_600_000), v: fc.integer({ min: 0, max: 100_000 }).map((cents) => cents / 100) }),
-      { maxLength: 40 }
+      fc.record({
+        c: fc.nat(5),
+        t: day.map((d) => d * DAY + 3_600_000),
+        v: fc.integer({ min: 0, max: 100_000 }).map((cents) => cents / 100),
+      }),
+      { maxLength: 40 },
     );
     fc.assert(
       fc.property(
-        wide.chain((rows) => fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length }))),
+        wide.chain((rows) =>
+          fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length })),
+        ),
         fc.integer({ min: -22_000, max: 22_000 }),
         fc.constantFrom(0, 60_000),
         ([rows, shuffled], end, offset) => {
@@ -210,9 +231,9 @@ describe('rfmSummary properties', () => {
               expectClose(row.monetaryValue, e?.monetaryValue as number, { rel: 1e-12, abs: 1e-9 });
             }
           }
-        }
+        },
       ),
-      { numRuns: 200 }
+      { numRuns: 200 },
     );
   });
 });

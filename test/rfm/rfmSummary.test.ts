@@ -79,7 +79,10 @@ describe('rfmSummary', () => {
       for (let i = shuffled.length - 1; i > 0; i--) {
         seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
         const j = seed % (i + 1);
-        [shuffled[i], shuffled[j]] = [shuffled[j] as (typeof shuffled)[number], shuffled[i] as (typeof shuffled)[number]];
+        [shuffled[i], shuffled[j]] = [
+          shuffled[j] as (typeof shuffled)[number],
+          shuffled[i] as (typeof shuffled)[number],
+        ];
       }
       const columns = (log: typeof byTime) => ({
         customer: Int32Array.from(log, (t) => t.customer),
@@ -91,8 +94,12 @@ describe('rfmSummary', () => {
       expect(inTimeOrder).toEqual(summary);
       const general = rfmSummary(columns(shuffled), { observationEnd: '1997-09-30', unit: 'week' });
       const byId = [...general].sort((a, b) => (a.customer as number) - (b.customer as number));
-      expect(byId.map((r) => [r.customer, r.frequency, r.recency, r.T])).toEqual(summary.map((r) => [r.customer, r.frequency, r.recency, r.T]));
-      byId.forEach((r, i) => { expectClose(r.monetaryValue, summary[i]?.monetaryValue as number, { rel: 1e-13, abs: 1e-13 }); });
+      expect(byId.map((r) => [r.customer, r.frequency, r.recency, r.T])).toEqual(
+        summary.map((r) => [r.customer, r.frequency, r.recency, r.T]),
+      );
+      byId.forEach((r, i) => {
+        expectClose(r.monetaryValue, summary[i]?.monetaryValue as number, { rel: 1e-13, abs: 1e-13 });
+      });
     });
   });
 
@@ -142,7 +149,9 @@ describe('rfmSummary', () => {
       { c: 'a', t: '2024-01-01' },
       { c: 'a', t: '2024-01-10' },
     ];
-    expect(rfmSummary(rows, { customer: 'c', time: 't', observationEnd: '2024-01-25', period: 'week' })[0]).toMatchObject({
+    expect(
+      rfmSummary(rows, { customer: 'c', time: 't', observationEnd: '2024-01-25', period: 'week' })[0],
+    ).toMatchObject({
       frequency: 1,
       recency: 1,
       T: 3,
@@ -157,9 +166,16 @@ describe('rfmSummary', () => {
       { c: 'a', t: '2024-01-31', v: 2 },
       { c: 'a', t: '2024-03-02', v: 4 },
     ];
-    expect(rfmSummary(rows, { customer: 'c', time: 't', value: 'v', observationEnd: '2024-04-10', period: 'month', unit: 'day' })).toEqual([
-      { customer: 'a', frequency: 1, recency: 60, T: 91, monetaryValue: 4 },
-    ]);
+    expect(
+      rfmSummary(rows, {
+        customer: 'c',
+        time: 't',
+        value: 'v',
+        observationEnd: '2024-04-10',
+        period: 'month',
+        unit: 'day',
+      }),
+    ).toEqual([{ customer: 'a', frequency: 1, recency: 60, T: 91, monetaryValue: 4 }]);
   });
 
   it('buckets weeks on weekStartsOn', () => {
@@ -180,13 +196,27 @@ describe('rfmSummary', () => {
       { c: 'a', t: '2024-03-10T23:30:00Z' },
       { c: 'a', t: '2024-03-11T01:00:00Z' },
     ];
-    expect(rfmSummary(rows, { customer: 'c', time: 't', observationEnd: '2024-03-12T12:00:00Z' })[0]).toMatchObject({ frequency: 1 });
-    expect(rfmSummary(rows, { customer: 'c', time: 't', observationEnd: '2024-03-12T12:00:00Z', timeZone: 'America/New_York' })[0]).toMatchObject({
+    expect(rfmSummary(rows, { customer: 'c', time: 't', observationEnd: '2024-03-12T12:00:00Z' })[0]).toMatchObject({
+      frequency: 1,
+    });
+    expect(
+      rfmSummary(rows, {
+        customer: 'c',
+        time: 't',
+        observationEnd: '2024-03-12T12:00:00Z',
+        timeZone: 'America/New_York',
+      })[0],
+    ).toMatchObject({
       frequency: 0,
       T: 2,
     });
     // 1 March to 1 April in New York spans the spring-forward night (a 23-hour day): still exactly 31 days.
-    const dst = rfmSummary([{ c: 'a', t: '2024-03-01' }], { customer: 'c', time: 't', observationEnd: '2024-04-01', timeZone: 'America/New_York' });
+    const dst = rfmSummary([{ c: 'a', t: '2024-03-01' }], {
+      customer: 'c',
+      time: 't',
+      observationEnd: '2024-04-01',
+      timeZone: 'America/New_York',
+    });
     expect(dst[0]?.T).toBe(31);
   });
 
@@ -200,7 +230,11 @@ describe('rfmSummary', () => {
   });
 
   it('accepts columns of Dates or ISO strings as well as epoch milliseconds', () => {
-    const out = rfmSummary({ customer: ['a', 'a'], time: ['2024-01-01', new Date('2024-01-02T00:00:00Z')], value: [1, 2] });
+    const out = rfmSummary({
+      customer: ['a', 'a'],
+      time: ['2024-01-01', new Date('2024-01-02T00:00:00Z')],
+      value: [1, 2],
+    });
     expect(out).toEqual([{ customer: 'a', frequency: 1, recency: 1, T: 1, monetaryValue: 2 }]);
   });
 
@@ -212,9 +246,14 @@ describe('rfmSummary', () => {
     });
 
     it('summarises a single transaction as x = 0, t_x = 0, monetary value 0', () => {
-      expect(rfmSummary([{ c: 'a', t: '2024-01-01', v: 9 }], { customer: 'c', time: 't', value: 'v', observationEnd: '2024-01-08' })).toEqual([
-        { customer: 'a', frequency: 0, recency: 0, T: 7, monetaryValue: 0 },
-      ]);
+      expect(
+        rfmSummary([{ c: 'a', t: '2024-01-01', v: 9 }], {
+          customer: 'c',
+          time: 't',
+          value: 'v',
+          observationEnd: '2024-01-08',
+        }),
+      ).toEqual([{ customer: 'a', frequency: 0, recency: 0, T: 7, monetaryValue: 0 }]);
     });
 
     it('gives the same result for unsorted input and counts duplicate rows as more value on the same day', () => {
@@ -297,7 +336,11 @@ describe('rfmSummary', () => {
     });
 
     it('does not mutate frozen input', () => {
-      const columns = deepFreeze({ customer: ['a', 'b', 'a'], time: [ms('2024-01-05'), ms('2024-01-01'), ms('2024-01-02')], value: [1, 2, 3] });
+      const columns = deepFreeze({
+        customer: ['a', 'b', 'a'],
+        time: [ms('2024-01-05'), ms('2024-01-01'), ms('2024-01-02')],
+        value: [1, 2, 3],
+      });
       expect(rfmSummary(columns)).toHaveLength(2);
       expect(columns.time).toEqual([ms('2024-01-05'), ms('2024-01-01'), ms('2024-01-02')]);
     });
@@ -312,13 +355,18 @@ describe('rfmSummary', () => {
               { c: 'a', t: '2024-01-01' },
               { c: 'a', t: '2024-13-01' },
             ],
-            { customer: 'c', time: 't' }
+            { customer: 'c', time: 't' },
           ),
         TypeError,
         'rfmSummary',
-        'rfmSummary: row 1: time "2024-13-01" is not a valid date'
+        'rfmSummary: row 1: time "2024-13-01" is not a valid date',
       );
-      expectThrows(() => rfmSummary({ customer: ['a'], time: [Number.NaN] }), TypeError, 'rfmSummary', 'time[0] NaN is not a valid date');
+      expectThrows(
+        () => rfmSummary({ customer: ['a'], time: [Number.NaN] }),
+        TypeError,
+        'rfmSummary',
+        'time[0] NaN is not a valid date',
+      );
     });
 
     it('rejects invalid customers and values without coercion', () => {
@@ -326,20 +374,25 @@ describe('rfmSummary', () => {
         () => rfmSummary([{ c: null, t: 0 }], { customer: 'c', time: 't' }),
         TypeError,
         'rfmSummary',
-        'row 0: customer must be a non-empty string or a finite number, got null'
+        'row 0: customer must be a non-empty string or a finite number, got null',
       );
-      expectThrows(() => rfmSummary({ customer: [Number.NaN], time: [0] }), RangeError, 'rfmSummary', 'customer[0] (NaN) must be a finite number');
+      expectThrows(
+        () => rfmSummary({ customer: [Number.NaN], time: [0] }),
+        RangeError,
+        'rfmSummary',
+        'customer[0] (NaN) must be a finite number',
+      );
       expectThrows(
         () => rfmSummary([{ c: 'a', t: 0, v: '20' }], { customer: 'c', time: 't', value: 'v' }),
         TypeError,
         'rfmSummary',
-        'row 0: value must be a number, got "20"'
+        'row 0: value must be a number, got "20"',
       );
       expectThrows(
         () => rfmSummary({ customer: ['a'], time: [0], value: [Infinity] }),
         RangeError,
         'rfmSummary',
-        'value[0] (Infinity) must be a finite number'
+        'value[0] (Infinity) must be a finite number',
       );
     });
 
@@ -351,11 +404,11 @@ describe('rfmSummary', () => {
               { c: 'a', t: '2024-01-01', v: 1 },
               { c: {}, t: '2025-01-01', v: 1 },
             ],
-            { customer: 'c', time: 't', value: 'v', observationEnd: '2024-06-01' }
+            { customer: 'c', time: 't', value: 'v', observationEnd: '2024-06-01' },
           ),
         TypeError,
         'rfmSummary',
-        'row 1: customer'
+        'row 1: customer',
       );
     });
 
@@ -364,46 +417,61 @@ describe('rfmSummary', () => {
         () => rfmSummary([{ c: 'a', t: 0 }], { time: 't' } as never),
         TypeError,
         'rfmSummary',
-        'customer must be a property name or a function, got undefined'
+        'customer must be a property name or a function, got undefined',
       );
       expectThrows(
         () => rfmSummary({ customer: ['a'], time: [0] }, { customer: 'c' }),
         TypeError,
         'rfmSummary',
-        'customer accessor applies to row input only'
+        'customer accessor applies to row input only',
       );
       expectThrows(
         () => rfmSummary({ customer: ['a', 'b'], time: [0] }),
         RangeError,
         'rfmSummary',
-        'transactions.time length (1) must equal transactions.customer length (2)'
+        'transactions.time length (1) must equal transactions.customer length (2)',
       );
       expectThrows(
         () => rfmSummary({ customer: { length: 1e15 }, time: [] } as never),
         TypeError,
         'rfmSummary',
-        'transactions.customer must be an array or a typed array'
+        'transactions.customer must be an array or a typed array',
       );
-      expectThrows(() => rfmSummary(42 as never), TypeError, 'rfmSummary', 'transactions must be an array or iterable of rows, or columns');
+      expectThrows(
+        () => rfmSummary(42 as never),
+        TypeError,
+        'rfmSummary',
+        'transactions must be an array or iterable of rows, or columns',
+      );
       expectThrows(
         () => rfmSummary([], { customer: 'c', time: 't', unit: 'fortnight' } as never),
         RangeError,
         'rfmSummary',
-        'unit ("fortnight") must be one of'
+        'unit ("fortnight") must be one of',
       );
-      expectThrows(() => rfmSummary([], { customer: 'c', time: 't', period: 'hour' } as never), RangeError, 'rfmSummary', 'period ("hour")');
+      expectThrows(
+        () => rfmSummary([], { customer: 'c', time: 't', period: 'hour' } as never),
+        RangeError,
+        'rfmSummary',
+        'period ("hour")',
+      );
       expectThrows(
         () => rfmSummary([], { customer: 'c', time: 't', timeZone: 'Mars/Olympus' }),
         RangeError,
         'rfmSummary',
-        'timeZone ("Mars/Olympus")'
+        'timeZone ("Mars/Olympus")',
       );
-      expectThrows(() => rfmSummary([], { customer: 'c', time: 't', weekStartsOn: 7 }), RangeError, 'rfmSummary', 'weekStartsOn (7)');
+      expectThrows(
+        () => rfmSummary([], { customer: 'c', time: 't', weekStartsOn: 7 }),
+        RangeError,
+        'rfmSummary',
+        'weekStartsOn (7)',
+      );
       expectThrows(
         () => rfmSummary([], { customer: 'c', time: 't', observationEnd: 'soon' }),
         TypeError,
         'rfmSummary',
-        'observationEnd "soon" is not a valid date'
+        'observationEnd "soon" is not a valid date',
       );
     });
   });

@@ -1,14 +1,17 @@
 import fc from 'fast-check';
 
 /** Integer NPS answers 0–10. */
-export const npsScores = (maxLength = 200): fc.Arbitrary<number[]> => fc.array(fc.integer({ min: 0, max: 10 }), { maxLength });
+export const npsScores = (maxLength = 200): fc.Arbitrary<number[]> =>
+  fc.array(fc.integer({ min: 0, max: 10 }), { maxLength });
 
 /** Promoter, passive and detractor counts. */
 export const npsCounts = (max = 10_000): fc.Arbitrary<{ promoters: number; passives: number; detractors: number }> =>
   fc.record({ promoters: fc.nat(max), passives: fc.nat(max), detractors: fc.nat(max) });
 
 /** Counts with at least one answer. */
-export const nonEmptyNpsCounts = (max = 10_000): fc.Arbitrary<{ promoters: number; passives: number; detractors: number }> =>
+export const nonEmptyNpsCounts = (
+  max = 10_000,
+): fc.Arbitrary<{ promoters: number; passives: number; detractors: number }> =>
   npsCounts(max).filter((c) => c.promoters + c.passives + c.detractors > 0);
 
 /** A rating scale [min, max] of small integers. */
@@ -17,9 +20,15 @@ export const ratingScale: fc.Arbitrary<[number, number]> = fc
   .map(([min, width]) => [min, min + width]);
 
 /** A scale and answers on it. */
-export const scaleAndScores = (minLength = 0, maxLength = 100): fc.Arbitrary<{ scale: [number, number]; scores: number[] }> =>
+export const scaleAndScores = (
+  minLength = 0,
+  maxLength = 100,
+): fc.Arbitrary<{ scale: [number, number]; scores: number[] }> =>
   ratingScale.chain((scale) =>
-    fc.record({ scale: fc.constant(scale), scores: fc.array(fc.integer({ min: scale[0], max: scale[1] }), { minLength, maxLength }) }),
+    fc.record({
+      scale: fc.constant(scale),
+      scores: fc.array(fc.integer({ min: scale[0], max: scale[1] }), { minLength, maxLength }),
+    }),
   );
 
 /** A confidence level in a realistic range. */

@@ -38,7 +38,11 @@ describe('compareNetPromoterScores properties', () => {
   it('gives a smaller p-value for the same shares with more answers', () => {
     fc.assert(
       fc.property(nonEmptyNpsCounts(200), nonEmptyNpsCounts(200), fc.integer({ min: 2, max: 50 }), (a, b, k) => {
-        const times = (c: typeof a) => ({ promoters: c.promoters * k, passives: c.passives * k, detractors: c.detractors * k });
+        const times = (c: typeof a) => ({
+          promoters: c.promoters * k,
+          passives: c.passives * k,
+          detractors: c.detractors * k,
+        });
         const small = compareNetPromoterScores(a, b);
         const large = compareNetPromoterScores(times(a), times(b));
         expect(large.pValue).toBeLessThanOrEqual(small.pValue + 1e-12);
@@ -61,12 +65,18 @@ describe('compareNetPromoterScores properties', () => {
   it('throws a RangeError naming the side and field for an invalid count', () => {
     const bad = fc.oneof(fc.integer({ max: -1 }), fc.double({ noInteger: true, noNaN: true }));
     fc.assert(
-      fc.property(npsCounts(), bad, fc.constantFrom('a', 'b'), fc.constantFrom('promoters', 'passives', 'detractors'), (c, value, side, key) => {
-        const broken = { ...c, [key]: value };
-        const call = () => (side === 'a' ? compareNetPromoterScores(broken, c) : compareNetPromoterScores(c, broken));
-        expect(call).toThrow(RangeError);
-        expect(call).toThrow(new RegExp(`^compareNetPromoterScores: ${side}\\.${key} \\(`));
-      }),
+      fc.property(
+        npsCounts(),
+        bad,
+        fc.constantFrom('a', 'b'),
+        fc.constantFrom('promoters', 'passives', 'detractors'),
+        (c, value, side, key) => {
+          const broken = { ...c, [key]: value };
+          const call = () => (side === 'a' ? compareNetPromoterScores(broken, c) : compareNetPromoterScores(c, broken));
+          expect(call).toThrow(RangeError);
+          expect(call).toThrow(new RegExp(`^compareNetPromoterScores: ${side}\\.${key} \\(`));
+        },
+      ),
       { numRuns: 150 },
     );
   });

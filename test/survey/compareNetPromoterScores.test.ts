@@ -9,7 +9,10 @@ describe('compareNetPromoterScores', () => {
   it('tests the data README example (NPS 30) against a second sample of 10 (NPS −10)', () => {
     // a: 5/3/2 → NPS 30, variance 0.61; b: 3/3/4 → NPS −10, variance 0.7 − 0.01 = 0.69.
     // SE = 100·√((0.61 + 0.69)/10) = √1300 ≈ 36.0555; z = 40/√1300 ≈ 1.10940; p ≈ 0.267257.
-    const r = compareNetPromoterScores({ promoters: 5, passives: 3, detractors: 2 }, { promoters: 3, passives: 3, detractors: 4 });
+    const r = compareNetPromoterScores(
+      { promoters: 5, passives: 3, detractors: 2 },
+      { promoters: 3, passives: 3, detractors: 4 },
+    );
     expect(r.difference).toBe(40);
     expectClose(r.standardError, Math.sqrt(1300), { rel: 1e-12 });
     expectClose(r.z, 40 / Math.sqrt(1300), { rel: 1e-12 });
@@ -19,7 +22,10 @@ describe('compareNetPromoterScores', () => {
   it('finds a significant difference between two samples of 200', () => {
     // a: 120/50/30 → NPS 45, variance 0.75 − 0.2025 = 0.5475; b: 90/60/50 → NPS 20, variance 0.7 − 0.04 = 0.66.
     // SE = 100·√((0.5475 + 0.66)/200) ≈ 7.770135; z ≈ 3.217447; p ≈ 0.00129337.
-    const r = compareNetPromoterScores({ promoters: 120, passives: 50, detractors: 30 }, { promoters: 90, passives: 60, detractors: 50 });
+    const r = compareNetPromoterScores(
+      { promoters: 120, passives: 50, detractors: 30 },
+      { promoters: 90, passives: 60, detractors: 50 },
+    );
     expect(r.difference).toBe(25);
     expectClose(r.standardError, 100 * Math.sqrt(1.2075 / 200), { rel: 1e-12 });
     expectClose(r.z, 25 / (100 * Math.sqrt(1.2075 / 200)), { rel: 1e-12 });
@@ -53,7 +59,10 @@ describe('compareNetPromoterScores', () => {
 
   describe('edge cases', () => {
     it('returns NaN everywhere when a sample has no answers', () => {
-      const r = compareNetPromoterScores({ promoters: 0, passives: 0, detractors: 0 }, { promoters: 3, passives: 1, detractors: 1 });
+      const r = compareNetPromoterScores(
+        { promoters: 0, passives: 0, detractors: 0 },
+        { promoters: 3, passives: 1, detractors: 1 },
+      );
       expect(r.difference).toBeNaN();
       expect(r.standardError).toBeNaN();
       expect(r.z).toBeNaN();
@@ -61,7 +70,12 @@ describe('compareNetPromoterScores', () => {
     });
 
     it('gives z 0 and p-value 1 for two unanimous samples with the same score (both SEs 0)', () => {
-      expect(compareNetPromoterScores({ promoters: 10, passives: 0, detractors: 0 }, { promoters: 3, passives: 0, detractors: 0 })).toEqual({
+      expect(
+        compareNetPromoterScores(
+          { promoters: 10, passives: 0, detractors: 0 },
+          { promoters: 3, passives: 0, detractors: 0 },
+        ),
+      ).toEqual({
         difference: 0,
         standardError: 0,
         z: 0,
@@ -72,8 +86,18 @@ describe('compareNetPromoterScores', () => {
     it('gives z ±Infinity and p-value 0 for two unanimous samples with different scores', () => {
       const all = { promoters: 5, passives: 0, detractors: 0 };
       const none = { promoters: 0, passives: 0, detractors: 5 };
-      expect(compareNetPromoterScores(all, none)).toEqual({ difference: 200, standardError: 0, z: Infinity, pValue: 0 });
-      expect(compareNetPromoterScores(none, all)).toEqual({ difference: -200, standardError: 0, z: -Infinity, pValue: 0 });
+      expect(compareNetPromoterScores(all, none)).toEqual({
+        difference: 200,
+        standardError: 0,
+        z: Infinity,
+        pValue: 0,
+      });
+      expect(compareNetPromoterScores(none, all)).toEqual({
+        difference: -200,
+        standardError: 0,
+        z: -Infinity,
+        pValue: 0,
+      });
     });
 
     it('compares a sample with itself as no difference', () => {
@@ -83,7 +107,12 @@ describe('compareNetPromoterScores', () => {
 
     it('handles one respondent per side and huge samples', () => {
       // One promoter vs one passive: SEs 0, scores 100 and 0.
-      expect(compareNetPromoterScores({ promoters: 1, passives: 0, detractors: 0 }, { promoters: 0, passives: 1, detractors: 0 }).pValue).toBe(0);
+      expect(
+        compareNetPromoterScores(
+          { promoters: 1, passives: 0, detractors: 0 },
+          { promoters: 0, passives: 1, detractors: 0 },
+        ).pValue,
+      ).toBe(0);
       // NPS 50 vs 49.9 on 10¹² answers each: SE ≈ 100·√(2·0.75/10¹²) ≈ 1.2247e-4 → p ≈ 0.
       const r = compareNetPromoterScores(
         { promoters: 0.75e12, passives: 0, detractors: 0.25e12 },
@@ -96,29 +125,75 @@ describe('compareNetPromoterScores', () => {
 
   describe('error policy', () => {
     it('throws a TypeError when a or b is not an object, or a count is not a number', () => {
-      expectThrows(() => compareNetPromoterScores(null as never, { promoters: 1, passives: 0, detractors: 0 }), TypeError, 'compareNetPromoterScores', 'a must be an object, got null');
-      expectThrows(() => compareNetPromoterScores({ promoters: 1, passives: 0, detractors: 0 }, 30 as never), TypeError, 'compareNetPromoterScores', 'b must be an object, got 30');
-      expect(thrownKind(() => compareNetPromoterScores({ promoters: 1, passives: '0', detractors: 0 } as never, { promoters: 1, passives: 0, detractors: 0 }))).toStrictEqual(
-        new TypeError('compareNetPromoterScores: a.passives must be a number, got "0"'),
+      expectThrows(
+        () => compareNetPromoterScores(null as never, { promoters: 1, passives: 0, detractors: 0 }),
+        TypeError,
+        'compareNetPromoterScores',
+        'a must be an object, got null',
       );
+      expectThrows(
+        () => compareNetPromoterScores({ promoters: 1, passives: 0, detractors: 0 }, 30 as never),
+        TypeError,
+        'compareNetPromoterScores',
+        'b must be an object, got 30',
+      );
+      expect(
+        thrownKind(() =>
+          compareNetPromoterScores({ promoters: 1, passives: '0', detractors: 0 } as never, {
+            promoters: 1,
+            passives: 0,
+            detractors: 0,
+          }),
+        ),
+      ).toStrictEqual(new TypeError('compareNetPromoterScores: a.passives must be a number, got "0"'));
       // A result-like object with only score and standardError is not accepted: counts are required.
-      expect(thrownKind(() => compareNetPromoterScores({ score: 30, standardError: 5 } as never, { promoters: 1, passives: 0, detractors: 0 }))).toStrictEqual(
-        new TypeError('compareNetPromoterScores: a.promoters must be a number, got undefined'),
-      );
+      expect(
+        thrownKind(() =>
+          compareNetPromoterScores({ score: 30, standardError: 5 } as never, {
+            promoters: 1,
+            passives: 0,
+            detractors: 0,
+          }),
+        ),
+      ).toStrictEqual(new TypeError('compareNetPromoterScores: a.promoters must be a number, got undefined'));
     });
 
     it('throws a RangeError for a negative, fractional or non-finite count', () => {
-      expect(thrownKind(() => compareNetPromoterScores({ promoters: 1, passives: 0, detractors: 0 }, { promoters: 1, passives: 0, detractors: -1 }))).toStrictEqual(
-        new RangeError('compareNetPromoterScores: b.detractors (-1) must be a non-negative integer'),
-      );
-      expect(thrownKind(() => compareNetPromoterScores({ promoters: 0.5, passives: 0, detractors: 0 }, { promoters: 1, passives: 0, detractors: 0 }))).toStrictEqual(
-        new RangeError('compareNetPromoterScores: a.promoters (0.5) must be a non-negative integer'),
-      );
-      expect(thrownKind(() => compareNetPromoterScores({ promoters: Infinity, passives: 0, detractors: 0 }, { promoters: 1, passives: 0, detractors: 0 }))).toStrictEqual(
-        new RangeError('compareNetPromoterScores: a.promoters (Infinity) must be a finite number'),
-      );
-      expect(thrownKind(() => compareNetPromoterScores({ promoters: 1, passives: 0, detractors: 0 }, { promoters: 1e308, passives: 1e308, detractors: 0 }))).toStrictEqual(
-        new RangeError('compareNetPromoterScores: b.promoters + passives + detractors (Infinity) must not exceed 9007199254740991'),
+      expect(
+        thrownKind(() =>
+          compareNetPromoterScores(
+            { promoters: 1, passives: 0, detractors: 0 },
+            { promoters: 1, passives: 0, detractors: -1 },
+          ),
+        ),
+      ).toStrictEqual(new RangeError('compareNetPromoterScores: b.detractors (-1) must be a non-negative integer'));
+      expect(
+        thrownKind(() =>
+          compareNetPromoterScores(
+            { promoters: 0.5, passives: 0, detractors: 0 },
+            { promoters: 1, passives: 0, detractors: 0 },
+          ),
+        ),
+      ).toStrictEqual(new RangeError('compareNetPromoterScores: a.promoters (0.5) must be a non-negative integer'));
+      expect(
+        thrownKind(() =>
+          compareNetPromoterScores(
+            { promoters: Infinity, passives: 0, detractors: 0 },
+            { promoters: 1, passives: 0, detractors: 0 },
+          ),
+        ),
+      ).toStrictEqual(new RangeError('compareNetPromoterScores: a.promoters (Infinity) must be a finite number'));
+      expect(
+        thrownKind(() =>
+          compareNetPromoterScores(
+            { promoters: 1, passives: 0, detractors: 0 },
+            { promoters: 1e308, passives: 1e308, detractors: 0 },
+          ),
+        ),
+      ).toStrictEqual(
+        new RangeError(
+          'compareNetPromoterScores: b.promoters + passives + detractors (Infinity) must not exceed 9007199254740991',
+        ),
       );
     });
   });

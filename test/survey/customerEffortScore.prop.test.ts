@@ -70,10 +70,16 @@ describe('customerEffortScore properties', () => {
 
   it('throws a RangeError for a non-integer answer', () => {
     fc.assert(
-      fc.property(scaleAndScores(0, 10), fc.double({ noInteger: true, noNaN: true, min: -20, max: 20 }), ({ scale, scores }, bad) => {
-        expect(() => customerEffortScore([bad, ...scores], { scale })).toThrow(RangeError);
-        expect(() => customerEffortScore([bad, ...scores], { scale })).toThrow(/^customerEffortScore: scores\[0\] \(/);
-      }),
+      fc.property(
+        scaleAndScores(0, 10),
+        fc.double({ noInteger: true, noNaN: true, min: -20, max: 20 }),
+        ({ scale, scores }, bad) => {
+          expect(() => customerEffortScore([bad, ...scores], { scale })).toThrow(RangeError);
+          expect(() => customerEffortScore([bad, ...scores], { scale })).toThrow(
+            /^customerEffortScore: scores\[0\] \(/,
+          );
+        },
+      ),
       { numRuns: 100 },
     );
   });

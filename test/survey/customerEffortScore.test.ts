@@ -58,24 +58,48 @@ describe('customerEffortScore', () => {
 
     it('throws a TypeError for non-array scores and non-number answers', () => {
       expectThrows(() => customerEffortScore({} as never), TypeError, fn, 'scores must be an array, got an object');
-      expect(thrownKind(() => customerEffortScore([true] as never))).toStrictEqual(new TypeError(`${fn}: scores[0] must be a number, got true`));
+      expect(thrownKind(() => customerEffortScore([true] as never))).toStrictEqual(
+        new TypeError(`${fn}: scores[0] must be a number, got true`),
+      );
     });
 
     it('throws a RangeError for answers outside the scale or not integers', () => {
-      expect(thrownKind(() => customerEffortScore([8]))).toStrictEqual(new RangeError(`${fn}: scores[0] (8) must be an integer from 1 to 7`));
-      expect(thrownKind(() => customerEffortScore([0]))).toStrictEqual(new RangeError(`${fn}: scores[0] (0) must be an integer from 1 to 7`));
-      expect(thrownKind(() => customerEffortScore([6], { scale: [1, 5] }))).toStrictEqual(new RangeError(`${fn}: scores[0] (6) must be an integer from 1 to 5`));
-      expect(thrownKind(() => customerEffortScore([2.5]))).toStrictEqual(new RangeError(`${fn}: scores[0] (2.5) must be an integer from 1 to 7`));
-      expect(thrownKind(() => customerEffortScore([-Infinity]))).toStrictEqual(new RangeError(`${fn}: scores[0] (-Infinity) must be an integer from 1 to 7`));
+      expect(thrownKind(() => customerEffortScore([8]))).toStrictEqual(
+        new RangeError(`${fn}: scores[0] (8) must be an integer from 1 to 7`),
+      );
+      expect(thrownKind(() => customerEffortScore([0]))).toStrictEqual(
+        new RangeError(`${fn}: scores[0] (0) must be an integer from 1 to 7`),
+      );
+      expect(thrownKind(() => customerEffortScore([6], { scale: [1, 5] }))).toStrictEqual(
+        new RangeError(`${fn}: scores[0] (6) must be an integer from 1 to 5`),
+      );
+      expect(thrownKind(() => customerEffortScore([2.5]))).toStrictEqual(
+        new RangeError(`${fn}: scores[0] (2.5) must be an integer from 1 to 7`),
+      );
+      expect(thrownKind(() => customerEffortScore([-Infinity]))).toStrictEqual(
+        new RangeError(`${fn}: scores[0] (-Infinity) must be an integer from 1 to 7`),
+      );
     });
 
     it('throws for an invalid scale, easyAt or options', () => {
-      expect(thrownKind(() => customerEffortScore([1], { scale: [7, 1] }))).toStrictEqual(new RangeError(`${fn}: scale ([7, 1]) must have min < max`));
-      expect(thrownKind(() => customerEffortScore([1], { scale: [1] as never }))).toStrictEqual(new TypeError(`${fn}: scale must be an array [min, max], got an array of length 1`));
-      expect(thrownKind(() => customerEffortScore([1], { scale: [1, 2 ** 53] }))).toStrictEqual(new RangeError(`${fn}: scale[1] (9007199254740992) must be a safe integer`));
-      expect(thrownKind(() => customerEffortScore([1], { easyAt: 8 }))).toStrictEqual(new RangeError(`${fn}: easyAt (8) must be an integer from 1 to 7`));
-      expect(thrownKind(() => customerEffortScore([1], { easyAt: null as never }))).toStrictEqual(new TypeError(`${fn}: easyAt must be a number, got null`));
-      expect(thrownKind(() => customerEffortScore([1], 'easy' as never))).toStrictEqual(new TypeError(`${fn}: options must be an object, got "easy"`));
+      expect(thrownKind(() => customerEffortScore([1], { scale: [7, 1] }))).toStrictEqual(
+        new RangeError(`${fn}: scale ([7, 1]) must have min < max`),
+      );
+      expect(thrownKind(() => customerEffortScore([1], { scale: [1] as never }))).toStrictEqual(
+        new TypeError(`${fn}: scale must be an array [min, max], got an array of length 1`),
+      );
+      expect(thrownKind(() => customerEffortScore([1], { scale: [1, 2 ** 53] }))).toStrictEqual(
+        new RangeError(`${fn}: scale[1] (9007199254740992) must be a safe integer`),
+      );
+      expect(thrownKind(() => customerEffortScore([1], { easyAt: 8 }))).toStrictEqual(
+        new RangeError(`${fn}: easyAt (8) must be an integer from 1 to 7`),
+      );
+      expect(thrownKind(() => customerEffortScore([1], { easyAt: null as never }))).toStrictEqual(
+        new TypeError(`${fn}: easyAt must be a number, got null`),
+      );
+      expect(thrownKind(() => customerEffortScore([1], 'easy' as never))).toStrictEqual(
+        new TypeError(`${fn}: options must be an object, got "easy"`),
+      );
     });
   });
 });

@@ -50,7 +50,10 @@ describe('customerSatisfactionIndex properties', () => {
           num += (weight * (mean - min)) / (max - min);
           den += weight;
         }
-        expectClose(customerSatisfactionIndex(attributes, { scale }).index, (100 * num) / den, { rel: 1e-10, abs: 1e-10 });
+        expectClose(customerSatisfactionIndex(attributes, { scale }).index, (100 * num) / den, {
+          rel: 1e-10,
+          abs: 1e-10,
+        });
       }),
       { numRuns: 200 },
     );
@@ -73,10 +76,14 @@ describe('customerSatisfactionIndex properties', () => {
   it('does not depend on the order of the attributes', () => {
     fc.assert(
       fc.property(survey, ({ scale, attributes }) => {
-        expectClose(customerSatisfactionIndex([...attributes].reverse(), { scale }).index, customerSatisfactionIndex(attributes, { scale }).index, {
-          rel: 1e-12,
-          abs: 1e-12,
-        });
+        expectClose(
+          customerSatisfactionIndex([...attributes].reverse(), { scale }).index,
+          customerSatisfactionIndex(attributes, { scale }).index,
+          {
+            rel: 1e-12,
+            abs: 1e-12,
+          },
+        );
       }),
       { numRuns: 100 },
     );
@@ -90,9 +97,13 @@ describe('customerSatisfactionIndex properties', () => {
         if (target === undefined) return;
         const k = j % target.scores.length;
         const raised = attributes.map((attr, index) =>
-          index === a ? { ...attr, scores: attr.scores.map((s, m) => (m === k ? Math.min(scale[1], s + 1) : s)) } : attr,
+          index === a
+            ? { ...attr, scores: attr.scores.map((s, m) => (m === k ? Math.min(scale[1], s + 1) : s)) }
+            : attr,
         );
-        expect(customerSatisfactionIndex(raised, { scale }).index).toBeGreaterThanOrEqual(customerSatisfactionIndex(attributes, { scale }).index - 1e-12);
+        expect(customerSatisfactionIndex(raised, { scale }).index).toBeGreaterThanOrEqual(
+          customerSatisfactionIndex(attributes, { scale }).index - 1e-12,
+        );
       }),
       { numRuns: 150 },
     );
@@ -103,7 +114,9 @@ describe('customerSatisfactionIndex properties', () => {
       fc.property(survey, fc.double({ max: -Number.MIN_VALUE, min: -1e9, noNaN: true }), ({ scale, attributes }, w) => {
         const bad = attributes.map((a, i) => (i === attributes.length - 1 ? { ...a, weight: w } : a));
         expect(() => customerSatisfactionIndex(bad, { scale })).toThrow(
-          new RegExp(`^customerSatisfactionIndex: attributes\\[${attributes.length - 1}\\]\\.weight \\(.+\\) must not be negative$`),
+          new RegExp(
+            `^customerSatisfactionIndex: attributes\\[${attributes.length - 1}\\]\\.weight \\(.+\\) must not be negative$`,
+          ),
         );
       }),
       { numRuns: 100 },

@@ -62,8 +62,18 @@ describe('customerSatisfactionIndex', () => {
     });
 
     it('returns NaN when every weight is 0, and ignores a zero-weight attribute otherwise', () => {
-      expect(customerSatisfactionIndex([{ scores: [5], weight: 0 }, { scores: [1], weight: 0 }]).index).toBeNaN();
-      expect(customerSatisfactionIndex([{ scores: [5], weight: 0 }, { scores: [3], weight: 2 }]).index).toBe(50);
+      expect(
+        customerSatisfactionIndex([
+          { scores: [5], weight: 0 },
+          { scores: [1], weight: 0 },
+        ]).index,
+      ).toBeNaN();
+      expect(
+        customerSatisfactionIndex([
+          { scores: [5], weight: 0 },
+          { scores: [3], weight: 2 },
+        ]).index,
+      ).toBe(50);
     });
 
     it('is 100 when every answer is the top of the scale and 0 at the bottom', () => {
@@ -73,7 +83,9 @@ describe('customerSatisfactionIndex', () => {
 
     it('handles one attribute with one answer, and attributes with different numbers of answers', () => {
       expect(customerSatisfactionIndex([{ scores: [4] }]).index).toBe(75);
-      expectClose(customerSatisfactionIndex([{ scores: [5, 5, 5, 1] }, { scores: [3] }]).index, (75 + 50) / 2, { rel: 1e-12 });
+      expectClose(customerSatisfactionIndex([{ scores: [5, 5, 5, 1] }, { scores: [3] }]).index, (75 + 50) / 2, {
+        rel: 1e-12,
+      });
     });
 
     it('does not overflow with huge weights or underflow with tiny ones', () => {
@@ -88,13 +100,24 @@ describe('customerSatisfactionIndex', () => {
     const fn = 'customerSatisfactionIndex';
 
     it('throws a TypeError for malformed attributes', () => {
-      expectThrows(() => customerSatisfactionIndex('x' as never), TypeError, fn, 'attributes must be an array, got "x"');
-      expect(thrownKind(() => customerSatisfactionIndex([null] as never))).toStrictEqual(new TypeError(`${fn}: attributes[0] must be an object, got null`));
+      expectThrows(
+        () => customerSatisfactionIndex('x' as never),
+        TypeError,
+        fn,
+        'attributes must be an array, got "x"',
+      );
+      expect(thrownKind(() => customerSatisfactionIndex([null] as never))).toStrictEqual(
+        new TypeError(`${fn}: attributes[0] must be an object, got null`),
+      );
       expect(thrownKind(() => customerSatisfactionIndex([{ scores: [1] }, { name: 'x' }] as never))).toStrictEqual(
         new TypeError(`${fn}: attributes[1].scores must be an array, got undefined`),
       );
-      expect(thrownKind(() => customerSatisfactionIndex([{ name: 5, scores: [1] }] as never))).toStrictEqual(new TypeError(`${fn}: attributes[0].name must be a string, got 5`));
-      expect(thrownKind(() => customerSatisfactionIndex([{ scores: ['5'] }] as never))).toStrictEqual(new TypeError(`${fn}: attributes[0].scores[0] must be a number, got "5"`));
+      expect(thrownKind(() => customerSatisfactionIndex([{ name: 5, scores: [1] }] as never))).toStrictEqual(
+        new TypeError(`${fn}: attributes[0].name must be a string, got 5`),
+      );
+      expect(thrownKind(() => customerSatisfactionIndex([{ scores: ['5'] }] as never))).toStrictEqual(
+        new TypeError(`${fn}: attributes[0].scores[0] must be a number, got "5"`),
+      );
       expect(thrownKind(() => customerSatisfactionIndex([{ scores: [5], weight: '2' }] as never))).toStrictEqual(
         new TypeError(`${fn}: attributes[0].weight must be a number, got "2"`),
       );
@@ -102,10 +125,14 @@ describe('customerSatisfactionIndex', () => {
 
     it('throws a TypeError when only some attributes have weights', () => {
       expect(thrownKind(() => customerSatisfactionIndex([{ scores: [5], weight: 2 }, { scores: [4] }]))).toStrictEqual(
-        new TypeError(`${fn}: attributes[1].weight (undefined) must be given for every attribute or for none (attributes[0] has one)`),
+        new TypeError(
+          `${fn}: attributes[1].weight (undefined) must be given for every attribute or for none (attributes[0] has one)`,
+        ),
       );
       expect(thrownKind(() => customerSatisfactionIndex([{ scores: [5] }, { scores: [4], weight: 2 }]))).toStrictEqual(
-        new TypeError(`${fn}: attributes[1].weight (2) must be given for every attribute or for none (attributes[0] has none)`),
+        new TypeError(
+          `${fn}: attributes[1].weight (2) must be given for every attribute or for none (attributes[0] has none)`,
+        ),
       );
     });
 
@@ -113,15 +140,21 @@ describe('customerSatisfactionIndex', () => {
       expect(thrownKind(() => customerSatisfactionIndex([{ scores: [5] }, { scores: [1, 2, 6] }]))).toStrictEqual(
         new RangeError(`${fn}: attributes[1].scores[2] (6) must be an integer from 1 to 5`),
       );
-      expect(thrownKind(() => customerSatisfactionIndex([{ scores: [5], weight: -1 }]))).toStrictEqual(new RangeError(`${fn}: attributes[0].weight (-1) must not be negative`));
+      expect(thrownKind(() => customerSatisfactionIndex([{ scores: [5], weight: -1 }]))).toStrictEqual(
+        new RangeError(`${fn}: attributes[0].weight (-1) must not be negative`),
+      );
       expect(thrownKind(() => customerSatisfactionIndex([{ scores: [5], weight: Infinity }]))).toStrictEqual(
         new RangeError(`${fn}: attributes[0].weight (Infinity) must be a finite number`),
       );
     });
 
     it('throws for an invalid scale or options', () => {
-      expect(thrownKind(() => customerSatisfactionIndex([{ scores: [1] }], { scale: [1, 1] }))).toStrictEqual(new RangeError(`${fn}: scale ([1, 1]) must have min < max`));
-      expect(thrownKind(() => customerSatisfactionIndex([{ scores: [1] }], [] as never))).toStrictEqual(new TypeError(`${fn}: options must be an object, got an array of length 0`));
+      expect(thrownKind(() => customerSatisfactionIndex([{ scores: [1] }], { scale: [1, 1] }))).toStrictEqual(
+        new RangeError(`${fn}: scale ([1, 1]) must have min < max`),
+      );
+      expect(thrownKind(() => customerSatisfactionIndex([{ scores: [1] }], [] as never))).toStrictEqual(
+        new TypeError(`${fn}: options must be an object, got an array of length 0`),
+      );
     });
   });
 });

@@ -10,7 +10,10 @@ const survey = fc.tuple(ratingScale, fc.integer({ min: 1, max: 25 })).chain(([sc
     scale: fc.constant(scale),
     attributes: fc.array(
       fc.record({
-        scores: fc.array(fc.integer({ min: scale[0], max: scale[1] }), { minLength: respondents, maxLength: respondents }),
+        scores: fc.array(fc.integer({ min: scale[0], max: scale[1] }), {
+          minLength: respondents,
+          maxLength: respondents,
+        }),
         weight: fc.double({ min: 0.01, max: 100, noNaN: true }),
       }),
       { minLength: 1, maxLength: 5 },
@@ -52,7 +55,9 @@ describe('customerSatisfactionIndexByRespondent properties', () => {
           attributes.map((a) => ({ ...a, weight: a.weight * k })),
           { scale },
         );
-        scaled.forEach((x, j) => { expectClose(x, base[j] ?? Number.NaN, { rel: 1e-12, abs: 1e-12 }); });
+        scaled.forEach((x, j) => {
+          expectClose(x, base[j] ?? Number.NaN, { rel: 1e-12, abs: 1e-12 });
+        });
       }),
       { numRuns: 150 },
     );
@@ -63,7 +68,9 @@ describe('customerSatisfactionIndexByRespondent properties', () => {
       fc.property(survey, ({ scale, attributes }) => {
         const short = [...attributes, { scores: (attributes[0]?.scores ?? []).slice(1), weight: 1 }];
         expect(() => customerSatisfactionIndexByRespondent(short, { scale })).toThrow(
-          new RegExp(`^customerSatisfactionIndexByRespondent: attributes\\[${attributes.length}\\]\\.scores has \\d+ answers but attributes\\[0\\]\\.scores has \\d+`),
+          new RegExp(
+            `^customerSatisfactionIndexByRespondent: attributes\\[${attributes.length}\\]\\.scores has \\d+ answers but attributes\\[0\\]\\.scores has \\d+`,
+          ),
         );
       }),
       { numRuns: 100 },

@@ -15,17 +15,23 @@ describe('customerSatisfactionIndexByRespondent', () => {
   it('computes one weighted index per respondent', () => {
     const indices = customerSatisfactionIndexByRespondent(survey);
     expect(indices).toHaveLength(4);
-    [70, 70, 55, 80].forEach((expected, j) => { expectClose(indices[j] ?? Number.NaN, expected, { rel: 1e-12 }); });
+    [70, 70, 55, 80].forEach((expected, j) => {
+      expectClose(indices[j] ?? Number.NaN, expected, { rel: 1e-12 });
+    });
   });
 
   it('averages to the aggregate index', () => {
     const indices = customerSatisfactionIndexByRespondent(survey);
-    expectClose(indices.reduce((a, b) => a + b, 0) / indices.length, customerSatisfactionIndex(survey).index, { rel: 1e-12 });
+    expectClose(indices.reduce((a, b) => a + b, 0) / indices.length, customerSatisfactionIndex(survey).index, {
+      rel: 1e-12,
+    });
   });
 
   it('weighs attributes equally by default and uses the scale option', () => {
     // 0–10 scale, equal weights: respondent 1 (10, 0) → 50; respondent 2 (5, 5) → 50; respondent 3 (10, 10) → 100.
-    expect(customerSatisfactionIndexByRespondent([{ scores: [10, 5, 10] }, { scores: [0, 5, 10] }], { scale: [0, 10] })).toEqual([50, 50, 100]);
+    expect(
+      customerSatisfactionIndexByRespondent([{ scores: [10, 5, 10] }, { scores: [0, 5, 10] }], { scale: [0, 10] }),
+    ).toEqual([50, 50, 100]);
   });
 
   it('does not mutate its inputs', () => {
@@ -55,17 +61,34 @@ describe('customerSatisfactionIndexByRespondent', () => {
     const fn = 'customerSatisfactionIndexByRespondent';
 
     it('throws a RangeError when attributes have different numbers of answers', () => {
-      expect(thrownKind(() => customerSatisfactionIndexByRespondent([{ scores: [5, 4, 3, 2] }, { scores: [1, 2, 3] }]))).toStrictEqual(
-        new RangeError(`${fn}: attributes[1].scores has 3 answers but attributes[0].scores has 4; every respondent must rate every attribute`),
+      expect(
+        thrownKind(() => customerSatisfactionIndexByRespondent([{ scores: [5, 4, 3, 2] }, { scores: [1, 2, 3] }])),
+      ).toStrictEqual(
+        new RangeError(
+          `${fn}: attributes[1].scores has 3 answers but attributes[0].scores has 4; every respondent must rate every attribute`,
+        ),
       );
     });
 
     it('throws for malformed attributes, answers, weights and scale, naming itself', () => {
-      expectThrows(() => customerSatisfactionIndexByRespondent(undefined as never), TypeError, fn, 'attributes must be an array, got undefined');
-      expect(thrownKind(() => customerSatisfactionIndexByRespondent([{ scores: [0] }]))).toStrictEqual(new RangeError(`${fn}: attributes[0].scores[0] (0) must be an integer from 1 to 5`));
-      expect(thrownKind(() => customerSatisfactionIndexByRespondent([{ scores: [1], weight: -2 }]))).toStrictEqual(new RangeError(`${fn}: attributes[0].weight (-2) must not be negative`));
-      expect(() => customerSatisfactionIndexByRespondent([{ scores: [1], weight: 1 }, { scores: [2] }])).toThrow(TypeError);
-      expect(thrownKind(() => customerSatisfactionIndexByRespondent([{ scores: [1] }], { scale: [2, 1] }))).toStrictEqual(new RangeError(`${fn}: scale ([2, 1]) must have min < max`));
+      expectThrows(
+        () => customerSatisfactionIndexByRespondent(undefined as never),
+        TypeError,
+        fn,
+        'attributes must be an array, got undefined',
+      );
+      expect(thrownKind(() => customerSatisfactionIndexByRespondent([{ scores: [0] }]))).toStrictEqual(
+        new RangeError(`${fn}: attributes[0].scores[0] (0) must be an integer from 1 to 5`),
+      );
+      expect(thrownKind(() => customerSatisfactionIndexByRespondent([{ scores: [1], weight: -2 }]))).toStrictEqual(
+        new RangeError(`${fn}: attributes[0].weight (-2) must not be negative`),
+      );
+      expect(() => customerSatisfactionIndexByRespondent([{ scores: [1], weight: 1 }, { scores: [2] }])).toThrow(
+        TypeError,
+      );
+      expect(
+        thrownKind(() => customerSatisfactionIndexByRespondent([{ scores: [1] }], { scale: [2, 1] })),
+      ).toStrictEqual(new RangeError(`${fn}: scale ([2, 1]) must have min < max`));
     });
   });
 });

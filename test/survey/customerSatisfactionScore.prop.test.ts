@@ -33,7 +33,9 @@ describe('customerSatisfactionScore properties', () => {
         const satisfied = scores.filter((s) => s >= satisfiedAt).length;
         expect(csat.satisfied).toBe(satisfied);
         expect(csat.n).toBe(scores.length);
-        expect(csat.confidenceInterval).toEqual(wilsonInterval({ successes: satisfied, trials: scores.length }, { confidenceLevel: level }));
+        expect(csat.confidenceInterval).toEqual(
+          wilsonInterval({ successes: satisfied, trials: scores.length }, { confidenceLevel: level }),
+        );
       }),
       { numRuns: 200 },
     );
@@ -60,7 +62,9 @@ describe('customerSatisfactionScore properties', () => {
         const large = customerSatisfactionScore(replicate(scores, k), { scale });
         expect(large.score).toBeCloseTo(small.score, 12);
         expect(large.mean).toBeCloseTo(small.mean, 12);
-        expect(large.confidenceInterval[1] - large.confidenceInterval[0]).toBeLessThan(small.confidenceInterval[1] - small.confidenceInterval[0]);
+        expect(large.confidenceInterval[1] - large.confidenceInterval[0]).toBeLessThan(
+          small.confidenceInterval[1] - small.confidenceInterval[0],
+        );
       }),
       { numRuns: 150 },
     );
@@ -69,7 +73,9 @@ describe('customerSatisfactionScore properties', () => {
   it('does not depend on the order of the answers', () => {
     fc.assert(
       fc.property(scaleAndScores(), ({ scale, scores }) => {
-        expect(customerSatisfactionScore([...scores].reverse(), { scale })).toEqual(customerSatisfactionScore(scores, { scale }));
+        expect(customerSatisfactionScore([...scores].reverse(), { scale })).toEqual(
+          customerSatisfactionScore(scores, { scale }),
+        );
       }),
       { numRuns: 100 },
     );
@@ -77,12 +83,19 @@ describe('customerSatisfactionScore properties', () => {
 
   it('throws a RangeError for an answer outside the scale', () => {
     fc.assert(
-      fc.property(scaleAndScores(0, 20), fc.integer({ min: 1, max: 1000 }), fc.boolean(), ({ scale, scores }, by, above) => {
-        const bad = above ? scale[1] + by : scale[0] - by;
-        expect(thrownKind(() => customerSatisfactionScore([...scores, bad], { scale }))).toStrictEqual(
-          new RangeError(`customerSatisfactionScore: scores[${scores.length}] (${bad}) must be an integer from ${scale[0]} to ${scale[1]}`),
-        );
-      }),
+      fc.property(
+        scaleAndScores(0, 20),
+        fc.integer({ min: 1, max: 1000 }),
+        fc.boolean(),
+        ({ scale, scores }, by, above) => {
+          const bad = above ? scale[1] + by : scale[0] - by;
+          expect(thrownKind(() => customerSatisfactionScore([...scores, bad], { scale }))).toStrictEqual(
+            new RangeError(
+              `customerSatisfactionScore: scores[${scores.length}] (${bad}) must be an integer from ${scale[0]} to ${scale[1]}`,
+            ),
+          );
+        },
+      ),
       { numRuns: 150 },
     );
   });

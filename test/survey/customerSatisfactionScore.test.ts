@@ -84,7 +84,10 @@ describe('customerSatisfactionScore', () => {
       expect(csat.score).toBe(0.75);
       expect(csat.mean).toBe(4);
       const big = 2 ** 53 - 1;
-      expect(customerSatisfactionScore([big, big - 1, big], { scale: [big - 10, big] }).mean).toBeCloseTo(big - 1 / 3, 0);
+      expect(customerSatisfactionScore([big, big - 1, big], { scale: [big - 10, big] }).mean).toBeCloseTo(
+        big - 1 / 3,
+        0,
+      );
     });
   });
 
@@ -93,36 +96,72 @@ describe('customerSatisfactionScore', () => {
 
     it('throws a TypeError for non-array scores and non-number answers', () => {
       expectThrows(() => customerSatisfactionScore(5 as never), TypeError, fn, 'scores must be an array, got 5');
-      expect(thrownKind(() => customerSatisfactionScore([5, '4'] as never))).toStrictEqual(new TypeError(`${fn}: scores[1] must be a number, got "4"`));
-      expect(thrownKind(() => customerSatisfactionScore([undefined] as never))).toStrictEqual(new TypeError(`${fn}: scores[0] must be a number, got undefined`));
+      expect(thrownKind(() => customerSatisfactionScore([5, '4'] as never))).toStrictEqual(
+        new TypeError(`${fn}: scores[1] must be a number, got "4"`),
+      );
+      expect(thrownKind(() => customerSatisfactionScore([undefined] as never))).toStrictEqual(
+        new TypeError(`${fn}: scores[0] must be a number, got undefined`),
+      );
     });
 
     it('throws a RangeError for answers outside the scale or not integers', () => {
-      expect(thrownKind(() => customerSatisfactionScore([6]))).toStrictEqual(new RangeError(`${fn}: scores[0] (6) must be an integer from 1 to 5`));
-      expect(thrownKind(() => customerSatisfactionScore([5, 0]))).toStrictEqual(new RangeError(`${fn}: scores[1] (0) must be an integer from 1 to 5`));
-      expect(thrownKind(() => customerSatisfactionScore([4.5]))).toStrictEqual(new RangeError(`${fn}: scores[0] (4.5) must be an integer from 1 to 5`));
-      expect(thrownKind(() => customerSatisfactionScore([Number.NaN]))).toStrictEqual(new RangeError(`${fn}: scores[0] (NaN) must be an integer from 1 to 5`));
-      expect(thrownKind(() => customerSatisfactionScore([8], { scale: [1, 7] }))).toStrictEqual(new RangeError(`${fn}: scores[0] (8) must be an integer from 1 to 7`));
+      expect(thrownKind(() => customerSatisfactionScore([6]))).toStrictEqual(
+        new RangeError(`${fn}: scores[0] (6) must be an integer from 1 to 5`),
+      );
+      expect(thrownKind(() => customerSatisfactionScore([5, 0]))).toStrictEqual(
+        new RangeError(`${fn}: scores[1] (0) must be an integer from 1 to 5`),
+      );
+      expect(thrownKind(() => customerSatisfactionScore([4.5]))).toStrictEqual(
+        new RangeError(`${fn}: scores[0] (4.5) must be an integer from 1 to 5`),
+      );
+      expect(thrownKind(() => customerSatisfactionScore([Number.NaN]))).toStrictEqual(
+        new RangeError(`${fn}: scores[0] (NaN) must be an integer from 1 to 5`),
+      );
+      expect(thrownKind(() => customerSatisfactionScore([8], { scale: [1, 7] }))).toStrictEqual(
+        new RangeError(`${fn}: scores[0] (8) must be an integer from 1 to 7`),
+      );
     });
 
     it('throws for an invalid scale', () => {
-      expect(thrownKind(() => customerSatisfactionScore([1], { scale: 'x' as never }))).toStrictEqual(new TypeError(`${fn}: scale must be an array [min, max], got "x"`));
+      expect(thrownKind(() => customerSatisfactionScore([1], { scale: 'x' as never }))).toStrictEqual(
+        new TypeError(`${fn}: scale must be an array [min, max], got "x"`),
+      );
       expect(thrownKind(() => customerSatisfactionScore([1], { scale: [1, 5, 7] as never }))).toStrictEqual(
         new TypeError(`${fn}: scale must be an array [min, max], got an array of length 3`),
       );
-      expect(thrownKind(() => customerSatisfactionScore([1], { scale: [1, '5'] as never }))).toStrictEqual(new TypeError(`${fn}: scale[1] must be a number, got "5"`));
-      expect(thrownKind(() => customerSatisfactionScore([1], { scale: [0.5, 5] }))).toStrictEqual(new RangeError(`${fn}: scale[0] (0.5) must be a safe integer`));
-      expect(thrownKind(() => customerSatisfactionScore([1], { scale: [1, Infinity] }))).toStrictEqual(new RangeError(`${fn}: scale[1] (Infinity) must be a finite number`));
-      expect(thrownKind(() => customerSatisfactionScore([1], { scale: [5, 1] }))).toStrictEqual(new RangeError(`${fn}: scale ([5, 1]) must have min < max`));
-      expect(thrownKind(() => customerSatisfactionScore([1], { scale: [3, 3] }))).toStrictEqual(new RangeError(`${fn}: scale ([3, 3]) must have min < max`));
+      expect(thrownKind(() => customerSatisfactionScore([1], { scale: [1, '5'] as never }))).toStrictEqual(
+        new TypeError(`${fn}: scale[1] must be a number, got "5"`),
+      );
+      expect(thrownKind(() => customerSatisfactionScore([1], { scale: [0.5, 5] }))).toStrictEqual(
+        new RangeError(`${fn}: scale[0] (0.5) must be a safe integer`),
+      );
+      expect(thrownKind(() => customerSatisfactionScore([1], { scale: [1, Infinity] }))).toStrictEqual(
+        new RangeError(`${fn}: scale[1] (Infinity) must be a finite number`),
+      );
+      expect(thrownKind(() => customerSatisfactionScore([1], { scale: [5, 1] }))).toStrictEqual(
+        new RangeError(`${fn}: scale ([5, 1]) must have min < max`),
+      );
+      expect(thrownKind(() => customerSatisfactionScore([1], { scale: [3, 3] }))).toStrictEqual(
+        new RangeError(`${fn}: scale ([3, 3]) must have min < max`),
+      );
     });
 
     it('throws for an invalid satisfiedAt, confidence level or options', () => {
-      expect(thrownKind(() => customerSatisfactionScore([1], { satisfiedAt: 6 }))).toStrictEqual(new RangeError(`${fn}: satisfiedAt (6) must be an integer from 1 to 5`));
-      expect(thrownKind(() => customerSatisfactionScore([1], { satisfiedAt: 3.5 }))).toStrictEqual(new RangeError(`${fn}: satisfiedAt (3.5) must be an integer from 1 to 5`));
-      expect(thrownKind(() => customerSatisfactionScore([1], { satisfiedAt: '4' as never }))).toStrictEqual(new TypeError(`${fn}: satisfiedAt must be a number, got "4"`));
-      expect(thrownKind(() => customerSatisfactionScore([1], { confidenceLevel: 95 }))).toStrictEqual(new RangeError(`${fn}: confidenceLevel (95) must be strictly between 0 and 1`));
-      expect(thrownKind(() => customerSatisfactionScore([1], null as never))).toStrictEqual(new TypeError(`${fn}: options must be an object, got null`));
+      expect(thrownKind(() => customerSatisfactionScore([1], { satisfiedAt: 6 }))).toStrictEqual(
+        new RangeError(`${fn}: satisfiedAt (6) must be an integer from 1 to 5`),
+      );
+      expect(thrownKind(() => customerSatisfactionScore([1], { satisfiedAt: 3.5 }))).toStrictEqual(
+        new RangeError(`${fn}: satisfiedAt (3.5) must be an integer from 1 to 5`),
+      );
+      expect(thrownKind(() => customerSatisfactionScore([1], { satisfiedAt: '4' as never }))).toStrictEqual(
+        new TypeError(`${fn}: satisfiedAt must be a number, got "4"`),
+      );
+      expect(thrownKind(() => customerSatisfactionScore([1], { confidenceLevel: 95 }))).toStrictEqual(
+        new RangeError(`${fn}: confidenceLevel (95) must be strictly between 0 and 1`),
+      );
+      expect(thrownKind(() => customerSatisfactionScore([1], null as never))).toStrictEqual(
+        new TypeError(`${fn}: options must be an object, got null`),
+      );
     });
   });
 });

@@ -16,7 +16,9 @@ describe('netPromoterScore properties', () => {
           else if (s >= 7) counts.passives++;
           else counts.detractors++;
         }
-        expect(netPromoterScore(scores, { confidenceLevel: level })).toEqual(netPromoterScoreFromCounts(counts, { confidenceLevel: level }));
+        expect(netPromoterScore(scores, { confidenceLevel: level })).toEqual(
+          netPromoterScoreFromCounts(counts, { confidenceLevel: level }),
+        );
       }),
       { numRuns: 200 },
     );
@@ -39,7 +41,11 @@ describe('netPromoterScore properties', () => {
   it('has an interval inside [−100, 100] that contains the score, and a non-negative standard error', () => {
     fc.assert(
       fc.property(nonEmpty, confidenceLevel, (scores, level) => {
-        const { score, standardError, confidenceInterval: [low, high] } = netPromoterScore(scores, { confidenceLevel: level });
+        const {
+          score,
+          standardError,
+          confidenceInterval: [low, high],
+        } = netPromoterScore(scores, { confidenceLevel: level });
         expect(standardError).toBeGreaterThanOrEqual(0);
         expect(low).toBeGreaterThanOrEqual(-100);
         expect(high).toBeLessThanOrEqual(100);
@@ -88,13 +94,20 @@ describe('netPromoterScore properties', () => {
   });
 
   it('throws a RangeError for any answer that is not an integer from 0 to 10', () => {
-    const bad = fc.oneof(fc.integer({ min: 11 }), fc.integer({ max: -1 }), fc.double({ noInteger: true }), fc.constantFrom(Infinity, -Infinity));
+    const bad = fc.oneof(
+      fc.integer({ min: 11 }),
+      fc.integer({ max: -1 }),
+      fc.double({ noInteger: true }),
+      fc.constantFrom(Infinity, -Infinity),
+    );
     fc.assert(
       fc.property(npsScores(20), bad, fc.nat(20), (scores, value, at) => {
         const withBad = [...scores];
         withBad.splice(Math.min(at, scores.length), 0, value);
         expect(() => netPromoterScore(withBad)).toThrow(RangeError);
-        expect(() => netPromoterScore(withBad)).toThrow(/^netPromoterScore: scores\[\d+\] \(.+\) must be an integer from 0 to 10$/);
+        expect(() => netPromoterScore(withBad)).toThrow(
+          /^netPromoterScore: scores\[\d+\] \(.+\) must be an integer from 0 to 10$/,
+        );
       }),
       { numRuns: 150 },
     );

@@ -61,13 +61,27 @@ describe('netPromoterScore', () => {
       const nps = netPromoterScore([]);
       expect(nps.n).toBe(0);
       expect([nps.promoters, nps.passives, nps.detractors]).toEqual([0, 0, 0]);
-      for (const x of [nps.score, nps.promoterShare, nps.passiveShare, nps.detractorShare, nps.standardError, nps.marginOfError]) expect(x).toBeNaN();
+      for (const x of [
+        nps.score,
+        nps.promoterShare,
+        nps.passiveShare,
+        nps.detractorShare,
+        nps.standardError,
+        nps.marginOfError,
+      ])
+        expect(x).toBeNaN();
       expect(nps.confidenceInterval[0]).toBeNaN();
       expect(nps.confidenceInterval[1]).toBeNaN();
     });
 
     it('handles one answer', () => {
-      expect(netPromoterScore([10])).toMatchObject({ score: 100, n: 1, standardError: 0, marginOfError: 0, confidenceInterval: [100, 100] });
+      expect(netPromoterScore([10])).toMatchObject({
+        score: 100,
+        n: 1,
+        standardError: 0,
+        marginOfError: 0,
+        confidenceInterval: [100, 100],
+      });
       expect(netPromoterScore([0])).toMatchObject({ score: -100, standardError: 0, confidenceInterval: [-100, -100] });
       expect(netPromoterScore([7])).toMatchObject({ score: 0, standardError: 0, confidenceInterval: [0, 0] });
     });
@@ -103,21 +117,51 @@ describe('netPromoterScore', () => {
 
   describe('error policy', () => {
     it('throws a TypeError when scores is not an array', () => {
-      expectThrows(() => netPromoterScore('9' as never), TypeError, 'netPromoterScore', 'scores must be an array, got "9"');
-      expectThrows(() => netPromoterScore(null as never), TypeError, 'netPromoterScore', 'scores must be an array, got null');
+      expectThrows(
+        () => netPromoterScore('9' as never),
+        TypeError,
+        'netPromoterScore',
+        'scores must be an array, got "9"',
+      );
+      expectThrows(
+        () => netPromoterScore(null as never),
+        TypeError,
+        'netPromoterScore',
+        'scores must be an array, got null',
+      );
     });
 
     it('throws a TypeError for an answer that is not a number', () => {
-      expectThrows(() => netPromoterScore([9, '10'] as never), TypeError, 'netPromoterScore', 'scores[1] must be a number, got "10"');
-      expectThrows(() => netPromoterScore([null] as never), TypeError, 'netPromoterScore', 'scores[0] must be a number, got null');
+      expectThrows(
+        () => netPromoterScore([9, '10'] as never),
+        TypeError,
+        'netPromoterScore',
+        'scores[1] must be a number, got "10"',
+      );
+      expectThrows(
+        () => netPromoterScore([null] as never),
+        TypeError,
+        'netPromoterScore',
+        'scores[0] must be a number, got null',
+      );
     });
 
     it('throws a RangeError for an answer outside 0–10 or not an integer', () => {
-      expect(thrownKind(() => netPromoterScore([11]))).toStrictEqual(new RangeError('netPromoterScore: scores[0] (11) must be an integer from 0 to 10'));
-      expect(thrownKind(() => netPromoterScore([5, -1]))).toStrictEqual(new RangeError('netPromoterScore: scores[1] (-1) must be an integer from 0 to 10'));
-      expect(thrownKind(() => netPromoterScore([9.5]))).toStrictEqual(new RangeError('netPromoterScore: scores[0] (9.5) must be an integer from 0 to 10'));
-      expect(thrownKind(() => netPromoterScore([Number.NaN]))).toStrictEqual(new RangeError('netPromoterScore: scores[0] (NaN) must be an integer from 0 to 10'));
-      expect(thrownKind(() => netPromoterScore([Infinity]))).toStrictEqual(new RangeError('netPromoterScore: scores[0] (Infinity) must be an integer from 0 to 10'));
+      expect(thrownKind(() => netPromoterScore([11]))).toStrictEqual(
+        new RangeError('netPromoterScore: scores[0] (11) must be an integer from 0 to 10'),
+      );
+      expect(thrownKind(() => netPromoterScore([5, -1]))).toStrictEqual(
+        new RangeError('netPromoterScore: scores[1] (-1) must be an integer from 0 to 10'),
+      );
+      expect(thrownKind(() => netPromoterScore([9.5]))).toStrictEqual(
+        new RangeError('netPromoterScore: scores[0] (9.5) must be an integer from 0 to 10'),
+      );
+      expect(thrownKind(() => netPromoterScore([Number.NaN]))).toStrictEqual(
+        new RangeError('netPromoterScore: scores[0] (NaN) must be an integer from 0 to 10'),
+      );
+      expect(thrownKind(() => netPromoterScore([Infinity]))).toStrictEqual(
+        new RangeError('netPromoterScore: scores[0] (Infinity) must be an integer from 0 to 10'),
+      );
     });
 
     it('throws for an invalid confidence level or options', () => {
@@ -125,8 +169,18 @@ describe('netPromoterScore', () => {
         new RangeError('netPromoterScore: confidenceLevel (1) must be strictly between 0 and 1'),
       );
       expect(() => netPromoterScore([9], { confidenceLevel: 95 })).toThrow(RangeError);
-      expectThrows(() => netPromoterScore([9], { confidenceLevel: '0.9' as never }), TypeError, 'netPromoterScore', 'confidenceLevel must be a number, got "0.9"');
-      expectThrows(() => netPromoterScore([9], 0.9 as never), TypeError, 'netPromoterScore', 'options must be an object, got 0.9');
+      expectThrows(
+        () => netPromoterScore([9], { confidenceLevel: '0.9' as never }),
+        TypeError,
+        'netPromoterScore',
+        'confidenceLevel must be a number, got "0.9"',
+      );
+      expectThrows(
+        () => netPromoterScore([9], 0.9 as never),
+        TypeError,
+        'netPromoterScore',
+        'options must be an object, got 0.9',
+      );
     });
   });
 });

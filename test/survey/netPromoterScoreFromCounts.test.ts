@@ -44,8 +44,15 @@ describe('netPromoterScoreFromCounts', () => {
     });
 
     it('handles a single respondent and unanimous samples', () => {
-      expect(netPromoterScoreFromCounts({ promoters: 0, passives: 0, detractors: 1 })).toMatchObject({ score: -100, standardError: 0 });
-      expect(netPromoterScoreFromCounts({ promoters: 0, passives: 7, detractors: 0 })).toMatchObject({ score: 0, standardError: 0, confidenceInterval: [0, 0] });
+      expect(netPromoterScoreFromCounts({ promoters: 0, passives: 0, detractors: 1 })).toMatchObject({
+        score: -100,
+        standardError: 0,
+      });
+      expect(netPromoterScoreFromCounts({ promoters: 0, passives: 7, detractors: 0 })).toMatchObject({
+        score: 0,
+        standardError: 0,
+        confidenceInterval: [0, 0],
+      });
     });
 
     it('handles huge counts', () => {
@@ -58,38 +65,63 @@ describe('netPromoterScoreFromCounts', () => {
 
   describe('error policy', () => {
     it('throws a TypeError when counts is not an object or a count is not a number', () => {
-      expectThrows(() => netPromoterScoreFromCounts(null as never), TypeError, 'netPromoterScoreFromCounts', 'counts must be an object, got null');
-      expectThrows(() => netPromoterScoreFromCounts([5, 3, 2] as never), TypeError, 'netPromoterScoreFromCounts', 'counts must be an object, got an array of length 3');
+      expectThrows(
+        () => netPromoterScoreFromCounts(null as never),
+        TypeError,
+        'netPromoterScoreFromCounts',
+        'counts must be an object, got null',
+      );
+      expectThrows(
+        () => netPromoterScoreFromCounts([5, 3, 2] as never),
+        TypeError,
+        'netPromoterScoreFromCounts',
+        'counts must be an object, got an array of length 3',
+      );
       expectThrows(
         () => netPromoterScoreFromCounts({ promoters: '5', passives: 3, detractors: 2 } as never),
         TypeError,
         'netPromoterScoreFromCounts',
         'promoters must be a number, got "5"',
       );
-      expectThrows(() => netPromoterScoreFromCounts({ promoters: 5, passives: 3 } as never), TypeError, 'netPromoterScoreFromCounts', 'detractors must be a number, got undefined');
+      expectThrows(
+        () => netPromoterScoreFromCounts({ promoters: 5, passives: 3 } as never),
+        TypeError,
+        'netPromoterScoreFromCounts',
+        'detractors must be a number, got undefined',
+      );
     });
 
     it('throws a RangeError for negative, fractional or non-finite counts', () => {
       expect(thrownKind(() => netPromoterScoreFromCounts({ promoters: -1, passives: 3, detractors: 2 }))).toStrictEqual(
         new RangeError('netPromoterScoreFromCounts: promoters (-1) must be a non-negative integer'),
       );
-      expect(thrownKind(() => netPromoterScoreFromCounts({ promoters: 1, passives: 2.5, detractors: 2 }))).toStrictEqual(
-        new RangeError('netPromoterScoreFromCounts: passives (2.5) must be a non-negative integer'),
-      );
-      expect(thrownKind(() => netPromoterScoreFromCounts({ promoters: 1, passives: 2, detractors: Number.NaN }))).toStrictEqual(
-        new RangeError('netPromoterScoreFromCounts: detractors (NaN) must be a finite number'),
-      );
+      expect(
+        thrownKind(() => netPromoterScoreFromCounts({ promoters: 1, passives: 2.5, detractors: 2 })),
+      ).toStrictEqual(new RangeError('netPromoterScoreFromCounts: passives (2.5) must be a non-negative integer'));
+      expect(
+        thrownKind(() => netPromoterScoreFromCounts({ promoters: 1, passives: 2, detractors: Number.NaN })),
+      ).toStrictEqual(new RangeError('netPromoterScoreFromCounts: detractors (NaN) must be a finite number'));
     });
 
     it('throws a RangeError when the total is not a safe integer', () => {
-      expect(thrownKind(() => netPromoterScoreFromCounts({ promoters: 2 ** 53, passives: 0, detractors: 1 }))).toStrictEqual(
-        new RangeError('netPromoterScoreFromCounts: promoters + passives + detractors (9007199254740992) must not exceed 9007199254740991'),
+      expect(
+        thrownKind(() => netPromoterScoreFromCounts({ promoters: 2 ** 53, passives: 0, detractors: 1 })),
+      ).toStrictEqual(
+        new RangeError(
+          'netPromoterScoreFromCounts: promoters + passives + detractors (9007199254740992) must not exceed 9007199254740991',
+        ),
       );
-      expect(() => netPromoterScoreFromCounts({ promoters: 1e308, passives: 1e308, detractors: 0 })).toThrow(RangeError);
+      expect(() => netPromoterScoreFromCounts({ promoters: 1e308, passives: 1e308, detractors: 0 })).toThrow(
+        RangeError,
+      );
     });
 
     it('throws for an invalid confidence level', () => {
-      expect(thrownKind(() => netPromoterScoreFromCounts({ promoters: 1, passives: 0, detractors: 0 }, { confidenceLevel: 0 }))).toStrictEqual(
+      expect(
+        thrownKind(() =>
+          netPromoterScoreFromCounts({ promoters: 1, passives: 0, detractors: 0 }, { confidenceLevel: 0 }),
+        ),
+      ).toStrictEqual(
         new RangeError('netPromoterScoreFromCounts: confidenceLevel (0) must be strictly between 0 and 1'),
       );
     });

@@ -5,7 +5,9 @@ import { expectClose } from '../helpers/expectClose.ts';
 import { confidenceLevel } from './arbitraries.ts';
 
 const counts = (maxTrials = 100_000) =>
-  fc.integer({ min: 1, max: maxTrials }).chain((trials) => fc.record({ successes: fc.integer({ min: 0, max: trials }), trials: fc.constant(trials) }));
+  fc
+    .integer({ min: 1, max: maxTrials })
+    .chain((trials) => fc.record({ successes: fc.integer({ min: 0, max: trials }), trials: fc.constant(trials) }));
 const width = ([low, high]: readonly [number, number]) => high - low;
 
 describe('wilsonInterval properties', () => {
@@ -51,7 +53,9 @@ describe('wilsonInterval properties', () => {
       fc.property(counts(), confidenceLevel, confidenceLevel, (c, a, b) => {
         fc.pre(a !== b);
         const [lo, hi] = a < b ? [a, b] : [b, a];
-        expect(width(wilsonInterval(c, { confidenceLevel: hi }))).toBeGreaterThanOrEqual(width(wilsonInterval(c, { confidenceLevel: lo })));
+        expect(width(wilsonInterval(c, { confidenceLevel: hi }))).toBeGreaterThanOrEqual(
+          width(wilsonInterval(c, { confidenceLevel: lo })),
+        );
       }),
       { numRuns: 150 },
     );
@@ -73,7 +77,9 @@ describe('wilsonInterval properties', () => {
   it('throws a RangeError when successes exceed trials', () => {
     fc.assert(
       fc.property(fc.nat(1e6), fc.integer({ min: 1, max: 1e6 }), (trials, extra) => {
-        expect(() => wilsonInterval({ successes: trials + extra, trials })).toThrow(/^wilsonInterval: successes \(\d+\) must not exceed trials \(\d+\)$/);
+        expect(() => wilsonInterval({ successes: trials + extra, trials })).toThrow(
+          /^wilsonInterval: successes \(\d+\) must not exceed trials \(\d+\)$/,
+        );
       }),
       { numRuns: 100 },
     );

@@ -13,7 +13,11 @@ const PYTHON = {
   '81/263 at 99 %': [0.24013690268760773, 0.38528250231822986],
 } as const;
 
-function expectInterval(actual: readonly [number, number], expected: readonly [number, number], tolerance: { rel?: number; abs?: number }): void {
+function expectInterval(
+  actual: readonly [number, number],
+  expected: readonly [number, number],
+  tolerance: { rel?: number; abs?: number },
+): void {
   expectClose(actual[0], expected[0], tolerance);
   expectClose(actual[1], expected[1], tolerance);
 }
@@ -32,7 +36,11 @@ describe('wilsonInterval', () => {
     expectInterval(wilsonInterval({ successes: 81, trials: 263 }), PYTHON['81/263'], { rel: 1e-8 });
     expectInterval(wilsonInterval({ successes: 15, trials: 148 }), PYTHON['15/148'], { rel: 1e-8 });
     expectInterval(wilsonInterval({ successes: 1, trials: 29 }), PYTHON['1/29'], { rel: 1e-8 });
-    expectInterval(wilsonInterval({ successes: 81, trials: 263 }, { confidenceLevel: 0.99 }), PYTHON['81/263 at 99 %'], { rel: 1e-8 });
+    expectInterval(
+      wilsonInterval({ successes: 81, trials: 263 }, { confidenceLevel: 0.99 }),
+      PYTHON['81/263 at 99 %'],
+      { rel: 1e-8 },
+    );
   });
 
   it('is exactly 0 at 0 successes and exactly 1 at all successes', () => {
@@ -81,31 +89,60 @@ describe('wilsonInterval', () => {
 
   describe('error policy', () => {
     it('throws a TypeError for a non-object input or a non-number count', () => {
-      expectThrows(() => wilsonInterval(null as never), TypeError, 'wilsonInterval', 'input must be an object, got null');
-      expectThrows(() => wilsonInterval([3, 4] as never), TypeError, 'wilsonInterval', 'input must be an object, got an array of length 2');
-      expect(thrownKind(() => wilsonInterval({ successes: '3', trials: 4 } as never))).toStrictEqual(new TypeError('wilsonInterval: successes must be a number, got "3"'));
-      expect(thrownKind(() => wilsonInterval({ successes: 3 } as never))).toStrictEqual(new TypeError('wilsonInterval: trials must be a number, got undefined'));
+      expectThrows(
+        () => wilsonInterval(null as never),
+        TypeError,
+        'wilsonInterval',
+        'input must be an object, got null',
+      );
+      expectThrows(
+        () => wilsonInterval([3, 4] as never),
+        TypeError,
+        'wilsonInterval',
+        'input must be an object, got an array of length 2',
+      );
+      expect(thrownKind(() => wilsonInterval({ successes: '3', trials: 4 } as never))).toStrictEqual(
+        new TypeError('wilsonInterval: successes must be a number, got "3"'),
+      );
+      expect(thrownKind(() => wilsonInterval({ successes: 3 } as never))).toStrictEqual(
+        new TypeError('wilsonInterval: trials must be a number, got undefined'),
+      );
     });
 
     it('throws a RangeError for negative, fractional or non-finite counts', () => {
-      expect(thrownKind(() => wilsonInterval({ successes: -1, trials: 4 }))).toStrictEqual(new RangeError('wilsonInterval: successes (-1) must be a non-negative integer'));
-      expect(thrownKind(() => wilsonInterval({ successes: 1, trials: 4.5 }))).toStrictEqual(new RangeError('wilsonInterval: trials (4.5) must be a non-negative integer'));
-      expect(thrownKind(() => wilsonInterval({ successes: 1, trials: Infinity }))).toStrictEqual(new RangeError('wilsonInterval: trials (Infinity) must be a finite number'));
-      expect(thrownKind(() => wilsonInterval({ successes: Number.NaN, trials: 4 }))).toStrictEqual(new RangeError('wilsonInterval: successes (NaN) must be a finite number'));
+      expect(thrownKind(() => wilsonInterval({ successes: -1, trials: 4 }))).toStrictEqual(
+        new RangeError('wilsonInterval: successes (-1) must be a non-negative integer'),
+      );
+      expect(thrownKind(() => wilsonInterval({ successes: 1, trials: 4.5 }))).toStrictEqual(
+        new RangeError('wilsonInterval: trials (4.5) must be a non-negative integer'),
+      );
+      expect(thrownKind(() => wilsonInterval({ successes: 1, trials: Infinity }))).toStrictEqual(
+        new RangeError('wilsonInterval: trials (Infinity) must be a finite number'),
+      );
+      expect(thrownKind(() => wilsonInterval({ successes: Number.NaN, trials: 4 }))).toStrictEqual(
+        new RangeError('wilsonInterval: successes (NaN) must be a finite number'),
+      );
     });
 
     it('throws a RangeError when successes exceed trials', () => {
-      expect(thrownKind(() => wilsonInterval({ successes: 5, trials: 4 }))).toStrictEqual(new RangeError('wilsonInterval: successes (5) must not exceed trials (4)'));
+      expect(thrownKind(() => wilsonInterval({ successes: 5, trials: 4 }))).toStrictEqual(
+        new RangeError('wilsonInterval: successes (5) must not exceed trials (4)'),
+      );
     });
 
     it('throws for an invalid confidence level or options', () => {
       expect(thrownKind(() => wilsonInterval({ successes: 1, trials: 4 }, { confidenceLevel: 0 }))).toStrictEqual(
         new RangeError('wilsonInterval: confidenceLevel (0) must be strictly between 0 and 1'),
       );
-      expect(thrownKind(() => wilsonInterval({ successes: 1, trials: 4 }, { confidenceLevel: Number.NaN }))).toStrictEqual(
-        new RangeError('wilsonInterval: confidenceLevel (NaN) must be a finite number'),
+      expect(
+        thrownKind(() => wilsonInterval({ successes: 1, trials: 4 }, { confidenceLevel: Number.NaN })),
+      ).toStrictEqual(new RangeError('wilsonInterval: confidenceLevel (NaN) must be a finite number'));
+      expectThrows(
+        () => wilsonInterval({ successes: 1, trials: 4 }, [] as never),
+        TypeError,
+        'wilsonInterval',
+        'options must be an object, got an array of length 0',
       );
-      expectThrows(() => wilsonInterval({ successes: 1, trials: 4 }, [] as never), TypeError, 'wilsonInterval', 'options must be an object, got an array of length 0');
     });
   });
 });

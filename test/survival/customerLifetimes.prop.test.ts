@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { customerLifetimes } from '../../src/index.ts';
 
 const DAY = 86_400_000;
-const log = fc.array(fc.record({ id: fc.constantFrom('a', 'b', 'c', 'd'), day: fc.integer({ min: 0, max: 200 }) }), { maxLength: 40 });
+const log = fc.array(fc.record({ id: fc.constantFrom('a', 'b', 'c', 'd'), day: fc.integer({ min: 0, max: 200 }) }), {
+  maxLength: 40,
+});
 
 describe('customerLifetimes properties', () => {
   it('matches a brute-force day-by-day activity scan', () => {

@@ -22,7 +22,11 @@ describe('customerLifetimes', () => {
 
   it('ends the first lifetime at a gap longer than churnAfter (a returning customer is not revived)', () => {
     const log = [0, 10, 60, 70].map((n) => ({ id: 1, t: day(n) }));
-    expect(customerLifetimes(log, { customer: 'id', time: 't', churnAfter: 30 })).toEqual({ customers: [1], durations: [40], events: [1] });
+    expect(customerLifetimes(log, { customer: 'id', time: 't', churnAfter: 30 })).toEqual({
+      customers: [1],
+      durations: [40],
+      events: [1],
+    });
   });
 
   it('keeps a customer active when the next activity comes exactly churnAfter later', () => {
@@ -31,7 +35,9 @@ describe('customerLifetimes', () => {
     expect(result.events).toEqual([0]);
     expect(result.durations).toEqual([89]);
     // With observationEnd exactly 30 days after the last activity the churn is observed.
-    expect(customerLifetimes(log, { customer: 'id', time: 't', churnAfter: 30, observationEnd: day(90) }).events).toEqual([1]);
+    expect(
+      customerLifetimes(log, { customer: 'id', time: 't', churnAfter: 30, observationEnd: day(90) }).events,
+    ).toEqual([1]);
   });
 
   it('defaults observationEnd to the latest activity in the log', () => {
@@ -40,14 +46,30 @@ describe('customerLifetimes', () => {
       { id: 'b', t: day(50) },
     ];
     // End = day 50: a churned at day 30 (duration 30); b censored at 0 days.
-    expect(customerLifetimes(log, { customer: 'id', time: 't', churnAfter: 30 })).toEqual({ customers: ['a', 'b'], durations: [30, 0], events: [1, 0] });
+    expect(customerLifetimes(log, { customer: 'id', time: 't', churnAfter: 30 })).toEqual({
+      customers: ['a', 'b'],
+      durations: [30, 0],
+      events: [1, 0],
+    });
   });
 
   it('expresses durations in days, weeks (7 days) or months (365.25/12 days), like rfmSummary', () => {
     const log = [{ id: 'a', t: day(0) }];
-    const weeks = customerLifetimes(log, { customer: 'id', time: 't', churnAfter: 2, unit: 'week', observationEnd: day(70) });
+    const weeks = customerLifetimes(log, {
+      customer: 'id',
+      time: 't',
+      churnAfter: 2,
+      unit: 'week',
+      observationEnd: day(70),
+    });
     expect(weeks.durations).toEqual([2]);
-    const months = customerLifetimes(log, { customer: 'id', time: 't', churnAfter: 3, unit: 'month', observationEnd: day(61) });
+    const months = customerLifetimes(log, {
+      customer: 'id',
+      time: 't',
+      churnAfter: 3,
+      unit: 'month',
+      observationEnd: day(61),
+    });
     // Censored at 61 days = 61/30.4375 months.
     expect(months.events).toEqual([0]);
     expectClose(months.durations[0] ?? Number.NaN, 61 / 30.4375, { rel: 1e-14 });
@@ -55,7 +77,11 @@ describe('customerLifetimes', () => {
 
   it('accepts columnar input (plain or typed arrays)', () => {
     const columns = { customer: [1, 2, 1], time: new Float64Array([day(0), day(5), day(20)]) };
-    expect(customerLifetimes(columns, { churnAfter: 30, observationEnd: day(100) })).toEqual({ customers: [1, 2], durations: [50, 30], events: [1, 1] });
+    expect(customerLifetimes(columns, { churnAfter: 30, observationEnd: day(100) })).toEqual({
+      customers: [1, 2],
+      durations: [50, 30],
+      events: [1, 1],
+    });
   });
 
   it('parses ISO strings and Dates, with offset-less strings in timeZone', () => {
@@ -107,18 +133,29 @@ describe('customerLifetimes', () => {
       yield [7, day(0)] as const;
       yield [7, day(3)] as const;
     }
-    const result = customerLifetimes(rows(), { customer: (r) => r[0], time: (r) => r[1], churnAfter: 1, observationEnd: day(10) });
+    const result = customerLifetimes(rows(), {
+      customer: (r) => r[0],
+      time: (r) => r[1],
+      churnAfter: 1,
+      observationEnd: day(10),
+    });
     expect(result).toEqual({ customers: [7], durations: [1], events: [1] });
   });
 
   describe('edge cases', () => {
     it('returns empty arrays for an empty log', () => {
-      expect(customerLifetimes([], { customer: 'id', time: 't', churnAfter: 30 })).toEqual({ customers: [], durations: [], events: [] });
+      expect(customerLifetimes([], { customer: 'id', time: 't', churnAfter: 30 })).toEqual({
+        customers: [],
+        durations: [],
+        events: [],
+      });
     });
 
     it('handles unsorted input and duplicate events', () => {
       const log = [40, 0, 20, 20, 0].map((n) => ({ id: 'a', t: day(n) }));
-      expect(customerLifetimes(log, { customer: 'id', time: 't', churnAfter: 30, observationEnd: day(100) }).durations).toEqual([70]);
+      expect(
+        customerLifetimes(log, { customer: 'id', time: 't', churnAfter: 30, observationEnd: day(100) }).durations,
+      ).toEqual([70]);
     });
 
     it('keeps the number 1 and the string "1" apart', () => {
@@ -131,38 +168,124 @@ describe('customerLifetimes', () => {
 
     it('handles fractional churnAfter and huge windows', () => {
       const log = [{ id: 'a', t: day(0) }];
-      expect(customerLifetimes(log, { customer: 'id', time: 't', churnAfter: 0.5, observationEnd: day(1) }).durations).toEqual([0.5]);
-      expect(customerLifetimes(log, { customer: 'id', time: 't', churnAfter: 1e9, observationEnd: day(1) }).events).toEqual([0]);
+      expect(
+        customerLifetimes(log, { customer: 'id', time: 't', churnAfter: 0.5, observationEnd: day(1) }).durations,
+      ).toEqual([0.5]);
+      expect(
+        customerLifetimes(log, { customer: 'id', time: 't', churnAfter: 1e9, observationEnd: day(1) }).events,
+      ).toEqual([0]);
     });
   });
 
   describe('error policy', () => {
     const log = [{ id: 'a', t: '2024-01-01' }];
     it('throws a TypeError for bad options and rows', () => {
-      expectThrows(() => customerLifetimes(log, undefined as never), TypeError, 'customerLifetimes', 'options must be an object, got undefined');
-      expectThrows(() => customerLifetimes(log, { customer: 'id', time: 't' } as never), TypeError, 'customerLifetimes', 'churnAfter is required');
-      expectThrows(() => customerLifetimes(log, { customer: 3, time: 't', churnAfter: 1 } as never), TypeError, 'customerLifetimes', 'customer must be a property name or a function, got 3');
-      expectThrows(() => customerLifetimes(42 as never, { customer: 'id', time: 't', churnAfter: 1 }), TypeError, 'customerLifetimes', 'transactions must be an array or iterable of rows, or columns { customer, time, value? }, got 42');
-      expectThrows(() => customerLifetimes({ customer: [1], time: [0] }, { customer: 'id', churnAfter: 1 } as never), TypeError, 'customerLifetimes', 'customer accessor applies to row input only');
       expectThrows(
-        () => customerLifetimes([{ id: 'a', t: '2024-01-01' }, { id: 'b', t: '2024-13-01' }], { customer: 'id', time: 't', churnAfter: 1 }),
+        () => customerLifetimes(log, undefined as never),
+        TypeError,
+        'customerLifetimes',
+        'options must be an object, got undefined',
+      );
+      expectThrows(
+        () => customerLifetimes(log, { customer: 'id', time: 't' } as never),
+        TypeError,
+        'customerLifetimes',
+        'churnAfter is required',
+      );
+      expectThrows(
+        () => customerLifetimes(log, { customer: 3, time: 't', churnAfter: 1 } as never),
+        TypeError,
+        'customerLifetimes',
+        'customer must be a property name or a function, got 3',
+      );
+      expectThrows(
+        () => customerLifetimes(42 as never, { customer: 'id', time: 't', churnAfter: 1 }),
+        TypeError,
+        'customerLifetimes',
+        'transactions must be an array or iterable of rows, or columns { customer, time, value? }, got 42',
+      );
+      expectThrows(
+        () => customerLifetimes({ customer: [1], time: [0] }, { customer: 'id', churnAfter: 1 } as never),
+        TypeError,
+        'customerLifetimes',
+        'customer accessor applies to row input only',
+      );
+      expectThrows(
+        () =>
+          customerLifetimes(
+            [
+              { id: 'a', t: '2024-01-01' },
+              { id: 'b', t: '2024-13-01' },
+            ],
+            { customer: 'id', time: 't', churnAfter: 1 },
+          ),
         TypeError,
         'customerLifetimes',
         'row 1: time "2024-13-01" is not a valid date',
       );
-      expectThrows(() => customerLifetimes([{ id: null, t: 0 }], { customer: 'id', time: 't', churnAfter: 1 }), TypeError, 'customerLifetimes', 'row 0: customer must be a non-empty string or a finite number, got null');
-      expectThrows(() => customerLifetimes(log, { customer: 'id', time: 't', churnAfter: 1, observationEnd: 'soon' }), TypeError, 'customerLifetimes', 'observationEnd "soon" is not a valid date');
-      expectThrows(() => customerLifetimes(log, { customer: 'id', time: 't', churnAfter: '30' } as never), TypeError, 'customerLifetimes', 'churnAfter must be a number, got "30"');
+      expectThrows(
+        () => customerLifetimes([{ id: null, t: 0 }], { customer: 'id', time: 't', churnAfter: 1 }),
+        TypeError,
+        'customerLifetimes',
+        'row 0: customer must be a non-empty string or a finite number, got null',
+      );
+      expectThrows(
+        () => customerLifetimes(log, { customer: 'id', time: 't', churnAfter: 1, observationEnd: 'soon' }),
+        TypeError,
+        'customerLifetimes',
+        'observationEnd "soon" is not a valid date',
+      );
+      expectThrows(
+        () => customerLifetimes(log, { customer: 'id', time: 't', churnAfter: '30' } as never),
+        TypeError,
+        'customerLifetimes',
+        'churnAfter must be a number, got "30"',
+      );
     });
 
     it('throws a RangeError for out-of-domain options and ids', () => {
-      expectThrows(() => customerLifetimes(log, { customer: 'id', time: 't', churnAfter: 0 }), RangeError, 'customerLifetimes', 'churnAfter (0) must be greater than 0');
-      expectThrows(() => customerLifetimes(log, { customer: 'id', time: 't', churnAfter: 1, unit: 'hour' } as never), RangeError, 'customerLifetimes', `unit ("hour") must be one of 'day', 'week', 'month', 'quarter', 'year'`);
-      expectThrows(() => customerLifetimes({ customer: [1, 2], time: [0] }, { churnAfter: 1 }), RangeError, 'customerLifetimes', 'transactions.time length (1) must equal transactions.customer length (2)');
-      expectThrows(() => customerLifetimes(log, { customer: 'id', time: 't', churnAfter: 1, timeZone: 'Mars/Olympus' }), RangeError, 'customerLifetimes', 'timeZone ("Mars/Olympus") is not a valid IANA time zone');
-      expectThrows(() => customerLifetimes([{ id: Number.NaN, t: 0 }], { customer: 'id', time: 't', churnAfter: 1 }), RangeError, 'customerLifetimes', 'row 0: customer (NaN) must be a finite number');
-      expectThrows(() => customerLifetimes(log, { customer: 'id', time: 't', churnAfter: 1e308, unit: 'week' }), RangeError, 'customerLifetimes', 'churnAfter (1e+308) is too large');
-      expectThrows(() => customerLifetimes(log, { customer: 'id', time: 't', churnAfter: 1, observationEnd: 1e300 }), TypeError, 'customerLifetimes', 'observationEnd 1e+300 is not a valid date');
+      expectThrows(
+        () => customerLifetimes(log, { customer: 'id', time: 't', churnAfter: 0 }),
+        RangeError,
+        'customerLifetimes',
+        'churnAfter (0) must be greater than 0',
+      );
+      expectThrows(
+        () => customerLifetimes(log, { customer: 'id', time: 't', churnAfter: 1, unit: 'hour' } as never),
+        RangeError,
+        'customerLifetimes',
+        `unit ("hour") must be one of 'day', 'week', 'month', 'quarter', 'year'`,
+      );
+      expectThrows(
+        () => customerLifetimes({ customer: [1, 2], time: [0] }, { churnAfter: 1 }),
+        RangeError,
+        'customerLifetimes',
+        'transactions.time length (1) must equal transactions.customer length (2)',
+      );
+      expectThrows(
+        () => customerLifetimes(log, { customer: 'id', time: 't', churnAfter: 1, timeZone: 'Mars/Olympus' }),
+        RangeError,
+        'customerLifetimes',
+        'timeZone ("Mars/Olympus") is not a valid IANA time zone',
+      );
+      expectThrows(
+        () => customerLifetimes([{ id: Number.NaN, t: 0 }], { customer: 'id', time: 't', churnAfter: 1 }),
+        RangeError,
+        'customerLifetimes',
+        'row 0: customer (NaN) must be a finite number',
+      );
+      expectThrows(
+        () => customerLifetimes(log, { customer: 'id', time: 't', churnAfter: 1e308, unit: 'week' }),
+        RangeError,
+        'customerLifetimes',
+        'churnAfter (1e+308) is too large',
+      );
+      expectThrows(
+        () => customerLifetimes(log, { customer: 'id', time: 't', churnAfter: 1, observationEnd: 1e300 }),
+        TypeError,
+        'customerLifetimes',
+        'observationEnd 1e+300 is not a valid date',
+      );
     });
   });
 });

@@ -2,8 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kaplanMeier } from '../../src/index.ts';
 
-const subjects = fc.array(fc.record({ duration: fc.integer({ min: 0, max: 30 }), event: fc.boolean() }), { maxLength: 60 });
-const lifetimesOf = (s: { duration: number; event: boolean }[]) => ({ durations: s.map((x) => x.duration), events: s.map((x) => x.event) });
+const subjects = fc.array(fc.record({ duration: fc.integer({ min: 0, max: 30 }), event: fc.boolean() }), {
+  maxLength: 60,
+});
+const lifetimesOf = (s: { duration: number; event: boolean }[]) => ({
+  durations: s.map((x) => x.duration),
+  events: s.map((x) => x.event),
+});
 
 describe('kaplanMeier properties', () => {
   it('is non-increasing in time, within [0, 1], with strictly increasing event times', () => {
@@ -27,18 +32,23 @@ describe('kaplanMeier properties', () => {
 
   it('has bands inside [0, 1] that contain the estimate, for every interval type', () => {
     fc.assert(
-      fc.property(subjects, fc.constantFrom('log-log' as const, 'log' as const, 'plain' as const), fc.double({ min: 0.5, max: 0.999, noNaN: true }), (s, interval, confidenceLevel) => {
-        for (const step of kaplanMeier(lifetimesOf(s), { interval, confidenceLevel }).curve) {
-          if (step.survival === 0) {
-            expect(step.lower).toBeNaN();
-            continue;
+      fc.property(
+        subjects,
+        fc.constantFrom('log-log' as const, 'log' as const, 'plain' as const),
+        fc.double({ min: 0.5, max: 0.999, noNaN: true }),
+        (s, interval, confidenceLevel) => {
+          for (const step of kaplanMeier(lifetimesOf(s), { interval, confidenceLevel }).curve) {
+            if (step.survival === 0) {
+              expect(step.lower).toBeNaN();
+              continue;
+            }
+            expect(step.lower).toBeGreaterThanOrEqual(0);
+            expect(step.upper).toBeLessThanOrEqual(1);
+            expect(step.lower).toBeLessThanOrEqual(step.survival * (1 + 1e-12));
+            expect(step.upper).toBeGreaterThanOrEqual(step.survival * (1 - 1e-12));
           }
-          expect(step.lower).toBeGreaterThanOrEqual(0);
-          expect(step.upper).toBeLessThanOrEqual(1);
-          expect(step.lower).toBeLessThanOrEqual(step.survival * (1 + 1e-12));
-          expect(step.upper).toBeGreaterThanOrEqual(step.survival * (1 - 1e-12));
-        }
-      }),
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -82,7 +92,10 @@ describe('kaplanMeier properties', () => {
   it('puts the median inside its confidence interval when both ends exist', () => {
     fc.assert(
       fc.property(subjects, (s) => {
-        const { median, medianConfidenceInterval: [lo, hi] } = kaplanMeier(lifetimesOf(s));
+        const {
+          median,
+          medianConfidenceInterval: [lo, hi],
+        } = kaplanMeier(lifetimesOf(s));
         if (!Number.isNaN(lo) && !Number.isNaN(median)) expect(lo).toBeLessThanOrEqual(median);
         if (!Number.isNaN(hi)) expect(hi).toBeGreaterThanOrEqual(median);
       }),

@@ -10,8 +10,14 @@ describe('calendarPeriod', () => {
       start: Date.UTC(2024, 10, 3, 4),
       end: Date.UTC(2024, 10, 4, 5),
     });
-    expect(calendarPeriod('2024-02-29T23:00:00Z', { period: 'quarter' })).toEqual({ label: '2024-01-01', start: Date.UTC(2024, 0, 1), end: Date.UTC(2024, 3, 1) });
-    expect(calendarPeriod('2024-12-31T23:30:00Z', { period: 'year', timeZone: 'Europe/Bucharest' }).label).toBe('2025-01-01');
+    expect(calendarPeriod('2024-02-29T23:00:00Z', { period: 'quarter' })).toEqual({
+      label: '2024-01-01',
+      start: Date.UTC(2024, 0, 1),
+      end: Date.UTC(2024, 3, 1),
+    });
+    expect(calendarPeriod('2024-12-31T23:30:00Z', { period: 'year', timeZone: 'Europe/Bucharest' }).label).toBe(
+      '2025-01-01',
+    );
   });
 
   describe('edge cases', () => {
@@ -21,10 +27,20 @@ describe('calendarPeriod', () => {
     });
 
     it('validates its options', () => {
-      expectThrows(() => calendarPeriod(0, { period: 'hour' as never }), RangeError, 'calendarPeriod', 'period ("hour")');
+      expectThrows(
+        () => calendarPeriod(0, { period: 'hour' as never }),
+        RangeError,
+        'calendarPeriod',
+        'period ("hour")',
+      );
       expectThrows(() => calendarPeriod(0, { weekStartsOn: -1 }), RangeError, 'calendarPeriod', 'weekStartsOn (-1)');
       expectThrows(() => calendarPeriod(0, { timeZone: 1 as never }), TypeError, 'calendarPeriod', 'timeZone');
-      expectThrows(() => calendarPeriod('yesterday'), TypeError, 'calendarPeriod', 'time "yesterday" is not a valid date');
+      expectThrows(
+        () => calendarPeriod('yesterday'),
+        TypeError,
+        'calendarPeriod',
+        'time "yesterday" is not a valid date',
+      );
     });
   });
 });

@@ -23,10 +23,20 @@ describe('parseTimestamp', () => {
     });
 
     it('throws for invalid values and zones', () => {
-      expectThrows(() => parseTimestamp('2024-02-30'), TypeError, 'parseTimestamp', 'value "2024-02-30" is not a valid date');
+      expectThrows(
+        () => parseTimestamp('2024-02-30'),
+        TypeError,
+        'parseTimestamp',
+        'value "2024-02-30" is not a valid date',
+      );
       expectThrows(() => parseTimestamp(Number.NaN), TypeError, 'parseTimestamp', 'value NaN is not a valid date');
       expectThrows(() => parseTimestamp(null as never), TypeError, 'parseTimestamp', 'value null is not a valid date');
-      expectThrows(() => parseTimestamp('2024-01-01', { timeZone: 'Moon/Base' }), RangeError, 'parseTimestamp', 'timeZone ("Moon/Base")');
+      expectThrows(
+        () => parseTimestamp('2024-01-01', { timeZone: 'Moon/Base' }),
+        RangeError,
+        'parseTimestamp',
+        'timeZone ("Moon/Base")',
+      );
     });
   });
 });

@@ -12,42 +12,59 @@ const margin = fc.double({ min: 0, max: 1, noNaN: true });
  */
 const SCALE = 2 ** 20;
 const gridAmounts = fc.array(fc.integer({ min: -(2 ** 52), max: 2 ** 52 }), { maxLength: 50 });
-const exactGridSum = (numerators: readonly number[]): number => Number(numerators.reduce((acc, n) => acc + BigInt(n), 0n)) / SCALE;
+const exactGridSum = (numerators: readonly number[]): number =>
+  Number(numerators.reduce((acc, n) => acc + BigInt(n), 0n)) / SCALE;
 
 describe('historicalClv properties', () => {
-  test.prop([fc.array(fc.maxSafeInteger(), { maxLength: 50 })], { numRuns: 200 })('is exact on integers: equals the BigInt sum rounded once', (values) => {
-    const exact = values.reduce((acc, v) => acc + BigInt(v), 0n);
-    expect(historicalClv(values)).toBe(Number(exact));
-  });
-
-  test.prop([gridAmounts], { numRuns: 200 })('is exactly rounded on binary fractions with cancellation (BigInt reference)', (numerators) => {
-    expect(historicalClv(numerators.map((n) => n / SCALE))).toBe(exactGridSum(numerators));
-  });
-
-  test.prop([gridAmounts.chain((ns) => fc.tuple(fc.constant(ns), fc.shuffledSubarray(ns, { minLength: ns.length, maxLength: ns.length })))], { numRuns: 200 })(
-    'does not depend on the order of the values',
-    ([numerators, permuted]) => {
-      expect(historicalClv(permuted.map((n) => n / SCALE))).toBe(historicalClv(numerators.map((n) => n / SCALE)));
+  test.prop([fc.array(fc.maxSafeInteger(), { maxLength: 50 })], { numRuns: 200 })(
+    'is exact on integers: equals the BigInt sum rounded once',
+    (values) => {
+      const exact = values.reduce((acc, v) => acc + BigInt(v), 0n);
+      expect(historicalClv(values)).toBe(Number(exact));
     },
   );
 
-  test.prop([amounts], { numRuns: 200 })('stays within a few ulps of the total magnitude of any naive sum', (values) => {
-    // Not exact in general, but never worse than ordinary summation's bound n·ε·Σ|v|.
-    const naive = values.reduce((a, b) => a + b, 0);
-    const magnitude = values.reduce((a, b) => a + Math.abs(b), 0);
-    expectClose(historicalClv(values), naive, { abs: values.length * Number.EPSILON * magnitude });
+  test.prop([gridAmounts], { numRuns: 200 })(
+    'is exactly rounded on binary fractions with cancellation (BigInt reference)',
+    (numerators) => {
+      expect(historicalClv(numerators.map((n) => n / SCALE))).toBe(exactGridSum(numerators));
+    },
+  );
+
+  test.prop(
+    [
+      gridAmounts.chain((ns) =>
+        fc.tuple(fc.constant(ns), fc.shuffledSubarray(ns, { minLength: ns.length, maxLength: ns.length })),
+      ),
+    ],
+    { numRuns: 200 },
+  )('does not depend on the order of the values', ([numerators, permuted]) => {
+    expect(historicalClv(permuted.map((n) => n / SCALE))).toBe(historicalClv(numerators.map((n) => n / SCALE)));
   });
+
+  test.prop([amounts], { numRuns: 200 })(
+    'stays within a few ulps of the total magnitude of any naive sum',
+    (values) => {
+      // Not exact in general, but never worse than ordinary summation's bound n·ε·Σ|v|.
+      const naive = values.reduce((a, b) => a + b, 0);
+      const magnitude = values.reduce((a, b) => a + Math.abs(b), 0);
+      expectClose(historicalClv(values), naive, { abs: values.length * Number.EPSILON * magnitude });
+    },
+  );
 
   test.prop([amounts, margin], { numRuns: 200 })('is the margin times the revenue CLV', (values, m) => {
     expect(historicalClv(values, { margin: m })).toBe(m * historicalClv(values));
   });
 
-  test.prop([fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { maxLength: 40 }), fc.double({ min: 0, max: 1e6, noNaN: true })], { numRuns: 200 })(
-    'grows when a non-negative purchase is added',
-    (values, extra) => {
-      expect(historicalClv([...values, extra])).toBeGreaterThanOrEqual(historicalClv(values));
-    },
-  );
+  test.prop(
+    [
+      fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { maxLength: 40 }),
+      fc.double({ min: 0, max: 1e6, noNaN: true }),
+    ],
+    { numRuns: 200 },
+  )('grows when a non-negative purchase is added', (values, extra) => {
+    expect(historicalClv([...values, extra])).toBeGreaterThanOrEqual(historicalClv(values));
+  });
 
   const smallGrid = fc.array(fc.integer({ min: -(2 ** 40), max: 2 ** 40 }), { maxLength: 25 });
   test.prop([smallGrid, smallGrid], { numRuns: 200 })('is additive over split histories', (a, b) => {
@@ -57,7 +74,10 @@ describe('historicalClv properties', () => {
     expect(historicalClv(toAmounts([...a, ...b]))).toBe(exactGridSum([...a, ...b]));
   });
 
-  test.prop([fc.double().filter((x) => !(x >= 0 && x <= 1))], { numRuns: 200 })('throws a RangeError for a margin outside [0, 1]', (bad) => {
-    expect(() => historicalClv([1], { margin: bad })).toThrow(RangeError);
-  });
+  test.prop([fc.double().filter((x) => !(x >= 0 && x <= 1))], { numRuns: 200 })(
+    'throws a RangeError for a margin outside [0, 1]',
+    (bad) => {
+      expect(() => historicalClv([1], { margin: bad })).toThrow(RangeError);
+    },
+  );
 });

@@ -62,25 +62,45 @@ describe('historicalClv', () => {
 
   describe('error policy', () => {
     it('throws a TypeError when values is not an array', () => {
-      expect(thrownKind(() => historicalClv('100,200' as never))).toStrictEqual(new TypeError('historicalClv: values must be an array, got "100,200"'));
-      expect(thrownKind(() => historicalClv(undefined as never))).toStrictEqual(new TypeError('historicalClv: values must be an array, got undefined'));
+      expect(thrownKind(() => historicalClv('100,200' as never))).toStrictEqual(
+        new TypeError('historicalClv: values must be an array, got "100,200"'),
+      );
+      expect(thrownKind(() => historicalClv(undefined as never))).toStrictEqual(
+        new TypeError('historicalClv: values must be an array, got undefined'),
+      );
     });
 
     it('throws with the index of a bad value', () => {
-      expect(thrownKind(() => historicalClv([100, '200' as unknown as number]))).toStrictEqual(new TypeError('historicalClv: values[1] must be a number, got "200"'));
-      expect(thrownKind(() => historicalClv([100, 200, Number.NaN]))).toStrictEqual(new RangeError('historicalClv: values[2] (NaN) must be a finite number'));
-      expect(thrownKind(() => historicalClv([Infinity]))).toStrictEqual(new RangeError('historicalClv: values[0] (Infinity) must be a finite number'));
-      expect(thrownKind(() => historicalClv([1, null as unknown as number]))).toStrictEqual(new TypeError('historicalClv: values[1] must be a number, got null'));
+      expect(thrownKind(() => historicalClv([100, '200' as unknown as number]))).toStrictEqual(
+        new TypeError('historicalClv: values[1] must be a number, got "200"'),
+      );
+      expect(thrownKind(() => historicalClv([100, 200, Number.NaN]))).toStrictEqual(
+        new RangeError('historicalClv: values[2] (NaN) must be a finite number'),
+      );
+      expect(thrownKind(() => historicalClv([Infinity]))).toStrictEqual(
+        new RangeError('historicalClv: values[0] (Infinity) must be a finite number'),
+      );
+      expect(thrownKind(() => historicalClv([1, null as unknown as number]))).toStrictEqual(
+        new TypeError('historicalClv: values[1] must be a number, got null'),
+      );
     });
 
     it('throws a RangeError for a margin outside [0, 1]', () => {
-      expect(thrownKind(() => historicalClv([100], { margin: 1.5 }))).toStrictEqual(new RangeError('historicalClv: margin (1.5) must be between 0 and 1'));
-      expect(thrownKind(() => historicalClv([100], { margin: -0.2 }))).toStrictEqual(new RangeError('historicalClv: margin (-0.2) must be between 0 and 1'));
+      expect(thrownKind(() => historicalClv([100], { margin: 1.5 }))).toStrictEqual(
+        new RangeError('historicalClv: margin (1.5) must be between 0 and 1'),
+      );
+      expect(thrownKind(() => historicalClv([100], { margin: -0.2 }))).toStrictEqual(
+        new RangeError('historicalClv: margin (-0.2) must be between 0 and 1'),
+      );
     });
 
     it('throws a TypeError for a wrong-kind margin or options', () => {
-      expect(thrownKind(() => historicalClv([100], { margin: '0.3' as unknown as number }))).toStrictEqual(new TypeError('historicalClv: margin must be a number, got "0.3"'));
-      expect(thrownKind(() => historicalClv([100], null as never))).toStrictEqual(new TypeError('historicalClv: options must be an object, got null'));
+      expect(thrownKind(() => historicalClv([100], { margin: '0.3' as unknown as number }))).toStrictEqual(
+        new TypeError('historicalClv: margin must be a number, got "0.3"'),
+      );
+      expect(thrownKind(() => historicalClv([100], null as never))).toStrictEqual(
+        new TypeError('historicalClv: options must be an object, got null'),
+      );
     });
   });
 });

@@ -25,14 +25,17 @@ describe('historicalClvByCustomer properties', () => {
     expect(historicalClvByCustomer(rows, options).map((e) => e.customer)).toEqual(firstSeen);
   });
 
-  test.prop([log], { numRuns: 200 })('agrees with historicalClv on each customer’s values and with a BigInt total', (rows: Row[]) => {
-    for (const entry of historicalClvByCustomer(rows, options)) {
-      const mine = rows.filter((r) => r.who === entry.customer).map((r) => r.cents);
-      expect(entry.orders).toBe(mine.length);
-      expect(entry.clv).toBe(historicalClv(mine));
-      expect(entry.clv).toBe(Number(mine.reduce((acc, v) => acc + BigInt(v), 0n)));
-    }
-  });
+  test.prop([log], { numRuns: 200 })(
+    'agrees with historicalClv on each customer’s values and with a BigInt total',
+    (rows: Row[]) => {
+      for (const entry of historicalClvByCustomer(rows, options)) {
+        const mine = rows.filter((r) => r.who === entry.customer).map((r) => r.cents);
+        expect(entry.orders).toBe(mine.length);
+        expect(entry.clv).toBe(historicalClv(mine));
+        expect(entry.clv).toBe(Number(mine.reduce((acc, v) => acc + BigInt(v), 0n)));
+      }
+    },
+  );
 
   test.prop([log], { numRuns: 200 })('accounts for every row and every cent', (rows: Row[]) => {
     const result = historicalClvByCustomer(rows, options);
@@ -40,27 +43,41 @@ describe('historicalClvByCustomer properties', () => {
     expect(result.reduce((s, e) => s + e.clv, 0)).toBe(historicalClv(rows.map((r) => r.cents)));
   });
 
-  test.prop([log.chain((rows) => fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length })))], {
-    numRuns: 200,
-  })('gives every customer the same value whatever the row order', ([rows, shuffled]) => {
+  test.prop(
+    [
+      log.chain((rows) =>
+        fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length })),
+      ),
+    ],
+    {
+      numRuns: 200,
+    },
+  )('gives every customer the same value whatever the row order', ([rows, shuffled]) => {
     const byId = (entries: ReturnType<typeof historicalClvByCustomer>) =>
       new Map(entries.map((e) => [`${typeof e.customer}:${e.customer}`, [e.clv, e.orders]]));
     expect(byId(historicalClvByCustomer(shuffled, options))).toEqual(byId(historicalClvByCustomer(rows, options)));
   });
 
-  test.prop([log, fc.double({ min: 0, max: 1, noNaN: true })], { numRuns: 200 })('scales every customer by the margin', (rows: Row[], margin) => {
-    const plain = historicalClvByCustomer(rows, options);
-    const withMargin = historicalClvByCustomer(rows, { ...options, margin });
-    expect(withMargin.map((e) => e.clv)).toEqual(plain.map((e) => margin * e.clv));
-  });
-
-  test.prop([log, fc.integer({ min: 0, max: 59 }), fc.oneof(fc.constant(Number.NaN), fc.constant('12'), fc.constant(null), fc.constant(Infinity))], { numRuns: 200 })(
-    'rejects a bad value with its row index',
-    (rows: Row[], at, bad) => {
-      fc.pre(rows.length > 0);
-      const index = at % rows.length;
-      const broken = rows.map((r, i) => (i === index ? { ...r, cents: bad } : r));
-      expect(() => historicalClvByCustomer(broken, options)).toThrow(`historicalClvByCustomer: row ${index}: value`);
+  test.prop([log, fc.double({ min: 0, max: 1, noNaN: true })], { numRuns: 200 })(
+    'scales every customer by the margin',
+    (rows: Row[], margin) => {
+      const plain = historicalClvByCustomer(rows, options);
+      const withMargin = historicalClvByCustomer(rows, { ...options, margin });
+      expect(withMargin.map((e) => e.clv)).toEqual(plain.map((e) => margin * e.clv));
     },
   );
+
+  test.prop(
+    [
+      log,
+      fc.integer({ min: 0, max: 59 }),
+      fc.oneof(fc.constant(Number.NaN), fc.constant('12'), fc.constant(null), fc.constant(Infinity)),
+    ],
+    { numRuns: 200 },
+  )('rejects a bad value with its row index', (rows: Row[], at, bad) => {
+    fc.pre(rows.length > 0);
+    const index = at % rows.length;
+    const broken = rows.map((r, i) => (i === index ? { ...r, cents: bad } : r));
+    expect(() => historicalClvByCustomer(broken, options)).toThrow(`historicalClvByCustomer: row ${index}: value`);
+  });
 });

@@ -30,7 +30,11 @@ describe('historicalClvByCustomer', () => {
       { id: 'amy', amount: 4 },
       { id: 'zoe', amount: 5 },
     ];
-    expect(historicalClvByCustomer(log, { customer: 'id', value: 'amount' }).map((r) => r.customer)).toEqual(['zoe', 'amy', 'max']);
+    expect(historicalClvByCustomer(log, { customer: 'id', value: 'amount' }).map((r) => r.customer)).toEqual([
+      'zoe',
+      'amy',
+      'max',
+    ]);
   });
 
   it('applies the margin to each customer total', () => {
@@ -93,7 +97,9 @@ describe('historicalClvByCustomer', () => {
   it('sums each customer with compensation', () => {
     // Ten payments of 0.1 add up to exactly 1 (the exact sum of the doubles rounds to 1); naive addition gives 0.9999999999999999.
     const log = Array.from({ length: 10 }, () => ({ id: 'c', amount: 0.1 }));
-    expect(historicalClvByCustomer(log, { customer: 'id', value: 'amount' })).toStrictEqual([{ customer: 'c', clv: 1, orders: 10 }]);
+    expect(historicalClvByCustomer(log, { customer: 'id', value: 'amount' })).toStrictEqual([
+      { customer: 'c', clv: 1, orders: 10 },
+    ]);
   });
 
   describe('edge cases', () => {
@@ -103,17 +109,23 @@ describe('historicalClvByCustomer', () => {
     });
 
     it('handles one customer with one order, zero values and refunds', () => {
-      expect(historicalClvByCustomer([{ id: 'x', amount: 0 }], { customer: 'id', value: 'amount' })).toStrictEqual([{ customer: 'x', clv: 0, orders: 1 }]);
+      expect(historicalClvByCustomer([{ id: 'x', amount: 0 }], { customer: 'id', value: 'amount' })).toStrictEqual([
+        { customer: 'x', clv: 0, orders: 1 },
+      ]);
       const withRefund: Order[] = [
         { id: 'x', amount: 80 },
         { id: 'x', amount: -30 },
       ];
-      expect(historicalClvByCustomer(withRefund, { customer: 'id', value: 'amount' })).toStrictEqual([{ customer: 'x', clv: 50, orders: 2 }]);
+      expect(historicalClvByCustomer(withRefund, { customer: 'id', value: 'amount' })).toStrictEqual([
+        { customer: 'x', clv: 50, orders: 2 },
+      ]);
     });
 
     it('counts duplicate rows as separate orders', () => {
       const row = { id: 'dup', amount: 25 };
-      expect(historicalClvByCustomer([row, row, row], { customer: 'id', value: 'amount' })).toStrictEqual([{ customer: 'dup', clv: 75, orders: 3 }]);
+      expect(historicalClvByCustomer([row, row, row], { customer: 'id', value: 'amount' })).toStrictEqual([
+        { customer: 'dup', clv: 75, orders: 3 },
+      ]);
     });
 
     it('treats the number 1 and the string "1" as different customers (no coercion)', () => {
@@ -133,7 +145,9 @@ describe('historicalClvByCustomer', () => {
         { id: 'h', amount: 1 },
         { id: 'h', amount: -1e308 },
       ];
-      expect(historicalClvByCustomer(log, { customer: 'id', value: 'amount' })).toStrictEqual([{ customer: 'h', clv: 1, orders: 3 }]);
+      expect(historicalClvByCustomer(log, { customer: 'id', value: 'amount' })).toStrictEqual([
+        { customer: 'h', clv: 1, orders: 3 },
+      ]);
     });
   });
 
@@ -144,30 +158,104 @@ describe('historicalClvByCustomer', () => {
         { id: 'b', amount: 20 },
         { id: 'a', amount: '20' },
       ];
-      expectThrows(() => historicalClvByCustomer(log, { customer: 'id', value: 'amount' }), TypeError, 'historicalClvByCustomer', 'row 2: value must be a number, got "20"');
-      expectThrows(() => historicalClvByCustomer([{ id: 'a', amount: 1 }, { id: 'a', amount: Number.NaN }], { customer: 'id', value: 'amount' }), RangeError, 'historicalClvByCustomer', 'row 1: value (NaN) must be a finite number');
-      expectThrows(() => historicalClvByCustomer([{ id: 'a' }], { customer: 'id', value: 'amount' }), TypeError, 'historicalClvByCustomer', 'row 0: value must be a number, got undefined');
+      expectThrows(
+        () => historicalClvByCustomer(log, { customer: 'id', value: 'amount' }),
+        TypeError,
+        'historicalClvByCustomer',
+        'row 2: value must be a number, got "20"',
+      );
+      expectThrows(
+        () =>
+          historicalClvByCustomer(
+            [
+              { id: 'a', amount: 1 },
+              { id: 'a', amount: Number.NaN },
+            ],
+            { customer: 'id', value: 'amount' },
+          ),
+        RangeError,
+        'historicalClvByCustomer',
+        'row 1: value (NaN) must be a finite number',
+      );
+      expectThrows(
+        () => historicalClvByCustomer([{ id: 'a' }], { customer: 'id', value: 'amount' }),
+        TypeError,
+        'historicalClvByCustomer',
+        'row 0: value must be a number, got undefined',
+      );
     });
 
     it('names the row index of a bad customer id', () => {
-      expectThrows(() => historicalClvByCustomer([{ id: null, amount: 1 }], { customer: 'id', value: 'amount' }), TypeError, 'historicalClvByCustomer', 'row 0: customer must be a non-empty string or a finite number, got null');
-      expectThrows(() => historicalClvByCustomer([{ id: 'a', amount: 1 }, { id: '', amount: 1 }], { customer: 'id', value: 'amount' }), TypeError, 'historicalClvByCustomer', 'row 1: customer must be a non-empty string or a finite number, got ""');
-      expectThrows(() => historicalClvByCustomer([{ id: Number.NaN, amount: 1 }], { customer: 'id', value: 'amount' }), RangeError, 'historicalClvByCustomer', 'row 0: customer (NaN) must be a finite number');
+      expectThrows(
+        () => historicalClvByCustomer([{ id: null, amount: 1 }], { customer: 'id', value: 'amount' }),
+        TypeError,
+        'historicalClvByCustomer',
+        'row 0: customer must be a non-empty string or a finite number, got null',
+      );
+      expectThrows(
+        () =>
+          historicalClvByCustomer(
+            [
+              { id: 'a', amount: 1 },
+              { id: '', amount: 1 },
+            ],
+            { customer: 'id', value: 'amount' },
+          ),
+        TypeError,
+        'historicalClvByCustomer',
+        'row 1: customer must be a non-empty string or a finite number, got ""',
+      );
+      expectThrows(
+        () => historicalClvByCustomer([{ id: Number.NaN, amount: 1 }], { customer: 'id', value: 'amount' }),
+        RangeError,
+        'historicalClvByCustomer',
+        'row 0: customer (NaN) must be a finite number',
+      );
     });
 
     it('names the row index of a row that is not an object', () => {
-      expectThrows(() => historicalClvByCustomer([{ id: 'a', amount: 1 }, null], { customer: 'id', value: 'amount' }), TypeError, 'historicalClvByCustomer', 'row 1: expected an object, got null');
+      expectThrows(
+        () => historicalClvByCustomer([{ id: 'a', amount: 1 }, null], { customer: 'id', value: 'amount' }),
+        TypeError,
+        'historicalClvByCustomer',
+        'row 1: expected an object, got null',
+      );
     });
 
     it('throws a TypeError for a bad log, options or accessor', () => {
-      expectThrows(() => historicalClvByCustomer(42 as never, { customer: 'id', value: 'amount' }), TypeError, 'historicalClvByCustomer', 'transactions must be an array or iterable of rows, got 42');
-      expectThrows(() => historicalClvByCustomer([], undefined as never), TypeError, 'historicalClvByCustomer', 'options must be an object, got undefined');
-      expectThrows(() => historicalClvByCustomer([], { customer: 3, value: 'amount' } as never), TypeError, 'historicalClvByCustomer', 'customer must be a property name or a function, got 3');
-      expectThrows(() => historicalClvByCustomer([], { customer: 'id' } as never), TypeError, 'historicalClvByCustomer', 'value must be a property name or a function, got undefined');
+      expectThrows(
+        () => historicalClvByCustomer(42 as never, { customer: 'id', value: 'amount' }),
+        TypeError,
+        'historicalClvByCustomer',
+        'transactions must be an array or iterable of rows, got 42',
+      );
+      expectThrows(
+        () => historicalClvByCustomer([], undefined as never),
+        TypeError,
+        'historicalClvByCustomer',
+        'options must be an object, got undefined',
+      );
+      expectThrows(
+        () => historicalClvByCustomer([], { customer: 3, value: 'amount' } as never),
+        TypeError,
+        'historicalClvByCustomer',
+        'customer must be a property name or a function, got 3',
+      );
+      expectThrows(
+        () => historicalClvByCustomer([], { customer: 'id' } as never),
+        TypeError,
+        'historicalClvByCustomer',
+        'value must be a property name or a function, got undefined',
+      );
     });
 
     it('throws a RangeError for a margin outside [0, 1]', () => {
-      expectThrows(() => historicalClvByCustomer([], { customer: 'id', value: 'amount', margin: 2 }), RangeError, 'historicalClvByCustomer', 'margin (2) must be between 0 and 1');
+      expectThrows(
+        () => historicalClvByCustomer([], { customer: 'id', value: 'amount', margin: 2 }),
+        RangeError,
+        'historicalClvByCustomer',
+        'margin (2) must be between 0 and 1',
+      );
     });
   });
 });

@@ -20,30 +20,44 @@ describe('simpleClv properties', () => {
     expect(clv).toBeLessThanOrEqual(simpleClv({ ...x, margin: 1 }));
   });
 
-  test.prop([input, fc.constantFrom('averageOrderValue', 'purchaseFrequency', 'lifespan')], { numRuns: 200 })('doubles when any one factor doubles', (x, key) => {
-    expect(simpleClv({ ...x, [key]: 2 * x[key] })).toBe(2 * simpleClv(x));
-  });
+  test.prop([input, fc.constantFrom('averageOrderValue', 'purchaseFrequency', 'lifespan')], { numRuns: 200 })(
+    'doubles when any one factor doubles',
+    (x, key) => {
+      expect(simpleClv({ ...x, [key]: 2 * x[key] })).toBe(2 * simpleClv(x));
+    },
+  );
 
-  test.prop([input, fc.double({ min: 0, max: 1e3, noNaN: true })], { numRuns: 200 })('rises with the lifespan', (x, more) => {
-    expect(simpleClv({ ...x, lifespan: x.lifespan + more })).toBeGreaterThanOrEqual(simpleClv(x));
-  });
+  test.prop([input, fc.double({ min: 0, max: 1e3, noNaN: true })], { numRuns: 200 })(
+    'rises with the lifespan',
+    (x, more) => {
+      expect(simpleClv({ ...x, lifespan: x.lifespan + more })).toBeGreaterThanOrEqual(simpleClv(x));
+    },
+  );
 
   test.prop([input], { numRuns: 200 })('agrees with the plain product in any order', (x) => {
-    expectClose(simpleClv(x), x.margin * x.lifespan * x.purchaseFrequency * x.averageOrderValue, { rel: 4 * Number.EPSILON });
+    expectClose(simpleClv(x), x.margin * x.lifespan * x.purchaseFrequency * x.averageOrderValue, {
+      rel: 4 * Number.EPSILON,
+    });
   });
 
-  test.prop([fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 })], { numRuns: 100 })(
-    'equals the historical CLV of the orders it assumes (integer amounts)',
-    (aov, perPeriod, periods) => {
-      const orders = new Array<number>(perPeriod * periods).fill(aov);
-      expect(simpleClv({ averageOrderValue: aov, purchaseFrequency: perPeriod, lifespan: periods })).toBe(historicalClv(orders));
-    },
-  );
+  test.prop([fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 })], {
+    numRuns: 100,
+  })('equals the historical CLV of the orders it assumes (integer amounts)', (aov, perPeriod, periods) => {
+    const orders = new Array<number>(perPeriod * periods).fill(aov);
+    expect(simpleClv({ averageOrderValue: aov, purchaseFrequency: perPeriod, lifespan: periods })).toBe(
+      historicalClv(orders),
+    );
+  });
 
-  test.prop([fc.constantFrom('averageOrderValue', 'purchaseFrequency', 'lifespan'), fc.double().filter((v) => !(v >= 0 && Number.isFinite(v)))], { numRuns: 200 })(
-    'throws a RangeError for a negative or non-finite factor',
-    (key, bad) => {
-      expect(() => simpleClv({ averageOrderValue: 1, purchaseFrequency: 1, lifespan: 1, [key]: bad })).toThrow(RangeError);
-    },
-  );
+  test.prop(
+    [
+      fc.constantFrom('averageOrderValue', 'purchaseFrequency', 'lifespan'),
+      fc.double().filter((v) => !(v >= 0 && Number.isFinite(v))),
+    ],
+    { numRuns: 200 },
+  )('throws a RangeError for a negative or non-finite factor', (key, bad) => {
+    expect(() => simpleClv({ averageOrderValue: 1, purchaseFrequency: 1, lifespan: 1, [key]: bad })).toThrow(
+      RangeError,
+    );
+  });
 });

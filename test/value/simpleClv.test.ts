@@ -29,7 +29,9 @@ describe('simpleClv', () => {
   });
 
   it('accepts frozen input', () => {
-    expect(simpleClv(Object.freeze({ averageOrderValue: 10, purchaseFrequency: 0.5, lifespan: 2.5, margin: 0.5 }))).toBe(6.25);
+    expect(
+      simpleClv(Object.freeze({ averageOrderValue: 10, purchaseFrequency: 0.5, lifespan: 2.5, margin: 0.5 })),
+    ).toBe(6.25);
   });
 
   describe('edge cases', () => {
@@ -41,43 +43,49 @@ describe('simpleClv', () => {
     });
 
     it('accepts an undefined margin as the default', () => {
-      expect(simpleClv({ averageOrderValue: 2, purchaseFrequency: 3, lifespan: 4, margin: undefined } as never)).toBe(24);
+      expect(simpleClv({ averageOrderValue: 2, purchaseFrequency: 3, lifespan: 4, margin: undefined } as never)).toBe(
+        24,
+      );
     });
   });
 
   describe('error policy', () => {
     it('rejects the infinite lifespan that zero churn implies', () => {
-      expect(thrownKind(() => simpleClv({ averageOrderValue: 50, purchaseFrequency: 4, lifespan: expectedLifetime(0) }))).toStrictEqual(
-        new RangeError('simpleClv: lifespan (Infinity) must be a finite number'),
-      );
+      expect(
+        thrownKind(() => simpleClv({ averageOrderValue: 50, purchaseFrequency: 4, lifespan: expectedLifetime(0) })),
+      ).toStrictEqual(new RangeError('simpleClv: lifespan (Infinity) must be a finite number'));
     });
 
     it('throws a RangeError for negative or non-finite factors', () => {
       expect(thrownKind(() => simpleClv({ averageOrderValue: -50, purchaseFrequency: 4, lifespan: 3 }))).toStrictEqual(
         new RangeError('simpleClv: averageOrderValue (-50) must not be negative'),
       );
-      expect(thrownKind(() => simpleClv({ averageOrderValue: 50, purchaseFrequency: Number.NaN, lifespan: 3 }))).toStrictEqual(
-        new RangeError('simpleClv: purchaseFrequency (NaN) must be a finite number'),
-      );
+      expect(
+        thrownKind(() => simpleClv({ averageOrderValue: 50, purchaseFrequency: Number.NaN, lifespan: 3 })),
+      ).toStrictEqual(new RangeError('simpleClv: purchaseFrequency (NaN) must be a finite number'));
       expect(thrownKind(() => simpleClv({ averageOrderValue: 50, purchaseFrequency: 4, lifespan: -1 }))).toStrictEqual(
         new RangeError('simpleClv: lifespan (-1) must not be negative'),
       );
     });
 
     it('throws a RangeError for a margin outside [0, 1]', () => {
-      expect(thrownKind(() => simpleClv({ averageOrderValue: 50, purchaseFrequency: 4, lifespan: 3, margin: 30 }))).toStrictEqual(
-        new RangeError('simpleClv: margin (30) must be between 0 and 1'),
-      );
+      expect(
+        thrownKind(() => simpleClv({ averageOrderValue: 50, purchaseFrequency: 4, lifespan: 3, margin: 30 })),
+      ).toStrictEqual(new RangeError('simpleClv: margin (30) must be between 0 and 1'));
     });
 
     it('throws a TypeError for wrong kinds', () => {
-      expect(thrownKind(() => simpleClv({ averageOrderValue: '50' as unknown as number, purchaseFrequency: 4, lifespan: 3 }))).toStrictEqual(
-        new TypeError('simpleClv: averageOrderValue must be a number, got "50"'),
-      );
+      expect(
+        thrownKind(() =>
+          simpleClv({ averageOrderValue: '50' as unknown as number, purchaseFrequency: 4, lifespan: 3 }),
+        ),
+      ).toStrictEqual(new TypeError('simpleClv: averageOrderValue must be a number, got "50"'));
       expect(thrownKind(() => simpleClv({ averageOrderValue: 50, purchaseFrequency: 4 } as never))).toStrictEqual(
         new TypeError('simpleClv: lifespan must be a number, got undefined'),
       );
-      expect(thrownKind(() => simpleClv(null as never))).toStrictEqual(new TypeError('simpleClv: input must be an object, got null'));
+      expect(thrownKind(() => simpleClv(null as never))).toStrictEqual(
+        new TypeError('simpleClv: input must be an object, got null'),
+      );
     });
   });
 });

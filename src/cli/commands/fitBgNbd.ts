@@ -17,13 +17,21 @@ export const fitBgNbdCommand: Command = {
     const n = summary.length;
     const fit: FitBgNbdResult = fitBgNbd(summary);
     const names = ['r', 'alpha', 'a', 'b'] as const;
-    const unit = typeof flags['unit'] === 'string' ? flags['unit'] : typeof flags['period'] === 'string' ? flags['period'] : 'day';
+    const unit =
+      typeof flags['unit'] === 'string' ? flags['unit'] : typeof flags['period'] === 'string' ? flags['period'] : 'day';
     return {
       json: fit,
       table: () =>
-        renderTable(['parameter', 'estimate', 'standard error'], names.map((p) => [p, formatNumber(fit.params[p], 4), formatNumber(fit.standardErrors[p], 4)])) +
+        renderTable(
+          ['parameter', 'estimate', 'standard error'],
+          names.map((p) => [p, formatNumber(fit.params[p], 4), formatNumber(fit.standardErrors[p], 4)]),
+        ) +
         `\n${n} customers, time unit: ${unit}; log-likelihood ${formatNumber(fit.logLikelihood, 4)}, ${fit.converged ? 'converged' : 'NOT converged'} after ${fit.iterations} iterations\n`,
-      csv: () => renderCsv(['parameter', 'estimate', 'standard_error'], names.map((p) => [p, csvNumber(fit.params[p]), csvNumber(fit.standardErrors[p])])),
+      csv: () =>
+        renderCsv(
+          ['parameter', 'estimate', 'standard_error'],
+          names.map((p) => [p, csvNumber(fit.params[p]), csvNumber(fit.standardErrors[p])]),
+        ),
     };
   },
 };

@@ -15,7 +15,11 @@ export const npsCommand: Command = {
   runs: 'netPromoterScore',
   flags: {
     score: { type: 'string', value: '<column>', description: 'column holding the 0–10 answers', required: true },
-    'confidence-level': { type: 'string', value: '<level>', description: 'confidence level of the interval (default 0.95)' },
+    'confidence-level': {
+      type: 'string',
+      value: '<level>',
+      description: 'confidence level of the interval (default 0.95)',
+    },
   },
   async execute({ flags, read }): Promise<CommandOutput> {
     const column = requiredFlag(flags, 'score');
@@ -25,12 +29,16 @@ export const npsCommand: Command = {
     let detractors = 0;
     await read([column], (values, line) => {
       const score = numberCell(values[0], column, line);
-      if (!Number.isInteger(score) || score < 0 || score > 10) throw new InputError(`line ${line}: ${column} ${JSON.stringify(values[0])} must be an integer from 0 to 10`);
+      if (!Number.isInteger(score) || score < 0 || score > 10)
+        throw new InputError(`line ${line}: ${column} ${JSON.stringify(values[0])} must be an integer from 0 to 10`);
       if (score >= 9) promoters++;
       else if (score >= 7) passives++;
       else detractors++;
     });
-    const result = netPromoterScoreFromCounts({ promoters, passives, detractors }, confidenceLevel === undefined ? {} : { confidenceLevel });
+    const result = netPromoterScoreFromCounts(
+      { promoters, passives, detractors },
+      confidenceLevel === undefined ? {} : { confidenceLevel },
+    );
     const level = `${formatNumber(100 * result.confidenceLevel, 0)} %`;
     return {
       json: result,
@@ -44,13 +52,38 @@ export const npsCommand: Command = {
             ['detractors (0–6)', `${result.detractors} (${formatPercent(result.detractorShare)})`],
             ['NPS', formatNumber(result.score, 1)],
             ['standard error', formatNumber(result.standardError, 2)],
-            [`${level} interval`, `${formatNumber(result.confidenceInterval[0], 1)} to ${formatNumber(result.confidenceInterval[1], 1)}`],
+            [
+              `${level} interval`,
+              `${formatNumber(result.confidenceInterval[0], 1)} to ${formatNumber(result.confidenceInterval[1], 1)}`,
+            ],
           ],
         ),
       csv: () =>
         renderCsv(
-          ['score', 'n', 'promoters', 'passives', 'detractors', 'standard_error', 'ci_low', 'ci_high', 'confidence_level'],
-          [[result.score, result.n, result.promoters, result.passives, result.detractors, result.standardError, result.confidenceInterval[0], result.confidenceInterval[1], result.confidenceLevel].map(csvNumber)],
+          [
+            'score',
+            'n',
+            'promoters',
+            'passives',
+            'detractors',
+            'standard_error',
+            'ci_low',
+            'ci_high',
+            'confidence_level',
+          ],
+          [
+            [
+              result.score,
+              result.n,
+              result.promoters,
+              result.passives,
+              result.detractors,
+              result.standardError,
+              result.confidenceInterval[0],
+              result.confidenceInterval[1],
+              result.confidenceLevel,
+            ].map(csvNumber),
+          ],
         ),
     };
   },

@@ -21,7 +21,8 @@ type MutableOptions = { -readonly [K in keyof RetentionMatrixOptions]: Retention
 export function parseBrackets(text: string): [number, number][] {
   return text.split(',').map((part) => {
     const m = /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(part) ?? /^\s*(\d+)\s*$/.exec(part);
-    if (m === null) throw new UsageError(`--brackets expects ranges of periods such as 1-7,8-30; got ${JSON.stringify(part)}`);
+    if (m === null)
+      throw new UsageError(`--brackets expects ranges of periods such as 1-7,8-30; got ${JSON.stringify(part)}`);
     const from = Number(m[1]);
     const to = Number(m[2] ?? m[1]);
     if (to < from) throw new UsageError(`--brackets: ${JSON.stringify(part.trim())} ends before it starts`);
@@ -39,15 +40,55 @@ export const retentionCommand: Command = {
   runs: 'retentionMatrix',
   flags: {
     customer: { type: 'string', value: '<column>', description: 'column holding the customer id', required: true },
-    time: { type: 'string', value: '<column>', description: 'column holding the event time (ISO 8601 or epoch ms)', required: true },
-    period: { type: 'string', value: `<${PERIODS.join('|')}>`, description: 'cohort and column period (default day)', choices: PERIODS },
-    mode: { type: 'string', value: '<on|onOrAfter>', description: 'active in exactly period k, or in k or later (default on)', choices: ['on', 'onOrAfter'] },
-    brackets: { type: 'string', value: '<from-to,...>', description: 'columns are brackets of periods, e.g. 1-7,8-30 (instead of --mode)' },
-    windows: { type: 'string', value: '<calendar|rolling>', description: 'calendar periods, or rolling windows from each first event (default calendar)', choices: ['calendar', 'rolling'] },
-    'time-zone': { type: 'string', value: '<IANA zone>', description: 'calendar of the periods, and of times without an offset (default UTC)' },
-    'week-starts-on': { type: 'string', value: '<0-6>', description: 'first day of a week, 0 = Sunday (default 1, Monday)' },
-    'year-starts-on': { type: 'string', value: '<1-12>', description: 'first month of quarters and years (fiscal years), e.g. 4 = April (default 1, January)' },
-    'observation-end': { type: 'string', value: '<instant>', description: 'ignore later events; default the latest event' },
+    time: {
+      type: 'string',
+      value: '<column>',
+      description: 'column holding the event time (ISO 8601 or epoch ms)',
+      required: true,
+    },
+    period: {
+      type: 'string',
+      value: `<${PERIODS.join('|')}>`,
+      description: 'cohort and column period (default day)',
+      choices: PERIODS,
+    },
+    mode: {
+      type: 'string',
+      value: '<on|onOrAfter>',
+      description: 'active in exactly period k, or in k or later (default on)',
+      choices: ['on', 'onOrAfter'],
+    },
+    brackets: {
+      type: 'string',
+      value: '<from-to,...>',
+      description: 'columns are brackets of periods, e.g. 1-7,8-30 (instead of --mode)',
+    },
+    windows: {
+      type: 'string',
+      value: '<calendar|rolling>',
+      description: 'calendar periods, or rolling windows from each first event (default calendar)',
+      choices: ['calendar', 'rolling'],
+    },
+    'time-zone': {
+      type: 'string',
+      value: '<IANA zone>',
+      description: 'calendar of the periods, and of times without an offset (default UTC)',
+    },
+    'week-starts-on': {
+      type: 'string',
+      value: '<0-6>',
+      description: 'first day of a week, 0 = Sunday (default 1, Monday)',
+    },
+    'year-starts-on': {
+      type: 'string',
+      value: '<1-12>',
+      description: 'first month of quarters and years (fiscal years), e.g. 4 = April (default 1, January)',
+    },
+    'observation-end': {
+      type: 'string',
+      value: '<instant>',
+      description: 'ignore later events; default the latest event',
+    },
   },
   async execute({ flags, read }): Promise<CommandOutput> {
     const timeZone = timeZoneFlag(flags, 'time-zone') ?? 'UTC';
@@ -65,25 +106,48 @@ export const retentionCommand: Command = {
     if (windows !== undefined) options.windows = windows;
     const weekStartsOn = numberFlag(flags, 'week-starts-on');
     if (weekStartsOn !== undefined) {
-      if (!Number.isInteger(weekStartsOn) || weekStartsOn < 0 || weekStartsOn > 6) throw new UsageError(`--week-starts-on must be an integer from 0 (Sunday) to 6; got ${weekStartsOn}`);
+      if (!Number.isInteger(weekStartsOn) || weekStartsOn < 0 || weekStartsOn > 6)
+        throw new UsageError(`--week-starts-on must be an integer from 0 (Sunday) to 6; got ${weekStartsOn}`);
       options.weekStartsOn = weekStartsOn;
     }
     const yearStartsOn = yearStartsOnFlag(flags);
     if (yearStartsOn !== undefined) options.yearStartsOn = yearStartsOn;
     const observationEnd = stringFlag(flags, 'observation-end');
-    if (observationEnd !== undefined) options.observationEnd = /^-?\d+$/.test(observationEnd) ? Number(observationEnd) : observationEnd;
-    const columns = await readTransactionColumns({ flags, read }, { customer: requiredFlag(flags, 'customer'), time: requiredFlag(flags, 'time') }, timeZone);
+    if (observationEnd !== undefined)
+      options.observationEnd = /^-?\d+$/.test(observationEnd) ? Number(observationEnd) : observationEnd;
+    const columns = await readTransactionColumns(
+      { flags, read },
+      { customer: requiredFlag(flags, 'customer'), time: requiredFlag(flags, 'time') },
+      timeZone,
+    );
     const matrix = retentionMatrix({ customer: columns.customer, time: columns.time }, options);
     const width = Math.max(0, ...matrix.cohorts.map((c) => c.counts.length));
-    const columnNames = matrix.brackets === null ? Array.from({ length: width }, (_v, k) => String(k)) : matrix.brackets.map(([from, to]) => (from === to ? String(from) : `${from}-${to}`));
+    const columnNames =
+      matrix.brackets === null
+        ? Array.from({ length: width }, (_v, k) => String(k))
+        : matrix.brackets.map(([from, to]) => (from === to ? String(from) : `${from}-${to}`));
     return {
       json: matrix,
       table: () => {
-        const cell = (rate: number | undefined, complete: boolean | undefined): string => (rate === undefined ? '' : `${formatPercent(rate, 1).replace(' %', '')}${complete === false ? '*' : ''}`);
-        const rows = matrix.cohorts.map((c) => [c.label, String(c.size), ...columnNames.map((_n, k) => cell(c.rates[k], c.complete[k]))]);
-        rows.push(['average', String(matrix.cohorts.reduce((s, c) => s + c.size, 0)), ...columnNames.map((_n, k) => cell(matrix.average[k] ?? undefined, true))]);
+        const cell = (rate: number | undefined, complete: boolean | undefined): string =>
+          rate === undefined ? '' : `${formatPercent(rate, 1).replace(' %', '')}${complete === false ? '*' : ''}`;
+        const rows = matrix.cohorts.map((c) => [
+          c.label,
+          String(c.size),
+          ...columnNames.map((_n, k) => cell(c.rates[k], c.complete[k])),
+        ]);
+        rows.push([
+          'average',
+          String(matrix.cohorts.reduce((s, c) => s + c.size, 0)),
+          ...columnNames.map((_n, k) => cell(matrix.average[k] ?? undefined, true)),
+        ]);
         const end = matrix.observationEnd === null ? 'none' : new Date(matrix.observationEnd).toISOString();
-        const what = matrix.mode === 'brackets' ? 'active in any period of the bracket' : matrix.mode === 'on' ? 'active in period k' : 'active in period k or later';
+        const what =
+          matrix.mode === 'brackets'
+            ? 'active in any period of the bracket'
+            : matrix.mode === 'on'
+              ? 'active in period k'
+              : 'active in period k or later';
         return (
           renderTable(['cohort', 'size', ...columnNames], rows) +
           `\n% of each cohort ${what} (${matrix.windows} ${matrix.period}s, ${matrix.timeZone}); * = period not complete at ${end}; average over complete cells, weighted by size\n`
@@ -92,7 +156,17 @@ export const retentionCommand: Command = {
       csv: () =>
         renderCsv(
           ['cohort', 'cohort_start', 'size', 'column', 'customers', 'rate', 'complete'],
-          matrix.cohorts.flatMap((c) => c.counts.map((count, k) => [c.label, new Date(c.start).toISOString(), String(c.size), columnNames[k] ?? String(k), String(count), csvNumber(c.rates[k]), String(c.complete[k])])),
+          matrix.cohorts.flatMap((c) =>
+            c.counts.map((count, k) => [
+              c.label,
+              new Date(c.start).toISOString(),
+              String(c.size),
+              columnNames[k] ?? String(k),
+              String(count),
+              csvNumber(c.rates[k]),
+              String(c.complete[k]),
+            ]),
+          ),
         ),
     };
   },

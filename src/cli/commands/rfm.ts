@@ -8,13 +8,44 @@ import { csvNumber, formatNumber, renderCsv, renderTable } from '../format.ts';
 /** Flags shared by the commands that summarise a transaction log per customer. */
 export const TRANSACTION_FLAGS: Readonly<Record<string, FlagSpec>> = {
   customer: { type: 'string', value: '<column>', description: 'column holding the customer id', required: true },
-  time: { type: 'string', value: '<column>', description: 'column holding the purchase time (ISO 8601 or epoch ms)', required: true },
-  'observation-end': { type: 'string', value: '<instant>', description: 'end of observation ("now"); default the latest purchase' },
-  period: { type: 'string', value: `<${PERIODS.join('|')}>`, description: 'purchases are grouped per calendar period (default day)', choices: PERIODS },
-  unit: { type: 'string', value: `<${DURATION_UNITS.join('|')}>`, description: 'unit of recency and T (default: the period)', choices: DURATION_UNITS },
-  'time-zone': { type: 'string', value: '<IANA zone>', description: 'calendar of the periods, and of times without an offset (default UTC)' },
-  'week-starts-on': { type: 'string', value: '<0-6>', description: 'first day of a week period, 0 = Sunday (default 1, Monday)' },
-  'year-starts-on': { type: 'string', value: '<1-12>', description: 'first month of quarter and year periods (fiscal years), e.g. 4 = April (default 1)' },
+  time: {
+    type: 'string',
+    value: '<column>',
+    description: 'column holding the purchase time (ISO 8601 or epoch ms)',
+    required: true,
+  },
+  'observation-end': {
+    type: 'string',
+    value: '<instant>',
+    description: 'end of observation ("now"); default the latest purchase',
+  },
+  period: {
+    type: 'string',
+    value: `<${PERIODS.join('|')}>`,
+    description: 'purchases are grouped per calendar period (default day)',
+    choices: PERIODS,
+  },
+  unit: {
+    type: 'string',
+    value: `<${DURATION_UNITS.join('|')}>`,
+    description: 'unit of recency and T (default: the period)',
+    choices: DURATION_UNITS,
+  },
+  'time-zone': {
+    type: 'string',
+    value: '<IANA zone>',
+    description: 'calendar of the periods, and of times without an offset (default UTC)',
+  },
+  'week-starts-on': {
+    type: 'string',
+    value: '<0-6>',
+    description: 'first day of a week period, 0 = Sunday (default 1, Monday)',
+  },
+  'year-starts-on': {
+    type: 'string',
+    value: '<1-12>',
+    description: 'first month of quarter and year periods (fiscal years), e.g. 4 = April (default 1)',
+  },
 };
 
 /**
@@ -38,7 +69,11 @@ export const TRANSACTION_FLAGS: Readonly<Record<string, FlagSpec>> = {
  * await summariseTransactions({ customer: 'id', time: 'day', period: 'week' }, read, undefined); // => [{ customer: 'a', frequency: 1, recency: 1, T: 1 }, { customer: 'b', frequency: 0, T: 1 }]
  * ```
  */
-export async function summariseTransactions(flags: Flags, read: Parameters<Command['execute']>[0]['read'], valueColumn: string | undefined): Promise<RfmSummaryRow[]> {
+export async function summariseTransactions(
+  flags: Flags,
+  read: Parameters<Command['execute']>[0]['read'],
+  valueColumn: string | undefined,
+): Promise<RfmSummaryRow[]> {
   const timeZone = timeZoneFlag(flags, 'time-zone') ?? 'UTC';
   const options: { -readonly [K in keyof RfmSummaryOptions]: RfmSummaryOptions[K] } = { timeZone };
   const observationEnd = stringFlag(flags, 'observation-end');
@@ -51,9 +86,19 @@ export async function summariseTransactions(flags: Flags, read: Parameters<Comma
   if (weekStartsOn !== undefined) options.weekStartsOn = weekStartsOn;
   const yearStartsOn = yearStartsOnFlag(flags);
   if (yearStartsOn !== undefined) options.yearStartsOn = yearStartsOn;
-  const columns = await readTransactionColumns({ flags, read }, { customer: requiredFlag(flags, 'customer'), time: requiredFlag(flags, 'time'), value: valueColumn }, timeZone);
-  const input = columns.value === undefined ? { customer: columns.customer, time: columns.time } : { customer: columns.customer, time: columns.time, value: columns.value };
-  return rfmSummary(input, options).map((row) => ({ ...row, customer: columns.names[row.customer as number] as string }));
+  const columns = await readTransactionColumns(
+    { flags, read },
+    { customer: requiredFlag(flags, 'customer'), time: requiredFlag(flags, 'time'), value: valueColumn },
+    timeZone,
+  );
+  const input =
+    columns.value === undefined
+      ? { customer: columns.customer, time: columns.time }
+      : { customer: columns.customer, time: columns.time, value: columns.value };
+  return rfmSummary(input, options).map((row) => ({
+    ...row,
+    customer: columns.names[row.customer as number] as string,
+  }));
 }
 
 /** `loyalty-metrics rfm`: frequency, recency, T and monetary value per customer (`rfmSummary`). */
@@ -70,8 +115,28 @@ export const rfmCommand: Command = {
     const header = ['customer', 'frequency', 'recency', 'T', 'monetaryValue'];
     return {
       json: summary,
-      table: () => renderTable(header, summary.map((r) => [String(r.customer), String(r.frequency), formatNumber(r.recency, 2), formatNumber(r.T, 2), formatNumber(r.monetaryValue, 2)])),
-      csv: () => renderCsv(header, summary.map((r) => [String(r.customer), csvNumber(r.frequency), csvNumber(r.recency), csvNumber(r.T), csvNumber(r.monetaryValue)])),
+      table: () =>
+        renderTable(
+          header,
+          summary.map((r) => [
+            String(r.customer),
+            String(r.frequency),
+            formatNumber(r.recency, 2),
+            formatNumber(r.T, 2),
+            formatNumber(r.monetaryValue, 2),
+          ]),
+        ),
+      csv: () =>
+        renderCsv(
+          header,
+          summary.map((r) => [
+            String(r.customer),
+            csvNumber(r.frequency),
+            csvNumber(r.recency),
+            csvNumber(r.T),
+            csvNumber(r.monetaryValue),
+          ]),
+        ),
     };
   },
 };

@@ -54,7 +54,13 @@ export function failCustomerId(fn: string, id: unknown, row: number, rowInput: b
  * requireCustomerId('historicalClvByCustomer', Infinity, 1, true, 'transactions'); // => throws RangeError: historicalClvByCustomer: row 1: customer (Infinity) must be a finite number
  * ```
  */
-export function requireCustomerId(fn: string, id: unknown, row: number, rowInput: boolean, input: string): string | number {
+export function requireCustomerId(
+  fn: string,
+  id: unknown,
+  row: number,
+  rowInput: boolean,
+  input: string,
+): string | number {
   if (isCustomerId(id)) return id;
   return failCustomerId(fn, id, row, rowInput, input);
 }

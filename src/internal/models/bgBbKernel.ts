@@ -8,7 +8,15 @@
  */
 import { customerRows, rowNumber } from '../customers.ts';
 import { digamma, logBeta, logGamma, logSumExp } from '../special.ts';
-import { describeValue, readOptions, rangeFail, requireArrayLike, requireObject, requirePositive, typeFail } from '../validate.ts';
+import {
+  describeValue,
+  readOptions,
+  rangeFail,
+  requireArrayLike,
+  requireObject,
+  requirePositive,
+  typeFail,
+} from '../validate.ts';
 
 /** BG/BB parameters: transaction probabilities p ~ Beta(α, β), dropout probabilities θ ~ Beta(γ, δ). */
 export interface BgBbParams {
@@ -85,7 +93,10 @@ export function readBgBbParams(fn: string, params: unknown): BgBbParams {
 export function readOpportunities(fn: string, name: string, value: unknown, allowZero = false): number {
   if (typeof value !== 'number') typeFail(fn, `${name} must be a number, got ${describeValue(value)}`);
   if (!Number.isInteger(value) || value < (allowZero ? 0 : 1) || value > MAX_OPPORTUNITIES) {
-    rangeFail(fn, `${name} (${describeValue(value)}) must be an integer from ${allowZero ? 0 : 1} to ${MAX_OPPORTUNITIES}`);
+    rangeFail(
+      fn,
+      `${name} (${describeValue(value)}) must be an integer from ${allowZero ? 0 : 1} to ${MAX_OPPORTUNITIES}`,
+    );
   }
   return value;
 }
@@ -105,7 +116,8 @@ export function readFuturePeriods(fn: string, options: unknown, fallback: number
   const o = readOptions(fn, options, ['futurePeriods']);
   const value = o.futurePeriods;
   if (value === undefined) {
-    if (fallback === undefined) typeFail(fn, 'futurePeriods is required (the number of future opportunities), got undefined');
+    if (fallback === undefined)
+      typeFail(fn, 'futurePeriods is required (the number of future opportunities), got undefined');
     return fallback;
   }
   return readOpportunities(fn, 'futurePeriods', value, true);
@@ -133,15 +145,19 @@ export interface BgBbColumns {
  */
 export function readBgBbCustomers(fn: string, name: string, input: unknown, allowSingle: boolean): BgBbColumns {
   const fields = ['frequency', 'recency', 'opportunities'] as const;
-  const { length, single, get } = customerRows(fn, name, input, fields, allowSingle, (field, col) => requireArrayLike(fn, `${name}.${field}`, col));
+  const { length, single, get } = customerRows(fn, name, input, fields, allowSingle, (field, col) =>
+    requireArrayLike(fn, `${name}.${field}`, col),
+  );
   const frequency = new Float64Array(length);
   const recency = new Float64Array(length);
   const opportunities = new Float64Array(length);
   for (let i = 0; i < length; i++) {
     const values = fields.map((f) => rowNumber(fn, i, f, get(f, i)));
     const [x, tx, n] = values as [number, number, number];
-    if (!Number.isInteger(x) || x < 0) rangeFail(fn, `row ${i}: frequency (${describeValue(x)}) must be a non-negative integer`);
-    if (!Number.isInteger(tx) || tx < 0) rangeFail(fn, `row ${i}: recency (${describeValue(tx)}) must be a non-negative integer`);
+    if (!Number.isInteger(x) || x < 0)
+      rangeFail(fn, `row ${i}: frequency (${describeValue(x)}) must be a non-negative integer`);
+    if (!Number.isInteger(tx) || tx < 0)
+      rangeFail(fn, `row ${i}: recency (${describeValue(tx)}) must be a non-negative integer`);
     readOpportunities(fn, `row ${i}: opportunities`, n);
     if (tx > n) rangeFail(fn, `row ${i}: recency (${tx}) must not exceed opportunities (${n})`);
     if (x > tx) rangeFail(fn, `row ${i}: frequency (${x}) must not exceed recency (${tx})`);
@@ -173,14 +189,22 @@ export function readBgBbCustomers(fn: string, name: string, input: unknown, allo
  * Math.exp(bgBbLogLikelihoodOne(p, 0, 0, 1)); // => 0.8333333333333
  * ```
  */
-export function bgBbLogLikelihoodOne(p: BgBbParams, x: number, tx: number, n: number, gradient?: Float64Array, weight = 1): number {
+export function bgBbLogLikelihoodOne(
+  p: BgBbParams,
+  x: number,
+  tx: number,
+  n: number,
+  gradient?: Float64Array,
+  weight = 1,
+): number {
   const { alpha, beta, gamma, delta } = p;
   const lbab = logBeta(alpha, beta);
   const lbgd = logBeta(gamma, delta);
   const m = n - tx;
   const logs = new Float64Array(m + 1);
   logs[0] = logBeta(alpha + x, beta + n - x) - lbab + logBeta(gamma, delta + n) - lbgd;
-  for (let i = 0; i < m; i++) logs[i + 1] = logBeta(alpha + x, beta + tx - x + i) - lbab + logBeta(gamma + 1, delta + tx + i) - lbgd;
+  for (let i = 0; i < m; i++)
+    logs[i + 1] = logBeta(alpha + x, beta + tx - x + i) - lbab + logBeta(gamma + 1, delta + tx + i) - lbgd;
   const ll = logSumExp(logs);
   if (gradient) {
     const dab = digamma(alpha + beta);
@@ -222,7 +246,10 @@ export function bgBbLogLikelihoodOne(p: BgBbParams, x: number, tx: number, n: nu
  * ll(Float64Array.of(0, 0, Math.log(2), 0)); // => -2.7033672531978
  * ```
  */
-export function bgBbLogLikelihood(data: BgBbColumns, weights: Float64Array): (logParams: Float64Array, gradient?: Float64Array) => number {
+export function bgBbLogLikelihood(
+  data: BgBbColumns,
+  weights: Float64Array,
+): (logParams: Float64Array, gradient?: Float64Array) => number {
   const index = new Map<string, number>();
   const xs: number[] = [];
   const txs: number[] = [];
@@ -255,7 +282,9 @@ export function bgBbLogLikelihood(data: BgBbColumns, weights: Float64Array): (lo
     let ll = 0;
     for (let i = 0; i < xs.length; i++) {
       const w = ws[i] as number;
-      ll += w * bgBbLogLikelihoodOne(p, xs[i] as number, txs[i] as number, ns[i] as number, gradient ? natural : undefined, w);
+      ll +=
+        w *
+        bgBbLogLikelihoodOne(p, xs[i] as number, txs[i] as number, ns[i] as number, gradient ? natural : undefined, w);
     }
     if (gradient) {
       gradient[0] = (natural[0] as number) * p.alpha;
@@ -283,7 +312,8 @@ export function bgBbLogLikelihood(data: BgBbColumns, weights: Float64Array): (lo
  */
 export function bgBbProbabilityAliveOne(p: BgBbParams, x: number, tx: number, n: number, m: number): number {
   const { alpha, beta, gamma, delta } = p;
-  const top = logBeta(alpha + x, beta + n - x) - logBeta(alpha, beta) + logBeta(gamma, delta + n + m) - logBeta(gamma, delta);
+  const top =
+    logBeta(alpha + x, beta + n - x) - logBeta(alpha, beta) + logBeta(gamma, delta + n + m) - logBeta(gamma, delta);
   return Math.min(1, Math.exp(top - bgBbLogLikelihoodOne(p, x, tx, n)));
 }
 
@@ -343,7 +373,11 @@ export function bgBbConditionalExpectedOne(p: BgBbParams, x: number, tx: number,
   const lg1dn = logGamma(1 + delta + n);
   const lg1dnf = logGamma(1 + delta + n + future);
   // Γ(γ + δ)/Γ(1 + δ)·[e^{g1} − e^{g2}] = e^{c + g1}·(1 − e^{g2 − g1}); the e^{c + g1} factor → 1 as γ → 1.
-  const r = ratioAtGamma(gamma, delta, (g) => lg1dnf - logGamma(g + delta + n + future) - (lg1dn - logGamma(g + delta + n)));
+  const r = ratioAtGamma(
+    gamma,
+    delta,
+    (g) => lg1dnf - logGamma(g + delta + n + future) - (lg1dn - logGamma(g + delta + n)),
+  );
   const scale = (g: number) => logGamma(g + delta) - lg1d + lg1dn - logGamma(g + delta + n);
   return Math.exp(front + scale(gamma)) * r;
 }
@@ -374,6 +408,7 @@ export function bgBbPurchaseProbabilityOne(p: BgBbParams, n: number, x: number):
   const logChoose = (a: number, b: number) => logGamma(a + 1) - logGamma(b + 1) - logGamma(a - b + 1);
   const logs = new Float64Array(n - x + 1);
   logs[0] = logChoose(n, x) + logBeta(alpha + x, beta + n - x) - lbab + logBeta(gamma, delta + n) - lbgd;
-  for (let i = x; i < n; i++) logs[i - x + 1] = logChoose(i, x) + logBeta(alpha + x, beta + i - x) - lbab + logBeta(gamma + 1, delta + i) - lbgd;
+  for (let i = x; i < n; i++)
+    logs[i - x + 1] = logChoose(i, x) + logBeta(alpha + x, beta + i - x) - lbab + logBeta(gamma + 1, delta + i) - lbgd;
   return Math.min(1, Math.exp(logSumExp(logs)));
 }

@@ -7,7 +7,15 @@
  */
 import { distinctIndex, readNumberOrArray, type WeightedCustomers } from '../customers.ts';
 import { logHyp2f1 } from '../hypergeometric.ts';
-import { digamma, log1pExp, logBeta, logGamma, logGammaDifference, logSumExp2, regularizedIncompleteBeta } from '../special.ts';
+import {
+  digamma,
+  log1pExp,
+  logBeta,
+  logGamma,
+  logGammaDifference,
+  logSumExp2,
+  regularizedIncompleteBeta,
+} from '../special.ts';
 import { describeValue, rangeFail, requireObject, requirePositive, typeFail } from '../validate.ts';
 
 /** BG/NBD parameters: purchase rates λ ~ Gamma(r, α), dropout probabilities p ~ Beta(a, b). */

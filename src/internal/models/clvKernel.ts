@@ -6,7 +6,16 @@
 import { gammaGammaExpectedSpendOne, type GammaGammaParams } from './gammaGammaKernel.ts';
 import type { TransactionModelKernel } from './transactionModel.ts';
 import { DURATION_UNITS } from '../time/periodKinds.ts';
-import { rangeFail, readOptions, requireFraction, requireNonNegative, requireOneOf, requirePositive, requirePositiveInteger, typeFail } from '../validate.ts';
+import {
+  rangeFail,
+  readOptions,
+  requireFraction,
+  requireNonNegative,
+  requireOneOf,
+  requirePositive,
+  requirePositiveInteger,
+  typeFail,
+} from '../validate.ts';
 
 /** Calendar units for CLV horizons and model time. */
 export type TimeUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
@@ -52,7 +61,14 @@ export function unitDays(unit: TimeUnit, daysPerMonth: number): number {
 }
 
 /** The option keys of `modelClv` (and of `modelClvInterval`, which adds its own). */
-export const CLV_OPTION_KEYS = ['horizon', 'horizonUnit', 'modelUnit', 'discountRate', 'margin', 'daysPerMonth'] as const;
+export const CLV_OPTION_KEYS = [
+  'horizon',
+  'horizonUnit',
+  'modelUnit',
+  'discountRate',
+  'margin',
+  'daysPerMonth',
+] as const;
 
 /**
  * Validates the CLV options; `modelUnit` and `discountRate` are required.
@@ -67,14 +83,21 @@ export const CLV_OPTION_KEYS = ['horizon', 'horizonUnit', 'modelUnit', 'discount
  * ```
  */
 export function readClvOptions(fn: string, options: unknown, extraKeys: readonly string[] = []): ClvSettings {
-  if (options === undefined) typeFail(fn, 'options must be an object with horizon, modelUnit and discountRate, got undefined');
+  if (options === undefined)
+    typeFail(fn, 'options must be an object with horizon, modelUnit and discountRate, got undefined');
   const o = readOptions(fn, options, CLV_OPTION_KEYS, extraKeys);
   const periods = requirePositiveInteger(fn, 'horizon', o.horizon);
   if (periods > MAX_HORIZON) rangeFail(fn, `horizon (${periods}) must not exceed ${MAX_HORIZON} periods`);
-  if (o.modelUnit === undefined) typeFail(fn, `modelUnit is required (the time unit of recency and T when the model was fitted: ${TIME_UNITS.map((u) => `'${u}'`).join(', ')})`);
+  if (o.modelUnit === undefined)
+    typeFail(
+      fn,
+      `modelUnit is required (the time unit of recency and T when the model was fitted: ${TIME_UNITS.map((u) => `'${u}'`).join(', ')})`,
+    );
   const modelUnit = requireOneOf(fn, 'modelUnit', o.modelUnit, TIME_UNITS);
-  const horizonUnit = o.horizonUnit === undefined ? 'month' : requireOneOf(fn, 'horizonUnit', o.horizonUnit, TIME_UNITS);
-  if (o.discountRate === undefined) typeFail(fn, 'discountRate is required (per horizon unit, e.g. 0.01 for 1 % a month)');
+  const horizonUnit =
+    o.horizonUnit === undefined ? 'month' : requireOneOf(fn, 'horizonUnit', o.horizonUnit, TIME_UNITS);
+  if (o.discountRate === undefined)
+    typeFail(fn, 'discountRate is required (per horizon unit, e.g. 0.01 for 1 % a month)');
   const discountRate = requireNonNegative(fn, 'discountRate', o.discountRate);
   const margin = o.margin === undefined ? 1 : requireFraction(fn, 'margin', o.margin);
   const daysPerMonth = o.daysPerMonth === undefined ? 365.25 / 12 : requirePositive(fn, 'daysPerMonth', o.daysPerMonth);

@@ -9,7 +9,16 @@
 import { cholesky } from '../hessian.ts';
 import { createRng, multivariateNormal, type Rng } from '../random.ts';
 import type { ResolvedTransactionModel, TransactionModelKernel } from './transactionModel.ts';
-import { describeValue, readOptions, typeFail, rangeFail, requireConfidenceLevel, requireFunction, requireNumber, requirePositiveInteger } from '../validate.ts';
+import {
+  describeValue,
+  readOptions,
+  typeFail,
+  rangeFail,
+  requireConfidenceLevel,
+  requireFunction,
+  requireNumber,
+  requirePositiveInteger,
+} from '../validate.ts';
 
 /** Options shared by the interval functions. */
 export interface PredictionIntervalOptions {
@@ -59,7 +68,10 @@ export const INTERVAL_OPTION_KEYS = ['draws', 'confidenceLevel', 'rng', 'seed'] 
  * readIntervalOptions('probabilityAliveInterval', { draws: 1e6 }); // => throws RangeError: probabilityAliveInterval: draws (1000000) must not exceed 100000
  * ```
  */
-export function readIntervalOptions(fn: string, o: { readonly [K in (typeof INTERVAL_OPTION_KEYS)[number]]?: unknown }): IntervalSettings {
+export function readIntervalOptions(
+  fn: string,
+  o: { readonly [K in (typeof INTERVAL_OPTION_KEYS)[number]]?: unknown },
+): IntervalSettings {
   const draws = o.draws === undefined ? 1000 : requirePositiveInteger(fn, 'draws', o.draws);
   if (draws > MAX_DRAWS) rangeFail(fn, `draws (${draws}) must not exceed ${MAX_DRAWS}`);
   const confidenceLevel = o.confidenceLevel === undefined ? 0.95 : requireConfidenceLevel(fn, o.confidenceLevel);
@@ -68,7 +80,8 @@ export function readIntervalOptions(fn: string, o: { readonly [K in (typeof INTE
     const user = requireFunction(fn, 'rng', o.rng) as () => unknown;
     rng = () => {
       const u = user();
-      if (typeof u !== 'number' || !(u >= 0 && u < 1)) rangeFail(fn, `rng returned ${describeValue(u)}; it must return numbers in [0, 1)`);
+      if (typeof u !== 'number' || !(u >= 0 && u < 1))
+        rangeFail(fn, `rng returned ${describeValue(u)}; it must return numbers in [0, 1)`);
       return u;
     };
   } else {
@@ -110,7 +123,10 @@ export function readIntervalArgument(fn: string, options: unknown): IntervalSett
  * Array.from({ length: 20_000 }, () => sample(rng)[1]!).reduce((s, x) => s + x, 0) / 20_000; // => 2.01
  * ```
  */
-export function logNormalSampler(logParams: Float64Array, cov: Float64Array | null | undefined): ((rng: Rng) => Float64Array) | null {
+export function logNormalSampler(
+  logParams: Float64Array,
+  cov: Float64Array | null | undefined,
+): ((rng: Rng) => Float64Array) | null {
   if (!cov) return null;
   const L = cholesky(cov, logParams.length);
   if (!L) return null;
@@ -177,7 +193,8 @@ export function resampledInterval(
   }
   const estimate = predict(model.kernel, model.params, null);
   const sampler = logNormalSampler(model.logParams, model.logCovariance);
-  if (!sampler) return { estimate, lower: Number.NaN, upper: Number.NaN, confidenceLevel: settings.confidenceLevel, draws: 0 };
+  if (!sampler)
+    return { estimate, lower: Number.NaN, upper: Number.NaN, confidenceLevel: settings.confidenceLevel, draws: 0 };
   const values = new Float64Array(settings.draws);
   for (let k = 0; k < settings.draws; k++) {
     const theta = sampler(settings.rng);

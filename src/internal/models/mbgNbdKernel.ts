@@ -49,7 +49,10 @@ export function mbgNbdLogLikelihood(
   const dA1b = new Float64Array(m);
   const lnBx = new Float64Array(m);
   return (logParams, gradient) => {
-    const { r, alpha, a, b, lgr, lgb, lgab, lnAlpha, lnA, dgr, dgb, dgab } = bgNbdTerms(logParams, gradient !== undefined);
+    const { r, alpha, a, b, lgr, lgb, lgab, lnAlpha, lnA, dgr, dgb, dgab } = bgNbdTerms(
+      logParams,
+      gradient !== undefined,
+    );
     for (let k = 0; k < m; k++) {
       const x = xs[k] as number;
       // ln B(a, b + x + 1) − ln B(a, b) = ln Γ(b + x + 1) − ln Γ(a + b + x + 1) − ln Γ(b) + ln Γ(a + b)

@@ -98,7 +98,10 @@ function fractionF(B: number, C: number, z: number): number {
   let Dl = 0;
   for (let n = 1; n <= FRACTION_MAX_TERMS; n++) {
     const m = n >> 1;
-    const k = n % 2 === 1 ? (-(c + m) * (B + m)) / ((c + 2 * m) * (c + 2 * m + 1)) : (m * (B - c - m)) / ((c + 2 * m - 1) * (c + 2 * m));
+    const k =
+      n % 2 === 1
+        ? (-(c + m) * (B + m)) / ((c + 2 * m) * (c + 2 * m + 1))
+        : (m * (B - c - m)) / ((c + 2 * m - 1) * (c + 2 * m));
     const an = k * z;
     Dl = 1 + an * Dl;
     if (Dl === 0) Dl = tiny;
@@ -345,10 +348,31 @@ export function paretoNbdLogLikelihood(
         const d = ea - eb;
         const iS = 1 / S;
         // ∂ ln[ … ] / ∂θ = (e1·∂l1 + ea·∂ln A(tₓ) − eb·∂ln A(T) + (ea − eb)·∂ln c) / S
-        gr += w * ((dgx[g] as number) - dgr + lnAlpha + iS * (-e1 * (lnAlphaT[b] as number) + ea * (dAr[a] as number) - eb * (dAr[b] as number) - d / kx));
-        gal += w * (r / alpha + iS * ((-e1 * (r + x)) / (alpha + (pairT[b] as number)) + ea * (dAalpha[a] as number) - eb * (dAalpha[b] as number)));
-        gs += w * (lnBeta + iS * (-e1 * (lnBetaT[b] as number) + ea * (dAs[a] as number) - eb * (dAs[b] as number) + d * (1 / s - 1 / kx)));
-        gbe += w * (s / beta + iS * ((-e1 * s) / (beta + (pairT[b] as number)) + ea * (dAbeta[a] as number) - eb * (dAbeta[b] as number)));
+        gr +=
+          w *
+          ((dgx[g] as number) -
+            dgr +
+            lnAlpha +
+            iS * (-e1 * (lnAlphaT[b] as number) + ea * (dAr[a] as number) - eb * (dAr[b] as number) - d / kx));
+        gal +=
+          w *
+          (r / alpha +
+            iS *
+              ((-e1 * (r + x)) / (alpha + (pairT[b] as number)) +
+                ea * (dAalpha[a] as number) -
+                eb * (dAalpha[b] as number)));
+        gs +=
+          w *
+          (lnBeta +
+            iS *
+              (-e1 * (lnBetaT[b] as number) +
+                ea * (dAs[a] as number) -
+                eb * (dAs[b] as number) +
+                d * (1 / s - 1 / kx)));
+        gbe +=
+          w *
+          (s / beta +
+            iS * ((-e1 * s) / (beta + (pairT[b] as number)) + ea * (dAbeta[a] as number) - eb * (dAbeta[b] as number)));
       }
     }
     if (gradient) {
@@ -441,7 +465,13 @@ export function paretoNbdProbabilityAliveOne(p: ParetoNbdParams, x: number, tx: 
  * paretoNbdConditionalExpectedOne({ r: 1, alpha: 1, s: 2, beta: 1 }, 1, 0, 0, 1); // => 0.0588235294118
  * ```
  */
-export function paretoNbdConditionalExpectedOne(p: ParetoNbdParams, t: number, x: number, tx: number, T: number): number {
+export function paretoNbdConditionalExpectedOne(
+  p: ParetoNbdParams,
+  t: number,
+  x: number,
+  tx: number,
+  T: number,
+): number {
   if (t === 0) return 0;
   const { r, alpha, s, beta } = p;
   const L = Math.log1p(t / (beta + T));

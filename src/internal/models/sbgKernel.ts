@@ -27,7 +27,10 @@ export const SBG_PARAM_NAMES: readonly ['alpha', 'beta'] = ['alpha', 'beta'];
  */
 export function readSbgParams(fn: string, params: unknown): ShiftedBetaGeometricParams {
   const o = requireObject(fn, 'params', params);
-  return { alpha: requirePositive(fn, 'params.alpha', o['alpha']), beta: requirePositive(fn, 'params.beta', o['beta']) };
+  return {
+    alpha: requirePositive(fn, 'params.alpha', o['alpha']),
+    beta: requirePositive(fn, 'params.beta', o['beta']),
+  };
 }
 
 /**
@@ -42,7 +45,8 @@ export function readSbgParams(fn: string, params: unknown): ShiftedBetaGeometric
  */
 export function readPeriod(fn: string, name: string, t: unknown, min: number): number {
   if (typeof t !== 'number') typeFail(fn, `${name} must be a number, got ${describeValue(t)}`);
-  if (!Number.isFinite(t) || t < min) rangeFail(fn, `${name} (${describeValue(t)}) must be a finite number of at least ${min}`);
+  if (!Number.isFinite(t) || t < min)
+    rangeFail(fn, `${name} (${describeValue(t)}) must be a finite number of at least ${min}`);
   return t;
 }
 

@@ -111,7 +111,10 @@ export const TRANSACTION_MODELS: Readonly<Record<TransactionModel['model'], Tran
  * `paramNames`), then erases it for the registry.
  */
 function defineKernel<P>(kernel: Omit<TransactionModelKernel<P>, 'fromVector'>): TransactionModelKernel<unknown> {
-  const complete: TransactionModelKernel<P> = { ...kernel, fromVector: (values) => namedParams<P>(kernel.paramNames, values) };
+  const complete: TransactionModelKernel<P> = {
+    ...kernel,
+    fromVector: (values) => namedParams<P>(kernel.paramNames, values),
+  };
   return complete as unknown as TransactionModelKernel<unknown>;
 }
 
@@ -139,18 +142,25 @@ export interface ResolvedTransactionModel {
  * resolveTransactionModel('modelClv', { model: 'nbd', params: {} }); // => throws RangeError: modelClv: transaction.model ("nbd") must be one of 'bgNbd', 'paretoNbd', 'mbgNbd'
  * ```
  */
-export function resolveTransactionModel(fn: string, transaction: unknown, name = 'transaction'): ResolvedTransactionModel {
+export function resolveTransactionModel(
+  fn: string,
+  transaction: unknown,
+  name = 'transaction',
+): ResolvedTransactionModel {
   const o = requireObject(fn, name, transaction);
   const model = o['model'];
   const names = Object.keys(TRANSACTION_MODELS);
-  if (typeof model !== 'string') typeFail(fn, `${name}.model must be one of ${names.map((n) => `'${n}'`).join(', ')}, got ${describeValue(model)}`);
+  if (typeof model !== 'string')
+    typeFail(fn, `${name}.model must be one of ${names.map((n) => `'${n}'`).join(', ')}, got ${describeValue(model)}`);
   if (!Object.prototype.hasOwnProperty.call(TRANSACTION_MODELS, model)) {
     rangeFail(fn, `${name}.model (${describeValue(model)}) must be one of ${names.map((n) => `'${n}'`).join(', ')}`);
   }
   const kernel = TRANSACTION_MODELS[model as TransactionModel['model']];
   const params = kernel.readParams(fn, o['params']);
   const k = kernel.paramNames.length;
-  const logParams = Float64Array.from(kernel.paramNames, (p) => Math.log((params as Record<string, number>)[p] as number));
+  const logParams = Float64Array.from(kernel.paramNames, (p) =>
+    Math.log((params as Record<string, number>)[p] as number),
+  );
   const logCovariance = readLogCovariance(fn, `${name}.logCovariance`, o['logCovariance'], k);
   return { kernel, params, logParams, logCovariance };
 }
@@ -172,11 +182,13 @@ export function resolveTransactionModel(fn: string, transaction: unknown, name =
 export function readLogCovariance(fn: string, name: string, cov: unknown, k: number): Float64Array | null | undefined {
   if (cov === undefined) return undefined;
   if (cov === null) return null;
-  if (!Array.isArray(cov) || cov.length !== k) typeFail(fn, `${name} must be a ${k}×${k} array of numbers or null, got ${describeValue(cov)}`);
+  if (!Array.isArray(cov) || cov.length !== k)
+    typeFail(fn, `${name} must be a ${k}×${k} array of numbers or null, got ${describeValue(cov)}`);
   const out = new Float64Array(k * k);
   for (let i = 0; i < k; i++) {
     const row: unknown = cov[i];
-    if (!Array.isArray(row) || row.length !== k) typeFail(fn, `${name} must be a ${k}×${k} array of numbers or null, got a row ${describeValue(row)}`);
+    if (!Array.isArray(row) || row.length !== k)
+      typeFail(fn, `${name} must be a ${k}×${k} array of numbers or null, got a row ${describeValue(row)}`);
     for (let j = 0; j < k; j++) {
       const v: unknown = row[j];
       if (typeof v !== 'number') typeFail(fn, `${name}[${i}][${j}] must be a number, got ${describeValue(v)}`);

@@ -29,9 +29,13 @@ export interface CalendarRules {
  * ```
  */
 export function requireWeekStartsOn(fn: string, name: string, value: unknown): number {
-  if (typeof value !== 'number') return typeFail(fn, `${shown(name)} must be a number, got ${describeValue(value)}`, { argument: name, value });
+  if (typeof value !== 'number')
+    return typeFail(fn, `${shown(name)} must be a number, got ${describeValue(value)}`, { argument: name, value });
   if (!Number.isInteger(value) || value < 0 || value > 6) {
-    rangeFail(fn, `${shown(name)} (${describeValue(value)}) must be an integer from 0 (Sunday) to 6 (Saturday)`, { argument: name, value });
+    rangeFail(fn, `${shown(name)} (${describeValue(value)}) must be an integer from 0 (Sunday) to 6 (Saturday)`, {
+      argument: name,
+      value,
+    });
   }
   return value;
 }
@@ -55,9 +59,13 @@ export function requireWeekStartsOn(fn: string, name: string, value: unknown): n
  * ```
  */
 export function requireYearStartsOn(fn: string, name: string, value: unknown): number {
-  if (typeof value !== 'number') return typeFail(fn, `${shown(name)} must be a number, got ${describeValue(value)}`, { argument: name, value });
+  if (typeof value !== 'number')
+    return typeFail(fn, `${shown(name)} must be a number, got ${describeValue(value)}`, { argument: name, value });
   if (!Number.isInteger(value) || value < 1 || value > 12) {
-    rangeFail(fn, `${shown(name)} (${describeValue(value)}) must be an integer from 1 (January) to 12 (December)`, { argument: name, value });
+    rangeFail(fn, `${shown(name)} (${describeValue(value)}) must be an integer from 1 (January) to 12 (December)`, {
+      argument: name,
+      value,
+    });
   }
   return value;
 }

@@ -223,6 +223,8 @@ export function createPeriodIndexer(fn: string, options: PeriodIndexerOptions): 
     firstDay,
     prepare,
     table: (): PeriodTable | null =>
-      table === null ? null : { bucketMs, bucketBase, buckets: table, starts, periodBase, aligned, min: coveredMin, max: coveredMax },
+      table === null
+        ? null
+        : { bucketMs, bucketBase, buckets: table, starts, periodBase, aligned, min: coveredMin, max: coveredMax },
   };
 }

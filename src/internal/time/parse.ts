@@ -22,7 +22,8 @@ function parseIso(zone: ZoneData, text: string): number {
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
-  if ((m[1] ?? '') === '-000000' || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
+  if ((m[1] ?? '') === '-000000' || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
+    return Number.NaN;
   const days = daysFromCivil(year, month, day);
   if (m[4] === undefined) return localToInstant(zone, days * MS_PER_DAY);
   const hour = Number(m[4]);

@@ -68,14 +68,16 @@ const kinds = {
   },
   quarter: {
     // Quarters of the (fiscal) year starting in month yearStartsOn: months counted from that month of 1970.
-    periodOfDay: (day: number, rules: CalendarRules): number => Math.floor((monthOfDay(day) - rules.yearStartsOn + 1) / 3),
+    periodOfDay: (day: number, rules: CalendarRules): number =>
+      Math.floor((monthOfDay(day) - rules.yearStartsOn + 1) / 3),
     firstDay: (index: number, rules: CalendarRules): number => firstDayOfMonth(3 * index + rules.yearStartsOn - 1),
     arithmetic: false,
     days: 91.3125,
     rollingMs: 7_862_400_000, // 91 days
   },
   year: {
-    periodOfDay: (day: number, rules: CalendarRules): number => Math.floor((monthOfDay(day) - rules.yearStartsOn + 1) / 12),
+    periodOfDay: (day: number, rules: CalendarRules): number =>
+      Math.floor((monthOfDay(day) - rules.yearStartsOn + 1) / 12),
     firstDay: (index: number, rules: CalendarRules): number => firstDayOfMonth(12 * index + rules.yearStartsOn - 1),
     arithmetic: false,
     days: 365.25,

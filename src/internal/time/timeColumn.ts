@@ -32,7 +32,9 @@ export function readTimeColumn(fn: string, rawTimes: ArrayLike<unknown>, timeZon
   const from = scanEpochMs(rawTimes, range);
   const minMs = range[0] as number;
   const maxMs = range[1] as number;
-  return from === rawTimes.length ? { times: rawTimes as ArrayLike<number>, minMs, maxMs } : convertTimeColumn(fn, rawTimes, timeZone, from, minMs, maxMs);
+  return from === rawTimes.length
+    ? { times: rawTimes as ArrayLike<number>, minMs, maxMs }
+    : convertTimeColumn(fn, rawTimes, timeZone, from, minMs, maxMs);
 }
 
 /**
@@ -58,13 +60,21 @@ function scanEpochMs(rawTimes: ArrayLike<unknown>, range: Float64Array): number 
 }
 
 /** {@link readTimeColumn} from entry `from` on (the first that is not epoch ms), into a converted copy. */
-function convertTimeColumn(fn: string, rawTimes: ArrayLike<unknown>, timeZone: string, from: number, minMs: number, maxMs: number): TimeColumn {
+function convertTimeColumn(
+  fn: string,
+  rawTimes: ArrayLike<unknown>,
+  timeZone: string,
+  from: number,
+  minMs: number,
+  maxMs: number,
+): TimeColumn {
   const n = rawTimes.length;
   const converted = new Float64Array(n);
   for (let i = 0; i < from; i++) converted[i] = rawTimes[i] as number;
   for (let i = from; i < n; i++) {
     const raw = rawTimes[i];
-    const t = typeof raw === 'number' && Math.abs(raw) <= MAX_EPOCH_MS ? raw : toEpochMs(fn, raw, `time[${i}]`, timeZone);
+    const t =
+      typeof raw === 'number' && Math.abs(raw) <= MAX_EPOCH_MS ? raw : toEpochMs(fn, raw, `time[${i}]`, timeZone);
     converted[i] = t;
     if (t < minMs) minMs = t;
     if (t > maxMs) maxMs = t;

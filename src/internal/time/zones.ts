@@ -85,7 +85,11 @@ export function zoneData(fn: string, timeZone: string): ZoneData {
  * ```
  */
 export function requireTimeZone(fn: string, name: string, value: unknown): string {
-  if (typeof value !== 'string') return typeFail(fn, `${shown(name)} must be an IANA time zone name, got ${describeValue(value)}`, { argument: name, value });
+  if (typeof value !== 'string')
+    return typeFail(fn, `${shown(name)} must be an IANA time zone name, got ${describeValue(value)}`, {
+      argument: name,
+      value,
+    });
   try {
     zoneData(fn, value);
   } catch {

@@ -1,4 +1,12 @@
-import { bgBbConditionalExpectedOne, readBgBbCustomers, readBgBbParams, readFuturePeriods, type BgBbCustomer, type BgBbCustomers, type BgBbParams } from '../../internal/models/bgBbKernel.ts';
+import {
+  bgBbConditionalExpectedOne,
+  readBgBbCustomers,
+  readBgBbParams,
+  readFuturePeriods,
+  type BgBbCustomer,
+  type BgBbCustomers,
+  type BgBbParams,
+} from '../../internal/models/bgBbKernel.ts';
 
 /** Options for {@link bgBbConditionalExpectedPurchases}. */
 export interface BgBbConditionalExpectedPurchasesOptions {
@@ -33,8 +41,16 @@ export interface BgBbConditionalExpectedPurchasesOptions {
  * ```
  * @category Models
  */
-export function bgBbConditionalExpectedPurchases(params: BgBbParams, customer: BgBbCustomer, options: BgBbConditionalExpectedPurchasesOptions): number;
-export function bgBbConditionalExpectedPurchases(params: BgBbParams, customers: BgBbCustomers, options: BgBbConditionalExpectedPurchasesOptions): number[];
+export function bgBbConditionalExpectedPurchases(
+  params: BgBbParams,
+  customer: BgBbCustomer,
+  options: BgBbConditionalExpectedPurchasesOptions,
+): number;
+export function bgBbConditionalExpectedPurchases(
+  params: BgBbParams,
+  customers: BgBbCustomers,
+  options: BgBbConditionalExpectedPurchasesOptions,
+): number[];
 export function bgBbConditionalExpectedPurchases(
   params: BgBbParams,
   customer: BgBbCustomer | BgBbCustomers,
@@ -45,6 +61,15 @@ export function bgBbConditionalExpectedPurchases(
   const data = readBgBbCustomers(fn, 'customer', customer, true);
   const future = readFuturePeriods(fn, options, undefined);
   const kernel = (i: number) =>
-    Math.max(0, bgBbConditionalExpectedOne(p, data.frequency[i] as number, data.recency[i] as number, data.opportunities[i] as number, future));
+    Math.max(
+      0,
+      bgBbConditionalExpectedOne(
+        p,
+        data.frequency[i] as number,
+        data.recency[i] as number,
+        data.opportunities[i] as number,
+        future,
+      ),
+    );
   return data.single ? kernel(0) : Array.from({ length: data.length }, (_, i) => kernel(i));
 }

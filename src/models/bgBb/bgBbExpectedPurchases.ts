@@ -1,5 +1,10 @@
 import { readNumberOrArray } from '../../internal/customers.ts';
-import { bgBbExpectedOne, readBgBbParams, readOpportunities, type BgBbParams } from '../../internal/models/bgBbKernel.ts';
+import {
+  bgBbExpectedOne,
+  readBgBbParams,
+  readOpportunities,
+  type BgBbParams,
+} from '../../internal/models/bgBbKernel.ts';
 
 /**
  * Expected number of repeat transactions E[X(n)] in the first n opportunities for a randomly chosen
@@ -27,10 +32,15 @@ import { bgBbExpectedOne, readBgBbParams, readOpportunities, type BgBbParams } f
  */
 export function bgBbExpectedPurchases(params: BgBbParams, opportunities: number): number;
 export function bgBbExpectedPurchases(params: BgBbParams, opportunities: ArrayLike<number>): number[];
-export function bgBbExpectedPurchases(params: BgBbParams, opportunities: number | ArrayLike<number>): number | number[] {
+export function bgBbExpectedPurchases(
+  params: BgBbParams,
+  opportunities: number | ArrayLike<number>,
+): number | number[] {
   const fn = 'bgBbExpectedPurchases';
   const p = readBgBbParams(fn, params);
-  const { single, values } = readNumberOrArray(fn, 'opportunities', opportunities, (name, v) => readOpportunities(fn, name, v, true));
+  const { single, values } = readNumberOrArray(fn, 'opportunities', opportunities, (name, v) =>
+    readOpportunities(fn, name, v, true),
+  );
   const out = Array.from(values, (n) => bgBbExpectedOne(p, n));
   return single ? (out[0] as number) : out;
 }

@@ -1,4 +1,12 @@
-import { bgBbProbabilityAliveOne, readBgBbCustomers, readBgBbParams, readFuturePeriods, type BgBbCustomer, type BgBbCustomers, type BgBbParams } from '../../internal/models/bgBbKernel.ts';
+import {
+  bgBbProbabilityAliveOne,
+  readBgBbCustomers,
+  readBgBbParams,
+  readFuturePeriods,
+  type BgBbCustomer,
+  type BgBbCustomers,
+  type BgBbParams,
+} from '../../internal/models/bgBbKernel.ts';
 
 /** Options for {@link bgBbProbabilityAlive}. */
 export interface BgBbProbabilityAliveOptions {
@@ -40,13 +48,32 @@ export interface BgBbProbabilityAliveOptions {
  * ```
  * @category Models
  */
-export function bgBbProbabilityAlive(params: BgBbParams, customer: BgBbCustomer, options?: BgBbProbabilityAliveOptions): number;
-export function bgBbProbabilityAlive(params: BgBbParams, customers: BgBbCustomers, options?: BgBbProbabilityAliveOptions): number[];
-export function bgBbProbabilityAlive(params: BgBbParams, customer: BgBbCustomer | BgBbCustomers, options?: BgBbProbabilityAliveOptions): number | number[] {
+export function bgBbProbabilityAlive(
+  params: BgBbParams,
+  customer: BgBbCustomer,
+  options?: BgBbProbabilityAliveOptions,
+): number;
+export function bgBbProbabilityAlive(
+  params: BgBbParams,
+  customers: BgBbCustomers,
+  options?: BgBbProbabilityAliveOptions,
+): number[];
+export function bgBbProbabilityAlive(
+  params: BgBbParams,
+  customer: BgBbCustomer | BgBbCustomers,
+  options?: BgBbProbabilityAliveOptions,
+): number | number[] {
   const fn = 'bgBbProbabilityAlive';
   const p = readBgBbParams(fn, params);
   const data = readBgBbCustomers(fn, 'customer', customer, true);
   const m = readFuturePeriods(fn, options, 0);
-  const kernel = (i: number) => bgBbProbabilityAliveOne(p, data.frequency[i] as number, data.recency[i] as number, data.opportunities[i] as number, m);
+  const kernel = (i: number) =>
+    bgBbProbabilityAliveOne(
+      p,
+      data.frequency[i] as number,
+      data.recency[i] as number,
+      data.opportunities[i] as number,
+      m,
+    );
   return data.single ? kernel(0) : Array.from({ length: data.length }, (_, i) => kernel(i));
 }

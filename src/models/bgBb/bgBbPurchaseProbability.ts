@@ -1,6 +1,11 @@
 import { readNumberOrArray } from '../../internal/customers.ts';
 import { describeValue, rangeFail, typeFail } from '../../internal/validate.ts';
-import { bgBbPurchaseProbabilityOne, readBgBbParams, readOpportunities, type BgBbParams } from '../../internal/models/bgBbKernel.ts';
+import {
+  bgBbPurchaseProbabilityOne,
+  readBgBbParams,
+  readOpportunities,
+  type BgBbParams,
+} from '../../internal/models/bgBbKernel.ts';
 
 /**
  * Probability that a randomly chosen new customer makes exactly x repeat transactions in the first n
@@ -33,7 +38,11 @@ import { bgBbPurchaseProbabilityOne, readBgBbParams, readOpportunities, type BgB
  */
 export function bgBbPurchaseProbability(params: BgBbParams, opportunities: number, x: number): number;
 export function bgBbPurchaseProbability(params: BgBbParams, opportunities: number, x: ArrayLike<number>): number[];
-export function bgBbPurchaseProbability(params: BgBbParams, opportunities: number, x: number | ArrayLike<number>): number | number[] {
+export function bgBbPurchaseProbability(
+  params: BgBbParams,
+  opportunities: number,
+  x: number | ArrayLike<number>,
+): number | number[] {
   const fn = 'bgBbPurchaseProbability';
   const p = readBgBbParams(fn, params);
   const n = readOpportunities(fn, 'opportunities', opportunities, true);

@@ -1,6 +1,17 @@
 import { readWeights } from '../../internal/customers.ts';
-import { fitModel, parseFitOptions, type ModelFitDiagnostics, type ModelFitOptions } from '../../internal/maximumLikelihood.ts';
-import { BG_BB_PARAM_NAMES, bgBbLogLikelihood, readBgBbCustomers, type BgBbCustomers, type BgBbParams } from '../../internal/models/bgBbKernel.ts';
+import {
+  fitModel,
+  parseFitOptions,
+  type ModelFitDiagnostics,
+  type ModelFitOptions,
+} from '../../internal/maximumLikelihood.ts';
+import {
+  BG_BB_PARAM_NAMES,
+  bgBbLogLikelihood,
+  readBgBbCustomers,
+  type BgBbCustomers,
+  type BgBbParams,
+} from '../../internal/models/bgBbKernel.ts';
 
 export type { BgBbCustomer, BgBbCustomerColumns, BgBbCustomers, BgBbParams } from '../../internal/models/bgBbKernel.ts';
 

@@ -1,6 +1,11 @@
 import { mapCustomers, readCustomers } from '../../internal/customers.ts';
 import type { ModelCustomer, ModelCustomers } from '../types.ts';
-import { bgNbdConditionalExpectedOne, readBgNbdParams, readHorizon, type BgNbdParams } from '../../internal/models/bgNbdKernel.ts';
+import {
+  bgNbdConditionalExpectedOne,
+  readBgNbdParams,
+  readHorizon,
+  type BgNbdParams,
+} from '../../internal/models/bgNbdKernel.ts';
 
 /**
  * Expected number of purchases in the next t time units for a customer with history (x, tₓ, T),
@@ -37,12 +42,22 @@ import { bgNbdConditionalExpectedOne, readBgNbdParams, readHorizon, type BgNbdPa
  */
 export function bgNbdConditionalExpectedPurchases(params: BgNbdParams, t: number, customer: ModelCustomer): number;
 export function bgNbdConditionalExpectedPurchases(params: BgNbdParams, t: number, customers: ModelCustomers): number[];
-export function bgNbdConditionalExpectedPurchases(params: BgNbdParams, t: number, customer: ModelCustomer | ModelCustomers): number | number[] {
+export function bgNbdConditionalExpectedPurchases(
+  params: BgNbdParams,
+  t: number,
+  customer: ModelCustomer | ModelCustomers,
+): number | number[] {
   const fn = 'bgNbdConditionalExpectedPurchases';
   const p = readBgNbdParams(fn, params);
   const horizon = readHorizon(fn, 't', t);
   const data = readCustomers(fn, 'customer', customer);
   return mapCustomers(data, (i) =>
-    bgNbdConditionalExpectedOne(p, horizon, data.frequency[i] as number, data.recency[i] as number, data.T[i] as number),
+    bgNbdConditionalExpectedOne(
+      p,
+      horizon,
+      data.frequency[i] as number,
+      data.recency[i] as number,
+      data.T[i] as number,
+    ),
   );
 }

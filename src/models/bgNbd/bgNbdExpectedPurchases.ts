@@ -1,5 +1,10 @@
 import { readNumberOrArray } from '../../internal/customers.ts';
-import { bgNbdConditionalExpectedOne, readBgNbdParams, readHorizon, type BgNbdParams } from '../../internal/models/bgNbdKernel.ts';
+import {
+  bgNbdConditionalExpectedOne,
+  readBgNbdParams,
+  readHorizon,
+  type BgNbdParams,
+} from '../../internal/models/bgNbdKernel.ts';
 
 /**
  * Expected number of repeat purchases E[X(t)] in a period of length t for a randomly chosen new

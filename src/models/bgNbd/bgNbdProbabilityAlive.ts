@@ -35,9 +35,14 @@ import { bgNbdProbabilityAliveOne, readBgNbdParams, type BgNbdParams } from '../
  */
 export function bgNbdProbabilityAlive(params: BgNbdParams, customer: ModelCustomer): number;
 export function bgNbdProbabilityAlive(params: BgNbdParams, customers: ModelCustomers): number[];
-export function bgNbdProbabilityAlive(params: BgNbdParams, customer: ModelCustomer | ModelCustomers): number | number[] {
+export function bgNbdProbabilityAlive(
+  params: BgNbdParams,
+  customer: ModelCustomer | ModelCustomers,
+): number | number[] {
   const fn = 'bgNbdProbabilityAlive';
   const p = readBgNbdParams(fn, params);
   const data = readCustomers(fn, 'customer', customer);
-  return mapCustomers(data, (i) => bgNbdProbabilityAliveOne(p, data.frequency[i] as number, data.recency[i] as number, data.T[i] as number));
+  return mapCustomers(data, (i) =>
+    bgNbdProbabilityAliveOne(p, data.frequency[i] as number, data.recency[i] as number, data.T[i] as number),
+  );
 }

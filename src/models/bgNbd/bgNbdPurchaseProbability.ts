@@ -1,4 +1,10 @@
-import { bgNbdPurchaseProbabilityOne, readBgNbdParams, readHorizon, readPurchaseCounts, type BgNbdParams } from '../../internal/models/bgNbdKernel.ts';
+import {
+  bgNbdPurchaseProbabilityOne,
+  readBgNbdParams,
+  readHorizon,
+  readPurchaseCounts,
+  type BgNbdParams,
+} from '../../internal/models/bgNbdKernel.ts';
 
 /**
  * Probability P(X(t) = n) that a randomly chosen new customer makes exactly n repeat purchases in a
@@ -32,7 +38,11 @@ import { bgNbdPurchaseProbabilityOne, readBgNbdParams, readHorizon, readPurchase
  */
 export function bgNbdPurchaseProbability(params: BgNbdParams, t: number, n: number): number;
 export function bgNbdPurchaseProbability(params: BgNbdParams, t: number, n: ArrayLike<number>): number[];
-export function bgNbdPurchaseProbability(params: BgNbdParams, t: number, n: number | ArrayLike<number>): number | number[] {
+export function bgNbdPurchaseProbability(
+  params: BgNbdParams,
+  t: number,
+  n: number | ArrayLike<number>,
+): number | number[] {
   const fn = 'bgNbdPurchaseProbability';
   const p = readBgNbdParams(fn, params);
   const horizon = readHorizon(fn, 't', t);

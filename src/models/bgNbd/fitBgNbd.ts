@@ -1,7 +1,17 @@
 import { readWeightedCustomers } from '../../internal/customers.ts';
-import { fitModel, parseFitOptions, type ModelFitDiagnostics, type ModelFitOptions } from '../../internal/maximumLikelihood.ts';
+import {
+  fitModel,
+  parseFitOptions,
+  type ModelFitDiagnostics,
+  type ModelFitOptions,
+} from '../../internal/maximumLikelihood.ts';
 import type { ModelCustomers } from '../types.ts';
-import { BG_NBD_PARAM_NAMES, bgNbdLogLikelihood, bgNbdStart, type BgNbdParams } from '../../internal/models/bgNbdKernel.ts';
+import {
+  BG_NBD_PARAM_NAMES,
+  bgNbdLogLikelihood,
+  bgNbdStart,
+  type BgNbdParams,
+} from '../../internal/models/bgNbdKernel.ts';
 
 export type { BgNbdParams } from '../../internal/models/bgNbdKernel.ts';
 
@@ -67,5 +77,8 @@ export function fitBgNbd(customers: ModelCustomers, options?: FitBgNbdOptions): 
   const input = readWeightedCustomers(fn, customers, opts.weights);
   const { data, weights } = input;
   const ll = bgNbdLogLikelihood(data.frequency, data.recency, data.T, weights);
-  return { model: 'bgNbd', ...fitModel(BG_NBD_PARAM_NAMES, ll, bgNbdStart(input, opts.initialParams), input.totalWeight, opts) };
+  return {
+    model: 'bgNbd',
+    ...fitModel(BG_NBD_PARAM_NAMES, ll, bgNbdStart(input, opts.initialParams), input.totalWeight, opts),
+  };
 }

@@ -1,7 +1,16 @@
 import { readCustomers, readWeights } from '../../internal/customers.ts';
-import { fitModel, parseFitOptions, type ModelFitDiagnostics, type ModelFitOptions } from '../../internal/maximumLikelihood.ts';
+import {
+  fitModel,
+  parseFitOptions,
+  type ModelFitDiagnostics,
+  type ModelFitOptions,
+} from '../../internal/maximumLikelihood.ts';
 import type { SpendCustomers } from '../types.ts';
-import { GAMMA_GAMMA_PARAM_NAMES, gammaGammaLogLikelihood, type GammaGammaParams } from '../../internal/models/gammaGammaKernel.ts';
+import {
+  GAMMA_GAMMA_PARAM_NAMES,
+  gammaGammaLogLikelihood,
+  type GammaGammaParams,
+} from '../../internal/models/gammaGammaKernel.ts';
 
 export type { GammaGammaParams } from '../../internal/models/gammaGammaKernel.ts';
 
@@ -65,7 +74,8 @@ export function fitGammaGamma(customers: SpendCustomers, options?: FitGammaGamma
   const data = readCustomers(fn, 'customers', customers, { rfm: false, monetary: true, allowSingle: false });
   const allWeights = readWeights(fn, opts.weights, data.length);
   const keep: number[] = [];
-  for (let i = 0; i < data.length; i++) if ((data.frequency[i] as number) > 0 && (allWeights[i] as number) > 0) keep.push(i);
+  for (let i = 0; i < data.length; i++)
+    if ((data.frequency[i] as number) > 0 && (allWeights[i] as number) > 0) keep.push(i);
   const frequency = Float64Array.from(keep, (i) => data.frequency[i] as number);
   const monetary = Float64Array.from(keep, (i) => (data.monetaryValue as Float64Array)[i] as number);
   const weights = Float64Array.from(keep, (i) => allWeights[i] as number);

@@ -1,6 +1,10 @@
 import { mapCustomers, readCustomers } from '../../internal/customers.ts';
 import type { SpendCustomer, SpendCustomers } from '../types.ts';
-import { gammaGammaExpectedSpendOne, readGammaGammaParams, type GammaGammaParams } from '../../internal/models/gammaGammaKernel.ts';
+import {
+  gammaGammaExpectedSpendOne,
+  readGammaGammaParams,
+  type GammaGammaParams,
+} from '../../internal/models/gammaGammaKernel.ts';
 
 /**
  * Conditional expected average transaction value of a customer under the Gamma-Gamma model: a
@@ -31,7 +35,10 @@ import { gammaGammaExpectedSpendOne, readGammaGammaParams, type GammaGammaParams
  */
 export function gammaGammaExpectedSpend(params: GammaGammaParams, customer: SpendCustomer): number;
 export function gammaGammaExpectedSpend(params: GammaGammaParams, customers: SpendCustomers): number[];
-export function gammaGammaExpectedSpend(params: GammaGammaParams, customer: SpendCustomer | SpendCustomers): number | number[] {
+export function gammaGammaExpectedSpend(
+  params: GammaGammaParams,
+  customer: SpendCustomer | SpendCustomers,
+): number | number[] {
   const fn = 'gammaGammaExpectedSpend';
   const p = readGammaGammaParams(fn, params);
   const data = readCustomers(fn, 'customer', customer, { rfm: false, monetary: true });

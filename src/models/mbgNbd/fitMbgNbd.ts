@@ -1,5 +1,10 @@
 import { readWeightedCustomers } from '../../internal/customers.ts';
-import { fitModel, parseFitOptions, type ModelFitDiagnostics, type ModelFitOptions } from '../../internal/maximumLikelihood.ts';
+import {
+  fitModel,
+  parseFitOptions,
+  type ModelFitDiagnostics,
+  type ModelFitOptions,
+} from '../../internal/maximumLikelihood.ts';
 import { BG_NBD_PARAM_NAMES, bgNbdStart } from '../../internal/models/bgNbdKernel.ts';
 import type { ModelCustomers } from '../types.ts';
 import { mbgNbdLogLikelihood, type MbgNbdParams } from '../../internal/models/mbgNbdKernel.ts';
@@ -63,5 +68,8 @@ export function fitMbgNbd(customers: ModelCustomers, options?: FitMbgNbdOptions)
   const input = readWeightedCustomers(fn, customers, opts.weights);
   const { data, weights } = input;
   const ll = mbgNbdLogLikelihood(data.frequency, data.recency, data.T, weights);
-  return { model: 'mbgNbd', ...fitModel(BG_NBD_PARAM_NAMES, ll, bgNbdStart(input, opts.initialParams), input.totalWeight, opts) };
+  return {
+    model: 'mbgNbd',
+    ...fitModel(BG_NBD_PARAM_NAMES, ll, bgNbdStart(input, opts.initialParams), input.totalWeight, opts),
+  };
 }

@@ -34,13 +34,30 @@ import { mbgNbdConditionalExpectedOne, type MbgNbdParams } from '../../internal/
  * @category Models
  */
 export function mbgNbdConditionalExpectedPurchases(params: MbgNbdParams, t: number, customer: ModelCustomer): number;
-export function mbgNbdConditionalExpectedPurchases(params: MbgNbdParams, t: number, customers: ModelCustomers): number[];
-export function mbgNbdConditionalExpectedPurchases(params: MbgNbdParams, t: number, customer: ModelCustomer | ModelCustomers): number | number[] {
+export function mbgNbdConditionalExpectedPurchases(
+  params: MbgNbdParams,
+  t: number,
+  customers: ModelCustomers,
+): number[];
+export function mbgNbdConditionalExpectedPurchases(
+  params: MbgNbdParams,
+  t: number,
+  customer: ModelCustomer | ModelCustomers,
+): number | number[] {
   const fn = 'mbgNbdConditionalExpectedPurchases';
   const p = readBgNbdParams(fn, params);
   const horizon = readHorizon(fn, 't', t);
   const data = readCustomers(fn, 'customer', customer);
   return mapCustomers(data, (i) =>
-    Math.max(0, mbgNbdConditionalExpectedOne(p, horizon, data.frequency[i] as number, data.recency[i] as number, data.T[i] as number)),
+    Math.max(
+      0,
+      mbgNbdConditionalExpectedOne(
+        p,
+        horizon,
+        data.frequency[i] as number,
+        data.recency[i] as number,
+        data.T[i] as number,
+      ),
+    ),
   );
 }

@@ -34,9 +34,14 @@ import { mbgNbdProbabilityAliveOne, type MbgNbdParams } from '../../internal/mod
  */
 export function mbgNbdProbabilityAlive(params: MbgNbdParams, customer: ModelCustomer): number;
 export function mbgNbdProbabilityAlive(params: MbgNbdParams, customers: ModelCustomers): number[];
-export function mbgNbdProbabilityAlive(params: MbgNbdParams, customer: ModelCustomer | ModelCustomers): number | number[] {
+export function mbgNbdProbabilityAlive(
+  params: MbgNbdParams,
+  customer: ModelCustomer | ModelCustomers,
+): number | number[] {
   const fn = 'mbgNbdProbabilityAlive';
   const p = readBgNbdParams(fn, params);
   const data = readCustomers(fn, 'customer', customer);
-  return mapCustomers(data, (i) => mbgNbdProbabilityAliveOne(p, data.frequency[i] as number, data.recency[i] as number, data.T[i] as number));
+  return mapCustomers(data, (i) =>
+    mbgNbdProbabilityAliveOne(p, data.frequency[i] as number, data.recency[i] as number, data.T[i] as number),
+  );
 }

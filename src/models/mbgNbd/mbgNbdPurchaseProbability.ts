@@ -32,7 +32,11 @@ import { mbgNbdPurchaseProbabilityOne, type MbgNbdParams } from '../../internal/
  */
 export function mbgNbdPurchaseProbability(params: MbgNbdParams, t: number, n: number): number;
 export function mbgNbdPurchaseProbability(params: MbgNbdParams, t: number, n: ArrayLike<number>): number[];
-export function mbgNbdPurchaseProbability(params: MbgNbdParams, t: number, n: number | ArrayLike<number>): number | number[] {
+export function mbgNbdPurchaseProbability(
+  params: MbgNbdParams,
+  t: number,
+  n: number | ArrayLike<number>,
+): number | number[] {
   const fn = 'mbgNbdPurchaseProbability';
   const p = readBgNbdParams(fn, params);
   const horizon = readHorizon(fn, 't', t);

@@ -1,7 +1,16 @@
 import { readWeightedCustomers } from '../../internal/customers.ts';
-import { fitModel, parseFitOptions, type ModelFitDiagnostics, type ModelFitOptions } from '../../internal/maximumLikelihood.ts';
+import {
+  fitModel,
+  parseFitOptions,
+  type ModelFitDiagnostics,
+  type ModelFitOptions,
+} from '../../internal/maximumLikelihood.ts';
 import type { ModelCustomers } from '../types.ts';
-import { PARETO_NBD_PARAM_NAMES, paretoNbdLogLikelihood, type ParetoNbdParams } from '../../internal/models/paretoNbdKernel.ts';
+import {
+  PARETO_NBD_PARAM_NAMES,
+  paretoNbdLogLikelihood,
+  type ParetoNbdParams,
+} from '../../internal/models/paretoNbdKernel.ts';
 
 export type { ParetoNbdParams } from '../../internal/models/paretoNbdKernel.ts';
 

@@ -1,7 +1,11 @@
 import { mapCustomers, readCustomers } from '../../internal/customers.ts';
 import { readHorizon } from '../../internal/models/bgNbdKernel.ts';
 import type { ModelCustomer, ModelCustomers } from '../types.ts';
-import { paretoNbdConditionalExpectedOne, readParetoNbdParams, type ParetoNbdParams } from '../../internal/models/paretoNbdKernel.ts';
+import {
+  paretoNbdConditionalExpectedOne,
+  readParetoNbdParams,
+  type ParetoNbdParams,
+} from '../../internal/models/paretoNbdKernel.ts';
 
 /**
  * Expected number of purchases in the next t time units for a customer with history (x, tₓ, T),
@@ -35,14 +39,32 @@ import { paretoNbdConditionalExpectedOne, readParetoNbdParams, type ParetoNbdPar
  * ```
  * @category Models
  */
-export function paretoNbdConditionalExpectedPurchases(params: ParetoNbdParams, t: number, customer: ModelCustomer): number;
-export function paretoNbdConditionalExpectedPurchases(params: ParetoNbdParams, t: number, customers: ModelCustomers): number[];
-export function paretoNbdConditionalExpectedPurchases(params: ParetoNbdParams, t: number, customer: ModelCustomer | ModelCustomers): number | number[] {
+export function paretoNbdConditionalExpectedPurchases(
+  params: ParetoNbdParams,
+  t: number,
+  customer: ModelCustomer,
+): number;
+export function paretoNbdConditionalExpectedPurchases(
+  params: ParetoNbdParams,
+  t: number,
+  customers: ModelCustomers,
+): number[];
+export function paretoNbdConditionalExpectedPurchases(
+  params: ParetoNbdParams,
+  t: number,
+  customer: ModelCustomer | ModelCustomers,
+): number | number[] {
   const fn = 'paretoNbdConditionalExpectedPurchases';
   const p = readParetoNbdParams(fn, params);
   const horizon = readHorizon(fn, 't', t);
   const data = readCustomers(fn, 'customer', customer);
   return mapCustomers(data, (i) =>
-    paretoNbdConditionalExpectedOne(p, horizon, data.frequency[i] as number, data.recency[i] as number, data.T[i] as number),
+    paretoNbdConditionalExpectedOne(
+      p,
+      horizon,
+      data.frequency[i] as number,
+      data.recency[i] as number,
+      data.T[i] as number,
+    ),
   );
 }

@@ -1,6 +1,10 @@
 import { readNumberOrArray } from '../../internal/customers.ts';
 import { readHorizon } from '../../internal/models/bgNbdKernel.ts';
-import { paretoNbdConditionalExpectedOne, readParetoNbdParams, type ParetoNbdParams } from '../../internal/models/paretoNbdKernel.ts';
+import {
+  paretoNbdConditionalExpectedOne,
+  readParetoNbdParams,
+  type ParetoNbdParams,
+} from '../../internal/models/paretoNbdKernel.ts';
 
 /**
  * Expected number of repeat purchases E[X(t)] in a period of length t for a randomly chosen new

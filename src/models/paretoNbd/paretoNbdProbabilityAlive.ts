@@ -1,6 +1,10 @@
 import { mapCustomers, readCustomers } from '../../internal/customers.ts';
 import type { ModelCustomer, ModelCustomers } from '../types.ts';
-import { paretoNbdProbabilityAliveOne, readParetoNbdParams, type ParetoNbdParams } from '../../internal/models/paretoNbdKernel.ts';
+import {
+  paretoNbdProbabilityAliveOne,
+  readParetoNbdParams,
+  type ParetoNbdParams,
+} from '../../internal/models/paretoNbdKernel.ts';
 
 /**
  * Probability that a customer is still alive (has not dropped out) at the end of observation, under
@@ -36,9 +40,14 @@ import { paretoNbdProbabilityAliveOne, readParetoNbdParams, type ParetoNbdParams
  */
 export function paretoNbdProbabilityAlive(params: ParetoNbdParams, customer: ModelCustomer): number;
 export function paretoNbdProbabilityAlive(params: ParetoNbdParams, customers: ModelCustomers): number[];
-export function paretoNbdProbabilityAlive(params: ParetoNbdParams, customer: ModelCustomer | ModelCustomers): number | number[] {
+export function paretoNbdProbabilityAlive(
+  params: ParetoNbdParams,
+  customer: ModelCustomer | ModelCustomers,
+): number | number[] {
   const fn = 'paretoNbdProbabilityAlive';
   const p = readParetoNbdParams(fn, params);
   const data = readCustomers(fn, 'customer', customer);
-  return mapCustomers(data, (i) => paretoNbdProbabilityAliveOne(p, data.frequency[i] as number, data.recency[i] as number, data.T[i] as number));
+  return mapCustomers(data, (i) =>
+    paretoNbdProbabilityAliveOne(p, data.frequency[i] as number, data.recency[i] as number, data.T[i] as number),
+  );
 }

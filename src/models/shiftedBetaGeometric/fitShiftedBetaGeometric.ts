@@ -1,4 +1,9 @@
-import { fitModel, parseFitOptions, type ModelFitDiagnostics, type ModelFitOptions } from '../../internal/maximumLikelihood.ts';
+import {
+  fitModel,
+  parseFitOptions,
+  type ModelFitDiagnostics,
+  type ModelFitOptions,
+} from '../../internal/maximumLikelihood.ts';
 import { describeValue, rangeFail, requireArrayLike, typeFail } from '../../internal/validate.ts';
 import { SBG_PARAM_NAMES, sbgLogLikelihood, type ShiftedBetaGeometricParams } from '../../internal/models/sbgKernel.ts';
 
@@ -49,20 +54,32 @@ export interface FitShiftedBetaGeometricResult extends ModelFitDiagnostics<Shift
  * ```
  * @category Models
  */
-export function fitShiftedBetaGeometric(alive: ArrayLike<number>, options?: FitShiftedBetaGeometricOptions): FitShiftedBetaGeometricResult {
+export function fitShiftedBetaGeometric(
+  alive: ArrayLike<number>,
+  options?: FitShiftedBetaGeometricOptions,
+): FitShiftedBetaGeometricResult {
   const fn = 'fitShiftedBetaGeometric';
-  if (options !== undefined && typeof options === 'object' && options !== null && 'weights' in options && (options as { weights?: unknown }).weights !== undefined) {
+  if (
+    options !== undefined &&
+    typeof options === 'object' &&
+    options !== null &&
+    'weights' in options &&
+    (options as { weights?: unknown }).weights !== undefined
+  ) {
     typeFail(fn, 'weights is not an option of this fit: the survivor counts are the data');
   }
   const opts = parseFitOptions<ShiftedBetaGeometricParams>(fn, options, SBG_PARAM_NAMES);
   const counts = requireArrayLike(fn, 'alive', alive);
-  if (counts.length < 2) rangeFail(fn, `alive must hold at least two counts (the cohort size and one later period), got ${counts.length}`);
+  if (counts.length < 2)
+    rangeFail(fn, `alive must hold at least two counts (the cohort size and one later period), got ${counts.length}`);
   const values = new Float64Array(counts.length);
   for (let t = 0; t < counts.length; t++) {
     const v = counts[t];
     if (typeof v !== 'number') typeFail(fn, `alive[${t}] must be a number, got ${describeValue(v)}`);
-    if (!Number.isInteger(v) || v < 0) rangeFail(fn, `alive[${t}] (${describeValue(v)}) must be a non-negative integer`);
-    if (t > 0 && v > (values[t - 1] as number)) rangeFail(fn, `alive[${t}] (${v}) must not exceed alive[${t - 1}] (${values[t - 1]})`);
+    if (!Number.isInteger(v) || v < 0)
+      rangeFail(fn, `alive[${t}] (${describeValue(v)}) must be a non-negative integer`);
+    if (t > 0 && v > (values[t - 1] as number))
+      rangeFail(fn, `alive[${t}] (${v}) must not exceed alive[${t - 1}] (${values[t - 1]})`);
     values[t] = v;
   }
   if (values[0] === 0) rangeFail(fn, 'alive[0] (0) must be greater than 0');

@@ -1,5 +1,10 @@
 import { readNumberOrArray } from '../../internal/customers.ts';
-import { readPeriod, readSbgParams, sbgLogChurn, type ShiftedBetaGeometricParams } from '../../internal/models/sbgKernel.ts';
+import {
+  readPeriod,
+  readSbgParams,
+  sbgLogChurn,
+  type ShiftedBetaGeometricParams,
+} from '../../internal/models/sbgKernel.ts';
 
 /**
  * Probability that a new customer's lifetime ends in period t under the sBG model, P(T = t): the
@@ -28,7 +33,10 @@ import { readPeriod, readSbgParams, sbgLogChurn, type ShiftedBetaGeometricParams
  */
 export function sbgChurnProbability(params: ShiftedBetaGeometricParams, t: number): number;
 export function sbgChurnProbability(params: ShiftedBetaGeometricParams, t: ArrayLike<number>): number[];
-export function sbgChurnProbability(params: ShiftedBetaGeometricParams, t: number | ArrayLike<number>): number | number[] {
+export function sbgChurnProbability(
+  params: ShiftedBetaGeometricParams,
+  t: number | ArrayLike<number>,
+): number | number[] {
   const fn = 'sbgChurnProbability';
   const p = readSbgParams(fn, params);
   const { single, values } = readNumberOrArray(fn, 't', t, (name, v) => readPeriod(fn, name, v, 1));

@@ -41,7 +41,10 @@ export interface SbgDiscountedExpectedResidualLifetimeOptions {
  * ```
  * @category Models
  */
-export function sbgDiscountedExpectedResidualLifetime(params: ShiftedBetaGeometricParams, options: SbgDiscountedExpectedResidualLifetimeOptions): number {
+export function sbgDiscountedExpectedResidualLifetime(
+  params: ShiftedBetaGeometricParams,
+  options: SbgDiscountedExpectedResidualLifetimeOptions,
+): number {
   const fn = 'sbgDiscountedExpectedResidualLifetime';
   const p = readSbgParams(fn, params);
   const o = readOptions(fn, options, ['discountRate', 'renewals']);

@@ -1,5 +1,10 @@
 import { readNumberOrArray } from '../../internal/customers.ts';
-import { readPeriod, readSbgParams, sbgLogSurvival, type ShiftedBetaGeometricParams } from '../../internal/models/sbgKernel.ts';
+import {
+  readPeriod,
+  readSbgParams,
+  sbgLogSurvival,
+  type ShiftedBetaGeometricParams,
+} from '../../internal/models/sbgKernel.ts';
 
 /**
  * Survival function of the sBG model: the share of a new cohort still active after t periods.

@@ -19,25 +19,69 @@ const rows = [
 
 describe('event-log options', () => {
   it('throws a TypeError naming an unknown option key, with a suggestion', () => {
-    expectThrows(() => retentionMatrix(rows, { customer: 'u', time: 'at', perod: 'month' } as never), TypeError, 'retentionMatrix', 'unknown option "perod" (did you mean "period"?)');
-    expectThrows(() => buildCohorts(rows, { customer: 'u', time: 'at', valeu: 'v' } as never), TypeError, 'buildCohorts', 'unknown option "valeu" (did you mean "value"?)');
-    expectThrows(() => cohortRetention(buildCohorts(rows, { customer: 'u', time: 'at' }), { mod: 'on' } as never), TypeError, 'cohortRetention', 'unknown option "mod"');
-    expectThrows(() => rfmSummary(rows, { customer: 'u', time: 'at', units: 'week' } as never), TypeError, 'rfmSummary', 'unknown option "units" (did you mean "unit"?)');
     expectThrows(
-      () => calibrationHoldoutSplit(rows, { customer: 'u', time: 'at', calibrationEnd: '2024-01-15', holdout: 1 } as never),
+      () => retentionMatrix(rows, { customer: 'u', time: 'at', perod: 'month' } as never),
+      TypeError,
+      'retentionMatrix',
+      'unknown option "perod" (did you mean "period"?)',
+    );
+    expectThrows(
+      () => buildCohorts(rows, { customer: 'u', time: 'at', valeu: 'v' } as never),
+      TypeError,
+      'buildCohorts',
+      'unknown option "valeu" (did you mean "value"?)',
+    );
+    expectThrows(
+      () => cohortRetention(buildCohorts(rows, { customer: 'u', time: 'at' }), { mod: 'on' } as never),
+      TypeError,
+      'cohortRetention',
+      'unknown option "mod"',
+    );
+    expectThrows(
+      () => rfmSummary(rows, { customer: 'u', time: 'at', units: 'week' } as never),
+      TypeError,
+      'rfmSummary',
+      'unknown option "units" (did you mean "unit"?)',
+    );
+    expectThrows(
+      () =>
+        calibrationHoldoutSplit(rows, { customer: 'u', time: 'at', calibrationEnd: '2024-01-15', holdout: 1 } as never),
       TypeError,
       'calibrationHoldoutSplit',
       'unknown option "holdout"',
     );
-    expectThrows(() => overdueCustomers(rows, { customer: 'u', time: 'at', multiple: 2, value: 'v' } as never), TypeError, 'overdueCustomers', 'unknown option "value"');
-    expectThrows(() => customerLifetimes(rows, { customer: 'u', time: 'at', churnAfter: 30, timezone: 'UTC' } as never), TypeError, 'customerLifetimes', 'did you mean "timeZone"?');
-    expectThrows(() => historicalClvByCustomer(rows, { customer: 'u', value: 'v', margins: 0.5 } as never), TypeError, 'historicalClvByCustomer', 'unknown option "margins"');
+    expectThrows(
+      () => overdueCustomers(rows, { customer: 'u', time: 'at', multiple: 2, value: 'v' } as never),
+      TypeError,
+      'overdueCustomers',
+      'unknown option "value"',
+    );
+    expectThrows(
+      () => customerLifetimes(rows, { customer: 'u', time: 'at', churnAfter: 30, timezone: 'UTC' } as never),
+      TypeError,
+      'customerLifetimes',
+      'did you mean "timeZone"?',
+    );
+    expectThrows(
+      () => historicalClvByCustomer(rows, { customer: 'u', value: 'v', margins: 0.5 } as never),
+      TypeError,
+      'historicalClvByCustomer',
+      'unknown option "margins"',
+    );
     const index = buildCohorts(rows, { customer: 'u', time: 'at' });
-    expectThrows(() => cohortNetPromoterScore(index, [], { customer: 'u', score: 's', confidence: 0.9 } as never), TypeError, 'cohortNetPromoterScore', 'unknown option "confidence"');
+    expectThrows(
+      () => cohortNetPromoterScore(index, [], { customer: 'u', score: 's', confidence: 0.9 } as never),
+      TypeError,
+      'cohortNetPromoterScore',
+      'unknown option "confidence"',
+    );
   });
 
   it('records the option path as the error argument', () => {
-    expect(thrown(() => rfmSummary(rows, { customer: 'u', time: 'at', perod: 'week' } as never))).toMatchObject({ function: 'rfmSummary', argument: 'options.perod' });
+    expect(thrown(() => rfmSummary(rows, { customer: 'u', time: 'at', perod: 'week' } as never))).toMatchObject({
+      function: 'rfmSummary',
+      argument: 'options.perod',
+    });
   });
 });
 
@@ -56,14 +100,63 @@ describe('customer ids', () => {
         { u: 'ok', at: 0, v: 1 },
         { u: id, at: 0, v: 1 },
       ];
-      expectThrows(() => retentionMatrix(log, { customer: 'u', time: 'at' }), kind, 'retentionMatrix', `row 1: customer ${message}`.replace('customer (', 'customer ('));
-      expectThrows(() => buildCohorts(log, { customer: 'u', time: 'at', value: 'v' }), kind, 'buildCohorts', `row 1: customer`, message);
-      expectThrows(() => rfmSummary(log, { customer: 'u', time: 'at', value: 'v' }), kind, 'rfmSummary', `row 1: customer`, message);
-      expectThrows(() => calibrationHoldoutSplit(log, { customer: 'u', time: 'at', calibrationEnd: 0 }), kind, 'calibrationHoldoutSplit', `row 1: customer`, message);
-      expectThrows(() => customerLifetimes(log, { customer: 'u', time: 'at', churnAfter: 1 }), kind, 'customerLifetimes', `row 1: customer`, message);
-      expectThrows(() => historicalClvByCustomer(log, { customer: 'u', value: 'v' }), kind, 'historicalClvByCustomer', `row 1: customer`, message);
+      expectThrows(
+        () => retentionMatrix(log, { customer: 'u', time: 'at' }),
+        kind,
+        'retentionMatrix',
+        `row 1: customer ${message}`.replace('customer (', 'customer ('),
+      );
+      expectThrows(
+        () => buildCohorts(log, { customer: 'u', time: 'at', value: 'v' }),
+        kind,
+        'buildCohorts',
+        `row 1: customer`,
+        message,
+      );
+      expectThrows(
+        () => rfmSummary(log, { customer: 'u', time: 'at', value: 'v' }),
+        kind,
+        'rfmSummary',
+        `row 1: customer`,
+        message,
+      );
+      expectThrows(
+        () => calibrationHoldoutSplit(log, { customer: 'u', time: 'at', calibrationEnd: 0 }),
+        kind,
+        'calibrationHoldoutSplit',
+        `row 1: customer`,
+        message,
+      );
+      expectThrows(
+        () => customerLifetimes(log, { customer: 'u', time: 'at', churnAfter: 1 }),
+        kind,
+        'customerLifetimes',
+        `row 1: customer`,
+        message,
+      );
+      expectThrows(
+        () => historicalClvByCustomer(log, { customer: 'u', value: 'v' }),
+        kind,
+        'historicalClvByCustomer',
+        `row 1: customer`,
+        message,
+      );
       const index = buildCohorts([{ u: 'ok', at: 0 }], { customer: 'u', time: 'at' });
-      expectThrows(() => cohortNetPromoterScore(index, [{ u: 'ok', s: 9 }, { u: id, s: 9 }], { customer: 'u', score: 's' }), kind, 'cohortNetPromoterScore', `row 1: customer`, message);
+      expectThrows(
+        () =>
+          cohortNetPromoterScore(
+            index,
+            [
+              { u: 'ok', s: 9 },
+              { u: id, s: 9 },
+            ],
+            { customer: 'u', score: 's' },
+          ),
+        kind,
+        'cohortNetPromoterScore',
+        `row 1: customer`,
+        message,
+      );
     }
   });
 

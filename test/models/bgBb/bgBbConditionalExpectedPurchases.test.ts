@@ -17,9 +17,21 @@ describe('bgBbConditionalExpectedPurchases', () => {
   });
 
   it('matches independent evaluations', () => {
-    expectClose(bgBbConditionalExpectedPurchases(params, { frequency: 6, recency: 6, opportunities: 6 }, { futurePeriods: 5 }), 3.752115607599859, { rel: 1e-11 });
-    expectClose(bgBbConditionalExpectedPurchases(params, { frequency: 0, recency: 0, opportunities: 6 }, { futurePeriods: 5 }), 0.07280287747504373, { rel: 1e-11 });
-    expectClose(bgBbConditionalExpectedPurchases(params, { frequency: 2, recency: 4, opportunities: 6 }, { futurePeriods: 1 }), 0.2374658321666543, { rel: 1e-11 });
+    expectClose(
+      bgBbConditionalExpectedPurchases(params, { frequency: 6, recency: 6, opportunities: 6 }, { futurePeriods: 5 }),
+      3.752115607599859,
+      { rel: 1e-11 },
+    );
+    expectClose(
+      bgBbConditionalExpectedPurchases(params, { frequency: 0, recency: 0, opportunities: 6 }, { futurePeriods: 5 }),
+      0.07280287747504373,
+      { rel: 1e-11 },
+    );
+    expectClose(
+      bgBbConditionalExpectedPurchases(params, { frequency: 2, recency: 4, opportunities: 6 }, { futurePeriods: 1 }),
+      0.2374658321666543,
+      { rel: 1e-11 },
+    );
   });
 
   it('is continuous through γ = 1, 0 for no future periods, and at most n*', () => {
@@ -28,19 +40,33 @@ describe('bgBbConditionalExpectedPurchases', () => {
     const near = bgBbConditionalExpectedPurchases({ ...params, gamma: 1 + 1e-4 }, c, { futurePeriods: 5 });
     expectClose(at, near, { rel: 1e-4 });
     expect(bgBbConditionalExpectedPurchases(params, c, { futurePeriods: 0 })).toBe(0);
-    expect(bgBbConditionalExpectedPurchases(params, { frequency: 6, recency: 6, opportunities: 6 }, { futurePeriods: 3 })).toBeLessThanOrEqual(3);
+    expect(
+      bgBbConditionalExpectedPurchases(params, { frequency: 6, recency: 6, opportunities: 6 }, { futurePeriods: 3 }),
+    ).toBeLessThanOrEqual(3);
   });
 
   it('requires futurePeriods', () => {
-    expectThrows(() => bgBbConditionalExpectedPurchases(params, { frequency: 0, recency: 0, opportunities: 6 }, undefined as never), TypeError, 'bgBbConditionalExpectedPurchases', 'futurePeriods is required');
+    expectThrows(
+      () =>
+        bgBbConditionalExpectedPurchases(params, { frequency: 0, recency: 0, opportunities: 6 }, undefined as never),
+      TypeError,
+      'bgBbConditionalExpectedPurchases',
+      'futurePeriods is required',
+    );
   });
 
   describe('edge cases', () => {
     it('returns an empty array for no customers and stays finite for a very long horizon', () => {
       expect(bgBbConditionalExpectedPurchases(params, [], { futurePeriods: 5 })).toEqual([]);
-      const v = bgBbConditionalExpectedPurchases(params, { frequency: 6, recency: 6, opportunities: 6 }, { futurePeriods: 1_000_000 });
+      const v = bgBbConditionalExpectedPurchases(
+        params,
+        { frequency: 6, recency: 6, opportunities: 6 },
+        { futurePeriods: 1_000_000 },
+      );
       expect(Number.isFinite(v)).toBe(true);
-      expect(v).toBeGreaterThan(bgBbConditionalExpectedPurchases(params, { frequency: 6, recency: 6, opportunities: 6 }, { futurePeriods: 5 }));
+      expect(v).toBeGreaterThan(
+        bgBbConditionalExpectedPurchases(params, { frequency: 6, recency: 6, opportunities: 6 }, { futurePeriods: 5 }),
+      );
     });
   });
 });

@@ -23,7 +23,9 @@ describe('bgBbExpectedPurchases properties', () => {
       fc.property(params, (p) => {
         // One opportunity: survive it (δ/(γ + δ)) and transact (α/(α + β)).
         const expected = (p.alpha / (p.alpha + p.beta)) * (p.delta / (p.gamma + p.delta));
-        expect(Math.abs(bgBbExpectedPurchases(p, 1) - expected)).toBeLessThanOrEqual(1e-8 * Math.max(1e-300, expected) + 1e-15);
+        expect(Math.abs(bgBbExpectedPurchases(p, 1) - expected)).toBeLessThanOrEqual(
+          1e-8 * Math.max(1e-300, expected) + 1e-15,
+        );
       }),
       { numRuns: 150 },
     );
@@ -33,7 +35,9 @@ describe('bgBbExpectedPurchases properties', () => {
     fc.assert(
       fc.property(params, fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 5 }), (p, ns) => {
         const all = bgBbExpectedPurchases(p, ns);
-        ns.forEach((n, i) => { expect(all[i]).toBe(bgBbExpectedPurchases(p, n)); });
+        ns.forEach((n, i) => {
+          expect(all[i]).toBe(bgBbExpectedPurchases(p, n));
+        });
       }),
       { numRuns: 100 },
     );

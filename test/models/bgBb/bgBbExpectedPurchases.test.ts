@@ -17,12 +17,26 @@ describe('bgBbExpectedPurchases', () => {
   });
 
   it('is continuous through γ = 1', () => {
-    expectClose(bgBbExpectedPurchases({ ...params, gamma: 1 }, 6), bgBbExpectedPurchases({ ...params, gamma: 1 + 1e-5 }, 6), { rel: 1e-4 });
+    expectClose(
+      bgBbExpectedPurchases({ ...params, gamma: 1 }, 6),
+      bgBbExpectedPurchases({ ...params, gamma: 1 + 1e-5 }, 6),
+      { rel: 1e-4 },
+    );
   });
 
   it('throws for invalid opportunities', () => {
-    expectThrows(() => bgBbExpectedPurchases(params, 2.5), RangeError, 'bgBbExpectedPurchases', 'opportunities (2.5) must be an integer from 0 to 1000000');
-    expectThrows(() => bgBbExpectedPurchases(params, Number.MAX_SAFE_INTEGER), RangeError, 'bgBbExpectedPurchases', 'must be an integer from 0 to 1000000');
+    expectThrows(
+      () => bgBbExpectedPurchases(params, 2.5),
+      RangeError,
+      'bgBbExpectedPurchases',
+      'opportunities (2.5) must be an integer from 0 to 1000000',
+    );
+    expectThrows(
+      () => bgBbExpectedPurchases(params, Number.MAX_SAFE_INTEGER),
+      RangeError,
+      'bgBbExpectedPurchases',
+      'must be an integer from 0 to 1000000',
+    );
   });
 
   describe('edge cases', () => {

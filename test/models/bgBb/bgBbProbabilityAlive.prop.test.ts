@@ -20,7 +20,12 @@ describe('bgBbProbabilityAlive properties', () => {
   it('throws for inconsistent summaries', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 5 }), (n, extra) => {
-        expect(() => bgBbProbabilityAlive({ alpha: 1, beta: 1, gamma: 1, delta: 1 }, { frequency: 1, recency: n + extra, opportunities: n })).toThrow(RangeError);
+        expect(() =>
+          bgBbProbabilityAlive(
+            { alpha: 1, beta: 1, gamma: 1, delta: 1 },
+            { frequency: 1, recency: n + extra, opportunities: n },
+          ),
+        ).toThrow(RangeError);
       }),
       { numRuns: 30 },
     );

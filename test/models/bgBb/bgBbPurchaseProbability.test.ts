@@ -18,22 +18,44 @@ describe('bgBbPurchaseProbability', () => {
 
   it('sums to 1 over x = 0…n and is 0 beyond n', () => {
     const all = bgBbPurchaseProbability(params, 6, [0, 1, 2, 3, 4, 5, 6]);
-    expectClose(all.reduce((s, v) => s + v, 0), 1, { rel: 1e-12 });
+    expectClose(
+      all.reduce((s, v) => s + v, 0),
+      1,
+      { rel: 1e-12 },
+    );
     expectClose(all[3] ?? Number.NaN, 0.10026311502480371, { rel: 1e-12 });
     expect(bgBbPurchaseProbability(params, 6, 7)).toBe(0);
     expect(bgBbPurchaseProbability(params, 0, 0)).toBe(1);
   });
 
   it('throws for invalid x', () => {
-    expectThrows(() => bgBbPurchaseProbability(params, 6, -1), RangeError, 'bgBbPurchaseProbability', 'x (-1) must be a non-negative integer');
-    expectThrows(() => bgBbPurchaseProbability(params, 6, [1, 0.5]), RangeError, 'bgBbPurchaseProbability', 'x[1] (0.5) must be a non-negative integer');
+    expectThrows(
+      () => bgBbPurchaseProbability(params, 6, -1),
+      RangeError,
+      'bgBbPurchaseProbability',
+      'x (-1) must be a non-negative integer',
+    );
+    expectThrows(
+      () => bgBbPurchaseProbability(params, 6, [1, 0.5]),
+      RangeError,
+      'bgBbPurchaseProbability',
+      'x[1] (0.5) must be a non-negative integer',
+    );
   });
 
   describe('edge cases', () => {
     it('handles many opportunities and an empty list of x', () => {
       expect(bgBbPurchaseProbability(params, 6, [])).toEqual([]);
-      const probs = bgBbPurchaseProbability(params, 2000, Array.from({ length: 2001 }, (_, x) => x));
-      expectClose(probs.reduce((s, v) => s + v, 0), 1, { rel: 1e-9 });
+      const probs = bgBbPurchaseProbability(
+        params,
+        2000,
+        Array.from({ length: 2001 }, (_, x) => x),
+      );
+      expectClose(
+        probs.reduce((s, v) => s + v, 0),
+        1,
+        { rel: 1e-9 },
+      );
     });
   });
 });

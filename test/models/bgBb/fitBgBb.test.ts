@@ -27,7 +27,11 @@ describe('fitBgBb', () => {
 
   it('reports finite standard errors and accepts rows and frozen input', () => {
     const rows = deepFreeze(
-      donations.frequency.map((frequency, i) => ({ frequency, recency: donations.recency[i] as number, opportunities: 6 })),
+      donations.frequency.map((frequency, i) => ({
+        frequency,
+        recency: donations.recency[i] as number,
+        opportunities: 6,
+      })),
     );
     const fit = fitBgBb(rows, deepFreeze({ weights: donations.weights }));
     for (const key of ['alpha', 'beta', 'gamma', 'delta'] as const) expect(fit.standardErrors[key]).toBeGreaterThan(0);
@@ -49,19 +53,69 @@ describe('fitBgBb', () => {
 
   describe('error policy', () => {
     it('throws a TypeError for wrong kinds', () => {
-      expectThrows(() => fitBgBb('x' as never), TypeError, 'fitBgBb', 'customers must be an array of customers or an object of columns, got "x"');
-      expectThrows(() => fitBgBb({ frequency: 1, recency: 1, opportunities: 2 } as never), TypeError, 'fitBgBb', 'got a single customer');
-      expectThrows(() => fitBgBb([{ frequency: 1, recency: 1 }] as never), TypeError, 'fitBgBb', 'row 0: opportunities must be a number, got undefined');
+      expectThrows(
+        () => fitBgBb('x' as never),
+        TypeError,
+        'fitBgBb',
+        'customers must be an array of customers or an object of columns, got "x"',
+      );
+      expectThrows(
+        () => fitBgBb({ frequency: 1, recency: 1, opportunities: 2 } as never),
+        TypeError,
+        'fitBgBb',
+        'got a single customer',
+      );
+      expectThrows(
+        () => fitBgBb([{ frequency: 1, recency: 1 }] as never),
+        TypeError,
+        'fitBgBb',
+        'row 0: opportunities must be a number, got undefined',
+      );
     });
 
     it('throws a RangeError for inconsistent summaries', () => {
-      expectThrows(() => fitBgBb([{ frequency: 3, recency: 2, opportunities: 6 }]), RangeError, 'fitBgBb', 'row 0: frequency (3) must not exceed recency (2)');
-      expectThrows(() => fitBgBb([{ frequency: 1, recency: 7, opportunities: 6 }]), RangeError, 'fitBgBb', 'row 0: recency (7) must not exceed opportunities (6)');
-      expectThrows(() => fitBgBb([{ frequency: 0, recency: 2, opportunities: 6 }]), RangeError, 'fitBgBb', 'row 0: recency (2) must be 0 when frequency is 0');
-      expectThrows(() => fitBgBb([{ frequency: 1, recency: 1.5, opportunities: 6 }]), RangeError, 'fitBgBb', 'row 0: recency (1.5) must be a non-negative integer');
-      expectThrows(() => fitBgBb([{ frequency: 0, recency: 0, opportunities: 0 }]), RangeError, 'fitBgBb', 'row 0: opportunities (0) must be an integer from 1 to 1000000');
-      expectThrows(() => fitBgBb([{ frequency: 0, recency: 0, opportunities: 1e7 }]), RangeError, 'fitBgBb', 'row 0: opportunities (10000000) must be an integer from 1 to 1000000');
-      expectThrows(() => fitBgBb({ frequency: [0], recency: [0, 1], opportunities: [1] }), RangeError, 'fitBgBb', 'customers.recency has length 2, expected 1');
+      expectThrows(
+        () => fitBgBb([{ frequency: 3, recency: 2, opportunities: 6 }]),
+        RangeError,
+        'fitBgBb',
+        'row 0: frequency (3) must not exceed recency (2)',
+      );
+      expectThrows(
+        () => fitBgBb([{ frequency: 1, recency: 7, opportunities: 6 }]),
+        RangeError,
+        'fitBgBb',
+        'row 0: recency (7) must not exceed opportunities (6)',
+      );
+      expectThrows(
+        () => fitBgBb([{ frequency: 0, recency: 2, opportunities: 6 }]),
+        RangeError,
+        'fitBgBb',
+        'row 0: recency (2) must be 0 when frequency is 0',
+      );
+      expectThrows(
+        () => fitBgBb([{ frequency: 1, recency: 1.5, opportunities: 6 }]),
+        RangeError,
+        'fitBgBb',
+        'row 0: recency (1.5) must be a non-negative integer',
+      );
+      expectThrows(
+        () => fitBgBb([{ frequency: 0, recency: 0, opportunities: 0 }]),
+        RangeError,
+        'fitBgBb',
+        'row 0: opportunities (0) must be an integer from 1 to 1000000',
+      );
+      expectThrows(
+        () => fitBgBb([{ frequency: 0, recency: 0, opportunities: 1e7 }]),
+        RangeError,
+        'fitBgBb',
+        'row 0: opportunities (10000000) must be an integer from 1 to 1000000',
+      );
+      expectThrows(
+        () => fitBgBb({ frequency: [0], recency: [0, 1], opportunities: [1] }),
+        RangeError,
+        'fitBgBb',
+        'customers.recency has length 2, expected 1',
+      );
     });
   });
 });

@@ -6,11 +6,17 @@ const published = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }; // FHL 2005, 3
 
 describe('bgNbdConditionalExpectedPurchases', () => {
   it('reproduces 1.226 for x = 2, tₓ = 30.43, T = 38.86, t = 39 (data README)', () => {
-    expectClose(bgNbdConditionalExpectedPurchases(published, 39, { frequency: 2, recency: 30.43, T: 38.86 }), 1.226, { abs: 5e-4 });
+    expectClose(bgNbdConditionalExpectedPurchases(published, 39, { frequency: 2, recency: 30.43, T: 38.86 }), 1.226, {
+      abs: 5e-4,
+    });
   });
 
   it('reduces to E[X(t)] for x = 0, T = 0', () => {
-    expectClose(bgNbdConditionalExpectedPurchases(published, 12, { frequency: 0, recency: 0, T: 0 }), bgNbdExpectedPurchases(published, 12), { rel: 1e-14 });
+    expectClose(
+      bgNbdConditionalExpectedPurchases(published, 12, { frequency: 0, recency: 0, T: 0 }),
+      bgNbdExpectedPurchases(published, 12),
+      { rel: 1e-14 },
+    );
   });
 
   it('is vectorised over rows and columns', () => {
@@ -19,7 +25,11 @@ describe('bgNbdConditionalExpectedPurchases', () => {
       { frequency: 0, recency: 0, T: 38.86 },
     ]);
     const a = bgNbdConditionalExpectedPurchases(published, 39, rows);
-    const b = bgNbdConditionalExpectedPurchases(published, 39, { frequency: [2, 0], recency: [30.43, 0], T: [38.86, 38.86] });
+    const b = bgNbdConditionalExpectedPurchases(published, 39, {
+      frequency: [2, 0],
+      recency: [30.43, 0],
+      T: [38.86, 38.86],
+    });
     expect(a).toEqual(b);
     expect(a).toHaveLength(2);
   });
@@ -43,7 +53,17 @@ describe('bgNbdConditionalExpectedPurchases', () => {
   });
 
   it('throws for invalid t or customer', () => {
-    expectThrows(() => bgNbdConditionalExpectedPurchases(published, Number.NaN, { frequency: 1, recency: 1, T: 1 }), RangeError, 'bgNbdConditionalExpectedPurchases', 't (NaN)');
-    expectThrows(() => bgNbdConditionalExpectedPurchases(published, 1, { frequency: -1, recency: 1, T: 1 }), RangeError, 'bgNbdConditionalExpectedPurchases', 'row 0: frequency (-1)');
+    expectThrows(
+      () => bgNbdConditionalExpectedPurchases(published, Number.NaN, { frequency: 1, recency: 1, T: 1 }),
+      RangeError,
+      'bgNbdConditionalExpectedPurchases',
+      't (NaN)',
+    );
+    expectThrows(
+      () => bgNbdConditionalExpectedPurchases(published, 1, { frequency: -1, recency: 1, T: 1 }),
+      RangeError,
+      'bgNbdConditionalExpectedPurchases',
+      'row 0: frequency (-1)',
+    );
   });
 });

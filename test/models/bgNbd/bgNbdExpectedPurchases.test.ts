@@ -8,7 +8,9 @@ const refit = { r: 0.242593, alpha: 4.413532, a: 0.792886, b: 2.425752 }; // dat
 describe('bgNbdExpectedPurchases', () => {
   it('reproduces E[X(t)] for t = 0.1429, 1, 3, 31.8571, 32 (data README, 4 decimals) with the refit parameters', () => {
     const got = bgNbdExpectedPurchases(refit, [0.1429, 1, 3, 31.8571, 32]);
-    [0.0078, 0.0532, 0.1506, 1.0405, 1.0437].forEach((e, i) => { expectClose(got[i] as number, e, { abs: 5e-5 }); });
+    [0.0078, 0.0532, 0.1506, 1.0405, 1.0437].forEach((e, i) => {
+      expectClose(got[i] as number, e, { abs: 5e-5 });
+    });
   });
 
   it('is within 3e-4 of the printed E[X(78)] = 1.8576', () => {

@@ -23,11 +23,17 @@ describe('bgNbdProbabilityAlive properties', () => {
 
   it('invalid domain throws RangeError: negative or fractional frequency, recency > T, non-positive params', () => {
     fc.assert(
-      fc.property(params, fc.oneof(fc.double({ max: -1e-9, noNaN: true }), fc.double({ min: 0.01, max: 0.99, noNaN: true })), (p, bad) => {
-        expect(() => bgNbdProbabilityAlive(p, { frequency: bad, recency: 1, T: 2 })).toThrow(RangeError);
-        expect(() => bgNbdProbabilityAlive({ ...p, r: -Math.abs(bad) }, { frequency: 1, recency: 1, T: 2 })).toThrow(RangeError);
-        expect(() => bgNbdProbabilityAlive(p, { frequency: 1, recency: 3, T: 2 })).toThrow(RangeError);
-      }),
+      fc.property(
+        params,
+        fc.oneof(fc.double({ max: -1e-9, noNaN: true }), fc.double({ min: 0.01, max: 0.99, noNaN: true })),
+        (p, bad) => {
+          expect(() => bgNbdProbabilityAlive(p, { frequency: bad, recency: 1, T: 2 })).toThrow(RangeError);
+          expect(() => bgNbdProbabilityAlive({ ...p, r: -Math.abs(bad) }, { frequency: 1, recency: 1, T: 2 })).toThrow(
+            RangeError,
+          );
+          expect(() => bgNbdProbabilityAlive(p, { frequency: 1, recency: 3, T: 2 })).toThrow(RangeError);
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -22,7 +22,17 @@ describe('bgNbdProbabilityAlive', () => {
   });
 
   it('throws for invalid params', () => {
-    expectThrows(() => bgNbdProbabilityAlive({ ...published, r: 0 }, { frequency: 1, recency: 1, T: 1 }), RangeError, 'bgNbdProbabilityAlive', 'params.r (0) must be greater than 0');
-    expectThrows(() => bgNbdProbabilityAlive(null as never, { frequency: 1, recency: 1, T: 1 }), TypeError, 'bgNbdProbabilityAlive', 'params must be an object');
+    expectThrows(
+      () => bgNbdProbabilityAlive({ ...published, r: 0 }, { frequency: 1, recency: 1, T: 1 }),
+      RangeError,
+      'bgNbdProbabilityAlive',
+      'params.r (0) must be greater than 0',
+    );
+    expectThrows(
+      () => bgNbdProbabilityAlive(null as never, { frequency: 1, recency: 1, T: 1 }),
+      TypeError,
+      'bgNbdProbabilityAlive',
+      'params must be an object',
+    );
   });
 });

@@ -9,16 +9,26 @@ describe('bgNbdPurchaseProbability', () => {
     expectClose(bgNbdPurchaseProbability(published, 39, 0), 0.5737864, { abs: 5e-8 });
     expectClose(bgNbdPurchaseProbability(published, 2, 10), 1.07869e-7, { abs: 5e-13 });
     const expected = [
-      0.0019995214, 0.0015170236, 0.001163315, 0.0009003148, 0.0007023638, 0.0005517902, 0.0004361913, 0.0003467171, 0.0002769613,
-      0.000222226,
+      0.0019995214, 0.0015170236, 0.001163315, 0.0009003148, 0.0007023638, 0.0005517902, 0.0004361913, 0.0003467171,
+      0.0002769613, 0.000222226,
     ];
     const got = bgNbdPurchaseProbability(published, 30, [11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
-    got.forEach((v, i) => { expectClose(v, expected[i] as number, { abs: 5e-11 }); });
+    got.forEach((v, i) => {
+      expectClose(v, expected[i] as number, { abs: 5e-11 });
+    });
   });
 
   it('sums to 1 over n', () => {
-    const ps = bgNbdPurchaseProbability(published, 30, Array.from({ length: 2000 }, (_, n) => n));
-    expectClose(ps.reduce((s, v) => s + v, 0), 1, { abs: 1e-9 });
+    const ps = bgNbdPurchaseProbability(
+      published,
+      30,
+      Array.from({ length: 2000 }, (_, n) => n),
+    );
+    expectClose(
+      ps.reduce((s, v) => s + v, 0),
+      1,
+      { abs: 1e-9 },
+    );
   });
 
   it('is a point mass at 0 for t = 0 and handles huge n without looping', () => {
@@ -30,7 +40,12 @@ describe('bgNbdPurchaseProbability', () => {
   });
 
   it('throws for a fractional n or negative t', () => {
-    expectThrows(() => bgNbdPurchaseProbability(published, 30, 1.5), RangeError, 'bgNbdPurchaseProbability', 'n (1.5) must be a non-negative integer');
+    expectThrows(
+      () => bgNbdPurchaseProbability(published, 30, 1.5),
+      RangeError,
+      'bgNbdPurchaseProbability',
+      'n (1.5) must be a non-negative integer',
+    );
     expectThrows(() => bgNbdPurchaseProbability(published, -1, 1), RangeError, 'bgNbdPurchaseProbability', 't (-1)');
   });
 });

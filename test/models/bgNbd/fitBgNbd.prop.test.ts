@@ -8,7 +8,11 @@ import { simulateBgNbd } from '../simulate.ts';
 describe('fitBgNbd properties', () => {
   it('fits never lower the likelihood of their starting point, and compressed fits equal uncompressed ones', () => {
     const sample = fc.array(
-      fc.record({ x: fc.integer({ min: 0, max: 8 }), tx: fc.integer({ min: 0, max: 10 }), T: fc.integer({ min: 10, max: 14 }) }),
+      fc.record({
+        x: fc.integer({ min: 0, max: 8 }),
+        tx: fc.integer({ min: 0, max: 10 }),
+        T: fc.integer({ min: 10, max: 14 }),
+      }),
       { minLength: 15, maxLength: 60 },
     );
     fc.assert(
@@ -22,7 +26,8 @@ describe('fitBgNbd properties', () => {
           Float64Array.from(customers, (c) => c.T),
           new Float64Array(customers.length).fill(1),
         );
-        const penalised = (q: typeof start, l: number) => l / customers.length - 0.01 * (q.r ** 2 + q.alpha ** 2 + q.a ** 2 + q.b ** 2);
+        const penalised = (q: typeof start, l: number) =>
+          l / customers.length - 0.01 * (q.r ** 2 + q.alpha ** 2 + q.a ** 2 + q.b ** 2);
         const atStart = penalised(start, ll(Float64Array.from([1, 2, 1, 1], Math.log)));
         expect(penalised(fit.params, fit.logLikelihood)).toBeGreaterThanOrEqual(atStart - 1e-12);
         const c = compressCustomers(customers);

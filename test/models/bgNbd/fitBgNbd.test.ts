@@ -43,8 +43,16 @@ describe('fitBgNbd', () => {
   });
 
   it('accepts arrays of objects and typed-array columns alike', () => {
-    const rows = cdnow.frequency.map((x, i) => ({ frequency: x, recency: cdnow.recency[i] as number, T: cdnow.T[i] as number }));
-    const typed = { frequency: Float64Array.from(cdnow.frequency), recency: Float64Array.from(cdnow.recency), T: Float64Array.from(cdnow.T) };
+    const rows = cdnow.frequency.map((x, i) => ({
+      frequency: x,
+      recency: cdnow.recency[i] as number,
+      T: cdnow.T[i] as number,
+    }));
+    const typed = {
+      frequency: Float64Array.from(cdnow.frequency),
+      recency: Float64Array.from(cdnow.recency),
+      T: Float64Array.from(cdnow.T),
+    };
     expectClose(fitBgNbd(deepFreeze(rows)).logLikelihood, fit.logLikelihood, { rel: 1e-12 });
     expectClose(fitBgNbd(typed).logLikelihood, fit.logLikelihood, { rel: 1e-12 });
   });
@@ -99,7 +107,10 @@ describe('fitBgNbd', () => {
     });
 
     it('handles T = recency and zero-frequency customers', () => {
-      const f = fitBgNbd({ frequency: [0, 0, 3, 1, 2, 0, 5], recency: [0, 0, 10, 10, 4, 0, 12], T: [10, 12, 10, 10, 12, 0, 12] }, { penalty: 0.01 });
+      const f = fitBgNbd(
+        { frequency: [0, 0, 3, 1, 2, 0, 5], recency: [0, 0, 10, 10, 4, 0, 12], T: [10, 12, 10, 10, 12, 0, 12] },
+        { penalty: 0.01 },
+      );
       expect(Number.isFinite(f.logLikelihood)).toBe(true);
     });
 
@@ -111,21 +122,55 @@ describe('fitBgNbd', () => {
 
   describe('errors', () => {
     it('throws RangeError for invalid customers, naming the row', () => {
-      expectThrows(() => fitBgNbd([{ frequency: 1.5, recency: 1, T: 2 }]), RangeError, 'fitBgNbd', 'row 0: frequency (1.5) must be a non-negative integer');
-      expectThrows(() => fitBgNbd([{ frequency: 1, recency: 1, T: 2 }, { frequency: 1, recency: 3, T: 2 }]), RangeError, 'fitBgNbd', 'row 1: recency (3) must not exceed T (2)');
-      expectThrows(() => fitBgNbd({ frequency: [1], recency: [1, 2], T: [2] }), RangeError, 'fitBgNbd', 'customers.recency has length 2');
+      expectThrows(
+        () => fitBgNbd([{ frequency: 1.5, recency: 1, T: 2 }]),
+        RangeError,
+        'fitBgNbd',
+        'row 0: frequency (1.5) must be a non-negative integer',
+      );
+      expectThrows(
+        () =>
+          fitBgNbd([
+            { frequency: 1, recency: 1, T: 2 },
+            { frequency: 1, recency: 3, T: 2 },
+          ]),
+        RangeError,
+        'fitBgNbd',
+        'row 1: recency (3) must not exceed T (2)',
+      );
+      expectThrows(
+        () => fitBgNbd({ frequency: [1], recency: [1, 2], T: [2] }),
+        RangeError,
+        'fitBgNbd',
+        'customers.recency has length 2',
+      );
     });
 
     it('throws TypeError for wrong kinds', () => {
-      expectThrows(() => fitBgNbd([{ frequency: '1', recency: 1, T: 2 }] as never), TypeError, 'fitBgNbd', 'row 0: frequency must be a number, got "1"');
-      expectThrows(() => fitBgNbd({ frequency: 1, recency: 1, T: 2 } as never), TypeError, 'fitBgNbd', 'got a single customer');
+      expectThrows(
+        () => fitBgNbd([{ frequency: '1', recency: 1, T: 2 }] as never),
+        TypeError,
+        'fitBgNbd',
+        'row 0: frequency must be a number, got "1"',
+      );
+      expectThrows(
+        () => fitBgNbd({ frequency: 1, recency: 1, T: 2 } as never),
+        TypeError,
+        'fitBgNbd',
+        'got a single customer',
+      );
       expectThrows(() => fitBgNbd(null as never), TypeError, 'fitBgNbd');
     });
 
     it('validates options', () => {
       expectThrows(() => fitBgNbd(cdnow, { weights: [1] }), RangeError, 'fitBgNbd', 'weights has length 1');
       expectThrows(() => fitBgNbd(cdnow, { penalty: -1 }), RangeError, 'fitBgNbd', 'penalty (-1) must not be negative');
-      expectThrows(() => fitBgNbd(cdnow, { initialParams: { r: 0 } }), RangeError, 'fitBgNbd', 'initialParams.r (0) must be greater than 0');
+      expectThrows(
+        () => fitBgNbd(cdnow, { initialParams: { r: 0 } }),
+        RangeError,
+        'fitBgNbd',
+        'initialParams.r (0) must be greater than 0',
+      );
     });
   });
 });

@@ -26,7 +26,9 @@ describe('fitGammaGamma', () => {
     // to cents, which moves the result by up to w·0.005 ≈ 0.004, so the tolerance is 0.01.
     const expected = [24.65, 18.91, 35.17, 35.17, 35.17, 71.46, 18.91, 35.17, 27.28, 35.17];
     const got = gammaGammaExpectedSpend(fit.params, rows.slice(0, 10));
-    got.forEach((v, i) => { expectClose(v, expected[i] as number, { abs: 0.01 }); });
+    got.forEach((v, i) => {
+      expectClose(v, expected[i] as number, { abs: 0.01 });
+    });
   });
 
   it('recovers known parameters from seeded simulated data within 3 standard errors', () => {
@@ -34,7 +36,8 @@ describe('fitGammaGamma', () => {
     const frequency = Array.from({ length: 3000 }, (_, i) => 1 + (i % 6));
     const monetaryValue = simulateGammaGamma(truth, frequency, 12);
     const f = fitGammaGamma({ frequency, monetaryValue });
-    for (const k of ['p', 'q', 'v'] as const) expect(Math.abs(f.params[k] - truth[k])).toBeLessThan(3 * f.standardErrors[k]);
+    for (const k of ['p', 'q', 'v'] as const)
+      expect(Math.abs(f.params[k] - truth[k])).toBeLessThan(3 * f.standardErrors[k]);
   });
 
   it('warns in the result (not the console) when q ≤ 1 and the population mean spend is infinite', () => {
@@ -70,9 +73,24 @@ describe('fitGammaGamma', () => {
 
   describe('errors', () => {
     it('rejects zero spend for a repeat buyer and negative spend, naming the row', () => {
-      expectThrows(() => fitGammaGamma([{ frequency: 2, monetaryValue: 0 }]), RangeError, 'fitGammaGamma', 'row 0: monetaryValue (0) must be greater than 0');
-      expectThrows(() => fitGammaGamma([{ frequency: 0, monetaryValue: -1 }]), RangeError, 'fitGammaGamma', 'row 0: monetaryValue (-1) must not be negative');
-      expectThrows(() => fitGammaGamma([{ frequency: 1 }] as never), TypeError, 'fitGammaGamma', 'row 0: monetaryValue must be a number, got undefined');
+      expectThrows(
+        () => fitGammaGamma([{ frequency: 2, monetaryValue: 0 }]),
+        RangeError,
+        'fitGammaGamma',
+        'row 0: monetaryValue (0) must be greater than 0',
+      );
+      expectThrows(
+        () => fitGammaGamma([{ frequency: 0, monetaryValue: -1 }]),
+        RangeError,
+        'fitGammaGamma',
+        'row 0: monetaryValue (-1) must not be negative',
+      );
+      expectThrows(
+        () => fitGammaGamma([{ frequency: 1 }] as never),
+        TypeError,
+        'fitGammaGamma',
+        'row 0: monetaryValue must be a number, got undefined',
+      );
     });
   });
 });
@@ -82,11 +100,17 @@ describe('gammaGammaExpectedSpend', () => {
 
   it('equals the credibility form (1 − w)·v·p/(q − 1) + w·m̄ (data README formula)', () => {
     const w = (6.25 * 3) / (6.25 * 3 + 3.74 - 1);
-    expectClose(gammaGammaExpectedSpend(params, { frequency: 3, monetaryValue: 40 }), (1 - w) * ((15.44 * 6.25) / 2.74) + w * 40, { rel: 1e-14 });
+    expectClose(
+      gammaGammaExpectedSpend(params, { frequency: 3, monetaryValue: 40 }),
+      (1 - w) * ((15.44 * 6.25) / 2.74) + w * 40,
+      { rel: 1e-14 },
+    );
   });
 
   it('gives frequency-0 customers the population mean p·v/(q − 1), whatever their monetary value', () => {
-    expectClose(gammaGammaExpectedSpend(params, { frequency: 0, monetaryValue: 123 }), (6.25 * 15.44) / 2.74, { rel: 1e-14 });
+    expectClose(gammaGammaExpectedSpend(params, { frequency: 0, monetaryValue: 123 }), (6.25 * 15.44) / 2.74, {
+      rel: 1e-14,
+    });
   });
 
   it('moves towards the customer mean as frequency grows', () => {
@@ -96,6 +120,11 @@ describe('gammaGammaExpectedSpend', () => {
   });
 
   it('throws for invalid params', () => {
-    expectThrows(() => gammaGammaExpectedSpend({ p: 1, q: -1, v: 1 }, { frequency: 1, monetaryValue: 1 }), RangeError, 'gammaGammaExpectedSpend', 'params.q (-1)');
+    expectThrows(
+      () => gammaGammaExpectedSpend({ p: 1, q: -1, v: 1 }, { frequency: 1, monetaryValue: 1 }),
+      RangeError,
+      'gammaGammaExpectedSpend',
+      'params.q (-1)',
+    );
   });
 });

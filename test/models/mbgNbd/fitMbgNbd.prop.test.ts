@@ -12,7 +12,12 @@ describe('fitMbgNbd properties', () => {
   it('the analytic gradient agrees with central differences', () => {
     fc.assert(
       fc.property(params, customer, (p, c) => {
-        const ll = mbgNbdLogLikelihood(Float64Array.of(c.frequency), Float64Array.of(c.recency), Float64Array.of(c.T), Float64Array.of(1));
+        const ll = mbgNbdLogLikelihood(
+          Float64Array.of(c.frequency),
+          Float64Array.of(c.recency),
+          Float64Array.of(c.T),
+          Float64Array.of(1),
+        );
         const x = Float64Array.of(Math.log(p.r), Math.log(p.alpha), Math.log(p.a), Math.log(p.b));
         expectGradientMatchesDifferences(ll, x);
       }),
@@ -27,7 +32,8 @@ describe('fitMbgNbd properties', () => {
         const data = compressCustomers(simulateMbgNbd(truth, 20_000, (i) => 30 + (i % 10), seed));
         const fit = fitMbgNbd(data, { weights: data.weights });
         expect(fit.converged).toBe(true);
-        for (const key of ['r', 'alpha', 'a', 'b'] as const) expect(Math.abs(fit.params[key] - truth[key])).toBeLessThanOrEqual(3 * fit.standardErrors[key]);
+        for (const key of ['r', 'alpha', 'a', 'b'] as const)
+          expect(Math.abs(fit.params[key] - truth[key])).toBeLessThanOrEqual(3 * fit.standardErrors[key]);
       }),
       { numRuns: 3 },
     );

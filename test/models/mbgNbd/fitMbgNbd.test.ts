@@ -39,7 +39,11 @@ describe('fitMbgNbd', () => {
   describe('edge cases', () => {
     it('handles heavy buyers (frequency up to 10,000) without overflow', () => {
       const data = cdnowSummary();
-      const fit = fitMbgNbd({ frequency: [...data.frequency, 10_000, 500], recency: [...data.recency, 38, 1], T: [...data.T, 39, 37] });
+      const fit = fitMbgNbd({
+        frequency: [...data.frequency, 10_000, 500],
+        recency: [...data.recency, 38, 1],
+        T: [...data.T, 39, 37],
+      });
       expect(fit.converged).toBe(true);
       expect(Number.isFinite(fit.logLikelihood)).toBe(true);
       expect(mbgNbdProbabilityAlive(fit.params, { frequency: 500, recency: 1, T: 37 })).toBe(0);
@@ -53,9 +57,24 @@ describe('fitMbgNbd', () => {
 
   describe('error policy', () => {
     it('throws for invalid customers and options', () => {
-      expectThrows(() => fitMbgNbd(null as never), TypeError, 'fitMbgNbd', 'customers must be an array of customers or an object of columns, got null');
-      expectThrows(() => fitMbgNbd([{ frequency: 1, recency: -1, T: 2 }]), RangeError, 'fitMbgNbd', 'row 0: recency (-1) must not be negative');
-      expectThrows(() => fitMbgNbd([], { maxIterations: 0 }), RangeError, 'fitMbgNbd', 'maxIterations (0) must be a positive integer');
+      expectThrows(
+        () => fitMbgNbd(null as never),
+        TypeError,
+        'fitMbgNbd',
+        'customers must be an array of customers or an object of columns, got null',
+      );
+      expectThrows(
+        () => fitMbgNbd([{ frequency: 1, recency: -1, T: 2 }]),
+        RangeError,
+        'fitMbgNbd',
+        'row 0: recency (-1) must not be negative',
+      );
+      expectThrows(
+        () => fitMbgNbd([], { maxIterations: 0 }),
+        RangeError,
+        'fitMbgNbd',
+        'maxIterations (0) must be a positive integer',
+      );
     });
   });
 });

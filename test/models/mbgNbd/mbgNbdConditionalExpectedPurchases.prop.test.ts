@@ -12,7 +12,9 @@ describe('mbgNbdConditionalExpectedPurchases properties', () => {
         const a = mbgNbdConditionalExpectedPurchases(p, t, c);
         expect(Number.isFinite(a)).toBe(true);
         expect(mbgNbdConditionalExpectedPurchases(p, t + dt, c)).toBeGreaterThanOrEqual(a * (1 - 1e-9) - 1e-12);
-        expect(mbgNbdExpectedPurchases(p, t + dt)).toBeGreaterThanOrEqual(mbgNbdExpectedPurchases(p, t) * (1 - 1e-9) - 1e-12);
+        expect(mbgNbdExpectedPurchases(p, t + dt)).toBeGreaterThanOrEqual(
+          mbgNbdExpectedPurchases(p, t) * (1 - 1e-9) - 1e-12,
+        );
       }),
       { numRuns: 150 },
     );

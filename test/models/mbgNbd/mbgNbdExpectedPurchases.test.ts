@@ -9,7 +9,9 @@ const params = { r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 };
 describe('mbgNbdExpectedPurchases', () => {
   it('matches mpmath on the Hardie time grid and the Excel values within the lifetimes tolerance (5 %)', () => {
     const times = [0.1429, 1, 3, 31.8571, 32, 78];
-    const mp = [0.00778312371554849, 0.0530847952637018, 0.150863288606641, 1.03404210002867, 1.03718283242863, 1.80475757755314];
+    const mp = [
+      0.00778312371554849, 0.0530847952637018, 0.150863288606641, 1.03404210002867, 1.03718283242863, 1.80475757755314,
+    ];
     const excel = [0.0078, 0.0532, 0.1506, 1.0405, 1.0437, 1.8576]; // BG/NBD sheet, as compared by lifetimes (rtol 0.05)
     mbgNbdExpectedPurchases(params, times).forEach((v, i) => {
       expectClose(v, mp[i] as number, { rel: 1e-12 });
@@ -25,8 +27,18 @@ describe('mbgNbdExpectedPurchases', () => {
     });
 
     it('throws for invalid horizons and params', () => {
-      expectThrows(() => mbgNbdExpectedPurchases(params, [1, -2]), RangeError, 'mbgNbdExpectedPurchases', 't[1] (-2) must be a non-negative finite number');
-      expectThrows(() => mbgNbdExpectedPurchases({ ...params, r: '1' } as never, 1), TypeError, 'mbgNbdExpectedPurchases', 'params.r must be a number, got "1"');
+      expectThrows(
+        () => mbgNbdExpectedPurchases(params, [1, -2]),
+        RangeError,
+        'mbgNbdExpectedPurchases',
+        't[1] (-2) must be a non-negative finite number',
+      );
+      expectThrows(
+        () => mbgNbdExpectedPurchases({ ...params, r: '1' } as never, 1),
+        TypeError,
+        'mbgNbdExpectedPurchases',
+        'params.r must be a number, got "1"',
+      );
     });
   });
 });

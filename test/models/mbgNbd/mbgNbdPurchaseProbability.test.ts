@@ -14,13 +14,26 @@ describe('mbgNbdPurchaseProbability', () => {
   });
 
   it('sums to 1 over n', () => {
-    const all = mbgNbdPurchaseProbability(params, 30, Array.from({ length: 400 }, (_, n) => n));
-    expectClose(all.reduce((s, v) => s + v, 0), 1, { rel: 1e-12 });
+    const all = mbgNbdPurchaseProbability(
+      params,
+      30,
+      Array.from({ length: 400 }, (_, n) => n),
+    );
+    expectClose(
+      all.reduce((s, v) => s + v, 0),
+      1,
+      { rel: 1e-12 },
+    );
     expect(mbgNbdPurchaseProbability(params, 0, [0, 1])).toEqual([1, 0]);
   });
 
   it('throws for a fractional n', () => {
-    expectThrows(() => mbgNbdPurchaseProbability(params, 1, 1.5), RangeError, 'mbgNbdPurchaseProbability', 'n (1.5) must be a non-negative integer');
+    expectThrows(
+      () => mbgNbdPurchaseProbability(params, 1, 1.5),
+      RangeError,
+      'mbgNbdPurchaseProbability',
+      'n (1.5) must be a non-negative integer',
+    );
   });
 
   describe('edge cases', () => {

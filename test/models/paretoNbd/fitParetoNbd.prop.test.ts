@@ -11,7 +11,12 @@ import { modelCustomer, paretoNbdParams as params } from '../arbitraries.ts';
 const customer = modelCustomer(2000);
 
 /** Reference ℓ from the published (untransformed) ₂F₁ form with the library's general logHyp2f1. */
-function referenceLogLikelihood(p: { r: number; alpha: number; s: number; beta: number }, x: number, tx: number, T: number): number {
+function referenceLogLikelihood(
+  p: { r: number; alpha: number; s: number; beta: number },
+  x: number,
+  tx: number,
+  T: number,
+): number {
   const { r, alpha, s, beta } = p;
   const k = r + s + x;
   const logA = (t: number) =>
@@ -27,7 +32,12 @@ describe('fitParetoNbd properties', () => {
   it('the fit likelihood (series with gradient) agrees with the general ₂F₁ evaluation and its gradient with differences', () => {
     fc.assert(
       fc.property(params, customer, (p, c) => {
-        const ll = paretoNbdLogLikelihood(Float64Array.of(c.frequency), Float64Array.of(c.recency), Float64Array.of(c.T), Float64Array.of(1));
+        const ll = paretoNbdLogLikelihood(
+          Float64Array.of(c.frequency),
+          Float64Array.of(c.recency),
+          Float64Array.of(c.T),
+          Float64Array.of(1),
+        );
         const x = Float64Array.of(Math.log(p.r), Math.log(p.alpha), Math.log(p.s), Math.log(p.beta));
         const value = expectGradientMatchesDifferences(ll, x);
         // Where the general ₂F₁ is reliable (z ≤ 0.9, moderate frequency) the two paths agree.
@@ -52,9 +62,22 @@ describe('fitParetoNbd properties', () => {
         for (const key of ['r', 'alpha'] as const) {
           expect(Math.abs(fit.params[key] - truth[key])).toBeLessThanOrEqual(3 * fit.standardErrors[key]);
         }
-        const start = Math.log(data.T.reduce((s, t) => s + t, 0) / Math.max(1, data.frequency.reduce((s, x) => s + x, 0)));
-        const ll = paretoNbdLogLikelihood(Float64Array.from(data.frequency), Float64Array.from(data.recency), Float64Array.from(data.T), new Float64Array(data.T.length).fill(1));
-        expect(fit.logLikelihood).toBeGreaterThanOrEqual(ll(Float64Array.of(Math.log(0.5), start + Math.log(0.5), 0, start)) - 1e-6);
+        const start = Math.log(
+          data.T.reduce((s, t) => s + t, 0) /
+            Math.max(
+              1,
+              data.frequency.reduce((s, x) => s + x, 0),
+            ),
+        );
+        const ll = paretoNbdLogLikelihood(
+          Float64Array.from(data.frequency),
+          Float64Array.from(data.recency),
+          Float64Array.from(data.T),
+          new Float64Array(data.T.length).fill(1),
+        );
+        expect(fit.logLikelihood).toBeGreaterThanOrEqual(
+          ll(Float64Array.of(Math.log(0.5), start + Math.log(0.5), 0, start)) - 1e-6,
+        );
       }),
       { numRuns: 3 },
     );

@@ -95,17 +95,57 @@ describe('fitParetoNbd', () => {
 
   describe('error policy', () => {
     it('throws a TypeError for wrong kinds', () => {
-      expectThrows(() => fitParetoNbd(5 as never), TypeError, 'fitParetoNbd', 'customers must be an array of customers or an object of columns, got 5');
-      expectThrows(() => fitParetoNbd([{ frequency: '1', recency: 1, T: 2 }] as never), TypeError, 'fitParetoNbd', 'row 0: frequency must be a number, got "1"');
-      expectThrows(() => fitParetoNbd([], { weights: 'x' } as never), TypeError, 'fitParetoNbd', 'weights must be an array');
+      expectThrows(
+        () => fitParetoNbd(5 as never),
+        TypeError,
+        'fitParetoNbd',
+        'customers must be an array of customers or an object of columns, got 5',
+      );
+      expectThrows(
+        () => fitParetoNbd([{ frequency: '1', recency: 1, T: 2 }] as never),
+        TypeError,
+        'fitParetoNbd',
+        'row 0: frequency must be a number, got "1"',
+      );
+      expectThrows(
+        () => fitParetoNbd([], { weights: 'x' } as never),
+        TypeError,
+        'fitParetoNbd',
+        'weights must be an array',
+      );
     });
 
     it('throws a RangeError for out-of-domain customers and options', () => {
-      expectThrows(() => fitParetoNbd([{ frequency: 1.5, recency: 1, T: 2 }]), RangeError, 'fitParetoNbd', 'row 0: frequency (1.5) must be a non-negative integer');
-      expectThrows(() => fitParetoNbd([{ frequency: 1, recency: 3, T: 2 }]), RangeError, 'fitParetoNbd', 'row 0: recency (3) must not exceed T (2)');
-      expectThrows(() => fitParetoNbd([{ frequency: 1, recency: 1, T: 2 }], { weights: [-1] }), RangeError, 'fitParetoNbd', 'weights[0] (-1) must be a non-negative finite number');
-      expectThrows(() => fitParetoNbd([], { penalty: -1 }), RangeError, 'fitParetoNbd', 'penalty (-1) must not be negative');
-      expectThrows(() => fitParetoNbd([], { initialParams: { beta: 0 } }), RangeError, 'fitParetoNbd', 'initialParams.beta (0) must be greater than 0');
+      expectThrows(
+        () => fitParetoNbd([{ frequency: 1.5, recency: 1, T: 2 }]),
+        RangeError,
+        'fitParetoNbd',
+        'row 0: frequency (1.5) must be a non-negative integer',
+      );
+      expectThrows(
+        () => fitParetoNbd([{ frequency: 1, recency: 3, T: 2 }]),
+        RangeError,
+        'fitParetoNbd',
+        'row 0: recency (3) must not exceed T (2)',
+      );
+      expectThrows(
+        () => fitParetoNbd([{ frequency: 1, recency: 1, T: 2 }], { weights: [-1] }),
+        RangeError,
+        'fitParetoNbd',
+        'weights[0] (-1) must be a non-negative finite number',
+      );
+      expectThrows(
+        () => fitParetoNbd([], { penalty: -1 }),
+        RangeError,
+        'fitParetoNbd',
+        'penalty (-1) must not be negative',
+      );
+      expectThrows(
+        () => fitParetoNbd([], { initialParams: { beta: 0 } }),
+        RangeError,
+        'fitParetoNbd',
+        'initialParams.beta (0) must be greater than 0',
+      );
     });
   });
 });

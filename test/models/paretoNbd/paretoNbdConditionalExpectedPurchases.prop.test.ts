@@ -14,7 +14,9 @@ describe('paretoNbdConditionalExpectedPurchases properties', () => {
         expect(Number.isFinite(a)).toBe(true);
         expect(a).toBeGreaterThanOrEqual(0);
         expect(b).toBeGreaterThanOrEqual(a * (1 - 1e-12));
-        expect(paretoNbdExpectedPurchases(p, t1 + dt)).toBeGreaterThanOrEqual(paretoNbdExpectedPurchases(p, t1) * (1 - 1e-12));
+        expect(paretoNbdExpectedPurchases(p, t1 + dt)).toBeGreaterThanOrEqual(
+          paretoNbdExpectedPurchases(p, t1) * (1 - 1e-12),
+        );
       }),
       { numRuns: 150 },
     );

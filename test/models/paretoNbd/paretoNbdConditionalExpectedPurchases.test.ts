@@ -9,9 +9,15 @@ describe('paretoNbdConditionalExpectedPurchases', () => {
     // BTYD vignette "BTYD walkthrough" (pnbd.ConditionalExpectedTransactions): 25.46, printed to two
     // decimals from BTYD's own full-precision estimates; the lifetimes test suite allows 0.01.
     const btyd = { r: 0.5534, alpha: 10.5802, s: 0.6061, beta: 11.6562 };
-    expectClose(paretoNbdConditionalExpectedPurchases(btyd, 52, { frequency: 26, recency: 30.86, T: 31 }), 25.46, { abs: 0.01 });
+    expectClose(paretoNbdConditionalExpectedPurchases(btyd, 52, { frequency: 26, recency: 30.86, T: 31 }), 25.46, {
+      abs: 0.01,
+    });
     // Independent float64 evaluation of the closed form (SciPy hyp2f1) with the printed parameters: 25.45491351149971.
-    expectClose(paretoNbdConditionalExpectedPurchases(btyd, 52, { frequency: 26, recency: 30.86, T: 31 }), 25.45491351149971, { rel: 1e-10 });
+    expectClose(
+      paretoNbdConditionalExpectedPurchases(btyd, 52, { frequency: 26, recency: 30.86, T: 31 }),
+      25.45491351149971,
+      { rel: 1e-10 },
+    );
   });
 
   it('is P(alive) times the expected purchases of a surely-alive customer', () => {
@@ -27,7 +33,11 @@ describe('paretoNbdConditionalExpectedPurchases', () => {
   it('does not jump between neighbouring heavy buyers (the lifetimes underflow case)', () => {
     // lifetimes test_conditional_expectation_underflow: (t = 10; x = 132 vs 133; tₓ = T = 200) differ by < 0.05.
     const p = { r: 0.55, alpha: 10.58, s: 0.61, beta: 11.67 };
-    const [left, right] = paretoNbdConditionalExpectedPurchases(p, 10, { frequency: [132, 133], recency: [200, 200], T: [200, 200] });
+    const [left, right] = paretoNbdConditionalExpectedPurchases(p, 10, {
+      frequency: [132, 133],
+      recency: [200, 200],
+      T: [200, 200],
+    });
     expect(Math.abs((left ?? 0) - (right ?? 0))).toBeLessThan(0.05);
     expect(left).toBeGreaterThan(6);
   });
@@ -47,9 +57,24 @@ describe('paretoNbdConditionalExpectedPurchases', () => {
 
   describe('error policy', () => {
     it('throws for invalid horizons and customers', () => {
-      expectThrows(() => paretoNbdConditionalExpectedPurchases(params, Infinity, { frequency: 1, recency: 1, T: 2 }), RangeError, 'paretoNbdConditionalExpectedPurchases', 't (Infinity) must be a non-negative finite number');
-      expectThrows(() => paretoNbdConditionalExpectedPurchases(params, 1, [{ frequency: 1, recency: Number.NaN, T: 2 }]), RangeError, 'paretoNbdConditionalExpectedPurchases', 'row 0: recency (NaN) must be a finite number');
-      expectThrows(() => paretoNbdConditionalExpectedPurchases(params, 1, [null] as never), TypeError, 'paretoNbdConditionalExpectedPurchases', 'row 0: expected a customer object, got null');
+      expectThrows(
+        () => paretoNbdConditionalExpectedPurchases(params, Infinity, { frequency: 1, recency: 1, T: 2 }),
+        RangeError,
+        'paretoNbdConditionalExpectedPurchases',
+        't (Infinity) must be a non-negative finite number',
+      );
+      expectThrows(
+        () => paretoNbdConditionalExpectedPurchases(params, 1, [{ frequency: 1, recency: Number.NaN, T: 2 }]),
+        RangeError,
+        'paretoNbdConditionalExpectedPurchases',
+        'row 0: recency (NaN) must be a finite number',
+      );
+      expectThrows(
+        () => paretoNbdConditionalExpectedPurchases(params, 1, [null] as never),
+        TypeError,
+        'paretoNbdConditionalExpectedPurchases',
+        'row 0: expected a customer object, got null',
+      );
     });
   });
 });

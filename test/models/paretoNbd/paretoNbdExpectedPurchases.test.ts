@@ -19,15 +19,23 @@ describe('paretoNbdExpectedPurchases', () => {
 
   it('matches the R BTYD reference curve on CDNOW within 0.01 (as the lifetimes test suite checks)', () => {
     // BTYD manual, pnbd.Expectation on the CDNOW fit, t = 0..9 (quoted in lifetimes' test_estimation.py):
-    const btyd = [0, 0.05077821, 0.09916088, 0.14542507, 0.1897993, 0.23247466, 0.27361274, 0.31335159, 0.35181024, 0.38909211];
+    const btyd = [
+      0, 0.05077821, 0.09916088, 0.14542507, 0.1897993, 0.23247466, 0.27361274, 0.31335159, 0.35181024, 0.38909211,
+    ];
     const fit = fitParetoNbd(cdnowSummary());
     const ours = paretoNbdExpectedPurchases(fit.params, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    ours.forEach((v, i) => { expectClose(v, btyd[i] as number, { abs: 0.01 }); });
+    ours.forEach((v, i) => {
+      expectClose(v, btyd[i] as number, { abs: 0.01 });
+    });
   });
 
   it('equals the conditional expectation of a customer with no history', () => {
     for (const t of [0.5, 10, 100]) {
-      expectClose(paretoNbdExpectedPurchases(params, t), paretoNbdConditionalExpectedPurchases(params, t, { frequency: 0, recency: 0, T: 0 }), { rel: 1e-14 });
+      expectClose(
+        paretoNbdExpectedPurchases(params, t),
+        paretoNbdConditionalExpectedPurchases(params, t, { frequency: 0, recency: 0, T: 0 }),
+        { rel: 1e-14 },
+      );
     }
   });
 
@@ -39,7 +47,9 @@ describe('paretoNbdExpectedPurchases', () => {
 
     it('uses the limit at s = 1: (r/α)·β·ln(1 + t/β)', () => {
       // r = 0.5, α = 10, β = 12, t = 5: 0.05·12·ln(17/12) = 0.208984016560930.
-      expectClose(paretoNbdExpectedPurchases({ r: 0.5, alpha: 10, s: 1, beta: 12 }, 5), 0.20898401656093, { rel: 1e-12 });
+      expectClose(paretoNbdExpectedPurchases({ r: 0.5, alpha: 10, s: 1, beta: 12 }, 5), 0.20898401656093, {
+        rel: 1e-12,
+      });
       const near = paretoNbdExpectedPurchases({ r: 0.5, alpha: 10, s: 1 + 1e-12, beta: 12 }, 5);
       expectClose(near, 0.20898401656093, { rel: 1e-9 });
     });
@@ -52,11 +62,36 @@ describe('paretoNbdExpectedPurchases', () => {
 
   describe('error policy', () => {
     it('throws for invalid params and horizons', () => {
-      expectThrows(() => paretoNbdExpectedPurchases(null as never, 1), TypeError, 'paretoNbdExpectedPurchases', 'params must be an object, got null');
-      expectThrows(() => paretoNbdExpectedPurchases({ ...params, s: 0 }, 1), RangeError, 'paretoNbdExpectedPurchases', 'params.s (0) must be greater than 0');
-      expectThrows(() => paretoNbdExpectedPurchases(params, -1), RangeError, 'paretoNbdExpectedPurchases', 't (-1) must be a non-negative finite number');
-      expectThrows(() => paretoNbdExpectedPurchases(params, '5' as never), TypeError, 'paretoNbdExpectedPurchases', 't must be a number or an array of numbers, got "5"');
-      expectThrows(() => paretoNbdExpectedPurchases(params, [1, Number.NaN]), RangeError, 'paretoNbdExpectedPurchases', 't[1] (NaN) must be a non-negative finite number');
+      expectThrows(
+        () => paretoNbdExpectedPurchases(null as never, 1),
+        TypeError,
+        'paretoNbdExpectedPurchases',
+        'params must be an object, got null',
+      );
+      expectThrows(
+        () => paretoNbdExpectedPurchases({ ...params, s: 0 }, 1),
+        RangeError,
+        'paretoNbdExpectedPurchases',
+        'params.s (0) must be greater than 0',
+      );
+      expectThrows(
+        () => paretoNbdExpectedPurchases(params, -1),
+        RangeError,
+        'paretoNbdExpectedPurchases',
+        't (-1) must be a non-negative finite number',
+      );
+      expectThrows(
+        () => paretoNbdExpectedPurchases(params, '5' as never),
+        TypeError,
+        'paretoNbdExpectedPurchases',
+        't must be a number or an array of numbers, got "5"',
+      );
+      expectThrows(
+        () => paretoNbdExpectedPurchases(params, [1, Number.NaN]),
+        RangeError,
+        'paretoNbdExpectedPurchases',
+        't[1] (NaN) must be a non-negative finite number',
+      );
     });
   });
 });

@@ -21,9 +21,16 @@ describe('paretoNbdProbabilityAlive properties', () => {
 
   it('throws for non-positive parameters', () => {
     fc.assert(
-      fc.property(params, fc.constantFrom('r', 'alpha', 's', 'beta'), fc.double({ max: 0, noNaN: true }), (p, key, bad) => {
-        expect(() => paretoNbdProbabilityAlive({ ...p, [key]: bad }, { frequency: 1, recency: 1, T: 2 })).toThrow(RangeError);
-      }),
+      fc.property(
+        params,
+        fc.constantFrom('r', 'alpha', 's', 'beta'),
+        fc.double({ max: 0, noNaN: true }),
+        (p, key, bad) => {
+          expect(() => paretoNbdProbabilityAlive({ ...p, [key]: bad }, { frequency: 1, recency: 1, T: 2 })).toThrow(
+            RangeError,
+          );
+        },
+      ),
       { numRuns: 50 },
     );
   });

@@ -31,7 +31,11 @@ describe('paretoNbdProbabilityAlive', () => {
       { frequency: 2, recency: 30.43, T: 38.86 },
     ]);
     const a = paretoNbdProbabilityAlive(params, rows);
-    const b = paretoNbdProbabilityAlive(params, { frequency: [0, 2], recency: new Float64Array([0, 30.43]), T: [38.86, 38.86] });
+    const b = paretoNbdProbabilityAlive(params, {
+      frequency: [0, 2],
+      recency: new Float64Array([0, 30.43]),
+      T: [38.86, 38.86],
+    });
     expect(a).toEqual(b);
     expect(a).toHaveLength(2);
   });
@@ -60,11 +64,36 @@ describe('paretoNbdProbabilityAlive', () => {
 
   describe('error policy', () => {
     it('throws for invalid params and customers', () => {
-      expectThrows(() => paretoNbdProbabilityAlive({ ...params, beta: -1 }, { frequency: 1, recency: 1, T: 2 }), RangeError, 'paretoNbdProbabilityAlive', 'params.beta (-1) must be greater than 0');
-      expectThrows(() => paretoNbdProbabilityAlive({ r: 1 } as never, { frequency: 1, recency: 1, T: 2 }), TypeError, 'paretoNbdProbabilityAlive', 'params.alpha must be a number, got undefined');
-      expectThrows(() => paretoNbdProbabilityAlive(params, { frequency: 1, recency: 3, T: 2 }), RangeError, 'paretoNbdProbabilityAlive', 'row 0: recency (3) must not exceed T (2)');
-      expectThrows(() => paretoNbdProbabilityAlive(params, { frequency: -1, recency: 0, T: 2 }), RangeError, 'paretoNbdProbabilityAlive', 'row 0: frequency (-1) must be a non-negative integer');
-      expectThrows(() => paretoNbdProbabilityAlive(params, 'x' as never), TypeError, 'paretoNbdProbabilityAlive', 'customer must be');
+      expectThrows(
+        () => paretoNbdProbabilityAlive({ ...params, beta: -1 }, { frequency: 1, recency: 1, T: 2 }),
+        RangeError,
+        'paretoNbdProbabilityAlive',
+        'params.beta (-1) must be greater than 0',
+      );
+      expectThrows(
+        () => paretoNbdProbabilityAlive({ r: 1 } as never, { frequency: 1, recency: 1, T: 2 }),
+        TypeError,
+        'paretoNbdProbabilityAlive',
+        'params.alpha must be a number, got undefined',
+      );
+      expectThrows(
+        () => paretoNbdProbabilityAlive(params, { frequency: 1, recency: 3, T: 2 }),
+        RangeError,
+        'paretoNbdProbabilityAlive',
+        'row 0: recency (3) must not exceed T (2)',
+      );
+      expectThrows(
+        () => paretoNbdProbabilityAlive(params, { frequency: -1, recency: 0, T: 2 }),
+        RangeError,
+        'paretoNbdProbabilityAlive',
+        'row 0: frequency (-1) must be a non-negative integer',
+      );
+      expectThrows(
+        () => paretoNbdProbabilityAlive(params, 'x' as never),
+        TypeError,
+        'paretoNbdProbabilityAlive',
+        'customer must be',
+      );
     });
   });
 });

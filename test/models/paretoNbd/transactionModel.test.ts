@@ -48,7 +48,12 @@ describe('Pareto/NBD and MBG/NBD as transaction models', () => {
     ];
     for (const [fit, expected] of cases) {
       // One horizon unit, no discounting: CLV = E[X(u) | customer] · m̃ with m̃ the Gamma-Gamma mean spend.
-      const clv = modelClv(fit, spend, customer, { horizon: 1, horizonUnit: 'week', modelUnit: 'week', discountRate: 0 });
+      const clv = modelClv(fit, spend, customer, {
+        horizon: 1,
+        horizonUnit: 'week',
+        modelUnit: 'week',
+        discountRate: 0,
+      });
       const w = (spend.p * 2) / (spend.p * 2 + spend.q - 1);
       const mTilde = ((1 - w) * spend.v * spend.p) / (spend.q - 1) + w * 22.35;
       expectClose(clv, expected * mTilde, { rel: 1e-9 });
@@ -57,7 +62,10 @@ describe('Pareto/NBD and MBG/NBD as transaction models', () => {
 
   it('give resampling intervals around P(alive) from the fit covariance', () => {
     for (const fit of [pareto, mbg]) {
-      const interval = probabilityAliveInterval(fit, customers[0] as (typeof customers)[number], { rng: createRng(1), draws: 200 });
+      const interval = probabilityAliveInterval(fit, customers[0] as (typeof customers)[number], {
+        rng: createRng(1),
+        draws: 200,
+      });
       expect(interval.lower).toBeLessThanOrEqual(interval.estimate);
       expect(interval.upper).toBeGreaterThanOrEqual(interval.estimate);
       expect(interval.upper - interval.lower).toBeGreaterThan(0);

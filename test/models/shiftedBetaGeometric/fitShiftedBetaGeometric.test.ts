@@ -21,9 +21,13 @@ describe('fitShiftedBetaGeometric', () => {
     expectClose(fit.params.beta, 3.806, { abs: 5e-4 });
     expectClose(fit.logLikelihood, -1611.16, { abs: 5e-3 });
     const projected = sbgSurvival(fit.params, [8, 9, 10, 11, 12]);
-    [0.46, 0.436, 0.414, 0.395, 0.378].forEach((e, i) => { expectClose(projected[i] as number, e, { abs: 5e-4 }); });
+    [0.46, 0.436, 0.414, 0.395, 0.378].forEach((e, i) => {
+      expectClose(projected[i] as number, e, { abs: 5e-4 });
+    });
     // and against the observed hold-out survivors (of 1,000) within a few percentage points
-    projected.forEach((v, i) => { expect(Math.abs(v - (survivors.highEnd[8 + i] as number) / 1000)).toBeLessThan(0.03); });
+    projected.forEach((v, i) => {
+      expect(Math.abs(v - (survivors.highEnd[8 + i] as number) / 1000)).toBeLessThan(0.03);
+    });
   });
 
   it('includes the right-censored survivors: dropping them changes the fit', () => {
@@ -40,9 +44,24 @@ describe('fitShiftedBetaGeometric', () => {
 
   it('throws for invalid counts', () => {
     expectThrows(() => fitShiftedBetaGeometric([100]), RangeError, 'fitShiftedBetaGeometric', 'at least two counts');
-    expectThrows(() => fitShiftedBetaGeometric([100, 120]), RangeError, 'fitShiftedBetaGeometric', 'alive[1] (120) must not exceed alive[0] (100)');
-    expectThrows(() => fitShiftedBetaGeometric([100, 9.5]), RangeError, 'fitShiftedBetaGeometric', 'alive[1] (9.5) must be a non-negative integer');
+    expectThrows(
+      () => fitShiftedBetaGeometric([100, 120]),
+      RangeError,
+      'fitShiftedBetaGeometric',
+      'alive[1] (120) must not exceed alive[0] (100)',
+    );
+    expectThrows(
+      () => fitShiftedBetaGeometric([100, 9.5]),
+      RangeError,
+      'fitShiftedBetaGeometric',
+      'alive[1] (9.5) must be a non-negative integer',
+    );
     expectThrows(() => fitShiftedBetaGeometric([0, 0]), RangeError, 'fitShiftedBetaGeometric', 'alive[0] (0)');
-    expectThrows(() => fitShiftedBetaGeometric(['100', 50] as never), TypeError, 'fitShiftedBetaGeometric', 'alive[0] must be a number');
+    expectThrows(
+      () => fitShiftedBetaGeometric(['100', 50] as never),
+      TypeError,
+      'fitShiftedBetaGeometric',
+      'alive[0] must be a number',
+    );
   });
 });

@@ -14,7 +14,10 @@ describe('sbgChurnProbability', () => {
   });
 
   it('sums to 1 over t = 1, 2, …', () => {
-    const total = sbgChurnProbability({ alpha: 3, beta: 2 }, Array.from({ length: 5000 }, (_, i) => i + 1)).reduce((a, b) => a + b, 0);
+    const total = sbgChurnProbability(
+      { alpha: 3, beta: 2 },
+      Array.from({ length: 5000 }, (_, i) => i + 1),
+    ).reduce((a, b) => a + b, 0);
     expectClose(total, 1, { abs: 1e-9 });
   });
 

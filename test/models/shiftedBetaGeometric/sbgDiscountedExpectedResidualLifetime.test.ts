@@ -27,13 +27,25 @@ describe('sbgDiscountedExpectedResidualLifetime', () => {
 
   describe('edge cases', () => {
     it('handles tiny discount rates', () => {
-      expectClose(sbgDiscountedExpectedResidualLifetime({ alpha: 3, beta: 5 }, { discountRate: 1e-300 }), 5 / 2, { rel: 1e-12 });
+      expectClose(sbgDiscountedExpectedResidualLifetime({ alpha: 3, beta: 5 }, { discountRate: 1e-300 }), 5 / 2, {
+        rel: 1e-12,
+      });
       expect(sbgDiscountedExpectedResidualLifetime(p, { discountRate: 1e-300 })).toBe(Infinity);
     });
   });
 
   it('requires a positive discount rate', () => {
-    expectThrows(() => sbgDiscountedExpectedResidualLifetime(p, { discountRate: 0 }), RangeError, 'sbgDiscountedExpectedResidualLifetime', 'discountRate (0)');
-    expectThrows(() => sbgDiscountedExpectedResidualLifetime(p, {} as never), TypeError, 'sbgDiscountedExpectedResidualLifetime', 'discountRate must be a number');
+    expectThrows(
+      () => sbgDiscountedExpectedResidualLifetime(p, { discountRate: 0 }),
+      RangeError,
+      'sbgDiscountedExpectedResidualLifetime',
+      'discountRate (0)',
+    );
+    expectThrows(
+      () => sbgDiscountedExpectedResidualLifetime(p, {} as never),
+      TypeError,
+      'sbgDiscountedExpectedResidualLifetime',
+      'discountRate must be a number',
+    );
   });
 });

@@ -8,7 +8,10 @@ describe('sbgExpectedLifetime', () => {
   it('expected lifetime is (α + β − 1)/(α − 1) = Σ S(t), infinite for α ≤ 1', () => {
     const q = { alpha: 3, beta: 5 };
     // S(t) ~ t^−3 here, so the tail beyond 20,000 is below 1e-7 relative.
-    const sum = sbgSurvival(q, Array.from({ length: 20_000 }, (_, t) => t)).reduce((a, b) => a + b, 0);
+    const sum = sbgSurvival(
+      q,
+      Array.from({ length: 20_000 }, (_, t) => t),
+    ).reduce((a, b) => a + b, 0);
     expectClose(sbgExpectedLifetime(q), 3.5, { rel: 1e-15 });
     expectClose(sum, 3.5, { rel: 1e-6 });
     expect(sbgExpectedLifetime(p)).toBe(Infinity);

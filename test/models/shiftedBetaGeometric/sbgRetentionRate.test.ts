@@ -12,6 +12,11 @@ describe('sbgRetentionRate', () => {
   });
 
   it('throws for t < 1', () => {
-    expectThrows(() => sbgRetentionRate(p, 0), RangeError, 'sbgRetentionRate', 't (0) must be a finite number of at least 1');
+    expectThrows(
+      () => sbgRetentionRate(p, 0),
+      RangeError,
+      'sbgRetentionRate',
+      't (0) must be a finite number of at least 1',
+    );
   });
 });
