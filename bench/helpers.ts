@@ -8,7 +8,7 @@ export const DAY = 86_400_000;
 export const gc: () => void = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
 /** Event counts to run: BENCH_SIZES (comma separated) or 1M and 10M. */
-export const sizes: number[] = (process.env['BENCH_SIZES'] ?? '1000000,10000000').split(',').map(Number);
+export const sizes: number[] = (process.env.BENCH_SIZES ?? '1000000,10000000').split(',').map(Number);
 
 /** mulberry32: a tiny seeded generator of uniform numbers in [0, 1), so every run sees the same data. */
 export function mulberry32(seed: number): () => number {

@@ -76,8 +76,11 @@ export function cohortHeatmapSvg(matrix: CohortMatrix, options?: CohortHeatmapSv
     rangeFail(fn, `idPrefix (${describeValue(id)}) must be a letter followed by letters, digits, _ or -`);
 
   let max = 0;
-  for (const c of m.cohorts)
-    c.rates.forEach((r, k) => (k > 0 || m.columns[0] !== '0' ? (max = Math.max(max, r)) : undefined));
+  for (const c of m.cohorts) {
+    c.rates.forEach((r, k) => {
+      if (k > 0 || m.columns[0] !== '0') max = Math.max(max, r);
+    });
+  }
   if (!(max > 0)) max = 1;
   const scale = (r: number): number => r / max;
 
@@ -112,11 +115,11 @@ export function cohortHeatmapSvg(matrix: CohortMatrix, options?: CohortHeatmapSv
   out.push(
     `<text x="${px(left + gridW / 2)}" y="${px(top - 20)}" text-anchor="middle" fill="#444">${escapeXml(`${period}s since start`)}</text>`,
   );
-  m.columns.forEach((name, k) =>
+  m.columns.forEach((name, k) => {
     out.push(
       `<text x="${px(left + k * cw + cw / 2)}" y="${px(top - 5)}" text-anchor="middle" fill="#444">${escapeXml(name)}</text>`,
-    ),
-  );
+    );
+  });
   out.push(`<text x="12" y="${px(top - 5)}" fill="#444" font-weight="600">cohort</text>`);
   out.push(`<text x="${px(left - 12)}" y="${px(top - 5)}" text-anchor="end" fill="#444" font-weight="600">size</text>`);
 

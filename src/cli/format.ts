@@ -75,7 +75,7 @@ export function renderTable(header: readonly string[], rows: readonly (readonly 
       .map((cell, c) => (numeric[c] ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0)))
       .join('  ')
       .trimEnd();
-  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';
+  return `${[line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n')}\n`;
 }
 
 /**
@@ -88,5 +88,5 @@ export function renderTable(header: readonly string[], rows: readonly (readonly 
  * ```
  */
 export function renderCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  return [formatCsvRecord(header), ...rows.map(formatCsvRecord)].join('\n') + '\n';
+  return `${[formatCsvRecord(header), ...rows.map(formatCsvRecord)].join('\n')}\n`;
 }

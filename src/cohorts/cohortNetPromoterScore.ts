@@ -81,7 +81,9 @@ export function cohortNetPromoterScore<Response = unknown>(
     opts.confidenceLevel === undefined ? undefined : { confidenceLevel: opts.confidenceLevel },
   );
   const cohortOf = new Map<unknown, number>();
-  valid.customers.forEach((id, c) => cohortOf.set(id, valid.customerCohort[c] as number));
+  valid.customers.forEach((id, c) => {
+    cohortOf.set(id, valid.customerCohort[c] as number);
+  });
   const counts = valid.cohorts.map(() => [0, 0, 0]);
   let unmatched = 0;
   for (let i = 0; i < rows.length; i++) {

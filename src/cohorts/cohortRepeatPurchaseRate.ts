@@ -48,7 +48,10 @@ export function cohortRepeatPurchaseRate(index: CohortIndex): CohortRepeatPurcha
   const cohorts = valid.cohorts.map((c, r) => {
     const counts: number[] = [];
     let acc = 0;
-    for (const x of firsts[r] as number[]) counts.push((acc += x));
+    for (const x of firsts[r] as number[]) {
+      acc += x;
+      counts.push(acc);
+    }
     return {
       label: c.label,
       start: c.start,

@@ -2,7 +2,6 @@ import { twoSidedPValue, zForConfidence } from '../internal/normal.ts';
 import {
   describeValue,
   outOfRange,
-  rangeFail,
   readOptions,
   requireConfidenceLevel,
   requireCount,

@@ -68,15 +68,15 @@ function finiteOrNull(fn: string, name: string, value: unknown): number | null {
  */
 export function readChartMatrix(fn: string, name: string, value: unknown, valueKey = 'rates'): ChartMatrix {
   const m = requireObject(fn, name, value);
-  const cohortsIn = requireArray(fn, `${name}.cohorts`, m['cohorts']);
+  const cohortsIn = requireArray(fn, `${name}.cohorts`, m.cohorts);
   let cells = 0;
   let width = 0;
   const cohorts = Array.from(cohortsIn, (raw, i): ChartCohort => {
     const where = `${name}.cohorts[${i}]`;
     const c = requireObject(fn, where, raw);
-    const label = c['label'];
+    const label = c.label;
     if (typeof label !== 'string') typeFail(fn, `${where}.label must be a string, got ${describeValue(label)}`);
-    const size = c['size'];
+    const size = c.size;
     if (typeof size !== 'number') typeFail(fn, `${where}.size must be a number, got ${describeValue(size)}`);
     if (!(Number.isInteger(size) && size >= 0))
       rangeFail(fn, `${where}.size (${describeValue(size)}) must be a non-negative integer`);
@@ -89,7 +89,7 @@ export function readChartMatrix(fn: string, name: string, value: unknown, valueK
         rangeFail(fn, `${where}.${valueKey}[${k}] (${describeValue(r)}) must be finite`);
       return r as number;
     });
-    const completeIn = requireArray(fn, `${where}.complete`, c['complete']);
+    const completeIn = requireArray(fn, `${where}.complete`, c.complete);
     if (completeIn.length !== rates.length)
       rangeFail(fn, `${where}.complete has length ${completeIn.length}, expected ${rates.length}`);
     const complete = Array.from(completeIn, (b, k) => {
@@ -97,8 +97,8 @@ export function readChartMatrix(fn: string, name: string, value: unknown, valueK
       return b as boolean;
     });
     let counts: number[] | null = null;
-    if (c['counts'] !== undefined) {
-      const countsIn = requireArray(fn, `${where}.counts`, c['counts']);
+    if (c.counts !== undefined) {
+      const countsIn = requireArray(fn, `${where}.counts`, c.counts);
       if (countsIn.length !== rates.length)
         rangeFail(fn, `${where}.counts has length ${countsIn.length}, expected ${rates.length}`);
       counts = Array.from(countsIn, (n, k) => {
@@ -120,8 +120,8 @@ export function readChartMatrix(fn: string, name: string, value: unknown, valueK
     average = Array.from(averageIn, (a, k) => finiteOrNull(fn, `${name}.${averageKey}[${k}]`, a));
     width = Math.max(width, average.length);
   }
-  const period = typeof m['period'] === 'string' ? m['period'] : null;
-  const brackets = Array.isArray(m['brackets']) ? (m['brackets'] as readonly unknown[]) : null;
+  const period = typeof m.period === 'string' ? m.period : null;
+  const brackets = Array.isArray(m.brackets) ? (m.brackets as readonly unknown[]) : null;
   const columns = Array.from({ length: width }, (_v, k) => {
     const b = brackets?.[k];
     if (Array.isArray(b) && typeof b[0] === 'number' && typeof b[1] === 'number')
@@ -349,9 +349,9 @@ export function readCurveInput(
     let points = 0;
     const series = Array.from(input as unknown[], (raw: unknown, i): ReadCurve => {
       const s = requireObject(fn, `curves[${i}]`, raw);
-      const label = s['label'];
+      const label = s.label;
       if (typeof label !== 'string') typeFail(fn, `curves[${i}].label must be a string, got ${describeValue(label)}`);
-      const valuesIn = s['values'];
+      const valuesIn = s.values;
       if (!Array.isArray(valuesIn))
         typeFail(fn, `curves[${i}].values must be an array, got ${describeValue(valuesIn)}`);
       points += (valuesIn as unknown[]).length;
@@ -407,7 +407,7 @@ export function readSurvivalCurve(
   value: unknown,
 ): { points: SurvivalPoint[]; median: number | null } {
   const km = requireObject(fn, name, value);
-  const curve = km['curve'];
+  const curve = km.curve;
   if (!Array.isArray(curve)) typeFail(fn, `${name}.curve must be an array, got ${describeValue(curve)}`);
   if ((curve as unknown[]).length > MAX_CHART_CELLS)
     rangeFail(fn, `${name}.curve has more than ${MAX_CHART_CELLS} steps`);
@@ -416,8 +416,8 @@ export function readSurvivalCurve(
   Array.from(curve as unknown[]).forEach((raw, i) => {
     const where = `${name}.curve[${i}]`;
     const step = requireObject(fn, where, raw);
-    const time = step['time'];
-    const survival = step['survival'];
+    const time = step.time;
+    const survival = step.survival;
     if (typeof time !== 'number') typeFail(fn, `${where}.time must be a number, got ${describeValue(time)}`);
     if (!((time as number) >= previous && Number.isFinite(time)))
       rangeFail(
@@ -439,6 +439,6 @@ export function readSurvivalCurve(
     previous = time as number;
     points.push({ time: time as number, survival: survival as number, lower: bound('lower'), upper: bound('upper') });
   });
-  const median = km['median'];
+  const median = km.median;
   return { points, median: typeof median === 'number' && Number.isFinite(median) ? median : null };
 }

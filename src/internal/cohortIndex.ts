@@ -4,10 +4,10 @@
  * @internal
  * @module
  */
-import type { CohortIndex, CohortMeta, CohortWindows } from '../cohorts/types.ts';
+import type { CohortIndex, CohortMeta } from '../cohorts/types.ts';
 import type { CohortCells } from './cohortKernel.ts';
 import { isCustomerId } from './input/customerId.ts';
-import { requirePeriod, requireTimeZone, requireWeekStartsOn, requireYearStartsOn, type Period } from './time.ts';
+import { requirePeriod, requireTimeZone, requireWeekStartsOn, requireYearStartsOn } from './time.ts';
 import {
   describeValue,
   rangeFail,
@@ -95,42 +95,42 @@ function requireInteger(fn: string, name: string, value: unknown, min: number, m
  */
 export function requireCohortIndex(fn: string, value: unknown, name = 'index'): CohortIndex {
   const index = requireObject(fn, name, value);
-  requirePeriod(fn, `${name}.period`, index['period']);
-  requireOneOf(fn, `${name}.windows`, index['windows'], ['calendar', 'rolling']);
-  requireTimeZone(fn, `${name}.timeZone`, index['timeZone']);
-  requireWeekStartsOn(fn, `${name}.weekStartsOn`, index['weekStartsOn']);
+  requirePeriod(fn, `${name}.period`, index.period);
+  requireOneOf(fn, `${name}.windows`, index.windows, ['calendar', 'rolling']);
+  requireTimeZone(fn, `${name}.timeZone`, index.timeZone);
+  requireWeekStartsOn(fn, `${name}.weekStartsOn`, index.weekStartsOn);
   // An index built before `yearStartsOn` existed has calendar years.
-  if (index['yearStartsOn'] !== undefined) requireYearStartsOn(fn, `${name}.yearStartsOn`, index['yearStartsOn']);
-  if (index['observationEnd'] !== null) requireNumber(fn, `${name}.observationEnd`, index['observationEnd']);
-  const cohorts = requireArrayLike(fn, `${name}.cohorts`, index['cohorts']);
+  if (index.yearStartsOn !== undefined) requireYearStartsOn(fn, `${name}.yearStartsOn`, index.yearStartsOn);
+  if (index.observationEnd !== null) requireNumber(fn, `${name}.observationEnd`, index.observationEnd);
+  const cohorts = requireArrayLike(fn, `${name}.cohorts`, index.cohorts);
   let totalColumns = 0;
   const widths: number[] = [];
   for (let r = 0; r < cohorts.length; r++) {
     const at = `${name}.cohorts[${r}]`;
     const cohort = requireObject(fn, at, cohorts[r]);
-    if (typeof cohort['label'] !== 'string')
-      typeFail(fn, `${at}.label must be a string, got ${describeValue(cohort['label'])}`);
-    requireNumber(fn, `${at}.start`, cohort['start']);
-    requireCount(fn, `${at}.size`, cohort['size']);
-    const columns = requireInteger(fn, `${at}.columns`, cohort['columns'], 0, MAX_COLUMNS);
-    requireInteger(fn, `${at}.completeColumns`, cohort['completeColumns'], 0, columns);
+    if (typeof cohort.label !== 'string')
+      typeFail(fn, `${at}.label must be a string, got ${describeValue(cohort.label)}`);
+    requireNumber(fn, `${at}.start`, cohort.start);
+    requireCount(fn, `${at}.size`, cohort.size);
+    const columns = requireInteger(fn, `${at}.columns`, cohort.columns, 0, MAX_COLUMNS);
+    requireInteger(fn, `${at}.completeColumns`, cohort.completeColumns, 0, columns);
     totalColumns += columns;
     widths.push(columns);
   }
   if (totalColumns > MAX_CELLS)
     rangeFail(fn, `${name} has ${totalColumns} cohort columns, more than the ${MAX_CELLS} supported`);
-  const customers = requireArrayLike(fn, `${name}.customers`, index['customers']);
+  const customers = requireArrayLike(fn, `${name}.customers`, index.customers);
   const n = customers.length;
   const arrays: Record<string, ArrayLike<unknown>> = {};
   for (const key of ['customerCohort', 'customerStart', 'cellStart', 'cellColumn', 'cellEvents']) {
     arrays[key] = requireArrayLike(fn, `${name}.${key}`, index[key]);
   }
-  const customerCohort = arrays['customerCohort'] as ArrayLike<unknown>;
-  const customerStart = arrays['customerStart'] as ArrayLike<unknown>;
-  const cellStart = arrays['cellStart'] as ArrayLike<unknown>;
-  const cellColumn = arrays['cellColumn'] as ArrayLike<unknown>;
-  const cellEvents = arrays['cellEvents'] as ArrayLike<unknown>;
-  const cellValue = index['cellValue'] === null ? null : requireArrayLike(fn, `${name}.cellValue`, index['cellValue']);
+  const customerCohort = arrays.customerCohort as ArrayLike<unknown>;
+  const customerStart = arrays.customerStart as ArrayLike<unknown>;
+  const cellStart = arrays.cellStart as ArrayLike<unknown>;
+  const cellColumn = arrays.cellColumn as ArrayLike<unknown>;
+  const cellEvents = arrays.cellEvents as ArrayLike<unknown>;
+  const cellValue = index.cellValue === null ? null : requireArrayLike(fn, `${name}.cellValue`, index.cellValue);
   if (customerCohort.length !== n || customerStart.length !== n)
     rangeFail(fn, `${name}.customerCohort and ${name}.customerStart must have one entry per customer (${n})`);
   if (cellStart.length !== n + 1)

@@ -126,7 +126,7 @@ export interface CohortEvents {
   readonly rowInput: boolean;
 }
 
-function fieldLabel(rowInput: boolean, i: number, field: string): string {
+function _fieldLabel(rowInput: boolean, i: number, field: string): string {
   return rowInput ? `row ${i}: ${field}` : `${field}[${i}]`;
 }
 
@@ -195,12 +195,11 @@ export function readCohortEvents(
         typeFail(fn, `${key} accessor applies to row input only; columnar events are read from events.${key}`);
     }
     const columns = events as Readonly<Record<string, unknown>>;
-    const customers = requireArrayLike(fn, 'events.customer', columns['customer']);
-    const rawTimes = requireArrayLike(fn, 'events.time', columns['time']);
+    const customers = requireArrayLike(fn, 'events.customer', columns.customer);
+    const rawTimes = requireArrayLike(fn, 'events.time', columns.time);
     const rawValues =
-      readValue && columns['value'] !== undefined ? requireArrayLike(fn, 'events.value', columns['value']) : null;
-    const rawCohorts =
-      columns['cohort'] !== undefined ? requireArrayLike(fn, 'events.cohort', columns['cohort']) : null;
+      readValue && columns.value !== undefined ? requireArrayLike(fn, 'events.value', columns.value) : null;
+    const rawCohorts = columns.cohort !== undefined ? requireArrayLike(fn, 'events.cohort', columns.cohort) : null;
     const n = customers.length;
     for (const [name, column] of [
       ['time', rawTimes],
@@ -542,25 +541,20 @@ function markCalendarDirect(
   indexer: PeriodIndexer,
   dayUtc: boolean,
 ): void {
-  if (dayUtc) return markDaysUtc(slots, times, end, base, words, bits);
+  if (dayUtc) {
+    markDaysUtc(slots, times, end, base, words, bits);
+    return;
+  }
   const table = indexer.table();
   if (table !== null && table.min <= first && end <= table.max) {
     // The period lookup of the time kernel, inlined: one bucket read, one boundary compare.
     const { bucketMs, bucketBase, buckets, starts, periodBase } = table;
-    if (table.aligned) return markBuckets(slots, times, end, base, words, bits, bucketMs, bucketBase, buckets);
-    return markBucketsAndStarts(
-      slots,
-      times,
-      end,
-      base,
-      words,
-      bits,
-      bucketMs,
-      bucketBase,
-      buckets,
-      starts,
-      periodBase,
-    );
+    if (table.aligned) {
+      markBuckets(slots, times, end, base, words, bits, bucketMs, bucketBase, buckets);
+      return;
+    }
+    markBucketsAndStarts(slots, times, end, base, words, bits, bucketMs, bucketBase, buckets, starts, periodBase);
+    return;
   }
   for (let e = 0; e < times.length; e++) {
     const t = times[e] as number;
@@ -949,7 +943,9 @@ function cohortActivity(
     }
     keys.sort((a, b) => a - b);
     const rowOfKey = new Map<number, number>();
-    keys.forEach((key, r) => rowOfKey.set(key, r));
+    keys.forEach((key, r) => {
+      rowOfKey.set(key, r);
+    });
     const sizes = new Float64Array(keys.length);
     const minFirst = new Float64Array(keys.length).fill(Number.POSITIVE_INFINITY);
     const maxFirst = new Float64Array(keys.length).fill(Number.NEGATIVE_INFINITY);
@@ -1007,8 +1003,9 @@ function countFromLowestBits(
   for (let c = 0, row = 0; c < slots; c++, row += words) {
     let w = 0;
     let x = 0;
-    while (w < words && (x = bits[row + w] as number) === 0) w++;
+    while (w < words && bits[row + w] === 0) w++;
     if (w === words) continue;
+    x = bits[row + w] as number;
     const s = (w << 5) + 31 - Math.clz32(x & -x);
     sizeAt[s]!++;
     const at = (rowAt[s] as number) - s + 31;
@@ -1037,12 +1034,14 @@ function countLastFromLowestBits(
   for (let c = 0, row = 0; c < slots; c++, row += words) {
     let w = 0;
     let x = 0;
-    while (w < words && (x = bits[row + w] as number) === 0) w++;
+    while (w < words && bits[row + w] === 0) w++;
     if (w === words) continue;
+    x = bits[row + w] as number;
     const s = (w << 5) + 31 - Math.clz32(x & -x);
     sizeAt[s]!++;
     let v = words - 1;
-    while ((x = bits[row + v] as number) === 0) v--;
+    while (bits[row + v] === 0) v--;
+    x = bits[row + v] as number;
     table[(rowAt[s] as number) - s + (v << 5) + 31 - Math.clz32(x)]!++;
   }
 }

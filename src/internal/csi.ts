@@ -93,5 +93,5 @@ export function toIndexScale(x: number, [min, max]: RatingScale): number {
  * ```
  */
 export function clampIndex(x: number): number {
-  return x < 0 ? 0 : x > 100 ? 100 : x;
+  return x < 0 ? 0 : Math.min(x, 100);
 }

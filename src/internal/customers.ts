@@ -118,7 +118,7 @@ export function customerRows<Field extends string>(
     };
   }
   const obj = input as Record<string, unknown>;
-  if (typeof obj['frequency'] === 'number') {
+  if (typeof obj.frequency === 'number') {
     if (!allowSingle)
       typeFail(fn, `${name} must be an array of customers or an object of columns, got a single customer`, {
         argument: name,

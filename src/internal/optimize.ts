@@ -250,7 +250,7 @@ function lineSearch(
   evaluate: (x: Float64Array, g: Float64Array) => number,
   x: Float64Array,
   f0: number,
-  g0: Float64Array,
+  _g0: Float64Array,
   p: Float64Array,
   slope0: number,
   alpha0: number,

@@ -101,7 +101,7 @@ export function standardNormal(rng: Rng): number {
 export function gammaVariate(rng: Rng, shape: number, scale = 1): number {
   if (shape < 1) {
     const u = rng();
-    return gammaVariate(rng, shape + 1, scale) * Math.pow(u > 0 ? u : Number.MIN_VALUE, 1 / shape);
+    return gammaVariate(rng, shape + 1, scale) * (u > 0 ? u : Number.MIN_VALUE) ** (1 / shape);
   }
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);

@@ -159,8 +159,8 @@ export function logGammaDifference(x: number, h: number): number {
  */
 export function logBeta(a: number, b: number): number {
   if (!(a > 0 && b > 0)) return Number.NaN;
-  const small = a < b ? a : b;
-  const large = a < b ? b : a;
+  const small = Math.min(a, b);
+  const large = Math.max(a, b);
   return logGamma(small) - logGammaDifference(large, small);
 }
 

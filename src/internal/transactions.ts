@@ -249,10 +249,10 @@ function readColumns(
   timeZone: string,
   readValue: boolean,
 ): TransactionColumns {
-  const customers = requireColumn(fn, 'transactions.customer', columns['customer']);
-  const rawTimes = requireColumn(fn, 'transactions.time', columns['time']);
+  const customers = requireColumn(fn, 'transactions.customer', columns.customer);
+  const rawTimes = requireColumn(fn, 'transactions.time', columns.time);
   const rawValues =
-    readValue && columns['value'] !== undefined ? requireColumn(fn, 'transactions.value', columns['value']) : null;
+    readValue && columns.value !== undefined ? requireColumn(fn, 'transactions.value', columns.value) : null;
   const n = customers.length;
   if (rawTimes.length !== n)
     rangeFail(fn, `transactions.time length (${rawTimes.length}) must equal transactions.customer length (${n})`);
@@ -534,7 +534,7 @@ function validateBlock(
 }
 
 /** Written by the loops that load records ahead of use so that their loads are not optimised away; never read. */
-let prefetched = 0;
+let _prefetched = 0;
 
 /**
  * Streams the records of bucket b (customers b·2^shift … (b + 1)·2^shift − 1) into the cache before its
@@ -548,7 +548,7 @@ function touchBucket(i32: Int32Array, b: number, shift: number, stride: number, 
   if (count * 128 < to - from) return;
   let loaded = 0;
   for (let w = from; w < to; w += 16) loaded |= i32[w] as number;
-  prefetched = loaded;
+  _prefetched = loaded;
 }
 
 /** Loads the records of `keys[from, to)` (their words at offsets 0 and `second`) in a loop so short that their cache misses overlap. */
@@ -565,7 +565,7 @@ function touchRecords(
     const o = (keys[j] as number) * stride;
     loaded |= (i32[o] as number) | (i32[o + second] as number);
   }
-  prefetched = loaded;
+  _prefetched = loaded;
 }
 
 /**
@@ -699,7 +699,7 @@ function summarizeSorted(
     if (slots === null) {
       let loaded = 0;
       for (let i = b0; i < b1; i++) loaded |= i32[(customers[i] as number) * stride] as number;
-      prefetched = loaded;
+      _prefetched = loaded;
     }
     for (let i = b0; i < b1; i++) {
       const p = (blockPeriod[i - b0] as number) + BIAS;

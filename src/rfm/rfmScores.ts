@@ -108,10 +108,10 @@ export function rfmScores(summary: Iterable<RfmScoresInput>, options?: RfmScores
   const monetary = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const row = requireObject(fn, rowArgument('summary', i), rows[i]);
-    const x = requireNumber(fn, rowArgument('summary', i, 'frequency'), row['frequency']);
-    const tx = requireNumber(fn, rowArgument('summary', i, 'recency'), row['recency']);
-    const T = requireNumber(fn, rowArgument('summary', i, 'T'), row['T']);
-    const m = requireNumber(fn, rowArgument('summary', i, 'monetaryValue'), row['monetaryValue']);
+    const x = requireNumber(fn, rowArgument('summary', i, 'frequency'), row.frequency);
+    const tx = requireNumber(fn, rowArgument('summary', i, 'recency'), row.recency);
+    const T = requireNumber(fn, rowArgument('summary', i, 'T'), row.T);
+    const m = requireNumber(fn, rowArgument('summary', i, 'monetaryValue'), row.monetaryValue);
     if (x < 0) outOfRange(fn, rowArgument('summary', i, 'frequency'), x, 'must not be negative');
     if (tx < 0) outOfRange(fn, rowArgument('summary', i, 'recency'), tx, 'must not be negative');
     if (tx > T) outOfRange(fn, rowArgument('summary', i, 'recency'), tx, `must not exceed T (${describeValue(T)})`);
@@ -127,7 +127,7 @@ export function rfmScores(summary: Iterable<RfmScoresInput>, options?: RfmScores
   for (let i = 0; i < n; i++) {
     const row = rows[i] as Readonly<Record<string, unknown>>;
     const scores = { recencyScore: r[i] as number, frequencyScore: f[i] as number, monetaryScore: mo[i] as number };
-    out[i] = 'customer' in row ? { customer: row['customer'], ...scores } : scores;
+    out[i] = 'customer' in row ? { customer: row.customer, ...scores } : scores;
   }
   return out;
 }

@@ -161,9 +161,9 @@ export function rfmSegment(
   const out: RfmSegmentResult[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = requireObject(fn, rowArgument('scores', i), rows[i]);
-    const r = requirePositiveInteger(fn, rowArgument('scores', i, 'recencyScore'), row['recencyScore']);
-    const f = requirePositiveInteger(fn, rowArgument('scores', i, 'frequencyScore'), row['frequencyScore']);
-    const m = requirePositiveInteger(fn, rowArgument('scores', i, 'monetaryScore'), row['monetaryScore']);
+    const r = requirePositiveInteger(fn, rowArgument('scores', i, 'recencyScore'), row.recencyScore);
+    const f = requirePositiveInteger(fn, rowArgument('scores', i, 'frequencyScore'), row.frequencyScore);
+    const m = requirePositiveInteger(fn, rowArgument('scores', i, 'monetaryScore'), row.monetaryScore);
     let segment: string | undefined;
     for (const rule of table) {
       if (r >= rule.rMin && r <= rule.rMax && f >= rule.fMin && f <= rule.fMax && m >= rule.mMin && m <= rule.mMax) {
@@ -178,7 +178,7 @@ export function rfmSegment(
         row: i,
       });
     const result = { recencyScore: r, frequencyScore: f, monetaryScore: m, segment };
-    out[i] = 'customer' in row ? { customer: row['customer'], ...result } : result;
+    out[i] = 'customer' in row ? { customer: row.customer, ...result } : result;
   }
   return out;
 }
@@ -199,7 +199,7 @@ function readRules(fn: string, rules: unknown): FlatRule[] {
   const out: FlatRule[] = [];
   for (let i = 0; i < list.length; i++) {
     const rule = requireObject(fn, `rules[${i}]`, list[i]);
-    const segment = rule['segment'];
+    const segment = rule.segment;
     if (typeof segment !== 'string')
       typeFail(fn, `rules[${i}].segment must be a string, got ${describeValue(segment)}`, {
         argument: `rules[${i}].segment`,
@@ -207,8 +207,8 @@ function readRules(fn: string, rules: unknown): FlatRule[] {
       });
     const range = (key: string): [number, number] => {
       const value = requireObject(fn, `rules[${i}].${key}`, rule[key]);
-      const min = requireNumber(fn, `rules[${i}].${key}.min`, value['min']);
-      const max = requireNumber(fn, `rules[${i}].${key}.max`, value['max']);
+      const min = requireNumber(fn, `rules[${i}].${key}.min`, value.min);
+      const max = requireNumber(fn, `rules[${i}].${key}.max`, value.max);
       if (min > max)
         rangeFail(fn, `rules[${i}].${key}.min (${describeValue(min)}) must not exceed max (${describeValue(max)})`, {
           argument: `rules[${i}].${key}.min`,

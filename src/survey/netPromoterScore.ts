@@ -4,7 +4,7 @@ import {
   type NetPromoterScoreOptions,
   type NetPromoterScoreResult,
 } from '../internal/nps.ts';
-import { describeValue, outOfRange, rangeFail, requireArrayLike, typeFail, wrongType } from '../internal/validate.ts';
+import { outOfRange, requireArrayLike, wrongType } from '../internal/validate.ts';
 
 export type { NetPromoterScoreOptions, NetPromoterScoreResult } from '../internal/nps.ts';
 

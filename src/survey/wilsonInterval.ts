@@ -2,7 +2,6 @@ import { zForConfidence } from '../internal/normal.ts';
 import {
   describeValue,
   outOfRange,
-  rangeFail,
   readOptions,
   requireConfidenceLevel,
   requireCount,

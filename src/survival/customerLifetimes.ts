@@ -1,9 +1,7 @@
 import { DAYS_PER_UNIT, DURATION_UNITS, requireTimeZone, type DurationUnit } from '../internal/time.ts';
 import { CustomerSlots, readInstant, readTransactions } from '../internal/transactions.ts';
 import {
-  describeValue,
   outOfRange,
-  rangeFail,
   readOptions,
   requireObject,
   requireOneOf,

@@ -1,6 +1,5 @@
 import { zForConfidence } from '../internal/normal.ts';
 import {
-  describeValue,
   outOfRange,
   rangeFail,
   readOptions,
@@ -9,7 +8,6 @@ import {
   requireNonNegative,
   requireObject,
   requireOneOf,
-  typeFail,
   withDefault,
   wrongType,
 } from '../internal/validate.ts';

@@ -78,7 +78,7 @@ export function historicalClvByCustomer<Row>(
   const fn = 'historicalClvByCustomer';
   const opts = readOptions(fn, requireObject(fn, 'options', options), ['customer', 'value', 'margin']);
   const customerOf = resolveAccessor<Row>(fn, 'options.customer', opts.customer, 'transactions');
-  const valueOf = resolveAccessor<Row>(fn, 'options.value', opts.value, 'transactions');
+  const amountOf = resolveAccessor<Row>(fn, 'options.value', opts.value, 'transactions');
   const margin = requireFraction(fn, 'options.margin', withDefault(opts.margin, 1));
   const rows = rowsOf(fn, 'transactions', transactions) as readonly Row[];
 
@@ -89,7 +89,7 @@ export function historicalClvByCustomer<Row>(
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index] as Row;
     const id = requireCustomerId(fn, customerOf(row, index), index, true, 'transactions');
-    const value = requireNumber(fn, rowArgument('transactions', index, 'value'), valueOf(row, index));
+    const value = requireNumber(fn, rowArgument('transactions', index, 'value'), amountOf(row, index));
     let group = groups.get(id);
     if (group === undefined) {
       group = { customer: id, sum: new NeumaierSum(), orders: 0 };

@@ -93,7 +93,7 @@ describe('cohortHeatmapSpec', () => {
   it('serialises to JSON and back unchanged (plain data)', () => {
     const spec = cohortHeatmapSpec(matrix, { title: 'Monthly retention' });
     expect(JSON.parse(JSON.stringify(spec))).toEqual(spec);
-    expect(spec['title']).toBe('Monthly retention');
+    expect(spec.title).toBe('Monthly retention');
   });
 
   it('reads a real retentionMatrix result, brackets included', () => {

@@ -32,7 +32,7 @@ describe('retentionCurveSpec', () => {
       { series: 'average', period: 0, value: 1, average: true },
       { series: 'average', period: 1, value: 1 / 3, average: true },
     ]);
-    expect((spec['encoding'] as { x: { title: string } }).x.title).toBe('weeks since start');
+    expect((spec.encoding as { x: { title: string } }).x.title).toBe('weeks since start');
   });
 
   it('draws only the average with cohorts: false, and explicit series as given', () => {
@@ -105,7 +105,7 @@ describe('survivalCurveSpec', () => {
     const spec = survivalCurveSpec(km);
     expect(spec.data.values.map((v) => v.time)).toEqual([0, 3, 6, 7, 10, 12]);
     expect(spec.data.values[0]).toEqual({ time: 0, survival: 1, lower: 1, upper: 1 });
-    const layers = spec['layer'] as { mark: { type: string; interpolate?: string }; data?: { values: unknown[] } }[];
+    const layers = spec.layer as { mark: { type: string; interpolate?: string }; data?: { values: unknown[] } }[];
     expect(layers.map((l) => l.mark.type)).toEqual(['area', 'line', 'rule']);
     expect(layers[1]?.mark.interpolate).toBe('step-after');
     expect(layers[2]?.data?.values).toEqual([{ median: 10 }]);
@@ -117,7 +117,7 @@ describe('survivalCurveSpec', () => {
       { band: false },
     );
     expect(spec.data.values[1]).toEqual({ time: 2, survival: 0, lower: null, upper: null });
-    expect((spec['layer'] as unknown[]).length).toBe(1);
+    expect((spec.layer as unknown[]).length).toBe(1);
   });
 
   it('rejects decreasing times and survival outside [0, 1]', () => {

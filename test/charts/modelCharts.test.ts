@@ -68,7 +68,7 @@ describe('cohortRevenueSpec', () => {
     const average = spec.data.values.filter((v) => v.average).map((v) => v.revenuePerCustomer as number);
     expectClose(average[0] as number, 37 / 3);
     expectClose(average[1] as number, 30);
-    expect((spec['encoding'] as { y: { title: string } }).y.title).toBe('cumulative revenue per customer (USD)');
+    expect((spec.encoding as { y: { title: string } }).y.title).toBe('cumulative revenue per customer (USD)');
   });
 
   it('rejects a retention matrix (no revenuePerCustomer)', () => {

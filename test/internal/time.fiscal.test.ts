@@ -113,7 +113,7 @@ describe('invalid yearStartsOn', () => {
         ? `yearStartsOn (${printed}) must be an integer from 1 (January) to 12 (December)`
         : `yearStartsOn must be a number, got ${printed}`,
     );
-    expect(Object.prototype.hasOwnProperty.call(error, 'function')).toBe(true);
+    expect(Object.hasOwn(error, 'function')).toBe(true);
     expect({ ...error }).toMatchObject({
       function: 'calendarPeriod',
       argument: 'options.yearStartsOn',

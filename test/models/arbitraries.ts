@@ -44,16 +44,12 @@ export function modelCustomer(maxFrequency: number): fc.Arbitrary<{ frequency: n
 }
 
 /** A consistent BG/BB customer: 1–60 opportunities, 0 ≤ frequency ≤ recency ≤ opportunities, recency 0 exactly when frequency is 0. */
-export const bgBbCustomer = fc
-  .integer({ min: 1, max: 60 })
-  .chain((n) =>
-    fc
-      .integer({ min: 0, max: n })
-      .chain((tx) =>
-        fc.record({
-          frequency: tx === 0 ? fc.constant(0) : fc.integer({ min: 1, max: tx }),
-          recency: fc.constant(tx),
-          opportunities: fc.constant(n),
-        }),
-      ),
-  );
+export const bgBbCustomer = fc.integer({ min: 1, max: 60 }).chain((n) =>
+  fc.integer({ min: 0, max: n }).chain((tx) =>
+    fc.record({
+      frequency: tx === 0 ? fc.constant(0) : fc.integer({ min: 1, max: tx }),
+      recency: fc.constant(tx),
+      opportunities: fc.constant(n),
+    }),
+  ),
+);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { acquisitionToRetentionCostRatio } from '../../src/rates/acquisitionToRetentionCostRatio.ts';
-import { thrown, thrownKind } from '../helpers/expectClose.ts';
+import { thrownKind } from '../helpers/expectClose.ts';
 
 describe('acquisitionToRetentionCostRatio', () => {
   it('returns acquisition cost over retention cost per customer', () => {

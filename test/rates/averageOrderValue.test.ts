@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { averageOrderValue } from '../../src/rates/averageOrderValue.ts';
-import { thrown, thrownKind } from '../helpers/expectClose.ts';
+import { thrownKind } from '../helpers/expectClose.ts';
 
 describe('averageOrderValue', () => {
   it('returns revenue per order', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { churnRate } from '../../src/rates/churnRate.ts';
 import { retentionRate } from '../../src/rates/retentionRate.ts';
-import { thrown, thrownKind } from '../helpers/expectClose.ts';
+import { thrownKind } from '../helpers/expectClose.ts';
 
 describe('churnRate', () => {
   it('is 1 − retention on the worked example of the data README', () => {

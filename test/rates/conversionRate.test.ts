@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conversionRate } from '../../src/rates/conversionRate.ts';
-import { thrown, thrownKind } from '../helpers/expectClose.ts';
+import { thrownKind } from '../helpers/expectClose.ts';
 
 describe('conversionRate', () => {
   it('returns conversions over opportunities', () => {

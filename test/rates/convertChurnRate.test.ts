@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convertChurnRate } from '../../src/rates/convertChurnRate.ts';
-import { expectClose, thrown, thrownKind } from '../helpers/expectClose.ts';
+import { expectClose, thrownKind } from '../helpers/expectClose.ts';
 
 describe('convertChurnRate', () => {
   it('turns 5 % monthly churn into 1 − 0.95^12 annual churn', () => {

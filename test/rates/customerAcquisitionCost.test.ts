@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { customerAcquisitionCost } from '../../src/rates/customerAcquisitionCost.ts';
-import { thrown, thrownKind } from '../helpers/expectClose.ts';
+import { thrownKind } from '../helpers/expectClose.ts';
 
 describe('customerAcquisitionCost', () => {
   it('returns spend per new customer', () => {

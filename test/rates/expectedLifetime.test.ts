@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectedLifetime } from '../../src/rates/expectedLifetime.ts';
-import { expectClose, thrown, thrownKind } from '../helpers/expectClose.ts';
+import { expectClose, thrownKind } from '../helpers/expectClose.ts';
 
 describe('expectedLifetime', () => {
   it('returns 1 / churn periods', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { grossRevenueRetention } from '../../src/rates/grossRevenueRetention.ts';
-import { thrown, thrownKind } from '../helpers/expectClose.ts';
+import { thrownKind } from '../helpers/expectClose.ts';
 
 describe('grossRevenueRetention', () => {
   it('returns the share of starting revenue kept, ignoring expansion', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ltvToCac } from '../../src/rates/ltvToCac.ts';
 import { retentionClv } from '../../src/value/retentionClv.ts';
-import { expectClose, thrown, thrownKind } from '../helpers/expectClose.ts';
+import { expectClose, thrownKind } from '../helpers/expectClose.ts';
 
 describe('ltvToCac', () => {
   it('returns lifetime value over acquisition cost', () => {

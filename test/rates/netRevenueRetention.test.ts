@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { grossRevenueRetention } from '../../src/rates/grossRevenueRetention.ts';
 import { netRevenueRetention } from '../../src/rates/netRevenueRetention.ts';
-import { thrown, thrownKind } from '../helpers/expectClose.ts';
+import { thrownKind } from '../helpers/expectClose.ts';
 
 describe('netRevenueRetention', () => {
   it('returns the starting customers’ end revenue over their start revenue', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { purchaseFrequency } from '../../src/rates/purchaseFrequency.ts';
-import { thrown, thrownKind } from '../helpers/expectClose.ts';
+import { thrownKind } from '../helpers/expectClose.ts';
 
 describe('purchaseFrequency', () => {
   it('returns orders per customer', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { repeatPurchaseRate } from '../../src/rates/repeatPurchaseRate.ts';
-import { thrown, thrownKind } from '../helpers/expectClose.ts';
+import { thrownKind } from '../helpers/expectClose.ts';
 
 describe('repeatPurchaseRate', () => {
   it('returns repeat customers over buying customers', () => {

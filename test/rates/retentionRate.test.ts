@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { retentionRate } from '../../src/rates/retentionRate.ts';
-import { thrown, thrownKind } from '../helpers/expectClose.ts';
+import { thrownKind } from '../helpers/expectClose.ts';
 
 describe('retentionRate', () => {
   it('reproduces the worked example of the data README', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { historicalClv } from '../../src/value/historicalClv.ts';
-import { thrown, thrownKind } from '../helpers/expectClose.ts';
+import { thrownKind } from '../helpers/expectClose.ts';
 
 describe('historicalClv', () => {
   it('reproduces the worked example of the data README', () => {

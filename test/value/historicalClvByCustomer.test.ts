@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { historicalClvByCustomer } from '../../src/value/historicalClvByCustomer.ts';
-import { deepFreeze, expectThrows, thrown } from '../helpers/expectClose.ts';
+import { deepFreeze, expectThrows } from '../helpers/expectClose.ts';
 
 interface Order {
   readonly id: string | number;

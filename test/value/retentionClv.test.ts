@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { retentionClv } from '../../src/value/retentionClv.ts';
-import { expectClose, thrown, thrownKind } from '../helpers/expectClose.ts';
+import { expectClose, thrownKind } from '../helpers/expectClose.ts';
 
 describe('retentionClv', () => {
   it('reproduces the infinite-horizon multiple of the data README', () => {

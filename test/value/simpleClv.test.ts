@@ -3,7 +3,7 @@ import { averageOrderValue } from '../../src/rates/averageOrderValue.ts';
 import { expectedLifetime } from '../../src/rates/expectedLifetime.ts';
 import { purchaseFrequency } from '../../src/rates/purchaseFrequency.ts';
 import { simpleClv } from '../../src/value/simpleClv.ts';
-import { thrown, thrownKind } from '../helpers/expectClose.ts';
+import { thrownKind } from '../helpers/expectClose.ts';
 
 describe('simpleClv', () => {
   it('multiplies order value, frequency, lifespan and margin', () => {

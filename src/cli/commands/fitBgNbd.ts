@@ -17,8 +17,7 @@ export const fitBgNbdCommand: Command = {
     const n = summary.length;
     const fit: FitBgNbdResult = fitBgNbd(summary);
     const names = ['r', 'alpha', 'a', 'b'] as const;
-    const unit =
-      typeof flags['unit'] === 'string' ? flags['unit'] : typeof flags['period'] === 'string' ? flags['period'] : 'day';
+    const unit = typeof flags.unit === 'string' ? flags.unit : typeof flags.period === 'string' ? flags.period : 'day';
     return {
       json: fit,
       table: () =>

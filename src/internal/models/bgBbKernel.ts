@@ -72,10 +72,10 @@ export const MAX_OPPORTUNITIES = 1_000_000;
 export function readBgBbParams(fn: string, params: unknown): BgBbParams {
   const p = requireObject(fn, 'params', params);
   return {
-    alpha: requirePositive(fn, 'params.alpha', p['alpha']),
-    beta: requirePositive(fn, 'params.beta', p['beta']),
-    gamma: requirePositive(fn, 'params.gamma', p['gamma']),
-    delta: requirePositive(fn, 'params.delta', p['delta']),
+    alpha: requirePositive(fn, 'params.alpha', p.alpha),
+    beta: requirePositive(fn, 'params.beta', p.beta),
+    gamma: requirePositive(fn, 'params.gamma', p.gamma),
+    delta: requirePositive(fn, 'params.delta', p.delta),
   };
 }
 

@@ -46,10 +46,10 @@ export const BG_NBD_PARAM_NAMES: readonly ['r', 'alpha', 'a', 'b'] = ['r', 'alph
 export function readBgNbdParams(fn: string, params: unknown): BgNbdParams {
   const p = requireObject(fn, 'params', params);
   return {
-    r: requirePositive(fn, 'params.r', p['r']),
-    alpha: requirePositive(fn, 'params.alpha', p['alpha']),
-    a: requirePositive(fn, 'params.a', p['a']),
-    b: requirePositive(fn, 'params.b', p['b']),
+    r: requirePositive(fn, 'params.r', p.r),
+    alpha: requirePositive(fn, 'params.alpha', p.alpha),
+    a: requirePositive(fn, 'params.a', p.a),
+    b: requirePositive(fn, 'params.b', p.b),
   };
 }
 

@@ -34,9 +34,9 @@ export const GAMMA_GAMMA_PARAM_NAMES: readonly ['p', 'q', 'v'] = ['p', 'q', 'v']
 export function readGammaGammaParams(fn: string, params: unknown, name = 'params'): GammaGammaParams {
   const o = requireObject(fn, name, params);
   return {
-    p: requirePositive(fn, `${name}.p`, o['p']),
-    q: requirePositive(fn, `${name}.q`, o['q']),
-    v: requirePositive(fn, `${name}.v`, o['v']),
+    p: requirePositive(fn, `${name}.p`, o.p),
+    q: requirePositive(fn, `${name}.q`, o.q),
+    v: requirePositive(fn, `${name}.v`, o.v),
   };
 }
 

@@ -62,10 +62,10 @@ export const PARETO_NBD_PARAM_NAMES: readonly ['r', 'alpha', 's', 'beta'] = ['r'
 export function readParetoNbdParams(fn: string, params: unknown): ParetoNbdParams {
   const p = requireObject(fn, 'params', params);
   return {
-    r: requirePositive(fn, 'params.r', p['r']),
-    alpha: requirePositive(fn, 'params.alpha', p['alpha']),
-    s: requirePositive(fn, 'params.s', p['s']),
-    beta: requirePositive(fn, 'params.beta', p['beta']),
+    r: requirePositive(fn, 'params.r', p.r),
+    alpha: requirePositive(fn, 'params.alpha', p.alpha),
+    s: requirePositive(fn, 'params.s', p.s),
+    beta: requirePositive(fn, 'params.beta', p.beta),
   };
 }
 
@@ -338,7 +338,7 @@ export function paretoNbdLogLikelihood(
       const l1 = -(r + x) * (lnAlphaT[b] as number) - s * (lnBetaT[b] as number);
       const la = lc + (lnA[a] as number);
       const lb = lc + (lnA[b] as number);
-      const top = l1 > la ? l1 : la;
+      const top = Math.max(l1, la);
       const e1 = Math.exp(l1 - top);
       const ea = a === b ? 0 : Math.exp(la - top);
       const eb = a === b ? 0 : Math.exp(lb - top);
@@ -391,7 +391,8 @@ let logAScratch: Float64Array | undefined;
 /** ln A(t) of the module notes (value only), by the same series as the fit. */
 function logA(p: ParetoNbdParams, x: number, t: number): number {
   const { r, alpha, s, beta } = p;
-  const scratch = (logAScratch ??= new Float64Array(4));
+  logAScratch ??= new Float64Array(4);
+  const scratch = logAScratch;
   const C = r + s + x + 1;
   if (alpha >= beta) {
     seriesF(r + x, C, (alpha - beta) / (alpha + t), scratch, false);

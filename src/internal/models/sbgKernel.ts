@@ -28,8 +28,8 @@ export const SBG_PARAM_NAMES: readonly ['alpha', 'beta'] = ['alpha', 'beta'];
 export function readSbgParams(fn: string, params: unknown): ShiftedBetaGeometricParams {
   const o = requireObject(fn, 'params', params);
   return {
-    alpha: requirePositive(fn, 'params.alpha', o['alpha']),
-    beta: requirePositive(fn, 'params.beta', o['beta']),
+    alpha: requirePositive(fn, 'params.alpha', o.alpha),
+    beta: requirePositive(fn, 'params.beta', o.beta),
   };
 }
 

@@ -148,20 +148,20 @@ export function resolveTransactionModel(
   name = 'transaction',
 ): ResolvedTransactionModel {
   const o = requireObject(fn, name, transaction);
-  const model = o['model'];
+  const model = o.model;
   const names = Object.keys(TRANSACTION_MODELS);
   if (typeof model !== 'string')
     typeFail(fn, `${name}.model must be one of ${names.map((n) => `'${n}'`).join(', ')}, got ${describeValue(model)}`);
-  if (!Object.prototype.hasOwnProperty.call(TRANSACTION_MODELS, model)) {
+  if (!Object.hasOwn(TRANSACTION_MODELS, model)) {
     rangeFail(fn, `${name}.model (${describeValue(model)}) must be one of ${names.map((n) => `'${n}'`).join(', ')}`);
   }
   const kernel = TRANSACTION_MODELS[model as TransactionModel['model']];
-  const params = kernel.readParams(fn, o['params']);
+  const params = kernel.readParams(fn, o.params);
   const k = kernel.paramNames.length;
   const logParams = Float64Array.from(kernel.paramNames, (p) =>
     Math.log((params as Record<string, number>)[p] as number),
   );
-  const logCovariance = readLogCovariance(fn, `${name}.logCovariance`, o['logCovariance'], k);
+  const logCovariance = readLogCovariance(fn, `${name}.logCovariance`, o.logCovariance, k);
   return { kernel, params, logParams, logCovariance };
 }
 

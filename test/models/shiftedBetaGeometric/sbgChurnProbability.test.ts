@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { sbgChurnProbability } from '../../../src/index.ts';
 import { expectClose, expectThrows } from '../../helpers/expectClose.ts';
 
