@@ -12,14 +12,6 @@
 import { rfmSummary, type RfmSummaryRow } from '../src/index.ts';
 import { DAY, gc, mulberry32, sizes } from './helpers.ts';
 
-/**
- * Reference point from issue 4 (measured on these machines with the Python `lifetimes` package,
- * `summary_data_from_transaction_data` on 10M transactions): a constant from the issue, not measured here.
- */
-const LIFETIMES_10M_SECONDS = 12.35;
-/** Target from issue 4: at least 20× faster than the reference. */
-const TARGET_SPEEDUP = 20;
-
 interface Columns {
   customer: Int32Array;
   time: Float64Array;
@@ -211,16 +203,6 @@ for (const n of sizes) {
           naive.cpuSeconds / fast.cpuSeconds
         ).toFixed(1)}× naive (cpu) | ${fast.result.length} customers`,
       );
-      if (n === 10_000_000) {
-        const speedup = LIFETIMES_10M_SECONDS / fast.seconds;
-        console.log(
-          `  ${''.padEnd(12)} vs lifetimes ${LIFETIMES_10M_SECONDS} s for 10M (constant from issue 4, not measured here): ${speedup.toFixed(
-            1,
-          )}× by wall, ${(LIFETIMES_10M_SECONDS / fast.cpuSeconds).toFixed(1)}× by cpu (target ≥ ${TARGET_SPEEDUP}×: ${
-            speedup >= TARGET_SPEEDUP ? 'met' : 'NOT met'
-          } by wall)`,
-        );
-      }
     }
   }
 }
