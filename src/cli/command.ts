@@ -18,6 +18,25 @@ export interface FlagSpec {
   readonly default?: string;
 }
 
+/** The calendar flags of every command that groups a log by period: time zone, first weekday, first month. */
+export const CALENDAR_FLAGS: Readonly<Record<string, FlagSpec>> = {
+  'time-zone': {
+    type: 'string',
+    value: '<IANA zone>',
+    description: 'calendar of the periods, and of times without an offset (default UTC)',
+  },
+  'week-starts-on': {
+    type: 'string',
+    value: '<0-6>',
+    description: 'first day of a week period, 0 = Sunday (default 1, Monday)',
+  },
+  'year-starts-on': {
+    type: 'string',
+    value: '<1-12>',
+    description: 'first month of quarter and year periods (fiscal years), e.g. 4 = April (default 1, January)',
+  },
+};
+
 /** Parsed flag values: strings for value flags, booleans for switches. */
 export type Flags = Readonly<Record<string, string | boolean | undefined>>;
 

@@ -1,7 +1,15 @@
 import { retentionMatrix, type RetentionMatrixOptions } from '../../index.ts';
 import { PERIODS } from '../../internal/time/periodKinds.ts';
 import type { Command, CommandOutput } from '../command.ts';
-import { numberFlag, requiredFlag, stringFlag, timeZoneFlag, UsageError, yearStartsOnFlag } from '../command.ts';
+import {
+  CALENDAR_FLAGS,
+  numberFlag,
+  requiredFlag,
+  stringFlag,
+  timeZoneFlag,
+  UsageError,
+  yearStartsOnFlag,
+} from '../command.ts';
 import { readTransactionColumns } from '../columns.ts';
 import { csvNumber, formatPercent, renderCsv, renderTable } from '../format.ts';
 
@@ -69,21 +77,7 @@ export const retentionCommand: Command = {
       description: 'calendar periods, or rolling windows from each first event (default calendar)',
       choices: ['calendar', 'rolling'],
     },
-    'time-zone': {
-      type: 'string',
-      value: '<IANA zone>',
-      description: 'calendar of the periods, and of times without an offset (default UTC)',
-    },
-    'week-starts-on': {
-      type: 'string',
-      value: '<0-6>',
-      description: 'first day of a week, 0 = Sunday (default 1, Monday)',
-    },
-    'year-starts-on': {
-      type: 'string',
-      value: '<1-12>',
-      description: 'first month of quarters and years (fiscal years), e.g. 4 = April (default 1, January)',
-    },
+    ...CALENDAR_FLAGS,
     'observation-end': {
       type: 'string',
       value: '<instant>',

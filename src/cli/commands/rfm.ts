@@ -1,7 +1,7 @@
 import { rfmSummary, type RfmSummaryOptions, type RfmSummaryRow } from '../../index.ts';
 import { DURATION_UNITS, PERIODS } from '../../internal/time/periodKinds.ts';
 import type { Command, CommandOutput, Flags, FlagSpec } from '../command.ts';
-import { numberFlag, requiredFlag, stringFlag, timeZoneFlag, yearStartsOnFlag } from '../command.ts';
+import { CALENDAR_FLAGS, numberFlag, requiredFlag, stringFlag, timeZoneFlag, yearStartsOnFlag } from '../command.ts';
 import { readTransactionColumns } from '../columns.ts';
 import { csvNumber, formatNumber, renderCsv, renderTable } from '../format.ts';
 
@@ -31,21 +31,7 @@ export const TRANSACTION_FLAGS: Readonly<Record<string, FlagSpec>> = {
     description: 'unit of recency and T (default: the period)',
     choices: DURATION_UNITS,
   },
-  'time-zone': {
-    type: 'string',
-    value: '<IANA zone>',
-    description: 'calendar of the periods, and of times without an offset (default UTC)',
-  },
-  'week-starts-on': {
-    type: 'string',
-    value: '<0-6>',
-    description: 'first day of a week period, 0 = Sunday (default 1, Monday)',
-  },
-  'year-starts-on': {
-    type: 'string',
-    value: '<1-12>',
-    description: 'first month of quarter and year periods (fiscal years), e.g. 4 = April (default 1)',
-  },
+  ...CALENDAR_FLAGS,
 };
 
 /**
