@@ -1,10 +1,6 @@
-import {
-  COHORT_EVENT_KEYS,
-  COHORT_SETTING_KEYS,
-  readCohortEvents,
-  readCohortSettings,
-  runCohortKernel,
-} from '../internal/cohortKernel.ts';
+import { runCohortKernel } from '../internal/cohortKernel.ts';
+import { COHORT_EVENT_KEYS, readEventLog } from '../internal/input/eventLog.ts';
+import { COHORT_SETTING_KEYS, readCohortSettings } from '../internal/input/settings.ts';
 import { readOptions } from '../internal/validate.ts';
 import type { Accessor, PeriodGroupingOptions, EventLogOptions, EventValueOptions } from '../types.ts';
 import type { CohortEventLogColumns, CohortIndex, CohortWindows } from './types.ts';
@@ -88,7 +84,13 @@ export function buildCohorts<Row = unknown>(
   const fn = 'buildCohorts';
   const opts = readOptions(fn, options, [...COHORT_EVENT_KEYS, ...COHORT_SETTING_KEYS]);
   const settings = readCohortSettings(fn, opts);
-  const data = readCohortEvents(fn, events, opts, settings.timeZone, true);
+  const data = readEventLog(fn, events, opts, {
+    name: 'events',
+    timeZone: settings.timeZone,
+    value: true,
+    cohort: true,
+    filters: true,
+  });
   const k = runCohortKernel(fn, data, settings, true);
   const customers: (string | number)[] = [];
   const customerCohort: number[] = [];

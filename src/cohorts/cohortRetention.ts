@@ -1,5 +1,6 @@
 import { cohortMeta, indexCells, requireCohortIndex } from '../internal/cohortIndex.ts';
-import { completeAverage, readRetentionMode, RETENTION_MODE_KEYS, retentionCohorts } from '../internal/cohortKernel.ts';
+import { completeAverage, retentionCohorts } from '../internal/cohortKernel.ts';
+import { readRetentionMode, RETENTION_MODE_KEYS } from '../internal/input/settings.ts';
 import { readOptions } from '../internal/validate.ts';
 import type { CohortIndex } from './types.ts';
 import type { RetentionMatrixResult, RetentionModeOptions } from './retentionMatrix.ts';

@@ -1,13 +1,11 @@
+import { completeAverage, runRetentionKernel } from '../internal/cohortKernel.ts';
+import { COHORT_EVENT_KEYS, readEventLog } from '../internal/input/eventLog.ts';
 import {
-  COHORT_EVENT_KEYS,
   COHORT_SETTING_KEYS,
   RETENTION_MODE_KEYS,
-  readCohortEvents,
   readCohortSettings,
   readRetentionMode,
-  completeAverage,
-  runRetentionKernel,
-} from '../internal/cohortKernel.ts';
+} from '../internal/input/settings.ts';
 import type { Period } from '../internal/time.ts';
 import { readOptions } from '../internal/validate.ts';
 import type { BuildCohortsOptions } from './buildCohorts.ts';
@@ -110,7 +108,13 @@ export function retentionMatrix<Row = unknown>(
   const opts = readOptions(fn, options, [...COHORT_EVENT_KEYS, ...COHORT_SETTING_KEYS, ...RETENTION_MODE_KEYS]);
   const settings = readCohortSettings(fn, opts);
   const { mode, brackets } = readRetentionMode(fn, opts);
-  const data = readCohortEvents(fn, events, opts, settings.timeZone, false);
+  const data = readEventLog(fn, events, opts, {
+    name: 'events',
+    timeZone: settings.timeZone,
+    value: false,
+    cohort: true,
+    filters: true,
+  });
   const { observationEnd, cohorts } = runRetentionKernel(fn, data, settings, mode, brackets);
   return {
     period: settings.period,

@@ -25,27 +25,20 @@
  * keep a sorted list of its periods when even that span is long for its number of purchases).
  *
  * When every customer id is a small non-negative integer the state is indexed by the id itself (no lookup
- * table at all); otherwise ids map to slots through a direct table or a `Map`. Memory is proportional to
+ * table at all); otherwise ids map to slots through a direct table or a `Map` (the rule: `input/denseIds.ts`).
+ * Transactions enter through the one event-log reader (`input/eventLog.ts`). Memory is proportional to
  * customers × periods, plus a chunk buffer of 16 bytes per transaction (20 when ids go through the table;
  * 32 or 40 MB at most); row input is materialised once as typed columns.
  * @internal
  * @module
  */
-import { resolveAccessor, rowsOf } from './rows.ts';
-import {
-  createPeriodIndexer,
-  requirePeriod,
-  requireTimeZone,
-  requireWeekStartsOn,
-  requireYearStartsOn,
-  readTimeColumn,
-  toEpochMs,
-} from './time.ts';
-import { DAYS_PER_UNIT, DURATION_UNITS as UNITS, type DurationUnit, type Period, type PeriodIndexer } from './time.ts';
+import type { PeriodIndexer } from './time.ts';
 import { popcount } from './bits.ts';
-import { failCustomerId, isCustomerId } from './input/customerId.ts';
+import { isCustomerId, failCustomerId } from './input/customerId.ts';
+import { CustomerSlots } from './input/denseIds.ts';
+import { readEventLog, type EventLog, type TransactionOptions } from './input/eventLog.ts';
+import { requireLogValue } from './input/fields.ts';
 import { addTwoSum } from './sum.ts';
-import { describeValue, rangeFail, requireArrayLike, requireOneOf, typeFail, withDefault } from './validate.ts';
 
 /** Sentinel period number: "no purchase period ≤ cutoff" (periods are days since 1970 at most, far below it). */
 const NONE = 0x7fffffff;
@@ -67,9 +60,6 @@ const BLOCK = 2048;
  */
 const CHUNK = 2_097_152;
 
-/** Ids below 2^16 = 65_536 are always indexed directly; above it, only up to a quarter of the row count. */
-const DIRECT_IDS = 65_536;
-
 // Per-customer state of the two-pass kernel (summarizeSpans), indexed by id (direct) or slot. `meta`
 // (Int32Array): lowest and highest period ≤ end (biased; HI 0 = not seen), then the number of transactions
 // (pass 1), replaced by the bitset's word offset (≥ 0) or −1 − the list's write position (< 0). `sums`
@@ -84,82 +74,15 @@ const REPEAT = 1; // values in the later periods ≤ cutoff (Neumaier sum)
 const REPEAT_COMP = 2; // its compensation (right after the sum, as addTwoSum expects)
 const HOLDOUT_VALUE = 3; // values in (cutoff, end]
 
-/** Validated transactions as parallel columns. */
-export interface TransactionColumns {
-  readonly length: number;
-  /** Customer identifiers (validated during the pass: strings or finite numbers). */
-  readonly customers: ArrayLike<unknown>;
-  /** Epoch milliseconds, validated. */
-  readonly times: ArrayLike<number>;
-  /** Values (validated during the pass), or `null` when no value is read. */
-  readonly values: ArrayLike<unknown> | null;
-  /** Smallest and largest time (±Infinity when empty). */
-  readonly minMs: number;
-  readonly maxMs: number;
-  /** True for row input (messages say `row 17: value`), false for columns (`value[17]`). */
-  readonly rowInput: boolean;
-  /** 1 + the largest id when every customer id is an integer in [0, max(2^16, n/4)); otherwise -1. */
-  readonly idRange: number;
-}
-
-/** Tracks whether customer ids allow direct indexing (see {@link TransactionColumns.idRange}). */
-function directIdRange(customers: ArrayLike<unknown>, n: number): number {
-  const limit = Math.max(DIRECT_IDS, n >>> 2);
-  let max = -1;
-  for (let i = 0; i < n; i++) {
-    const c = customers[i];
-    if (typeof c !== 'number' || !(c >= 0 && c < limit) || (c | 0) !== c) return -1;
-    if (c > max) max = c;
-  }
-  return max + 1;
-}
-
-/** Option keys of the period settings of the RFM functions. */
-export const PERIOD_SETTING_KEYS = ['period', 'unit', 'timeZone', 'weekStartsOn', 'yearStartsOn'] as const;
-/** Option keys of the transaction reader (row accessors). */
-export const TRANSACTION_KEYS = ['customer', 'time', 'value'] as const;
-export type PeriodSettingOptions = { readonly [K in (typeof PERIOD_SETTING_KEYS)[number]]?: unknown };
-export type TransactionOptions = { readonly [K in (typeof TRANSACTION_KEYS)[number]]?: unknown };
-
-/** Time options shared by the RFM functions, validated. */
-export interface PeriodSettings {
-  readonly period: Period;
-  readonly unit: DurationUnit;
-  readonly unitDays: number;
-  readonly timeZone: string;
-  /** First month of quarters and years, 1 = January … 12 = December. */
-  readonly yearStartsOn: number;
-  readonly indexer: PeriodIndexer;
-}
-
 /**
- * Reads `period` (default `'day'`), `unit` (default: the period), `timeZone` (`'UTC'`), `weekStartsOn` (1) and
- * `yearStartsOn` (1).
- * @example
- * ```ts
- * import { readPeriodSettings } from './transactions.ts';
- *
- * readPeriodSettings('rfmSummary', { unit: 'week' }); // => { period: 'day', unit: 'week', unitDays: 7, timeZone: 'UTC', yearStartsOn: 1 }
- * readPeriodSettings('rfmSummary', { unit: 'fortnight' }); // => throws RangeError
- * ```
+ * Transactions as the RFM passes read them: the validated columns of the one event-log reader (`idRange`:
+ * 1 + the largest id when the passes may index their state by id, else −1; see `input/denseIds.ts`).
  */
-export function readPeriodSettings(fn: string, opts: PeriodSettingOptions): PeriodSettings {
-  const period = requirePeriod(fn, 'period', withDefault(opts.period, 'day'));
-  const unit = requireOneOf<DurationUnit>(fn, 'unit', withDefault(opts.unit, period), UNITS);
-  const timeZone = requireTimeZone(fn, 'timeZone', withDefault(opts.timeZone, 'UTC'));
-  const weekStartsOn = requireWeekStartsOn(fn, 'weekStartsOn', withDefault(opts.weekStartsOn, 1));
-  const yearStartsOn = requireYearStartsOn(fn, 'yearStartsOn', withDefault(opts.yearStartsOn, 1));
-  const indexer = createPeriodIndexer(fn, { period, timeZone, weekStartsOn, yearStartsOn });
-  return { period, unit, unitDays: DAYS_PER_UNIT[unit], timeZone, yearStartsOn, indexer };
-}
-
-function fieldLabel(rowInput: boolean, i: number, field: string): string {
-  return rowInput ? `row ${i}: ${field}` : `${field}[${i}]`;
-}
+export type TransactionColumns = EventLog;
 
 /**
- * Reads transactions given as rows (array or iterable, with `customer`, `time` and optional `value`
- * accessors in `opts`) or as columns (`{ customer, time, value? }` of equal length, read without accessors).
+ * The RFM functions' transaction log, read by `readEventLog` with the name `transactions`, no cohort dates and
+ * no filters (`readValue`: whether `value` is read); the passes check a value column themselves.
  * @example
  * ```ts
  * import { readTransactions } from './transactions.ts';
@@ -177,163 +100,27 @@ export function readTransactions(
   timeZone: string,
   readValue: boolean,
 ): TransactionColumns {
-  const isRows =
-    Array.isArray(transactions) ||
-    (transactions !== null &&
-      typeof transactions === 'object' &&
-      typeof (transactions as Iterable<unknown>)[Symbol.iterator] === 'function');
-  if (!isRows) {
-    if (
-      transactions === null ||
-      typeof transactions !== 'object' ||
-      !('customer' in transactions) ||
-      !('time' in transactions)
-    ) {
-      return typeFail(
-        fn,
-        `transactions must be an array or iterable of rows, or columns { customer, time, value? }, got ${describeValue(transactions)}`,
-      );
-    }
-    for (const key of TRANSACTION_KEYS) {
-      if (opts[key] !== undefined)
-        typeFail(
-          fn,
-          `${key} accessor applies to row input only; columnar transactions are read from transactions.${key}`,
-        );
-    }
-    return readColumns(fn, transactions as Readonly<Record<string, unknown>>, timeZone, readValue);
-  }
-  const rows = rowsOf(fn, 'transactions', transactions);
-  const getCustomer = resolveAccessor<unknown>(fn, 'customer', opts.customer);
-  const getTime = resolveAccessor<unknown>(fn, 'time', opts.time);
-  const getValue = readValue && opts.value !== undefined ? resolveAccessor<unknown>(fn, 'value', opts.value) : null;
-  const n = rows.length;
-  const customers: unknown[] = new Array(n);
-  const times = new Float64Array(n);
-  const values = getValue === null ? null : new Float64Array(n);
-  let minMs = Number.POSITIVE_INFINITY;
-  let maxMs = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < n; i++) {
-    const row = rows[i];
-    customers[i] = getCustomer(row, i);
-    const t = toEpochMs(fn, getTime(row, i), `row ${i}: time`, timeZone);
-    times[i] = t;
-    if (t < minMs) minMs = t;
-    if (t > maxMs) maxMs = t;
-    if (values !== null && getValue !== null) values[i] = requireValue(fn, getValue(row, i), i, true);
-  }
-  return {
-    length: n,
-    customers,
-    times,
-    values,
-    minMs,
-    maxMs,
-    rowInput: true,
-    idRange: directIdRange(customers, n),
-  };
+  return readEventLog(fn, transactions, opts, {
+    name: 'transactions',
+    timeZone,
+    value: readValue,
+    cohort: false,
+    filters: false,
+    deferValueCheck: true,
+  });
 }
 
-/** A column is an array or a typed array (an arbitrary `{ length }` object could claim any length). */
-function requireColumn(fn: string, name: string, value: unknown): ArrayLike<unknown> {
-  const column = requireArrayLike(fn, name, value);
-  if (!Array.isArray(column) && !(ArrayBuffer.isView(column) && !(column instanceof DataView))) {
-    typeFail(fn, `${name} must be an array or a typed array, got ${describeValue(value)}`);
-  }
-  return column;
-}
-
-function readColumns(
-  fn: string,
-  columns: Readonly<Record<string, unknown>>,
-  timeZone: string,
-  readValue: boolean,
-): TransactionColumns {
-  const customers = requireColumn(fn, 'transactions.customer', columns.customer);
-  const rawTimes = requireColumn(fn, 'transactions.time', columns.time);
-  const rawValues =
-    readValue && columns.value !== undefined ? requireColumn(fn, 'transactions.value', columns.value) : null;
-  const n = customers.length;
-  if (rawTimes.length !== n)
-    rangeFail(fn, `transactions.time length (${rawTimes.length}) must equal transactions.customer length (${n})`);
-  if (rawValues !== null && rawValues.length !== n) {
-    rangeFail(fn, `transactions.value length (${rawValues.length}) must equal transactions.customer length (${n})`);
-  }
-  // Validate (and where needed convert) the time column once, finding its range on the way.
-  const { times, minMs, maxMs } = readTimeColumn(fn, rawTimes, timeZone);
-  return {
-    length: n,
-    customers,
-    times,
-    values: rawValues,
-    minMs,
-    maxMs,
-    rowInput: false,
-    idRange: directIdRange(customers, n),
-  };
-}
-
+/** The event-log value rule (`input/fields.ts`), for the passes' checks of transaction `i`. */
 function requireValue(fn: string, value: unknown, i: number, rowInput: boolean): number {
-  if (typeof value !== 'number')
-    typeFail(fn, `${fieldLabel(rowInput, i, 'value')} must be a number, got ${describeValue(value)}`);
-  if (!Number.isFinite(value))
-    rangeFail(fn, `${fieldLabel(rowInput, i, 'value')} (${describeValue(value)}) must be a finite number`);
-  return value;
+  return requireLogValue(fn, 'transactions', value, i, rowInput, undefined);
 }
 
-/** Customer → dense slot, in first-seen order: a direct table for small non-negative integer ids, a `Map` otherwise. */
-export class CustomerSlots {
-  /** Customer identifier of each slot. */
-  readonly keys: unknown[] = [];
-  private dense: Int32Array;
-  private readonly denseLimit: number;
-  private readonly map = new Map<unknown, number>();
-
-  constructor(expectedRows: number) {
-    this.denseLimit = Math.min(2 * expectedRows + 65_536, 1 << 28);
-    this.dense = new Int32Array(Math.min(1024, this.denseLimit));
-  }
-
-  /** Slot of `customer`, allocating the next slot for a new customer; validates the identifier. */
-  slotOf(fn: string, customer: unknown, i: number, rowInput: boolean): number {
-    if (typeof customer === 'number' && customer >>> 0 === customer && customer < this.denseLimit) {
-      let dense = this.dense;
-      if (customer >= dense.length) {
-        let size = dense.length;
-        while (size <= customer) size *= 2;
-        const grown = new Int32Array(Math.min(size, this.denseLimit));
-        grown.set(dense);
-        this.dense = dense = grown;
-      }
-      const s = dense[customer] as number;
-      if (s !== 0) return s - 1;
-      const slot = this.keys.length;
-      this.keys.push(customer);
-      dense[customer] = slot + 1;
-      return slot;
-    }
-    validateCustomer(fn, customer, i, rowInput);
-    const s = this.map.get(customer);
-    if (s !== undefined) return s;
-    const slot = this.keys.length;
-    this.keys.push(customer);
-    this.map.set(customer, slot);
-    return slot;
-  }
-
-  /** Slot of a customer already seen, or -1. */
-  find(customer: unknown): number {
-    if (typeof customer === 'number' && customer >>> 0 === customer && customer < this.denseLimit) {
-      return customer < this.dense.length ? (this.dense[customer] as number) - 1 : -1;
-    }
-    return this.map.get(customer) ?? -1;
-  }
-}
-
-/** Validates a customer id (see `input/customerId.ts`): a non-empty string or a finite number. */
-export function validateCustomer(fn: string, customer: unknown, i: number, rowInput: boolean): void {
+/** The customer-id rule (`input/customerId.ts`), for the passes' checks of transaction `i`. */
+function validateCustomer(fn: string, customer: unknown, i: number, rowInput: boolean): void {
   if (!isCustomerId(customer)) failCustomerId(fn, customer, i, rowInput, 'transactions');
 }
+
+// ---------------------------------------------------------------------------------------------------------------
 
 /**
  * Per-customer purchase periods, split at `cutoff`: periods ≤ cutoff are the calibration (or whole)
@@ -1360,19 +1147,4 @@ function growInt(a: Int32Array, cap: number): Int32Array {
   const b = new Int32Array(cap);
   b.set(a);
   return b;
-}
-
-/**
- * Validates an optional timestamp option (default `fallback`) and returns epoch ms.
- * @example
- * ```ts
- * import { readInstant } from './transactions.ts';
- *
- * readInstant('rfmSummary', 'observationEnd', undefined, 'UTC', 42); // => 42
- * readInstant('rfmSummary', 'observationEnd', '1997-09-30', 'UTC', 0); // => 875577600000
- * readInstant('rfmSummary', 'observationEnd', '1997-09-30', 'America/New_York', 0); // => 875592000000
- * ```
- */
-export function readInstant(fn: string, name: string, value: unknown, timeZone: string, fallback: number): number {
-  return value === undefined ? fallback : toEpochMs(fn, value, name, timeZone);
 }

@@ -1,4 +1,4 @@
-import { readCustomers } from '../internal/customers.ts';
+import { readCustomers } from '../internal/input/customerSummary.ts';
 import { readOptions, requireFraction, typeFail } from '../internal/validate.ts';
 import { resolveTransactionModel, type TransactionModel } from '../internal/models/transactionModel.ts';
 import type { ModelCustomer, ModelCustomers } from './types.ts';

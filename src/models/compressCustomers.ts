@@ -1,4 +1,4 @@
-import { readCustomers } from '../internal/customers.ts';
+import { readCustomers } from '../internal/input/customerSummary.ts';
 import type { ModelCustomers } from './types.ts';
 
 /** Unique customer histories with their multiplicities, as columns. */

@@ -1,4 +1,4 @@
-import { mapCustomers, readCustomers } from '../internal/customers.ts';
+import { mapCustomers, readCustomers } from '../internal/input/customerSummary.ts';
 import { clvOne, readClvOptions, type TimeUnit } from '../internal/models/clvKernel.ts';
 import { readGammaGammaParams, type GammaGammaParams } from '../internal/models/gammaGammaKernel.ts';
 import { resolveTransactionModel, type TransactionModel } from '../internal/models/transactionModel.ts';

@@ -1,4 +1,4 @@
-import { readCustomers } from '../internal/customers.ts';
+import { readCustomers } from '../internal/input/customerSummary.ts';
 import { readOptions, typeFail } from '../internal/validate.ts';
 import { CLV_OPTION_KEYS, clvOne, readClvOptions } from '../internal/models/clvKernel.ts';
 import {

@@ -1,4 +1,4 @@
-import { readCustomers } from '../internal/customers.ts';
+import { readCustomers } from '../internal/input/customerSummary.ts';
 import { typeFail } from '../internal/validate.ts';
 import type { ModelCustomer } from './types.ts';
 import {

@@ -1,13 +1,7 @@
 import { toEpochMs } from '../internal/time.ts';
-import {
-  hasPurchase,
-  readInstant,
-  readPeriodSettings,
-  readTransactions,
-  summarizePeriods,
-  PERIOD_SETTING_KEYS,
-  TRANSACTION_KEYS,
-} from '../internal/transactions.ts';
+import { readEventLog, TRANSACTION_KEYS } from '../internal/input/eventLog.ts';
+import { PERIOD_SETTING_KEYS, readInstant, readPeriodSettings } from '../internal/input/settings.ts';
+import { hasPurchase, summarizePeriods } from '../internal/transactions.ts';
 import { describeValue, readOptions, rangeFail } from '../internal/validate.ts';
 import type { EventLogColumns, Timestamp } from '../types.ts';
 import type { RfmSummaryOptions, RfmSummaryRow } from './rfmSummary.ts';
@@ -94,7 +88,14 @@ export function calibrationHoldoutSplit<Row = unknown>(
   const settings = readPeriodSettings(fn, opts);
   const { indexer, unitDays } = settings;
   const calibrationMs = toEpochMs(fn, opts.calibrationEnd, 'calibrationEnd', settings.timeZone);
-  const columns = readTransactions(fn, transactions, opts, settings.timeZone, true);
+  const columns = readEventLog(fn, transactions, opts, {
+    name: 'transactions',
+    timeZone: settings.timeZone,
+    value: true,
+    cohort: false,
+    filters: false,
+    deferValueCheck: true,
+  });
   const endMs = readInstant(fn, 'observationEnd', opts.observationEnd, settings.timeZone, columns.maxMs);
   if (endMs < calibrationMs && columns.length > 0) {
     rangeFail(

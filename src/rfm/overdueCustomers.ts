@@ -1,12 +1,7 @@
 import type { DurationUnit } from '../internal/time.ts';
-import {
-  collectPeriods,
-  readInstant,
-  readPeriodSettings,
-  readTransactions,
-  summarizePeriods,
-  PERIOD_SETTING_KEYS,
-} from '../internal/transactions.ts';
+import { readEventLog } from '../internal/input/eventLog.ts';
+import { PERIOD_SETTING_KEYS, readInstant, readPeriodSettings } from '../internal/input/settings.ts';
+import { collectPeriods, summarizePeriods } from '../internal/transactions.ts';
 import { readOptions, requirePositive } from '../internal/validate.ts';
 import type { PeriodGroupingOptions, EventLogColumns, EventLogOptions } from '../types.ts';
 
@@ -92,7 +87,13 @@ export function overdueCustomers<Row = unknown>(
   const multiple = requirePositive(fn, 'options.multiple', opts.multiple);
   const settings = readPeriodSettings(fn, opts);
   const { indexer, unitDays } = settings;
-  const columns = readTransactions(fn, transactions, opts, settings.timeZone, false);
+  const columns = readEventLog(fn, transactions, opts, {
+    name: 'transactions',
+    timeZone: settings.timeZone,
+    value: false,
+    cohort: false,
+    filters: false,
+  });
   const endMs = readInstant(fn, 'observationEnd', opts.observationEnd, settings.timeZone, columns.maxMs);
   if (columns.length === 0 || !Number.isFinite(endMs)) return [];
   const end = indexer.index(endMs);

@@ -1,13 +1,7 @@
 import type { DurationUnit } from '../internal/time.ts';
-import {
-  hasPurchase,
-  readInstant,
-  readPeriodSettings,
-  readTransactions,
-  summarizePeriods,
-  PERIOD_SETTING_KEYS,
-  TRANSACTION_KEYS,
-} from '../internal/transactions.ts';
+import { readEventLog, TRANSACTION_KEYS } from '../internal/input/eventLog.ts';
+import { PERIOD_SETTING_KEYS, readInstant, readPeriodSettings } from '../internal/input/settings.ts';
+import { hasPurchase, summarizePeriods } from '../internal/transactions.ts';
 import { readOptions } from '../internal/validate.ts';
 import type { PeriodGroupingOptions, EventLogColumns, EventLogOptions, EventValueOptions } from '../types.ts';
 
@@ -114,7 +108,14 @@ export function rfmSummary<Row = unknown>(
   const opts = readOptions(fn, options, [...TRANSACTION_KEYS, ...PERIOD_SETTING_KEYS, 'observationEnd']);
   const settings = readPeriodSettings(fn, opts);
   const { indexer, unitDays } = settings;
-  const columns = readTransactions(fn, transactions, opts, settings.timeZone, true);
+  const columns = readEventLog(fn, transactions, opts, {
+    name: 'transactions',
+    timeZone: settings.timeZone,
+    value: true,
+    cohort: false,
+    filters: false,
+    deferValueCheck: true,
+  });
   const endMs = readInstant(fn, 'observationEnd', opts.observationEnd, settings.timeZone, columns.maxMs);
   if (columns.length === 0 || !Number.isFinite(endMs)) return [];
   const end = indexer.index(endMs);

@@ -1,5 +1,7 @@
 import { DAYS_PER_UNIT, DURATION_UNITS, requireTimeZone, type DurationUnit } from '../internal/time.ts';
-import { CustomerSlots, readInstant, readTransactions } from '../internal/transactions.ts';
+import { CustomerSlots } from '../internal/input/denseIds.ts';
+import { readEventLog } from '../internal/input/eventLog.ts';
+import { readInstant } from '../internal/input/settings.ts';
 import {
   outOfRange,
   readOptions,
@@ -116,7 +118,13 @@ export function customerLifetimes<Row>(
   const unitMs = DAYS_PER_UNIT[unit] * MS_PER_DAY;
   const windowMs = churnAfter * unitMs;
   if (!Number.isFinite(windowMs)) outOfRange(fn, 'options.churnAfter', churnAfter, 'is too large');
-  const columns = readTransactions(fn, transactions, opts, timeZone, false);
+  const columns = readEventLog(fn, transactions, opts, {
+    name: 'transactions',
+    timeZone,
+    value: false,
+    cohort: false,
+    filters: false,
+  });
   const end = readInstant(fn, 'observationEnd', opts.observationEnd, timeZone, columns.maxMs);
   const n = columns.length;
 

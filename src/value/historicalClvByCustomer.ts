@@ -1,15 +1,9 @@
+import { requireLogValue } from '../internal/input/fields.ts';
 import { resolveAccessor, rowsOf } from '../internal/rows.ts';
 import type { Accessor } from '../types.ts';
 import { requireCustomerId } from '../internal/input/customerId.ts';
 import { NeumaierSum } from '../internal/sum.ts';
-import {
-  readOptions,
-  requireFraction,
-  requireNumber,
-  requireObject,
-  rowArgument,
-  withDefault,
-} from '../internal/validate.ts';
+import { readOptions, requireFraction, requireObject, withDefault } from '../internal/validate.ts';
 
 /** Options for {@link historicalClvByCustomer}. */
 export interface HistoricalClvByCustomerOptions<Row> {
@@ -89,7 +83,7 @@ export function historicalClvByCustomer<Row>(
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index] as Row;
     const id = requireCustomerId(fn, customerOf(row, index), index, true, 'transactions');
-    const value = requireNumber(fn, rowArgument('transactions', index, 'value'), amountOf(row, index));
+    const value = requireLogValue(fn, 'transactions', amountOf(row, index), index, true, id);
     let group = groups.get(id);
     if (group === undefined) {
       group = { customer: id, sum: new NeumaierSum(), orders: 0 };

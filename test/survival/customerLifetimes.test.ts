@@ -202,7 +202,7 @@ describe('customerLifetimes', () => {
         () => customerLifetimes(42 as never, { customer: 'id', time: 't', churnAfter: 1 }),
         TypeError,
         'customerLifetimes',
-        'transactions must be an array or iterable of rows, or columns { customer, time, value? }, got 42',
+        'transactions must be an array or iterable of rows, or columns { customer, time }, got 42',
       );
       expectThrows(
         () => customerLifetimes({ customer: [1], time: [0] }, { customer: 'id', churnAfter: 1 } as never),

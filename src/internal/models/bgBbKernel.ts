@@ -6,7 +6,7 @@
  * @internal
  * @module
  */
-import { customerRows, rowNumber } from '../customers.ts';
+import { customerRows, rowNumber } from '../input/customerSummary.ts';
 import { digamma, logBeta, logGamma, logSumExp } from '../special.ts';
 import {
   describeValue,

@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-import { distinctIndex, readNumberOrArray, type WeightedCustomers } from '../customers.ts';
+import { distinctIndex, readNumberOrArray, type WeightedCustomers } from '../input/customerSummary.ts';
 import { logHyp2f1 } from '../hypergeometric.ts';
 import {
   digamma,
@@ -77,7 +77,7 @@ export function readPurchaseCounts(fn: string, n: unknown): { single: boolean; v
  * mean purchase rate r/α ≈ Σx/ΣT; a = b = 1 — each unless given in `initial`.
  * @example
  * ```ts
- * import { readWeightedCustomers } from '../customers.ts';
+ * import { readWeightedCustomers } from '../input/customerSummary.ts';
  * import { bgNbdStart } from './bgNbdKernel.ts';
  *
  * // 4 repeat purchases over 80 weeks of observation: r/α = 4/80 with r = 1 gives α = 20

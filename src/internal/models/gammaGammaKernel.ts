@@ -4,7 +4,7 @@
  * @internal
  * @module
  */
-import { distinctIndex } from '../customers.ts';
+import { distinctIndex } from '../input/customerSummary.ts';
 import { digamma, logGamma, logGammaDifference } from '../special.ts';
 import { requireObject, requirePositive } from '../validate.ts';
 

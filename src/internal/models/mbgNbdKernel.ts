@@ -8,7 +8,7 @@
  * @internal
  * @module
  */
-import { distinctIndex } from '../customers.ts';
+import { distinctIndex } from '../input/customerSummary.ts';
 import { digamma, log1pExp, logBeta, logGamma, regularizedIncompleteBeta } from '../special.ts';
 import { bgNbdTerms, eulerBracket, logNbdProbability, logOddsTerm, type BgNbdParams } from './bgNbdKernel.ts';
 

@@ -1,4 +1,4 @@
-import { readWeights } from '../../internal/customers.ts';
+import { readWeights } from '../../internal/input/customerSummary.ts';
 import {
   fitModel,
   parseFitOptions,

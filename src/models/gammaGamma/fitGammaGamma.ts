@@ -1,4 +1,4 @@
-import { readCustomers, readWeights } from '../../internal/customers.ts';
+import { readCustomers, readWeights } from '../../internal/input/customerSummary.ts';
 import {
   fitModel,
   parseFitOptions,

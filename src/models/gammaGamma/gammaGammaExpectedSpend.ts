@@ -1,4 +1,4 @@
-import { mapCustomers, readCustomers } from '../../internal/customers.ts';
+import { mapCustomers, readCustomers } from '../../internal/input/customerSummary.ts';
 import type { SpendCustomer, SpendCustomers } from '../types.ts';
 import {
   gammaGammaExpectedSpendOne,

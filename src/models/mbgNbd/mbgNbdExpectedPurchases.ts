@@ -1,4 +1,4 @@
-import { readNumberOrArray } from '../../internal/customers.ts';
+import { readNumberOrArray } from '../../internal/input/customerSummary.ts';
 import { readBgNbdParams, readHorizon } from '../../internal/models/bgNbdKernel.ts';
 import { mbgNbdConditionalExpectedOne, type MbgNbdParams } from '../../internal/models/mbgNbdKernel.ts';
 

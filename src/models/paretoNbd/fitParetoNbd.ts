@@ -1,4 +1,4 @@
-import { readWeightedCustomers } from '../../internal/customers.ts';
+import { readWeightedCustomers } from '../../internal/input/customerSummary.ts';
 import {
   fitModel,
   parseFitOptions,

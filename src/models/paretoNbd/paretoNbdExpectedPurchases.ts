@@ -1,4 +1,4 @@
-import { readNumberOrArray } from '../../internal/customers.ts';
+import { readNumberOrArray } from '../../internal/input/customerSummary.ts';
 import { readHorizon } from '../../internal/models/bgNbdKernel.ts';
 import {
   paretoNbdConditionalExpectedOne,

@@ -1,4 +1,4 @@
-import { mapCustomers, readCustomers } from '../../internal/customers.ts';
+import { mapCustomers, readCustomers } from '../../internal/input/customerSummary.ts';
 import type { ModelCustomer, ModelCustomers } from '../types.ts';
 import {
   paretoNbdProbabilityAliveOne,

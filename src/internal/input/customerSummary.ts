@@ -9,7 +9,7 @@
  * @internal
  * @module
  */
-import { describeValue, type FailAt, rangeFail, requireArrayLike, typeFail } from './validate.ts';
+import { describeValue, type FailAt, rangeFail, requireArrayLike, typeFail } from '../validate.ts';
 
 /** Validated customer columns. */
 export interface CustomerColumns {
@@ -40,7 +40,7 @@ type CustomerField = (typeof FIELDS)[number];
  * A row's field as a finite number (`fn: row i: name must be …` otherwise); `argument` is its path in the error fields.
  * @example
  * ```ts
- * import { rowNumber } from './customers.ts';
+ * import { rowNumber } from './customerSummary.ts';
  *
  * rowNumber('fitBgNbd', 3, 'T', 38.86); // => 38.86
  * rowNumber('fitBgNbd', 3, 'T', '38.86'); // => throws TypeError: fitBgNbd: row 3: T must be a number, got "38.86"
@@ -71,7 +71,7 @@ export interface CustomerRows<Field extends string> {
  * equal length. `readColumn(field, value)` validates one column (callers word that message differently).
  * @example
  * ```ts
- * import { customerRows } from './customers.ts';
+ * import { customerRows } from './customerSummary.ts';
  *
  * const read = (_field: string, value: unknown) => value as ArrayLike<unknown>;
  * const rows = customerRows('f', 'customers', { frequency: [2, 0], T: [38.86, 20] }, ['frequency', 'T'], true, read);
@@ -150,7 +150,7 @@ export function customerRows<Field extends string>(
  * Reads and validates customers; `name` is the argument name used in messages.
  * @example
  * ```ts
- * import { readCustomers } from './customers.ts';
+ * import { readCustomers } from './customerSummary.ts';
  *
  * // The same customer in the three shapes
  * readCustomers('f', 'customers', { frequency: 2, recency: 30.43, T: 38.86 }); // => { length: 1, single: true, frequency: [2], recency: [30.43], T: [38.86], monetaryValue: null }
@@ -217,7 +217,7 @@ export function readCustomers(fn: string, name: string, input: unknown, fields: 
  * Reads optional per-row weights (non-negative finite numbers), defaulting to all ones.
  * @example
  * ```ts
- * import { readWeights } from './customers.ts';
+ * import { readWeights } from './customerSummary.ts';
  *
  * readWeights('fitBgNbd', undefined, 3); // => [1, 1, 1]
  * readWeights('fitBgNbd', [2, 0, 5], 3); // => [2, 0, 5]
@@ -263,7 +263,7 @@ export interface WeightedCustomers {
  * Reads the `{ frequency, recency, T }` collection (no single customer) and the weights of a fit.
  * @example
  * ```ts
- * import { readWeightedCustomers } from './customers.ts';
+ * import { readWeightedCustomers } from './customerSummary.ts';
  *
  * const customers = [{ frequency: 2, recency: 30, T: 40 }, { frequency: 0, recency: 0, T: 10 }];
  * // totals weigh each row: W = 3 + 1, Σwx = 3·2, ΣwT = 3·40 + 10
@@ -290,7 +290,7 @@ export function readWeightedCustomers(fn: string, customers: unknown, weights: u
  * Index of each value among the distinct values of `values` (for rows where `use(i)`), and the distinct values.
  * @example
  * ```ts
- * import { distinctIndex } from './customers.ts';
+ * import { distinctIndex } from './customerSummary.ts';
  *
  * const T = Float64Array.of(38, 20, 38, 7);
  * distinctIndex(T, () => true); // => { index: [0, 1, 0, 2], distinct: [38, 20, 7] }
@@ -321,7 +321,7 @@ export function distinctIndex(
  * Applies a per-customer kernel: a number for a single customer, an array otherwise.
  * @example
  * ```ts
- * import { mapCustomers, readCustomers } from './customers.ts';
+ * import { mapCustomers, readCustomers } from './customerSummary.ts';
  *
  * const kernel = (data: { T: Float64Array }) => (i: number) => data.T[i]! / 7;
  * const one = readCustomers('f', 'customer', { frequency: 1, recency: 7, T: 14 });
@@ -341,8 +341,8 @@ export function mapCustomers(data: CustomerColumns, kernel: (i: number) => numbe
  * Reads a number or an array of numbers, each checked by `check(name, value)`; reports whether it was one number.
  * @example
  * ```ts
- * import { readNumberOrArray } from './customers.ts';
- * import { requireNonNegative } from './validate.ts';
+ * import { readNumberOrArray } from './customerSummary.ts';
+ * import { requireNonNegative } from '../validate.ts';
  *
  * const check = (name: string, value: unknown) => requireNonNegative('f', name, value);
  * readNumberOrArray('f', 't', 52, check); // => { single: true, values: [52] }

@@ -1,0 +1,163 @@
+/**
+ * Row adapter of the event-log reader (`eventLog.ts`): an array or iterable of rows, read through the
+ * `customer`, `time` and optional `value` / `cohort` accessors (a property name or `(row, index) => value`).
+ * One pass reads every row into typed columns; customer ids stay in an `Int32Array` while they are
+ * non-negative integers, so the kernels' loops see one array type on the usual input.
+ * @internal
+ * @module
+ */
+import { resolveAccessor, rowsOf } from '../rows.ts';
+import { MAX_EPOCH_MS } from '../time/civil.ts';
+import { typeFail } from '../validate.ts';
+import type { EventLogOptionValues, EventLogSpec, LogColumns } from './eventLog.ts';
+import { anyDirectIdLimit } from './denseIds.ts';
+import { readFlags, readLogTime, requireLogValue, type EventFilter } from './fields.ts';
+
+/**
+ * Whether `input` is row input: an array or any other iterable object.
+ * @example
+ * ```ts
+ * import { isRowInput } from './rows.ts';
+ *
+ * [isRowInput([]), isRowInput(new Set()), isRowInput({ customer: [], time: [] }), isRowInput('ab')]; // => [true, true, false, false]
+ * ```
+ */
+export function isRowInput(input: unknown): input is Iterable<unknown> {
+  return (
+    Array.isArray(input) ||
+    (input !== null && typeof input === 'object' && typeof (input as Iterable<unknown>)[Symbol.iterator] === 'function')
+  );
+}
+
+/**
+ * Reads row input (see {@link isRowInput}) into the reader's columns.
+ * @example
+ * ```ts
+ * import { readRowLog } from './rows.ts';
+ *
+ * const spec = { name: 'transactions', timeZone: 'UTC', value: true, cohort: false, filters: false } as const;
+ * const rows = [{ id: 4, at: '2024-01-02', v: 5 }, { id: 2, at: 0, v: 1 }];
+ * readRowLog('rfmSummary', rows, { customer: 'id', time: 'at', value: 'v' }, spec, null, null); // => { length: 2, customers: [4, 2], times: [1704153600000, 0], values: [5, 1], minMs: 0, idMax: 4, rowInput: true }
+ * readRowLog('rfmSummary', [{ id: 'a', at: 0, v: '5' }], { customer: 'id', time: 'at', value: 'v' }, spec, null, null); // => throws TypeError: rfmSummary: row 0: value must be a number, got "5"
+ * ```
+ */
+export function readRowLog(
+  fn: string,
+  input: Iterable<unknown>,
+  options: EventLogOptionValues,
+  spec: EventLogSpec,
+  startEvent: EventFilter | null,
+  returnEvent: EventFilter | null,
+): LogColumns {
+  const rows = rowsOf(fn, spec.name, input);
+  const getCustomer = resolveAccessor<unknown>(fn, 'customer', options.customer);
+  const getTime = resolveAccessor<unknown>(fn, 'time', options.time);
+  const getValue =
+    spec.value && options.value !== undefined ? resolveAccessor<unknown>(fn, 'value', options.value) : null;
+  const getCohort =
+    spec.cohort && options.cohort !== undefined ? resolveAccessor<unknown>(fn, 'cohort', options.cohort) : null;
+  if (getCohort !== null && startEvent !== null)
+    typeFail(fn, 'startEvent cannot be combined with cohort dates (the cohort date is the start)');
+  const n = rows.length;
+  const times = new Float64Array(n);
+  const values = getValue === null ? null : new Float64Array(n);
+  const cohorts = getCohort === null ? null : new Float64Array(n);
+  const range = new Float64Array(3);
+  const customers = readRows(
+    fn,
+    spec.name,
+    rows,
+    spec.timeZone,
+    getCustomer,
+    getTime,
+    getValue,
+    getCohort,
+    times,
+    values,
+    cohorts,
+    range,
+  );
+  const flags = readFlags(fn, n, (i) => rows[i], startEvent, returnEvent, true);
+  const idMax = range[2] as number;
+  return {
+    length: n,
+    customers,
+    times,
+    values,
+    cohorts,
+    flags,
+    minMs: range[0] as number,
+    maxMs: range[1] as number,
+    rowInput: true,
+    idMax: idMax < anyDirectIdLimit(n) ? idMax : -1,
+  };
+}
+
+/**
+ * The row pass: each row's time (and value, cohort date) into the columns, and `range` = [min time, max time,
+ * largest customer id when every id is a non-negative integer below 2^31, else −1]. Returns the customer
+ * column: an `Int32Array` while the ids are such integers, else an array of the ids as read. Numbers in range
+ * skip the converters (and the error label they would need). Arrays and numbers only, no object literal: the
+ * loop's optimised code then survives garbage collections.
+ */
+function readRows(
+  fn: string,
+  name: string,
+  rows: readonly unknown[],
+  timeZone: string,
+  getCustomer: (row: unknown, index: number) => unknown,
+  getTime: (row: unknown, index: number) => unknown,
+  getValue: ((row: unknown, index: number) => unknown) | null,
+  getCohort: ((row: unknown, index: number) => unknown) | null,
+  times: Float64Array,
+  values: Float64Array | null,
+  cohorts: Float64Array | null,
+  range: Float64Array,
+): Int32Array | unknown[] {
+  const n = rows.length;
+  let small: Int32Array | null = new Int32Array(n);
+  let customers: unknown[] = [];
+  const limit = MAX_EPOCH_MS;
+  let minMs = Number.POSITIVE_INFINITY;
+  let maxMs = Number.NEGATIVE_INFINITY;
+  let idMax = -1;
+  for (let i = 0; i < n; i++) {
+    const row = rows[i];
+    const id = getCustomer(row, i);
+    if (small === null) customers[i] = id;
+    else if (typeof id === 'number' && (id | 0) === id && id >= 0) {
+      small[i] = id;
+      if (id > idMax) idMax = id;
+    } else {
+      customers = new Array<unknown>(n);
+      for (let j = 0; j < i; j++) customers[j] = small[j];
+      customers[i] = id;
+      small = null;
+      idMax = -1;
+    }
+    const raw = getTime(row, i);
+    const t =
+      typeof raw === 'number' && Math.abs(raw) <= limit
+        ? raw
+        : readLogTime(fn, name, 'time', raw, i, true, timeZone, (small ?? customers)[i]);
+    times[i] = t;
+    if (t > maxMs) maxMs = t;
+    if (t < minMs) minMs = t;
+    if (values !== null && getValue !== null) {
+      const v = getValue(row, i);
+      values[i] =
+        typeof v === 'number' && v - v === 0 ? v : requireLogValue(fn, name, v, i, true, (small ?? customers)[i]);
+    }
+    if (cohorts !== null && getCohort !== null) {
+      const c = getCohort(row, i);
+      cohorts[i] =
+        typeof c === 'number' && Math.abs(c) <= limit
+          ? c
+          : readLogTime(fn, name, 'cohort', c, i, true, timeZone, (small ?? customers)[i]);
+    }
+  }
+  range[0] = minMs;
+  range[1] = maxMs;
+  range[2] = idMax;
+  return small ?? customers;
+}

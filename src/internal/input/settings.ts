@@ -1,0 +1,202 @@
+/**
+ * The settings readers of the event-log functions: the cohort time settings (`period`, `windows`, `timeZone`,
+ * `weekStartsOn`, `yearStartsOn`, `observationEnd`), the RFM period settings (`period`, `unit`, `timeZone`,
+ * `weekStartsOn`, `yearStartsOn`),
+ * the retention mode (`mode`, `brackets`) and optional instants (`observationEnd`, `calibrationEnd`, …).
+ * Each validates its options and returns them with defaults applied; the key lists are what the public
+ * functions pass to `readOptions`.
+ * @internal
+ * @module
+ */
+import type { CohortWindows, RetentionBracket } from '../../cohorts/types.ts';
+import {
+  createPeriodIndexer,
+  DAYS_PER_UNIT,
+  DURATION_UNITS as UNITS,
+  requirePeriod,
+  requireTimeZone,
+  requireWeekStartsOn,
+  requireYearStartsOn,
+  toEpochMs,
+  type DurationUnit,
+  type Period,
+  type PeriodIndexer,
+} from '../time.ts';
+import { describeValue, rangeFail, requireArrayLike, requireOneOf, typeFail, withDefault } from '../validate.ts';
+
+/** Option keys of the cohort time settings. */
+export const COHORT_SETTING_KEYS = [
+  'period',
+  'windows',
+  'timeZone',
+  'weekStartsOn',
+  'yearStartsOn',
+  'observationEnd',
+] as const;
+/** Option keys of the retention mode. */
+export const RETENTION_MODE_KEYS = ['mode', 'brackets'] as const;
+/** Option keys of the period settings of the RFM functions. */
+export const PERIOD_SETTING_KEYS = ['period', 'unit', 'timeZone', 'weekStartsOn', 'yearStartsOn'] as const;
+
+/** Options as `readOptions` returns them: each known key, not yet validated. */
+export type CohortSettingOptions = { readonly [K in (typeof COHORT_SETTING_KEYS)[number]]?: unknown };
+export type RetentionModeOptionValues = { readonly [K in (typeof RETENTION_MODE_KEYS)[number]]?: unknown };
+export type PeriodSettingOptions = { readonly [K in (typeof PERIOD_SETTING_KEYS)[number]]?: unknown };
+
+/** Validated time settings of a cohort build. */
+export interface CohortSettings {
+  readonly period: Period;
+  readonly windows: CohortWindows;
+  readonly timeZone: string;
+  readonly weekStartsOn: number;
+  /** First month of quarters and years, 1 = January … 12 = December. */
+  readonly yearStartsOn: number;
+  readonly indexer: PeriodIndexer;
+  /** Explicit observation end (epoch ms), or `undefined` for "the latest event". */
+  readonly observationEnd: number | undefined;
+}
+
+/**
+ * Reads `period` (default `'day'`), `windows` (`'calendar'`), `timeZone` (`'UTC'`), `weekStartsOn` (1),
+ * `yearStartsOn` (1), `observationEnd`.
+ * @throws {TypeError} When an option has the wrong kind or `observationEnd` is not a valid date.
+ * @throws {RangeError} For an unknown period, windows or time zone, `weekStartsOn` outside 0–6 or `yearStartsOn`
+ *   outside 1–12.
+ * @example
+ * ```ts
+ * import { readCohortSettings } from './settings.ts';
+ *
+ * readCohortSettings('buildCohorts', {}); // => { period: 'day', windows: 'calendar', timeZone: 'UTC', weekStartsOn: 1, yearStartsOn: 1, observationEnd: undefined }
+ * const settings = readCohortSettings('buildCohorts', { period: 'month', timeZone: 'Europe/Bucharest', observationEnd: '2024-03-01' });
+ * // a date is local midnight, here 00:00 EET (UTC+2)
+ * new Date(settings.observationEnd ?? Number.NaN).toISOString(); // => '2024-02-29T22:00:00.000Z'
+ * settings.indexer.label(settings.indexer.index(settings.observationEnd ?? Number.NaN)); // => '2024-03-01'
+ * readCohortSettings('buildCohorts', { windows: 'sliding' }); // => throws RangeError: buildCohorts: windows ("sliding") must be one of 'calendar', 'rolling'
+ * readCohortSettings('buildCohorts', { observationEnd: 'soon' }); // => throws TypeError: buildCohorts: observationEnd "soon" is not a valid date
+ * ```
+ */
+export function readCohortSettings(fn: string, opts: CohortSettingOptions): CohortSettings {
+  const period = requirePeriod(fn, 'period', withDefault(opts.period, 'day'));
+  const windows = requireOneOf<CohortWindows>(fn, 'windows', withDefault(opts.windows, 'calendar'), [
+    'calendar',
+    'rolling',
+  ]);
+  const timeZone = requireTimeZone(fn, 'timeZone', withDefault(opts.timeZone, 'UTC'));
+  const weekStartsOn = requireWeekStartsOn(fn, 'weekStartsOn', withDefault(opts.weekStartsOn, 1));
+  const yearStartsOn = requireYearStartsOn(fn, 'yearStartsOn', withDefault(opts.yearStartsOn, 1));
+  const indexer = createPeriodIndexer(fn, { period, timeZone, weekStartsOn, yearStartsOn });
+  const end = opts.observationEnd;
+  const observationEnd = end === undefined ? undefined : toEpochMs(fn, end, 'observationEnd', timeZone);
+  return { period, windows, timeZone, weekStartsOn, yearStartsOn, indexer, observationEnd };
+}
+
+/** Time options shared by the RFM functions, validated. */
+export interface PeriodSettings {
+  readonly period: Period;
+  readonly unit: DurationUnit;
+  readonly unitDays: number;
+  readonly timeZone: string;
+  /** First month of quarters and years, 1 = January … 12 = December. */
+  readonly yearStartsOn: number;
+  readonly indexer: PeriodIndexer;
+}
+
+/**
+ * Reads `period` (default `'day'`), `unit` (default: the period), `timeZone` (`'UTC'`), `weekStartsOn` (1) and
+ * `yearStartsOn` (1).
+ * @example
+ * ```ts
+ * import { readPeriodSettings } from './settings.ts';
+ *
+ * readPeriodSettings('rfmSummary', { unit: 'week' }); // => { period: 'day', unit: 'week', unitDays: 7, timeZone: 'UTC', yearStartsOn: 1 }
+ * readPeriodSettings('rfmSummary', { unit: 'fortnight' }); // => throws RangeError
+ * ```
+ */
+export function readPeriodSettings(fn: string, opts: PeriodSettingOptions): PeriodSettings {
+  const period = requirePeriod(fn, 'period', withDefault(opts.period, 'day'));
+  const unit = requireOneOf<DurationUnit>(fn, 'unit', withDefault(opts.unit, period), UNITS);
+  const timeZone = requireTimeZone(fn, 'timeZone', withDefault(opts.timeZone, 'UTC'));
+  const weekStartsOn = requireWeekStartsOn(fn, 'weekStartsOn', withDefault(opts.weekStartsOn, 1));
+  const yearStartsOn = requireYearStartsOn(fn, 'yearStartsOn', withDefault(opts.yearStartsOn, 1));
+  const indexer = createPeriodIndexer(fn, { period, timeZone, weekStartsOn, yearStartsOn });
+  return { period, unit, unitDays: DAYS_PER_UNIT[unit], timeZone, yearStartsOn, indexer };
+}
+
+/**
+ * Validates `mode` (default `'on'`) and `brackets` (sorted by `from`; they imply mode `'brackets'`).
+ * @throws {TypeError} When `brackets` or a bracket has the wrong kind.
+ * @throws {RangeError} For an unknown mode, a mode other than `'on'` with brackets, or an invalid bracket list.
+ * @example
+ * ```ts
+ * import { readRetentionMode } from './settings.ts';
+ *
+ * readRetentionMode('retentionMatrix', {}); // => { mode: 'on', brackets: null }
+ * readRetentionMode('retentionMatrix', { mode: 'onOrAfter' }); // => { mode: 'onOrAfter', brackets: null }
+ * readRetentionMode('retentionMatrix', { brackets: [[0, 0], [1, 3], [4, 12]] }); // => { mode: 'brackets', brackets: [[0, 0], [1, 3], [4, 12]] }
+ * readRetentionMode('retentionMatrix', { brackets: [[2, 1]] }); // => throws RangeError: retentionMatrix: brackets[0] to (1) must not be less than from (2)
+ * readRetentionMode('retentionMatrix', { brackets: [[1, 3], [0, 0]] }); // => throws RangeError: retentionMatrix: brackets[1] from (0) must not be less than the previous bracket's from (1)
+ * readRetentionMode('retentionMatrix', { brackets: [] }); // => throws RangeError: retentionMatrix: brackets must not be empty
+ * readRetentionMode('retentionMatrix', { mode: 'onOrAfter', brackets: [[0, 0]] }); // => throws RangeError: retentionMatrix: mode ("onOrAfter") cannot be combined with brackets (a bracket counts activity in any of its periods)
+ * readRetentionMode('retentionMatrix', { mode: 'always' }); // => throws RangeError: retentionMatrix: mode ("always") must be one of 'on', 'onOrAfter'
+ * ```
+ */
+export function readRetentionMode(
+  fn: string,
+  opts: RetentionModeOptionValues,
+): { mode: 'on' | 'onOrAfter' | 'brackets'; brackets: RetentionBracket[] | null } {
+  const raw = opts.brackets;
+  if (raw === undefined) {
+    return {
+      mode: requireOneOf(fn, 'mode', withDefault(opts.mode, 'on'), ['on', 'onOrAfter'] as const),
+      brackets: null,
+    };
+  }
+  if (opts.mode !== undefined && opts.mode !== 'on')
+    rangeFail(
+      fn,
+      `mode (${describeValue(opts.mode)}) cannot be combined with brackets (a bracket counts activity in any of its periods)`,
+    );
+  const list = requireArrayLike(fn, 'brackets', raw);
+  if (list.length === 0) rangeFail(fn, 'brackets must not be empty');
+  if (list.length > 10_000) rangeFail(fn, `brackets (${list.length} of them) must number at most 10000`);
+  const brackets: RetentionBracket[] = [];
+  for (let j = 0; j < list.length; j++) {
+    const b = list[j];
+    if (!Array.isArray(b) || b.length !== 2)
+      typeFail(fn, `brackets[${j}] must be a [from, to] pair, got ${describeValue(b)}`);
+    const [from, to] = b as unknown[];
+    for (const [name, v] of [
+      ['from', from],
+      ['to', to],
+    ] as const) {
+      if (typeof v !== 'number') typeFail(fn, `brackets[${j}] ${name} must be a number, got ${describeValue(v)}`);
+      if (!Number.isInteger(v) || v < 0)
+        rangeFail(fn, `brackets[${j}] ${name} (${describeValue(v)}) must be a non-negative integer`);
+    }
+    if ((to as number) < (from as number))
+      rangeFail(fn, `brackets[${j}] to (${to as number}) must not be less than from (${from as number})`);
+    const prev = brackets[j - 1];
+    if (prev !== undefined && (from as number) < prev[0])
+      rangeFail(
+        fn,
+        `brackets[${j}] from (${from as number}) must not be less than the previous bracket's from (${prev[0]})`,
+      );
+    brackets.push([from as number, to as number]);
+  }
+  return { mode: 'brackets', brackets };
+}
+
+/**
+ * Validates an optional timestamp option (default `fallback`) and returns epoch ms.
+ * @example
+ * ```ts
+ * import { readInstant } from './settings.ts';
+ *
+ * readInstant('rfmSummary', 'observationEnd', undefined, 'UTC', 42); // => 42
+ * readInstant('rfmSummary', 'observationEnd', '1997-09-30', 'UTC', 0); // => 875577600000
+ * readInstant('rfmSummary', 'observationEnd', '1997-09-30', 'America/New_York', 0); // => 875592000000
+ * ```
+ */
+export function readInstant(fn: string, name: string, value: unknown, timeZone: string, fallback: number): number {
+  return value === undefined ? fallback : toEpochMs(fn, value, name, timeZone);
+}
