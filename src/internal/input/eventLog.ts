@@ -143,5 +143,19 @@ export function readEventLog(fn: string, input: unknown, options: EventLogOption
   const smallIdMax = directIdMax(log.idMax, n, 'lookup');
   const state = directIdMax(log.idMax, n, 'state');
   // An empty log indexes its (empty) state directly.
-  return { ...log, name: spec.name, smallIdMax, idRange: state >= 0 ? state + 1 : n === 0 ? 0 : -1 };
+  return {
+    length: n,
+    customers: log.customers,
+    times: log.times,
+    values: log.values,
+    cohorts: log.cohorts,
+    flags: log.flags,
+    minMs: log.minMs,
+    maxMs: log.maxMs,
+    rowInput: log.rowInput,
+    idMax: log.idMax,
+    name: spec.name,
+    smallIdMax,
+    idRange: state >= 0 ? state + 1 : n === 0 ? 0 : -1,
+  };
 }
