@@ -1,4 +1,5 @@
 import { runCohortKernel } from '../internal/cohortKernel.ts';
+import { readCohortExtras } from '../internal/input/cohortExtras.ts';
 import { COHORT_EVENT_KEYS, readEventLog } from '../internal/input/eventLog.ts';
 import { COHORT_SETTING_KEYS, readCohortSettings } from '../internal/input/settings.ts';
 import { readOptions } from '../internal/validate.ts';
@@ -88,8 +89,7 @@ export function buildCohorts<Row = unknown>(
     name: 'events',
     timeZone: settings.timeZone,
     value: true,
-    cohort: true,
-    filters: true,
+    extras: readCohortExtras,
   });
   const k = runCohortKernel(fn, data, settings, true);
   const customers: (string | number)[] = [];

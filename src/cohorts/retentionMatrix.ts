@@ -1,4 +1,5 @@
 import { completeAverage, runRetentionKernel } from '../internal/cohortKernel.ts';
+import { readCohortExtras } from '../internal/input/cohortExtras.ts';
 import { COHORT_EVENT_KEYS, readEventLog } from '../internal/input/eventLog.ts';
 import {
   COHORT_SETTING_KEYS,
@@ -112,8 +113,7 @@ export function retentionMatrix<Row = unknown>(
     name: 'events',
     timeZone: settings.timeZone,
     value: false,
-    cohort: true,
-    filters: true,
+    extras: readCohortExtras,
   });
   const { observationEnd, cohorts } = runRetentionKernel(fn, data, settings, mode, brackets);
   return {

@@ -26,6 +26,7 @@
 import { ROLLING_WINDOW_MS, type PeriodIndexer } from './time.ts';
 import { popcount } from './bits.ts';
 import { denseCustomers } from './input/denseIds.ts';
+import { readCohortExtras } from './input/cohortExtras.ts';
 import { readEventLog, type CohortEventOptions, type EventLog } from './input/eventLog.ts';
 import type { CohortSettings } from './input/settings.ts';
 import { rangeFail } from './validate.ts';
@@ -53,7 +54,7 @@ export function readCohortEvents(
   timeZone: string,
   readValue: boolean,
 ): CohortEvents {
-  return readEventLog(fn, events, opts, { name: 'events', timeZone, value: readValue, cohort: true, filters: true });
+  return readEventLog(fn, events, opts, { name: 'events', timeZone, value: readValue, extras: readCohortExtras });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

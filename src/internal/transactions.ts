@@ -104,8 +104,6 @@ export function readTransactions(
     name: 'transactions',
     timeZone,
     value: readValue,
-    cohort: false,
-    filters: false,
     deferValueCheck: true,
   });
 }

@@ -92,8 +92,6 @@ export function calibrationHoldoutSplit<Row = unknown>(
     name: 'transactions',
     timeZone: settings.timeZone,
     value: true,
-    cohort: false,
-    filters: false,
     deferValueCheck: true,
   });
   const endMs = readInstant(fn, 'observationEnd', opts.observationEnd, settings.timeZone, columns.maxMs);

@@ -91,8 +91,6 @@ export function overdueCustomers<Row = unknown>(
     name: 'transactions',
     timeZone: settings.timeZone,
     value: false,
-    cohort: false,
-    filters: false,
   });
   const endMs = readInstant(fn, 'observationEnd', opts.observationEnd, settings.timeZone, columns.maxMs);
   if (columns.length === 0 || !Number.isFinite(endMs)) return [];

@@ -112,8 +112,6 @@ export function rfmSummary<Row = unknown>(
     name: 'transactions',
     timeZone: settings.timeZone,
     value: true,
-    cohort: false,
-    filters: false,
     deferValueCheck: true,
   });
   const endMs = readInstant(fn, 'observationEnd', opts.observationEnd, settings.timeZone, columns.maxMs);

@@ -122,8 +122,6 @@ export function customerLifetimes<Row>(
     name: 'transactions',
     timeZone,
     value: false,
-    cohort: false,
-    filters: false,
   });
   const end = readInstant(fn, 'observationEnd', opts.observationEnd, timeZone, columns.maxMs);
   const n = columns.length;

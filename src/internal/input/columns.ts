@@ -13,7 +13,7 @@ import { readTimeColumn, type TimeColumn } from '../time/timeColumn.ts';
 import { describeValue, rangeFail, requireArrayLike, typeFail } from '../validate.ts';
 import type { EventLogOptionValues, EventLogSpec, LogColumns } from './eventLog.ts';
 import { anyDirectIdLimit, largestDirectId } from './denseIds.ts';
-import { readFlags, readLogTime, requireLogValue, type EventFilter } from './fields.ts';
+import { readLogTime, requireLogValue } from './fields.ts';
 
 /**
  * Whether `input` is column input: a non-iterable object with `customer` and `time` keys.
@@ -47,15 +47,16 @@ export function requireColumn(fn: string, name: string, value: unknown): ArrayLi
 }
 
 /**
- * Reads column input (see {@link isColumnInput}) into the reader's columns. Filters get `(columns, index)`.
+ * Reads column input (see {@link isColumnInput}) into the reader's columns (cohort dates and filters are the
+ * extras' part: `cohortExtras.ts`).
  * @example
  * ```ts
  * import { readColumnLog } from './columns.ts';
  *
- * const spec = { name: 'events', timeZone: 'UTC', value: true, cohort: true, filters: true } as const;
- * readColumnLog('buildCohorts', { customer: ['a', 'b'], time: ['2024-01-02', 0], value: [1, 2] }, {}, spec, null, null); // => { length: 2, customers: ['a', 'b'], times: [1704153600000, 0], values: [1, 2], cohorts: null, idMax: -1, rowInput: false }
- * readColumnLog('buildCohorts', { customer: ['a'], time: [0] }, { time: 'at' }, spec, null, null); // => throws TypeError: buildCohorts: time accessor applies to row input only; columnar events are read from events.time
- * readColumnLog('buildCohorts', { customer: ['a'], time: [0], value: [Infinity] }, {}, spec, null, null); // => throws RangeError: buildCohorts: value[0] (Infinity) must be a finite number
+ * const spec = { name: 'events', timeZone: 'UTC', value: true } as const;
+ * readColumnLog('buildCohorts', { customer: ['a', 'b'], time: ['2024-01-02', 0], value: [1, 2] }, {}, spec); // => { length: 2, customers: ['a', 'b'], times: [1704153600000, 0], values: [1, 2], rows: null, idMax: -1, rowInput: false }
+ * readColumnLog('buildCohorts', { customer: ['a'], time: [0] }, { time: 'at' }, spec); // => throws TypeError: buildCohorts: time accessor applies to row input only; columnar events are read from events.time
+ * readColumnLog('buildCohorts', { customer: ['a'], time: [0], value: [Infinity] }, {}, spec); // => throws RangeError: buildCohorts: value[0] (Infinity) must be a finite number
  * ```
  */
 export function readColumnLog(
@@ -63,11 +64,9 @@ export function readColumnLog(
   columns: Readonly<Record<string, unknown>>,
   options: EventLogOptionValues,
   spec: EventLogSpec,
-  startEvent: EventFilter | null,
-  returnEvent: EventFilter | null,
 ): LogColumns {
   const { name, timeZone } = spec;
-  for (const key of ['customer', 'time', 'value', 'cohort'] as const) {
+  for (const key of ['customer', 'time', 'value'] as const) {
     if (options[key] !== undefined)
       typeFail(fn, `${key} accessor applies to row input only; columnar ${name} are read from ${name}.${key}`, {
         argument: `options.${key}`,
@@ -78,13 +77,10 @@ export function readColumnLog(
   const rawTimes = requireColumn(fn, `${name}.time`, columns.time);
   const rawValues =
     spec.value && columns.value !== undefined ? requireColumn(fn, `${name}.value`, columns.value) : null;
-  const rawCohorts =
-    spec.cohort && columns.cohort !== undefined ? requireColumn(fn, `${name}.cohort`, columns.cohort) : null;
   const n = customers.length;
   for (const [field, column] of [
     ['time', rawTimes],
     ['value', rawValues],
-    ['cohort', rawCohorts],
   ] as const) {
     if (column !== null && column.length !== n) {
       rangeFail(fn, `${name}.${field} length (${column.length}) must equal ${name}.customer length (${n})`, {
@@ -93,9 +89,6 @@ export function readColumnLog(
       });
     }
   }
-  if (rawCohorts !== null && startEvent !== null)
-    typeFail(fn, 'startEvent cannot be combined with cohort dates (the cohort date is the start)');
-
   let times: ArrayLike<number>;
   let minMs: number;
   let maxMs: number;
@@ -119,19 +112,7 @@ export function readColumnLog(
       : spec.deferValueCheck === true
         ? (rawValues as ArrayLike<number>)
         : valueColumn(fn, name, rawValues, customers);
-  let cohorts: Float64Array | null = null;
-  if (rawCohorts !== null) {
-    cohorts = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const c = rawCohorts[i];
-      cohorts[i] =
-        typeof c === 'number' && Math.abs(c) <= MAX_EPOCH_MS
-          ? c
-          : readLogTime(fn, name, 'cohort', c, i, false, timeZone, customers[i]);
-    }
-  }
-  const flags = readFlags(fn, n, () => columns, startEvent, returnEvent, false);
-  return { length: n, customers, times, values, cohorts, flags, minMs, maxMs, rowInput: false, idMax };
+  return { length: n, customers, times, values, rows: null, minMs, maxMs, rowInput: false, idMax };
 }
 
 /**

@@ -8,10 +8,9 @@
  */
 import { resolveAccessor, rowsOf } from '../rows.ts';
 import { MAX_EPOCH_MS } from '../time/civil.ts';
-import { typeFail } from '../validate.ts';
 import type { EventLogOptionValues, EventLogSpec, LogColumns } from './eventLog.ts';
 import { anyDirectIdLimit } from './denseIds.ts';
-import { readFlags, readLogTime, requireLogValue, type EventFilter } from './fields.ts';
+import { readLogTime, requireLogValue } from './fields.ts';
 
 /**
  * Whether `input` is row input: an array or any other iterable object.
@@ -35,10 +34,10 @@ export function isRowInput(input: unknown): input is Iterable<unknown> {
  * ```ts
  * import { readRowLog } from './rows.ts';
  *
- * const spec = { name: 'transactions', timeZone: 'UTC', value: true, cohort: false, filters: false } as const;
+ * const spec = { name: 'transactions', timeZone: 'UTC', value: true } as const;
  * const rows = [{ id: 4, at: '2024-01-02', v: 5 }, { id: 2, at: 0, v: 1 }];
- * readRowLog('rfmSummary', rows, { customer: 'id', time: 'at', value: 'v' }, spec, null, null); // => { length: 2, customers: [4, 2], times: [1704153600000, 0], values: [5, 1], minMs: 0, idMax: 4, rowInput: true }
- * readRowLog('rfmSummary', [{ id: 'a', at: 0, v: '5' }], { customer: 'id', time: 'at', value: 'v' }, spec, null, null); // => throws TypeError: rfmSummary: row 0: value must be a number, got "5"
+ * readRowLog('rfmSummary', rows, { customer: 'id', time: 'at', value: 'v' }, spec); // => { length: 2, customers: [4, 2], times: [1704153600000, 0], values: [5, 1], minMs: 0, idMax: 4, rowInput: true }
+ * readRowLog('rfmSummary', [{ id: 'a', at: 0, v: '5' }], { customer: 'id', time: 'at', value: 'v' }, spec); // => throws TypeError: rfmSummary: row 0: value must be a number, got "5"
  * ```
  */
 export function readRowLog(
@@ -46,46 +45,24 @@ export function readRowLog(
   input: Iterable<unknown>,
   options: EventLogOptionValues,
   spec: EventLogSpec,
-  startEvent: EventFilter | null,
-  returnEvent: EventFilter | null,
 ): LogColumns {
   const rows = rowsOf(fn, spec.name, input);
   const getCustomer = resolveAccessor<unknown>(fn, 'customer', options.customer);
   const getTime = resolveAccessor<unknown>(fn, 'time', options.time);
   const getValue =
     spec.value && options.value !== undefined ? resolveAccessor<unknown>(fn, 'value', options.value) : null;
-  const getCohort =
-    spec.cohort && options.cohort !== undefined ? resolveAccessor<unknown>(fn, 'cohort', options.cohort) : null;
-  if (getCohort !== null && startEvent !== null)
-    typeFail(fn, 'startEvent cannot be combined with cohort dates (the cohort date is the start)');
   const n = rows.length;
   const times = new Float64Array(n);
   const values = getValue === null ? null : new Float64Array(n);
-  const cohorts = getCohort === null ? null : new Float64Array(n);
   const range = new Float64Array(3);
-  const customers = readRows(
-    fn,
-    spec.name,
-    rows,
-    spec.timeZone,
-    getCustomer,
-    getTime,
-    getValue,
-    getCohort,
-    times,
-    values,
-    cohorts,
-    range,
-  );
-  const flags = readFlags(fn, n, (i) => rows[i], startEvent, returnEvent, true);
+  const customers = readRows(fn, spec.name, rows, spec.timeZone, getCustomer, getTime, getValue, times, values, range);
   const idMax = range[2] as number;
   return {
     length: n,
     customers,
     times,
     values,
-    cohorts,
-    flags,
+    rows,
     minMs: range[0] as number,
     maxMs: range[1] as number,
     rowInput: true,
@@ -94,7 +71,7 @@ export function readRowLog(
 }
 
 /**
- * The row pass: each row's time (and value, cohort date) into the columns, and `range` = [min time, max time,
+ * The row pass: each row's time (and value) into the columns, and `range` = [min time, max time,
  * largest customer id when every id is a non-negative integer below 2^31, else −1]. Returns the customer
  * column: an `Int32Array` while the ids are such integers, else an array of the ids as read. Numbers in range
  * skip the converters (and the error label they would need). Arrays and numbers only, no object literal: the
@@ -108,10 +85,8 @@ function readRows(
   getCustomer: (row: unknown, index: number) => unknown,
   getTime: (row: unknown, index: number) => unknown,
   getValue: ((row: unknown, index: number) => unknown) | null,
-  getCohort: ((row: unknown, index: number) => unknown) | null,
   times: Float64Array,
   values: Float64Array | null,
-  cohorts: Float64Array | null,
   range: Float64Array,
 ): Int32Array | unknown[] {
   const n = rows.length;
@@ -147,13 +122,6 @@ function readRows(
       const v = getValue(row, i);
       values[i] =
         typeof v === 'number' && v - v === 0 ? v : requireLogValue(fn, name, v, i, true, (small ?? customers)[i]);
-    }
-    if (cohorts !== null && getCohort !== null) {
-      const c = getCohort(row, i);
-      cohorts[i] =
-        typeof c === 'number' && Math.abs(c) <= limit
-          ? c
-          : readLogTime(fn, name, 'cohort', c, i, true, timeZone, (small ?? customers)[i]);
     }
   }
   range[0] = minMs;
