@@ -1,7 +1,7 @@
 import { toEpochMs } from '../internal/time.ts';
 import { readEventLog, TRANSACTION_KEYS } from '../internal/input/eventLog.ts';
 import { PERIOD_SETTING_KEYS, readInstant, readPeriodSettings } from '../internal/input/settings.ts';
-import { hasPurchase, summarizePeriods } from '../internal/transactions.ts';
+import { hasPurchase, summarizePeriods } from '../internal/purchases/periodSummary.ts';
 import { describeValue, readOptions, rangeFail } from '../internal/validate.ts';
 import type { EventLogColumns, Timestamp } from '../types.ts';
 import type { RfmSummaryOptions, RfmSummaryRow } from './rfmSummary.ts';

@@ -1,7 +1,7 @@
 import type { DurationUnit } from '../internal/time.ts';
 import { readEventLog } from '../internal/input/eventLog.ts';
 import { PERIOD_SETTING_KEYS, readInstant, readPeriodSettings } from '../internal/input/settings.ts';
-import { collectPeriods, summarizePeriods } from '../internal/transactions.ts';
+import { collectPeriods, summarizePeriods } from '../internal/purchases/periodSummary.ts';
 import { readOptions, requirePositive } from '../internal/validate.ts';
 import type { PeriodGroupingOptions, EventLogColumns, EventLogOptions } from '../types.ts';
 

@@ -1,7 +1,7 @@
 import type { DurationUnit } from '../internal/time.ts';
 import { readEventLog, TRANSACTION_KEYS } from '../internal/input/eventLog.ts';
 import { PERIOD_SETTING_KEYS, readInstant, readPeriodSettings } from '../internal/input/settings.ts';
-import { hasPurchase, summarizePeriods } from '../internal/transactions.ts';
+import { hasPurchase, summarizePeriods } from '../internal/purchases/periodSummary.ts';
 import { readOptions } from '../internal/validate.ts';
 import type { PeriodGroupingOptions, EventLogColumns, EventLogOptions, EventValueOptions } from '../types.ts';
 

@@ -1,4 +1,4 @@
-import type { PeriodSummary } from '../../src/internal/transactions.ts';
+import type { PeriodSummary } from '../../src/internal/purchases/periodSummary.ts';
 
 /** A transaction-kernel summary as plain arrays, for `toEqual` to compare to the last bit (−0, NaN included). */
 export function summaryFields(s: PeriodSummary): unknown[] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readTransactions, summarizePeriods } from '../../src/internal/transactions.ts';
+import { readTransactions } from '../../src/internal/transactions.ts';
+import { summarizePeriods } from '../../src/internal/purchases/periodSummary.ts';
 import { createPeriodIndexer } from '../../src/internal/time.ts';
 import { summaryFields } from '../helpers/periodSummary.ts';
 

@@ -47,3 +47,29 @@ export function kernelPathColumns(
     value: Float64Array.from(rows, (r) => r.v),
   };
 }
+
+/** One of the logs of {@link compensationLogs}, and the pass the RFM functions take for it. */
+export interface CompensationLog {
+  readonly pass: 'inOrderPass' | 'windowPass' | 'spansPass';
+  readonly columns: { customer: Int32Array; time: Float64Array; value: Float64Array };
+}
+
+/**
+ * One customer with four orders on day 10 (1, 1e100, 1, −1e100) and the same four on day 20, whose values
+ * sum to 2 on each day (a plain running sum gives 0), in three logs, one per pass: in time order (the in-order
+ * pass); day 20 first (back in time: the window pass); day 20 first with the id offset by
+ * {@link SPAN_ID_OFFSET} (one record per possible id is too large for the window: the spans pass).
+ */
+export function compensationLogs(): CompensationLog[] {
+  const values = [1, 1e100, 1, -1e100];
+  const log = (days: readonly number[], id: number) => ({
+    customer: Int32Array.from(days.flatMap(() => values.map(() => id))),
+    time: Float64Array.from(days.flatMap((d) => values.map(() => d * DAY))),
+    value: Float64Array.from(days.flatMap(() => values)),
+  });
+  return [
+    { pass: 'inOrderPass', columns: log([10, 20], 0) },
+    { pass: 'windowPass', columns: log([20, 10], 0) },
+    { pass: 'spansPass', columns: log([20, 10], SPAN_ID_OFFSET) },
+  ];
+}

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { calibrationHoldoutSplit } from 'loyalty-metrics';
 import { deepFreeze, expectClose, expectThrows } from '../helpers/expectClose.ts';
+import { compensationLogs } from './arbitraries.ts';
 import { cdnowTransactions, numericCsv } from './cdnow.ts';
+
+const DAY = 86_400_000;
 
 describe('calibrationHoldoutSplit', () => {
   describe('CDNOW: 39-week calibration (to 1997-09-30) and 39-week holdout (to 1998-06-30)', () => {
@@ -172,6 +175,23 @@ describe('calibrationHoldoutSplit', () => {
         { calibrationEnd: '2024-01-02T08:00:00Z', observationEnd: '2024-01-09' },
       );
       expect(out[0]).toMatchObject({ frequency: 1, holdoutFrequency: 0, holdoutDuration: 7 });
+    });
+
+    it('sums the holdout values with compensation, on every pass', () => {
+      // Day 10 (calibration) and day 20 (holdout), four orders each (1, 1e100, 1, −1e100): the holdout day is worth
+      // exactly 2 (a plain running sum gives 0) and the first day's values stay out of monetaryValue.
+      for (const { pass, columns } of compensationLogs()) {
+        const out = calibrationHoldoutSplit(columns, { calibrationEnd: 15 * DAY, observationEnd: 25 * DAY });
+        expect(
+          out.map(({ frequency, monetaryValue, holdoutFrequency, holdoutMonetaryValue }) => ({
+            pass,
+            frequency,
+            monetaryValue,
+            holdoutFrequency,
+            holdoutMonetaryValue,
+          })),
+        ).toEqual([{ pass, frequency: 0, monetaryValue: 0, holdoutFrequency: 1, holdoutMonetaryValue: 2 }]);
+      }
     });
 
     it('counts duplicate holdout rows on one day as one period', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rfmSummary } from 'loyalty-metrics';
 import { deepFreeze, expectClose, expectThrows } from '../helpers/expectClose.ts';
+import { compensationLogs } from './arbitraries.ts';
 import { cdnowTransactions, numericCsv } from './cdnow.ts';
 
 const DAY = 86_400_000;
@@ -285,6 +286,18 @@ describe('rfmSummary', () => {
       const expected = [{ customer: 'a', frequency: 4, recency: 4, T: 4, monetaryValue: 0.5 }];
       for (const order of [rows, [...rows].reverse(), [rows[2], rows[0], rows[4], rows[1], rows[3]]]) {
         expect(rfmSummary(order, { customer: 'c', time: 't', value: 'v' })).toEqual(expected);
+      }
+    });
+
+    it('sums the values of a period that was first until an earlier one turned up with compensation, on every pass', () => {
+      // Days 10 and 20, four orders each (1, 1e100, 1, −1e100): x = 1 and the repeat day is worth exactly 2. With
+      // day 20 first in the log, the window pass first takes day 20 for the first period, then moves its sum to the
+      // repeat sum; a plain running sum of that first period would give 0.
+      for (const { pass, columns } of compensationLogs()) {
+        const out = rfmSummary(columns, { observationEnd: 25 * DAY });
+        expect(
+          out.map(({ frequency, recency, T, monetaryValue }) => ({ pass, frequency, recency, T, monetaryValue })),
+        ).toEqual([{ pass, frequency: 1, recency: 10, T: 15, monetaryValue: 2 }]);
       }
     });
 

@@ -18,12 +18,6 @@ import { thrown } from '../../helpers/expectClose.ts';
 const DAY = 86_400_000;
 const START = Date.UTC(2024, 0, 1);
 
-interface Row {
-  readonly id: number | string;
-  readonly at: number | string;
-  readonly v: number;
-}
-
 const spec = { name: 'events', timeZone: 'UTC', value: true, extras: readCohortExtras } as const;
 const accessors = { customer: 'id', time: 'at', value: 'v' } as const;
 

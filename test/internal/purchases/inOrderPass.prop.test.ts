@@ -1,8 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readTransactions, summarizePeriods, type PeriodSummary } from '../../src/internal/transactions.ts';
-import { createPeriodIndexer, type Period } from '../../src/internal/time.ts';
-import { summaryFields } from '../helpers/periodSummary.ts';
+import { readTransactions } from '../../../src/internal/transactions.ts';
+import { summarizePeriods, type PeriodSummary } from '../../../src/internal/purchases/periodSummary.ts';
+import { createPeriodIndexer, type Period } from '../../../src/internal/time.ts';
+import { summaryFields } from '../../helpers/periodSummary.ts';
+import { blockPeriods } from '../../../src/internal/purchases/blocks.ts';
+import { summarizeSorted } from '../../../src/internal/purchases/inOrderPass.ts';
+import { summarizeSpans } from '../../../src/internal/purchases/spansPass.ts';
+import { MAX_WINDOW, summarizeWindow } from '../../../src/internal/purchases/windowPass.ts';
 
 // The in-order pass (summarizeSorted: each customer's transactions in time order, and the caller does not need
 // the periods themselves) against the general passes (whole-window bitsets, per-customer spans, sparse lists),
@@ -88,7 +93,7 @@ function comparable(s: PeriodSummary): unknown[] {
   return fields;
 }
 
-describe('transaction kernel: the time-order pass', () => {
+describe('inOrderPass (summarizeSorted): the general passes as its oracle', () => {
   it('gives the same summary, bit for bit, as the general passes on logs in order (days, UTC)', () => {
     fc.assert(
       fc.property(sortedLog, window, fc.boolean(), (rows, { cutoff, end }, withValues) => {
@@ -101,6 +106,38 @@ describe('transaction kernel: the time-order pass', () => {
         expect(a).toEqual(b);
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('gives summarizeWindow and summarizeSpans their summary, bit for bit, called directly on logs in order', () => {
+    fc.assert(
+      fc.property(sortedLog, window, fc.boolean(), (rows, { cutoff, end }, withValues) => {
+        fc.pre(rows.length > 0);
+        const indexer = createPeriodIndexer('test', { period: 'day', timeZone: 'UTC', weekStartsOn: 1 });
+        const columns = readTransactions(
+          'test',
+          {
+            customer: rows.map((r) => r.c),
+            time: Float64Array.from(rows, (r) => r.t),
+            ...(withValues ? { value: rows.map((r) => r.v) } : {}),
+          },
+          {},
+          'UTC',
+          withValues,
+        );
+        const periodsOf = blockPeriods(indexer, columns.minMs, columns.maxMs);
+        const sorted = summarizeSorted('test', columns, periodsOf, cutoff, end);
+        expect(sorted).not.toBeNull();
+        expect(comparable(sorted as PeriodSummary)).toEqual(
+          comparable(summarizeSpans('test', columns, periodsOf, cutoff, end)),
+        );
+        const start = indexer.index(columns.minMs);
+        if (start <= end && end - start < MAX_WINDOW) {
+          const windowed = summarizeWindow('test', columns, periodsOf, start, cutoff, end);
+          if (windowed !== null) expect(comparable(sorted as PeriodSummary)).toEqual(comparable(windowed));
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -1,0 +1,536 @@
+/**
+ * The marking passes of a cohort build: validated events → one activity bit per (customer slot, period or
+ * window) in the bitset of `activityLayout.ts`, each slot's start bit and cohort row, and the cohort rows.
+ *
+ * One validation pass over the times (range, observation end) happened in the reader; here one pass finds each
+ * customer's first start event and one sets one bit per (customer, active period). Rolling windows need the
+ * first event before they can number windows, so they take one more pass. On the hot path (calendar periods,
+ * no filters or cohort dates, small non-negative integer ids) the id itself is the slot and a slot's start is
+ * its lowest set bit; `retentionMatrix` then counts retention in that same pass (`countFromLowestBits`).
+ *
+ * The long loops (over events or slots) live in small functions taking only arrays and numbers (and, off the
+ * hot path, the period indexer): V8 then optimises each loop on its own, and the optimised code depends on no
+ * short-lived hidden class, so garbage collections between calls do not throw it away.
+ * @internal
+ * @module
+ */
+import type { EventLog as CohortEvents } from '../input/eventLog.ts';
+import type { CohortSettings } from '../input/settings.ts';
+import type { PeriodIndexer } from '../time/indexer.ts';
+import { ROLLING_WINDOW_MS } from '../time/periodKinds.ts';
+import { rangeFail } from '../validate.ts';
+import { NONE, type CohortActivity, type CohortRowInfo } from './activityLayout.ts';
+
+const MAX_PERIODS = 4_194_304; // 2^22 (literals, not shifts: bundlers drop unused literals but keep `1 << n`)
+const MAX_BITSET_WORDS = 134_217_728; // 2^27
+const MAX_RESULT_CELLS = 67_108_864; // 2^26
+
+// The passes over events live in small functions of their own so that V8 optimises each loop monomorphically.
+
+/**
+ * Hot path (calendar, no filters, no cohort dates): one pass setting one bit per (slot, period). Every event
+ * starts and returns here, so a slot's first period is simply its lowest set bit (found afterwards). Each
+ * variant of the loop is a function of its own taking only arrays and numbers, so V8 optimises it on its own
+ * and its optimised code depends on no short-lived hidden class (it survives garbage collections).
+ */
+function markCalendarDirect(
+  slots: ArrayLike<number>,
+  times: ArrayLike<number>,
+  first: number,
+  end: number,
+  base: number,
+  words: number,
+  bits: Int32Array,
+  indexer: PeriodIndexer,
+  dayUtc: boolean,
+): void {
+  if (dayUtc) {
+    markDaysUtc(slots, times, end, base, words, bits);
+    return;
+  }
+  const table = indexer.table();
+  if (table !== null && table.min <= first && end <= table.max) {
+    // The period lookup of the time kernel, inlined: one bucket read, one boundary compare.
+    const { bucketMs, bucketBase, buckets, starts, periodBase } = table;
+    if (table.aligned) {
+      markBuckets(slots, times, end, base, words, bits, bucketMs, bucketBase, buckets);
+      return;
+    }
+    markBucketsAndStarts(slots, times, end, base, words, bits, bucketMs, bucketBase, buckets, starts, periodBase);
+    return;
+  }
+  for (let e = 0; e < times.length; e++) {
+    const t = times[e] as number;
+    if (t > end) continue;
+    const c = slots[e] as number;
+    const p = indexer.index(t) - base;
+    bits[c * words + (p >>> 5)]! |= 1 << (p & 31);
+  }
+}
+
+function markDaysUtc(
+  slots: ArrayLike<number>,
+  times: ArrayLike<number>,
+  end: number,
+  base: number,
+  words: number,
+  bits: Int32Array,
+): void {
+  const n = times.length;
+  for (let e = 0; e < n; e++) {
+    const t = times[e] as number;
+    if (t > end) continue;
+    const p = Math.floor(t / 86_400_000) - base;
+    bits[(slots[e] as number) * words + (p >>> 5)]! |= 1 << (p & 31);
+  }
+}
+
+/** Period = buckets[⌊t / bucketMs⌋ − bucketBase] (no bucket straddles a period boundary). */
+function markBuckets(
+  slots: ArrayLike<number>,
+  times: ArrayLike<number>,
+  end: number,
+  base: number,
+  words: number,
+  bits: Int32Array,
+  bucketMs: number,
+  bucketBase: number,
+  buckets: Int32Array,
+): void {
+  const n = times.length;
+  for (let e = 0; e < n; e++) {
+    const t = times[e] as number;
+    if (t > end) continue;
+    const p = (buckets[Math.floor(t / bucketMs) - bucketBase] as number) - base;
+    bits[(slots[e] as number) * words + (p >>> 5)]! |= 1 << (p & 31);
+  }
+}
+
+/** Period = the bucket's period, moved on while the next period starts at or before t. */
+function markBucketsAndStarts(
+  slots: ArrayLike<number>,
+  times: ArrayLike<number>,
+  end: number,
+  base: number,
+  words: number,
+  bits: Int32Array,
+  bucketMs: number,
+  bucketBase: number,
+  buckets: Int32Array,
+  starts: Float64Array,
+  periodBase: number,
+): void {
+  const n = times.length;
+  for (let e = 0; e < n; e++) {
+    const t = times[e] as number;
+    if (t > end) continue;
+    let i = (buckets[Math.floor(t / bucketMs) - bucketBase] as number) - periodBase;
+    while (t >= (starts[i + 1] as number)) i++;
+    const p = i + periodBase - base;
+    bits[(slots[e] as number) * words + (p >>> 5)]! |= 1 << (p & 31);
+  }
+}
+
+/** Earliest time at or before `end` (+Infinity when none). */
+function earliestUpTo(times: ArrayLike<number>, end: number): number {
+  let min = Number.POSITIVE_INFINITY;
+  for (let e = 0; e < times.length; e++) {
+    const t = times[e] as number;
+    if (t <= end && t < min) min = t;
+  }
+  return min;
+}
+
+/** Earliest start-eligible event (or cohort date) per slot, at or before the end. */
+function firstStarts(
+  of: Int32Array,
+  times: ArrayLike<number>,
+  cohortTimes: ArrayLike<number> | null,
+  flags: Uint8Array | null,
+  end: number,
+  first: Float64Array,
+): void {
+  const n = of.length;
+  if (cohortTimes !== null) {
+    for (let e = 0; e < n; e++) {
+      const t = cohortTimes[e] as number;
+      const c = of[e] as number;
+      if (t < (first[c] as number)) first[c] = t;
+    }
+    for (let c = 0; c < first.length; c++) if ((first[c] as number) > end) first[c] = Number.POSITIVE_INFINITY;
+    return;
+  }
+  for (let e = 0; e < n; e++) {
+    const t = times[e] as number;
+    if (t > end || (flags !== null && ((flags[e] as number) & 1) === 0)) continue;
+    const c = of[e] as number;
+    if (t < (first[c] as number)) first[c] = t;
+  }
+}
+
+/** Column bit of an event for its slot: absolute period − base (calendar) or window since the start (rolling). */
+function markActivity(
+  of: Int32Array,
+  times: ArrayLike<number>,
+  flags: Uint8Array | null,
+  end: number,
+  rolling: boolean,
+  first: Float64Array,
+  windowMs: number,
+  base: number,
+  indexer: PeriodIndexer,
+  words: number,
+  bits: Int32Array,
+): void {
+  const n = of.length;
+  for (let e = 0; e < n; e++) {
+    const t = times[e] as number;
+    if (t > end || (flags !== null && ((flags[e] as number) & 2) === 0)) continue;
+    const c = of[e] as number;
+    const f = first[c] as number;
+    if (f === Number.POSITIVE_INFINITY) continue; // no start: no activity
+    const b = rolling ? Math.floor((t - f) / windowMs) : indexer.index(t) - base;
+    if (b < 0) continue; // before the start; calendar bits before the start period are cleared later
+    bits[c * words + (b >>> 5)]! |= 1 << (b & 31);
+  }
+}
+
+/** Dense customer slots of a build off the direct path: the slot of each event and the id of each slot. */
+export interface DenseSlots {
+  readonly of: Int32Array;
+  readonly ids: (string | number)[];
+}
+
+/**
+ * Whether a build takes the direct path, where the customer id itself is the slot (no dense numbering): calendar
+ * windows, no per-cell totals, no `startEvent` / `returnEvent` filters, no cohort dates, and ids that are
+ * non-negative integers below the number of events + 1024. The caller numbers the customers densely otherwise
+ * and passes the slots to {@link cohortActivity}.
+ * @example
+ * ```ts
+ * import { readCohortEvents, readCohortSettings } from '../cohortKernel.ts';
+ * import { usesDirectSlots } from './activityBits.ts';
+ *
+ * const settings = readCohortSettings('retentionMatrix', { period: 'month' });
+ * const events = readCohortEvents('retentionMatrix', { customer: [3, 1, 3], time: [0, 86_400_000, 3_456_000_000] }, {}, 'UTC', false);
+ * usesDirectSlots(events, settings, false); // => true
+ * // per-cell totals need the dense slot of every event, and so do string ids
+ * usesDirectSlots(events, settings, true); // => false
+ * usesDirectSlots(readCohortEvents('retentionMatrix', { customer: ['a'], time: [0] }, {}, 'UTC', false), settings, false); // => false
+ * ```
+ */
+export function usesDirectSlots(events: CohortEvents, settings: CohortSettings, totals: boolean): boolean {
+  const smallMax = events.smallIdMax;
+  return (
+    settings.windows !== 'rolling' &&
+    !totals &&
+    events.flags === null &&
+    events.cohorts === null &&
+    smallMax >= 0 &&
+    smallMax < events.length + 1024
+  );
+}
+
+/**
+ * Validated events → one activity bit per (customer slot, period or window), each slot's start bit and cohort
+ * row, and the cohort rows. `count` (`'on'` / `'onOrAfter'`) lets the direct path count retention in the same
+ * pass that finds each slot's start, into a table with one row per possible start period, when that table is no
+ * larger than the bitset. `dense` is `null` on the direct path (see {@link usesDirectSlots}), else the dense
+ * slots of the customers (which a later per-event pass, such as the totals of `cellLists.ts`, needs).
+ * @throws {RangeError} When the events span more periods, or customers × periods, than supported.
+ * @example
+ * ```ts
+ * import { readCohortEvents, readCohortSettings } from '../cohortKernel.ts';
+ * import { cohortActivity } from './activityBits.ts';
+ *
+ * const D = 86_400_000;
+ * const settings = readCohortSettings('retentionMatrix', { period: 'month' });
+ * // customer 0 buys in January and March 1970, customer 2 in February (direct path: the id is the slot)
+ * const events = readCohortEvents('retentionMatrix', { customer: [0, 2, 0], time: [0, 40 * D, 70 * D] }, {}, 'UTC', false);
+ * const act = cohortActivity('retentionMatrix', events, settings, null, null);
+ * [act.slots, act.words, act.base]; // => [3, 1, 0]
+ * // bits 0 and 2 (January, March) of slot 0, bit 1 of slot 2; slot 1 has no start (NONE)
+ * act.bits; // => [5, 0, 2]
+ * act.startBit; // => [0, 2147483647, 1]
+ * act.customerRow; // => [0, -1, 1]
+ * act.rows; // => [{ key: 0, label: '1970-01-01', size: 1, columns: 3, completeColumns: 2 }, { key: 1, label: '1970-02-01', size: 1, columns: 2, completeColumns: 1 }]
+ * ```
+ */
+export function cohortActivity(
+  fn: string,
+  events: CohortEvents,
+  settings: CohortSettings,
+  count: 'on' | 'onOrAfter' | null,
+  dense: DenseSlots | null,
+): CohortActivity {
+  const { indexer, windows, period } = settings;
+  const n = events.length;
+  const { times, flags } = events;
+  const cohortTimes = events.cohorts;
+  const rolling = windows === 'rolling';
+  const observationEnd = settings.observationEnd ?? (n === 0 ? Number.NaN : events.maxMs);
+  const windowMs = ROLLING_WINDOW_MS[period];
+  const smallMax = events.smallIdMax;
+  // The hot path indexes slots by the customer id itself (dense enough ids), never touching a Map.
+  const direct = dense === null;
+  const of: Int32Array | null = dense === null ? null : dense.of;
+  const ids: (string | number)[] = dense === null ? [] : dense.ids;
+  const slots = direct ? smallMax + 1 : ids.length;
+  const first = new Float64Array(direct ? 0 : slots).fill(Number.POSITIVE_INFINITY);
+  // Per-slot outputs; left empty when retention is counted in the start pass, which needs none of them.
+  let startBit = new Int32Array(0);
+  let customerRow = new Int32Array(0);
+  let customerStart = new Float64Array(0);
+  const perSlot = (): void => {
+    startBit = new Int32Array(slots).fill(NONE);
+    customerRow = new Int32Array(slots).fill(-1);
+    customerStart = new Float64Array(slots).fill(Number.NaN);
+  };
+  let counted: Int32Array | null = null;
+  let countedAt: Int32Array | null = null;
+  const activity = (words: number, bits: Int32Array, base: number, rows: CohortRowInfo[]): CohortActivity => ({
+    observationEnd,
+    rolling,
+    of,
+    ids,
+    slots,
+    words,
+    bits,
+    startBit,
+    first,
+    base,
+    windowMs,
+    rows,
+    customerRow,
+    customerStart,
+    counted,
+    countedAt,
+  });
+  const empty = (): CohortActivity => {
+    perSlot();
+    return activity(0, new Int32Array(0), 0, []);
+  };
+  if (Number.isNaN(observationEnd)) return empty();
+
+  // Earliest instant that matters: the first event (or cohort date) at or before the observation end.
+  let minMs = events.minMs;
+  if (settings.observationEnd !== undefined && !(events.maxMs <= observationEnd))
+    minMs = earliestUpTo(times, observationEnd);
+  if (of !== null) {
+    firstStarts(of, times, cohortTimes, flags, observationEnd, first);
+    if (cohortTimes !== null) for (let c = 0; c < slots; c++) minMs = Math.min(minMs, first[c] as number);
+  }
+  if (!(minMs <= observationEnd)) return empty();
+  indexer.prepare(minMs, observationEnd);
+  const endPeriod = indexer.index(observationEnd);
+
+  // Bit layout: calendar → absolute periods from `base`; rolling → windows since the slot's start.
+  const base = rolling ? 0 : indexer.index(minMs);
+  const span = rolling ? Math.floor((observationEnd - minMs) / windowMs) + 1 : endPeriod - base + 1;
+  if (span > MAX_PERIODS) {
+    rangeFail(
+      fn,
+      `events span ${span} ${rolling ? 'windows' : 'periods'} of a ${period}, more than the ${MAX_PERIODS} supported; use a longer period`,
+    );
+  }
+  const words = (span + 31) >>> 5;
+  if (slots * words > MAX_BITSET_WORDS) {
+    rangeFail(
+      fn,
+      `${slots} customers × ${span} periods exceed the supported activity table; use a longer period or an earlier observationEnd`,
+    );
+  }
+  const bits = new Int32Array(slots * words);
+
+  // Activity bits and each slot's start bit; calendar cohorts are counted by start bit on the way.
+  const sizeAt = new Int32Array(rolling ? 0 : span);
+  if (direct) {
+    markCalendarDirect(
+      events.customers as ArrayLike<number>,
+      times,
+      minMs,
+      observationEnd,
+      base,
+      words,
+      bits,
+      indexer,
+      indexer.utc && period === 'day',
+    );
+    // Every event starts and returns on the direct path, so a slot's start is its lowest set bit.
+    if (count !== null && (span * (span + 1)) / 2 <= Math.max(slots * words, 65_536)) {
+      // Row s of the table (the cohort starting at bit s) holds its span − s columns; the whole table is no
+      // larger than the bitset, so memory stays proportional to customers × periods.
+      countedAt = new Int32Array(span + 1);
+      for (let s = 0; s < span; s++) countedAt[s + 1] = (countedAt[s] as number) + span - s;
+      counted = new Int32Array(countedAt[span] as number);
+      if (count === 'on') countFromLowestBits(bits, words, slots, sizeAt, countedAt, counted);
+      else countLastFromLowestBits(bits, words, slots, sizeAt, countedAt, counted);
+    } else {
+      perSlot();
+      lowestBits(bits, words, startBit, sizeAt);
+    }
+  } else if (of !== null) {
+    perSlot();
+    markActivity(of, times, flags, observationEnd, rolling, first, windowMs, base, indexer, words, bits);
+    for (let c = 0; c < slots; c++) {
+      const f = first[c] as number;
+      if (f === Number.POSITIVE_INFINITY) continue;
+      customerStart[c] = f;
+      if (rolling) {
+        startBit[c] = 0;
+        continue;
+      }
+      const s = indexer.index(f) - base;
+      startBit[c] = s;
+      sizeAt[s]!++;
+      // Clear calendar activity before the slot's start period.
+      const row = c * words;
+      const w = s >>> 5;
+      if (w > 0) bits.fill(0, row, row + w);
+      bits[row + w]! &= ~((1 << (s & 31)) - 1);
+    }
+  }
+
+  // Cohort rows: distinct cohort periods, ascending.
+  const rows: CohortRowInfo[] = [];
+  let resultCells = 0;
+  const addRow = (key: number, size: number, columns: number, completeColumns: number): void => {
+    resultCells += columns;
+    if (resultCells > MAX_RESULT_CELLS)
+      rangeFail(fn, `the cohort table would have more than ${MAX_RESULT_CELLS} cells; use a longer period`);
+    rows.push({ key, label: indexer.label(key), start: indexer.start(key), size, columns, completeColumns });
+  };
+  if (!rolling) {
+    const rowAt = new Int32Array(span);
+    for (let s = 0; s < span; s++) {
+      const size = sizeAt[s] as number;
+      if (size === 0) continue;
+      rowAt[s] = rows.length;
+      addRow(s + base, size, endPeriod - (s + base) + 1, endPeriod - (s + base));
+    }
+    rowsOfStarts(startBit, rowAt, customerRow);
+  } else {
+    const keyOf = new Float64Array(slots);
+    const keys: number[] = [];
+    const seen = new Set<number>();
+    for (let c = 0; c < slots; c++) {
+      if ((startBit[c] as number) === NONE) continue;
+      const key = indexer.index(first[c] as number);
+      keyOf[c] = key;
+      if (!seen.has(key)) {
+        seen.add(key);
+        keys.push(key);
+      }
+    }
+    keys.sort((a, b) => a - b);
+    const rowOfKey = new Map<number, number>();
+    keys.forEach((key, r) => {
+      rowOfKey.set(key, r);
+    });
+    const sizes = new Float64Array(keys.length);
+    const minFirst = new Float64Array(keys.length).fill(Number.POSITIVE_INFINITY);
+    const maxFirst = new Float64Array(keys.length).fill(Number.NEGATIVE_INFINITY);
+    let lastKey = Number.NaN;
+    let lastRow = -1;
+    for (let c = 0; c < slots; c++) {
+      if ((startBit[c] as number) === NONE) continue;
+      const key = keyOf[c] as number;
+      if (key !== lastKey) {
+        lastKey = key;
+        lastRow = rowOfKey.get(key) as number;
+      }
+      customerRow[c] = lastRow;
+      sizes[lastRow]!++;
+      const f = first[c] as number;
+      if (f < (minFirst[lastRow] as number)) minFirst[lastRow] = f;
+      if (f > (maxFirst[lastRow] as number)) maxFirst[lastRow] = f;
+    }
+    for (let r = 0; r < keys.length; r++) {
+      const columns = Math.floor((observationEnd - (minFirst[r] as number)) / windowMs) + 1;
+      const completeColumns = Math.floor((observationEnd - (maxFirst[r] as number)) / windowMs);
+      addRow(keys[r] as number, sizes[r] as number, columns, completeColumns);
+    }
+  }
+  return activity(words, bits, base, rows);
+}
+
+/** Per slot: its lowest set bit into `startBit` (left NONE when it has none), counted in `sizeAt`. */
+function lowestBits(bits: Int32Array, words: number, startBit: Int32Array, sizeAt: Int32Array): void {
+  const slots = startBit.length;
+  for (let c = 0, row = 0; c < slots; c++, row += words) {
+    for (let w = 0; w < words; w++) {
+      const x = bits[row + w] as number;
+      if (x === 0) continue;
+      const s = (w << 5) + 31 - Math.clz32(x & -x);
+      startBit[c] = s;
+      sizeAt[s]!++;
+      break;
+    }
+  }
+}
+
+/**
+ * Mode `on` in the start pass: per slot, its lowest set bit s (counted in `sizeAt`), then every set bit b
+ * counted in cell b − s of table row s (at `rowAt[s]`). One read of each word, no per-slot arrays.
+ */
+function countFromLowestBits(
+  bits: Int32Array,
+  words: number,
+  slots: number,
+  sizeAt: Int32Array,
+  rowAt: Int32Array,
+  table: Int32Array,
+): void {
+  for (let c = 0, row = 0; c < slots; c++, row += words) {
+    let w = 0;
+    let x = 0;
+    while (w < words && bits[row + w] === 0) w++;
+    if (w === words) continue;
+    x = bits[row + w] as number;
+    const s = (w << 5) + 31 - Math.clz32(x & -x);
+    sizeAt[s]!++;
+    const at = (rowAt[s] as number) - s + 31;
+    for (;;) {
+      const high = at + (w << 5);
+      while (x !== 0) {
+        const low = x & -x;
+        table[high - Math.clz32(low)]!++;
+        x ^= low;
+      }
+      if (++w === words) break;
+      x = bits[row + w] as number;
+    }
+  }
+}
+
+/** Mode `onOrAfter` in the start pass: per slot, its lowest bit s and highest bit b; counts cell b − s of row s. */
+function countLastFromLowestBits(
+  bits: Int32Array,
+  words: number,
+  slots: number,
+  sizeAt: Int32Array,
+  rowAt: Int32Array,
+  table: Int32Array,
+): void {
+  for (let c = 0, row = 0; c < slots; c++, row += words) {
+    let w = 0;
+    let x = 0;
+    while (w < words && bits[row + w] === 0) w++;
+    if (w === words) continue;
+    x = bits[row + w] as number;
+    const s = (w << 5) + 31 - Math.clz32(x & -x);
+    sizeAt[s]!++;
+    let v = words - 1;
+    while (bits[row + v] === 0) v--;
+    x = bits[row + v] as number;
+    table[(rowAt[s] as number) - s + (v << 5) + 31 - Math.clz32(x)]!++;
+  }
+}
+
+/** customerRow[c] = rowAt[startBit[c]] for slots with a start. */
+function rowsOfStarts(startBit: Int32Array, rowAt: Int32Array, customerRow: Int32Array): void {
+  for (let c = 0; c < startBit.length; c++) {
+    const s = startBit[c] as number;
+    if (s !== NONE) customerRow[c] = rowAt[s] as number;
+  }
+}
