@@ -16,4 +16,3 @@ export * from './compare/index.ts';
 export * from './charts/index.ts';
 // Types shared by several areas' options.
 export * from './types.ts';
-export type { DurationUnit } from './internal/time.ts';

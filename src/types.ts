@@ -3,7 +3,6 @@
  * (rows or parallel columns) that the cohort, RFM, survival and value functions take.
  * @module
  */
-import type { Period } from './internal/time.ts';
 
 /** A property name of the row, or a function reading the value from a row and its index. */
 export type Accessor<Row, Value = unknown> = string | ((row: Row, index: number) => Value);
@@ -86,3 +85,13 @@ export interface ErrorFields {
   /** Customer id of that row, where the input has one and it is valid. */
   readonly customer?: CustomerId;
 }
+
+/**
+ * A calendar period: `day`, `week` (starting on `weekStartsOn`), `month`, `quarter` and `year` (of the year
+ * starting in month `yearStartsOn`). Written out for the reader of the API reference; the compiler checks that
+ * these words are exactly the kinds in the table of `src/internal/time/periodKinds.ts` (`satisfies`), so adding a kind is one entry there.
+ */
+export type Period = 'day' | 'week' | 'month' | 'quarter' | 'year';
+
+/** Time units for durations (recency, T, gaps): the period kinds, as fixed lengths in days. */
+export type DurationUnit = Period;

@@ -4,7 +4,7 @@
  * 12–20 bytes per row plus one string per customer: no object per row.
  * @module
  */
-import { toEpochMs } from '../internal/time.ts';
+import { toEpochMs } from '../internal/time/parse.ts';
 import type { CommandContext } from './command.ts';
 import { idCell, numberCell } from './command.ts';
 import { InputError } from './input.ts';

@@ -7,7 +7,7 @@ import {
   readCohortSettings,
   readRetentionMode,
 } from '../internal/input/settings.ts';
-import type { Period } from '../internal/time.ts';
+import type { Period } from '../types.ts';
 import { readOptions } from '../internal/validate.ts';
 import type { BuildCohortsOptions } from './buildCohorts.ts';
 import type { CohortEventLogColumns, CohortWindows, RetentionBracket, RetentionCohort } from './types.ts';

@@ -2,7 +2,7 @@
  * Public types of the cohort functions: the cohort index, its cohorts, retention rows and brackets.
  * @module
  */
-import type { Period } from '../internal/time.ts';
+import type { Period } from '../types.ts';
 import type { EventLogColumns, Timestamp } from '../types.ts';
 
 /** Calendar periods or rolling windows measured from each customer's own start. */

@@ -7,7 +7,9 @@
 import type { CohortIndex, CohortMeta } from '../cohorts/types.ts';
 import type { CohortCells } from './cohortKernel.ts';
 import { isCustomerId } from './input/customerId.ts';
-import { requirePeriod, requireTimeZone, requireWeekStartsOn, requireYearStartsOn } from './time.ts';
+import { requirePeriod } from './time/periodKinds.ts';
+import { requireTimeZone } from './time/zones.ts';
+import { requireWeekStartsOn, requireYearStartsOn } from './time/calendarRules.ts';
 import {
   describeValue,
   rangeFail,

@@ -1,4 +1,4 @@
-import { toEpochMs } from '../internal/time.ts';
+import { toEpochMs } from '../internal/time/parse.ts';
 import { readEventLog, TRANSACTION_KEYS } from '../internal/input/eventLog.ts';
 import { PERIOD_SETTING_KEYS, readInstant, readPeriodSettings } from '../internal/input/settings.ts';
 import { hasPurchase, summarizePeriods } from '../internal/purchases/periodSummary.ts';

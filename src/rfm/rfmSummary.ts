@@ -1,4 +1,4 @@
-import type { DurationUnit } from '../internal/time.ts';
+import type { DurationUnit } from '../internal/time/periodKinds.ts';
 import { readEventLog, TRANSACTION_KEYS } from '../internal/input/eventLog.ts';
 import { PERIOD_SETTING_KEYS, readInstant, readPeriodSettings } from '../internal/input/settings.ts';
 import { hasPurchase, summarizePeriods } from '../internal/purchases/periodSummary.ts';

@@ -1,4 +1,5 @@
-import { DAYS_PER_UNIT, DURATION_UNITS, requireTimeZone, type DurationUnit } from '../internal/time.ts';
+import { DAYS_PER_UNIT, DURATION_UNITS, type DurationUnit } from '../internal/time/periodKinds.ts';
+import { requireTimeZone } from '../internal/time/zones.ts';
 import { CustomerSlots } from '../internal/input/denseIds.ts';
 import { readEventLog } from '../internal/input/eventLog.ts';
 import { readInstant } from '../internal/input/settings.ts';

@@ -5,8 +5,6 @@ import { requirePeriod, type Period } from '../internal/time/periodKinds.ts';
 import { requireTimeZone } from '../internal/time/zones.ts';
 import { readOptions, withDefault } from '../internal/validate.ts';
 
-export type { Period } from '../internal/time/periodKinds.ts';
-
 /** Options of {@link calendarPeriod}. */
 export interface CalendarPeriodOptions {
   /** Period kind. Default `'day'`. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { calendarPeriod } from '../../src/index.ts';
-import { createPeriodIndexer } from '../../src/internal/time.ts';
+import { createPeriodIndexer } from '../../src/internal/time/indexer.ts';
 import { thrown } from '../helpers/expectClose.ts';
 
 // Fiscal calendars (`yearStartsOn`): quarters and years start on the first day of month `yearStartsOn`, and a

@@ -1,13 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  createPeriodIndexer,
-  daysFromCivil,
-  civilFromDays,
-  toEpochMs,
-  zoneOffsetMs,
-  type Period,
-} from '../../src/internal/time.ts';
+import { createPeriodIndexer } from '../../src/internal/time/indexer.ts';
+import { daysFromCivil, civilFromDays } from '../../src/internal/time/civil.ts';
+import { toEpochMs } from '../../src/internal/time/parse.ts';
+import { zoneOffsetMs } from '../../src/internal/time/zones.ts';
+import type { Period } from '../../src/internal/time/periodKinds.ts';
 
 const periods: Period[] = ['day', 'week', 'month', 'quarter', 'year'];
 const zones = [

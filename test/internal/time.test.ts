@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { expectThrows } from '../helpers/expectClose.ts';
-import {
-  civilFromDays,
-  createPeriodIndexer,
-  daysFromCivil,
-  isoDateOfDay,
-  ROLLING_WINDOW_MS,
-  toEpochMs,
-  zoneOffsetMs,
-  type Period,
-} from '../../src/internal/time.ts';
+import { civilFromDays, daysFromCivil, isoDateOfDay } from '../../src/internal/time/civil.ts';
+import { createPeriodIndexer } from '../../src/internal/time/indexer.ts';
+import { ROLLING_WINDOW_MS, type Period } from '../../src/internal/time/periodKinds.ts';
+import { toEpochMs } from '../../src/internal/time/parse.ts';
+import { zoneOffsetMs } from '../../src/internal/time/zones.ts';
 
 const H = 3_600_000;
 const D = 24 * H;

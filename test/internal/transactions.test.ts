@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readTransactions } from '../../src/internal/transactions.ts';
 import { summarizePeriods } from '../../src/internal/purchases/periodSummary.ts';
-import { createPeriodIndexer } from '../../src/internal/time.ts';
+import { createPeriodIndexer } from '../../src/internal/time/indexer.ts';
 import { summaryFields } from '../helpers/periodSummary.ts';
 
 const DAY = 86_400_000;

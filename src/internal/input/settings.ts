@@ -9,19 +9,17 @@
  * @module
  */
 import type { CohortWindows, RetentionBracket } from '../../cohorts/types.ts';
+import { createPeriodIndexer, type PeriodIndexer } from '../time/indexer.ts';
 import {
-  createPeriodIndexer,
   DAYS_PER_UNIT,
   DURATION_UNITS as UNITS,
   requirePeriod,
-  requireTimeZone,
-  requireWeekStartsOn,
-  requireYearStartsOn,
-  toEpochMs,
   type DurationUnit,
   type Period,
-  type PeriodIndexer,
-} from '../time.ts';
+} from '../time/periodKinds.ts';
+import { requireTimeZone } from '../time/zones.ts';
+import { requireWeekStartsOn, requireYearStartsOn } from '../time/calendarRules.ts';
+import { toEpochMs } from '../time/parse.ts';
 import { describeValue, rangeFail, requireArrayLike, requireOneOf, typeFail, withDefault } from '../validate.ts';
 
 /** Option keys of the cohort time settings. */

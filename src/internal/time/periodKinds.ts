@@ -10,6 +10,10 @@
  * @internal
  * @module
  */
+import type { DurationUnit, Period } from '../../types.ts';
+
+// The public words (declared in src/types.ts, for the API reference) are exactly the kinds of the table below.
+export type { DurationUnit, Period } from '../../types.ts';
 import { requireOneOf } from '../validate.ts';
 import type { CalendarRules } from './calendarRules.ts';
 import { firstDayOfMonth, monthOfDay } from './civil.ts';
@@ -33,13 +37,6 @@ export interface PeriodKind {
   /** Rolling-window length in milliseconds: window n of a customer covers [first + n·w, first + (n + 1)·w). */
   readonly rollingMs: number;
 }
-
-/**
- * A calendar period: `day`, `week` (starting on `weekStartsOn`), `month`, `quarter` and `year` (of the year
- * starting in month `yearStartsOn`). Written out for the reader of the API reference; the compiler checks that
- * these words are exactly the kinds in the table below (`satisfies`), so adding a kind is one entry there.
- */
-export type Period = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
 // Literal values throughout (not `7 * MS_PER_DAY`, not `365.25 / 12`): bundlers can only drop an unused constant
 // whose initialiser is pure. Both month and quarter day counts are exact in binary.
@@ -102,9 +99,6 @@ export const PERIOD_KINDS: Readonly<Record<Period, PeriodKind>> = kinds;
 
 /** Every calendar period kind, shortest first (the keys of {@link PERIOD_KINDS}). */
 export const PERIODS: readonly Period[] = /* @__PURE__ */ Object.keys(kinds) as Period[];
-
-/** Time units for durations (recency, T, gaps): the period kinds, as fixed lengths in days. */
-export type DurationUnit = Period;
 
 /** The duration units, in increasing length. */
 export const DURATION_UNITS: readonly DurationUnit[] = PERIODS;

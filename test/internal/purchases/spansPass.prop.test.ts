@@ -5,7 +5,7 @@ import { summarizeSorted } from '../../../src/internal/purchases/inOrderPass.ts'
 import { collectPeriods, type PeriodSummary } from '../../../src/internal/purchases/periodSummary.ts';
 import { summarizeSpans } from '../../../src/internal/purchases/spansPass.ts';
 import { readTransactions } from '../../../src/internal/transactions.ts';
-import { createPeriodIndexer } from '../../../src/internal/time.ts';
+import { createPeriodIndexer } from '../../../src/internal/time/indexer.ts';
 import { summaryFields } from '../../helpers/periodSummary.ts';
 
 // The spans pass (summarizeSpans) on long, sparse histories (±60 years of days: per-customer bitsets and sorted

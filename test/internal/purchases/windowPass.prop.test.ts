@@ -5,7 +5,8 @@ import type { PeriodSummary } from '../../../src/internal/purchases/periodSummar
 import { summarizeSpans } from '../../../src/internal/purchases/spansPass.ts';
 import { summarizeWindow } from '../../../src/internal/purchases/windowPass.ts';
 import { readTransactions } from '../../../src/internal/transactions.ts';
-import { createPeriodIndexer, type Period } from '../../../src/internal/time.ts';
+import { createPeriodIndexer } from '../../../src/internal/time/indexer.ts';
+import type { Period } from '../../../src/internal/time/periodKinds.ts';
 import { summaryFields } from '../../helpers/periodSummary.ts';
 
 // The window pass (summarizeWindow: one bitset record per customer over the whole window) against the spans pass
