@@ -50,8 +50,8 @@ export function cohortHeatmapSpec(matrix: CohortMatrix, options?: CohortHeatmapS
   const fn = 'cohortHeatmapSpec';
   const m = readChartMatrix(fn, 'matrix', matrix);
   const opts = readOptions(fn, options, ['title', 'periodZero']);
-  const title = optionalString(fn, 'title', opts.title) ?? 'Retention by cohort';
-  const periodZero = optionalBoolean(fn, 'periodZero', opts.periodZero) ?? true;
+  const title = optionalString(fn, 'options.title', opts.title) ?? 'Retention by cohort';
+  const periodZero = optionalBoolean(fn, 'options.periodZero', opts.periodZero) ?? true;
   const values: ChartDatum[] = [];
   let max = 0;
   for (const c of m.cohorts) {

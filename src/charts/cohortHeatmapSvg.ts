@@ -66,12 +66,12 @@ export function cohortHeatmapSvg(matrix: CohortMatrix, options?: CohortHeatmapSv
   const fn = 'cohortHeatmapSvg';
   const m = readChartMatrix(fn, 'matrix', matrix);
   const opts = readOptions(fn, options, ['title', 'cellWidth', 'cellHeight', 'showValues', 'averageRow', 'idPrefix']);
-  const title = optionalString(fn, 'title', opts.title) ?? 'Retention by cohort';
-  const cw = optionalNumberIn(fn, 'cellWidth', opts.cellWidth, 8, 120) ?? 40;
-  const ch = optionalNumberIn(fn, 'cellHeight', opts.cellHeight, 8, 60) ?? 20;
-  const showValues = optionalBoolean(fn, 'showValues', opts.showValues) ?? (cw >= 30 && ch >= 14);
-  const averageRow = (optionalBoolean(fn, 'averageRow', opts.averageRow) ?? true) && m.average !== null;
-  const id = optionalString(fn, 'idPrefix', opts.idPrefix) ?? 'lm-heatmap';
+  const title = optionalString(fn, 'options.title', opts.title) ?? 'Retention by cohort';
+  const cw = optionalNumberIn(fn, 'options.cellWidth', opts.cellWidth, 8, 120) ?? 40;
+  const ch = optionalNumberIn(fn, 'options.cellHeight', opts.cellHeight, 8, 60) ?? 20;
+  const showValues = optionalBoolean(fn, 'options.showValues', opts.showValues) ?? (cw >= 30 && ch >= 14);
+  const averageRow = (optionalBoolean(fn, 'options.averageRow', opts.averageRow) ?? true) && m.average !== null;
+  const id = optionalString(fn, 'options.idPrefix', opts.idPrefix) ?? 'lm-heatmap';
   if (!/^[A-Za-z][\w-]*$/.test(id))
     rangeFail(fn, `idPrefix (${describeValue(id)}) must be a letter followed by letters, digits, _ or -`);
 

@@ -56,9 +56,9 @@ export function cohortRevenueSpec(revenue: CohortRevenueInput, options?: CohortR
   const fn = 'cohortRevenueSpec';
   const m = readChartMatrix(fn, 'revenue', revenue, 'revenuePerCustomer');
   const opts = readOptions(fn, options, ['title', 'currency', 'cohorts']);
-  const title = optionalString(fn, 'title', opts.title) ?? 'Cumulative revenue per customer by cohort';
-  const currency = optionalString(fn, 'currency', opts.currency) ?? '';
-  const includeCohorts = optionalBoolean(fn, 'cohorts', opts.cohorts) ?? true;
+  const title = optionalString(fn, 'options.title', opts.title) ?? 'Cumulative revenue per customer by cohort';
+  const currency = optionalString(fn, 'options.currency', opts.currency) ?? '';
+  const includeCohorts = optionalBoolean(fn, 'options.cohorts', opts.cohorts) ?? true;
   const values: ChartDatum[] = [];
   if (includeCohorts) {
     for (const c of m.cohorts) {

@@ -56,15 +56,18 @@ export function probabilityAliveMatrixSpec(
   const fn = 'probabilityAliveMatrixSpec';
   const p = readBgNbdParams(fn, params);
   const opts = readOptions(fn, options, ['maxFrequency', 'maxRecency', 'T', 'title']);
-  const maxFrequency = requireCount(fn, 'maxFrequency', opts.maxFrequency);
-  const maxRecency = requireNonNegative(fn, 'maxRecency', opts.maxRecency);
-  const T = requireNonNegative(fn, 'T', opts.T);
+  const maxFrequency = requireCount(fn, 'options.maxFrequency', opts.maxFrequency);
+  const maxRecency = requireNonNegative(fn, 'options.maxRecency', opts.maxRecency);
+  const T = requireNonNegative(fn, 'options.T', opts.T);
   if (maxRecency > T)
     rangeFail(fn, `maxRecency (${describeValue(maxRecency)}) must not exceed T (${describeValue(T)})`);
-  const title = optionalString(fn, 'title', opts.title) ?? 'Probability alive by frequency and recency';
+  const title = optionalString(fn, 'options.title', opts.title) ?? 'Probability alive by frequency and recency';
   const recencies = Math.floor(maxRecency) + 1;
   if ((maxFrequency + 1) * recencies > MAX_GRID_CELLS)
-    rangeFail(fn, `the grid (${maxFrequency + 1} × ${recencies}) must have at most ${MAX_GRID_CELLS} cells`);
+    rangeFail(fn, `the grid (${maxFrequency + 1} × ${recencies}) must have at most ${MAX_GRID_CELLS} cells`, {
+      argument: 'options.maxFrequency',
+      value: maxFrequency,
+    });
   const values: ChartDatum[] = [];
   for (let x = 0; x <= maxFrequency; x++) {
     for (let tx = 0; tx < recencies; tx++)

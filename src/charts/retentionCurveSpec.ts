@@ -48,11 +48,11 @@ export function retentionCurveSpec(
 ): VegaLiteSpec {
   const fn = 'retentionCurveSpec';
   const opts = readOptions(fn, options, ['title', 'cohorts', 'xTitle']);
-  const title = optionalString(fn, 'title', opts.title) ?? 'Retention curve';
-  const includeCohorts = optionalBoolean(fn, 'cohorts', opts.cohorts) ?? true;
+  const title = optionalString(fn, 'options.title', opts.title) ?? 'Retention curve';
+  const includeCohorts = optionalBoolean(fn, 'options.cohorts', opts.cohorts) ?? true;
   const input = readCurveInput(fn, curves, includeCohorts);
   const xTitle =
-    optionalString(fn, 'xTitle', opts.xTitle) ??
+    optionalString(fn, 'options.xTitle', opts.xTitle) ??
     (input.period === null ? 'periods since start' : `${input.period}s since start`);
   const values: ChartDatum[] = [];
   for (const s of input.series) {

@@ -50,13 +50,13 @@ export function retentionCurveSvg(
 ): string {
   const fn = 'retentionCurveSvg';
   const opts = readOptions(fn, options, ['title', 'cohorts', 'xTitle', 'width', 'height']);
-  const title = optionalString(fn, 'title', opts.title) ?? 'Retention curve';
-  const includeCohorts = optionalBoolean(fn, 'cohorts', opts.cohorts) ?? true;
-  const width = optionalNumberIn(fn, 'width', opts.width, 240, 2400) ?? 640;
-  const height = optionalNumberIn(fn, 'height', opts.height, 160, 1600) ?? 360;
+  const title = optionalString(fn, 'options.title', opts.title) ?? 'Retention curve';
+  const includeCohorts = optionalBoolean(fn, 'options.cohorts', opts.cohorts) ?? true;
+  const width = optionalNumberIn(fn, 'options.width', opts.width, 240, 2400) ?? 640;
+  const height = optionalNumberIn(fn, 'options.height', opts.height, 160, 1600) ?? 360;
   const input = readCurveInput(fn, curves, includeCohorts);
   const xTitle =
-    optionalString(fn, 'xTitle', opts.xTitle) ??
+    optionalString(fn, 'options.xTitle', opts.xTitle) ??
     (input.period === null ? 'periods since start' : `${input.period}s since start`);
   const unit = input.period ?? 'period';
   return renderLineChartSvg({

@@ -56,9 +56,9 @@ export function survivalCurveSpec(km: SurvivalCurveInput, options?: SurvivalCurv
   const fn = 'survivalCurveSpec';
   const { points, median } = readSurvivalCurve(fn, 'km', km);
   const opts = readOptions(fn, options, ['title', 'timeTitle', 'band']);
-  const title = optionalString(fn, 'title', opts.title) ?? 'Customer survival (Kaplan–Meier)';
-  const timeTitle = optionalString(fn, 'timeTitle', opts.timeTitle) ?? 'time';
-  const band = optionalBoolean(fn, 'band', opts.band) ?? true;
+  const title = optionalString(fn, 'options.title', opts.title) ?? 'Customer survival (Kaplan–Meier)';
+  const timeTitle = optionalString(fn, 'options.timeTitle', opts.timeTitle) ?? 'time';
+  const band = optionalBoolean(fn, 'options.band', opts.band) ?? true;
   const values: ChartDatum[] = points.map((p) => ({
     time: p.time,
     survival: p.survival,

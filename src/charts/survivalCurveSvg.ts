@@ -52,11 +52,11 @@ export function survivalCurveSvg(km: SurvivalCurveInput, options?: SurvivalCurve
   const fn = 'survivalCurveSvg';
   const { points, median } = readSurvivalCurve(fn, 'km', km);
   const opts = readOptions(fn, options, ['title', 'timeTitle', 'band', 'width', 'height']);
-  const title = optionalString(fn, 'title', opts.title) ?? 'Customer survival (Kaplan–Meier)';
-  const timeTitle = optionalString(fn, 'timeTitle', opts.timeTitle) ?? 'time';
-  const band = optionalBoolean(fn, 'band', opts.band) ?? true;
-  const width = optionalNumberIn(fn, 'width', opts.width, 240, 2400) ?? 640;
-  const height = optionalNumberIn(fn, 'height', opts.height, 160, 1600) ?? 360;
+  const title = optionalString(fn, 'options.title', opts.title) ?? 'Customer survival (Kaplan–Meier)';
+  const timeTitle = optionalString(fn, 'options.timeTitle', opts.timeTitle) ?? 'time';
+  const band = optionalBoolean(fn, 'options.band', opts.band) ?? true;
+  const width = optionalNumberIn(fn, 'options.width', opts.width, 240, 2400) ?? 640;
+  const height = optionalNumberIn(fn, 'options.height', opts.height, 160, 1600) ?? 360;
   return renderLineChartSvg({
     title,
     xTitle: timeTitle,

@@ -4,7 +4,7 @@
  * @internal
  * @module
  */
-import { describeValue, rangeFail, requireObject, typeFail } from './validate.ts';
+import { describeValue, rangeFail, requireObject, shown, typeFail } from './validate.ts';
 
 /** The Vega-Lite version the specs are written for. */
 export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
@@ -33,14 +33,17 @@ export interface ChartMatrix {
 
 /** Requires an array (user arrays are read with `Array.from`, so holes of sparse arrays are validated, not skipped). */
 function requireArray(fn: string, name: string, value: unknown): readonly unknown[] {
-  if (!Array.isArray(value)) typeFail(fn, `${name} must be an array, got ${describeValue(value)}`);
+  if (!Array.isArray(value))
+    typeFail(fn, `${shown(name)} must be an array, got ${describeValue(value)}`, { argument: name, value });
   return value as readonly unknown[];
 }
 
 function finiteOrNull(fn: string, name: string, value: unknown): number | null {
   if (value === null) return null;
-  if (typeof value !== 'number') typeFail(fn, `${name} must be a number or null, got ${describeValue(value)}`);
-  if (!Number.isFinite(value)) rangeFail(fn, `${name} (${describeValue(value)}) must be finite`);
+  if (typeof value !== 'number')
+    typeFail(fn, `${shown(name)} must be a number or null, got ${describeValue(value)}`, { argument: name, value });
+  if (!Number.isFinite(value))
+    rangeFail(fn, `${shown(name)} (${describeValue(value)}) must be finite`, { argument: name, value });
   return value as number;
 }
 
@@ -82,7 +85,8 @@ export function readChartMatrix(fn: string, name: string, value: unknown, valueK
       rangeFail(fn, `${where}.size (${describeValue(size)}) must be a non-negative integer`);
     const ratesIn = requireArray(fn, `${where}.${valueKey}`, c[valueKey]);
     cells += ratesIn.length;
-    if (cells > MAX_CHART_CELLS) rangeFail(fn, `${name} has more than ${MAX_CHART_CELLS} cells`);
+    if (cells > MAX_CHART_CELLS)
+      rangeFail(fn, `${shown(name)} has more than ${MAX_CHART_CELLS} cells`, { argument: name });
     const rates = Array.from(ratesIn, (r, k) => {
       if (typeof r !== 'number') typeFail(fn, `${where}.${valueKey}[${k}] must be a number, got ${describeValue(r)}`);
       if (Number.isNaN(r) || !Number.isFinite(r as number))
@@ -144,7 +148,8 @@ export function readChartMatrix(fn: string, name: string, value: unknown, valueK
  */
 export function optionalString(fn: string, name: string, value: unknown): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string') typeFail(fn, `${name} must be a string, got ${describeValue(value)}`);
+  if (typeof value !== 'string')
+    typeFail(fn, `${shown(name)} must be a string, got ${describeValue(value)}`, { argument: name, value });
   return value as string;
 }
 
@@ -167,9 +172,13 @@ export function optionalNumberIn(
   max: number,
 ): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'number') typeFail(fn, `${name} must be a number, got ${describeValue(value)}`);
+  if (typeof value !== 'number')
+    typeFail(fn, `${shown(name)} must be a number, got ${describeValue(value)}`, { argument: name, value });
   if (!((value as number) >= min && (value as number) <= max))
-    rangeFail(fn, `${name} (${describeValue(value)}) must be between ${min} and ${max}`);
+    rangeFail(fn, `${shown(name)} (${describeValue(value)}) must be between ${min} and ${max}`, {
+      argument: name,
+      value,
+    });
   return value as number;
 }
 
@@ -185,7 +194,8 @@ export function optionalNumberIn(
  */
 export function optionalBoolean(fn: string, name: string, value: unknown): boolean | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'boolean') typeFail(fn, `${name} must be a boolean, got ${describeValue(value)}`);
+  if (typeof value !== 'boolean')
+    typeFail(fn, `${shown(name)} must be a boolean, got ${describeValue(value)}`, { argument: name, value });
   return value as boolean;
 }
 

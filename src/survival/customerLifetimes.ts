@@ -124,7 +124,7 @@ export function customerLifetimes<Row>(
     timeZone,
     value: false,
   });
-  const end = readInstant(fn, 'observationEnd', opts.observationEnd, timeZone, columns.maxMs);
+  const end = readInstant(fn, 'options.observationEnd', opts.observationEnd, timeZone, columns.maxMs);
   const n = columns.length;
 
   // Slot per customer (first-seen order among activity up to the end), then the times grouped by slot.

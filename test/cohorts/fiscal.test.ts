@@ -100,7 +100,7 @@ describe('retentionMatrix with fiscal periods', () => {
       );
       expect({ ...thrown(() => buildCohorts(log, { ...read, yearStartsOn: value as number })) }).toMatchObject({
         function: 'buildCohorts',
-        argument: 'yearStartsOn',
+        argument: 'options.yearStartsOn',
         value: printed,
       });
     }

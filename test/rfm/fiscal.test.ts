@@ -82,14 +82,14 @@ describe('rfmSummary with fiscal periods', () => {
       );
       expect({ ...thrown(() => rfmSummary(rows, { ...read, yearStartsOn: value as number })) }).toMatchObject({
         function: 'rfmSummary',
-        argument: 'yearStartsOn',
+        argument: 'options.yearStartsOn',
         value: printed,
       });
       expect({
         ...thrown(() =>
           overdueCustomers(rows, { customer: 'id', time: 'at', multiple: 2, yearStartsOn: value as number }),
         ),
-      }).toMatchObject({ function: 'overdueCustomers', argument: 'yearStartsOn' });
+      }).toMatchObject({ function: 'overdueCustomers', argument: 'options.yearStartsOn' });
     }
   });
 

@@ -331,6 +331,7 @@ export function cohortActivity(
     rangeFail(
       fn,
       `events span ${span} ${rolling ? 'windows' : 'periods'} of a ${period}, more than the ${MAX_PERIODS} supported; use a longer period`,
+      { argument: 'options.period', value: period },
     );
   }
   const words = (span + 31) >>> 5;
@@ -338,6 +339,7 @@ export function cohortActivity(
     rangeFail(
       fn,
       `${slots} customers × ${span} periods exceed the supported activity table; use a longer period or an earlier observationEnd`,
+      { argument: 'options.period', value: period },
     );
   }
   const bits = new Int32Array(slots * words);
@@ -397,7 +399,10 @@ export function cohortActivity(
   const addRow = (key: number, size: number, columns: number, completeColumns: number): void => {
     resultCells += columns;
     if (resultCells > MAX_RESULT_CELLS)
-      rangeFail(fn, `the cohort table would have more than ${MAX_RESULT_CELLS} cells; use a longer period`);
+      rangeFail(fn, `the cohort table would have more than ${MAX_RESULT_CELLS} cells; use a longer period`, {
+        argument: 'options.period',
+        value: period,
+      });
     rows.push({ key, label: indexer.label(key), start: indexer.start(key), size, columns, completeColumns });
   };
   if (!rolling) {

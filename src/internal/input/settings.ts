@@ -74,17 +74,17 @@ export interface CohortSettings {
  * ```
  */
 export function readCohortSettings(fn: string, opts: CohortSettingOptions): CohortSettings {
-  const period = requirePeriod(fn, 'period', withDefault(opts.period, 'day'));
-  const windows = requireOneOf<CohortWindows>(fn, 'windows', withDefault(opts.windows, 'calendar'), [
+  const period = requirePeriod(fn, 'options.period', withDefault(opts.period, 'day'));
+  const windows = requireOneOf<CohortWindows>(fn, 'options.windows', withDefault(opts.windows, 'calendar'), [
     'calendar',
     'rolling',
   ]);
-  const timeZone = requireTimeZone(fn, 'timeZone', withDefault(opts.timeZone, 'UTC'));
-  const weekStartsOn = requireWeekStartsOn(fn, 'weekStartsOn', withDefault(opts.weekStartsOn, 1));
-  const yearStartsOn = requireYearStartsOn(fn, 'yearStartsOn', withDefault(opts.yearStartsOn, 1));
+  const timeZone = requireTimeZone(fn, 'options.timeZone', withDefault(opts.timeZone, 'UTC'));
+  const weekStartsOn = requireWeekStartsOn(fn, 'options.weekStartsOn', withDefault(opts.weekStartsOn, 1));
+  const yearStartsOn = requireYearStartsOn(fn, 'options.yearStartsOn', withDefault(opts.yearStartsOn, 1));
   const indexer = createPeriodIndexer(fn, { period, timeZone, weekStartsOn, yearStartsOn });
   const end = opts.observationEnd;
-  const observationEnd = end === undefined ? undefined : toEpochMs(fn, end, 'observationEnd', timeZone);
+  const observationEnd = end === undefined ? undefined : toEpochMs(fn, end, 'options.observationEnd', timeZone);
   return { period, windows, timeZone, weekStartsOn, yearStartsOn, indexer, observationEnd };
 }
 
@@ -111,11 +111,11 @@ export interface PeriodSettings {
  * ```
  */
 export function readPeriodSettings(fn: string, opts: PeriodSettingOptions): PeriodSettings {
-  const period = requirePeriod(fn, 'period', withDefault(opts.period, 'day'));
-  const unit = requireOneOf<DurationUnit>(fn, 'unit', withDefault(opts.unit, period), UNITS);
-  const timeZone = requireTimeZone(fn, 'timeZone', withDefault(opts.timeZone, 'UTC'));
-  const weekStartsOn = requireWeekStartsOn(fn, 'weekStartsOn', withDefault(opts.weekStartsOn, 1));
-  const yearStartsOn = requireYearStartsOn(fn, 'yearStartsOn', withDefault(opts.yearStartsOn, 1));
+  const period = requirePeriod(fn, 'options.period', withDefault(opts.period, 'day'));
+  const unit = requireOneOf<DurationUnit>(fn, 'options.unit', withDefault(opts.unit, period), UNITS);
+  const timeZone = requireTimeZone(fn, 'options.timeZone', withDefault(opts.timeZone, 'UTC'));
+  const weekStartsOn = requireWeekStartsOn(fn, 'options.weekStartsOn', withDefault(opts.weekStartsOn, 1));
+  const yearStartsOn = requireYearStartsOn(fn, 'options.yearStartsOn', withDefault(opts.yearStartsOn, 1));
   const indexer = createPeriodIndexer(fn, { period, timeZone, weekStartsOn, yearStartsOn });
   return { period, unit, unitDays: DAYS_PER_UNIT[unit], timeZone, yearStartsOn, indexer };
 }
@@ -145,7 +145,7 @@ export function readRetentionMode(
   const raw = opts.brackets;
   if (raw === undefined) {
     return {
-      mode: requireOneOf(fn, 'mode', withDefault(opts.mode, 'on'), ['on', 'onOrAfter'] as const),
+      mode: requireOneOf(fn, 'options.mode', withDefault(opts.mode, 'on'), ['on', 'onOrAfter'] as const),
       brackets: null,
     };
   }
@@ -153,31 +153,47 @@ export function readRetentionMode(
     rangeFail(
       fn,
       `mode (${describeValue(opts.mode)}) cannot be combined with brackets (a bracket counts activity in any of its periods)`,
+      { argument: 'options.mode', value: opts.mode },
     );
-  const list = requireArrayLike(fn, 'brackets', raw);
-  if (list.length === 0) rangeFail(fn, 'brackets must not be empty');
-  if (list.length > 10_000) rangeFail(fn, `brackets (${list.length} of them) must number at most 10000`);
+  const list = requireArrayLike(fn, 'options.brackets', raw);
+  if (list.length === 0) rangeFail(fn, 'brackets must not be empty', { argument: 'options.brackets', value: raw });
+  if (list.length > 10_000)
+    rangeFail(fn, `brackets (${list.length} of them) must number at most 10000`, { argument: 'options.brackets' });
   const brackets: RetentionBracket[] = [];
   for (let j = 0; j < list.length; j++) {
     const b = list[j];
     if (!Array.isArray(b) || b.length !== 2)
-      typeFail(fn, `brackets[${j}] must be a [from, to] pair, got ${describeValue(b)}`);
+      typeFail(fn, `brackets[${j}] must be a [from, to] pair, got ${describeValue(b)}`, {
+        argument: `options.brackets[${j}]`,
+        value: b,
+      });
     const [from, to] = b as unknown[];
     for (const [name, v] of [
       ['from', from],
       ['to', to],
     ] as const) {
-      if (typeof v !== 'number') typeFail(fn, `brackets[${j}] ${name} must be a number, got ${describeValue(v)}`);
+      if (typeof v !== 'number')
+        typeFail(fn, `brackets[${j}] ${name} must be a number, got ${describeValue(v)}`, {
+          argument: `options.brackets[${j}]`,
+          value: v,
+        });
       if (!Number.isInteger(v) || v < 0)
-        rangeFail(fn, `brackets[${j}] ${name} (${describeValue(v)}) must be a non-negative integer`);
+        rangeFail(fn, `brackets[${j}] ${name} (${describeValue(v)}) must be a non-negative integer`, {
+          argument: `options.brackets[${j}]`,
+          value: v,
+        });
     }
     if ((to as number) < (from as number))
-      rangeFail(fn, `brackets[${j}] to (${to as number}) must not be less than from (${from as number})`);
+      rangeFail(fn, `brackets[${j}] to (${to as number}) must not be less than from (${from as number})`, {
+        argument: `options.brackets[${j}]`,
+        value: b,
+      });
     const prev = brackets[j - 1];
     if (prev !== undefined && (from as number) < prev[0])
       rangeFail(
         fn,
         `brackets[${j}] from (${from as number}) must not be less than the previous bracket's from (${prev[0]})`,
+        { argument: `options.brackets[${j}]`, value: b },
       );
     brackets.push([from as number, to as number]);
   }

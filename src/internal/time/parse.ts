@@ -8,7 +8,7 @@
  * @internal
  * @module
  */
-import { describeValue, typeFail } from '../validate.ts';
+import { describeValue, shown, typeFail } from '../validate.ts';
 import { daysFromCivil, daysInMonth, MAX_EPOCH_MS, MS_PER_DAY, MS_PER_HOUR } from './civil.ts';
 import { localToInstant, zoneData, type ZoneData } from './zones.ts';
 
@@ -75,6 +75,10 @@ export function toEpochMs(fn: string, value: unknown, label: string, timeZone: s
   if (typeof value === 'number') ms = value;
   else if (value instanceof Date) ms = value.getTime();
   else if (typeof value === 'string') ms = parseIso(zoneData(fn, timeZone), value);
-  if (!(Math.abs(ms) <= MAX_EPOCH_MS)) typeFail(fn, `${label} ${describeValue(value)} is not a valid date`);
+  if (!(Math.abs(ms) <= MAX_EPOCH_MS)) {
+    // An option (`options.observationEnd`) is printed by its name, with its path in the error fields.
+    const at = label.startsWith('options.') ? { argument: label, value } : {};
+    typeFail(fn, `${shown(label)} ${describeValue(value)} is not a valid date`, at);
+  }
   return ms;
 }
