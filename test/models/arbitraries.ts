@@ -53,3 +53,30 @@ export const bgBbCustomer = fc.integer({ min: 1, max: 60 }).chain((n) =>
     }),
   ),
 );
+
+/** Log-uniform doubles in [min, max]: every decade equally likely (the whole documented parameter domain). */
+export const logUniform = (min: number, max: number): fc.Arbitrary<number> =>
+  fc
+    .double({ min: Math.log(min), max: Math.log(max), noNaN: true, noDefaultInfinity: true })
+    .map((v) => Math.min(max, Math.max(min, Math.exp(v))));
+
+/** BG/NBD (and MBG/NBD) parameters over the documented domain, 1e-6 to 1e6 each. */
+export const bgNbdParamsWide = fc.record({
+  r: logUniform(1e-6, 1e6),
+  alpha: logUniform(1e-6, 1e6),
+  a: logUniform(1e-6, 1e6),
+  b: logUniform(1e-6, 1e6),
+});
+
+/** BG/BB parameters over the documented domain, 1e-6 to 1e6 each. */
+export const bgBbParamsWide = fc.record({
+  alpha: logUniform(1e-6, 1e6),
+  beta: logUniform(1e-6, 1e6),
+  gamma: logUniform(1e-6, 1e6),
+  delta: logUniform(1e-6, 1e6),
+});
+
+/** A `{ frequency, recency, T }` with frequency up to 10,000 and T from 0 to 10,000 (recency 0 without repeats). */
+export const modelCustomerWide = fc
+  .record({ frequency: fc.integer({ min: 0, max: 10_000 }), T: logUniform(1e-3, 1e4), share: positive(0, 1) })
+  .map(({ frequency, T, share }) => ({ frequency, recency: frequency === 0 ? 0 : T * share, T }));

@@ -185,3 +185,42 @@ describe('modelClv', () => {
     });
   });
 });
+
+describe('modelClv at extreme parameters and horizons (issue #16 items 8 and 9)', () => {
+  const spendParams = { p: 6.25, q: 3.74, v: 15.44 };
+  it('is finite and non-negative where it was NaN or negative', () => {
+    const params = {
+      r: 0.0000535025738221835,
+      alpha: 0.0006951668547570461,
+      a: 1.0296527471530328,
+      b: 10272.131628437517,
+    };
+    const customer = { frequency: 6, recency: 1.9087910099715304, T: 1.9087910099715304, monetaryValue: 20 };
+    const options = { horizon: 12, modelUnit: 'week', discountRate: 0.01 } as const;
+    const v = modelClv({ model: 'bgNbd', params }, spendParams, customer, options);
+    expect(Number.isFinite(v)).toBe(true);
+    expect(v).toBeGreaterThan(0);
+    // without discounting the sum telescopes to E[X(H)]·E[spend]
+    const undiscounted = modelClv({ model: 'bgNbd', params }, spendParams, customer, { ...options, discountRate: 0 });
+    const purchases = bgNbdConditionalExpectedPurchases(params, 12 * (30.4375 / 7), customer);
+    expectClose(undiscounted, purchases * gammaGammaExpectedSpend(spendParams, customer), { rel: 1e-12 });
+    expect(v).toBeLessThanOrEqual(undiscounted);
+  });
+
+  it('a horizon of 100,000 months equals the sum cut where the discounted rest is negligible', () => {
+    const params = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+    const customer = { frequency: 2, recency: 30.43, T: 38.86, monetaryValue: 20 };
+    const far = modelClv({ model: 'bgNbd', params }, spendParams, customer, {
+      horizon: 100_000,
+      modelUnit: 'week',
+      discountRate: 0.01,
+    });
+    // (1.01)^−6000 ≈ 1e-26: months beyond 6,000 add nothing visible
+    const near = modelClv({ model: 'bgNbd', params }, spendParams, customer, {
+      horizon: 6000,
+      modelUnit: 'week',
+      discountRate: 0.01,
+    });
+    expectClose(far, near, { rel: 1e-13 });
+  });
+});

@@ -7,7 +7,7 @@
  * @module
  */
 import { customerRows, rowNumber } from '../input/customerSummary.ts';
-import { digamma, logBeta, logGamma, logSumExp } from '../special.ts';
+import { digamma, logBeta, logGamma, logGammaDifference, logSumExp } from '../special.ts';
 import {
   describeValue,
   readOptions,
@@ -318,16 +318,44 @@ export function bgBbProbabilityAliveOne(p: BgBbParams, x: number, tx: number, n:
 }
 
 /**
- * δ·(1 − e^{h(γ)})/(γ − 1), where h(1) = 0; the 0/0 at γ = 1 is resolved by averaging the values at
- * γ = 1 ± 2e-6 (error O(1e-11)).
+ * Σ_{j=1..m} B(γ, D + j)/B(γ, D) = Σ_j E[(1 − θ)^j] for θ ~ Beta(γ, D): the expected number of the next m
+ * opportunities at which a customer alive now is still alive. Up to 2,000 terms it is summed directly
+ * (positive terms, each from the last by the factor (D + j − 1)/(γ + D + j − 1)); beyond, the telescoped
+ * closed form D/(γ − 1)·[1 − Γ(γ + D)Γ(D + 1 + m)/(Γ(D + 1)Γ(γ + D + m))] with its gamma ratios from
+ * `logGammaDifference` (no digits lost to the large arguments) and γ = 1 as the limit D·Σ 1/(D + j).
+ * Always within [0, m].
+ * @example
+ * ```ts
+ * import { survivingOpportunities } from './bgBbKernel.ts';
+ *
+ * // θ ~ Beta(2, 1): E[1 − θ] + E[(1 − θ)²] = ⅓ + ⅙
+ * survivingOpportunities(2, 1, 2); // => 0.5
+ * // the closed form beyond 2,000 terms; at γ = 2, D = 1 the sum is 2·Σ 1/((j + 1)(j + 2)) = 1 − 2/(m + 2)
+ * survivingOpportunities(2, 1, 1e6); // => 0.999998000004
+ * ```
  */
-function ratioAtGamma(gamma: number, delta: number, h: (g: number) => number): number {
-  if (Math.abs(gamma - 1) < 1e-6) return (ratioAtGamma(1 - 2e-6, delta, h) + ratioAtGamma(1 + 2e-6, delta, h)) / 2;
-  return (delta * -Math.expm1(h(gamma))) / (gamma - 1);
+export function survivingOpportunities(gamma: number, D: number, m: number): number {
+  if (m <= 2000) {
+    let term = 1;
+    let sum = 0;
+    for (let j = 0; j < m; j++) {
+      term *= (D + j) / (gamma + D + j);
+      sum += term;
+    }
+    return sum;
+  }
+  if (Math.abs(gamma - 1) < 1e-6) {
+    // γ = 1 ± 1e-6: the average at 1 ± 2e-6 (the function is smooth in γ; error O(1e-11))
+    return (survivingOpportunities(1 - 2e-6, D, m) + survivingOpportunities(1 + 2e-6, D, m)) / 2;
+  }
+  const g = gamma - 1;
+  const h = logGammaDifference(D + 1, g) - logGammaDifference(D + 1 + m, g);
+  return Math.min(m, Math.max(0, (D * -Math.expm1(h)) / g));
 }
 
 /**
- * E[X(n)] = α/(α + β) · δ/(γ − 1) · [1 − Γ(γ + δ)Γ(1 + δ + n)/(Γ(γ + δ + n)Γ(1 + δ))] (FHS 2010, eq. 9).
+ * E[X(n)] = α/(α + β) · Σ_{j=1..n} B(γ, δ + j)/B(γ, δ)
+ *         = α/(α + β) · δ/(γ − 1) · [1 − Γ(γ + δ)Γ(1 + δ + n)/(Γ(γ + δ + n)Γ(1 + δ))] (FHS 2010, eq. 9).
  * @example
  * ```ts
  * import { bgBbExpectedOne } from './bgBbKernel.ts';
@@ -340,20 +368,19 @@ function ratioAtGamma(gamma: number, delta: number, h: (g: number) => number): n
  */
 export function bgBbExpectedOne(p: BgBbParams, n: number): number {
   if (n === 0) return 0;
-  const { alpha, beta, gamma, delta } = p;
-  const lg1d = logGamma(1 + delta);
-  const lg1dn = logGamma(1 + delta + n);
-  const r = ratioAtGamma(gamma, delta, (g) => logGamma(g + delta) + lg1dn - logGamma(g + delta + n) - lg1d);
-  return (alpha / (alpha + beta)) * r;
+  return (p.alpha / (p.alpha + p.beta)) * survivingOpportunities(p.gamma, p.delta, n);
 }
 
 /**
- * E[X(n, n + n*) | x, tₓ, n] (FHS 2010, eq. 13):
+ * E[X(n, n + n*) | x, tₓ, n] (FHS 2010, eq. 13), as P(alive after opportunity n) times the posterior
+ * mean purchase probability of an alive customer times the expected surviving opportunities:
  *
  * ```text
- * (1/L) · B(α + x + 1, β + n − x)/B(α, β) · δ/(γ − 1) · Γ(γ + δ)/Γ(1 + δ)
- *       · [Γ(1 + δ + n)/Γ(γ + δ + n) − Γ(1 + δ + n + n*)/Γ(γ + δ + n + n*)]
+ * P(alive | x, tₓ, n) · (α + x)/(α + β + n) · Σ_{j=1..n*} B(γ, δ + n + j)/B(γ, δ + n)
  * ```
+ *
+ * which equals the published (1/L)·B(α + x + 1, β + n − x)/B(α, β)·δ/(γ − 1)·Γ(γ + δ)/Γ(1 + δ)·[…] and
+ * is at most n* by construction (each factor is a probability, the sum at most n*).
  * @example
  * ```ts
  * import { bgBbConditionalExpectedOne } from './bgBbKernel.ts';
@@ -368,18 +395,9 @@ export function bgBbExpectedOne(p: BgBbParams, n: number): number {
 export function bgBbConditionalExpectedOne(p: BgBbParams, x: number, tx: number, n: number, future: number): number {
   if (future === 0) return 0;
   const { alpha, beta, gamma, delta } = p;
-  const front = logBeta(alpha + x + 1, beta + n - x) - logBeta(alpha, beta) - bgBbLogLikelihoodOne(p, x, tx, n);
-  const lg1d = logGamma(1 + delta);
-  const lg1dn = logGamma(1 + delta + n);
-  const lg1dnf = logGamma(1 + delta + n + future);
-  // Γ(γ + δ)/Γ(1 + δ)·[e^{g1} − e^{g2}] = e^{c + g1}·(1 − e^{g2 − g1}); the e^{c + g1} factor → 1 as γ → 1.
-  const r = ratioAtGamma(
-    gamma,
-    delta,
-    (g) => lg1dnf - logGamma(g + delta + n + future) - (lg1dn - logGamma(g + delta + n)),
-  );
-  const scale = (g: number) => logGamma(g + delta) - lg1d + lg1dn - logGamma(g + delta + n);
-  return Math.exp(front + scale(gamma)) * r;
+  const alive = bgBbProbabilityAliveOne(p, x, tx, n, 0);
+  const buy = (alpha + x) / (alpha + beta + n);
+  return Math.min(future, alive * buy * survivingOpportunities(gamma, delta + n, future));
 }
 
 /**

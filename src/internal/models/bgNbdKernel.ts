@@ -7,6 +7,7 @@
  */
 import { distinctIndex, readNumberOrArray, type WeightedCustomers } from '../input/customerSummary.ts';
 import { logHyp2f1 } from '../hypergeometric.ts';
+import { aliveExpectedPurchases } from './betaDropoutKernel.ts';
 import {
   digamma,
   log1pExp,
@@ -331,7 +332,8 @@ function logDropoutOdds(p: BgNbdParams, x: number, tx: number, T: number): numbe
  * ```
  */
 export function logOddsTerm(p: BgNbdParams, bx: number, x: number, tx: number, T: number): number {
-  return Math.log(p.a) - Math.log(bx) + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + tx));
+  // ln((α + T)/(α + tₓ)) as log1p: no digits lost when tₓ is close to T and r + x is large
+  return Math.log(p.a) - Math.log(bx) + (p.r + x) * Math.log1p((T - tx) / (p.alpha + tx));
 }
 
 /**
@@ -355,17 +357,19 @@ export function bgNbdProbabilityAliveOne(p: BgNbdParams, x: number, tx: number, 
 }
 
 /**
- * E[X(T, T + t) | x, t_x, T] (FHL 2005 eq. 10) with Euler's transformation applied to the 2F1, so the
- * heavy-buyer case (x in the thousands) neither overflows nor cancels:
+ * E[X(T, T + t) | x, t_x, T] (FHL 2005 eq. 10): P(alive) times the purchases of a customer alive at T,
+ * whose posterior is λ ~ Gamma(r + x, α + T) and p ~ Beta(a, b + x):
  *
  * ```text
- * z = t/(α + T + t)
- * E = (a + b + x − 1)/(a − 1) · [1 − (1 − z)^(a−1)·₂F₁(a + b − 1 − r, a − 1; a + b + x − 1; z)]
- *     / (1 + 1{x>0}·a/(b + x − 1)·((α + T)/(α + t_x))^(r+x))
+ * E = P(alive | x, tₓ, T) · K(r + x, α + T, a, b + x; t)
+ * K(R, A, a, B; t) = E_p[(1 − (A/(A + p t))^R)/p]
+ *                  = (a + B − 1)/(a − 1) · [1 − (A/(A + t))^R · ₂F₁(R, B; a + B − 1; t/(A + t))]
  * ```
  *
- * With x = 0 and T = 0 this is the unconditional E[X(t)] (eq. 7). At a = 1 the ratio is a 0/0 limit,
- * interpolated between a = 1 ± 1e-5.
+ * K comes from `aliveExpectedPurchases` (a positive series or a quadrature, never the cancelling closed
+ * form), so the value is accurate at every parameter and lies within the bounds
+ * P(alive)·(1 − ((α + T)/(α + T + t))^(r+x)) ≤ E ≤ P(alive)·(r + x)·t/(α + T).
+ * With x = 0 and T = 0 this is the unconditional E[X(t)] (eq. 7).
  * @example
  * ```ts
  * import { bgNbdConditionalExpectedOne } from './bgNbdKernel.ts';
@@ -383,28 +387,15 @@ export function bgNbdProbabilityAliveOne(p: BgNbdParams, x: number, tx: number, 
  */
 export function bgNbdConditionalExpectedOne(p: BgNbdParams, t: number, x: number, tx: number, T: number): number {
   if (t === 0) return 0;
-  if (Math.abs(p.a - 1) < 1e-6) {
-    // Linear interpolation between a = 1 ± 1e-5 (the function is smooth in a; error O(1e-10)).
-    const h = 1e-5;
-    const lo = conditionalExpected({ ...p, a: 1 - h }, t, x, tx, T);
-    const hi = conditionalExpected({ ...p, a: 1 + h }, t, x, tx, T);
-    return lo + ((p.a - (1 - h)) / (2 * h)) * (hi - lo);
-  }
-  return conditionalExpected(p, t, x, tx, T);
-}
-
-function conditionalExpected(p: BgNbdParams, t: number, x: number, tx: number, T: number): number {
-  const { r, alpha, a, b } = p;
-  const value = eulerBracket(a + b - 1 - r, a, a + b + x - 1, alpha + T, t);
-  const numerator = Math.max(0, ((a + b + x - 1) / (a - 1)) * value);
+  const alive = aliveExpectedPurchases(p.r + x, p.alpha + T, p.a, p.b + x, t);
   const lo = logDropoutOdds(p, x, tx, T);
-  return lo === -Infinity ? numerator : numerator * Math.exp(-log1pExp(lo));
+  return lo === -Infinity ? alive : alive * Math.exp(-log1pExp(lo));
 }
 
 /**
  * 1 − (1 − z)^(a−1)·₂F₁(`A`, a − 1; `c`; z) with z = t/(α + T + t) (`alphaT` = α + T): the bracket of the
- * BG/NBD and MBG/NBD conditional expectations after Euler's transformation, formed from sign·e^L
- * without cancellation when the product is close to 1.
+ * closed form of the BG/NBD and MBG/NBD expectations after Euler's transformation. Kept for reference
+ * and tests only: it cancels where the ₂F₁ is large, so the models use `aliveExpectedPurchases`.
  * @example
  * ```ts
  * import { eulerBracket } from './bgNbdKernel.ts';

@@ -10,7 +10,8 @@
  */
 import { distinctIndex } from '../input/customerSummary.ts';
 import { digamma, log1pExp, logBeta, logGamma, regularizedIncompleteBeta } from '../special.ts';
-import { bgNbdTerms, eulerBracket, logNbdProbability, logOddsTerm, type BgNbdParams } from './bgNbdKernel.ts';
+import { aliveExpectedPurchases } from './betaDropoutKernel.ts';
+import { bgNbdTerms, logNbdProbability, logOddsTerm, type BgNbdParams } from './bgNbdKernel.ts';
 
 /** MBG/NBD parameters (the same four as BG/NBD): λ ~ Gamma(r, α), dropout probability p ~ Beta(a, b). */
 export type MbgNbdParams = BgNbdParams;
@@ -126,17 +127,18 @@ export function mbgNbdProbabilityAliveOne(p: MbgNbdParams, x: number, tx: number
 }
 
 /**
- * E[X(T, T + t) | x, tₓ, T] with Euler's transformation applied to the ₂F₁ (as for BG/NBD):
+ * E[X(T, T + t) | x, tₓ, T]: P(alive) times the purchases of a customer alive at T, whose posterior is
+ * λ ~ Gamma(r + x, α + T) and p ~ Beta(a, b + x + 1) (x + 1 dropout occasions survived, the first at
+ * time 0):
  *
  * ```text
- * z = t/(α + T + t)
- * E = (a + b + x)/(a − 1) · [1 − (1 − z)^(a−1)·₂F₁(a + b − r, a − 1; a + b + x; z)]
- *     / (1 + a/(b + x)·((α + T)/(α + tₓ))^(r+x))
+ * E = P(alive | x, tₓ, T) · K(r + x, α + T, a, b + x + 1; t)
+ *   = P(alive) · (a + b + x)/(a − 1) · [1 − ((α + T)/(α + T + t))^(r+x)·₂F₁(r + x, b + x + 1; a + b + x; z)]
  * ```
  *
- * (the untransformed form is [1 − ((α + T)/(α + T + t))^(r+x)·₂F₁(r + x, b + x + 1; a + b + x; z)]).
- * With x = 0 and tₓ = T = 0 it is the unconditional E[X(t)] = b/(a − 1)·[1 − (α/(α + t))^r·₂F₁(r, b + 1; a + b; t/(α + t))].
- * At a = 1 the ratio is a 0/0 limit, evaluated by averaging a = 1 ± 2e-6.
+ * with z = t/(α + T + t) and K from `aliveExpectedPurchases` (accurate at every parameter, within
+ * P(alive)·(1 − ((α + T)/(α + T + t))^(r+x)) ≤ E ≤ P(alive)·(r + x)·t/(α + T)). With x = 0 and
+ * tₓ = T = 0 it is the unconditional E[X(t)] = b/(a − 1)·[1 − (α/(α + t))^r·₂F₁(r, b + 1; a + b; t/(α + t))].
  * @example
  * ```ts
  * import { mbgNbdConditionalExpectedOne } from './mbgNbdKernel.ts';
@@ -148,15 +150,8 @@ export function mbgNbdProbabilityAliveOne(p: MbgNbdParams, x: number, tx: number
  */
 export function mbgNbdConditionalExpectedOne(p: MbgNbdParams, t: number, x: number, tx: number, T: number): number {
   if (t === 0) return 0;
-  if (Math.abs(p.a - 1) < 1e-6) {
-    const lo = mbgNbdConditionalExpectedOne({ ...p, a: 1 - 2e-6 }, t, x, tx, T);
-    const hi = mbgNbdConditionalExpectedOne({ ...p, a: 1 + 2e-6 }, t, x, tx, T);
-    return (lo + hi) / 2;
-  }
-  const { r, alpha, a, b } = p;
-  const value = eulerBracket(a + b - r, a, a + b + x, alpha + T, t);
-  const numerator = ((a + b + x) / (a - 1)) * value;
-  return numerator * Math.exp(-log1pExp(logDropoutOdds(p, x, tx, T)));
+  const alive = aliveExpectedPurchases(p.r + x, p.alpha + T, p.a, p.b + (x + 1), t);
+  return alive * Math.exp(-log1pExp(logDropoutOdds(p, x, tx, T)));
 }
 
 /**

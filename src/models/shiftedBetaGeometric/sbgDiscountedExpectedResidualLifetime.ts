@@ -52,9 +52,32 @@ export function sbgDiscountedExpectedResidualLifetime(
   const renewals = o.renewals === undefined ? 0 : requireCount(fn, 'renewals', o.renewals);
   if (renewals > 1e9) rangeFail(fn, `renewals (${renewals}) must not exceed 1000000000`);
   const n = renewals + 1;
-  const first = (p.beta + n - 1) / (p.alpha + p.beta + n - 1);
+  const b1 = p.beta + (n - 1);
+  const first = b1 / (p.alpha + b1);
   const z = 1 / (1 + d);
   // d so small that 1/(1 + d) rounds to 1: Gauss's sum, (β + n − 1)/(α − 1) for α > 1, else infinite.
-  if (z >= 1) return p.alpha > 1 ? (p.beta + n - 1) / (p.alpha - 1) : Infinity;
-  return first * hyp2f1(1, p.beta + n, p.alpha + p.beta + n, z);
+  if (z >= 1) return p.alpha > 1 ? b1 / (p.alpha - 1) : Infinity;
+  // Bounds: the first term ≤ DERL ≤ first/(1 − z) (retention never above the first step's), and
+  // ≤ (β + n − 1)/(α − 1), the undiscounted residual lifetime, when α > 1.
+  const upper = Math.min(first / (1 - z), p.alpha > 1 ? b1 / (p.alpha - 1) : Infinity);
+  const series = discountedSeries(p.alpha, b1, z);
+  const value = series ?? first * hyp2f1(1, b1 + 1, p.alpha + b1 + 1, z);
+  return Math.min(upper, Math.max(first, value));
+}
+
+/**
+ * Σ_{k≥0} zᵏ·E[(1 − θ)^(k+1)] with θ ~ Beta(α, b1): every term positive, each from the last by the factor
+ * z·(b1 + k + 1)/(α + b1 + k + 1), so nothing cancels (the ₂F₁'s connection formula lost every digit at
+ * β = 1e4). `undefined` when it would need more than 200,000 terms (d below about 2e-4).
+ */
+function discountedSeries(alpha: number, b1: number, z: number): number | undefined {
+  if (-Math.log(z) * 200_000 < 40) return undefined;
+  let term = b1 / (alpha + b1);
+  let sum = term;
+  for (let k = 1; k <= 200_000; k++) {
+    term *= (z * (b1 + k)) / (alpha + b1 + k);
+    sum += term;
+    if (term <= 1e-17 * sum * (1 - z)) return sum; // the rest is below term·z/(1 − z)
+  }
+  return sum;
 }
