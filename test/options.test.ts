@@ -229,6 +229,15 @@ const withOptions: Record<string, Case> = {
   retentionCurveSvg: { options: { title: 'Curves', width: 400 }, call: (o) => fn.retentionCurveSvg!(matrix, o) },
   survivalCurveSpec: { options: { timeTitle: 'months', band: true }, call: (o) => fn.survivalCurveSpec!(km, o) },
   survivalCurveSvg: { options: { timeTitle: 'months', height: 200 }, call: (o) => fn.survivalCurveSvg!(km, o) },
+  // Diagnostics
+  periodTransactions: {
+    options: { maxFrequency: 3, weights: [1, 1, 1, 1, 1, 1, 1] },
+    call: (o) => fn.periodTransactions!(modelCustomers, transaction, o),
+  },
+  holdoutComparison: {
+    options: { maxFrequency: 3, recencyBins: 4, weights: [1] },
+    call: (o) => fn.holdoutComparison!([{ ...clvCustomer, holdoutFrequency: 1, holdoutDuration: 39 }], transaction, o),
+  },
   probabilityAliveMatrixSpec: {
     options: { maxFrequency: 3, maxRecency: 5, T: 6, title: 'P(alive)' },
     call: (o) => fn.probabilityAliveMatrixSpec!(bgNbd, o),
@@ -282,6 +291,7 @@ const withoutOptions = [
   'mbgNbdConditionalExpectedPurchases',
   'mbgNbdProbabilityAlive',
   'mbgNbdPurchaseProbability',
+  'paretoNbdPurchaseProbability',
 ];
 
 /** The accepted keys an unknown-key message lists. */

@@ -1,0 +1,3 @@
+export type * from './types.ts';
+export * from './periodTransactions.ts';
+export * from './holdoutComparison.ts';

@@ -1,0 +1,36 @@
+import { calibrationHoldoutSplit, type CalibrationHoldoutRow } from '../../src/index.ts';
+import { cdnowTransactions } from '../rfm/cdnow.ts';
+
+// The CDNOW sample as in the BTYD walkthrough (McCarthy & Wadsworth, "Buy 'Til You Die - A Walkthrough",
+// BTYD 2.4.2/2.4.3 vignette): purchases merged per day, calibration to 1997-09-30 (39 weeks), holdout to
+// 1998-06-30 (39 weeks), time in weeks.
+
+/** The walkthrough's parameters: BG/NBD printed to 7 digits (p.matrix row 3), Pareto/NBD to 3 decimals. */
+export const BTYD_BG_NBD = {
+  model: 'bgNbd',
+  params: { r: 0.2425967, alpha: 4.413659, a: 0.7929869, b: 2.426164 },
+} as const;
+export const BTYD_PARETO_NBD = {
+  model: 'paretoNbd',
+  params: { r: 0.553, alpha: 10.58, s: 0.606, beta: 11.658 },
+} as const;
+
+let cached: CalibrationHoldoutRow[] | undefined;
+
+/** Calibration/holdout split of CDNOW_sample.txt (2,357 customers). */
+export function cdnowSplit(): CalibrationHoldoutRow[] {
+  if (cached === undefined) {
+    const t = cdnowTransactions();
+    cached = calibrationHoldoutSplit(
+      { customer: t.map((r) => r.customer), time: t.map((r) => r.date), value: t.map((r) => r.value) },
+      { calibrationEnd: '1997-09-30', observationEnd: '1998-06-30', unit: 'week' },
+    );
+  }
+  return cached;
+}
+
+/** The same log as columns (customer, ISO date). */
+export function cdnowLog(): { customer: number[]; time: string[] } {
+  const t = cdnowTransactions();
+  return { customer: t.map((r) => r.customer), time: t.map((r) => r.date) };
+}
