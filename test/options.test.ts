@@ -238,6 +238,17 @@ const withOptions: Record<string, Case> = {
     options: { maxFrequency: 3, recencyBins: 4, weights: [1] },
     call: (o) => fn.holdoutComparison!([{ ...clvCustomer, holdoutFrequency: 1, holdoutDuration: 39 }], transaction, o),
   },
+  trackingTransactions: {
+    options: {
+      customer: 'user',
+      time: 'at',
+      calibrationEnd: '2024-01-31',
+      modelUnit: 'week',
+      period: 'day',
+      timeZone: 'UTC',
+    },
+    call: (o) => fn.trackingTransactions!(rows, transaction, o),
+  },
   probabilityAliveMatrixSpec: {
     options: { maxFrequency: 3, maxRecency: 5, T: 6, title: 'P(alive)' },
     call: (o) => fn.probabilityAliveMatrixSpec!(bgNbd, o),

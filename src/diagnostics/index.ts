@@ -1,3 +1,4 @@
 export type * from './types.ts';
 export * from './periodTransactions.ts';
 export * from './holdoutComparison.ts';
+export * from './trackingTransactions.ts';

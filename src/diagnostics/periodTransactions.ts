@@ -59,8 +59,10 @@ export interface PeriodTransactionsRow {
  *   { frequency: 2, recency: 30.43, T: 39 },
  * ];
  * const bins = periodTransactions(customers, transaction, { maxFrequency: 2 });
- * bins[0]; // => { frequency: 0, orMore: false, actual: 1, expected: 1.1476 }
- * bins[2]; // => { frequency: 2, orMore: true, actual: 1, expected: 0.4881 }
+ * // FHL (2005): P(X(39) = 0) = 0.5737864 for each of the two customers
+ * bins[0]; // => { frequency: 0, orMore: false, actual: 1, expected: 1.147573 }
+ * bins[2].orMore; // => true
+ * bins.reduce((sum, bin) => sum + bin.expected, 0); // => 2
  * ```
  * @category Diagnostics
  */

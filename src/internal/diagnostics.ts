@@ -77,9 +77,9 @@ export interface DiagnosticModel extends ResolvedTransactionModel {
  * ```ts
  * import { resolveDiagnosticModel } from './diagnostics.ts';
  *
- * const m = resolveDiagnosticModel('periodTransactions', { model: 'paretoNbd', params: { r: 0.553, alpha: 10.58, s: 0.606, beta: 11.658 } });
+ * const m = resolveDiagnosticModel('periodTransactions', { model: 'paretoNbd', params: { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 } });
  * m.name; // => 'paretoNbd'
- * m.population.expectedPurchases(m.params, 52); // => 1.4734
+ * m.population.expectedPurchases(m.params, 39); // => 1.2130
  * ```
  */
 export function resolveDiagnosticModel(fn: string, transaction: unknown, name = 'transaction'): DiagnosticModel {

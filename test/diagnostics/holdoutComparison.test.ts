@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitParetoNbd, holdoutComparison } from '../../src/index.ts';
 import { deepFreeze, expectClose, expectThrows } from '../helpers/expectClose.ts';
-import { BTYD_BG_NBD, BTYD_PARETO_NBD, cdnowSplit } from './cdnow.ts';
+import { BTYD_BG_NBD, BTYD_PARETO_NBD, BTYD_PARETO_NBD_RECOVERED, cdnowSplit } from './cdnow.ts';
 
 // BTYD walkthrough (McCarthy & Wadsworth), CDNOW, T* = 39 weeks, censor 7. Printed tables:
 // §4.4 BG/NBD `bgnbd.PlotFreqVsConditionalExpectedFrequency` (7 significant digits, params 0.2425967,
@@ -37,6 +37,13 @@ describe('holdoutComparison', () => {
         expectClose(r.expected, PN_EXPECTED[n] as number, { abs: 1.5e-3 });
       });
     }
+  });
+
+  it('reproduces the Pareto/NBD table to its printed 3 decimals with the recovered parameters', () => {
+    const { byFrequency } = holdoutComparison(cdnowSplit(), BTYD_PARETO_NBD_RECOVERED);
+    byFrequency.forEach((r, n) => {
+      expectClose(r.expected, PN_EXPECTED[n] as number, { abs: 5e-4 });
+    });
   });
 
   it('bins by recency with sizes that add up, and means that pool to the overall mean', () => {
