@@ -249,6 +249,14 @@ const withOptions: Record<string, Case> = {
     },
     call: (o) => fn.trackingTransactions!(rows, transaction, o),
   },
+  modelSummary: {
+    options: {
+      confidenceLevel: 0.9,
+      weights: [1, 1, 1, 1, 1, 1, 1],
+      restricted: { logLikelihood: -100, parameters: 2 },
+    },
+    call: (o) => fn.modelSummary!(transaction, modelCustomers, o),
+  },
   probabilityAliveMatrixSpec: {
     options: { maxFrequency: 3, maxRecency: 5, T: 6, title: 'P(alive)' },
     call: (o) => fn.probabilityAliveMatrixSpec!(bgNbd, o),

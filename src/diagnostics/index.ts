@@ -2,3 +2,4 @@ export type * from './types.ts';
 export * from './periodTransactions.ts';
 export * from './holdoutComparison.ts';
 export * from './trackingTransactions.ts';
+export * from './modelSummary.ts';
