@@ -257,6 +257,10 @@ const withOptions: Record<string, Case> = {
     },
     call: (o) => fn.modelSummary!(transaction, modelCustomers, o),
   },
+  holdoutScorecard: {
+    options: { names: ['mine'] },
+    call: (o) => fn.holdoutScorecard!([{ ...clvCustomer, holdoutFrequency: 1, holdoutDuration: 39 }], [transaction], o),
+  },
   probabilityAliveMatrixSpec: {
     options: { maxFrequency: 3, maxRecency: 5, T: 6, title: 'P(alive)' },
     call: (o) => fn.probabilityAliveMatrixSpec!(bgNbd, o),

@@ -3,3 +3,4 @@ export * from './periodTransactions.ts';
 export * from './holdoutComparison.ts';
 export * from './trackingTransactions.ts';
 export * from './modelSummary.ts';
+export * from './holdoutScorecard.ts';

@@ -6,9 +6,22 @@
  * @internal
  * @module
  */
-import { bgNbdConditionalExpectedOne, bgNbdPurchaseProbabilityOne, type BgNbdParams } from './bgNbdKernel.ts';
-import { mbgNbdConditionalExpectedOne, mbgNbdPurchaseProbabilityOne } from './mbgNbdKernel.ts';
-import { paretoNbdConditionalExpectedOne, type ParetoNbdParams } from './paretoNbdKernel.ts';
+import {
+  bgNbdConditionalExpectedOne,
+  bgNbdProbabilityAliveOne,
+  bgNbdPurchaseProbabilityOne,
+  type BgNbdParams,
+} from './bgNbdKernel.ts';
+import {
+  mbgNbdConditionalExpectedOne,
+  mbgNbdProbabilityAliveOne,
+  mbgNbdPurchaseProbabilityOne,
+} from './mbgNbdKernel.ts';
+import {
+  paretoNbdConditionalExpectedOne,
+  paretoNbdProbabilityAliveOne,
+  type ParetoNbdParams,
+} from './paretoNbdKernel.ts';
 import { paretoNbdPurchaseProbabilityOne } from './paretoNbdPmfKernel.ts';
 import type { TransactionModel } from './transactionModel.ts';
 
@@ -33,6 +46,17 @@ export interface PopulationKernel<P> {
   /** P(X(t) = n) for a new customer. */
   purchaseProbability(params: P, t: number, n: number): number;
   heterogeneity(params: P): Heterogeneity;
+  /** P(X(T, T + t) = 0 | x, tₓ, T): no purchase in the next t. */
+  probabilityNoPurchase(params: P, t: number, x: number, tx: number, T: number): number;
+}
+
+/**
+ * BG/NBD family: a customer alive at T cannot drop out before their next purchase, so given alive the
+ * chance of no purchase in t is E[e^(−λt)] under the posterior λ ~ Gamma(r + x, α + T).
+ */
+function bgNoPurchase(alive: number, p: BgNbdParams, t: number, x: number, T: number): number {
+  const quiet = Math.exp((p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + T + t)));
+  return 1 - alive + alive * quiet;
 }
 
 function gammaMoments(shape: number, rate: number): Moments {
@@ -69,6 +93,7 @@ export const POPULATION_MODELS: Readonly<Record<TransactionModel['model'], Popul
     expectedPurchases: (p, t) => bgNbdConditionalExpectedOne(p, t, 0, 0, 0),
     purchaseProbability: bgNbdPurchaseProbabilityOne,
     heterogeneity: bgHeterogeneity,
+    probabilityNoPurchase: (p, t, x, tx, T) => bgNoPurchase(bgNbdProbabilityAliveOne(p, x, tx, T), p, t, x, T),
   }),
   paretoNbd: /* @__PURE__ */ define<ParetoNbdParams>({
     expectedPurchases: (p, t) => paretoNbdConditionalExpectedOne(p, t, 0, 0, 0),
@@ -77,10 +102,17 @@ export const POPULATION_MODELS: Readonly<Record<TransactionModel['model'], Popul
       purchaseRate: gammaMoments(p.r, p.alpha),
       dropout: { kind: 'rate', ...gammaMoments(p.s, p.beta) },
     }),
+    // Alive at T, the customer is a new Pareto/NBD customer with posterior parameters (r + x, α + T, s, β + T).
+    probabilityNoPurchase: (p, t, x, tx, T) => {
+      const alive = paretoNbdProbabilityAliveOne(p, x, tx, T);
+      const posterior = { r: p.r + x, alpha: p.alpha + T, s: p.s, beta: p.beta + T };
+      return 1 - alive + alive * paretoNbdPurchaseProbabilityOne(posterior, t, 0);
+    },
   }),
   mbgNbd: /* @__PURE__ */ define<BgNbdParams>({
     expectedPurchases: (p, t) => Math.max(0, mbgNbdConditionalExpectedOne(p, t, 0, 0, 0)),
     purchaseProbability: (p, t, n) => Math.min(1, Math.max(0, mbgNbdPurchaseProbabilityOne(p, t, n))),
     heterogeneity: bgHeterogeneity,
+    probabilityNoPurchase: (p, t, x, tx, T) => bgNoPurchase(mbgNbdProbabilityAliveOne(p, x, tx, T), p, t, x, T),
   }),
 };
