@@ -261,6 +261,10 @@ const withOptions: Record<string, Case> = {
     options: { names: ['mine'] },
     call: (o) => fn.holdoutScorecard!([{ ...clvCustomer, holdoutFrequency: 1, holdoutDuration: 39 }], [transaction], o),
   },
+  aliveHistory: {
+    options: { modelUnit: 'week', end: '2024-03-01', step: 'week', timeZone: 'UTC' },
+    call: (o) => fn.aliveHistory!(['2024-01-05', '2024-02-11'], transaction, o),
+  },
   probabilityAliveMatrixSpec: {
     options: { maxFrequency: 3, maxRecency: 5, T: 6, title: 'P(alive)' },
     call: (o) => fn.probabilityAliveMatrixSpec!(bgNbd, o),

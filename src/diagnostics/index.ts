@@ -4,3 +4,4 @@ export * from './holdoutComparison.ts';
 export * from './trackingTransactions.ts';
 export * from './modelSummary.ts';
 export * from './holdoutScorecard.ts';
+export * from './aliveHistory.ts';
