@@ -265,6 +265,18 @@ const withOptions: Record<string, Case> = {
     options: { modelUnit: 'week', end: '2024-03-01', step: 'week', timeZone: 'UTC' },
     call: (o) => fn.aliveHistory!(['2024-01-05', '2024-02-11'], transaction, o),
   },
+  expectedTotals: {
+    options: {
+      horizon: 2,
+      periodLength: 4,
+      draws: 20,
+      confidenceLevel: 0.9,
+      seed: 2,
+      weights: [1, 1, 1, 1, 1, 1, 1],
+      parameterDraws: 'exact',
+    },
+    call: (o) => fn.expectedTotals!(modelCustomers, transaction, o),
+  },
   probabilityAliveMatrixSpec: {
     options: { maxFrequency: 3, maxRecency: 5, T: 6, title: 'P(alive)' },
     call: (o) => fn.probabilityAliveMatrixSpec!(bgNbd, o),

@@ -5,3 +5,4 @@ export * from './trackingTransactions.ts';
 export * from './modelSummary.ts';
 export * from './holdoutScorecard.ts';
 export * from './aliveHistory.ts';
+export * from './expectedTotals.ts';
