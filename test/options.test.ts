@@ -229,6 +229,54 @@ const withOptions: Record<string, Case> = {
   retentionCurveSvg: { options: { title: 'Curves', width: 400 }, call: (o) => fn.retentionCurveSvg!(matrix, o) },
   survivalCurveSpec: { options: { timeTitle: 'months', band: true }, call: (o) => fn.survivalCurveSpec!(km, o) },
   survivalCurveSvg: { options: { timeTitle: 'months', height: 200 }, call: (o) => fn.survivalCurveSvg!(km, o) },
+  // Diagnostics
+  periodTransactions: {
+    options: { maxFrequency: 3, weights: [1, 1, 1, 1, 1, 1, 1] },
+    call: (o) => fn.periodTransactions!(modelCustomers, transaction, o),
+  },
+  holdoutComparison: {
+    options: { maxFrequency: 3, recencyBins: 4, weights: [1] },
+    call: (o) => fn.holdoutComparison!([{ ...clvCustomer, holdoutFrequency: 1, holdoutDuration: 39 }], transaction, o),
+  },
+  trackingTransactions: {
+    options: {
+      customer: 'user',
+      time: 'at',
+      calibrationEnd: '2024-01-31',
+      modelUnit: 'week',
+      period: 'day',
+      timeZone: 'UTC',
+    },
+    call: (o) => fn.trackingTransactions!(rows, transaction, o),
+  },
+  modelSummary: {
+    options: {
+      confidenceLevel: 0.9,
+      weights: [1, 1, 1, 1, 1, 1, 1],
+      restricted: { logLikelihood: -100, parameters: 2 },
+    },
+    call: (o) => fn.modelSummary!(transaction, modelCustomers, o),
+  },
+  holdoutScorecard: {
+    options: { names: ['mine'] },
+    call: (o) => fn.holdoutScorecard!([{ ...clvCustomer, holdoutFrequency: 1, holdoutDuration: 39 }], [transaction], o),
+  },
+  aliveHistory: {
+    options: { modelUnit: 'week', end: '2024-03-01', step: 'week', timeZone: 'UTC' },
+    call: (o) => fn.aliveHistory!(['2024-01-05', '2024-02-11'], transaction, o),
+  },
+  expectedTotals: {
+    options: {
+      horizon: 2,
+      periodLength: 4,
+      draws: 20,
+      confidenceLevel: 0.9,
+      seed: 2,
+      weights: [1, 1, 1, 1, 1, 1, 1],
+      parameterDraws: 'exact',
+    },
+    call: (o) => fn.expectedTotals!(modelCustomers, transaction, o),
+  },
   probabilityAliveMatrixSpec: {
     options: { maxFrequency: 3, maxRecency: 5, T: 6, title: 'P(alive)' },
     call: (o) => fn.probabilityAliveMatrixSpec!(bgNbd, o),
@@ -282,6 +330,7 @@ const withoutOptions = [
   'mbgNbdConditionalExpectedPurchases',
   'mbgNbdProbabilityAlive',
   'mbgNbdPurchaseProbability',
+  'paretoNbdPurchaseProbability',
 ];
 
 /** The accepted keys an unknown-key message lists. */

@@ -61,6 +61,9 @@ const BUDGETS: Readonly<
   survival: { fn: 'kaplanMeier', gzip: 2800 },
   time: { fn: 'calendarPeriod', gzip: 4000 },
   charts: { fn: 'cohortHeatmapSvg', gzip: 4500 },
+  // 10.0 kB: every model of the registry (P(alive), conditional expectation and P(X(t) = n) of BG/NBD, MBG/NBD
+  // and Pareto/NBD with their ₂F₁ series, incomplete beta and quadrature) plus the customer reader.
+  diagnostics: { fn: 'periodTransactions', gzip: 11_000 },
 };
 
 /** Areas = folders of src/ re-exported by src/index.ts (internal kernels and the Node-only CLI are not). */

@@ -1,0 +1,183 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  bgNbdPurchaseProbability,
+  expectedTotals,
+  fitBgNbd,
+  fitParetoNbd,
+  mbgNbdPurchaseProbability,
+  paretoNbdPurchaseProbability,
+} from '../../src/index.ts';
+import { compressPatterns } from '../../src/internal/compressPatterns.ts';
+import { CONDITIONAL_MOMENTS } from '../../src/internal/models/conditionalMoments.ts';
+import { TRANSACTION_MODELS } from '../../src/internal/models/transactionModel.ts';
+import { deepFreeze, expectClose, expectThrows } from '../helpers/expectClose.ts';
+import { cdnowSplit } from './cdnow.ts';
+
+const BG = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+const PN = { r: 0.553, alpha: 10.58, s: 0.606, beta: 11.658 };
+
+/** Mean and variance from a distribution over n = 0 … N − 1. */
+function pmfMoments(q: readonly number[]): [number, number] {
+  const mean = q.reduce((s, v, n) => s + n * v, 0);
+  return [mean, q.reduce((s, v, n) => s + n * n * v, 0) - mean * mean];
+}
+
+describe('conditional moments of future purchases', () => {
+  it('give each model its own conditional expectation', () => {
+    const out = { mean: 0, variance: 0 };
+    for (const [name, p] of [
+      ['bgNbd', BG],
+      ['mbgNbd', BG],
+      ['paretoNbd', PN],
+      ['paretoNbd', { ...PN, s: 1 }],
+    ] as const) {
+      for (const [x, tx, T, t] of [
+        [2, 30.43, 38.86, 39],
+        [0, 0, 38.86, 39],
+        [20, 30, 31, 52],
+        [1, 1, 2, 0.5],
+      ] as const) {
+        CONDITIONAL_MOMENTS[name](p, t, x, tx, T, out);
+        expectClose(out.mean, TRANSACTION_MODELS[name].conditionalExpectedPurchases(p, t, x, tx, T), { rel: 1e-7 });
+        expect(out.variance).toBeGreaterThanOrEqual(out.mean * 0.999);
+      }
+    }
+  });
+
+  it('give the variance of the model distribution P(X(t) = n) for a new customer (x = tₓ = T = 0)', () => {
+    // a second route: Σ n²·P(X(t) = n) − mean², with the pmfs FHL (2005) eq. 8, Batislam et al. (2007) eq. 8
+    // and Fader & Hardie (2006) eq. 13
+    const n = Array.from({ length: 600 }, (_, k) => k);
+    const out = { mean: 0, variance: 0 };
+    for (const t of [1, 13, 39]) {
+      for (const [name, q] of [
+        ['bgNbd', bgNbdPurchaseProbability(BG, t, n)],
+        ['mbgNbd', mbgNbdPurchaseProbability(BG, t, n)],
+        ['paretoNbd', paretoNbdPurchaseProbability(PN, t, n)],
+      ] as const) {
+        CONDITIONAL_MOMENTS[name](name === 'paretoNbd' ? PN : BG, t, 0, 0, 0, out);
+        const [mean, variance] = pmfMoments(q);
+        expectClose(out.mean, mean, { rel: 1e-9 });
+        expectClose(out.variance, variance, { rel: 1e-8 });
+      }
+    }
+  });
+});
+
+describe('compressPatterns', () => {
+  it('merges equal rows and keeps weights (fast-check against a string-keyed map)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 3, max: 4 })),
+          {
+            maxLength: 60,
+          },
+        ),
+        (rows) => {
+          const p = compressPatterns(
+            Float64Array.from(rows, (r) => r[0]),
+            Float64Array.from(rows, (r) => r[1]),
+            Float64Array.from(rows, (r) => r[2]),
+            Float64Array.from(rows, () => 1),
+          );
+          const map = new Map<string, number>();
+          for (const r of rows) map.set(r.join(), (map.get(r.join()) ?? 0) + 1);
+          expect(p.count).toBe(map.size);
+          for (let i = 0; i < p.count; i++)
+            expect(p.weight[i]).toBe(map.get([p.frequency[i], p.recency[i], p.T[i]].join()));
+          rows.forEach((r, i) => {
+            expect([p.frequency[p.index[i]!], p.recency[p.index[i]!], p.T[p.index[i]!]]).toStrictEqual(r);
+          });
+        },
+      ),
+    );
+  });
+});
+
+describe('expectedTotals', () => {
+  it('sums the conditional expectations of the customers; intervals contain it and widen with the horizon', () => {
+    const split = cdnowSplit();
+    for (const fit of [fitBgNbd(split), fitParetoNbd(split)]) {
+      const totals = expectedTotals(split, fit, { horizon: 6, periodLength: 6.5, draws: 400 });
+      expect(totals.customers).toBe(2357);
+      expect(totals.patterns).toBeLessThan(2357);
+      const kernel = TRANSACTION_MODELS[fit.model];
+      let previousWidth = 0;
+      let previous = 0;
+      for (const row of totals.rows) {
+        const direct = split.reduce(
+          (s, c) => s + kernel.conditionalExpectedPurchases(fit.params, row.t, c.frequency, c.recency, c.T),
+          0,
+        );
+        expectClose(row.expected, direct, { rel: 1e-11 });
+        expectClose(row.incremental, row.expected - previous, { rel: 1e-12 });
+        previous = row.expected;
+        expect(row.lower).toBeLessThan(row.expected);
+        expect(row.upper).toBeGreaterThan(row.expected);
+        expect(row.upper - row.lower).toBeGreaterThan(previousWidth);
+        previousWidth = row.upper - row.lower;
+      }
+      // 39 weeks: the walkthrough's holdout total is 1,788 purchases by these customers; the model's expectation
+      // and interval are of that size
+      expect(totals.rows[5]!.t).toBe(39);
+    }
+  });
+
+  it('linearized draws agree with exact draws to a few per cent', () => {
+    const split = cdnowSplit();
+    const fit = fitParetoNbd(split);
+    const options = { horizon: 4, periodLength: 13, draws: 1000, seed: 3 } as const;
+    const exact = expectedTotals(split, fit, { ...options, parameterDraws: 'exact' });
+    const linear = expectedTotals(split, fit, options);
+    exact.rows.forEach((row, h) => {
+      const l = linear.rows[h]!;
+      expect(l.expected).toBe(row.expected);
+      expectClose(l.lower, row.lower, { rel: 0.03 });
+      expectClose(l.upper, row.upper, { rel: 0.03 });
+    });
+  });
+
+  it('scales with weights like copies, and gives NaN bounds without a covariance', () => {
+    const one = { frequency: 2, recency: 30.43, T: 38.86 };
+    const fit = { model: 'bgNbd', params: BG } as const;
+    const a = expectedTotals(deepFreeze([one]), fit, { horizon: 1, periodLength: 39, weights: [1000] });
+    const b = expectedTotals(
+      Array.from({ length: 1000 }, () => one),
+      fit,
+      { horizon: 1, periodLength: 39 },
+    );
+    // FHL (2005): 1.226 per customer in 39 weeks
+    expectClose(a.rows[0]!.expected, 1226.03, { abs: 0.01 });
+    expectClose(a.rows[0]!.expected, b.rows[0]!.expected, { rel: 1e-12 });
+    expect(a.rows[0]!.lower).toBeNaN();
+    expect(a.draws).toBe(0);
+    expectClose(a.rows[0]!.processStandardDeviation, b.rows[0]!.processStandardDeviation, { rel: 1e-12 });
+  });
+
+  describe('edge cases', () => {
+    it('handles no customers and rejects bad options', () => {
+      const empty = expectedTotals([], { model: 'paretoNbd', params: PN }, { horizon: 2 });
+      expect(empty.rows.map((r) => r.expected)).toStrictEqual([0, 0]);
+      expectThrows(
+        () => expectedTotals([], { model: 'bgNbd', params: BG }, {} as never),
+        TypeError,
+        'expectedTotals',
+        'horizon',
+      );
+      expectThrows(
+        () => expectedTotals([], { model: 'bgNbd', params: BG }, { horizon: 0 }),
+        RangeError,
+        'expectedTotals',
+        'horizon',
+      );
+      expectThrows(
+        () => expectedTotals([], { model: 'bgNbd', params: BG }, { horizon: 1, parameterDraws: 'some' } as never),
+        RangeError,
+        'expectedTotals',
+        'parameterDraws',
+      );
+    });
+  });
+});
