@@ -1,6 +1,9 @@
 import { resolveDiagnosticModel } from '../internal/diagnostics.ts';
 import type { TransactionModel } from '../internal/models/transactionModel.ts';
-import { DAYS_PER_UNIT, createPeriodIndexer, requireTimeZone, toEpochMs, type DurationUnit } from '../internal/time.ts';
+import { DAYS_PER_UNIT, type DurationUnit } from '../internal/time/periodKinds.ts';
+import { createPeriodIndexer } from '../internal/time/indexer.ts';
+import { requireTimeZone } from '../internal/time/zones.ts';
+import { toEpochMs } from '../internal/time/parse.ts';
 import { describeValue, rangeFail, readOptions, requireOneOf, typeFail, withDefault } from '../internal/validate.ts';
 import type { Timestamp } from '../types.ts';
 

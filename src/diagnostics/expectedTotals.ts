@@ -1,5 +1,5 @@
 import { compressPatterns } from '../internal/compressPatterns.ts';
-import { readCustomers, readWeights } from '../internal/customers.ts';
+import { readCustomers, readWeights } from '../internal/input/customerSummary.ts';
 import { readCount, resolveDiagnosticModel } from '../internal/diagnostics.ts';
 import { CONDITIONAL_MOMENTS } from '../internal/models/conditionalMoments.ts';
 import { logNormalSampler, percentileInterval, readIntervalOptions } from '../internal/models/intervalKernel.ts';

@@ -1,4 +1,4 @@
-import { readCustomers, readWeights } from '../internal/customers.ts';
+import { readCustomers, readWeights } from '../internal/input/customerSummary.ts';
 import { readCount, readHoldout, resolveDiagnosticModel } from '../internal/diagnostics.ts';
 import type { TransactionModel } from '../internal/models/transactionModel.ts';
 import { describeValue, rangeFail, readOptions, requireArrayLike, typeFail } from '../internal/validate.ts';

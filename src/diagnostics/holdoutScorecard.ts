@@ -1,4 +1,4 @@
-import { readCustomers } from '../internal/customers.ts';
+import { readCustomers } from '../internal/input/customerSummary.ts';
 import { readHoldout, resolveDiagnosticModel, type DiagnosticModel } from '../internal/diagnostics.ts';
 import type { TransactionModel } from '../internal/models/transactionModel.ts';
 import { scorePredictions, type ReliabilityBin } from '../internal/scorecard.ts';

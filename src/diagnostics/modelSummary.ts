@@ -1,5 +1,5 @@
 import { chiSquareUpperTail } from '../internal/chiSquare.ts';
-import { readCustomers, readWeights } from '../internal/customers.ts';
+import { readCustomers, readWeights } from '../internal/input/customerSummary.ts';
 import { resolveDiagnosticModel } from '../internal/diagnostics.ts';
 import { MODEL_LIKELIHOODS } from '../internal/models/modelLikelihoods.ts';
 import type { Heterogeneity } from '../internal/models/populationModels.ts';

@@ -1,4 +1,4 @@
-import { readCustomers, readWeights } from '../internal/customers.ts';
+import { readCustomers, readWeights } from '../internal/input/customerSummary.ts';
 import { readCount, resolveDiagnosticModel } from '../internal/diagnostics.ts';
 import type { TransactionModel } from '../internal/models/transactionModel.ts';
 import { readOptions } from '../internal/validate.ts';

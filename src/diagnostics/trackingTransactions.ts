@@ -1,13 +1,12 @@
 import { resolveDiagnosticModel } from '../internal/diagnostics.ts';
 import type { TransactionModel } from '../internal/models/transactionModel.ts';
-import { DAYS_PER_UNIT, createPeriodIndexer, requireTimeZone, toEpochMs, type DurationUnit } from '../internal/time.ts';
-import {
-  collectPeriods,
-  hasPurchase,
-  readInstant,
-  readTransactions,
-  summarizePeriods,
-} from '../internal/transactions.ts';
+import { DAYS_PER_UNIT, type DurationUnit } from '../internal/time/periodKinds.ts';
+import { createPeriodIndexer } from '../internal/time/indexer.ts';
+import { requireTimeZone } from '../internal/time/zones.ts';
+import { toEpochMs } from '../internal/time/parse.ts';
+import { readInstant } from '../internal/input/settings.ts';
+import { collectPeriods, hasPurchase, summarizePeriods } from '../internal/purchases/periodSummary.ts';
+import { readTransactions } from '../internal/transactions.ts';
 import { describeValue, rangeFail, readOptions, requireOneOf, typeFail, withDefault } from '../internal/validate.ts';
 import type { EventLogColumns, EventLogOptions, Timestamp } from '../types.ts';
 

@@ -4,7 +4,7 @@
  * @internal
  * @module
  */
-import { customerRows, rowNumber } from './customers.ts';
+import { customerRows, rowNumber } from './input/customerSummary.ts';
 import { POPULATION_MODELS, type PopulationKernel } from './models/populationModels.ts';
 import {
   resolveTransactionModel,
