@@ -14,6 +14,7 @@ export * from './models/index.ts';
 export * from './survival/index.ts';
 export * from './compare/index.ts';
 export * from './charts/index.ts';
+export * from './sql/index.ts';
 // Types shared by several areas' options.
 export * from './types.ts';
 export type { DurationUnit } from './internal/time.ts';

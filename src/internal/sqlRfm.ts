@@ -34,7 +34,7 @@ import {
 import { describeValue, rangeFail, readOptions, requireBoolean, requireOneOf, typeFail, withDefault } from './validate.ts';
 
 /** Option keys of `rfmSummarySql`. */
-export const RFM_SQL_KEYS = [
+export const RFM_SQL_KEYS: readonly string[] = [
   ...SQL_SOURCE_KEYS,
   ...SQL_CALENDAR_KEYS,
   'value',
@@ -45,7 +45,7 @@ export const RFM_SQL_KEYS = [
 ] as const;
 
 /** Option keys of `calibrationHoldoutSql`. */
-export const CALIBRATION_SQL_KEYS = [
+export const CALIBRATION_SQL_KEYS: readonly string[] = [
   ...SQL_SOURCE_KEYS,
   ...SQL_CALENDAR_KEYS,
   'value',
@@ -57,9 +57,9 @@ export const CALIBRATION_SQL_KEYS = [
 
 /** Writes the RFM summary SQL (`calibration` false) or the calibration/holdout SQL. */
 export function rfmSql(fn: string, options: unknown, calibration: boolean): string {
-  const opts = readOptions(fn, options, calibration ? CALIBRATION_SQL_KEYS : RFM_SQL_KEYS) as {
-    readonly [K in (typeof CALIBRATION_SQL_KEYS)[number] | 'compress']?: unknown;
-  };
+  const opts = readOptions(fn, options, calibration ? CALIBRATION_SQL_KEYS : RFM_SQL_KEYS) as Readonly<
+    Record<string, unknown>
+  >;
   const source = readSqlSource(fn, opts, true);
   const calendar = readSqlCalendar(fn, opts);
   const { dialect } = source;
