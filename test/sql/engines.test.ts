@@ -1,0 +1,324 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  calibrationHoldoutSplit,
+  calibrationHoldoutSql,
+  compressCustomers,
+  customerSampleSql,
+  retentionCountsSql,
+  retentionMatrix,
+  retentionMatrixFromCounts,
+  rfmSummary,
+  rfmSummarySql,
+  type RetentionCountRow,
+  type SqlTimeType,
+} from '../../src/index.ts';
+import { startPostgres, type TestPostgres } from '../helpers/postgres.ts';
+import {
+  cdnowEvents,
+  dstEvents,
+  duckdb,
+  type Engine,
+  type EventColumns,
+  loadEvents,
+  PLAIN_COLUMNS,
+  postgres,
+  type TestEvent,
+} from './engines.ts';
+
+// Issue #13: the generated SQL, executed in two real engines (DuckDB in process, PostgreSQL in a throwaway
+// cluster started once for this file), must give every row and every cell the in-process functions give, on
+// the CDNOW sample and on generated logs across the DST changes of three zones. Both sessions run in the
+// Asia/Kolkata time zone, so nothing may depend on the session's zone.
+
+const ZONES = ['Europe/London', 'America/New_York', 'Australia/Sydney'] as const;
+const INSTANT_TYPES: readonly SqlTimeType[] = ['timestamptz', 'timestamp', 'epochMs'];
+
+let server: TestPostgres | undefined;
+const engines: Engine[] = [];
+
+beforeAll(async () => {
+  server = startPostgres();
+  engines.push(await duckdb(), await postgres(server));
+  const cdnow = cdnowEvents();
+  for (const engine of engines) {
+    await loadEvents(engine, 'cdnow', cdnow);
+    for (const [z, zone] of ZONES.entries()) await loadEvents(engine, `dst_${z}`, dstEvents(zone, 101 + z));
+  }
+}, 120_000);
+
+afterAll(async () => {
+  for (const engine of engines) await engine.close();
+  server?.stop();
+});
+
+function timeColumn(type: SqlTimeType, columns: EventColumns = PLAIN_COLUMNS): string {
+  return type === 'timestamptz'
+    ? columns.tz
+    : type === 'timestamp'
+      ? columns.ts
+      : type === 'epochMs'
+        ? columns.ms
+        : columns.date;
+}
+
+/** The events as the in-process functions read them: instants as epoch ms, dates as ISO dates (local midnight). */
+function inProcess(events: readonly TestEvent[], type: SqlTimeType) {
+  return {
+    customer: events.map((e) => e.customer),
+    time: type === 'date' ? events.map((e) => e.date as string) : Float64Array.from(events, (e) => e.ms),
+    value: events.map((e) => e.value),
+  };
+}
+
+const num = (x: unknown): number => (x === null || x === undefined ? Number.NaN : Number(x));
+
+type Options = Record<string, unknown>;
+
+async function expectRfm(
+  engine: Engine,
+  table: string,
+  events: readonly TestEvent[],
+  type: SqlTimeType,
+  options: Options,
+  columns: EventColumns = PLAIN_COLUMNS,
+): Promise<number> {
+  const sql = rfmSummarySql({
+    dialect: engine.dialect,
+    table,
+    customer: columns.customer,
+    time: timeColumn(type, columns),
+    timeType: type,
+    value: columns.value,
+    ...options,
+  } as never);
+  const rows = await engine.query(sql);
+  const { sample: _sample, ...local } = options;
+  const expected = rfmSummary(inProcess(events, type), local as never);
+  const context = `${engine.name} ${type} ${JSON.stringify(options)}`;
+  expect(rows.length, context).toBe(expected.length);
+  const byId = new Map(expected.map((r) => [r.customer, r]));
+  for (const row of rows) {
+    const want = byId.get(String(row.customer));
+    expect(want, `${context}: customer ${String(row.customer)}`).toBeDefined();
+    if (want === undefined) continue;
+    expect(num(row.frequency), context).toBe(want.frequency);
+    // Whole days divided by the same unit length: the very same double.
+    expect(num(row.recency), context).toBe(want.recency);
+    expect(num(row.T), context).toBe(want.T);
+    expect(Math.abs(num(row.monetaryValue) - want.monetaryValue), context).toBeLessThanOrEqual(
+      1e-12 * Math.max(1, Math.abs(want.monetaryValue)),
+    );
+  }
+  return rows.length;
+}
+
+async function expectRetention(
+  engine: Engine,
+  table: string,
+  events: readonly TestEvent[],
+  type: SqlTimeType,
+  options: Options,
+): Promise<void> {
+  const sqlOptions = {
+    dialect: engine.dialect,
+    table,
+    customer: PLAIN_COLUMNS.customer,
+    time: timeColumn(type),
+    timeType: type,
+    ...options,
+  };
+  const rows = await engine.query(retentionCountsSql(sqlOptions as never));
+  const got = retentionMatrixFromCounts(rows as unknown as RetentionCountRow[], sqlOptions as never);
+  const { value: _value, ...log } = inProcess(events, type);
+  const want = retentionMatrix(log, options as never);
+  expect(got, `${engine.name} ${type} ${JSON.stringify(options)}`).toEqual(want);
+}
+
+describe.each([0, 1])('generated SQL in engine %i (0 DuckDB, 1 PostgreSQL)', (which) => {
+  const engine = (): Engine => engines[which] as Engine;
+
+  describe('CDNOW sample (dates; 2,357 customers)', () => {
+    const events = cdnowEvents();
+
+    it('rfmSummarySql equals rfmSummary: 39 weeks to 1997-09-30, and the whole log', async () => {
+      for (const type of ['date', 'timestamptz'] as const) {
+        const n = await expectRfm(engine(), 'cdnow', events, type, { unit: 'week', observationEnd: '1997-09-30' });
+        expect(n).toBe(2357);
+        await expectRfm(engine(), 'cdnow', events, type, { period: 'week', weekStartsOn: 0 });
+        await expectRfm(engine(), 'cdnow', events, type, { period: 'month', unit: 'day', timeZone: 'America/New_York' });
+      }
+    });
+
+    it('the published CDNOW figure: 946 customers with a repeat purchase by 1997-09-30', async () => {
+      const rows = await engine().query(
+        rfmSummarySql({
+          dialect: engine().dialect,
+          table: 'cdnow',
+          customer: 'customer_id',
+          time: 'on_day',
+          timeType: 'date',
+          unit: 'week',
+          observationEnd: '1997-09-30',
+        }),
+      );
+      expect(rows.filter((r) => num(r.frequency) > 0).length).toBe(946);
+    });
+
+    it('compressed rows equal compressCustomers(rfmSummary(…)) and sum to every customer', async () => {
+      const options = { unit: 'week', observationEnd: '1997-09-30' } as const;
+      const rows = await engine().query(
+        rfmSummarySql({
+          dialect: engine().dialect,
+          table: 'cdnow',
+          customer: 'customer_id',
+          time: 'on_day',
+          timeType: 'date',
+          compress: true,
+          ...options,
+        }),
+      );
+      const c = compressCustomers(rfmSummary(inProcess(events, 'date'), options));
+      const want = new Map(c.weights.map((w, i) => [`${c.frequency[i]}|${c.recency[i]}|${c.T[i]}`, w]));
+      const got = new Map(rows.map((r) => [`${num(r.frequency)}|${num(r.recency)}|${num(r.T)}`, num(r.weights)]));
+      expect(got).toEqual(want);
+      expect([...got.values()].reduce((a, b) => a + b, 0)).toBe(2357);
+    });
+
+    it('calibrationHoldoutSql equals calibrationHoldoutSplit (calibration to 1997-09-30, holdout to 1998-06-30)', async () => {
+      const options = { unit: 'week', calibrationEnd: '1997-09-30', observationEnd: '1998-06-30' } as const;
+      const rows = await engine().query(
+        calibrationHoldoutSql({
+          dialect: engine().dialect,
+          table: 'cdnow',
+          customer: 'customer_id',
+          time: 'on_day',
+          timeType: 'date',
+          value: 'amount',
+          ...options,
+        }),
+      );
+      const want = new Map(calibrationHoldoutSplit(inProcess(events, 'date'), options).map((r) => [r.customer, r]));
+      expect(rows.length).toBe(want.size);
+      for (const row of rows) {
+        const w = want.get(String(row.customer));
+        expect(w).toBeDefined();
+        if (w === undefined) continue;
+        expect([num(row.frequency), num(row.recency), num(row.T), num(row.holdoutFrequency), num(row.holdoutDuration)]).toEqual(
+          [w.frequency, w.recency, w.T, w.holdoutFrequency, w.holdoutDuration],
+        );
+        expect(num(row.monetaryValue)).toBeCloseTo(w.monetaryValue, 9);
+        expect(num(row.holdoutMonetaryValue)).toBeCloseTo(w.holdoutMonetaryValue, 9);
+      }
+    });
+
+    it('retentionCountsSql + retentionMatrixFromCounts equal retentionMatrix (months, weeks, brackets)', async () => {
+      for (const type of ['date', 'timestamptz'] as const) {
+        await expectRetention(engine(), 'cdnow', events, type, { period: 'month' });
+        await expectRetention(engine(), 'cdnow', events, type, { period: 'month', mode: 'onOrAfter' });
+        await expectRetention(engine(), 'cdnow', events, type, {
+          period: 'week',
+          brackets: [
+            [0, 0],
+            [1, 4],
+            [3, 12],
+            [13, 200],
+          ],
+          observationEnd: '1997-12-31',
+        });
+      }
+    });
+  });
+
+  describe.each(ZONES.map((zone, z) => [zone, z] as const))('DST log in %s', (zone, z) => {
+    const events = dstEvents(zone, 101 + z);
+    const table = `dst_${z}`;
+
+    it('rfmSummarySql equals rfmSummary for every period, unit and time representation', async () => {
+      const cases: Options[] = [
+        { period: 'day' },
+        { period: 'day', unit: 'week', observationEnd: '2024-11-03' },
+        { period: 'week', weekStartsOn: 0, observationEnd: '2024-10-27T01:30' },
+        { period: 'week', unit: 'day' },
+        { period: 'month', unit: 'day', observationEnd: '2024-10-06' },
+        { period: 'quarter', yearStartsOn: 4, unit: 'month' },
+        { period: 'year', yearStartsOn: 7, unit: 'day' },
+      ];
+      for (const type of INSTANT_TYPES)
+        for (const options of cases) await expectRfm(engine(), table, events, type, { ...options, timeZone: zone });
+    });
+
+    it('calibrationHoldoutSql equals calibrationHoldoutSplit', async () => {
+      for (const options of [
+        { calibrationEnd: '2024-03-31', observationEnd: '2024-11-03', period: 'day', unit: 'week' },
+        { calibrationEnd: '2024-06-15T12:00', period: 'month' },
+      ]) {
+        const rows = await engine().query(
+          calibrationHoldoutSql({
+            dialect: engine().dialect,
+            table,
+            customer: 'customer_id',
+            time: 'at_tz',
+            value: 'amount',
+            timeZone: zone,
+            ...options,
+          } as never),
+        );
+        const want = calibrationHoldoutSplit(inProcess(events, 'timestamptz'), { ...options, timeZone: zone } as never);
+        const byId = new Map(want.map((r) => [r.customer, r]));
+        expect(rows.length).toBe(want.length);
+        for (const row of rows) {
+          const w = byId.get(String(row.customer));
+          expect(w).toBeDefined();
+          if (w === undefined) continue;
+          expect([num(row.frequency), num(row.recency), num(row.T), num(row.holdoutFrequency), num(row.holdoutDuration)]).toEqual(
+            [w.frequency, w.recency, w.T, w.holdoutFrequency, w.holdoutDuration],
+          );
+          expect(num(row.monetaryValue)).toBeCloseTo(w.monetaryValue, 9);
+          expect(num(row.holdoutMonetaryValue)).toBeCloseTo(w.holdoutMonetaryValue, 9);
+        }
+      }
+    });
+
+    it('retention counts give retentionMatrix: calendar and rolling windows, every mode', async () => {
+      const cases: Options[] = [
+        { period: 'day', observationEnd: '2024-11-03T12:00' },
+        { period: 'week', weekStartsOn: 0, mode: 'onOrAfter' },
+        { period: 'month' },
+        { period: 'month', mode: 'onOrAfter', observationEnd: '2024-10-06' },
+        { period: 'quarter', yearStartsOn: 4, brackets: [[1, 2], [2, 3]] },
+        { period: 'week', brackets: [[0, 0], [1, 4], [5, 30]] },
+        { period: 'day', windows: 'rolling', observationEnd: '2024-10-27T01:30' },
+        { period: 'week', windows: 'rolling', mode: 'onOrAfter' },
+        { period: 'month', windows: 'rolling', brackets: [[0, 1], [2, 5]] },
+      ];
+      for (const type of INSTANT_TYPES)
+        for (const options of cases) await expectRetention(engine(), table, events, type, { ...options, timeZone: zone });
+    });
+
+    it('customerSampleSql picks exactly the customers whose MD5 is below the threshold, and the sample option agrees', async () => {
+      const salt = "fit'2024\\";
+      const rows = await engine().query(
+        customerSampleSql({ dialect: engine().dialect, table, customer: 'customer_id', fraction: 0.4, salt, select: 'customers' }),
+      );
+      const got = new Set(rows.map((r) => String(r.customer_id)));
+      const ids = [...new Set(events.map((e) => e.customer))];
+      const want = new Set(
+        ids.filter(
+          (id) =>
+            Number.parseInt(createHash('md5').update(`${id}${salt}`).digest('hex').slice(0, 8), 16) <
+            Math.round(0.4 * 2 ** 32),
+        ),
+      );
+      expect(got).toEqual(want);
+      expect(want.size).toBeGreaterThan(5);
+      expect(want.size).toBeLessThan(ids.length);
+      const all = await engine().query(
+        customerSampleSql({ dialect: engine().dialect, table, customer: 'customer_id', fraction: 0.4, salt }),
+      );
+      expect(all.length).toBe(events.filter((e) => want.has(e.customer)).length);
+      const sampled = events.filter((e) => want.has(e.customer));
+      await expectRfm(engine(), table, sampled, 'epochMs', { timeZone: zone, sample: { fraction: 0.4, salt } });
+    });
+  });
+});
