@@ -372,6 +372,11 @@ export function firstDayOfMonthNumber(dialect: SqlDialect, m: string): string {
   return dayNumber(dialect, makeDate(dialect, `1970 + ${years}`, `(${m}) - 12 * ${years} + 1`, '1'));
 }
 
+/** `+ n` or `- n` for an integer n (so the SQL never reads `+ -3`). */
+function signed(n: number): string {
+  return n < 0 ? `- ${-n}` : `+ ${n}`;
+}
+
 /** Calendar settings the period expressions need. */
 export interface PeriodRules {
   readonly period: Period;
@@ -390,13 +395,13 @@ export function periodOfDate(dialect: SqlDialect, date: string, rules: PeriodRul
     case 'day':
       return dayNumber(dialect, date);
     case 'week':
-      return floorDiv(dialect, `${dayNumber(dialect, date)} + ${4 - rules.weekStartsOn}`, 7);
+      return floorDiv(dialect, `${dayNumber(dialect, date)} ${signed(4 - rules.weekStartsOn)}`, 7);
     case 'month':
       return monthNumber(dialect, date);
     case 'quarter':
-      return floorDiv(dialect, `${monthNumber(dialect, date)} - ${ys - 1}`, 3);
+      return floorDiv(dialect, `${monthNumber(dialect, date)} ${signed(1 - ys)}`, 3);
     case 'year':
-      return floorDiv(dialect, `${monthNumber(dialect, date)} - ${ys - 1}`, 12);
+      return floorDiv(dialect, `${monthNumber(dialect, date)} ${signed(1 - ys)}`, 12);
   }
 }
 
@@ -407,13 +412,13 @@ export function firstDayOfPeriod(dialect: SqlDialect, p: string, rules: PeriodRu
     case 'day':
       return p;
     case 'week':
-      return `(7 * (${p}) + ${rules.weekStartsOn - 4})`;
+      return `(7 * (${p}) ${signed(rules.weekStartsOn - 4)})`;
     case 'month':
       return firstDayOfMonthNumber(dialect, p);
     case 'quarter':
-      return firstDayOfMonthNumber(dialect, `3 * (${p}) + ${ys - 1}`);
+      return firstDayOfMonthNumber(dialect, `3 * (${p}) ${signed(ys - 1)}`);
     case 'year':
-      return firstDayOfMonthNumber(dialect, `12 * (${p}) + ${ys - 1}`);
+      return firstDayOfMonthNumber(dialect, `12 * (${p}) ${signed(ys - 1)}`);
   }
 }
 

@@ -100,8 +100,8 @@ export function rfmSql(fn: string, options: unknown, calibration: boolean): stri
   const ctes = [
     `events AS (\n  SELECT\n    ${source.customer} AS c,\n    ${p} AS p${value === null ? '' : `,\n    ${value} AS v`}\n  FROM ${source.table}\n  WHERE ${where.join('\n    AND ')}\n)`,
     `bounds AS (\n  ${end}\n)`,
-    `periods AS (\n  SELECT c, p${value === null ? '' : ', SUM(v) AS v'}\n  FROM events CROSS JOIN bounds\n  WHERE p <= e\n  GROUP BY c, p\n)`,
-    `firsts AS (\n  SELECT c, p${value === null ? '' : ', v'}, MIN(${calibration ? `CASE WHEN ${inCal} THEN p END` : 'p'}) OVER (PARTITION BY c) AS p0\n  FROM periods\n)`,
+    `periods AS (\n  SELECT c, p${value === null ? '' : ', SUM(v) AS pv'}\n  FROM events CROSS JOIN bounds\n  WHERE p <= e\n  GROUP BY c, p\n)`,
+    `firsts AS (\n  SELECT c, p${value === null ? '' : ', pv'}, MIN(${calibration ? `CASE WHEN ${inCal} THEN p END` : 'p'}) OVER (PARTITION BY c) AS p0\n  FROM periods\n)`,
   ];
   const summary: string[] = [
     'c',
@@ -109,10 +109,10 @@ export function rfmSql(fn: string, options: unknown, calibration: boolean): stri
     `${day('MIN(p0)')} AS first_day`,
     `${day(calibration ? `MAX(CASE WHEN ${inCal} THEN p END)` : 'MAX(p)')} AS last_day`,
   ];
-  if (value !== null) summary.push(`SUM(CASE WHEN ${calibration ? `${inCal} AND ` : ''}p > p0 THEN v ELSE 0 END) AS repeat_v`);
+  if (value !== null) summary.push(`SUM(CASE WHEN ${calibration ? `${inCal} AND ` : ''}p > p0 THEN pv ELSE 0 END) AS repeat_v`);
   if (calibration) {
     summary.push(`SUM(CASE WHEN p > ${cal} THEN 1 ELSE 0 END) AS holdout_n`);
-    if (value !== null) summary.push(`SUM(CASE WHEN p > ${cal} THEN v ELSE 0 END) AS holdout_v`);
+    if (value !== null) summary.push(`SUM(CASE WHEN p > ${cal} THEN pv ELSE 0 END) AS holdout_v`);
   }
   ctes.push(
     `summary AS (\n  SELECT\n    ${summary.join(',\n    ')}\n  FROM firsts\n  WHERE p0 IS NOT NULL\n  GROUP BY c\n)`,

@@ -115,10 +115,10 @@ export function retentionCountsSql(options: RetentionCountsSqlOptions): string {
   if (mode === 'on') {
     ctes.push('counts AS (\n  SELECT cohort, k, COUNT(*) AS n\n  FROM cells\n  GROUP BY cohort, k\n)');
   } else if (mode === 'onOrAfter') {
-    ctes.push('lasts AS (\n  SELECT c, cohort, MAX(k) AS k\n  FROM cells\n  GROUP BY c, cohort\n)');
-    ctes.push('last_counts AS (\n  SELECT cohort, k, COUNT(*) AS n\n  FROM lasts\n  GROUP BY cohort, k\n)');
+    ctes.push('lasts AS (\n  SELECT c, cohort, MAX(k) AS last_k\n  FROM cells\n  GROUP BY c, cohort\n)');
+    ctes.push('last_counts AS (\n  SELECT cohort, last_k AS k, COUNT(*) AS last_n\n  FROM lasts\n  GROUP BY cohort, last_k\n)');
     ctes.push(
-      'counts AS (\n  SELECT cohort, k, SUM(n) OVER (PARTITION BY cohort ORDER BY k DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS n\n  FROM last_counts\n)',
+      'counts AS (\n  SELECT cohort, k, SUM(last_n) OVER (PARTITION BY cohort ORDER BY k DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS n\n  FROM last_counts\n)',
     );
   } else if (brackets !== null) {
     const list = brackets

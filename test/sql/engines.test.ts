@@ -5,6 +5,7 @@ import {
   calibrationHoldoutSql,
   compressCustomers,
   customerSampleSql,
+  quoteSqlLiteral,
   retentionCountsSql,
   retentionMatrix,
   retentionMatrixFromCounts,
@@ -228,6 +229,40 @@ describe.each([0, 1])('generated SQL in engine %i (0 DuckDB, 1 PostgreSQL)', (wh
         });
       }
     });
+  });
+
+  it('hostile table and column names are only names: same results, nothing injected', async () => {
+    const table = 'orders"; DROP TABLE canary; /*';
+    const columns: EventColumns = {
+      customer: 'id"; DROP TABLE canary; --',
+      ms: "at'ms`)/*",
+      tz: 'at\ntz -- comment',
+      ts: "ts`; SELECT 1; ` ' \"",
+      date: 'dätum 日付 🎉',
+      value: "amount\\\"'",
+    };
+    const e = engine();
+    await e.exec('DROP TABLE IF EXISTS canary');
+    await e.exec('CREATE TABLE canary (x INTEGER)');
+    const events = dstEvents('Europe/London', 7, 200, 20);
+    await loadEvents(e, table, events, columns);
+    const listed = await e.query(
+      `SELECT column_name FROM information_schema.columns WHERE table_name = ${quoteSqlLiteral(table, { dialect: e.dialect })}`,
+    );
+    expect(new Set(listed.map((r) => r.column_name))).toEqual(new Set(Object.values(columns)));
+    for (const type of [...INSTANT_TYPES] as const)
+      await expectRfm(e, table, events, type, { timeZone: 'Europe/London', period: 'week' }, columns);
+    const options = {
+      dialect: e.dialect,
+      table,
+      customer: columns.customer,
+      time: columns.tz,
+      period: 'month',
+      timeZone: 'Europe/London',
+    } as const;
+    const got = retentionMatrixFromCounts((await e.query(retentionCountsSql(options))) as never, options);
+    expect(got).toEqual(retentionMatrix(inProcess(events, 'timestamptz'), { period: 'month', timeZone: 'Europe/London' }));
+    expect(await e.query('SELECT COUNT(*) AS n FROM canary')).toEqual([{ n: e.dialect === 'duckdb' ? 0n : '0' }]);
   });
 
   describe.each(ZONES.map((zone, z) => [zone, z] as const))('DST log in %s', (zone, z) => {
