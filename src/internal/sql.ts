@@ -19,7 +19,14 @@ import type { Period } from './time.ts';
 export type SqlDialect = 'duckdb' | 'postgres' | 'bigquery' | 'snowflake' | 'spark' | 'clickhouse';
 
 /** Every dialect, in the order of the documentation. */
-export const SQL_DIALECTS: readonly SqlDialect[] = ['duckdb', 'postgres', 'bigquery', 'snowflake', 'spark', 'clickhouse'];
+export const SQL_DIALECTS: readonly SqlDialect[] = [
+  'duckdb',
+  'postgres',
+  'bigquery',
+  'snowflake',
+  'spark',
+  'clickhouse',
+];
 
 /**
  * What the time column holds:
@@ -476,12 +483,12 @@ export function customerHash(dialect: SqlDialect, customer: string, salt: string
  * import { sampleThreshold } from './sql.ts';
  *
  * sampleThreshold('f', 0.25); // => 1073741824
- * sampleThreshold('f', 1.5); // => throws RangeError: f: sample fraction (1.5) must be in (0, 1]
+ * sampleThreshold('f', 1.5, 'sample.fraction'); // => throws RangeError: f: sample.fraction (1.5) must be in (0, 1]
  * ```
  */
-export function sampleThreshold(fn: string, fraction: unknown): number {
-  if (typeof fraction !== 'number') typeFail(fn, `sample fraction must be a number, got ${describeValue(fraction)}`);
-  if (!(fraction > 0 && fraction <= 1)) rangeFail(fn, `sample fraction (${describeValue(fraction)}) must be in (0, 1]`);
+export function sampleThreshold(fn: string, fraction: unknown, name = 'fraction'): number {
+  if (typeof fraction !== 'number') typeFail(fn, `${name} must be a number, got ${describeValue(fraction)}`);
+  if (!(fraction > 0 && fraction <= 1)) rangeFail(fn, `${name} (${describeValue(fraction)}) must be in (0, 1]`);
   return Math.round(fraction * 4_294_967_296);
 }
 

@@ -31,7 +31,15 @@ import {
   SQL_CALENDAR_KEYS,
   SQL_SOURCE_KEYS,
 } from './sqlSource.ts';
-import { describeValue, rangeFail, readOptions, requireBoolean, requireOneOf, typeFail, withDefault } from './validate.ts';
+import {
+  describeValue,
+  rangeFail,
+  readOptions,
+  requireBoolean,
+  requireOneOf,
+  typeFail,
+  withDefault,
+} from './validate.ts';
 
 /** Option keys of `rfmSummarySql`. */
 export const RFM_SQL_KEYS: readonly string[] = [
@@ -109,7 +117,8 @@ export function rfmSql(fn: string, options: unknown, calibration: boolean): stri
     `${day('MIN(p0)')} AS first_day`,
     `${day(calibration ? `MAX(CASE WHEN ${inCal} THEN p END)` : 'MAX(p)')} AS last_day`,
   ];
-  if (value !== null) summary.push(`SUM(CASE WHEN ${calibration ? `${inCal} AND ` : ''}p > p0 THEN pv ELSE 0 END) AS repeat_v`);
+  if (value !== null)
+    summary.push(`SUM(CASE WHEN ${calibration ? `${inCal} AND ` : ''}p > p0 THEN pv ELSE 0 END) AS repeat_v`);
   if (calibration) {
     summary.push(`SUM(CASE WHEN p > ${cal} THEN 1 ELSE 0 END) AS holdout_n`);
     if (value !== null) summary.push(`SUM(CASE WHEN p > ${cal} THEN pv ELSE 0 END) AS holdout_v`);

@@ -27,7 +27,7 @@ import {
   type SqlTimeType,
   type TimeExpressions,
 } from './sql.ts';
-import { describeValue, requireObject, requireOneOf, typeFail, withDefault } from './validate.ts';
+import { describeValue, readOptions, requireOneOf, typeFail, withDefault } from './validate.ts';
 
 /** Option keys of the source (every generator). */
 export const SQL_SOURCE_KEYS = ['dialect', 'table', 'customer', 'time', 'timeType'] as const;
@@ -112,21 +112,14 @@ export function sourceTime(source: SqlSource, calendar: SqlCalendar): TimeExpres
  *
  * const source = readSqlSource('f', { dialect: 'duckdb', table: 't', customer: 'c' }, false);
  * sampleCondition('f', source, { fraction: 0.5 }); // => "CAST(('0x' || substr(md5(CAST(\"c\" AS VARCHAR) || ''), 1, 8)) AS BIGINT) < 2147483648"
- * sampleCondition('f', source, { fraction: 0.5, seed: 1 }); // => throws TypeError: f: unknown option "seed" in sample (did you mean "salt"?); accepted options: fraction, salt
+ * sampleCondition('f', source, { fraction: 0.5, sat: 'x' }); // => throws TypeError: f: unknown option "sat" in sample (did you mean "salt"?); accepted options: fraction, salt
  * ```
  */
-export function sampleCondition(fn: string, source: SqlSource, sample: unknown): string {
-  const s = requireObject(fn, 'sample', sample);
-  for (const key of Object.keys(s)) {
-    if (key !== 'fraction' && key !== 'salt')
-      typeFail(
-        fn,
-        `unknown option ${JSON.stringify(key)} in sample${key === 'seed' ? ' (did you mean "salt"?)' : ''}; accepted options: fraction, salt`,
-      );
-  }
-  const threshold = sampleThreshold(fn, s.fraction);
+export function sampleCondition(fn: string, source: SqlSource, sample: unknown, prefix = 'sample.'): string {
+  const s = readOptions(fn, sample, ['fraction', 'salt'], [], 'options.sample');
+  const threshold = sampleThreshold(fn, s.fraction, `${prefix}fraction`);
   const saltValue = withDefault(s.salt, '');
-  if (typeof saltValue !== 'string') typeFail(fn, `sample.salt must be a string, got ${describeValue(saltValue)}`);
-  const salt = quoteString(fn, source.dialect, saltValue, 'sample.salt');
+  if (typeof saltValue !== 'string') typeFail(fn, `${prefix}salt must be a string, got ${describeValue(saltValue)}`);
+  const salt = quoteString(fn, source.dialect, saltValue, `${prefix}salt`);
   return `${customerHash(source.dialect, source.customer, salt)} < ${threshold}`;
 }

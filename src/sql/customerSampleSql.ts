@@ -29,7 +29,7 @@ import type { CustomerSampleSqlOptions } from './types.ts';
  * import { customerSampleSql } from 'loyalty-metrics';
  *
  * customerSampleSql({ dialect: 'postgres', table: 'orders', customer: 'customer_id', fraction: 0.1, salt: 'fit-2024' }); // => "SELECT *\nFROM \"orders\"\nWHERE CAST(CAST(('x' || substr(md5(CAST(\"customer_id\" AS TEXT) || E'fit-2024'), 1, 8)) AS BIT(32)) AS BIGINT) < 429496730\n"
- * customerSampleSql({ dialect: 'duckdb', table: 'orders', customer: 'id', fraction: 0 }); // => throws RangeError: customerSampleSql: sample fraction (0) must be in (0, 1]
+ * customerSampleSql({ dialect: 'duckdb', table: 'orders', customer: 'id', fraction: 0 }); // => throws RangeError: customerSampleSql: fraction (0) must be in (0, 1]
  * ```
  * @category SQL
  */
@@ -40,7 +40,7 @@ export function customerSampleSql(options: CustomerSampleSqlOptions): string {
   const select = requireOneOf(fn, 'select', withDefault(opts.select, 'events'), ['events', 'customers'] as const);
   const sample: Record<string, unknown> = { fraction: opts.fraction };
   if (opts.salt !== undefined) sample.salt = opts.salt;
-  const condition = sampleCondition(fn, source, sample);
+  const condition = sampleCondition(fn, source, sample, '');
   const what = select === 'events' ? '*' : `DISTINCT ${source.customer}`;
   return `SELECT ${what}\nFROM ${source.table}\nWHERE ${condition}\n`;
 }

@@ -109,21 +109,23 @@ export function retentionCountsSql(options: RetentionCountsSqlOptions): string {
       ? `sizes AS (\n  SELECT cohort, COUNT(*) AS cohort_size, MIN(first_t) AS first_start_ms, MAX(first_t) AS last_start_ms\n  FROM starts\n  GROUP BY cohort\n)`
       : 'sizes AS (\n  SELECT cohort, COUNT(*) AS cohort_size\n  FROM starts\n  GROUP BY cohort\n)',
     `cells AS (\n  SELECT DISTINCT events.c, starts.cohort, ${
-      rolling ? floorDiv(dialect, 'events.t - starts.first_t', ROLLING_WINDOW_MS[settings.period]) : 'events.p - starts.cohort'
+      rolling
+        ? floorDiv(dialect, 'events.t - starts.first_t', ROLLING_WINDOW_MS[settings.period])
+        : 'events.p - starts.cohort'
     } AS k\n  FROM events JOIN starts ON events.c = starts.c\n)`,
   ];
   if (mode === 'on') {
     ctes.push('counts AS (\n  SELECT cohort, k, COUNT(*) AS n\n  FROM cells\n  GROUP BY cohort, k\n)');
   } else if (mode === 'onOrAfter') {
     ctes.push('lasts AS (\n  SELECT c, cohort, MAX(k) AS last_k\n  FROM cells\n  GROUP BY c, cohort\n)');
-    ctes.push('last_counts AS (\n  SELECT cohort, last_k AS k, COUNT(*) AS last_n\n  FROM lasts\n  GROUP BY cohort, last_k\n)');
+    ctes.push(
+      'last_counts AS (\n  SELECT cohort, last_k AS k, COUNT(*) AS last_n\n  FROM lasts\n  GROUP BY cohort, last_k\n)',
+    );
     ctes.push(
       'counts AS (\n  SELECT cohort, k, SUM(last_n) OVER (PARTITION BY cohort ORDER BY k DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS n\n  FROM last_counts\n)',
     );
   } else if (brackets !== null) {
-    const list = brackets
-      .map(([from, to], j) => `SELECT ${j} AS b, ${from} AS lo, ${to} AS hi`)
-      .join('\n  UNION ALL ');
+    const list = brackets.map(([from, to], j) => `SELECT ${j} AS b, ${from} AS lo, ${to} AS hi`).join('\n  UNION ALL ');
     ctes.push(`brackets AS (\n  ${list}\n)`);
     ctes.push(
       'counts AS (\n  SELECT cells.cohort, brackets.b AS k, COUNT(DISTINCT cells.c) AS n\n  FROM cells JOIN brackets ON cells.k >= brackets.lo AND cells.k <= brackets.hi\n  GROUP BY cells.cohort, brackets.b\n)',
@@ -137,7 +139,8 @@ export function retentionCountsSql(options: RetentionCountsSqlOptions): string {
     `counts.n AS ${q('customers')}`,
     `bounds.end_at AS ${q(isDate ? 'observation_end_day' : 'observation_end_ms')}`,
   ];
-  if (rolling) columns.push(`sizes.first_start_ms AS ${q('first_start_ms')}`, `sizes.last_start_ms AS ${q('last_start_ms')}`);
+  if (rolling)
+    columns.push(`sizes.first_start_ms AS ${q('first_start_ms')}`, `sizes.last_start_ms AS ${q('last_start_ms')}`);
   const join = mode === 'brackets' ? 'LEFT JOIN' : 'JOIN';
   const note = `-- retention counts: period ${settings.period}, windows ${settings.windows}, mode ${mode}`;
   return `${note}\nWITH\n${ctes.join(',\n')}\nSELECT\n  ${columns.join(',\n  ')}\nFROM sizes ${join} counts ON sizes.cohort = counts.cohort CROSS JOIN bounds\nORDER BY ${q('cohort_period')}, ${q('column_index')}\n`;

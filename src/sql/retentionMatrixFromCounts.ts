@@ -9,7 +9,14 @@ import {
 } from '../internal/cohortKernel.ts';
 import { SQL_SOURCE_KEYS } from '../internal/sqlSource.ts';
 import { isoDateOfDay, ROLLING_WINDOW_MS, toEpochMs } from '../internal/time.ts';
-import { describeValue, rangeFail, readOptions, requireArrayLike, requireObject, typeFail } from '../internal/validate.ts';
+import {
+  describeValue,
+  rangeFail,
+  readOptions,
+  requireArrayLike,
+  requireObject,
+  typeFail,
+} from '../internal/validate.ts';
 import type { RetentionCountRow, RetentionMatrixFromCountsOptions } from './types.ts';
 
 /** An integer cell as drivers return it (number, bigint or decimal string); `null` for NULL. */
@@ -19,7 +26,11 @@ function integerCell(fn: string, row: number, field: string, value: unknown): nu
   if (typeof value === 'number') n = value;
   else if (typeof value === 'bigint') n = Number(value);
   else if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) n = Number(value);
-  else typeFail(fn, `rows[${row}].${field} must be an integer (number, bigint or decimal string), got ${describeValue(value)}`);
+  else
+    typeFail(
+      fn,
+      `rows[${row}].${field} must be an integer (number, bigint or decimal string), got ${describeValue(value)}`,
+    );
   if (!Number.isSafeInteger(n)) rangeFail(fn, `rows[${row}].${field} (${describeValue(value)}) must be a safe integer`);
   return n;
 }
@@ -62,7 +73,7 @@ interface CohortAcc {
  * import { retentionMatrixFromCounts } from 'loyalty-metrics';
  *
  * // What retentionCountsSql returns for: a and b start on 2024-01-01 (day 19723), a is back the next day,
- * // b two days later; c starts on 2024-01-02; the last event is on 2024-01-03.
+ * // b two days later; c starts on 2024-01-02 and is back on 2024-01-03, the last event: retentionMatrix's example.
  * const end = Date.UTC(2024, 0, 3);
  * const rows = [
  *   { cohort_period: 19723, cohort_size: 2, column_index: 0, customers: 2, observation_end_ms: end },
@@ -73,7 +84,7 @@ interface CohortAcc {
  * ];
  * const m = retentionMatrixFromCounts(rows, { period: 'day' });
  * m.cohorts[0]; // => { label: '2024-01-01', size: 2, counts: [2, 1, 1], rates: [1, 0.5, 0.5], complete: [true, true, false] }
- * m.average; // => [1, 0.666667, null]
+ * m.average; // => [1, 0.5, null]
  * ```
  * @category SQL
  */
@@ -108,7 +119,8 @@ export function retentionMatrixFromCounts(
             : Number.NaN;
       if (Number.isNaN(end)) rangeFail(fn, `rows[${i}] has no observation_end_ms (nor observation_end_day)`);
       if (Number.isNaN(endMs)) endMs = end;
-      else if (end !== endMs) rangeFail(fn, `rows[${i}] observation end (${end}) differs from the first row's (${endMs})`);
+      else if (end !== endMs)
+        rangeFail(fn, `rows[${i}] observation end (${end}) differs from the first row's (${endMs})`);
     }
     let acc = cohorts.get(key);
     if (acc === undefined) {
@@ -120,7 +132,8 @@ export function retentionMatrixFromCounts(
           rangeFail(fn, `rows[${i}] needs first_start_ms and last_start_ms with rolling windows`);
       }
       cohorts.set(key, acc);
-    } else if (acc.size !== size) rangeFail(fn, `rows[${i}] cohort_size (${size}) differs from ${acc.size}, given before for its cohort`);
+    } else if (acc.size !== size)
+      rangeFail(fn, `rows[${i}] cohort_size (${size}) differs from ${acc.size}, given before for its cohort`);
     const k = integerCell(fn, i, 'column_index', row.column_index);
     const n = integerCell(fn, i, 'customers', row.customers);
     if (k === null || n === null) continue;
@@ -139,7 +152,10 @@ export function retentionMatrixFromCounts(
     const width = brackets === null ? columns : brackets.filter(([from]) => from < columns).length;
     const counts = new Array<number>(width).fill(0);
     for (const [k, n] of acc.cells) {
-      if (k >= width) rangeFail(fn, `cohort ${r} (period ${key}) has a count in column ${k}, past its ${width} columns`);
+      if (k >= width)
+        rangeFail(fn, `rows: cohort ${r} (period ${key}) has a count in column ${k}, past its ${width} columns`, {
+          argument: 'rows',
+        });
       counts[k] = n;
     }
     if (mode === 'onOrAfter')

@@ -25,7 +25,14 @@ export const CASES: Readonly<Record<string, (dialect: SqlDialect) => string>> = 
   'rfm-months-utc-timestamp': (dialect) =>
     rfmSummarySql({ dialect, ...source, timeType: 'timestamp', period: 'month', unit: 'day' }),
   'rfm-fiscal-quarters-epoch-ms': (dialect) =>
-    rfmSummarySql({ dialect, ...source, timeType: 'epochMs', period: 'quarter', yearStartsOn: 4, timeZone: 'Australia/Sydney' }),
+    rfmSummarySql({
+      dialect,
+      ...source,
+      timeType: 'epochMs',
+      period: 'quarter',
+      yearStartsOn: 4,
+      timeZone: 'Australia/Sydney',
+    }),
   'rfm-compressed-dates': (dialect) =>
     rfmSummarySql({ dialect, ...source, timeType: 'date', unit: 'week', observationEnd: '1997-09-30', compress: true }),
   'rfm-sample': (dialect) =>
@@ -59,4 +66,3 @@ export const CASES: Readonly<Record<string, (dialect: SqlDialect) => string>> = 
   'customer-sample': (dialect) =>
     customerSampleSql({ dialect, table: source.table, customer: source.customer, fraction: 0.25, salt: "it's" }),
 };
-

@@ -147,7 +147,11 @@ describe.each([0, 1])('generated SQL in engine %i (0 DuckDB, 1 PostgreSQL)', (wh
         const n = await expectRfm(engine(), 'cdnow', events, type, { unit: 'week', observationEnd: '1997-09-30' });
         expect(n).toBe(2357);
         await expectRfm(engine(), 'cdnow', events, type, { period: 'week', weekStartsOn: 0 });
-        await expectRfm(engine(), 'cdnow', events, type, { period: 'month', unit: 'day', timeZone: 'America/New_York' });
+        await expectRfm(engine(), 'cdnow', events, type, {
+          period: 'month',
+          unit: 'day',
+          timeZone: 'America/New_York',
+        });
       }
     });
 
@@ -205,9 +209,13 @@ describe.each([0, 1])('generated SQL in engine %i (0 DuckDB, 1 PostgreSQL)', (wh
         const w = want.get(String(row.customer));
         expect(w).toBeDefined();
         if (w === undefined) continue;
-        expect([num(row.frequency), num(row.recency), num(row.T), num(row.holdoutFrequency), num(row.holdoutDuration)]).toEqual(
-          [w.frequency, w.recency, w.T, w.holdoutFrequency, w.holdoutDuration],
-        );
+        expect([
+          num(row.frequency),
+          num(row.recency),
+          num(row.T),
+          num(row.holdoutFrequency),
+          num(row.holdoutDuration),
+        ]).toEqual([w.frequency, w.recency, w.T, w.holdoutFrequency, w.holdoutDuration]);
         expect(num(row.monetaryValue)).toBeCloseTo(w.monetaryValue, 9);
         expect(num(row.holdoutMonetaryValue)).toBeCloseTo(w.holdoutMonetaryValue, 9);
       }
@@ -237,9 +245,9 @@ describe.each([0, 1])('generated SQL in engine %i (0 DuckDB, 1 PostgreSQL)', (wh
       customer: 'id"; DROP TABLE canary; --',
       ms: "at'ms`)/*",
       tz: 'at\ntz -- comment',
-      ts: "ts`; SELECT 1; ` ' \"",
+      ts: 'ts`; SELECT 1; ` \' "',
       date: 'dätum 日付 🎉',
-      value: "amount\\\"'",
+      value: 'amount\\"\'',
     };
     const e = engine();
     await e.exec('DROP TABLE IF EXISTS canary');
@@ -261,7 +269,9 @@ describe.each([0, 1])('generated SQL in engine %i (0 DuckDB, 1 PostgreSQL)', (wh
       timeZone: 'Europe/London',
     } as const;
     const got = retentionMatrixFromCounts((await e.query(retentionCountsSql(options))) as never, options);
-    expect(got).toEqual(retentionMatrix(inProcess(events, 'timestamptz'), { period: 'month', timeZone: 'Europe/London' }));
+    expect(got).toEqual(
+      retentionMatrix(inProcess(events, 'timestamptz'), { period: 'month', timeZone: 'Europe/London' }),
+    );
     expect(await e.query('SELECT COUNT(*) AS n FROM canary')).toEqual([{ n: e.dialect === 'duckdb' ? 0n : '0' }]);
   });
 
@@ -306,9 +316,13 @@ describe.each([0, 1])('generated SQL in engine %i (0 DuckDB, 1 PostgreSQL)', (wh
           const w = byId.get(String(row.customer));
           expect(w).toBeDefined();
           if (w === undefined) continue;
-          expect([num(row.frequency), num(row.recency), num(row.T), num(row.holdoutFrequency), num(row.holdoutDuration)]).toEqual(
-            [w.frequency, w.recency, w.T, w.holdoutFrequency, w.holdoutDuration],
-          );
+          expect([
+            num(row.frequency),
+            num(row.recency),
+            num(row.T),
+            num(row.holdoutFrequency),
+            num(row.holdoutDuration),
+          ]).toEqual([w.frequency, w.recency, w.T, w.holdoutFrequency, w.holdoutDuration]);
           expect(num(row.monetaryValue)).toBeCloseTo(w.monetaryValue, 9);
           expect(num(row.holdoutMonetaryValue)).toBeCloseTo(w.holdoutMonetaryValue, 9);
         }
@@ -321,20 +335,49 @@ describe.each([0, 1])('generated SQL in engine %i (0 DuckDB, 1 PostgreSQL)', (wh
         { period: 'week', weekStartsOn: 0, mode: 'onOrAfter' },
         { period: 'month' },
         { period: 'month', mode: 'onOrAfter', observationEnd: '2024-10-06' },
-        { period: 'quarter', yearStartsOn: 4, brackets: [[1, 2], [2, 3]] },
-        { period: 'week', brackets: [[0, 0], [1, 4], [5, 30]] },
+        {
+          period: 'quarter',
+          yearStartsOn: 4,
+          brackets: [
+            [1, 2],
+            [2, 3],
+          ],
+        },
+        {
+          period: 'week',
+          brackets: [
+            [0, 0],
+            [1, 4],
+            [5, 30],
+          ],
+        },
         { period: 'day', windows: 'rolling', observationEnd: '2024-10-27T01:30' },
         { period: 'week', windows: 'rolling', mode: 'onOrAfter' },
-        { period: 'month', windows: 'rolling', brackets: [[0, 1], [2, 5]] },
+        {
+          period: 'month',
+          windows: 'rolling',
+          brackets: [
+            [0, 1],
+            [2, 5],
+          ],
+        },
       ];
       for (const type of INSTANT_TYPES)
-        for (const options of cases) await expectRetention(engine(), table, events, type, { ...options, timeZone: zone });
+        for (const options of cases)
+          await expectRetention(engine(), table, events, type, { ...options, timeZone: zone });
     });
 
     it('customerSampleSql picks exactly the customers whose MD5 is below the threshold, and the sample option agrees', async () => {
       const salt = "fit'2024\\";
       const rows = await engine().query(
-        customerSampleSql({ dialect: engine().dialect, table, customer: 'customer_id', fraction: 0.4, salt, select: 'customers' }),
+        customerSampleSql({
+          dialect: engine().dialect,
+          table,
+          customer: 'customer_id',
+          fraction: 0.4,
+          salt,
+          select: 'customers',
+        }),
       );
       const got = new Set(rows.map((r) => String(r.customer_id)));
       const ids = [...new Set(events.map((e) => e.customer))];

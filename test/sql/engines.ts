@@ -108,7 +108,9 @@ export async function loadEvents(
       ? "timezone('UTC', make_timestamp(ms * 1000))"
       : "TIMESTAMPTZ '1970-01-01 00:00:00+00' + ms * INTERVAL '1 millisecond'";
   const ts =
-    engine.dialect === 'duckdb' ? 'make_timestamp(ms * 1000)' : "TIMESTAMP '1970-01-01' + ms * INTERVAL '1 millisecond'";
+    engine.dialect === 'duckdb'
+      ? 'make_timestamp(ms * 1000)'
+      : "TIMESTAMP '1970-01-01' + ms * INTERVAL '1 millisecond'";
   await engine.exec(
     `CREATE TABLE ${q(table)} AS SELECT c AS ${q(columns.customer)}, ms AS ${q(columns.ms)}, ${tz} AS ${q(columns.tz)}, ${ts} AS ${q(columns.ts)}, d AS ${q(columns.date)}, v AS ${q(columns.value)} FROM ${raw}`,
   );

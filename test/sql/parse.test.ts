@@ -28,7 +28,10 @@ function sparkErrors(statements: readonly string[]): string[][] {
     const input = JSON.parse(require('node:fs').readFileSync(0, 'utf8'));
     process.stdout.write(JSON.stringify(input.map((sql) => spark.validate(sql).map((e) => e.message))));
   });`;
-  const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { input: JSON.stringify(statements), cwd: root });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], {
+    input: JSON.stringify(statements),
+    cwd: root,
+  });
   return JSON.parse(out.toString()) as string[][];
 }
 
@@ -51,13 +54,17 @@ describe('parser check of the generated-only dialects', () => {
       const retention = retentionCountsSql({ dialect, ...source, mode: 'onOrAfter' });
       // The ANTLR Spark parser needs seconds for the longest statements: a representative subset for Spark.
       const names = Object.keys(CASES).filter(
-        (name) => dialect !== 'spark' || !['rfm-weeks-london', 'retention-weeks-sunday', 'rfm-fiscal-quarters-epoch-ms'].includes(name),
+        (name) =>
+          dialect !== 'spark' ||
+          !['rfm-weeks-london', 'retention-weeks-sunday', 'rfm-fiscal-quarters-epoch-ms'].includes(name),
       );
       const statements = [...names.map((name) => (CASES[name] as (d: SqlDialect) => string)(dialect)), rfm, retention];
       // …and the check itself must reject broken SQL (the last statement).
       statements.push(rfm.replace('ORDER BY c', 'ORDER BY'));
       const errors =
-        dialect === 'spark' ? sparkErrors(statements) : await Promise.all(statements.map((sql) => errorsOf(dialect, sql)));
+        dialect === 'spark'
+          ? sparkErrors(statements)
+          : await Promise.all(statements.map((sql) => errorsOf(dialect, sql)));
       expect(errors.slice(0, -1)).toEqual(statements.slice(0, -1).map(() => []));
       expect(errors.at(-1)?.length).toBeGreaterThan(0);
     }, 120_000);

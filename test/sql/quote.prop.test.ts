@@ -74,7 +74,26 @@ function readLiteral(dialect: SqlDialect, token: string): string | null {
 const text = fc
   .array(
     fc.oneof(
-      fc.constantFrom('"', "'", '`', '\\', ';', '--', '/*', '*/', '\n', '\r', '\t', '\u007f', '\u2028', 'é', '日', '🎉', ' ', 'x'),
+      fc.constantFrom(
+        '"',
+        "'",
+        '`',
+        '\\',
+        ';',
+        '--',
+        '/*',
+        '*/',
+        '\n',
+        '\r',
+        '\t',
+        '\u007f',
+        '\u2028',
+        'é',
+        '日',
+        '🎉',
+        ' ',
+        'x',
+      ),
       fc.string({ unit: 'grapheme', maxLength: 3 }),
     ),
     { maxLength: 12 },
@@ -82,16 +101,22 @@ const text = fc
   .map((parts) => parts.join('').replaceAll('\u0000', ''));
 
 describe('quoteSqlIdentifier and quoteSqlLiteral', () => {
-  test.prop([fc.constantFrom(...DIALECTS), text])('an identifier reads back as itself and never ends early', (dialect, name) => {
-    fc.pre(name.length > 0 && new TextEncoder().encode(name).length <= 63);
-    const quoted = quoteSqlIdentifier(name, { dialect });
-    expect(readIdentifier(dialect, quoted)).toBe(name);
-  });
+  test.prop([fc.constantFrom(...DIALECTS), text])(
+    'an identifier reads back as itself and never ends early',
+    (dialect, name) => {
+      fc.pre(name.length > 0 && new TextEncoder().encode(name).length <= 63);
+      const quoted = quoteSqlIdentifier(name, { dialect });
+      expect(readIdentifier(dialect, quoted)).toBe(name);
+    },
+  );
 
-  test.prop([fc.constantFrom(...DIALECTS), text])('a literal reads back as itself and never ends early', (dialect, value) => {
-    const quoted = quoteSqlLiteral(value, { dialect });
-    expect(readLiteral(dialect, quoted)).toBe(value);
-  });
+  test.prop([fc.constantFrom(...DIALECTS), text])(
+    'a literal reads back as itself and never ends early',
+    (dialect, value) => {
+      const quoted = quoteSqlLiteral(value, { dialect });
+      expect(readLiteral(dialect, quoted)).toBe(value);
+    },
+  );
 
   it('refuses what no engine can hold: empty names, NUL, lone surrogates, names PostgreSQL would truncate', () => {
     for (const dialect of DIALECTS) {
