@@ -40,8 +40,9 @@ export function startPostgres(): TestPostgres {
   const asRoot = process.getuid?.() === 0;
   const run = (tool: string, args: string[]): void => {
     const command = join(bin, tool);
-    if (asRoot) execFileSync('runuser', ['-u', 'postgres', '--', command, ...args], { stdio: 'pipe' });
-    else execFileSync(command, args, { stdio: 'pipe' });
+    // From the cluster's own directory: the postgres user may not be allowed into the repository's.
+    if (asRoot) execFileSync('runuser', ['-u', 'postgres', '--', command, ...args], { stdio: 'pipe', cwd: dir });
+    else execFileSync(command, args, { stdio: 'pipe', cwd: dir });
   };
   if (asRoot) {
     execFileSync('chown', ['postgres', dir]);
