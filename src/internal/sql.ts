@@ -373,10 +373,15 @@ export function makeDate(dialect: SqlDialect, y: string, m: string, d: string): 
   }
 }
 
+/** The first day (a DATE) of month `m` (months since January 1970, an integer expression). */
+function firstDateOfMonth(dialect: SqlDialect, m: string): string {
+  const years = floorDiv(dialect, m, 12);
+  return makeDate(dialect, `1970 + ${years}`, `(${m}) - 12 * ${years} + 1`, '1');
+}
+
 /** Days since 1970-01-01 of the first day of month `m` (months since January 1970, an integer expression). */
 export function firstDayOfMonthNumber(dialect: SqlDialect, m: string): string {
-  const years = floorDiv(dialect, m, 12);
-  return dayNumber(dialect, makeDate(dialect, `1970 + ${years}`, `(${m}) - 12 * ${years} + 1`, '1'));
+  return dayNumber(dialect, firstDateOfMonth(dialect, m));
 }
 
 /** `+ n` or `- n` for an integer n (so the SQL never reads `+ -3`). */
@@ -426,6 +431,22 @@ export function firstDayOfPeriod(dialect: SqlDialect, p: string, rules: PeriodRu
       return firstDayOfMonthNumber(dialect, `3 * (${p}) ${signed(ys - 1)}`);
     case 'year':
       return firstDayOfMonthNumber(dialect, `12 * (${p}) ${signed(ys - 1)}`);
+  }
+}
+
+/** The first local day of period number `p`, as a DATE (the label of a cohort, for people reading the output). */
+export function firstDateOfPeriod(dialect: SqlDialect, p: string, rules: PeriodRules): string {
+  const ys = rules.yearStartsOn;
+  switch (rules.period) {
+    case 'day':
+    case 'week':
+      return dateOfDayNumber(dialect, firstDayOfPeriod(dialect, p, rules));
+    case 'month':
+      return firstDateOfMonth(dialect, p);
+    case 'quarter':
+      return firstDateOfMonth(dialect, `3 * (${p}) ${signed(ys - 1)}`);
+    case 'year':
+      return firstDateOfMonth(dialect, `12 * (${p}) ${signed(ys - 1)}`);
   }
 }
 

@@ -5,9 +5,8 @@ import {
   RETENTION_MODE_KEYS,
 } from '../internal/cohortKernel.ts';
 import {
-  dateOfDayNumber,
   dayNumber,
-  firstDayOfPeriod,
+  firstDateOfPeriod,
   floorDiv,
   numberLiteral,
   periodOfDate,
@@ -85,7 +84,6 @@ export function retentionCountsSql(options: RetentionCountsSqlOptions): string {
   const time = sourceTime(source, settings);
   const q = (name: string): string => quoteIdentifier(fn, dialect, name, 'alias');
   const p = periodOfDate(dialect, time.localDate, settings);
-  const day = (x: string): string => firstDayOfPeriod(dialect, x, settings);
   const endMs = settings.observationEnd;
 
   // events: every valid row up to the observation end, with its period (and instant, or local day).
@@ -133,7 +131,7 @@ export function retentionCountsSql(options: RetentionCountsSqlOptions): string {
   }
   const columns = [
     `sizes.cohort AS ${q('cohort_period')}`,
-    `${dateOfDayNumber(dialect, day('sizes.cohort'))} AS ${q('cohort_start')}`,
+    `${firstDateOfPeriod(dialect, 'sizes.cohort', settings)} AS ${q('cohort_start')}`,
     `sizes.cohort_size AS ${q('cohort_size')}`,
     `counts.k AS ${q('column_index')}`,
     `counts.n AS ${q('customers')}`,

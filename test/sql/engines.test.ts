@@ -133,6 +133,10 @@ async function expectRetention(
   const got = retentionMatrixFromCounts(rows as unknown as RetentionCountRow[], sqlOptions as never);
   const { value: _value, ...log } = inProcess(events, type);
   const want = retentionMatrix(log, options as never);
+  // cohort_start, for people reading the SQL output, is the cohort's label.
+  const labels = new Map(want.cohorts.map((c) => [c.label, true]));
+  for (const row of rows) expect(labels.has(String(row.cohort_start)), String(row.cohort_start)).toBe(true);
+  expect(new Set(rows.map((r) => String(r.cohort_start))).size).toBe(want.cohorts.length);
   expect(got, `${engine.name} ${type} ${JSON.stringify(options)}`).toEqual(want);
 }
 

@@ -38,6 +38,8 @@ export async function duckdb(): Promise<Engine> {
 /** PostgreSQL through node-postgres, session time zone Asia/Kolkata. */
 export async function postgres(server: TestPostgres): Promise<Engine> {
   const { default: pg } = await import('pg');
+  // DATE as its text (node-postgres would make a Date at local midnight of the Node process).
+  pg.types.setTypeParser(1082, (text: string) => text);
   const client = new pg.Client(server.config);
   await client.connect();
   await client.query("SET TIME ZONE 'Asia/Kolkata'");
