@@ -159,6 +159,31 @@ const withOptions: Record<string, Case> = {
     options: { dialect: 'snowflake', table: 'orders', customer: 'id', fraction: 0.1, salt: 's' },
     call: (o) => fn.customerSampleSql!(o),
   },
+  scoringUdfSql: {
+    options: {
+      dialect: 'bigquery',
+      params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 },
+      t: 39,
+      spend: { p: 6.25, q: 3.74, v: 15.44 },
+      clv: { horizon: 12, modelUnit: 'week', discountRate: 0.01 },
+    },
+    call: (o) => fn.scoringUdfSql!(o),
+    nested: [
+      { key: 'params', value: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } },
+      { key: 'spend', value: { p: 6.25, q: 3.74, v: 15.44 } },
+      {
+        key: 'clv',
+        value: {
+          horizon: 12,
+          horizonUnit: 'month',
+          modelUnit: 'week',
+          discountRate: 0.01,
+          margin: 1,
+          daysPerMonth: 30.4,
+        },
+      },
+    ],
+  },
   quoteSqlIdentifier: { options: { dialect: 'spark' }, call: (o) => fn.quoteSqlIdentifier!('a`b', o) },
   quoteSqlLiteral: { options: { dialect: 'clickhouse' }, call: (o) => fn.quoteSqlLiteral!("it's", o) },
   // Models

@@ -5,4 +5,5 @@ export * from './quoteSqlLiteral.ts';
 export * from './retentionCountsSql.ts';
 export * from './retentionMatrixFromCounts.ts';
 export * from './rfmSummarySql.ts';
+export * from './scoringUdfSql.ts';
 export type * from './types.ts';

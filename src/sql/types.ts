@@ -122,3 +122,26 @@ export interface CustomerSampleSqlOptions extends Omit<SqlSourceOptions, 'time' 
 export interface SqlQuoteOptions {
   readonly dialect: SqlDialect;
 }
+
+/** Options of {@link scoringUdfSql}. */
+export interface ScoringUdfSqlOptions {
+  /** `'bigquery'` or `'snowflake'` (the engines with JavaScript UDFs). */
+  readonly dialect: 'bigquery' | 'snowflake';
+  /** Fitted BG/NBD parameters (a `fitBgNbd` result's `params`). */
+  readonly params: { readonly r: number; readonly alpha: number; readonly a: number; readonly b: number };
+  /** Horizon of `expected_purchases`, in the model's time unit (default 1). */
+  readonly t?: number;
+  /** Gamma-Gamma parameters, for the CLV (with `clv`). */
+  readonly spend?: { readonly p: number; readonly q: number; readonly v: number };
+  /** The options of `modelClv` (`horizon`, `modelUnit`, `discountRate`, `horizonUnit`, `margin`, `daysPerMonth`). */
+  readonly clv?: {
+    readonly horizon: number;
+    readonly modelUnit: Period;
+    readonly discountRate: number;
+    readonly horizonUnit?: Period;
+    readonly margin?: number;
+    readonly daysPerMonth?: number;
+  };
+  /** Name of the function (default `loyalty_metrics_score`). */
+  readonly name?: string;
+}

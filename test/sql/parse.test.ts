@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { rfmSummarySql, retentionCountsSql, type SqlDialect } from '../../src/index.ts';
+import { retentionCountsSql, rfmSummarySql, scoringUdfSql, type SqlDialect } from '../../src/index.ts';
 import { CASES } from './cases.ts';
 
 // The dialects that cannot run here are checked by maintained parsers: Spark SQL by dt-sql-parser (built on the
@@ -59,6 +59,15 @@ describe('parser check of the generated-only dialects', () => {
           !['rfm-weeks-london', 'retention-weeks-sunday', 'rfm-fiscal-quarters-epoch-ms'].includes(name),
       );
       const statements = [...names.map((name) => (CASES[name] as (d: SqlDialect) => string)(dialect)), rfm, retention];
+      if (dialect === 'bigquery')
+        statements.push(
+          scoringUdfSql({
+            dialect,
+            params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 },
+            spend: { p: 6.25, q: 3.74, v: 15.44 },
+            clv: { horizon: 12, modelUnit: 'week', discountRate: 0.01 },
+          }),
+        );
       // …and the check itself must reject broken SQL (the last statement).
       statements.push(rfm.replace('ORDER BY c', 'ORDER BY'));
       const errors =
