@@ -7,7 +7,13 @@
 // best wall time of 3 runs each; DuckDB runs on all cores it finds (here the machine's), JavaScript on one.
 // Run: npm run bench -- sql     Optional: BENCH_SIZES=1000000 (default 1e6 and 1e7).
 import { DuckDBInstance } from '@duckdb/node-api';
-import { retentionCountsSql, retentionMatrix, retentionMatrixFromCounts, rfmSummary, rfmSummarySql } from '../src/index.ts';
+import {
+  retentionCountsSql,
+  retentionMatrix,
+  retentionMatrixFromCounts,
+  rfmSummary,
+  rfmSummarySql,
+} from '../src/index.ts';
 import { DAY, gc, mulberry32, sizes } from './helpers.ts';
 
 const zone = 'Europe/London';
@@ -44,7 +50,7 @@ for (const n of sizes) {
   const db = await DuckDBInstance.create(':memory:');
   const connection = await db.connect();
   await connection.run('CREATE TABLE orders (customer_id INTEGER, at_ms BIGINT, amount DOUBLE)');
-  let t = performance.now();
+  const t = performance.now();
   const appender = await connection.createAppender('orders');
   for (let i = 0; i < n; i++) {
     appender.appendInteger(log.customer[i] as number);
@@ -56,9 +62,17 @@ for (const n of sizes) {
   await connection.run(
     "CREATE TABLE events AS SELECT customer_id, timezone('UTC', make_timestamp(at_ms * 1000)) AS at_tz, amount FROM orders",
   );
-  console.log(`\n${n.toLocaleString('en-US')} transactions of ${(n / 10).toLocaleString('en-US')} customers: loaded into DuckDB in ${((performance.now() - t) / 1000).toFixed(1)} s (not counted)`);
+  console.log(
+    `\n${n.toLocaleString('en-US')} transactions of ${(n / 10).toLocaleString('en-US')} customers: loaded into DuckDB in ${((performance.now() - t) / 1000).toFixed(1)} s (not counted)`,
+  );
 
-  const source = { dialect: 'duckdb', table: 'events', customer: 'customer_id', time: 'at_tz', timeZone: zone } as const;
+  const source = {
+    dialect: 'duckdb',
+    table: 'events',
+    customer: 'customer_id',
+    time: 'at_tz',
+    timeZone: zone,
+  } as const;
   const rfmSql = rfmSummarySql({ ...source, value: 'amount', unit: 'week' });
   const sqlRfm = await best(3, async () => (await connection.runAndReadAll(rfmSql)).getRows());
   const jsRfm = await best(3, () => rfmSummary(log, { timeZone: zone, unit: 'week' }));
@@ -73,7 +87,9 @@ for (const n of sizes) {
   const counts = retentionCountsSql({ ...source, period: 'month' });
   const sqlRet = await best(3, async () => (await connection.runAndReadAll(counts)).getRowObjects());
   const fromCounts = retentionMatrixFromCounts(sqlRet.result as never, { period: 'month', timeZone: zone });
-  const jsRet = await best(3, () => retentionMatrix({ customer: log.customer, time: log.time }, { period: 'month', timeZone: zone }));
+  const jsRet = await best(3, () =>
+    retentionMatrix({ customer: log.customer, time: log.time }, { period: 'month', timeZone: zone }),
+  );
   if (JSON.stringify(fromCounts) !== JSON.stringify(jsRet.result)) throw new Error('retention matrices disagree');
   console.log(
     `retention (months, ${zone}): DuckDB SQL ${sqlRet.ms.toFixed(0)} ms, retentionMatrix ${jsRet.ms.toFixed(0)} ms (ratio SQL/JS ${(sqlRet.ms / jsRet.ms).toFixed(2)}); the matrices are equal`,
