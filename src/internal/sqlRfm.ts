@@ -22,15 +22,7 @@ import {
   toDouble,
   type SqlDialect,
 } from './sql.ts';
-import {
-  readSqlCalendar,
-  readSqlInstant,
-  readSqlSource,
-  sampleCondition,
-  sourceTime,
-  SQL_CALENDAR_KEYS,
-  SQL_SOURCE_KEYS,
-} from './sqlSource.ts';
+import { readSqlCalendar, readSqlInstant, readSqlSource, sampleCondition, sourceTime } from './sqlSource.ts';
 import {
   describeValue,
   rangeFail,
@@ -41,27 +33,43 @@ import {
   withDefault,
 } from './validate.ts';
 
+// Literal lists (no spreads of SQL_SOURCE_KEYS and SQL_CALENDAR_KEYS): bundlers drop an unused constant only when its
+// initialiser is pure, and an array spread is not.
 /** Option keys of `rfmSummarySql`. */
 export const RFM_SQL_KEYS: readonly string[] = [
-  ...SQL_SOURCE_KEYS,
-  ...SQL_CALENDAR_KEYS,
+  'dialect',
+  'table',
+  'customer',
+  'time',
+  'timeType',
+  'period',
+  'timeZone',
+  'weekStartsOn',
+  'yearStartsOn',
   'value',
   'unit',
   'observationEnd',
   'compress',
   'sample',
-] as const;
+];
 
 /** Option keys of `calibrationHoldoutSql`. */
 export const CALIBRATION_SQL_KEYS: readonly string[] = [
-  ...SQL_SOURCE_KEYS,
-  ...SQL_CALENDAR_KEYS,
+  'dialect',
+  'table',
+  'customer',
+  'time',
+  'timeType',
+  'period',
+  'timeZone',
+  'weekStartsOn',
+  'yearStartsOn',
   'value',
   'unit',
   'observationEnd',
   'calibrationEnd',
   'sample',
-] as const;
+];
 
 /** Writes the RFM summary SQL (`calibration` false) or the calibration/holdout SQL. */
 export function rfmSql(fn: string, options: unknown, calibration: boolean): string {
