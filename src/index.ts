@@ -15,5 +15,6 @@ export * from './survival/index.ts';
 export * from './compare/index.ts';
 export * from './charts/index.ts';
 export * from './diagnostics/index.ts';
+export * from './sql/index.ts';
 // Types shared by several areas' options.
 export * from './types.ts';

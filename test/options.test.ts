@@ -135,6 +135,57 @@ const withOptions: Record<string, Case> = {
     options: { customer: 'user', time: 'at', multiple: 2, observationEnd: '2024-06-01' },
     call: (o) => fn.overdueCustomers!(rows, o),
   },
+  // SQL
+  rfmSummarySql: {
+    options: { dialect: 'duckdb', table: 'orders', customer: 'id', time: 'at', value: 'amount', unit: 'week' },
+    call: (o) => fn.rfmSummarySql!(o),
+    nested: [{ key: 'sample', value: { fraction: 0.5, salt: 'x' } }],
+  },
+  calibrationHoldoutSql: {
+    options: { dialect: 'postgres', table: 'orders', customer: 'id', time: 'at', calibrationEnd: '2024-01-31' },
+    call: (o) => fn.calibrationHoldoutSql!(o),
+    nested: [{ key: 'sample', value: { fraction: 0.5, salt: 'x' } }],
+  },
+  retentionCountsSql: {
+    options: { dialect: 'bigquery', table: 'events', customer: 'id', time: 'at', period: 'month', mode: 'onOrAfter' },
+    call: (o) => fn.retentionCountsSql!(o),
+  },
+  retentionMatrixFromCounts: {
+    options: { period: 'month', observationEnd: '2024-03-01', dialect: 'duckdb' },
+    call: (o) =>
+      fn.retentionMatrixFromCounts!([{ cohort_period: 648, cohort_size: 1, column_index: 0, customers: 1 }], o),
+  },
+  customerSampleSql: {
+    options: { dialect: 'snowflake', table: 'orders', customer: 'id', fraction: 0.1, salt: 's' },
+    call: (o) => fn.customerSampleSql!(o),
+  },
+  scoringUdfSql: {
+    options: {
+      dialect: 'bigquery',
+      params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 },
+      t: 39,
+      spend: { p: 6.25, q: 3.74, v: 15.44 },
+      clv: { horizon: 12, modelUnit: 'week', discountRate: 0.01 },
+    },
+    call: (o) => fn.scoringUdfSql!(o),
+    nested: [
+      { key: 'params', value: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } },
+      { key: 'spend', value: { p: 6.25, q: 3.74, v: 15.44 } },
+      {
+        key: 'clv',
+        value: {
+          horizon: 12,
+          horizonUnit: 'month',
+          modelUnit: 'week',
+          discountRate: 0.01,
+          margin: 1,
+          daysPerMonth: 30.4,
+        },
+      },
+    ],
+  },
+  quoteSqlIdentifier: { options: { dialect: 'spark' }, call: (o) => fn.quoteSqlIdentifier!('a`b', o) },
+  quoteSqlLiteral: { options: { dialect: 'clickhouse' }, call: (o) => fn.quoteSqlLiteral!("it's", o) },
   // Models
   fitBgNbd: {
     options: { maxIterations: 50, initialParams: { r: 1 } },

@@ -43,6 +43,8 @@ export type Flags = Readonly<Record<string, string | boolean | undefined>>;
 /** What a subcommand can do with its input. */
 export interface CommandContext {
   readonly flags: Flags;
+  /** The positional argument of a command with a `subject` (e.g. `rfm` in `sql rfm`); such a command reads no input. */
+  readonly subject?: string;
   /**
    * Streams every row of the input, calling `onRow` with the values of `columns` (in that order; the
    * array is reused) and the row's 1-based line number. Resolves with the number of rows.
@@ -68,6 +70,11 @@ export interface Command {
   /** The library function it runs, named in the help. */
   readonly runs: string;
   readonly flags: Readonly<Record<string, FlagSpec>>;
+  /**
+   * A command that reads no input takes a required positional subject instead of a file (`sql rfm`): its
+   * placeholder for the help and its allowed values.
+   */
+  readonly subject?: { readonly value: string; readonly choices: readonly string[] };
   execute(context: CommandContext): Promise<CommandOutput>;
 }
 

@@ -11,6 +11,7 @@ import { fitBgNbdCommand } from './commands/fitBgNbd.ts';
 import { npsCommand } from './commands/nps.ts';
 import { retentionCommand } from './commands/retention.ts';
 import { rfmCommand } from './commands/rfm.ts';
+import { sqlCommand } from './commands/sql.ts';
 import { formatFromName, InputError, readTable, type InputFormat } from './input.ts';
 
 /** Exit codes. */
@@ -27,7 +28,7 @@ export interface CliIo {
 }
 
 /** Every subcommand, in the order of the help. */
-export const COMMANDS: readonly Command[] = [retentionCommand, rfmCommand, fitBgNbdCommand, npsCommand];
+export const COMMANDS: readonly Command[] = [retentionCommand, rfmCommand, fitBgNbdCommand, npsCommand, sqlCommand];
 
 const FORMATS = ['table', 'csv', 'json'] as const;
 const INPUT_FORMATS: readonly InputFormat[] = ['csv', 'ndjson'];
@@ -49,18 +50,25 @@ const COMMON_FLAGS: Readonly<Record<string, FlagSpec>> = {
 };
 
 function usageOf(command: Command): string {
-  const flags = { ...command.flags, ...COMMON_FLAGS };
+  const { 'input-format': _input, ...rest } = COMMON_FLAGS;
+  const flags = command.subject === undefined ? { ...command.flags, ...COMMON_FLAGS } : { ...command.flags, ...rest };
   const lines = Object.entries(flags).map(([name, spec]) => {
     const left = `  --${name}${spec.value !== undefined ? ` ${spec.value}` : ''}`;
     const required = spec.required === true ? ' (required)' : '';
     return `${left.padEnd(34)} ${spec.description}${required}`;
   });
+  const input =
+    command.subject === undefined
+      ? [
+          'Reads CSV (first line = column names) or NDJSON from the file, or from standard input when the file is',
+          'omitted or "-".',
+        ]
+      : ['Reads no input: prints SQL text (with --format json, { "sql": … }).'];
   return [
-    `Usage: loyalty-metrics ${command.name} [file] [flags]`,
+    `Usage: loyalty-metrics ${command.name} ${command.subject === undefined ? '[file]' : command.subject.value} [flags]`,
     '',
     `${command.summary} (runs ${command.runs}).`,
-    'Reads CSV (first line = column names) or NDJSON from the file, or from standard input when the file is',
-    'omitted or "-".',
+    ...input,
     '',
     'Flags:',
     ...lines,
@@ -185,6 +193,16 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     const { flags, file } = parseFlags(command, rest);
     if (flags.help === true) {
       await write(io.stdout, usageOf(command));
+      return EXIT_OK;
+    }
+    if (command.subject !== undefined) {
+      if (file === undefined || !command.subject.choices.includes(file))
+        throw new UsageError(
+          `${command.name} expects ${command.subject.choices.join(', ')} as its first argument${file === undefined ? '' : `, got ${JSON.stringify(file)}`}`,
+        );
+      const output = await command.execute({ flags, subject: file, read: () => Promise.resolve(0) });
+      const format = (flags.format as (typeof FORMATS)[number] | undefined) ?? 'table';
+      await write(io.stdout, format === 'json' ? `${JSON.stringify(output.json, null, 2)}\n` : output.table());
       return EXIT_OK;
     }
     const fromStdin = file === undefined || file === '-';

@@ -134,7 +134,7 @@ describe('loyalty-metrics nps', () => {
       const unknownCommand = await runCli(['promoters']);
       expect(unknownCommand.code).toBe(2);
       expect(unknownCommand.stderr).toMatch(
-        /^loyalty-metrics: unknown command "promoters"; commands: retention, rfm, fit-bgnbd, nps\n/,
+        /^loyalty-metrics: unknown command "promoters"; commands: retention, rfm, fit-bgnbd, nps, sql\n/,
       );
       const unknownFlag = await runCli(['nps', '--score', 'score', '--colour'], 'score\n9\n');
       expect(unknownFlag.code).toBe(2);

@@ -64,6 +64,9 @@ const BUDGETS: Readonly<
   // 10.0 kB: every model of the registry (P(alive), conditional expectation and P(X(t) = n) of BG/NBD, MBG/NBD
   // and Pareto/NBD with their ₂F₁ series, incomplete beta and quadrature) plus the customer reader.
   diagnostics: { fn: 'periodTransactions', gzip: 11_000 },
+  // The SQL generators carry the time-zone validation and period indexer (for the observation end's period),
+  // the dialect table and the option readers (7.7 kB measured). 'rfmSummarySql' contains the name 'rfmSummary'.
+  sql: { fn: 'rfmSummarySql', gzip: 8500, alsoAllowed: ['rfmSummary'] },
 };
 
 /** Areas = folders of src/ re-exported by src/index.ts (internal kernels and the Node-only CLI are not). */
