@@ -14,5 +14,6 @@ export * from './models/index.ts';
 export * from './survival/index.ts';
 export * from './compare/index.ts';
 export * from './charts/index.ts';
+export * from './io/index.ts';
 // Types shared by several areas' options.
 export * from './types.ts';

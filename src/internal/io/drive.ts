@@ -1,0 +1,126 @@
+/**
+ * Drives the CSV and NDJSON log readers over the inputs the public readers take: a string, a `Uint8Array`, a web
+ * `ReadableStream` of bytes (Deno, browsers, `fetch` bodies) or any async iterable of `Uint8Array` or string
+ * chunks (Node streams, without importing `node:stream`).
+ * @internal
+ * @module
+ */
+import { describeValue, typeFail } from '../validate.ts';
+import { CsvLogReader } from './csvLog.ts';
+import { NdjsonLogReader } from './ndjsonLog.ts';
+import type { ByteStream, LogColumns } from '../../io/types.ts';
+import { CSV_KEYS, READ_KEYS, type ReaderSetup, type ReadResult, readReaderSetup } from './settings.ts';
+import { encodeUtf8 } from './utf8.ts';
+
+/** A reader of either format. */
+export type LogReader = CsvLogReader | NdjsonLogReader;
+
+/** A new reader of `format`; `textNumbers` is the command-line tool's NDJSON leniency. */
+export function createLogReader(format: 'csv' | 'ndjson', setup: ReaderSetup, textNumbers = false): LogReader {
+  return format === 'csv'
+    ? new CsvLogReader(setup.names, setup.delimiter, setup.settings)
+    : new NdjsonLogReader(setup.names, setup.settings, textNumbers);
+}
+
+/** Feeds one chunk. */
+export function pushChunk(reader: LogReader, chunk: Uint8Array): void {
+  if (reader instanceof CsvLogReader) reader.scanner.push(chunk);
+  else reader.push(chunk);
+}
+
+/** Ends the input and returns the columns (a CSV input without a header line is an error). */
+export function finishLog(reader: LogReader, setup: ReaderSetup): ReadResult {
+  if (reader instanceof CsvLogReader) {
+    reader.scanner.end();
+    if (!reader.scanner.hasHeader) setup.settings.fail({ problem: 'empty', line: 1, row: -1, column: '' });
+  } else reader.end();
+  const { customer, time, value } = reader.builder.columns();
+  const customerIds = reader instanceof CsvLogReader ? reader.ids.ids : reader.ids;
+  return { customer, customerIds, time, value, skippedRows: reader.builder.skipped };
+}
+
+/** Encodes a string chunk (a whole input or a streamed piece) as UTF-8. */
+export function bytesOf(chunk: string | Uint8Array): Uint8Array {
+  return typeof chunk === 'string' ? encodeUtf8(chunk) : chunk;
+}
+
+/** Whether `input` is a whole input that can be read at once. */
+export function isWholeInput(input: unknown): input is string | Uint8Array {
+  return typeof input === 'string' || input instanceof Uint8Array;
+}
+
+/**
+ * The chunks of any accepted input, as bytes.
+ * @throws {TypeError} For anything else.
+ */
+export async function* chunksOf(fn: string, source: unknown): AsyncGenerator<Uint8Array> {
+  if (isWholeInput(source)) {
+    yield bytesOf(source);
+    return;
+  }
+  const stream = source as { getReader?: unknown; [Symbol.asyncIterator]?: unknown } | null;
+  if (stream !== null && typeof stream === 'object' && typeof stream.getReader === 'function') {
+    const reader = (stream as ByteStream).getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        yield chunkBytes(fn, value);
+      }
+    } finally {
+      reader.releaseLock();
+    }
+  }
+  if (stream !== null && typeof stream === 'object' && typeof stream[Symbol.asyncIterator] === 'function') {
+    for await (const chunk of stream as AsyncIterable<unknown>) yield chunkBytes(fn, chunk);
+    return;
+  }
+  typeFail(
+    fn,
+    `input must be a string, a Uint8Array, a ReadableStream or an async iterable of Uint8Array chunks, got ${describeValue(source)}`,
+    { argument: 'input', value: source },
+  );
+}
+
+function chunkBytes(fn: string, chunk: unknown): Uint8Array {
+  if (chunk instanceof Uint8Array) return chunk;
+  if (typeof chunk === 'string') return encodeUtf8(chunk);
+  return typeFail(fn, `input chunks must be Uint8Array (or string), got ${describeValue(chunk)}`, {
+    argument: 'input',
+    value: chunk,
+  });
+}
+
+/** The public shape of a result: `value` only when a value column was read. */
+export function toLogColumns(r: ReadResult): LogColumns {
+  const base = { customer: r.customer, customerIds: r.customerIds, time: r.time };
+  return r.value === null
+    ? { ...base, skippedRows: r.skippedRows }
+    : { ...base, value: r.value, skippedRows: r.skippedRows };
+}
+
+/** Reads a whole input (string or bytes) of `format` at once. */
+export function readWhole(fn: string, format: 'csv' | 'ndjson', input: unknown, options: unknown): LogColumns {
+  const setup = readReaderSetup(fn, options, format === 'csv' ? CSV_KEYS : READ_KEYS);
+  if (!isWholeInput(input))
+    typeFail(fn, `input must be a string or a Uint8Array, got ${describeValue(input)}`, {
+      argument: 'input',
+      value: input,
+    });
+  const reader = createLogReader(format, setup);
+  pushChunk(reader, bytesOf(input));
+  return toLogColumns(finishLog(reader, setup));
+}
+
+/** Reads any accepted input of `format` chunk by chunk. */
+export async function readStreamed(
+  fn: string,
+  format: 'csv' | 'ndjson',
+  source: unknown,
+  options: unknown,
+): Promise<LogColumns> {
+  const setup = readReaderSetup(fn, options, format === 'csv' ? CSV_KEYS : READ_KEYS);
+  const reader = createLogReader(format, setup);
+  for await (const chunk of chunksOf(fn, source)) pushChunk(reader, chunk);
+  return toLogColumns(finishLog(reader, setup));
+}
