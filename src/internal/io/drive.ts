@@ -51,35 +51,41 @@ export function isWholeInput(input: unknown): input is string | Uint8Array {
 
 /**
  * The chunks of any accepted input, as bytes.
- * @throws {TypeError} For anything else.
+ * @throws {TypeError} At once, for anything else.
  */
-export async function* chunksOf(fn: string, source: unknown): AsyncGenerator<Uint8Array> {
-  if (isWholeInput(source)) {
-    yield bytesOf(source);
-    return;
-  }
+export function chunksOf(fn: string, source: unknown): AsyncIterable<Uint8Array> {
+  if (isWholeInput(source)) return wholeChunk(bytesOf(source));
   const stream = source as { getReader?: unknown; [Symbol.asyncIterator]?: unknown } | null;
-  if (stream !== null && typeof stream === 'object' && typeof stream.getReader === 'function') {
-    const reader = (stream as ByteStream).getReader();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        yield chunkBytes(fn, value);
-      }
-    } finally {
-      reader.releaseLock();
-    }
-  }
-  if (stream !== null && typeof stream === 'object' && typeof stream[Symbol.asyncIterator] === 'function') {
-    for await (const chunk of stream as AsyncIterable<unknown>) yield chunkBytes(fn, chunk);
-    return;
-  }
-  typeFail(
+  if (stream !== null && typeof stream === 'object' && typeof stream.getReader === 'function')
+    return streamChunks(fn, stream as ByteStream);
+  if (stream !== null && typeof stream === 'object' && typeof stream[Symbol.asyncIterator] === 'function')
+    return iteratedChunks(fn, stream as AsyncIterable<unknown>);
+  return typeFail(
     fn,
     `input must be a string, a Uint8Array, a ReadableStream or an async iterable of Uint8Array chunks, got ${describeValue(source)}`,
     { argument: 'input', value: source },
   );
+}
+
+async function* wholeChunk(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield bytes;
+}
+
+async function* streamChunks(fn: string, stream: ByteStream): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield chunkBytes(fn, value);
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+async function* iteratedChunks(fn: string, chunks: AsyncIterable<unknown>): AsyncGenerator<Uint8Array> {
+  for await (const chunk of chunks) yield chunkBytes(fn, chunk);
 }
 
 function chunkBytes(fn: string, chunk: unknown): Uint8Array {
@@ -112,15 +118,21 @@ export function readWhole(fn: string, format: 'csv' | 'ndjson', input: unknown, 
   return toLogColumns(finishLog(reader, setup));
 }
 
-/** Reads any accepted input of `format` chunk by chunk. */
-export async function readStreamed(
+/**
+ * Reads any accepted input of `format` chunk by chunk. The options and the kind of input are checked at once
+ * (a mistake there throws before any promise exists); bad data rejects the promise.
+ */
+export function readStreamed(
   fn: string,
   format: 'csv' | 'ndjson',
   source: unknown,
   options: unknown,
 ): Promise<LogColumns> {
   const setup = readReaderSetup(fn, options, format === 'csv' ? CSV_KEYS : READ_KEYS);
+  const chunks = chunksOf(fn, source);
   const reader = createLogReader(format, setup);
-  for await (const chunk of chunksOf(fn, source)) pushChunk(reader, chunk);
-  return toLogColumns(finishLog(reader, setup));
+  return (async () => {
+    for await (const chunk of chunks) pushChunk(reader, chunk);
+    return toLogColumns(finishLog(reader, setup));
+  })();
 }

@@ -130,6 +130,11 @@ export class LogBuilder {
     this.value = withValues ? new Float64Array(1024) : null;
   }
 
+  /** Makes room for `rows` rows in all. */
+  reserve(rows: number): void {
+    while (this.customer.length < rows) this.grow();
+  }
+
   /** Appends one row. */
   push(code: number, time: number, value: number): void {
     const n = this.length;

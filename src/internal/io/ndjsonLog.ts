@@ -149,18 +149,15 @@ export class NdjsonLogReader {
         return;
       }
     }
-    const code = this.customerCode(buf, line, row);
-    if (code < 0) return;
+    // The id is interned last, once the row is known to be good (a skipped row adds no customer).
+    if (!this.validCustomer(buf)) {
+      this.bad({ problem: 'customer', line, row, column: this.names.customer, value: this.shown(buf, 0) });
+      return;
+    }
     const t = this.timeOf(buf);
     if (Number.isNaN(t)) {
-      this.bad({
-        problem: 'time',
-        line,
-        row,
-        column: this.names.time,
-        value: this.shown(buf, 1),
-        customer: this.ids[code] as CustomerId,
-      });
+      const customer = this.shownId(buf);
+      this.bad({ problem: 'time', line, row, column: this.names.time, value: this.shown(buf, 1), customer });
       return;
     }
     let v = 0;
@@ -168,18 +165,13 @@ export class NdjsonLogReader {
       v = this.numberOf(buf, 2);
       if (!(v - v === 0)) {
         const column = this.names.value as string;
-        this.bad({
-          problem: 'value',
-          line,
-          row,
-          column,
-          value: this.shown(buf, 2),
-          customer: this.ids[code] as CustomerId,
-        });
+        const detail = Number.isNaN(v) ? '' : 'overflow';
+        const customer = this.shownId(buf);
+        this.bad({ problem: 'value', line, row, column, value: this.shown(buf, 2), customer, detail });
         return;
       }
     }
-    b.push(code, t, v);
+    b.push(this.customerCode(buf), t, v);
   }
 
   /** Scans the members of an object after its `{`; returns the position after the line's end, or −1. */
@@ -297,15 +289,31 @@ export class NdjsonLogReader {
     return [bytes, 0, bytes.length];
   }
 
-  private customerCode(buf: Uint8Array, line: number, row: number): number {
+  /** Whether the customer value is a non-empty string or a finite number. */
+  private validCustomer(buf: Uint8Array): boolean {
     const kind = this.kinds[0];
-    const column = this.names.customer;
     if (kind === STRING) {
-      const range = this.stringBytes(buf, 0);
-      if (range === null || range[1] === range[2]) {
-        this.bad({ problem: range === null ? 'json' : 'customer', line, row, column, value: '' });
-        return -1;
+      if (this.escapes[0] === 1) {
+        const text = this.jsonText(buf, (this.starts[0] as number) - 1, (this.ends[0] as number) + 1);
+        return typeof text === 'string' && text !== '';
       }
+      return (this.starts[0] as number) < (this.ends[0] as number);
+    }
+    if (kind !== NUMBER) return false;
+    const id = parseNumberBytes(buf, this.starts[0] as number, this.ends[0] as number);
+    return id - id === 0;
+  }
+
+  /** The customer id of a row with a valid one (see {@link validCustomer}), for an error. */
+  private shownId(buf: Uint8Array): CustomerId {
+    const id = this.shown(buf, 0);
+    return typeof id === 'string' || typeof id === 'number' ? id : '';
+  }
+
+  /** Code of the (valid) customer id, adding it when new. */
+  private customerCode(buf: Uint8Array): number {
+    if (this.kinds[0] === STRING) {
+      const range = this.stringBytes(buf, 0) as [Uint8Array, number, number];
       const before = this.stringIds.size;
       const local = this.stringIds.code(range[0], range[1], range[2]);
       if (local < before) return this.stringCodes[local] as number;
@@ -319,21 +327,15 @@ export class NdjsonLogReader {
       this.ids.push(this.stringIds.ids[local] as string);
       return code;
     }
-    if (kind === NUMBER) {
-      const id = parseNumberBytes(buf, this.starts[0] as number, this.ends[0] as number);
-      if (id - id === 0) {
-        const key = id === 0 ? 0 : id;
-        let code = this.numberCodes.get(key);
-        if (code === undefined) {
-          code = this.ids.length;
-          this.numberCodes.set(key, code);
-          this.ids.push(key);
-        }
-        return code;
-      }
+    const id = parseNumberBytes(buf, this.starts[0] as number, this.ends[0] as number);
+    const key = id === 0 ? 0 : id;
+    let code = this.numberCodes.get(key);
+    if (code === undefined) {
+      code = this.ids.length;
+      this.numberCodes.set(key, code);
+      this.ids.push(key);
     }
-    this.bad({ problem: 'customer', line, row, column, value: this.shown(buf, 0) });
-    return -1;
+    return code;
   }
 
   private timeOf(buf: Uint8Array): number {

@@ -77,9 +77,9 @@ function throwBadRow(fn: string, epoch: string | undefined, bad: BadRow): never 
       })`;
       break;
     case 'value':
-      if (typeof bad.value === 'number') {
+      if (typeof bad.value === 'number' || bad.detail === 'overflow') {
         range = true;
-        message = `${at()}: value (${shownValue}) must be a finite number`;
+        message = `${at()}: value (${typeof bad.value === 'string' ? bad.value : shownValue}) must be a finite number`;
       } else message = `${at()}: value must be a number, got ${shownValue}`;
       break;
     case 'fieldCount':
