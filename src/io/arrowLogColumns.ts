@@ -96,8 +96,14 @@ function dictionaryCodes(vector: VectorLike, n: number): { codes: Int32Array; id
   const dictionary = first.dictionary?.toArray() ?? [];
   const ids = Array.from(dictionary, (id, k) => customerId(id, k));
   const unique = new Set(ids).size === ids.length;
-  if (chunks.length === 1 && unique && first.values instanceof Int32Array && first.values.length === n)
-    return { codes: first.values, ids };
+  if (chunks.length === 1 && unique && first.values instanceof Int32Array && first.values.length >= n) {
+    const codes = first.values.length === n ? first.values : first.values.subarray(0, n);
+    // Indices must point into the dictionary (a corrupt or hand-made column could hold others).
+    let bad = -1;
+    for (let i = 0; i < n && bad < 0; i++)
+      if (!((codes[i] as number) >= 0 && (codes[i] as number) < ids.length)) bad = i;
+    if (bad < 0) return { codes, ids };
+  }
   // Several chunks, or a dictionary with repeated entries: remap every chunk's indices to shared codes.
   const codes = new Int32Array(n);
   const codeOf = new Map<CustomerId, number>();
@@ -116,7 +122,16 @@ function dictionaryCodes(vector: VectorLike, n: number): { codes: Int32Array; id
       remap[k] = code;
     });
     const indices = chunk.values ?? [];
-    for (let i = 0; i < chunk.length; i++) codes[at + i] = remap[indices[i] as number] as number;
+    for (let i = 0; i < chunk.length; i++) {
+      const code = remap[indices[i] as number];
+      if (code === undefined)
+        rangeFail(FN, `customer[${at + i}] has dictionary index ${describeValue(indices[i])} outside its dictionary`, {
+          argument: `table.customer[${at + i}]`,
+          value: indices[i],
+          row: at + i,
+        });
+      codes[at + i] = code;
+    }
     at += chunk.length;
   }
   return { codes, ids: shared };
