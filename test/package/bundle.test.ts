@@ -61,6 +61,7 @@ const BUDGETS: Readonly<
   survival: { fn: 'kaplanMeier', gzip: 2800 },
   time: { fn: 'calendarPeriod', gzip: 4000 },
   charts: { fn: 'cohortHeatmapSvg', gzip: 4500 },
+  io: { fn: 'parseCsvLog', gzip: 9000 },
 };
 
 /** Areas = folders of src/ re-exported by src/index.ts (internal kernels and the Node-only CLI are not). */
