@@ -235,11 +235,27 @@ const withOptions: Record<string, Case> = {
   },
   // Input readers (the streaming ones check their options before returning the promise)
   parseCsvLog: {
-    options: { customer: 'id', time: 'at', value: 'v', delimiter: ';', timeZone: 'UTC', epoch: 'seconds', onBadRow: 'skip' },
+    options: {
+      customer: 'id',
+      time: 'at',
+      value: 'v',
+      delimiter: ';',
+      timeZone: 'UTC',
+      epoch: 'seconds',
+      onBadRow: 'skip',
+    },
     call: (o) => fn.parseCsvLog!('id;at;v\na;0;1\n', o),
   },
   readCsvLog: {
-    options: { customer: 'id', time: 'at', value: 'v', delimiter: ';', timeZone: 'UTC', epoch: 'seconds', onBadRow: 'skip' },
+    options: {
+      customer: 'id',
+      time: 'at',
+      value: 'v',
+      delimiter: ';',
+      timeZone: 'UTC',
+      epoch: 'seconds',
+      onBadRow: 'skip',
+    },
     call: (o) => fn.readCsvLog!('id;at;v\na;0;1\n', o),
   },
   parseNdjsonLog: {

@@ -1,4 +1,6 @@
+import { CsvLogReader } from '../internal/io/csvLog.ts';
 import { readWhole } from '../internal/io/drive.ts';
+import { CSV_KEYS } from '../internal/io/settings.ts';
 import type { CsvLogOptions, LogColumns } from './types.ts';
 
 /**
@@ -35,7 +37,8 @@ import type { CsvLogOptions, LogColumns } from './types.ts';
  *
  * const csv = 'user;day;amount\r\nann;2024-01-01;10\r\nbob;20240105;"4,5"\r\nann;2024-01-11;30\r\n';
  * const log = parseCsvLog(csv, { customer: 'user', time: 'day', value: 'amount', delimiter: ';', onBadRow: 'skip' });
- * log.customerIds; // => ['ann', 'bob']
+ * // bob's row is skipped ("4,5" is not a number), and a skipped row adds no customer
+ * log.customerIds; // => ['ann']
  * Array.from(log.customer); // => [0, 0]
  * log.skippedRows; // => 1
  * // ann buys again 10 days later; the summary is keyed by the code
@@ -45,5 +48,11 @@ import type { CsvLogOptions, LogColumns } from './types.ts';
  * @category Input
  */
 export function parseCsvLog(input: string | Uint8Array, options: CsvLogOptions): LogColumns {
-  return readWhole('parseCsvLog', 'csv', input, options);
+  return readWhole(
+    'parseCsvLog',
+    CSV_KEYS,
+    (setup) => new CsvLogReader(setup.names, setup.delimiter, setup.settings),
+    input,
+    options,
+  );
 }

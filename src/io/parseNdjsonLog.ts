@@ -1,4 +1,6 @@
+import { NdjsonLogReader } from '../internal/io/ndjsonLog.ts';
 import { readWhole } from '../internal/io/drive.ts';
+import { READ_KEYS } from '../internal/io/settings.ts';
 import type { LogColumns, LogReadOptions } from './types.ts';
 
 /**
@@ -37,5 +39,11 @@ import type { LogColumns, LogReadOptions } from './types.ts';
  * @category Input
  */
 export function parseNdjsonLog(input: string | Uint8Array, options: LogReadOptions): LogColumns {
-  return readWhole('parseNdjsonLog', 'ndjson', input, options);
+  return readWhole(
+    'parseNdjsonLog',
+    READ_KEYS,
+    (setup) => new NdjsonLogReader(setup.names, setup.settings),
+    input,
+    options,
+  );
 }

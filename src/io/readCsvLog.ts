@@ -1,4 +1,6 @@
+import { CsvLogReader } from '../internal/io/csvLog.ts';
 import { readStreamed } from '../internal/io/drive.ts';
+import { CSV_KEYS } from '../internal/io/settings.ts';
 import type { CsvLogOptions, LogColumns, LogStream } from './types.ts';
 
 /**
@@ -35,5 +37,11 @@ import type { CsvLogOptions, LogColumns, LogStream } from './types.ts';
  * @category Input
  */
 export function readCsvLog(input: LogStream | string | Uint8Array, options: CsvLogOptions): Promise<LogColumns> {
-  return readStreamed('readCsvLog', 'csv', input, options);
+  return readStreamed(
+    'readCsvLog',
+    CSV_KEYS,
+    (setup) => new CsvLogReader(setup.names, setup.delimiter, setup.settings),
+    input,
+    options,
+  );
 }

@@ -1,4 +1,6 @@
+import { NdjsonLogReader } from '../internal/io/ndjsonLog.ts';
 import { readStreamed } from '../internal/io/drive.ts';
+import { READ_KEYS } from '../internal/io/settings.ts';
 import type { LogColumns, LogReadOptions, LogStream } from './types.ts';
 
 /**
@@ -25,5 +27,11 @@ import type { LogColumns, LogReadOptions, LogStream } from './types.ts';
  * @category Input
  */
 export function readNdjsonLog(input: LogStream | string | Uint8Array, options: LogReadOptions): Promise<LogColumns> {
-  return readStreamed('readNdjsonLog', 'ndjson', input, options);
+  return readStreamed(
+    'readNdjsonLog',
+    READ_KEYS,
+    (setup) => new NdjsonLogReader(setup.names, setup.settings),
+    input,
+    options,
+  );
 }

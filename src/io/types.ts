@@ -93,4 +93,6 @@ export interface ArrowLogOptions {
    * timestamp, days of `Date32`), else milliseconds.
    */
   readonly timeUnit?: 'second' | 'millisecond' | 'microsecond' | 'nanosecond';
+  /** IANA time zone of ISO date strings and date-times without an offset in a string time column. Default `'UTC'`. */
+  readonly timeZone?: string;
 }

@@ -6,17 +6,20 @@
  */
 import { CsvScanner, type CsvConsumer, type CsvSyntaxProblem } from './csvScanner.ts';
 import { IdDictionary } from './idDictionary.ts';
-import { LogBuilder, type ReadSettings, readTimeCell, readValueCell, SHOWN_BYTES, shownText } from './logBuilder.ts';
-
-/** Column names of an event log. */
-export interface LogColumnNames {
-  readonly customer: string;
-  readonly time: string;
-  readonly value?: string | undefined;
-}
+import {
+  LogBuilder,
+  type LogColumnNames,
+  type LogReader,
+  type ReadResult,
+  type ReadSettings,
+  readTimeCell,
+  readValueCell,
+  SHOWN_BYTES,
+  shownText,
+} from './logBuilder.ts';
 
 /** Reads a CSV event log pushed in chunks. */
-export class CsvLogReader implements CsvConsumer {
+export class CsvLogReader implements CsvConsumer, LogReader {
   readonly builder: LogBuilder;
   readonly ids: IdDictionary = new IdDictionary();
   readonly scanner: CsvScanner;
@@ -28,6 +31,19 @@ export class CsvLogReader implements CsvConsumer {
     this.settings = settings;
     this.builder = new LogBuilder(names.value !== undefined);
     this.scanner = new CsvScanner(delimiter, this, 3);
+  }
+
+  /** Reads a chunk. */
+  push(chunk: Uint8Array): void {
+    this.scanner.push(chunk);
+  }
+
+  /** Ends the input; a CSV input without a header line is an error. */
+  finish(): ReadResult {
+    this.scanner.end();
+    if (!this.scanner.hasHeader) this.settings.fail({ problem: 'empty', line: 1, row: -1, column: '' });
+    const { customer, time, value } = this.builder.columns();
+    return { customer, customerIds: this.ids.ids, time, value, skippedRows: this.builder.skipped };
   }
 
   header(names: string[], line: number): Int32Array {

@@ -121,6 +121,13 @@ function scanBatch(
  * const scanner = new CsvScanner(44, {
  *   header: (names) => Int32Array.from(names, (name) => (name === 'note' ? 0 : -1)),
  *   record: (s, line) => seen.push(`${line}: ${s.text(0)}`),
+ *   // records without quotes come in batches: [line, fields, start, end] each
+ *   records: (s, batch, count) => {
+ *     for (let r = 0; r < count; r++) {
+ *       const o = r * s.stride;
+ *       seen.push(`${batch[o]}: ${new TextDecoder().decode(s.buffer.subarray(batch[o + 2], batch[o + 3]))}`);
+ *     }
+ *   },
  *   malformed: (problem, line) => seen.push(`${line}: ${problem}`),
  * });
  * const bytes = new TextEncoder().encode('\uFEFFname,note\r\nAda,"says ""hi"",\n twice"\r\n\r\nBob,plain\n');

@@ -5,39 +5,14 @@
  * @internal
  * @module
  */
-import { describeValue, typeFail } from '../validate.ts';
-import { CsvLogReader } from './csvLog.ts';
-import { NdjsonLogReader } from './ndjsonLog.ts';
 import type { ByteStream, LogColumns } from '../../io/types.ts';
-import { CSV_KEYS, READ_KEYS, type ReaderSetup, type ReadResult, readReaderSetup } from './settings.ts';
+import { describeValue, typeFail } from '../validate.ts';
+import type { LogReader, ReadResult } from './logBuilder.ts';
+import { type ReaderSetup, readReaderSetup } from './settings.ts';
 import { encodeUtf8 } from './utf8.ts';
 
-/** A reader of either format. */
-export type LogReader = CsvLogReader | NdjsonLogReader;
-
-/** A new reader of `format`; `textNumbers` is the command-line tool's NDJSON leniency. */
-export function createLogReader(format: 'csv' | 'ndjson', setup: ReaderSetup, textNumbers = false): LogReader {
-  return format === 'csv'
-    ? new CsvLogReader(setup.names, setup.delimiter, setup.settings)
-    : new NdjsonLogReader(setup.names, setup.settings, textNumbers);
-}
-
-/** Feeds one chunk. */
-export function pushChunk(reader: LogReader, chunk: Uint8Array): void {
-  if (reader instanceof CsvLogReader) reader.scanner.push(chunk);
-  else reader.push(chunk);
-}
-
-/** Ends the input and returns the columns (a CSV input without a header line is an error). */
-export function finishLog(reader: LogReader, setup: ReaderSetup): ReadResult {
-  if (reader instanceof CsvLogReader) {
-    reader.scanner.end();
-    if (!reader.scanner.hasHeader) setup.settings.fail({ problem: 'empty', line: 1, row: -1, column: '' });
-  } else reader.end();
-  const { customer, time, value } = reader.builder.columns();
-  const customerIds = reader instanceof CsvLogReader ? reader.ids.ids : reader.ids;
-  return { customer, customerIds, time, value, skippedRows: reader.builder.skipped };
-}
+/** Creates the reader of a format from the options read. */
+export type CreateReader = (setup: ReaderSetup) => LogReader;
 
 /** Encodes a string chunk (a whole input or a streamed piece) as UTF-8. */
 export function bytesOf(chunk: string | Uint8Array): Uint8Array {
@@ -106,16 +81,22 @@ export function toLogColumns(r: ReadResult): LogColumns {
 }
 
 /** Reads a whole input (string or bytes) of `format` at once. */
-export function readWhole(fn: string, format: 'csv' | 'ndjson', input: unknown, options: unknown): LogColumns {
-  const setup = readReaderSetup(fn, options, format === 'csv' ? CSV_KEYS : READ_KEYS);
+export function readWhole(
+  fn: string,
+  keys: readonly string[],
+  create: CreateReader,
+  input: unknown,
+  options: unknown,
+): LogColumns {
+  const setup = readReaderSetup(fn, options, keys);
   if (!isWholeInput(input))
     typeFail(fn, `input must be a string or a Uint8Array, got ${describeValue(input)}`, {
       argument: 'input',
       value: input,
     });
-  const reader = createLogReader(format, setup);
-  pushChunk(reader, bytesOf(input));
-  return toLogColumns(finishLog(reader, setup));
+  const reader = create(setup);
+  reader.push(bytesOf(input));
+  return toLogColumns(reader.finish());
 }
 
 /**
@@ -124,15 +105,16 @@ export function readWhole(fn: string, format: 'csv' | 'ndjson', input: unknown, 
  */
 export function readStreamed(
   fn: string,
-  format: 'csv' | 'ndjson',
+  keys: readonly string[],
+  create: CreateReader,
   source: unknown,
   options: unknown,
 ): Promise<LogColumns> {
-  const setup = readReaderSetup(fn, options, format === 'csv' ? CSV_KEYS : READ_KEYS);
+  const setup = readReaderSetup(fn, options, keys);
   const chunks = chunksOf(fn, source);
-  const reader = createLogReader(format, setup);
+  const reader = create(setup);
   return (async () => {
-    for await (const chunk of chunks) pushChunk(reader, chunk);
-    return toLogColumns(finishLog(reader, setup));
+    for await (const chunk of chunks) reader.push(chunk);
+    return toLogColumns(reader.finish());
   })();
 }

@@ -12,6 +12,30 @@ import { parseNumberBytes } from './numberBytes.ts';
 import { parseEpochBytes, parseIsoBytes } from './timeBytes.ts';
 import { decodeUtf8 } from './utf8.ts';
 
+/** Column names of an event log. */
+export interface LogColumnNames {
+  readonly customer: string;
+  readonly time: string;
+  readonly value?: string | undefined;
+}
+
+/** The readers' result before it is made public: columns plus the dictionary of customer ids. */
+export interface ReadResult {
+  readonly customer: Int32Array;
+  readonly customerIds: CustomerId[];
+  readonly time: Float64Array;
+  readonly value: Float64Array | null;
+  readonly skippedRows: number;
+}
+
+/** A reader of one format (`CsvLogReader`, `NdjsonLogReader`): chunks in, columns out. */
+export interface LogReader {
+  /** Reads a chunk. */
+  push(chunk: Uint8Array): void;
+  /** Ends the input; returns the columns. */
+  finish(): ReadResult;
+}
+
 /** What is wrong with a row. */
 export type BadRowProblem =
   | 'customer'

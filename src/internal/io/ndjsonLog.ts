@@ -10,8 +10,17 @@
  */
 import type { CustomerId } from '../../types.ts';
 import { IdDictionary } from './idDictionary.ts';
-import { LogBuilder, type BadRow, type ReadSettings, readTimeCell, SHOWN_BYTES, shownText } from './logBuilder.ts';
-import type { LogColumnNames } from './csvLog.ts';
+import {
+  LogBuilder,
+  type BadRow,
+  type LogColumnNames,
+  type LogReader,
+  type ReadResult,
+  type ReadSettings,
+  readTimeCell,
+  SHOWN_BYTES,
+  shownText,
+} from './logBuilder.ts';
 import { parseNumberBytes } from './numberBytes.ts';
 import { decodeUtf8, encodeUtf8 } from './utf8.ts';
 
@@ -31,7 +40,7 @@ function isSpace(b: number): boolean {
 }
 
 /** Reads an NDJSON event log pushed in chunks. */
-export class NdjsonLogReader {
+export class NdjsonLogReader implements LogReader {
   readonly builder: LogBuilder;
   /** Customer id of each code. */
   readonly ids: CustomerId[] = [];
@@ -87,11 +96,14 @@ export class NdjsonLogReader {
     }
   }
 
-  /** Reads the last line. */
-  end(): void {
-    if (this.pendingBytes === 0) return;
-    const rest = this.join(new Uint8Array(0));
-    this.lines(rest, 0, rest.length);
+  /** Reads the last line; returns the columns. */
+  finish(): ReadResult {
+    if (this.pendingBytes > 0) {
+      const rest = this.join(new Uint8Array(0));
+      this.lines(rest, 0, rest.length);
+    }
+    const { customer, time, value } = this.builder.columns();
+    return { customer, customerIds: this.ids, time, value, skippedRows: this.builder.skipped };
   }
 
   private join(tail: Uint8Array): Uint8Array {

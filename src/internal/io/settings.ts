@@ -16,8 +16,7 @@ import {
   typeFail,
   withDefault,
 } from '../validate.ts';
-import type { LogColumnNames } from './csvLog.ts';
-import type { BadRow, ReadSettings } from './logBuilder.ts';
+import type { BadRow, LogColumnNames, ReadSettings } from './logBuilder.ts';
 
 /** Option keys of every reader. */
 export const READ_KEYS = ['customer', 'time', 'value', 'timeZone', 'epoch', 'onBadRow'] as const;
@@ -174,13 +173,4 @@ export function readReaderSetup(fn: string, options: unknown, keys: readonly str
     fail: (bad) => throwBadRow(fn, epoch, bad),
   };
   return { names: { customer, time, value }, settings, delimiter };
-}
-
-/** The readers' result before it is made public: columns plus the dictionary of customer ids. */
-export interface ReadResult {
-  readonly customer: Int32Array;
-  readonly customerIds: CustomerId[];
-  readonly time: Float64Array;
-  readonly value: Float64Array | null;
-  readonly skippedRows: number;
 }
