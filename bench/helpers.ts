@@ -21,3 +21,33 @@ export function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * Writes (once; reused while the file exists) a seeded CSV event log of `rows` rows to `path`: header
+ * `customer_id,ordered_at,amount`, a skewed customer id out of `customers` (as text, `c12345`), an ISO 8601
+ * date-time in 2024 with a `Z` (`2024-03-05T14:30:07Z`) and an amount with two decimals. About 36 bytes a row.
+ */
+export async function writeEventCsv(path: string, rows: number, customers: number, seed: number): Promise<number> {
+  const { existsSync, openSync, writeSync, closeSync, renameSync, statSync } = await import('node:fs');
+  if (existsSync(path)) return statSync(path).size;
+  const random = mulberry32(seed);
+  const start = Date.UTC(2024, 0, 1) / 1000;
+  const tmp = `${path}.partial`;
+  const fd = openSync(tmp, 'w');
+  writeSync(fd, 'customer_id,ordered_at,amount\n');
+  const block = 100_000;
+  for (let from = 0; from < rows; from += block) {
+    const lines: string[] = [];
+    for (let i = from; i < Math.min(rows, from + block); i++) {
+      const c = Math.floor(random() * random() * customers);
+      const s = start + Math.floor(random() * 366 * 86_400);
+      const iso = new Date(s * 1000).toISOString();
+      const cents = 100 + Math.floor(random() * 20_000);
+      lines.push(`c${c},${iso.slice(0, 19)}Z,${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}\n`);
+    }
+    writeSync(fd, lines.join(''));
+  }
+  closeSync(fd);
+  renameSync(tmp, path);
+  return statSync(path).size;
+}

@@ -16,5 +16,6 @@ export * from './compare/index.ts';
 export * from './charts/index.ts';
 export * from './diagnostics/index.ts';
 export * from './sql/index.ts';
+export * from './io/index.ts';
 // Types shared by several areas' options.
 export * from './types.ts';

@@ -332,6 +332,44 @@ const withOptions: Record<string, Case> = {
     options: { maxFrequency: 3, maxRecency: 5, T: 6, title: 'P(alive)' },
     call: (o) => fn.probabilityAliveMatrixSpec!(bgNbd, o),
   },
+  // Input readers (the streaming ones check their options before returning the promise)
+  parseCsvLog: {
+    options: {
+      customer: 'id',
+      time: 'at',
+      value: 'v',
+      delimiter: ';',
+      timeZone: 'UTC',
+      epoch: 'seconds',
+      onBadRow: 'skip',
+    },
+    call: (o) => fn.parseCsvLog!('id;at;v\na;0;1\n', o),
+  },
+  readCsvLog: {
+    options: {
+      customer: 'id',
+      time: 'at',
+      value: 'v',
+      delimiter: ';',
+      timeZone: 'UTC',
+      epoch: 'seconds',
+      onBadRow: 'skip',
+    },
+    call: (o) => fn.readCsvLog!('id;at;v\na;0;1\n', o),
+  },
+  parseNdjsonLog: {
+    options: { customer: 'id', time: 'at', value: 'v', timeZone: 'UTC', epoch: 'seconds', onBadRow: 'skip' },
+    call: (o) => fn.parseNdjsonLog!('{"id":"a","at":0,"v":1}\n', o),
+  },
+  readNdjsonLog: {
+    options: { customer: 'id', time: 'at', value: 'v', timeZone: 'UTC', epoch: 'seconds', onBadRow: 'skip' },
+    call: (o) => fn.readNdjsonLog!('{"id":"a","at":0,"v":1}\n', o),
+  },
+  arrowLogColumns: {
+    options: { customer: 'id', time: 'at', value: 'v', timeUnit: 'second', timeZone: 'UTC' },
+    call: (o) =>
+      fn.arrowLogColumns!({ getChild: (name: string) => ({ toArray: () => (name === 'id' ? ['a'] : [0]) }) }, o),
+  },
 };
 
 /**

@@ -67,6 +67,7 @@ const BUDGETS: Readonly<
   // The SQL generators carry the time-zone validation and period indexer (for the observation end's period),
   // the dialect table and the option readers (7.7 kB measured). 'rfmSummarySql' contains the name 'rfmSummary'.
   sql: { fn: 'rfmSummarySql', gzip: 8500, alsoAllowed: ['rfmSummary'] },
+  io: { fn: 'parseCsvLog', gzip: 9000 },
 };
 
 /** Areas = folders of src/ re-exported by src/index.ts (internal kernels and the Node-only CLI are not). */

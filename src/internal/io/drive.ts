@@ -1,0 +1,120 @@
+/**
+ * Drives the CSV and NDJSON log readers over the inputs the public readers take: a string, a `Uint8Array`, a web
+ * `ReadableStream` of bytes (Deno, browsers, `fetch` bodies) or any async iterable of `Uint8Array` or string
+ * chunks (Node streams, without importing `node:stream`).
+ * @internal
+ * @module
+ */
+import type { ByteStream, LogColumns } from '../../io/types.ts';
+import { describeValue, typeFail } from '../validate.ts';
+import type { LogReader, ReadResult } from './logBuilder.ts';
+import { type ReaderSetup, readReaderSetup } from './settings.ts';
+import { encodeUtf8 } from './utf8.ts';
+
+/** Creates the reader of a format from the options read. */
+export type CreateReader = (setup: ReaderSetup) => LogReader;
+
+/** Encodes a string chunk (a whole input or a streamed piece) as UTF-8. */
+export function bytesOf(chunk: string | Uint8Array): Uint8Array {
+  return typeof chunk === 'string' ? encodeUtf8(chunk) : chunk;
+}
+
+/** Whether `input` is a whole input that can be read at once. */
+export function isWholeInput(input: unknown): input is string | Uint8Array {
+  return typeof input === 'string' || input instanceof Uint8Array;
+}
+
+/**
+ * The chunks of any accepted input, as bytes.
+ * @throws {TypeError} At once, for anything else.
+ */
+export function chunksOf(fn: string, source: unknown): AsyncIterable<Uint8Array> {
+  if (isWholeInput(source)) return wholeChunk(bytesOf(source));
+  const stream = source as { getReader?: unknown; [Symbol.asyncIterator]?: unknown } | null;
+  if (stream !== null && typeof stream === 'object' && typeof stream.getReader === 'function')
+    return streamChunks(fn, stream as ByteStream);
+  if (stream !== null && typeof stream === 'object' && typeof stream[Symbol.asyncIterator] === 'function')
+    return iteratedChunks(fn, stream as AsyncIterable<unknown>);
+  return typeFail(
+    fn,
+    `input must be a string, a Uint8Array, a ReadableStream or an async iterable of Uint8Array chunks, got ${describeValue(source)}`,
+    { argument: 'input', value: source },
+  );
+}
+
+async function* wholeChunk(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield bytes;
+}
+
+async function* streamChunks(fn: string, stream: ByteStream): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield chunkBytes(fn, value);
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+async function* iteratedChunks(fn: string, chunks: AsyncIterable<unknown>): AsyncGenerator<Uint8Array> {
+  for await (const chunk of chunks) yield chunkBytes(fn, chunk);
+}
+
+function chunkBytes(fn: string, chunk: unknown): Uint8Array {
+  if (chunk instanceof Uint8Array) return chunk;
+  if (typeof chunk === 'string') return encodeUtf8(chunk);
+  return typeFail(fn, `input chunks must be Uint8Array (or string), got ${describeValue(chunk)}`, {
+    argument: 'input',
+    value: chunk,
+  });
+}
+
+/** The public shape of a result: `value` only when a value column was read. */
+export function toLogColumns(r: ReadResult): LogColumns {
+  const base = { customer: r.customer, customerIds: r.customerIds, time: r.time };
+  return r.value === null
+    ? { ...base, skippedRows: r.skippedRows }
+    : { ...base, value: r.value, skippedRows: r.skippedRows };
+}
+
+/** Reads a whole input (string or bytes) of `format` at once. */
+export function readWhole(
+  fn: string,
+  keys: readonly string[],
+  create: CreateReader,
+  input: unknown,
+  options: unknown,
+): LogColumns {
+  const setup = readReaderSetup(fn, options, keys);
+  if (!isWholeInput(input))
+    typeFail(fn, `input must be a string or a Uint8Array, got ${describeValue(input)}`, {
+      argument: 'input',
+      value: input,
+    });
+  const reader = create(setup);
+  reader.push(bytesOf(input));
+  return toLogColumns(reader.finish());
+}
+
+/**
+ * Reads any accepted input of `format` chunk by chunk. The options and the kind of input are checked at once
+ * (a mistake there throws before any promise exists); bad data rejects the promise.
+ */
+export function readStreamed(
+  fn: string,
+  keys: readonly string[],
+  create: CreateReader,
+  source: unknown,
+  options: unknown,
+): Promise<LogColumns> {
+  const setup = readReaderSetup(fn, options, keys);
+  const chunks = chunksOf(fn, source);
+  const reader = create(setup);
+  return (async () => {
+    for await (const chunk of chunks) reader.push(chunk);
+    return toLogColumns(reader.finish());
+  })();
+}
