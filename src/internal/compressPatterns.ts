@@ -16,10 +16,15 @@ export interface Patterns {
   readonly index: Int32Array;
 }
 
-const f64 = /* @__PURE__ */ new Float64Array(1);
-const u32 = /* @__PURE__ */ new Uint32Array(f64.buffer);
+// The scratch views are made on first use: a typed array built at module load would stay in every bundle.
+let f64: Float64Array | undefined;
+let u32: Uint32Array = new Uint32Array(0);
 
 function mix(h: number, v: number): number {
+  if (f64 === undefined) {
+    f64 = new Float64Array(1);
+    u32 = new Uint32Array(f64.buffer);
+  }
   f64[0] = v === 0 ? 0 : v; // −0 and 0 are one key
   let k = Math.imul(u32[0] as number, 0xcc9e2d51) ^ Math.imul(u32[1] as number, 0x1b873593);
   k = (k << 15) | (k >>> 17);

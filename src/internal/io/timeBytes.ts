@@ -13,7 +13,7 @@ import { daysFromCivil, MAX_EPOCH_MS, MS_PER_DAY, MS_PER_HOUR } from '../time/ci
 import { localToInstant, type ZoneData } from '../time/zones.ts';
 
 /** Days of each month in a common year (index 1–12). */
-const MONTH_DAYS = new Int8Array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
+const MONTH_DAYS: readonly number[] = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Value of the decimal digit byte `b`, or −1. */
 function digit(b: number): number {
