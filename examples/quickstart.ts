@@ -14,6 +14,7 @@ import {
   historicalClvByCustomer,
   modelClv,
   netPromoterScore,
+  parseCsvLog,
   purchaseFrequency,
   repeatPurchaseRate,
   retentionMatrix,
@@ -25,21 +26,14 @@ import {
 } from 'loyalty-metrics';
 
 // ---------------------------------------------------------------------------------------------
-// Load the sample data (plain CSV without quoting, so a split is enough here).
-function readCsv(name: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(new URL(`./data/${name}`, import.meta.url), 'utf8')
-    .trim()
-    .split('\n');
-  const columns = (header ?? '').split(',');
-  return lines.map((line) => Object.fromEntries(line.split(',').map((cell, i) => [columns[i], cell])));
-}
-
-const orders = readCsv('orders.csv').map((row) => ({
-  customer: row.customer_id!,
-  orderedOn: row.ordered_on!,
-  amount: Number(row.amount),
-}));
-const survey = readCsv('survey.csv').map((row) => ({ customer: row.customer_id!, score: Number(row.score) }));
+// Load the sample data with the library's CSV reader: columns of dense customer codes (ids in
+// `customerIds`), epoch-millisecond times and values, which every event-log function takes as they are.
+const data = (name: string): Uint8Array => readFileSync(new URL(`./data/${name}`, import.meta.url));
+const orders = parseCsvLog(data('orders.csv'), { customer: 'customer_id', time: 'ordered_on', value: 'amount' });
+const amounts = orders.value ?? new Float64Array(0);
+const survey = parseCsvLog(data('survey.csv'), { customer: 'customer_id', time: 'answered_on', value: 'score' });
+/** The customer id of a code in a result keyed by customer. */
+const idOf = (code: unknown): string => String(orders.customerIds[code as number]);
 
 const fmt = (x: number, digits = 2): string => x.toFixed(digits);
 const pct = (x: number, digits = 1): string => `${(100 * x).toFixed(digits)} %`;
@@ -49,22 +43,26 @@ const heading = (title: string): void => console.log(`\n${title}\n${'─'.repeat
 // ---------------------------------------------------------------------------------------------
 heading('Orders at a glance');
 const observationEnd = '1998-06-30';
-const perCustomer = historicalClvByCustomer(orders, { customer: 'customer', value: 'amount' });
+// one row per order: the customer code, and the amount read by the row index
+const perCustomer = historicalClvByCustomer(orders.customer, {
+  customer: (code) => code,
+  value: (_code, i) => amounts[i] as number,
+});
 const revenue = perCustomer.reduce((sum, c) => sum + c.clv, 0);
 console.log(`customers              ${perCustomer.length}`);
-console.log(`orders                 ${orders.length}`);
+console.log(`orders                 ${orders.time.length}`);
 console.log(`revenue                ${money(revenue)}`);
 console.log(
   `repeat purchase rate   ${pct(repeatPurchaseRate({ customers: perCustomer.length, repeatCustomers: perCustomer.filter((c) => c.orders >= 2).length }))}`,
 );
 console.log(
-  `orders per customer    ${fmt(purchaseFrequency({ orders: orders.length, customers: perCustomer.length }))}`,
+  `orders per customer    ${fmt(purchaseFrequency({ orders: orders.time.length, customers: perCustomer.length }))}`,
 );
-console.log(`average order value    ${money(averageOrderValue({ revenue, orders: orders.length }))}`);
+console.log(`average order value    ${money(averageOrderValue({ revenue, orders: orders.time.length }))}`);
 
 // ---------------------------------------------------------------------------------------------
 heading('Net Promoter Score (survey)');
-const nps = netPromoterScore(survey.map((answer) => answer.score));
+const nps = netPromoterScore(Array.from(survey.value ?? []));
 console.log(
   `NPS ${fmt(nps.score, 1)} (95 % CI ${fmt(nps.confidenceInterval[0], 1)} … ${fmt(nps.confidenceInterval[1], 1)}) from ${nps.n} answers: ` +
     `${pct(nps.promoterShare)} promoters, ${pct(nps.passiveShare)} passives, ${pct(nps.detractorShare)} detractors`,
@@ -72,7 +70,7 @@ console.log(
 
 // ---------------------------------------------------------------------------------------------
 heading('Monthly retention by acquisition cohort (share of the cohort ordering in month k)');
-const matrix = retentionMatrix(orders, { customer: 'customer', time: 'orderedOn', period: 'month', observationEnd });
+const matrix = retentionMatrix(orders, { period: 'month', observationEnd });
 const months = 12;
 console.log(`cohort       size  ${Array.from({ length: months }, (_, k) => `m${k}`.padStart(6)).join('')}`);
 for (const cohort of matrix.cohorts) {
@@ -90,13 +88,7 @@ console.log(
 
 // ---------------------------------------------------------------------------------------------
 heading('RFM segments (calibration: orders up to 1997-09-30, weekly units)');
-const summary = rfmSummary(orders, {
-  customer: 'customer',
-  time: 'orderedOn',
-  value: 'amount',
-  observationEnd: '1997-09-30',
-  unit: 'week',
-});
+const summary = rfmSummary(orders, { observationEnd: '1997-09-30', unit: 'week' });
 const segments = rfmSegment(rfmScores(summary));
 const bySegment = new Map<string, number>();
 for (const s of segments) bySegment.set(s.segment, (bySegment.get(s.segment) ?? 0) + 1);
@@ -118,7 +110,7 @@ console.log(`Gamma-Gamma  p ${fmt(p)}  q ${fmt(q)}  v ${fmt(v)}`);
 
 const transaction = { model: 'bgNbd', params: bgNbd.params } as const;
 const scored = summary.map((customer) => ({
-  customer: customer.customer,
+  customer: idOf(customer.customer),
   frequency: customer.frequency,
   probabilityAlive: bgNbdProbabilityAlive(bgNbd.params, customer),
   nextYear: bgNbdConditionalExpectedPurchases(bgNbd.params, 52, customer),
