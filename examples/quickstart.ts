@@ -26,14 +26,21 @@ import {
 } from 'loyalty-metrics';
 
 // ---------------------------------------------------------------------------------------------
-// Load the sample data with the library's CSV reader: columns of dense customer codes (ids in
-// `customerIds`), epoch-millisecond times and values, which every event-log function takes as they are.
+// Load the sample data with the library's CSV reader (RFC 4180: quotes, CRLF, BOM; bad rows named by line).
+// It returns columns (customer codes with their ids, epoch-ms times, values) that the event-log functions take
+// as they are; here they become one plain object per order, the shape most code has.
 const data = (name: string): Uint8Array => readFileSync(new URL(`./data/${name}`, import.meta.url));
-const orders = parseCsvLog(data('orders.csv'), { customer: 'customer_id', time: 'ordered_on', value: 'amount' });
-const amounts = orders.value ?? new Float64Array(0);
-const survey = parseCsvLog(data('survey.csv'), { customer: 'customer_id', time: 'answered_on', value: 'score' });
-/** The customer id of a code in a result keyed by customer. */
-const idOf = (code: unknown): string => String(orders.customerIds[code as number]);
+const log = parseCsvLog(data('orders.csv'), { customer: 'customer_id', time: 'ordered_on', value: 'amount' });
+const orders = Array.from(log.customer, (code, i) => ({
+  customer: String(log.customerIds[code]),
+  orderedOn: log.time[i] as number,
+  amount: log.value?.[i] as number,
+}));
+const answers = parseCsvLog(data('survey.csv'), { customer: 'customer_id', time: 'answered_on', value: 'score' });
+const survey = Array.from(answers.value ?? [], (score, i) => ({
+  customer: String(answers.customerIds[answers.customer[i] as number]),
+  score,
+}));
 
 const fmt = (x: number, digits = 2): string => x.toFixed(digits);
 const pct = (x: number, digits = 1): string => `${(100 * x).toFixed(digits)} %`;
@@ -43,26 +50,22 @@ const heading = (title: string): void => console.log(`\n${title}\n${'─'.repeat
 // ---------------------------------------------------------------------------------------------
 heading('Orders at a glance');
 const observationEnd = '1998-06-30';
-// one row per order: the customer code, and the amount read by the row index
-const perCustomer = historicalClvByCustomer(orders.customer, {
-  customer: (code) => code,
-  value: (_code, i) => amounts[i] as number,
-});
+const perCustomer = historicalClvByCustomer(orders, { customer: 'customer', value: 'amount' });
 const revenue = perCustomer.reduce((sum, c) => sum + c.clv, 0);
 console.log(`customers              ${perCustomer.length}`);
-console.log(`orders                 ${orders.time.length}`);
+console.log(`orders                 ${orders.length}`);
 console.log(`revenue                ${money(revenue)}`);
 console.log(
   `repeat purchase rate   ${pct(repeatPurchaseRate({ customers: perCustomer.length, repeatCustomers: perCustomer.filter((c) => c.orders >= 2).length }))}`,
 );
 console.log(
-  `orders per customer    ${fmt(purchaseFrequency({ orders: orders.time.length, customers: perCustomer.length }))}`,
+  `orders per customer    ${fmt(purchaseFrequency({ orders: orders.length, customers: perCustomer.length }))}`,
 );
-console.log(`average order value    ${money(averageOrderValue({ revenue, orders: orders.time.length }))}`);
+console.log(`average order value    ${money(averageOrderValue({ revenue, orders: orders.length }))}`);
 
 // ---------------------------------------------------------------------------------------------
 heading('Net Promoter Score (survey)');
-const nps = netPromoterScore(Array.from(survey.value ?? []));
+const nps = netPromoterScore(survey.map((answer) => answer.score));
 console.log(
   `NPS ${fmt(nps.score, 1)} (95 % CI ${fmt(nps.confidenceInterval[0], 1)} … ${fmt(nps.confidenceInterval[1], 1)}) from ${nps.n} answers: ` +
     `${pct(nps.promoterShare)} promoters, ${pct(nps.passiveShare)} passives, ${pct(nps.detractorShare)} detractors`,
@@ -70,7 +73,7 @@ console.log(
 
 // ---------------------------------------------------------------------------------------------
 heading('Monthly retention by acquisition cohort (share of the cohort ordering in month k)');
-const matrix = retentionMatrix(orders, { period: 'month', observationEnd });
+const matrix = retentionMatrix(orders, { customer: 'customer', time: 'orderedOn', period: 'month', observationEnd });
 const months = 12;
 console.log(`cohort       size  ${Array.from({ length: months }, (_, k) => `m${k}`.padStart(6)).join('')}`);
 for (const cohort of matrix.cohorts) {
@@ -88,7 +91,13 @@ console.log(
 
 // ---------------------------------------------------------------------------------------------
 heading('RFM segments (calibration: orders up to 1997-09-30, weekly units)');
-const summary = rfmSummary(orders, { observationEnd: '1997-09-30', unit: 'week' });
+const summary = rfmSummary(orders, {
+  customer: 'customer',
+  time: 'orderedOn',
+  value: 'amount',
+  observationEnd: '1997-09-30',
+  unit: 'week',
+});
 const segments = rfmSegment(rfmScores(summary));
 const bySegment = new Map<string, number>();
 for (const s of segments) bySegment.set(s.segment, (bySegment.get(s.segment) ?? 0) + 1);
@@ -110,7 +119,7 @@ console.log(`Gamma-Gamma  p ${fmt(p)}  q ${fmt(q)}  v ${fmt(v)}`);
 
 const transaction = { model: 'bgNbd', params: bgNbd.params } as const;
 const scored = summary.map((customer) => ({
-  customer: idOf(customer.customer),
+  customer: customer.customer,
   frequency: customer.frequency,
   probabilityAlive: bgNbdProbabilityAlive(bgNbd.params, customer),
   nextYear: bgNbdConditionalExpectedPurchases(bgNbd.params, 52, customer),

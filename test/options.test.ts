@@ -124,7 +124,7 @@ const withOptions: Record<string, Case> = {
     call: (o) => fn.rfmSummary!(rows, o),
   },
   rfmScores: {
-    options: { bins: 3 },
+    options: { bins: 3, recencyCutoffs: [1, 4] },
     call: (o) => fn.rfmScores!([{ customer: 'a', frequency: 1, recency: 2, T: 5, monetaryValue: 10 }], o),
   },
   calibrationHoldoutSplit: {
