@@ -17,11 +17,7 @@ import { localToInstant, zoneData, type ZoneData } from './zones.ts';
 const ISO_RE =
   /^([+-]\d{6}|\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
-/** The basic format: the same fields without the `-` and `:` separators, `T` only, offset `Z`, `±HHMM` or `±HH`. */
-const BASIC_RE =
-  /^([+-]\d{6}|\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(?:(\d{2})(?:[.,](\d{1,9}))?)?(Z|z|[+-]\d{2}(?:\d{2})?)?)?$/;
-
-/** Parses an ISO 8601 string (extended or basic format) to epoch ms, or returns NaN. */
+/** Parses an ISO 8601 string to epoch ms, or returns NaN. */
 function parseIso(zone: ZoneData, text: string): number {
   const m = ISO_RE.exec(text) ?? BASIC_RE.exec(text);
   if (m === null) return Number.NaN;
@@ -48,6 +44,13 @@ function parseIso(zone: ZoneData, text: string): number {
   if (oh > 23 || om > 59) return Number.NaN;
   return local - sign * (oh * MS_PER_HOUR + om * 60_000);
 }
+
+/**
+ * The basic format (for `parseIso`, which also reads it): the fields of `ISO_RE` without the `-` and `:`
+ * separators, `T` only, offset `Z`, `±HHMM` or `±HH`.
+ */
+const BASIC_RE =
+  /^([+-]\d{6}|\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(?:(\d{2})(?:[.,](\d{1,9}))?)?(Z|z|[+-]\d{2}(?:\d{2})?)?)?$/;
 
 /**
  * Converts a timestamp (`Date`, epoch ms, or ISO 8601 string; see the module notes) to epoch milliseconds.
