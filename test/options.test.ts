@@ -124,7 +124,7 @@ const withOptions: Record<string, Case> = {
     call: (o) => fn.rfmSummary!(rows, o),
   },
   rfmScores: {
-    options: { bins: 3 },
+    options: { bins: 3, recencyCutoffs: [1, 4] },
     call: (o) => fn.rfmScores!([{ customer: 'a', frequency: 1, recency: 2, T: 5, monetaryValue: 10 }], o),
   },
   calibrationHoldoutSplit: {
@@ -258,7 +258,7 @@ const withOptions: Record<string, Case> = {
     call: (o) => fn.compareRates!({ successes: 42, trials: 100 }, { successes: 38, trials: 100 }, o),
   },
   compareToBenchmark: {
-    options: { higherIsBetter: false, tolerance: 0.001 },
+    options: { higherIsBetter: false, tolerance: 0.001, sampleSize: 100, confidenceLevel: 0.9 },
     call: (o) => fn.compareToBenchmark!(0.05, 0.04, o),
   },
   metricTrend: { options: { lookback: 3 }, call: (o) => fn.metricTrend!([0.81, 0.82, 0.8, 0.81, 0.74], o) },

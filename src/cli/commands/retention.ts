@@ -3,7 +3,11 @@ import { PERIODS } from '../../internal/time/periodKinds.ts';
 import type { Command, CommandOutput } from '../command.ts';
 import {
   CALENDAR_FLAGS,
+  EPOCH_FLAG,
+  echo,
+  epochFlag,
   numberFlag,
+  observationEndFlag,
   requiredFlag,
   stringFlag,
   timeZoneFlag,
@@ -29,11 +33,10 @@ type MutableOptions = { -readonly [K in keyof RetentionMatrixOptions]: Retention
 export function parseBrackets(text: string): [number, number][] {
   return text.split(',').map((part) => {
     const m = /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(part) ?? /^\s*(\d+)\s*$/.exec(part);
-    if (m === null)
-      throw new UsageError(`--brackets expects ranges of periods such as 1-7,8-30; got ${JSON.stringify(part)}`);
+    if (m === null) throw new UsageError(`--brackets expects ranges of periods such as 1-7,8-30; got ${echo(part)}`);
     const from = Number(m[1]);
     const to = Number(m[2] ?? m[1]);
-    if (to < from) throw new UsageError(`--brackets: ${JSON.stringify(part.trim())} ends before it starts`);
+    if (to < from) throw new UsageError(`--brackets: ${echo(part.trim())} ends before it starts`);
     return [from, to];
   });
 }
@@ -51,7 +54,7 @@ export const retentionCommand: Command = {
     time: {
       type: 'string',
       value: '<column>',
-      description: 'column holding the event time (ISO 8601 or epoch ms)',
+      description: 'column holding the event time (ISO 8601, extended or basic; or epoch ms: see --epoch)',
       required: true,
     },
     period: {
@@ -81,10 +84,12 @@ export const retentionCommand: Command = {
     'observation-end': {
       type: 'string',
       value: '<instant>',
-      description: 'ignore later events; default the latest event',
+      description: 'ignore later events (ISO 8601, or epoch ms); default the latest event',
     },
+    ...EPOCH_FLAG,
   },
-  async execute({ flags, read }): Promise<CommandOutput> {
+  async execute(context): Promise<CommandOutput> {
+    const { flags } = context;
     const timeZone = timeZoneFlag(flags, 'time-zone') ?? 'UTC';
     const options: MutableOptions = { timeZone };
     const period = stringFlag(flags, 'period') as RetentionMatrixOptions['period'];
@@ -106,13 +111,14 @@ export const retentionCommand: Command = {
     }
     const yearStartsOn = yearStartsOnFlag(flags);
     if (yearStartsOn !== undefined) options.yearStartsOn = yearStartsOn;
-    const observationEnd = stringFlag(flags, 'observation-end');
-    if (observationEnd !== undefined)
-      options.observationEnd = /^-?\d+$/.test(observationEnd) ? Number(observationEnd) : observationEnd;
+    const epoch = epochFlag(flags);
+    const observationEnd = observationEndFlag(flags, timeZone, epoch);
+    if (observationEnd !== undefined) options.observationEnd = observationEnd;
     const columns = await readTransactionColumns(
-      { flags, read },
+      context,
       { customer: requiredFlag(flags, 'customer'), time: requiredFlag(flags, 'time') },
       timeZone,
+      epoch,
     );
     const matrix = retentionMatrix({ customer: columns.customer, time: columns.time }, options);
     const width = Math.max(0, ...matrix.cohorts.map((c) => c.counts.length));
