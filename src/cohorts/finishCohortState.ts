@@ -104,7 +104,9 @@ export function finishCohortState(state: CohortState, options?: FinishCohortStat
   cellStart[n] = cells;
   keys.sort((a, b) => a - b);
   const rowOf = new Map<number, number>();
-  keys.forEach((key, r) => rowOf.set(key, r));
+  keys.forEach((key, r) => {
+    rowOf.set(key, r);
+  });
   const sizes = new Array<number>(keys.length).fill(0);
   for (let c = 0; c < n; c++) {
     if ((customerRow[c] as number) < 0) continue;

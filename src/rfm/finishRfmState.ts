@@ -54,7 +54,13 @@ export function finishRfmState(state: RfmState, options?: FinishRfmStateOptions)
   const s = readRfmState(fn, 'state', state);
   const settings = readPeriodSettings(fn, { ...s.options, unit: opts.unit });
   const { indexer, unitDays } = settings;
-  const endMs = readInstant(fn, 'options.observationEnd', opts.observationEnd, settings.timeZone, s.latestEvent ?? Number.NaN);
+  const endMs = readInstant(
+    fn,
+    'options.observationEnd',
+    opts.observationEnd,
+    settings.timeZone,
+    s.latestEvent ?? Number.NaN,
+  );
   const { ids, offsets, periods, sums } = s.lists;
   if (ids.length === 0 || !Number.isFinite(endMs)) return [];
   const end = indexer.index(endMs);

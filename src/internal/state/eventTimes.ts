@@ -30,7 +30,12 @@ export interface EventTimes {
  * eventTimesOf([30 * H, 2 * H, 5 * H], 2 * H, 30 * H, day); // => { periods: [0, 1], earliest: [7200000, 108000000], latest: [18000000, 108000000] }
  * ```
  */
-export function eventTimesOf(times: ArrayLike<number>, minMs: number, maxMs: number, indexer: PeriodIndexer): EventTimes {
+export function eventTimesOf(
+  times: ArrayLike<number>,
+  minMs: number,
+  maxMs: number,
+  indexer: PeriodIndexer,
+): EventTimes {
   const n = times.length;
   if (n === 0) return { periods: [], earliest: [], latest: [] };
   indexer.prepare(minMs, maxMs);

@@ -255,7 +255,8 @@ export function decodeLists(
   for (let j = 0; j < rawErrors.length; j += 2) {
     const i: unknown = rawErrors[j];
     const e: unknown = rawErrors[j + 1];
-    if (typeof i !== 'number' || !Number.isInteger(i) || i <= previous || i >= cells) corrupt(fn, name, 'valueErrors', i);
+    if (typeof i !== 'number' || !Number.isInteger(i) || i <= previous || i >= cells)
+      corrupt(fn, name, 'valueErrors', i);
     if (typeof e !== 'number' || !Number.isFinite(e) || e === 0 || (sums[2 * i] as number) + e !== sums[2 * i])
       corrupt(fn, name, 'valueErrors', e);
     sums[2 * i + 1] = e;
@@ -358,7 +359,14 @@ function unionInto(
     } else {
       periods[at] = p;
       if (sums !== null)
-        addPairs(as[2 * x] as number, as[2 * x + 1] as number, bs[2 * y] as number, bs[2 * y + 1] as number, sums, 2 * at);
+        addPairs(
+          as[2 * x] as number,
+          as[2 * x + 1] as number,
+          bs[2 * y] as number,
+          bs[2 * y + 1] as number,
+          sums,
+          2 * at,
+        );
       x++;
       y++;
     }
