@@ -228,6 +228,18 @@ const withOptions: Record<string, Case> = {
     call: (o) => fn.fitShiftedBetaGeometric!([1000, 631, 468, 382], o),
     nested: initialParams('alpha beta'),
   },
+  projectRetentionMatrix: {
+    options: {
+      horizon: 4,
+      projectWith: 'cohort',
+      discountRate: 0.1,
+      draws: 20,
+      confidenceLevel: 0.9,
+      seed: 3,
+      maxIterations: 100,
+    },
+    call: (o) => fn.projectRetentionMatrix!(matrix, o),
+  },
   fitBgBb: {
     options: { maxIterations: 50 },
     call: (o) => fn.fitBgBb!({ frequency: [0, 1, 2], recency: [0, 1, 4], opportunities: [4, 4, 4] }, o),
