@@ -39,23 +39,19 @@ export class ByteWriter {
   }
 }
 
-/**
- * Reads the varint at `pos[0]` of `bytes` and advances `pos[0]`; −1 when the bytes end inside it or it does not
- * fit in 31 bits (a corrupt state).
- */
-export function readVarint(bytes: Uint8Array, pos: Int32Array): number {
-  let at = pos[0] as number;
-  let v = 0;
-  let shift = 0;
-  for (;;) {
-    if (at >= bytes.length || shift > 28) return -1;
-    const b = bytes[at++] as number;
-    v += (b & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (b < 0x80) break;
+/** Character codes of the alphabet, and the value of each character code (−1 outside it), built on first use. */
+let encodeTable: Uint8Array | null = null;
+
+function tables(): { enc: Uint8Array; dec: Int16Array } {
+  if (encodeTable === null || decodeTable === null) {
+    encodeTable = new Uint8Array(64);
+    decodeTable = new Int16Array(256).fill(-1);
+    for (let j = 0; j < 64; j++) {
+      encodeTable[j] = ALPHABET.charCodeAt(j);
+      decodeTable[ALPHABET.charCodeAt(j)] = j;
+    }
   }
-  pos[0] = at;
-  return v > 0x7fffffff ? -1 : v;
+  return { enc: encodeTable, dec: decodeTable };
 }
 
 /**
@@ -69,33 +65,29 @@ export function readVarint(bytes: Uint8Array, pos: Int32Array): number {
  * ```
  */
 export function toBase64(bytes: Uint8Array): string {
+  const { enc } = tables();
   const n = bytes.length;
-  const parts: string[] = [];
-  const chunk: number[] = [];
+  const out = new Uint8Array(4 * Math.ceil(n / 3));
+  let o = 0;
   let i = 0;
   for (; i + 2 < n; i += 3) {
     const x = ((bytes[i] as number) << 16) | ((bytes[i + 1] as number) << 8) | (bytes[i + 2] as number);
-    chunk.push(
-      ALPHABET.charCodeAt(x >>> 18),
-      ALPHABET.charCodeAt((x >>> 12) & 63),
-      ALPHABET.charCodeAt((x >>> 6) & 63),
-      ALPHABET.charCodeAt(x & 63),
-    );
-    if (chunk.length >= 8192) {
-      parts.push(String.fromCharCode(...chunk));
-      chunk.length = 0;
-    }
+    out[o] = enc[x >>> 18] as number;
+    out[o + 1] = enc[(x >>> 12) & 63] as number;
+    out[o + 2] = enc[(x >>> 6) & 63] as number;
+    out[o + 3] = enc[x & 63] as number;
+    o += 4;
   }
   if (i < n) {
     const x = ((bytes[i] as number) << 16) | (i + 1 < n ? (bytes[i + 1] as number) << 8 : 0);
-    chunk.push(
-      ALPHABET.charCodeAt(x >>> 18),
-      ALPHABET.charCodeAt((x >>> 12) & 63),
-      i + 1 < n ? ALPHABET.charCodeAt((x >>> 6) & 63) : 61,
-      61,
-    );
+    out[o] = enc[x >>> 18] as number;
+    out[o + 1] = enc[(x >>> 12) & 63] as number;
+    out[o + 2] = i + 1 < n ? (enc[(x >>> 6) & 63] as number) : 61;
+    out[o + 3] = 61;
   }
-  parts.push(String.fromCharCode(...chunk));
+  const parts: string[] = [];
+  for (let at = 0; at < out.length; at += 16_384)
+    parts.push(String.fromCharCode.apply(null, out.subarray(at, at + 16_384) as unknown as number[]));
   return parts.join('');
 }
 
@@ -109,36 +101,43 @@ export function toBase64(bytes: Uint8Array): string {
  * Array.from(fromBase64('AAEC+g==') ?? []); // => [0, 1, 2, 250]
  * fromBase64('AAE'); // => null
  * fromBase64('A*=='); // => null
+ * fromBase64('AA=A'); // => null
  * ```
  */
 export function fromBase64(text: string): Uint8Array | null {
   const n = text.length;
   if (n % 4 !== 0) return null;
-  if (decodeTable === null) {
-    decodeTable = new Int16Array(128).fill(-1);
-    for (let j = 0; j < 64; j++) decodeTable[ALPHABET.charCodeAt(j)] = j;
-  }
-  const table = decodeTable;
+  const { dec } = tables();
   const pad = n === 0 ? 0 : text.charCodeAt(n - 1) === 61 ? (text.charCodeAt(n - 2) === 61 ? 2 : 1) : 0;
   const out = new Uint8Array((n / 4) * 3 - pad);
+  const full = pad === 0 ? n : n - 4;
   let o = 0;
-  for (let i = 0; i < n; i += 4) {
-    let x = 0;
-    for (let j = 0; j < 4; j++) {
-      const code = text.charCodeAt(i + j);
-      const last = i + 4 === n;
-      const v = code < 128 ? (table[code] as number) : -1;
-      if (v < 0) {
-        if (!(last && code === 61 && j >= 4 - pad)) return null;
-        x <<= 6;
-        continue;
-      }
-      if (last && j >= 4 - pad) return null;
-      x = (x << 6) | v;
-    }
+  for (let i = 0; i < full; i += 4) {
+    const a = dec[text.charCodeAt(i) & 255] as number;
+    const b = dec[text.charCodeAt(i + 1) & 255] as number;
+    const c = dec[text.charCodeAt(i + 2) & 255] as number;
+    const d = dec[text.charCodeAt(i + 3) & 255] as number;
+    if (
+      (a | b | c | d) < 0 ||
+      (text.charCodeAt(i) | text.charCodeAt(i + 1) | text.charCodeAt(i + 2) | text.charCodeAt(i + 3)) > 255
+    )
+      return null;
+    const x = (a << 18) | (b << 12) | (c << 6) | d;
+    out[o] = x >>> 16;
+    out[o + 1] = (x >>> 8) & 255;
+    out[o + 2] = x & 255;
+    o += 3;
+  }
+  if (pad > 0) {
+    const i = n - 4;
+    const a = dec[text.charCodeAt(i) & 255] as number;
+    const b = dec[text.charCodeAt(i + 1) & 255] as number;
+    const c = pad === 1 ? (dec[text.charCodeAt(i + 2) & 255] as number) : 0;
+    if ((a | b | c) < 0 || text.charCodeAt(i) > 255 || text.charCodeAt(i + 1) > 255 || text.charCodeAt(i + 2) > 255)
+      return null;
+    const x = (a << 18) | (b << 12) | (c << 6);
     out[o++] = x >>> 16;
-    if (o < out.length) out[o++] = (x >>> 8) & 255;
-    if (o < out.length) out[o++] = x & 255;
+    if (pad === 1) out[o] = (x >>> 8) & 255;
   }
   return out;
 }

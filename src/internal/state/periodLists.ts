@@ -20,7 +20,7 @@ import type { CohortKernelResult } from '../cohorts/cellLists.ts';
 import { isCustomerId } from '../input/customerId.ts';
 import { addPairs } from '../sum.ts';
 import { describeValue, rangeFail, typeFail } from '../validate.ts';
-import { ByteWriter, fromBase64, readVarint, toBase64 } from './codec.ts';
+import { ByteWriter, fromBase64, toBase64 } from './codec.ts';
 
 /** Customers (canonical order) and their periods in CSR form, with optional value pairs per cell. */
 export interface PeriodLists {
@@ -212,28 +212,10 @@ export function decodeLists(
   const bytes = fromBase64(text);
   if (bytes === null) corrupt(fn, name, 'periods', text);
   const offsets = new Int32Array(n + 1);
-  let periods = new Int32Array(Math.max(16, bytes.length));
-  const pos = new Int32Array(1);
-  let cells = 0;
-  for (let c = 0; c < n; c++) {
-    const count = readVarint(bytes, pos);
-    if (count < 1 || count > bytes.length) corrupt(fn, name, 'periods', text);
-    if (cells + count > periods.length) {
-      const grown = new Int32Array(2 * (cells + count));
-      grown.set(periods);
-      periods = grown;
-    }
-    let p = base;
-    for (let i = 0; i < count; i++) {
-      const d = readVarint(bytes, pos);
-      if (d < 0) corrupt(fn, name, 'periods', text);
-      p += i === 0 ? d : d + 1;
-      if (p > 0x3fffffff) corrupt(fn, name, 'periods', text);
-      periods[cells++] = p;
-    }
-    offsets[c + 1] = cells;
-  }
-  if ((pos[0] as number) !== bytes.length) corrupt(fn, name, 'periods', text);
+  // Every period takes at least one byte, so the stream's length bounds the cells.
+  let periods = new Int32Array(bytes.length);
+  const cells = decodeStream(bytes, n, base, offsets, periods);
+  if (cells < 0) corrupt(fn, name, 'periods', text);
   periods = periods.slice(0, cells);
   if (!values) return { ids, offsets, periods, sums: null };
   const rawSums = state.valueSums;
@@ -266,6 +248,44 @@ export function decodeLists(
 }
 
 /**
+ * Decodes the varint stream of `n` customers into `offsets` and `periods`; returns the number of cells, or −1
+ * when the stream is not one this module writes (a varint cut short or over 31 bits, a customer without
+ * periods, a period beyond ±2^30, bytes left over).
+ */
+function decodeStream(bytes: Uint8Array, n: number, base: number, offsets: Int32Array, periods: Int32Array): number {
+  const end = bytes.length;
+  let at = 0;
+  let cells = 0;
+  for (let c = 0; c < n; c++) {
+    let count = -1;
+    let p = base;
+    for (let i = 0; count < 0 || i < count; i++) {
+      let v = 0;
+      let shift = 0;
+      let b = 128;
+      while (b >= 128) {
+        if (at >= end || shift > 28) return -1;
+        b = bytes[at++] as number;
+        v += (b & 127) * 2 ** shift;
+        shift += 7;
+      }
+      if (v > 0x7fffffff) return -1;
+      if (count < 0) {
+        if (v < 1 || cells + v > periods.length) return -1;
+        count = v;
+        i = -1;
+        continue;
+      }
+      p += i === 0 ? v : v + 1;
+      if (p > 0x3fffffff) return -1;
+      periods[cells++] = p;
+    }
+    offsets[c + 1] = cells;
+  }
+  return at === end ? cells : -1;
+}
+
+/**
  * Union of two lists: every customer of either, each with the union of its periods; the value pairs of a
  * period both have are added ({@link addPairs}). Symmetric: `mergeLists(a, b)` and `mergeLists(b, a)` are
  * equal to the bit.
@@ -295,8 +315,9 @@ export function mergeLists(a: PeriodLists, b: PeriodLists): PeriodLists {
   const copy = (from: PeriodLists, src: Float64Array, c: number): void => {
     const lo = from.offsets[c] as number;
     const hi = from.offsets[c + 1] as number;
-    periods.set(from.periods.subarray(lo, hi), cells);
-    if (sums !== null) sums.set(src.subarray(2 * lo, 2 * hi), 2 * cells);
+    const fp = from.periods;
+    for (let x = lo; x < hi; x++) periods[cells + x - lo] = fp[x] as number;
+    if (sums !== null) for (let x = 2 * lo; x < 2 * hi; x++) sums[2 * cells + x - 2 * lo] = src[x] as number;
     cells += hi - lo;
   };
   while (i < na || j < nb) {
