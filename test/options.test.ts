@@ -106,6 +106,14 @@ const withOptions: Record<string, Case> = {
     call: (o) => fn.retentionMatrix!(rows, o),
   },
   cohortRetention: { options: { mode: 'onOrAfter' }, call: (o) => fn.cohortRetention!(index, o) },
+  cohortState: {
+    options: { customer: 'user', time: 'at', period: 'month', timeZone: 'UTC', weekStartsOn: 1, yearStartsOn: 1 },
+    call: (o) => fn.cohortState!(rows, o),
+  },
+  finishCohortState: {
+    options: { mode: 'onOrAfter', observationEnd: '2024-03-01' },
+    call: (o) => fn.finishCohortState!(lib.cohortState(columns), o),
+  },
   cohortNetPromoterScore: {
     options: { customer: 'who', score: 'nps', confidenceLevel: 0.9 },
     call: (o) =>
@@ -122,6 +130,14 @@ const withOptions: Record<string, Case> = {
   rfmSummary: {
     options: { customer: 'user', time: 'at', value: 'amount', unit: 'week' },
     call: (o) => fn.rfmSummary!(rows, o),
+  },
+  rfmState: {
+    options: { customer: 'user', time: 'at', value: 'amount', period: 'day', timeZone: 'UTC', weekStartsOn: 1 },
+    call: (o) => fn.rfmState!(rows, o),
+  },
+  finishRfmState: {
+    options: { unit: 'week', observationEnd: '2024-03-01' },
+    call: (o) => fn.finishRfmState!(lib.rfmState(columns), o),
   },
   rfmScores: {
     options: { bins: 3, recencyCutoffs: [1, 4] },
@@ -211,6 +227,18 @@ const withOptions: Record<string, Case> = {
     options: { maxIterations: 50 },
     call: (o) => fn.fitShiftedBetaGeometric!([1000, 631, 468, 382], o),
     nested: initialParams('alpha beta'),
+  },
+  projectRetentionMatrix: {
+    options: {
+      horizon: 4,
+      projectWith: 'cohort',
+      discountRate: 0.1,
+      draws: 20,
+      confidenceLevel: 0.9,
+      seed: 3,
+      maxIterations: 100,
+    },
+    call: (o) => fn.projectRetentionMatrix!(matrix, o),
   },
   fitBgBb: {
     options: { maxIterations: 50 },
@@ -393,6 +421,8 @@ const withoutOptions = [
   'retentionClv',
   'simpleClv',
   'cohortChurn',
+  'mergeCohortStates',
+  'mergeRfmStates',
   'cohortRevenue',
   'cohortRepeatPurchaseRate',
   'cohortPurchaseFrequency',

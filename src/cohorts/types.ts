@@ -105,3 +105,40 @@ export interface CohortCountTable extends CohortMeta {
   /** Per column: Σ counts / Σ size over cohorts whose column is complete; `null` where none is. */
   readonly average: (number | null)[];
 }
+
+/** The calendar options an incremental state was built with (see `cohortState`, `rfmState`). */
+export interface StateCalendarOptions {
+  readonly period: Period;
+  readonly timeZone: string;
+  readonly weekStartsOn: number;
+  /** First month of quarters and years, 1 = January … 12 = December. */
+  readonly yearStartsOn: number;
+}
+
+/**
+ * The incremental state of cohort activity (`cohortState`, `mergeCohortStates`, `finishCohortState`): plain
+ * JSON-safe data. Customers are kept in one canonical order (numbers ascending, then strings), each with the
+ * calendar periods it was active in; the per-period range of event instants lets `finishCohortState` apply an
+ * `observationEnd` that falls inside a period. Treat the encoded fields as opaque.
+ */
+export interface CohortState {
+  readonly kind: 'cohortState';
+  /** Layout version (1). */
+  readonly version: number;
+  /** The options the state was built with; only states with equal options merge. */
+  readonly options: StateCalendarOptions;
+  /** Latest event instant (epoch ms), `null` for a state of no events: the default `observationEnd`. */
+  readonly latestEvent: number | null;
+  /** Per period with events (period numbers, ascending): the earliest and latest event instant in it. */
+  readonly eventTimes: {
+    readonly periods: readonly number[];
+    readonly earliest: readonly number[];
+    readonly latest: readonly number[];
+  };
+  /** Customer ids, sorted: numbers ascending, then strings by UTF-16 code units. */
+  readonly customers: readonly (string | number)[];
+  /** Smallest period number of any customer (the varints of `periods` count from it). */
+  readonly periodBase: number;
+  /** Base64 of unsigned LEB128 varints, per customer: count of periods, first − periodBase, then gaps − 1. */
+  readonly periods: string;
+}
