@@ -155,7 +155,13 @@ export function modelSummary(
     heterogeneity: model.population.heterogeneity(model.params),
   };
   if (o.restricted === undefined) return summary;
-  const r = requireObject(fn, 'restricted', o.restricted);
+  const r = readOptions(
+    fn,
+    requireObject(fn, 'restricted', o.restricted),
+    ['logLikelihood', 'parameters'],
+    [],
+    'restricted',
+  );
   const ll0 = r.logLikelihood;
   if (typeof ll0 !== 'number') typeFail(fn, `restricted.logLikelihood must be a number, got ${describeValue(ll0)}`);
   if (!Number.isFinite(ll0)) rangeFail(fn, `restricted.logLikelihood (${describeValue(ll0)}) must be finite`);
