@@ -1,9 +1,9 @@
 import { compressPatterns } from '../internal/compressPatterns.ts';
 import { readCustomers, readWeights } from '../internal/input/customerSummary.ts';
-import { readCount, resolveDiagnosticModel } from '../internal/diagnostics.ts';
+import { readCount, requireDiscreteCustomers, resolveDiagnosticModel } from '../internal/diagnostics.ts';
 import { CONDITIONAL_MOMENTS } from '../internal/models/conditionalMoments.ts';
 import { logNormalSampler, percentileInterval, readIntervalOptions } from '../internal/models/intervalKernel.ts';
-import type { TransactionModel } from '../internal/models/transactionModel.ts';
+import type { DiagnosticTransactionModel } from './types.ts';
 import { standardNormal } from '../internal/random.ts';
 import { readOptions, requireOneOf, requirePositive, typeFail, withDefault } from '../internal/validate.ts';
 import type { DiagnosticCustomer, DiagnosticCustomerColumns } from './types.ts';
@@ -82,7 +82,8 @@ export interface ExpectedTotals {
  * (and, linearized, 2k + 1 times in all: 1M customers in well under a second). The conditional variance is exact for each model (see the kernel: alive-or-not times a
  * Poisson-gamma count with a Pareto or geometric lifetime); the total is taken as normal given θ,
  * good for a base of hundreds of customers or more, and z_d is shared over horizons, so a draw is a
- * whole path and the intervals widen with the horizon. Totals per segment or cohort: call it on that
+ * whole path and the intervals widen with the horizon. BG/BB: T = n opportunities, h·L counts ⌊h·L⌋ whole
+ * opportunities, Var from the Beta posteriors (internal/models/bgBbDiagnostics.ts). Totals per segment or cohort: call it on that
  * segment's rows. Without `logCovariance` (or with `null`) the bounds are `NaN`.
  *
  * @param customers - `{ frequency, recency, T }` rows or columns, in the model's time unit.
@@ -111,7 +112,7 @@ export interface ExpectedTotals {
  */
 export function expectedTotals(
   customers: readonly DiagnosticCustomer[] | DiagnosticCustomerColumns,
-  transaction: TransactionModel,
+  transaction: DiagnosticTransactionModel,
   options: ExpectedTotalsOptions,
 ): ExpectedTotals {
   const fn = 'expectedTotals';
@@ -134,6 +135,7 @@ export function expectedTotals(
   const L = requirePositive(fn, 'periodLength', withDefault(o.periodLength, 1));
   const settings = readIntervalOptions(fn, { ...o, draws: withDefault(o.draws, 200) });
   const data = readCustomers(fn, 'customers', customers, { allowSingle: false });
+  requireDiscreteCustomers(fn, model, data);
   const w = readWeights(fn, o.weights, data.length);
   const p = compressPatterns(data.frequency, data.recency, data.T, w);
   let n = 0;

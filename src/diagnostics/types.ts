@@ -31,3 +31,5 @@ export interface HoldoutCustomerColumns extends DiagnosticCustomerColumns {
   readonly holdoutFrequency: ArrayLike<number>;
   readonly holdoutDuration: ArrayLike<number>;
 }
+
+export type { BgBbTransactionModel, DiagnosticTransactionModel } from '../internal/models/bgBbDiagnostics.ts';
