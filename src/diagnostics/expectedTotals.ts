@@ -236,9 +236,9 @@ export function expectedTotals(
   const groups = new Map<string | number, number[]>();
   for (let i = 0; i < data.length; i++) {
     const label = labels[i] as string | number;
-    let list = groups.get(label);
-    if (list === undefined) groups.set(label, (list = []));
-    list.push(i);
+    const list = groups.get(label);
+    if (list === undefined) groups.set(label, [i]);
+    else list.push(i);
   }
   const segments: ExpectedTotalsSegment[] = [];
   for (const [segment, rows] of groups) {
