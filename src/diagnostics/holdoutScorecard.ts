@@ -92,7 +92,8 @@ export function holdoutScorecard(
   const fn = 'holdoutScorecard';
   const list: readonly unknown[] = Array.isArray(fits) ? fits : [fits];
   if (list.length === 0) rangeFail(fn, 'fits must hold at least one fitted model', { argument: 'fits', value: fits });
-  const models = list.map((f, j) => resolveDiagnosticModel(fn, f, Array.isArray(fits) ? `fits[${j}]` : 'fits'));
+  // Array.from visits holes of a sparse array (map would skip them and leave no model there)
+  const models = Array.from(list, (f, j) => resolveDiagnosticModel(fn, f, Array.isArray(fits) ? `fits[${j}]` : 'fits'));
   const o = readOptions(fn, options, ['names']);
   const names = readNames(fn, o.names, models);
   const data = readCustomers(fn, 'split', split, { allowSingle: false });
