@@ -1,6 +1,7 @@
 /**
  * A self-contained HTML retention report from the sample data (examples/data/): cohort heatmap, retention
- * and survival curves as inline SVG, the numbers behind them, RFM + BG/NBD + Gamma-Gamma CLV, and NPS.
+ * and survival curves as inline SVG, the numbers behind them, RFM + BG/NBD + Gamma-Gamma CLV, the holdout
+ * validation (scorecard against naive rules, holdout comparison), the base's totals with intervals, and NPS.
  * No script, stylesheet or font is loaded: the file opens anywhere, offline.
  *
  *   npx tsx --tsconfig tsconfig.test.json examples/report.ts [out.html]     (default: report.html)
@@ -8,10 +9,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
+  calibrationHoldoutSplit,
   cohortHeatmapSvg,
+  expectedTotals,
+  holdoutComparison,
+  holdoutScorecard,
   customerLifetimes,
   fitBgNbd,
   fitGammaGamma,
+  fitParetoNbd,
   kaplanMeier,
   modelClv,
   netPromoterScore,
@@ -77,6 +83,26 @@ export function buildReport(ordersCsv: string, surveyCsv: string): string {
     .sort((a, b) => b.clv - a.clv)
     .slice(0, 10);
 
+  // Is the model any good? Fit on the calibration window, score on the 39-week holdout (BTYD walkthrough split).
+  const split = calibrationHoldoutSplit(orders, {
+    customer: 'customer',
+    time: 'day',
+    value: 'amount',
+    calibrationEnd: '1997-09-30',
+    observationEnd: '1998-06-30',
+    unit: 'week',
+  });
+  const splitFits = [fitBgNbd(split), fitParetoNbd(split)];
+  const scorecard = holdoutScorecard(split, splitFits, { names: ['BG/NBD', 'Pareto/NBD'] });
+  const comparison = holdoutComparison(split, splitFits[0] as (typeof splitFits)[0]);
+  const spendCustomers = summary.map((c) => ({ ...c, monetaryValue: c.frequency > 0 ? c.monetaryValue : 0 }));
+  const totals = expectedTotals(spendCustomers, bgNbd, {
+    horizon: 4,
+    periodLength: 13,
+    spend: gammaGamma.params,
+    discountRate: 0.03,
+  });
+
   const nps = netPromoterScore(survey);
   const customers = orders.customerIds.length;
   const revenue = Array.from(orders.value ?? []).reduce((s, amount) => s + amount, 0);
@@ -134,6 +160,23 @@ export function buildReport(ordersCsv: string, surveyCsv: string): string {
 ${ranked.map((c) => `<tr><td>${escapeHtml(String(c.customer))}</td><td>${c.frequency}</td><td>${num(c.recency)}</td><td>${num(c.T)}</td><td>$${num(c.monetaryValue)}</td><td>${pct(c.alive)}</td><td>$${num(c.clv)}</td></tr>`).join('\n')}
 </table>
 <p class="note">CLV: expected purchases over the next 12 months (BG/NBD) × expected spend (Gamma-Gamma), discounted 1% a month.</p>
+
+<h2>Is the model any good?</h2>
+<p>Fitted on the orders to 1997-09-30, scored on the 39 weeks after (${split.length.toLocaleString('en-US')} customers). Baselines: each customer's calibration rate carried forward, and the mean of their RFM cell.</p>
+<table id="scorecard">
+<tr><th>predictor</th><th>MAE</th><th>RMSE</th><th>decile MAPE</th><th>Gini</th><th>Brier</th></tr>
+${scorecard.map((r) => `<tr><td>${escapeHtml(r.name)}</td><td>${num(r.mae, 3)}</td><td>${num(r.rmse, 3)}</td><td>${pct(r.decileMape)}</td><td>${num(r.gini, 3)}</td><td>${num(r.brier, 3)}</td></tr>`).join('\n')}
+</table>
+<table id="holdout-comparison">
+<tr><th>calibration purchases</th><th>customers</th><th>holdout: actual</th><th>BG/NBD expected</th></tr>
+${comparison.byFrequency.map((r) => `<tr><td>${r.frequency}${r.orMore ? '+' : ''}</td><td>${r.customers}</td><td>${num(r.actual, 3)}</td><td>${num(r.expected, 3)}</td></tr>`).join('\n')}
+</table>
+<h2>The whole base, next four quarters</h2>
+<table id="totals">
+<tr><th>quarter</th><th>purchases</th><th>95% interval</th><th>revenue</th><th>95% interval</th><th>CLV (3% a quarter)</th></tr>
+${totals.rows.map((r) => `<tr><td>${r.period}</td><td>${num(r.expected, 0)}</td><td>${num(r.lower, 0)} – ${num(r.upper, 0)}</td><td>$${num(r.revenue?.expected ?? Number.NaN, 0)}</td><td>$${num(r.revenue?.lower ?? Number.NaN, 0)} – $${num(r.revenue?.upper ?? Number.NaN, 0)}</td><td>$${num(r.clv?.expected ?? Number.NaN, 0)}</td></tr>`).join('\n')}
+</table>
+<p class="note">Cumulative from 1997-09-30, BG/NBD with Gamma-Gamma spend; intervals share the parameter draws across customers and add the model's process noise.</p>
 </body>
 </html>
 `;

@@ -84,6 +84,8 @@ export interface CommandOutput {
   table(): string;
   /** RFC 4180 CSV (with a header line) for `--format csv`. */
   csv(): string;
+  /** One JSON object per line for `--format ndjson` (only commands that print one row per record have it). */
+  ndjson?(): string;
 }
 
 /** One subcommand. */

@@ -8,9 +8,11 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Command, CommandContext, Flags, FlagSpec } from './command.ts';
 import { echo, UsageError } from './command.ts';
 import { fitBgNbdCommand } from './commands/fitBgNbd.ts';
+import { holdoutCommand } from './commands/holdout.ts';
 import { npsCommand } from './commands/nps.ts';
 import { retentionCommand } from './commands/retention.ts';
 import { rfmCommand } from './commands/rfm.ts';
+import { scoreCommand } from './commands/score.ts';
 import { sqlCommand } from './commands/sql.ts';
 import { formatFromName, InputError, readTable, type InputFormat } from './input.ts';
 
@@ -28,16 +30,24 @@ export interface CliIo {
 }
 
 /** Every subcommand, in the order of the help. */
-export const COMMANDS: readonly Command[] = [retentionCommand, rfmCommand, fitBgNbdCommand, npsCommand, sqlCommand];
+export const COMMANDS: readonly Command[] = [
+  retentionCommand,
+  rfmCommand,
+  fitBgNbdCommand,
+  holdoutCommand,
+  scoreCommand,
+  npsCommand,
+  sqlCommand,
+];
 
-const FORMATS = ['table', 'csv', 'json'] as const;
+const FORMATS = ['table', 'csv', 'json', 'ndjson'] as const;
 const INPUT_FORMATS: readonly InputFormat[] = ['csv', 'ndjson'];
 
 const COMMON_FLAGS: Readonly<Record<string, FlagSpec>> = {
   format: {
     type: 'string',
-    value: '<table|csv|json>',
-    description: 'output format (default table); json prints the library result',
+    value: '<table|csv|json|ndjson>',
+    description: 'output format (default table); json prints the library result; ndjson: score only',
     choices: FORMATS,
   },
   'input-format': {
@@ -265,12 +275,18 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     const output = await command.execute(context);
     for (const warning of warnings) await write(io.stderr, `loyalty-metrics: warning: ${capLines(warning)}\n`);
     const format = (flags.format as (typeof FORMATS)[number] | undefined) ?? 'table';
+    if (format === 'ndjson' && output.ndjson === undefined)
+      throw new UsageError(
+        `--format ndjson is not available for ${command.name} (only for commands printing one row per record, e.g. score)`,
+      );
     const text =
-      format === 'json'
-        ? `${JSON.stringify(output.json, null, 2)}\n`
-        : format === 'csv'
-          ? output.csv()
-          : output.table();
+      format === 'ndjson'
+        ? (output.ndjson as () => string)()
+        : format === 'json'
+          ? `${JSON.stringify(output.json, null, 2)}\n`
+          : format === 'csv'
+            ? output.csv()
+            : output.table();
     await write(io.stdout, text);
     return EXIT_OK;
   } catch (error) {

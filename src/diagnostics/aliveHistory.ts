@@ -57,7 +57,7 @@ const MAX_DAYS = 100_000;
  * @param options - `modelUnit` (required), `end`, `step`, `timeZone`.
  * @returns One point per step from the first purchase day to `end` (the last point is `end` itself); empty without purchases.
  * @throws {TypeError} When an argument has the wrong type or a time is not a valid date.
- * @throws {RangeError} When `end` is before the first purchase, the history is longer than 100,000 days, or a parameter is invalid.
+ * @throws {RangeError} When `end` is before the first purchase, the history is longer than 100,000 days, a parameter is invalid, or the model is BG/BB (discrete opportunities).
  * @example
  * ```ts
  * import { aliveHistory } from 'loyalty-metrics';
@@ -77,6 +77,11 @@ export function aliveHistory(
 ): AliveHistoryPoint[] {
   const fn = 'aliveHistory';
   const model = resolveDiagnosticModel(fn, transaction);
+  if (model.discrete)
+    rangeFail(
+      fn,
+      "transaction.model ('bgBb') must be a continuous-time model: BG/BB counts whole opportunities, use bgBbProbabilityAlive on their summaries",
+    );
   if (options === undefined) typeFail(fn, 'options must be an object with modelUnit, got undefined');
   const o = readOptions(fn, options, ['modelUnit', 'end', 'step', 'timeZone']);
   if (o.modelUnit === undefined) typeFail(fn, "modelUnit is required (the model's time unit, e.g. 'week')");

@@ -1,6 +1,6 @@
 import { readCustomers, readWeights } from '../internal/input/customerSummary.ts';
-import { readCount, readHoldout, resolveDiagnosticModel } from '../internal/diagnostics.ts';
-import type { TransactionModel } from '../internal/models/transactionModel.ts';
+import { readCount, readHoldout, requireDiscreteCustomers, resolveDiagnosticModel } from '../internal/diagnostics.ts';
+import type { DiagnosticTransactionModel } from './types.ts';
 import { describeValue, rangeFail, readOptions, requireArrayLike, typeFail } from '../internal/validate.ts';
 import type { HoldoutCustomer, HoldoutCustomerColumns } from './types.ts';
 
@@ -59,6 +59,9 @@ export interface HoldoutComparison {
  * expected(bin) = Σ_{i∈bin} wᵢ·eᵢ  / Σ_{i∈bin} wᵢ
  * ```
  *
+ * BG/BB (discrete opportunities, `{ model: 'bgBb' }`, a `fitBgBb` result) works too: T is then the number n of
+ * opportunities observed and recency the last one with a transaction (whole numbers; a horizon counts ⌊t⌋ whole
+ * opportunities).
  * Times are in the model's unit (pass `calibrationHoldoutSplit` rows made with `unit` equal to the
  * model's). Recency bins average over customers (BTYD averages per distinct recency first, then over
  * them; that weights rare recencies up, so its recency figures differ; frequency bins agree).
@@ -86,7 +89,7 @@ export interface HoldoutComparison {
  */
 export function holdoutComparison(
   split: readonly HoldoutCustomer[] | HoldoutCustomerColumns,
-  transaction: TransactionModel,
+  transaction: DiagnosticTransactionModel,
   options: HoldoutComparisonOptions = {},
 ): HoldoutComparison {
   const fn = 'holdoutComparison';
@@ -94,6 +97,7 @@ export function holdoutComparison(
   const o = readOptions(fn, options, ['maxFrequency', 'recencyBins', 'weights']);
   const k = readCount(fn, 'maxFrequency', o.maxFrequency, 7, 1000);
   const data = readCustomers(fn, 'split', split, { allowSingle: false });
+  requireDiscreteCustomers(fn, model, data);
   const { holdoutFrequency, holdoutDuration } = readHoldout(fn, 'split', split, data.length);
   const w = readWeights(fn, o.weights, data.length);
   let maxT = 0;

@@ -1,6 +1,11 @@
 import { readCustomers } from '../internal/input/customerSummary.ts';
-import { readHoldout, resolveDiagnosticModel, type DiagnosticModel } from '../internal/diagnostics.ts';
-import type { TransactionModel } from '../internal/models/transactionModel.ts';
+import {
+  readHoldout,
+  requireDiscreteCustomers,
+  resolveDiagnosticModel,
+  type DiagnosticModel,
+} from '../internal/diagnostics.ts';
+import type { DiagnosticTransactionModel } from './types.ts';
 import { scorePredictions, type ReliabilityBin } from '../internal/scorecard.ts';
 import { describeValue, rangeFail, readOptions, requireArrayLike, typeFail } from '../internal/validate.ts';
 import type { HoldoutCustomer, HoldoutCustomerColumns } from './types.ts';
@@ -50,7 +55,8 @@ export interface HoldoutScorecardRow {
  *
  * P(no purchase) given the history: BG/NBD and MBG/NBD 1 − P(alive) + P(alive)·((α + T)/(α + T + t))^(r+x)
  * (a living customer cannot drop out before their next purchase); Pareto/NBD 1 − P(alive) + P(alive)·P₀,
- * P₀ the Pareto/NBD P(X(t) = 0) at the posterior parameters (r + x, α + T, s, β + T). The cell mean uses
+ * P₀ the Pareto/NBD P(X(t) = 0) at the posterior parameters (r + x, α + T, s, β + T); BG/BB 1 − P(alive) +
+ * P(alive)·P(die or abstain at each of the next ⌊t⌋ opportunities) under the Beta posteriors. The cell mean uses
  * the holdout itself, so it is the best any rule based on those cells could do: a model that beats it
  * ranks customers better than their RFM cell. Ties in a ranking keep input order. References: lifetimes
  * issues #449, #418, #299 (model vs naive rule); Fader, Hardie & Lee (2005).
@@ -80,16 +86,18 @@ export interface HoldoutScorecardRow {
  */
 export function holdoutScorecard(
   split: readonly HoldoutCustomer[] | HoldoutCustomerColumns,
-  fits: TransactionModel | readonly TransactionModel[],
+  fits: DiagnosticTransactionModel | readonly DiagnosticTransactionModel[],
   options: HoldoutScorecardOptions = {},
 ): HoldoutScorecardRow[] {
   const fn = 'holdoutScorecard';
   const list: readonly unknown[] = Array.isArray(fits) ? fits : [fits];
   if (list.length === 0) rangeFail(fn, 'fits must hold at least one fitted model', { argument: 'fits', value: fits });
-  const models = list.map((f, j) => resolveDiagnosticModel(fn, f, Array.isArray(fits) ? `fits[${j}]` : 'fits'));
+  // Array.from visits holes of a sparse array (map would skip them and leave no model there)
+  const models = Array.from(list, (f, j) => resolveDiagnosticModel(fn, f, Array.isArray(fits) ? `fits[${j}]` : 'fits'));
   const o = readOptions(fn, options, ['names']);
   const names = readNames(fn, o.names, models);
   const data = readCustomers(fn, 'split', split, { allowSingle: false });
+  for (const m of models) requireDiscreteCustomers(fn, m, data);
   const { holdoutFrequency: actual, holdoutDuration: duration } = readHoldout(fn, 'split', split, data.length);
   const n = data.length;
   const rows: HoldoutScorecardRow[] = models.map((m, j) => {

@@ -1,9 +1,9 @@
 import { chiSquareUpperTail } from '../internal/chiSquare.ts';
 import { readCustomers, readWeights } from '../internal/input/customerSummary.ts';
-import { resolveDiagnosticModel } from '../internal/diagnostics.ts';
+import { requireDiscreteCustomers, resolveDiagnosticModel } from '../internal/diagnostics.ts';
 import { MODEL_LIKELIHOODS } from '../internal/models/modelLikelihoods.ts';
 import type { Heterogeneity } from '../internal/models/populationModels.ts';
-import type { TransactionModel } from '../internal/models/transactionModel.ts';
+import type { DiagnosticTransactionModel } from './types.ts';
 import { zForConfidence } from '../internal/normal.ts';
 import {
   describeValue,
@@ -58,7 +58,7 @@ export interface LikelihoodRatioTest {
 
 /** Result of {@link modelSummary}. */
 export interface ModelSummary {
-  readonly model: TransactionModel['model'];
+  readonly model: DiagnosticTransactionModel['model'];
   readonly parameters: ParameterEstimate[];
   /** Log-likelihood of the customers at `params` (weighted). */
   readonly logLikelihood: number;
@@ -88,6 +88,8 @@ export interface ModelSummary {
  * λ ~ Gamma(r, α): mean r/α, variance r/α²
  * Pareto/NBD μ ~ Gamma(s, β): mean s/β, variance s/β²
  * BG/NBD, MBG/NBD p ~ Beta(a, b): mean a/(a + b), variance ab/((a + b)²(a + b + 1))
+ * BG/BB: transaction probability p ~ Beta(α, β) and dropout probability θ ~ Beta(γ, δ) per opportunity
+ *   (T = n opportunities)
  * ```
  *
  * Rates are per model time unit. A restriction on the boundary of the parameter space (e.g. no dropout)
@@ -117,7 +119,7 @@ export interface ModelSummary {
  * @category Diagnostics
  */
 export function modelSummary(
-  transaction: TransactionModel,
+  transaction: DiagnosticTransactionModel,
   customers: readonly DiagnosticCustomer[] | DiagnosticCustomerColumns,
   options: ModelSummaryOptions = {},
 ): ModelSummary {
@@ -126,6 +128,7 @@ export function modelSummary(
   const o = readOptions(fn, options, ['confidenceLevel', 'weights', 'restricted']);
   const z = zForConfidence(requireConfidenceLevel(fn, withDefault(o.confidenceLevel, 0.95)));
   const data = readCustomers(fn, 'customers', customers, { allowSingle: false });
+  requireDiscreteCustomers(fn, model, data);
   const w = readWeights(fn, o.weights, data.length);
   let n = 0;
   for (let i = 0; i < data.length; i++) n += w[i] as number;
@@ -155,7 +158,13 @@ export function modelSummary(
     heterogeneity: model.population.heterogeneity(model.params),
   };
   if (o.restricted === undefined) return summary;
-  const r = requireObject(fn, 'restricted', o.restricted);
+  const r = readOptions(
+    fn,
+    requireObject(fn, 'restricted', o.restricted),
+    ['logLikelihood', 'parameters'],
+    [],
+    'restricted',
+  );
   const ll0 = r.logLikelihood;
   if (typeof ll0 !== 'number') typeFail(fn, `restricted.logLikelihood must be a number, got ${describeValue(ll0)}`);
   if (!Number.isFinite(ll0)) rangeFail(fn, `restricted.logLikelihood (${describeValue(ll0)}) must be finite`);

@@ -1,6 +1,6 @@
 import { readCustomers, readWeights } from '../internal/input/customerSummary.ts';
-import { readCount, resolveDiagnosticModel } from '../internal/diagnostics.ts';
-import type { TransactionModel } from '../internal/models/transactionModel.ts';
+import { readCount, requireDiscreteCustomers, resolveDiagnosticModel } from '../internal/diagnostics.ts';
+import type { DiagnosticTransactionModel } from './types.ts';
 import { readOptions } from '../internal/validate.ts';
 import type { DiagnosticCustomer, DiagnosticCustomerColumns } from './types.ts';
 
@@ -41,7 +41,11 @@ export interface PeriodTransactionsRow {
  *
  * Expected counts add up to the number of customers, like the actual ones. T is in the model's time
  * unit. P(X(t) = n) is the model's own: FHL (2005) eq. 8 for BG/NBD, Batislam et al. (2007) for
- * MBG/NBD, Fader & Hardie (2006) for Pareto/NBD. Customers sharing a T are evaluated once.
+ * MBG/NBD, Fader & Hardie (2006) for Pareto/NBD, Fader, Hardie & Shang (2010) eq. 7 for BG/BB. Customers
+ * sharing a T are evaluated once.
+ * BG/BB (discrete opportunities, `{ model: 'bgBb' }`, a `fitBgBb` result) works too: T is then the number n of
+ * opportunities observed and recency the last one with a transaction (whole numbers; a horizon counts ⌊t⌋ whole
+ * opportunities).
  *
  * @param customers - `{ frequency, recency, T }` rows or columns (an `rfmSummary` result works as is).
  * @param transaction - A fitted transaction model `{ model, params }`.
@@ -68,7 +72,7 @@ export interface PeriodTransactionsRow {
  */
 export function periodTransactions(
   customers: readonly DiagnosticCustomer[] | DiagnosticCustomerColumns,
-  transaction: TransactionModel,
+  transaction: DiagnosticTransactionModel,
   options: PeriodTransactionsOptions = {},
 ): PeriodTransactionsRow[] {
   const fn = 'periodTransactions';
@@ -76,6 +80,7 @@ export function periodTransactions(
   const o = readOptions(fn, options, ['maxFrequency', 'weights']);
   const k = readCount(fn, 'maxFrequency', o.maxFrequency, 7, 1000);
   const data = readCustomers(fn, 'customers', customers, { allowSingle: false });
+  requireDiscreteCustomers(fn, model, data);
   const w = readWeights(fn, o.weights, data.length);
   const actual = new Float64Array(k + 1);
   const weightByT = new Map<number, number>();

@@ -1,5 +1,5 @@
 import { resolveDiagnosticModel } from '../internal/diagnostics.ts';
-import type { TransactionModel } from '../internal/models/transactionModel.ts';
+import type { DiagnosticTransactionModel } from './types.ts';
 import { DAYS_PER_UNIT, type DurationUnit } from '../internal/time/periodKinds.ts';
 import { createPeriodIndexer } from '../internal/time/indexer.ts';
 import { requireTimeZone } from '../internal/time/zones.ts';
@@ -60,6 +60,8 @@ export interface TrackingTransactionsRow {
  * Customers are grouped by birth day, so the cost is (days)² at most whatever the number of customers,
  * and E[X(t)] is evaluated once per lag in days. This is BTYD's `*.ExpectedCumulativeTransactions`
  * with birth period max(T) − Tᵢ; weekly periods run from the earliest first purchase, as the walkthrough's.
+ * For BG/BB (`modelUnit` = one opportunity, e.g. `'year'`) a lag counts ⌊lag/u⌋ whole opportunities, so its
+ * expectation steps once per unit after each birth day (BTYD's `bgbb.PlotTrackingInc`).
  *
  * @param transactions - Rows (array or iterable) read through the `customer` and `time` accessors, or columns.
  * @param transaction - A fitted transaction model `{ model, params }`.
@@ -83,7 +85,7 @@ export interface TrackingTransactionsRow {
  */
 export function trackingTransactions<Row = unknown>(
   transactions: Iterable<Row> | EventLogColumns,
-  transaction: TransactionModel,
+  transaction: DiagnosticTransactionModel,
   options: TrackingTransactionsOptions<Row>,
 ): TrackingTransactionsRow[] {
   const fn = 'trackingTransactions';

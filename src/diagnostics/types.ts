@@ -9,6 +9,8 @@ export interface DiagnosticCustomer {
   readonly frequency: number;
   readonly recency: number;
   readonly T: number;
+  /** Mean repeat-purchase value (0 when frequency is 0); read only by `expectedTotals` with `spend`. */
+  readonly monetaryValue?: number;
 }
 
 /** The same as parallel columns. */
@@ -16,6 +18,7 @@ export interface DiagnosticCustomerColumns {
   readonly frequency: ArrayLike<number>;
   readonly recency: ArrayLike<number>;
   readonly T: ArrayLike<number>;
+  readonly monetaryValue?: ArrayLike<number>;
 }
 
 /** A row of `calibrationHoldoutSplit`: the calibration summary plus the holdout count and window length. */
@@ -31,3 +34,5 @@ export interface HoldoutCustomerColumns extends DiagnosticCustomerColumns {
   readonly holdoutFrequency: ArrayLike<number>;
   readonly holdoutDuration: ArrayLike<number>;
 }
+
+export type { BgBbTransactionModel, DiagnosticTransactionModel } from '../internal/models/bgBbDiagnostics.ts';

@@ -5,13 +5,15 @@
  * @module
  */
 import { customerRows, rowNumber } from './input/customerSummary.ts';
+import { BG_BB_KERNEL, type DiagnosticTransactionModel } from './models/bgBbDiagnostics.ts';
 import { POPULATION_MODELS, type PopulationKernel } from './models/populationModels.ts';
 import {
+  readLogCovariance,
   resolveTransactionModel,
+  TRANSACTION_MODELS,
   type ResolvedTransactionModel,
-  type TransactionModel,
 } from './models/transactionModel.ts';
-import { describeValue, rangeFail, requireArrayLike, typeFail } from './validate.ts';
+import { describeValue, rangeFail, requireArrayLike, requireObject, typeFail } from './validate.ts';
 
 /** Holdout fields of a calibration/holdout split, validated. */
 export interface HoldoutColumns {
@@ -67,12 +69,15 @@ export function readHoldout(fn: string, name: string, input: unknown, length: nu
 
 /** A resolved transaction model with its population kernel. */
 export interface DiagnosticModel extends ResolvedTransactionModel {
-  readonly name: TransactionModel['model'];
+  readonly name: DiagnosticTransactionModel['model'];
   readonly population: PopulationKernel<unknown>;
+  /** True for BG/BB: customers' T is a whole number of opportunities, horizons are floored to whole ones. */
+  readonly discrete: boolean;
 }
 
 /**
- * Validates `{ model, params, logCovariance? }` and adds the model's population kernel.
+ * Validates `{ model, params, logCovariance? }` (a continuous-time transaction model or BG/BB) and adds
+ * the model's population kernel.
  * @example
  * ```ts
  * import { resolveDiagnosticModel } from './diagnostics.ts';
@@ -80,12 +85,75 @@ export interface DiagnosticModel extends ResolvedTransactionModel {
  * const m = resolveDiagnosticModel('periodTransactions', { model: 'paretoNbd', params: { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 } });
  * m.name; // => 'paretoNbd'
  * m.population.expectedPurchases(m.params, 39); // => 1.2130
+ * resolveDiagnosticModel('periodTransactions', { model: 'bgBb', params: { alpha: 1.2, beta: 0.75, gamma: 0.66, delta: 2.78 } }).discrete; // => true
+ * resolveDiagnosticModel('periodTransactions', { model: 'nbd', params: {} }); // => throws RangeError: periodTransactions: transaction.model ("nbd") must be one of 'bgNbd', 'paretoNbd', 'mbgNbd', 'bgBb'
  * ```
  */
 export function resolveDiagnosticModel(fn: string, transaction: unknown, name = 'transaction'): DiagnosticModel {
-  const resolved = resolveTransactionModel(fn, transaction, name);
-  const model = (transaction as { model: TransactionModel['model'] }).model;
-  return { ...resolved, name: model, population: POPULATION_MODELS[model] };
+  const o = requireObject(fn, name, transaction);
+  const model = o.model;
+  const names = [...Object.keys(TRANSACTION_MODELS), 'bgBb'];
+  const list = names.map((n) => `'${n}'`).join(', ');
+  if (typeof model !== 'string') typeFail(fn, `${name}.model must be one of ${list}, got ${describeValue(model)}`);
+  if (!names.includes(model)) rangeFail(fn, `${name}.model (${describeValue(model)}) must be one of ${list}`);
+  const key = model as DiagnosticTransactionModel['model'];
+  if (key !== 'bgBb') {
+    const resolved = resolveTransactionModel(fn, transaction, name);
+    return { ...resolved, name: key, population: POPULATION_MODELS[key], discrete: false };
+  }
+  const kernel = BG_BB_KERNEL;
+  const params = kernel.readParams(fn, o.params);
+  const logParams = Float64Array.from(kernel.paramNames, (p) =>
+    Math.log((params as Record<string, number>)[p] as number),
+  );
+  const logCovariance = readLogCovariance(fn, `${name}.logCovariance`, o.logCovariance, kernel.paramNames.length);
+  return { kernel, params, logParams, logCovariance, name: key, population: POPULATION_MODELS.bgBb, discrete: true };
+}
+
+/**
+ * For BG/BB (discrete opportunities): checks that every customer's recency and T are whole numbers of
+ * opportunities and that x = 0 exactly when tₓ = 0. A no-op for the continuous-time models.
+ * @example
+ * ```ts
+ * import { requireDiscreteCustomers, resolveDiagnosticModel } from './diagnostics.ts';
+ *
+ * const bgBb = resolveDiagnosticModel('f', { model: 'bgBb', params: { alpha: 1, beta: 1, gamma: 1, delta: 1 } });
+ * requireDiscreteCustomers('f', bgBb, { length: 1, frequency: [1], recency: [2], T: [6] }); // => undefined
+ * requireDiscreteCustomers('f', bgBb, { length: 1, frequency: [1], recency: [2.5], T: [6] }); // => throws RangeError: f: row 0: recency (2.5) must be a whole number of opportunities for BG/BB
+ * ```
+ */
+export function requireDiscreteCustomers(
+  fn: string,
+  model: DiagnosticModel,
+  data: {
+    readonly length: number;
+    readonly frequency: ArrayLike<number>;
+    readonly recency: ArrayLike<number>;
+    readonly T: ArrayLike<number>;
+  },
+): void {
+  if (!model.discrete) return;
+  for (let i = 0; i < data.length; i++) {
+    const x = data.frequency[i] as number;
+    const tx = data.recency[i] as number;
+    const T = data.T[i] as number;
+    for (const [field, v] of [
+      ['recency', tx],
+      ['T', T],
+    ] as const)
+      if (!Number.isInteger(v))
+        rangeFail(fn, `row ${i}: ${field} (${describeValue(v)}) must be a whole number of opportunities for BG/BB`, {
+          row: i,
+          value: v,
+        });
+    if ((x === 0) !== (tx === 0))
+      rangeFail(fn, `row ${i}: recency (${tx}) must be 0 exactly when frequency (${x}) is 0 for BG/BB`, {
+        row: i,
+        value: tx,
+      });
+    if (x > tx)
+      rangeFail(fn, `row ${i}: frequency (${x}) must not exceed recency (${tx}) for BG/BB`, { row: i, value: x });
+  }
 }
 
 /**

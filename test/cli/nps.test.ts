@@ -134,7 +134,7 @@ describe('loyalty-metrics nps', () => {
       const unknownCommand = await runCli(['promoters']);
       expect(unknownCommand.code).toBe(2);
       expect(unknownCommand.stderr).toMatch(
-        /^loyalty-metrics: unknown command "promoters"; commands: retention, rfm, fit-bgnbd, nps, sql\n/,
+        /^loyalty-metrics: unknown command "promoters"; commands: retention, rfm, fit-bgnbd, holdout, score, nps, sql\n/,
       );
       const unknownFlag = await runCli(['nps', '--score', 'score', '--colour'], 'score\n9\n');
       expect(unknownFlag.code).toBe(2);
@@ -144,7 +144,7 @@ describe('loyalty-metrics nps', () => {
       expect(missing.stderr).toMatch(/^loyalty-metrics: --score is required\n/);
       const format = await runCli(['nps', '--score', 'score', '--format', 'xml'], 'score\n9\n');
       expect(format.code).toBe(2);
-      expect(format.stderr).toMatch(/^loyalty-metrics: --format must be one of table, csv, json; got "xml"\n/);
+      expect(format.stderr).toMatch(/^loyalty-metrics: --format must be one of table, csv, json, ndjson; got "xml"\n/);
       const level = await runCli(['nps', '--score', 'score', '--confidence-level', 'high'], 'score\n9\n');
       expect(level.code).toBe(2);
       expect((await runCli([])).code).toBe(2);

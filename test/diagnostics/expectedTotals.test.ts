@@ -5,9 +5,13 @@ import {
   expectedTotals,
   fitBgNbd,
   fitParetoNbd,
+  bgBbPurchaseProbability,
+  gammaGammaExpectedSpend,
   mbgNbdPurchaseProbability,
+  modelClv,
   paretoNbdPurchaseProbability,
 } from '../../src/index.ts';
+import { createRng, gammaVariate } from '../../src/internal/random.ts';
 import { compressPatterns } from '../../src/internal/compressPatterns.ts';
 import { CONDITIONAL_MOMENTS } from '../../src/internal/models/conditionalMoments.ts';
 import { TRANSACTION_MODELS } from '../../src/internal/models/transactionModel.ts';
@@ -154,6 +158,182 @@ describe('expectedTotals', () => {
     expect(a.rows[0]!.lower).toBeNaN();
     expect(a.draws).toBe(0);
     expectClose(a.rows[0]!.processStandardDeviation, b.rows[0]!.processStandardDeviation, { rel: 1e-12 });
+  });
+
+  describe('revenue and CLV', () => {
+    const spend = { p: 6.25, q: 3.74, v: 15.44 };
+    const customers = () =>
+      cdnowSplit().map((c) => ({
+        frequency: c.frequency,
+        recency: c.recency,
+        T: c.T,
+        monetaryValue: c.frequency > 0 ? c.monetaryValue : 0,
+      }));
+
+    it('revenue sums E[X]·E[spend]; CLV equals the sum of modelClv over the customers', () => {
+      const rows = customers();
+      const fit = fitBgNbd(rows);
+      const totals = expectedTotals(rows, fit, { horizon: 8, spend, margin: 0.3, discountRate: 0.01, draws: 300 });
+      const kernel = TRANSACTION_MODELS.bgNbd;
+      const means = gammaGammaExpectedSpend(spend, rows);
+      let previousWidth = 0;
+      for (const row of totals.rows) {
+        const direct = rows.reduce(
+          (s, c, i) =>
+            s +
+            (means[i] as number) * kernel.conditionalExpectedPurchases(fit.params, row.t, c.frequency, c.recency, c.T),
+          0,
+        );
+        expectClose(row.revenue!.expected, direct, { rel: 1e-10 });
+        const clv = modelClv(fit, spend, rows, {
+          horizon: row.period,
+          horizonUnit: 'week',
+          modelUnit: 'week',
+          discountRate: 0.01,
+          margin: 0.3,
+        }).reduce((s, v) => s + v, 0);
+        expectClose(row.clv!.expected, clv, { rel: 1e-9 });
+        for (const total of [row.revenue!, row.clv!]) {
+          expect(total.lower).toBeLessThan(total.expected);
+          expect(total.upper).toBeGreaterThan(total.expected);
+        }
+        expect(row.revenue!.upper - row.revenue!.lower).toBeGreaterThan(previousWidth);
+        previousWidth = row.revenue!.upper - row.revenue!.lower;
+        expect(row.clv!.expected).toBeLessThan(row.revenue!.expected * 0.3);
+      }
+    });
+
+    it('gives the compound variance of revenue (a Monte Carlo check for one new BG/BB customer)', () => {
+      // x = 0: ν ~ Gamma(q, v) (rate), X ~ BG/BB P(X(m) = k), revenue = Σ_{k ≤ X} Gamma(p, ν)
+      const params = { alpha: 1.2, beta: 0.75, gamma: 0.66, delta: 2.78 };
+      const m = 5;
+      const totals = expectedTotals(
+        [{ frequency: 0, recency: 0, T: 0, monetaryValue: 0 }],
+        { model: 'bgBb', params },
+        {
+          horizon: m,
+          spend,
+        },
+      );
+      const pmf = bgBbPurchaseProbability(params, m, [0, 1, 2, 3, 4, 5]);
+      const rng = createRng(7);
+      const n = 200_000;
+      let sum = 0;
+      let sum2 = 0;
+      for (let s = 0; s < n; s++) {
+        let u = rng();
+        let x = 0;
+        while (x < m && u > (pmf[x] as number)) u -= pmf[x++] as number;
+        const nu = gammaVariate(rng, spend.q, 1 / spend.v);
+        let r = 0;
+        for (let k = 0; k < x; k++) r += gammaVariate(rng, spend.p, 1 / nu);
+        sum += r;
+        sum2 += r * r;
+      }
+      const mean = sum / n;
+      const sd = Math.sqrt(sum2 / n - mean * mean);
+      const row = totals.rows[m - 1]!;
+      expectClose(row.revenue!.expected, mean, { rel: 0.02 });
+      expectClose(row.revenue!.processStandardDeviation, sd, { rel: 0.03 });
+    });
+
+    it('per segment: totals add up to the base, with the base draws', () => {
+      const rows = customers();
+      const fit = fitParetoNbd(rows);
+      const segments = rows.map((c) => (c.frequency === 0 ? 'one-off' : c.frequency < 3 ? 'light' : 'heavy'));
+      const totals = expectedTotals(rows, fit, { horizon: 3, periodLength: 13, spend, segments, draws: 100 });
+      expect(totals.segments!.map((s) => s.segment)).toStrictEqual(['light', 'one-off', 'heavy']);
+      expect(totals.segments!.reduce((s, g) => s + g.customers, 0)).toBe(2357);
+      totals.rows.forEach((row, h) => {
+        const add = (f: (r: (typeof totals.rows)[number]) => number) =>
+          totals.segments!.reduce((s, g) => s + f(g.rows[h]!), 0);
+        expectClose(
+          add((r) => r.expected),
+          row.expected,
+          { rel: 1e-10 },
+        );
+        expectClose(
+          add((r) => r.revenue!.expected),
+          row.revenue!.expected,
+          { rel: 1e-10 },
+        );
+        for (const g of totals.segments!) {
+          expect(g.rows[h]!.lower).toBeLessThan(g.rows[h]!.expected);
+          expect(g.rows[h]!.upper).toBeGreaterThan(g.rows[h]!.expected);
+        }
+      });
+    });
+
+    it('properties: intervals contain the point estimate and widen with the horizon', () => {
+      const fit = fitBgNbd(customers());
+      fc.assert(
+        fc.property(
+          fc.array(
+            fc.tuple(
+              fc.integer({ min: 0, max: 8 }),
+              fc.double({ min: 0, max: 1, noNaN: true }),
+              fc.double({ min: 5, max: 200, noNaN: true }),
+            ),
+            { minLength: 20, maxLength: 60 },
+          ),
+          fc.integer({ min: 1, max: 1000 }),
+          (spec, seed) => {
+            const rows = spec.map(([x, share, money]) => ({
+              frequency: x,
+              recency: x === 0 ? 0 : 1 + share * 37,
+              T: 38,
+              monetaryValue: x === 0 ? 0 : money,
+            }));
+            const totals = expectedTotals(rows, fit, {
+              horizon: 4,
+              periodLength: 8,
+              spend,
+              seed,
+              draws: 200,
+              weights: rows.map(() => 50),
+            });
+            let width = 0;
+            for (const row of totals.rows) {
+              for (const t of [row, row.revenue!, row.clv!]) {
+                expect(t.lower).toBeLessThanOrEqual(t.expected);
+                expect(t.upper).toBeGreaterThanOrEqual(t.expected);
+              }
+              expect(row.upper - row.lower).toBeGreaterThanOrEqual(width);
+              width = row.upper - row.lower;
+            }
+          },
+        ),
+        { numRuns: 25 },
+      );
+    });
+
+    it('rejects margin without spend, bad segments, and missing monetaryValue', () => {
+      const fit = { model: 'bgNbd', params: BG } as const;
+      expectThrows(
+        () => expectedTotals([], fit, { horizon: 1, margin: 0.5 }),
+        TypeError,
+        'expectedTotals',
+        'margin and discountRate need spend',
+      );
+      expectThrows(
+        () => expectedTotals([{ frequency: 0, recency: 0, T: 1 }], fit, { horizon: 1, segments: [] }),
+        RangeError,
+        'expectedTotals',
+        'segments has length 0, expected 1',
+      );
+      expectThrows(
+        () => expectedTotals([{ frequency: 0, recency: 0, T: 1 }], fit, { horizon: 1, segments: [null] as never }),
+        TypeError,
+        'expectedTotals',
+        'segments[0] must be a string or a finite number, got null',
+      );
+      expectThrows(
+        () => expectedTotals([{ frequency: 0, recency: 0, T: 1 }], fit, { horizon: 1, spend }),
+        TypeError,
+        'expectedTotals',
+        'monetaryValue',
+      );
+    });
   });
 
   describe('edge cases', () => {

@@ -92,5 +92,14 @@ describe('modelSummary', () => {
         'restricted.logLikelihood',
       );
     });
+
+    it('rejects unknown keys in restricted, listing the accepted ones', () => {
+      expectThrows(
+        () => modelSummary(BTYD_BG_NBD, [], { restricted: { logLikelihood: -1, params: 2 } as never }),
+        TypeError,
+        'modelSummary',
+        'unknown option "params" in restricted; accepted options: logLikelihood, parameters',
+      );
+    });
   });
 });

@@ -23,6 +23,7 @@ describe('guides', () => {
       'error-policy.md',
       'from-a-data-warehouse.md',
       'getting-started.md',
+      'validating-a-model.md',
     ]);
   });
 

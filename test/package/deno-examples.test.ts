@@ -90,10 +90,12 @@ describe('examples/notebooks/retention.ipynb', () => {
     const out = runDeno(script, join(root, 'examples/notebooks'));
     expect(out).toContain('6919 orders of 2357 customers');
     const displayed = JSON.parse(out.split('__DISPLAYED__')[1] ?? '[]') as { types: string[]; points: number }[];
-    // The cohort heatmap (3 cohorts: 18 + 17 + 16 cells) and the P(alive) matrix (21 × 39 cells).
+    // The cohort heatmap (3 cohorts: 18 + 17 + 16 cells), the P(alive) matrix (21 × 39 cells) and the tracking
+    // plot (78 weeks, actual and expected).
     expect(displayed).toEqual([
       { types: ['application/vnd.vegalite.v5+json'], points: 18 + 17 + 16 },
       { types: ['application/vnd.vegalite.v5+json'], points: 21 * 39 },
+      { types: ['application/vnd.vegalite.v5+json'], points: 2 * 78 },
     ]);
     expect(out).toMatch(/total 12-month value of the 2357 customers: \$\d+/);
   }, 180_000);

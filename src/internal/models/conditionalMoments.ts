@@ -22,7 +22,7 @@
 import { bgNbdProbabilityAliveOne, type BgNbdParams } from './bgNbdKernel.ts';
 import { mbgNbdProbabilityAliveOne } from './mbgNbdKernel.ts';
 import { paretoNbdProbabilityAliveOne, type ParetoNbdParams } from './paretoNbdKernel.ts';
-import type { TransactionModel } from './transactionModel.ts';
+import { bgBbConditionalMoments, type DiagnosticTransactionModel } from './bgBbDiagnostics.ts';
 
 /** Mean and variance of a count. */
 export interface CountMoments {
@@ -114,7 +114,7 @@ export type ConditionalMoments = (
  * out.variance > out.mean; // => true
  * ```
  */
-export const CONDITIONAL_MOMENTS: Readonly<Record<TransactionModel['model'], ConditionalMoments>> = {
+export const CONDITIONAL_MOMENTS: Readonly<Record<DiagnosticTransactionModel['model'], ConditionalMoments>> = {
   bgNbd: (params, t, x, tx, T, out) => {
     const p = params as BgNbdParams;
     geometricMoments(p, bgNbdProbabilityAliveOne(p, x, tx, T), p.b + x, t, x, T, out);
@@ -124,4 +124,5 @@ export const CONDITIONAL_MOMENTS: Readonly<Record<TransactionModel['model'], Con
     geometricMoments(p, mbgNbdProbabilityAliveOne(p, x, tx, T), p.b + x + 1, t, x, T, out);
   },
   paretoNbd: (params, t, x, tx, T, out) => paretoMoments(params as ParetoNbdParams, t, x, tx, T, out),
+  bgBb: bgBbConditionalMoments,
 };

@@ -8,7 +8,7 @@
 import { bgNbdLogLikelihood } from './bgNbdKernel.ts';
 import { mbgNbdLogLikelihood } from './mbgNbdKernel.ts';
 import { paretoNbdLogLikelihood } from './paretoNbdKernel.ts';
-import type { TransactionModel } from './transactionModel.ts';
+import { bgBbDiagnosticLogLikelihood, type DiagnosticTransactionModel } from './bgBbDiagnostics.ts';
 
 /** Weighted log-likelihood over customer columns, as a function of the log-parameters. */
 export type LogLikelihoodBuilder = (
@@ -29,8 +29,9 @@ export type LogLikelihoodBuilder = (
  * ll(Float64Array.from([0.25, 4, 0.8, 2.5], Math.log)); // => 99.597
  * ```
  */
-export const MODEL_LIKELIHOODS: Readonly<Record<TransactionModel['model'], LogLikelihoodBuilder>> = {
+export const MODEL_LIKELIHOODS: Readonly<Record<DiagnosticTransactionModel['model'], LogLikelihoodBuilder>> = {
   bgNbd: bgNbdLogLikelihood,
   paretoNbd: paretoNbdLogLikelihood,
   mbgNbd: mbgNbdLogLikelihood,
+  bgBb: bgBbDiagnosticLogLikelihood,
 };

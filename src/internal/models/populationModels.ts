@@ -23,7 +23,7 @@ import {
   type ParetoNbdParams,
 } from './paretoNbdKernel.ts';
 import { paretoNbdPurchaseProbabilityOne } from './paretoNbdPmfKernel.ts';
-import type { TransactionModel } from './transactionModel.ts';
+import { BG_BB_POPULATION, type DiagnosticTransactionModel } from './bgBbDiagnostics.ts';
 
 /** Mean and variance of a mixing distribution. */
 export interface Moments {
@@ -33,10 +33,13 @@ export interface Moments {
 
 /** Heterogeneity of a model: its purchase-rate and dropout distributions (BTYD's heterogeneity plots). */
 export interface Heterogeneity {
-  /** Purchase rate λ per model time unit, Gamma(r, α): mean r/α, variance r/α². */
+  /** Purchase rate λ per model time unit, Gamma(r, α): mean r/α, variance r/α²; BG/BB: transaction probability p per opportunity, Beta(α, β). */
   readonly purchaseRate: Moments;
-  /** Dropout: a rate μ per time unit (Pareto/NBD, Gamma(s, β)) or a probability p per purchase (BG/NBD family, Beta(a, b)). */
-  readonly dropout: Moments & { readonly kind: 'rate' | 'probabilityPerPurchase' };
+  /**
+   * Dropout: a rate μ per time unit (Pareto/NBD, Gamma(s, β)), a probability p per purchase (BG/NBD family,
+   * Beta(a, b)) or a probability θ per opportunity (BG/BB, Beta(γ, δ)).
+   */
+  readonly dropout: Moments & { readonly kind: 'rate' | 'probabilityPerPurchase' | 'probabilityPerOpportunity' };
 }
 
 /** What the diagnostics need from a transaction model. */
@@ -88,7 +91,7 @@ function define<P>(kernel: PopulationKernel<P>): PopulationKernel<unknown> {
  * POPULATION_MODELS.bgNbd.heterogeneity(bg).dropout; // => { kind: 'probabilityPerPurchase', mean: 0.2463, variance: 0.044 }
  * ```
  */
-export const POPULATION_MODELS: Readonly<Record<TransactionModel['model'], PopulationKernel<unknown>>> = {
+export const POPULATION_MODELS: Readonly<Record<DiagnosticTransactionModel['model'], PopulationKernel<unknown>>> = {
   bgNbd: /* @__PURE__ */ define<BgNbdParams>({
     expectedPurchases: (p, t) => bgNbdConditionalExpectedOne(p, t, 0, 0, 0),
     purchaseProbability: bgNbdPurchaseProbabilityOne,
@@ -115,4 +118,5 @@ export const POPULATION_MODELS: Readonly<Record<TransactionModel['model'], Popul
     heterogeneity: bgHeterogeneity,
     probabilityNoPurchase: (p, t, x, tx, T) => bgNoPurchase(mbgNbdProbabilityAliveOne(p, x, tx, T), p, t, x, T),
   }),
+  bgBb: BG_BB_POPULATION,
 };
