@@ -9,3 +9,5 @@ export * from './cohortAverageOrderValue.ts';
 export * from './cohortNetPromoterScore.ts';
 export * from './segmentBy.ts';
 export * from './types.ts';
+export * from './periodRetention.ts';
+export * from './customerLifecycle.ts';
