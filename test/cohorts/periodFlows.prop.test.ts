@@ -50,7 +50,14 @@ interface Expected {
 
 function reference(
   events: { customer: string | number; time: number }[],
-  o: { period: OraclePeriod; timeZone: string; weekStartsOn: number; window: number; end?: number; from?: number },
+  o: {
+    period: OraclePeriod;
+    timeZone: string;
+    weekStartsOn: number;
+    window: number;
+    end?: number | undefined;
+    from?: number | undefined;
+  },
 ): Expected[] {
   const end = o.end ?? Math.max(...events.map((e) => e.time));
   const kept = events.filter((e) => e.time <= end);
