@@ -11,3 +11,5 @@ export * from './segmentBy.ts';
 export * from './types.ts';
 export * from './periodRetention.ts';
 export * from './customerLifecycle.ts';
+export * from './compareRetention.ts';
+export * from './retentionTrend.ts';
