@@ -67,7 +67,10 @@ function reference(
   for (const e of kept) {
     const k = key(e.time).key;
     let s = sets.get(e.customer);
-    if (s === undefined) sets.set(e.customer, (s = new Set()));
+    if (s === undefined) {
+      s = new Set();
+      sets.set(e.customer, s);
+    }
     s.add(k);
   }
   const firstKey = Math.min(...kept.map((e) => key(e.time).key));
