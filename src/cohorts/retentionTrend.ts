@@ -36,7 +36,10 @@ export interface RetentionTrendPoint {
   readonly upper: number;
   /** Whether the column had ended; only complete cells enter the fit. */
   readonly complete: boolean;
-  /** The trend line at x (NaN when there is no trend), and its pointwise band, clipped to [0, 1]. */
+  /**
+   * The trend line at x (NaN when there is no trend; a straight line, so it may leave [0, 1] far from the
+   * data), and its pointwise band, both bounds clipped to [0, 1].
+   */
   readonly fitted: number;
   readonly fittedLower: number;
   readonly fittedUpper: number;
@@ -177,8 +180,8 @@ export function retentionTrend(
       upper,
       complete: c.complete[column] as boolean,
       fitted,
-      fittedLower: Math.max(0, fitted - half),
-      fittedUpper: Math.min(1, fitted + half),
+      fittedLower: clamp01(fitted - half),
+      fittedUpper: clamp01(fitted + half),
     });
   });
   const margin = zc * t.standardError;
@@ -194,4 +197,8 @@ export function retentionTrend(
     z: t.z,
     pValue: t.pValue,
   };
+}
+
+function clamp01(v: number): number {
+  return v < 0 ? 0 : v > 1 ? 1 : v;
 }
