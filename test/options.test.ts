@@ -102,10 +102,34 @@ const withOptions: Record<string, Case> = {
     call: (o) => fn.buildCohorts!(rows, o),
   },
   retentionMatrix: {
-    options: { customer: 'user', time: 'at', period: 'month', mode: 'onOrAfter' },
+    options: { customer: 'user', time: 'at', period: 'month', mode: 'onOrAfter', confidenceLevel: 0.9 },
     call: (o) => fn.retentionMatrix!(rows, o),
   },
   cohortRetention: { options: { mode: 'onOrAfter' }, call: (o) => fn.cohortRetention!(index, o) },
+  periodRetention: {
+    options: { customer: 'user', time: 'at', period: 'month', activityWindow: 2, from: '2024-02-01' },
+    call: (o) => fn.periodRetention!(rows, o),
+  },
+  customerLifecycle: {
+    options: { customer: 'user', time: 'at', period: 'month', from: '2024-02-01', observationEnd: '2024-03-01' },
+    call: (o) => fn.customerLifecycle!(rows, o),
+  },
+  compareRetention: {
+    options: { confidenceLevel: 0.9 },
+    call: (o) =>
+      fn.compareRetention!(
+        {
+          cohorts: [
+            { label: 'A', size: 10, counts: [10, 4], complete: [true, true] },
+            { label: 'B', size: 10, counts: [10, 6], complete: [true, true] },
+          ],
+        },
+        { cohort: 'A', column: 1 },
+        { cohort: 'B', column: 1 },
+        o,
+      ),
+  },
+  retentionTrend: { options: { confidenceLevel: 0.9 }, call: (o) => fn.retentionTrend!(matrix, 0, o) },
   cohortNetPromoterScore: {
     options: { customer: 'who', score: 'nps', confidenceLevel: 0.9 },
     call: (o) =>
@@ -265,7 +289,7 @@ const withOptions: Record<string, Case> = {
   percentileRank: { options: { ties: 'strict' }, call: (o) => fn.percentileRank!(0.82, [0.7, 0.8, 0.82, 0.9], o) },
   // Charts
   cohortHeatmapSpec: {
-    options: { title: 'Retention', periodZero: false },
+    options: { title: 'Retention', periodZero: false, significance: true, confidenceLevel: 0.9 },
     call: (o) => fn.cohortHeatmapSpec!(matrix, o),
   },
   cohortHeatmapSvg: {
@@ -276,8 +300,14 @@ const withOptions: Record<string, Case> = {
     options: { currency: '$', cohorts: true },
     call: (o) => fn.cohortRevenueSpec!(lib.cohortRevenue(index), o),
   },
-  retentionCurveSpec: { options: { title: 'Curves', xTitle: 'month' }, call: (o) => fn.retentionCurveSpec!(matrix, o) },
-  retentionCurveSvg: { options: { title: 'Curves', width: 400 }, call: (o) => fn.retentionCurveSvg!(matrix, o) },
+  retentionCurveSpec: {
+    options: { title: 'Curves', xTitle: 'month', band: false },
+    call: (o) => fn.retentionCurveSpec!(matrix, o),
+  },
+  retentionCurveSvg: {
+    options: { title: 'Curves', width: 400, band: true },
+    call: (o) => fn.retentionCurveSvg!(matrix, o),
+  },
   survivalCurveSpec: { options: { timeTitle: 'months', band: true }, call: (o) => fn.survivalCurveSpec!(km, o) },
   survivalCurveSvg: { options: { timeTitle: 'months', height: 200 }, call: (o) => fn.survivalCurveSvg!(km, o) },
   // Diagnostics

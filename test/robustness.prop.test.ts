@@ -108,6 +108,17 @@ const keys = [
   'bins',
   'unit',
   'model',
+  'cohorts',
+  'cohort',
+  'column',
+  'counts',
+  'complete',
+  'size',
+  'label',
+  'activityWindow',
+  'from',
+  'averageLower',
+  'averageUpper',
 ] as const;
 const nearValidRecord = fc.dictionary(
   fc.constantFrom(...keys),
