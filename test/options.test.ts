@@ -129,6 +129,10 @@ const withOptions: Record<string, Case> = {
         o,
       ),
   },
+  stickiness: {
+    options: { customer: 'user', time: 'at', period: 'month', activeIn: 'day', timeZone: 'Europe/Bucharest' },
+    call: (o) => fn.stickiness!(rows, o),
+  },
   retentionTrend: { options: { confidenceLevel: 0.9 }, call: (o) => fn.retentionTrend!(matrix, 0, o) },
   cohortNetPromoterScore: {
     options: { customer: 'who', score: 'nps', confidenceLevel: 0.9 },

@@ -117,6 +117,7 @@ const keys = [
   'label',
   'activityWindow',
   'from',
+  'activeIn',
   'averageLower',
   'averageUpper',
 ] as const;

@@ -13,3 +13,4 @@ export * from './periodRetention.ts';
 export * from './customerLifecycle.ts';
 export * from './compareRetention.ts';
 export * from './retentionTrend.ts';
+export * from './stickiness.ts';
