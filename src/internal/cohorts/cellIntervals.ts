@@ -15,7 +15,8 @@ export interface CellBounds {
 }
 
 /**
- * Wilson bounds of counts[k] / size for every cell of a row.
+ * Wilson bounds of counts[k] / size for every cell of a row (`previous`: of counts[k] / counts[k − 1], for the
+ * "previous period" reference of nested counts, mode `onOrAfter`).
  * @example
  * ```ts
  * import { cellBounds } from './cellIntervals.ts';
@@ -24,11 +25,16 @@ export interface CellBounds {
  * cellBounds({ size: 10, counts: [10, 8] }, 1.959963984540054); // => { lower: [0.7225, 0.4902], upper: [1, 0.9433] }
  * ```
  */
-export function cellBounds(row: { readonly size: number; readonly counts: readonly number[] }, z: number): CellBounds {
+export function cellBounds(
+  row: { readonly size: number; readonly counts: readonly number[] },
+  z: number,
+  previous = false,
+): CellBounds {
   const lower: number[] = [];
   const upper: number[] = [];
-  for (const x of row.counts) {
-    const [lo, hi] = wilsonBounds(x, row.size, z);
+  for (let k = 0; k < row.counts.length; k++) {
+    const x = row.counts[k] as number;
+    const [lo, hi] = wilsonBounds(x, previous && k > 0 ? (row.counts[k - 1] as number) : row.size, z);
     lower.push(lo);
     upper.push(hi);
   }
@@ -57,6 +63,7 @@ export function averageBounds(
     readonly complete: readonly boolean[];
   }[],
   z: number,
+  previous = false,
 ): { lower: (number | null)[]; upper: (number | null)[] } {
   let width = 0;
   for (const c of cohorts) width = Math.max(width, c.counts.length);
@@ -67,7 +74,7 @@ export function averageBounds(
     for (let k = 0; k < w; k++) {
       if (c.complete[k] !== true) continue;
       num[k]! += c.counts[k] as number;
-      den[k]! += c.size;
+      den[k]! += previous && k > 0 ? (c.counts[k - 1] as number) : c.size;
     }
   }
   const lower: (number | null)[] = [];
