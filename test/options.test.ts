@@ -102,7 +102,16 @@ const withOptions: Record<string, Case> = {
     call: (o) => fn.buildCohorts!(rows, o),
   },
   retentionMatrix: {
-    options: { customer: 'user', time: 'at', period: 'month', mode: 'onOrAfter', confidenceLevel: 0.9 },
+    options: {
+      customer: 'user',
+      time: 'at',
+      period: 'month',
+      mode: 'onOrAfter',
+      confidenceLevel: 0.9,
+      minEvents: 1,
+      membership: 'first',
+      reference: 'previous',
+    },
     call: (o) => fn.retentionMatrix!(rows, o),
   },
   cohortRetention: { options: { mode: 'onOrAfter' }, call: (o) => fn.cohortRetention!(index, o) },

@@ -118,6 +118,9 @@ const keys = [
   'activityWindow',
   'from',
   'activeIn',
+  'minEvents',
+  'membership',
+  'reference',
   'averageLower',
   'averageUpper',
 ] as const;
