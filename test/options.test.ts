@@ -108,13 +108,13 @@ const withOptions: Record<string, Case> = {
       period: 'month',
       mode: 'onOrAfter',
       confidenceLevel: 0.9,
-      minEvents: 1,
-      membership: 'first',
-      reference: 'previous',
     },
     call: (o) => fn.retentionMatrix!(rows, o),
   },
-  cohortRetention: { options: { mode: 'onOrAfter' }, call: (o) => fn.cohortRetention!(index, o) },
+  cohortRetention: {
+    options: { mode: 'onOrAfter', confidenceLevel: 0.9, minEvents: 1, membership: 'recurring', reference: 'previous' },
+    call: (o) => fn.cohortRetention!(index, o),
+  },
   periodRetention: {
     options: { customer: 'user', time: 'at', period: 'month', activityWindow: 2, from: '2024-02-01' },
     call: (o) => fn.periodRetention!(rows, o),

@@ -1,10 +1,8 @@
-import { completeAverage, retentionCohorts, runCohortKernel, runRetentionKernel } from '../internal/cohortKernel.ts';
-import { previousAverage, previousReference, recurringCells, thinCells } from '../internal/cohorts/cellVariants.ts';
+import { completeAverage, runRetentionKernel } from '../internal/cohortKernel.ts';
 import { readCohortExtras } from '../internal/input/cohortExtras.ts';
-import { COHORT_EVENT_KEYS, type EventLog, readEventLog } from '../internal/input/eventLog.ts';
+import { COHORT_EVENT_KEYS, readEventLog } from '../internal/input/eventLog.ts';
 import {
   COHORT_SETTING_KEYS,
-  type CohortSettings,
   RETENTION_MODE_KEYS,
   readCohortSettings,
   readRetentionMode,
@@ -12,15 +10,7 @@ import {
 import type { Period } from '../types.ts';
 import { averageBounds, cellBounds } from '../internal/cohorts/cellIntervals.ts';
 import { zForConfidence } from '../internal/normal.ts';
-import {
-  describeValue,
-  rangeFail,
-  readOptions,
-  requireConfidenceLevel,
-  requireOneOf,
-  requirePositiveInteger,
-  withDefault,
-} from '../internal/validate.ts';
+import { readOptions, requireConfidenceLevel } from '../internal/validate.ts';
 import type { BuildCohortsOptions } from './buildCohorts.ts';
 import type { CohortEventLogColumns, CohortWindows, RetentionBracket, RetentionCohort } from './types.ts';
 
@@ -45,23 +35,6 @@ export interface RetentionMatrixOptions<Row = unknown> extends BuildCohortsOptio
    * (e.g. 0.95). Omitted: no intervals (the result has no `lower` / `upper` fields).
    */
   readonly confidenceLevel?: number;
-  /**
-   * Frequency threshold: a customer counts as active in a column only with at least this many activity events
-   * in it (a positive integer; default 1). Cohorts keep every member; column 0 may then be below 100 %.
-   */
-  readonly minEvents?: number;
-  /**
-   * `'first'` (default): a customer belongs to the cohort of their first event (or `startEvent`, or cohort date).
-   * `'recurring'`: every period a customer is active in starts a membership of that period's cohort (calendar
-   * windows only, without `cohort` dates or `startEvent`): "of the customers active in March, how many are
-   * active k months later?".
-   */
-  readonly membership?: 'first' | 'recurring';
-  /**
-   * `'cohort'` (default): rates[k] = counts[k] / size. `'previous'`: rates[k] = counts[k] / counts[k − 1] (and
-   * the average Σ counts[k] / Σ counts[k − 1] over complete cohorts), the share kept from one column to the next.
-   */
-  readonly reference?: 'cohort' | 'previous';
 }
 
 /** A cohort row of {@link retentionMatrix}: a {@link RetentionCohort}, with cell intervals when asked for. */
@@ -89,12 +62,6 @@ export interface RetentionMatrixResult {
   readonly cohorts: RetentionMatrixCohort[];
   /** Per column: Σ counts / Σ size over cohorts whose column is complete; `null` where none is. */
   readonly average: (number | null)[];
-  /** How cohorts were formed; present when an option of the variants was not the default. */
-  readonly membership?: 'first' | 'recurring';
-  /** What the rates are relative to; present when an option of the variants was not the default. */
-  readonly reference?: 'cohort' | 'previous';
-  /** The frequency threshold used; present when an option of the variants was not the default. */
-  readonly minEvents?: number;
   /** With `confidenceLevel`: the level used. */
   readonly confidenceLevel?: number;
   /**
@@ -140,20 +107,8 @@ export interface RetentionMatrixResult {
  * averageLower[k], averageUpper[k] = Wilson(Σ counts[k], Σ size, z)   over cohorts with complete[k]
  * ```
  *
- * Three variants. `minEvents: n` counts a customer in a column only with at least n activity events in it
- * (frequency-threshold retention: "ordered at least twice in month k"). `membership: 'recurring'` lets every
- * active period start a membership, so row p holds everyone active in period p and column k the share of them
- * active in period p + k (calendar windows; a customer is in as many rows as periods they were active in).
- * `reference: 'previous'` divides each column by the one before (counts[k] / counts[k − 1]): with `onOrAfter`
- * the counts are nested, so it is the share of the customers still there at k − 1 who are still there at k,
- * and its intervals are Wilson intervals of counts[k] out of counts[k − 1] (other modes have no intervals with
- * this reference, since their counts are not nested); rates are NaN where counts[k − 1] is 0.
- *
- * ```text
- * minEvents n:  column k of customer c is active ⇔ #{ activity events of c in k } ≥ n
- * recurring:    members(p) = #{ c active in p },  counts_p[k] = #{ c active in p and in p + k }   (mode on)
- * previous:     rates[k] = counts[k] / counts[k − 1],  average[k] = Σ counts[k] / Σ counts[k − 1]
- * ```
+ * Frequency thresholds (`minEvents`), recurring memberships and the "previous period" reference are options
+ * of `cohortRetention(buildCohorts(events))`, which keeps per-cell event counts.
  *
  * Rates are fractions in [0, 1]; period 0 is 1 for first-event cohorts. Events may be unsorted and duplicated;
  * the same instant written with different offsets is the same event. For speed pass columns
@@ -162,8 +117,7 @@ export interface RetentionMatrixResult {
  * @param events - Rows (array or iterable) read with the accessors, or columns {@link CohortEventLogColumns}.
  * @param options - `customer`, `time` (rows), `period` (default `'day'`), `mode` (`'on'`), `brackets`,
  *   `windows` (`'calendar'`), `timeZone` (`'UTC'`), `weekStartsOn` (1), `yearStartsOn` (1), `observationEnd`, `cohort`,
- *   `startEvent`, `returnEvent`, `confidenceLevel` (none), `minEvents` (1), `membership` (`'first'`),
- *   `reference` (`'cohort'`).
+ *   `startEvent`, `returnEvent`, `confidenceLevel` (none).
  * @returns The matrix; `average[k]` is `null` where no cohort's column k is complete.
  * @throws {TypeError} For an invalid accessor, timestamp (naming the row index and value), customer id, filter
  *   result, or columnar input combined with accessors.
@@ -187,10 +141,6 @@ export interface RetentionMatrixResult {
  * const ci = retentionMatrix(events, { customer: 'user', time: 'at', confidenceLevel: 0.95 });
  * [ci.cohorts[0].lower, ci.cohorts[0].upper]; // => [[0.3424, 0.0945, 0.0945], [1, 0.9055, 0.9055]]
  * [ci.averageLower, ci.averageUpper]; // => [[0.4385, 0.0945, null], [1, 0.9055, null]]
- * // recurring: every active day starts a membership: day 1's row holds a and b, day 2's a and c
- * retentionMatrix(events, { customer: 'user', time: 'at', membership: 'recurring' }).cohorts.map((c) => [c.label, c.counts]); // => [['2024-01-01', [2, 1, 1]], ['2024-01-02', [2, 1]], ['2024-01-03', [2]]]
- * // at least two events a day: nobody
- * retentionMatrix(events, { customer: 'user', time: 'at', minEvents: 2 }).cohorts[0].counts; // => [0, 0, 0]
  * ```
  * @category Cohorts
  */
@@ -204,9 +154,6 @@ export function retentionMatrix<Row = unknown>(
     ...COHORT_SETTING_KEYS,
     ...RETENTION_MODE_KEYS,
     'confidenceLevel',
-    'minEvents',
-    'membership',
-    'reference',
   ]);
   const settings = readCohortSettings(fn, opts);
   const { mode, brackets } = readRetentionMode(fn, opts);
@@ -214,46 +161,14 @@ export function retentionMatrix<Row = unknown>(
     opts.confidenceLevel === undefined
       ? undefined
       : requireConfidenceLevel(fn, opts.confidenceLevel, 'options.confidenceLevel');
-  const minEvents = requirePositiveInteger(fn, 'options.minEvents', withDefault(opts.minEvents, 1));
-  const membership = requireOneOf(fn, 'options.membership', withDefault(opts.membership, 'first'), [
-    'first',
-    'recurring',
-  ] as const);
-  const reference = requireOneOf(fn, 'options.reference', withDefault(opts.reference, 'cohort'), [
-    'cohort',
-    'previous',
-  ] as const);
-  if (membership === 'recurring') {
-    for (const key of ['cohort', 'startEvent'] as const)
-      if (opts[key] !== undefined)
-        rangeFail(fn, `membership 'recurring' starts a membership at every active period; it cannot use ${key}`, {
-          argument: `options.${key}`,
-        });
-    if (settings.windows === 'rolling')
-      rangeFail(fn, "membership 'recurring' needs calendar windows (rolling windows start at each customer's start)", {
-        argument: 'options.membership',
-        value: membership,
-      });
-  }
-  if (reference === 'previous' && confidenceLevel !== undefined && mode !== 'onOrAfter')
-    rangeFail(
-      fn,
-      `intervals with reference 'previous' need mode 'onOrAfter' (only its counts are nested), got mode ${describeValue(mode)}`,
-      { argument: 'options.confidenceLevel', value: confidenceLevel },
-    );
   const data = readEventLog(fn, events, opts, {
     name: 'events',
     timeZone: settings.timeZone,
     value: false,
     extras: readCohortExtras,
   });
-  const variant = minEvents > 1 || membership === 'recurring';
-  let { observationEnd, cohorts } = variant
-    ? variantCohorts(fn, data, settings, mode, brackets, minEvents, membership)
-    : runRetentionKernel(fn, data, settings, mode, brackets);
-  const previous = reference === 'previous';
-  if (previous) cohorts = previousReference(cohorts);
-  const average = previous ? previousAverage(cohorts) : completeAverage(cohorts);
+  const { observationEnd, cohorts } = runRetentionKernel(fn, data, settings, mode, brackets);
+  const average = completeAverage(cohorts);
   const meta = {
     period: settings.period,
     windows: settings.windows,
@@ -263,36 +178,16 @@ export function retentionMatrix<Row = unknown>(
     observationEnd: Number.isNaN(observationEnd) ? null : observationEnd,
     mode,
     brackets,
-    ...(variant || previous ? { membership, reference, minEvents } : {}),
   };
   if (confidenceLevel === undefined) return { ...meta, cohorts, average };
   const z = zForConfidence(confidenceLevel);
-  const bounds = averageBounds(cohorts, z, previous);
+  const bounds = averageBounds(cohorts, z);
   return {
     ...meta,
-    cohorts: cohorts.map((c) => ({ ...c, ...cellBounds(c, z, previous) })),
+    cohorts: cohorts.map((c) => ({ ...c, ...cellBounds(c, z) })),
     average,
     confidenceLevel,
     averageLower: bounds.lower,
     averageUpper: bounds.upper,
   };
-}
-
-/** Frequency-threshold and recurring tables: from the kernel's cell lists, counted like a cohort index. */
-function variantCohorts(
-  fn: string,
-  data: EventLog,
-  settings: CohortSettings,
-  mode: 'on' | 'onOrAfter' | 'brackets',
-  brackets: readonly RetentionBracket[] | null,
-  minEvents: number,
-  membership: 'first' | 'recurring',
-): { observationEnd: number; cohorts: RetentionCohort[] } {
-  const k = runCohortKernel(fn, data, settings, minEvents > 1);
-  const thin = thinCells(k, minEvents);
-  if (membership === 'first' || k.rows.length === 0)
-    return { observationEnd: k.observationEnd, cohorts: retentionCohorts(thin, mode, brackets) };
-  const endPeriod = settings.indexer.index(k.observationEnd);
-  const cells = recurringCells(fn, { ...thin, rows: k.rows }, settings.indexer, endPeriod);
-  return { observationEnd: k.observationEnd, cohorts: retentionCohorts(cells, mode, brackets) };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildCohorts, retentionMatrix } from '../../src/index.ts';
+import { buildCohorts, cohortRetention } from '../../src/index.ts';
 import { oraclePeriod, type OraclePeriod } from './oracle.ts';
 
 // minEvents, membership: 'recurring' and reference: 'previous' against a brute-force reference sharing no code
@@ -63,24 +63,23 @@ function reference(
   return rows;
 }
 
-describe('retentionMatrix variants against a brute-force reference', () => {
+describe('cohortRetention variants against a brute-force reference', () => {
   it('minEvents and recurring memberships give the reference counts, for rows and columns', () => {
     fc.assert(
       fc.property(log, setup, fc.boolean(), (raw, o, asRows) => {
         const events = raw.map((e) => ({ customer: e.customer, time: FROM + e.hour * HOUR }));
-        const options = {
-          period: o.period,
-          timeZone: o.timeZone,
-          minEvents: o.minEvents,
-          membership: o.recurring ? ('recurring' as const) : ('first' as const),
-          mode: o.mode,
-        };
-        const m = asRows
-          ? retentionMatrix(
+        const settings = { period: o.period, timeZone: o.timeZone };
+        const index = asRows
+          ? buildCohorts(
               events.map((e) => ({ id: e.customer, at: new Date(e.time) })),
-              { customer: 'id', time: 'at', ...options },
+              { customer: 'id', time: 'at', ...settings },
             )
-          : retentionMatrix({ customer: events.map((e) => e.customer), time: events.map((e) => e.time) }, options);
+          : buildCohorts({ customer: events.map((e) => e.customer), time: events.map((e) => e.time) }, settings);
+        const m = cohortRetention(JSON.parse(JSON.stringify(index)), {
+          minEvents: o.minEvents,
+          membership: o.recurring ? 'recurring' : 'first',
+          mode: o.mode,
+        });
         const expected = reference(events, o);
         expect(new Map(m.cohorts.map((c) => [c.label, { size: c.size, counts: c.counts }]))).toEqual(expected);
         for (const c of m.cohorts) for (const r of c.rates) expect(r >= 0 && r <= 1).toBe(true);
@@ -89,13 +88,13 @@ describe('retentionMatrix variants against a brute-force reference', () => {
     );
   });
 
-  it('minEvents with rolling windows agrees with the per-cell event counts of buildCohorts', () => {
+  it('minEvents with rolling windows counts the cells of the index with enough events', () => {
     fc.assert(
       fc.property(log, fc.integer({ min: 1, max: 3 }), (raw, n) => {
         const columns = { customer: raw.map((e) => e.customer), time: raw.map((e) => FROM + e.hour * HOUR) };
         const opts = { period: 'week' as const, windows: 'rolling' as const };
-        const m = retentionMatrix(columns, { ...opts, minEvents: n });
         const index = buildCohorts(columns, opts);
+        const m = cohortRetention(index, { minEvents: n });
         const counts = index.cohorts.map((c) => new Array<number>(c.columns).fill(0));
         index.customers.forEach((_id, i) => {
           const row = counts[index.customerCohort[i] as number] as number[];
@@ -112,9 +111,9 @@ describe('retentionMatrix variants against a brute-force reference', () => {
     fc.assert(
       fc.property(log, (raw) => {
         const columns = { customer: raw.map((e) => e.customer), time: raw.map((e) => FROM + e.hour * HOUR) };
-        const base = retentionMatrix(columns, { period: 'week', mode: 'onOrAfter' });
-        const prev = retentionMatrix(columns, {
-          period: 'week',
+        const index = buildCohorts(columns, { period: 'week' });
+        const base = cohortRetention(index, { mode: 'onOrAfter' });
+        const prev = cohortRetention(index, {
           mode: 'onOrAfter',
           reference: 'previous',
           confidenceLevel: 0.9,

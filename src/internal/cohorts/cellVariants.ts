@@ -9,7 +9,6 @@
 import type { RetentionCohort } from '../../cohorts/types.ts';
 import type { PeriodIndexer } from '../time/indexer.ts';
 import { rangeFail } from '../validate.ts';
-import type { CohortKernelResult } from './cellLists.ts';
 import type { CohortCells } from './retentionCounts.ts';
 
 const MAX_MEMBERSHIP_CELLS = 67_108_864; // 2^26
@@ -25,7 +24,10 @@ const MAX_MEMBERSHIP_CELLS = 67_108_864; // 2^26
  * [Array.from(thin.cellStart), Array.from(thin.cellColumn)]; // => [[0, 1, 2], [0, 0]]
  * ```
  */
-export function thinCells(k: CohortKernelResult, minEvents: number): CohortCells {
+export function thinCells(
+  k: CohortCells & { readonly cellEvents: ArrayLike<number> | null },
+  minEvents: number,
+): CohortCells {
   if (minEvents <= 1 || k.cellEvents === null) return k;
   const { cellStart, cellColumn, cellEvents } = k;
   const customers = cellStart.length - 1;
@@ -41,7 +43,8 @@ export function thinCells(k: CohortKernelResult, minEvents: number): CohortCells
 
 /**
  * Recurring memberships (calendar periods): each (customer, active period p) is a member of cohort p, active in
- * column j − p for every active period j ≥ p of the customer. Rows are the periods with members, in order.
+ * column j − p for every active period j ≥ p of the customer. Rows are the periods with members, in order;
+ * `keys[r]` is the period number of row r of `cells`.
  * @throws {RangeError} When the memberships would have more than 2^26 cells.
  * @example
  * ```ts
@@ -50,19 +53,20 @@ export function thinCells(k: CohortKernelResult, minEvents: number): CohortCells
  *
  * const indexer = createPeriodIndexer('f', { period: 'day', timeZone: 'UTC', weekStartsOn: 1 });
  * // one customer of the cohort of day 0, active in columns 0, 1 and 3; the observation end is in day 3
- * const cells = { rows: [{ key: 0, label: '1970-01-01', start: 0, size: 1, columns: 4, completeColumns: 3 }], customerRow: [0], cellStart: [0, 3], cellColumn: [0, 1, 3] };
- * const r = recurringCells('f', cells, indexer, 3);
+ * const cells = { rows: [{ label: '1970-01-01', start: 0, size: 1, columns: 4, completeColumns: 3 }], customerRow: [0], cellStart: [0, 3], cellColumn: [0, 1, 3] };
+ * const r = recurringCells('f', cells, [0], indexer, 3);
  * r.rows.map((row) => [row.label, row.size, row.columns]); // => [['1970-01-01', 1, 4], ['1970-01-02', 1, 3], ['1970-01-04', 1, 1]]
  * [Array.from(r.cellStart), Array.from(r.cellColumn)]; // => [[0, 3, 5, 6], [0, 1, 3, 0, 2, 0]]
  * ```
  */
 export function recurringCells(
   fn: string,
-  cells: CohortCells & { readonly rows: readonly { readonly key: number }[] },
+  cells: CohortCells,
+  keys: readonly number[],
   indexer: PeriodIndexer,
   endPeriod: number,
 ): CohortCells {
-  const { rows, customerRow, cellStart, cellColumn } = cells;
+  const { customerRow, cellStart, cellColumn } = cells;
   const customers = customerRow.length;
   // members per absolute period
   const sizes = new Map<number, number>();
@@ -70,7 +74,7 @@ export function recurringCells(
   for (let c = 0; c < customers; c++) {
     const r = customerRow[c] as number;
     if (r < 0) continue;
-    const key = (rows[r] as { key: number }).key;
+    const key = keys[r] as number;
     const lo = cellStart[c] as number;
     const hi = cellStart[c + 1] as number;
     for (let i = lo; i < hi; i++) {
@@ -84,13 +88,12 @@ export function recurringCells(
         value: 'recurring',
       });
   }
-  const keys = [...sizes.keys()].sort((a, b) => a - b);
+  const periods = [...sizes.keys()].sort((a, b) => a - b);
   const rowOf = new Map<number, number>();
-  keys.forEach((p, i) => {
+  periods.forEach((p, i) => {
     rowOf.set(p, i);
   });
-  const outRows = keys.map((p) => ({
-    key: p,
+  const outRows = periods.map((p) => ({
     label: indexer.label(p),
     start: indexer.start(p),
     size: sizes.get(p) as number,
@@ -104,7 +107,7 @@ export function recurringCells(
   for (let c = 0; c < customers; c++) {
     const r = customerRow[c] as number;
     if (r < 0) continue;
-    const key = (rows[r] as { key: number }).key;
+    const key = keys[r] as number;
     const lo = cellStart[c] as number;
     const hi = cellStart[c + 1] as number;
     for (let i = lo; i < hi; i++) {
