@@ -25,6 +25,7 @@ export interface CohortMeta {
   readonly weekStartsOn: number;
   /** First month of quarters and years (1 = January … 12 = December; fiscal years otherwise). */
   readonly yearStartsOn: number;
+  /** Observation end used (epoch ms); `null` for an empty log without an explicit end. */
   readonly observationEnd: number | null;
 }
 
@@ -48,18 +49,12 @@ export interface CohortIndexCohort {
  * `cellColumn[cellStart[i] … cellStart[i + 1] − 1]` (increasing), with `cellEvents` events worth `cellValue`
  * in each of them.
  */
-export interface CohortIndex {
-  readonly period: Period;
-  readonly windows: CohortWindows;
-  readonly timeZone: string;
-  readonly weekStartsOn: number;
+export interface CohortIndex extends CohortMeta {
   /**
    * First month of quarters and years, 1 = January … 12 = December (fiscal years otherwise). An index without
    * this field (built before it existed) reads as 1.
    */
   readonly yearStartsOn: number;
-  /** Observation end (epoch ms); `null` for an empty event log without an explicit end. */
-  readonly observationEnd: number | null;
   /** Cohorts in time order; cohorts without customers are not listed. */
   readonly cohorts: readonly CohortIndexCohort[];
   /** Identifiers of the customers that belong to a cohort. */

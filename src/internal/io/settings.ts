@@ -5,7 +5,6 @@
  * @internal
  * @module
  */
-import type { CustomerId } from '../../types.ts';
 import { requireTimeZone, zoneData } from '../time/zones.ts';
 import {
   describeValue,
