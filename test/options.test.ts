@@ -102,10 +102,47 @@ const withOptions: Record<string, Case> = {
     call: (o) => fn.buildCohorts!(rows, o),
   },
   retentionMatrix: {
-    options: { customer: 'user', time: 'at', period: 'month', mode: 'onOrAfter' },
+    options: {
+      customer: 'user',
+      time: 'at',
+      period: 'month',
+      mode: 'onOrAfter',
+      confidenceLevel: 0.9,
+    },
     call: (o) => fn.retentionMatrix!(rows, o),
   },
-  cohortRetention: { options: { mode: 'onOrAfter' }, call: (o) => fn.cohortRetention!(index, o) },
+  cohortRetention: {
+    options: { mode: 'onOrAfter', confidenceLevel: 0.9, minEvents: 1, membership: 'recurring', reference: 'previous' },
+    call: (o) => fn.cohortRetention!(index, o),
+  },
+  periodRetention: {
+    options: { customer: 'user', time: 'at', period: 'month', activityWindow: 2, from: '2024-02-01' },
+    call: (o) => fn.periodRetention!(rows, o),
+  },
+  customerLifecycle: {
+    options: { customer: 'user', time: 'at', period: 'month', from: '2024-02-01', observationEnd: '2024-03-01' },
+    call: (o) => fn.customerLifecycle!(rows, o),
+  },
+  compareRetention: {
+    options: { confidenceLevel: 0.9 },
+    call: (o) =>
+      fn.compareRetention!(
+        {
+          cohorts: [
+            { label: 'A', size: 10, counts: [10, 4], complete: [true, true] },
+            { label: 'B', size: 10, counts: [10, 6], complete: [true, true] },
+          ],
+        },
+        { cohort: 'A', column: 1 },
+        { cohort: 'B', column: 1 },
+        o,
+      ),
+  },
+  stickiness: {
+    options: { customer: 'user', time: 'at', period: 'month', activeIn: 'day', timeZone: 'Europe/Bucharest' },
+    call: (o) => fn.stickiness!(rows, o),
+  },
+  retentionTrend: { options: { confidenceLevel: 0.9 }, call: (o) => fn.retentionTrend!(matrix, 0, o) },
   cohortState: {
     options: { customer: 'user', time: 'at', period: 'month', timeZone: 'UTC', weekStartsOn: 1, yearStartsOn: 1 },
     call: (o) => fn.cohortState!(rows, o),
@@ -293,7 +330,7 @@ const withOptions: Record<string, Case> = {
   percentileRank: { options: { ties: 'strict' }, call: (o) => fn.percentileRank!(0.82, [0.7, 0.8, 0.82, 0.9], o) },
   // Charts
   cohortHeatmapSpec: {
-    options: { title: 'Retention', periodZero: false },
+    options: { title: 'Retention', periodZero: false, significance: true, confidenceLevel: 0.9 },
     call: (o) => fn.cohortHeatmapSpec!(matrix, o),
   },
   cohortHeatmapSvg: {
@@ -304,8 +341,14 @@ const withOptions: Record<string, Case> = {
     options: { currency: '$', cohorts: true },
     call: (o) => fn.cohortRevenueSpec!(lib.cohortRevenue(index), o),
   },
-  retentionCurveSpec: { options: { title: 'Curves', xTitle: 'month' }, call: (o) => fn.retentionCurveSpec!(matrix, o) },
-  retentionCurveSvg: { options: { title: 'Curves', width: 400 }, call: (o) => fn.retentionCurveSvg!(matrix, o) },
+  retentionCurveSpec: {
+    options: { title: 'Curves', xTitle: 'month', band: false },
+    call: (o) => fn.retentionCurveSpec!(matrix, o),
+  },
+  retentionCurveSvg: {
+    options: { title: 'Curves', width: 400, band: true },
+    call: (o) => fn.retentionCurveSvg!(matrix, o),
+  },
   survivalCurveSpec: { options: { timeTitle: 'months', band: true }, call: (o) => fn.survivalCurveSpec!(km, o) },
   survivalCurveSvg: { options: { timeTitle: 'months', height: 200 }, call: (o) => fn.survivalCurveSvg!(km, o) },
   // Diagnostics

@@ -1,5 +1,6 @@
 import { optionalBoolean, optionalString, readChartMatrix, VEGA_LITE_SCHEMA } from '../internal/chart.ts';
-import { readOptions } from '../internal/validate.ts';
+import { cellSignificance } from '../internal/chartBands.ts';
+import { readOptions, requireConfidenceLevel, withDefault } from '../internal/validate.ts';
 import type { ChartDatum, CohortMatrix, VegaLiteSpec } from './types.ts';
 
 /** Options for {@link cohortHeatmapSpec}. */
@@ -8,6 +9,13 @@ export interface CohortHeatmapSpecOptions {
   readonly title?: string;
   /** Draw column 0 (100 % for first-event cohorts; default `true`). */
   readonly periodZero?: boolean;
+  /**
+   * Outline the complete cells whose rate differs significantly from the rest of their column (the other
+   * complete cohorts pooled; two-proportion z-test, needs `counts`): green above, red below. Default `false`.
+   */
+  readonly significance?: boolean;
+  /** Confidence level of that test, in (0, 1): cells with p < 1 − level are marked. Default: the matrix's `confidenceLevel`, else 0.95. */
+  readonly confidenceLevel?: number;
 }
 
 /**
@@ -21,11 +29,16 @@ export interface CohortHeatmapSpecOptions {
  * colour scale: sequential blues on [0, max rate outside column 0] (column 0 clamps to the darkest blue)
  * ```
  *
+ * With `significance: true`, each complete cell is tested against the rest of its column (the other cohorts
+ * whose column is complete, pooled): cells with p < 1 − `confidenceLevel` get a green (above) or red (below)
+ * outline and `significance: 'above' | 'below'` in their datum (`null` otherwise). With many cells some are
+ * marked by chance (about 1 in 20 at 95 %): a mark is a prompt to look, not a finding.
+ *
  * The colour domain leaves out column 0 (always 100 % for first-event cohorts) so that the later columns,
  * where cohorts differ, use the whole scale. Pure: the data is inlined in `data.values`; nothing is fetched.
  *
  * @param matrix - A `retentionMatrix` (or `cohortRetention`, `cohortChurn`) result.
- * @param options - `title`, `periodZero`.
+ * @param options - `title`, `periodZero`, `significance`, `confidenceLevel`.
  * @returns A Vega-Lite v5 spec (plain JSON) with one datum per cell: `{ cohort, size, column, period,
  *   customers, rate, complete, status }`.
  * @throws {TypeError} When the matrix is not an object with a `cohorts` array of `{ label, size, rates,
@@ -43,18 +56,34 @@ export interface CohortHeatmapSpecOptions {
  * const spec = cohortHeatmapSpec(matrix);
  * spec.data.values.length; // => 2
  * spec.data.values[1]; // => { cohort: '2024-01-01', size: 2, period: 1, customers: 1, rate: 0.5, status: 'in progress' }
+ * // month 1: 50 % of 400 against the other cohort's 30 % of 400 (p < 0.001)
+ * const two = {
+ *   cohorts: [
+ *     { label: 'A', size: 400, counts: [400, 200], rates: [1, 0.5], complete: [true, true] },
+ *     { label: 'B', size: 400, counts: [400, 120], rates: [1, 0.3], complete: [true, true] },
+ *   ],
+ * };
+ * cohortHeatmapSpec(two, { significance: true }).data.values.map((d) => d.significance); // => [null, 'above', null, 'below']
  * ```
  * @category Charts
  */
 export function cohortHeatmapSpec(matrix: CohortMatrix, options?: CohortHeatmapSpecOptions): VegaLiteSpec {
   const fn = 'cohortHeatmapSpec';
   const m = readChartMatrix(fn, 'matrix', matrix);
-  const opts = readOptions(fn, options, ['title', 'periodZero']);
+  const opts = readOptions(fn, options, ['title', 'periodZero', 'significance', 'confidenceLevel']);
   const title = optionalString(fn, 'options.title', opts.title) ?? 'Retention by cohort';
   const periodZero = optionalBoolean(fn, 'options.periodZero', opts.periodZero) ?? true;
+  const significance = optionalBoolean(fn, 'options.significance', opts.significance) ?? false;
+  const matrixLevel = (matrix as { confidenceLevel?: unknown }).confidenceLevel;
+  const level = requireConfidenceLevel(
+    fn,
+    withDefault(opts.confidenceLevel, typeof matrixLevel === 'number' ? matrixLevel : 0.95),
+    'options.confidenceLevel',
+  );
+  const marks = significance ? cellSignificance(m, 1 - level) : null;
   const values: ChartDatum[] = [];
   let max = 0;
-  for (const c of m.cohorts) {
+  m.cohorts.forEach((c, i) => {
     for (let k = periodZero ? 0 : 1; k < c.rates.length; k++) {
       const rate = c.rates[k] as number;
       if (k > 0 || m.columns[0] !== '0') max = Math.max(max, rate);
@@ -68,10 +97,41 @@ export function cohortHeatmapSpec(matrix: CohortMatrix, options?: CohortHeatmapS
         rate,
         complete,
         status: complete ? 'complete' : 'in progress',
+        ...(marks === null ? {} : { significance: marks[i]?.[k] ?? null }),
       });
     }
-  }
-  const periodTitle = m.period === null ? 'periods since start' : `${m.period}s since start`;
+  });
+  const significanceLayer = (x: unknown, y: unknown): unknown[] =>
+    marks === null
+      ? []
+      : [
+          {
+            // An outline on the cells that differ significantly from the rest of their column.
+            transform: [{ filter: 'datum.significance != null' }],
+            mark: { type: 'rect', filled: false, strokeWidth: 2 },
+            encoding: {
+              x,
+              y,
+              stroke: {
+                field: 'significance',
+                type: 'nominal',
+                title: `vs. rest of column (${Math.round(level * 1000) / 10} %)`,
+                scale: { domain: ['above', 'below'], range: ['#1a9850', '#d73027'] },
+              },
+            },
+          },
+        ];
+  return heatmapSpec(title, m.period, values, max, significanceLayer);
+}
+
+function heatmapSpec(
+  title: string,
+  period: string | null,
+  values: ChartDatum[],
+  max: number,
+  extra: (x: unknown, y: unknown) => unknown[],
+): VegaLiteSpec {
+  const periodTitle = period === null ? 'periods since start' : `${period}s since start`;
   const x = {
     field: 'column',
     type: 'ordinal',
@@ -126,6 +186,7 @@ export function cohortHeatmapSpec(matrix: CohortMatrix, options?: CohortHeatmapS
           color: { condition: { test: `datum.rate > ${0.55 * (max > 0 ? max : 1)}`, value: 'white' }, value: 'black' },
         },
       },
+      ...extra(x, y),
     ],
     config: { view: { stroke: null }, axis: { grid: false } },
   };

@@ -1,4 +1,5 @@
 import { optionalBoolean, optionalNumberIn, optionalString, percentLabel, readCurveInput } from '../internal/chart.ts';
+import { readAverageBand } from '../internal/chartBands.ts';
 import { renderLineChartSvg } from '../internal/lineChartSvg.ts';
 import { readOptions } from '../internal/validate.ts';
 import type { CohortMatrix, CurveSeries } from './types.ts';
@@ -15,6 +16,8 @@ export interface RetentionCurveSvgOptions {
   readonly width?: number;
   /** Height in px, 160–1600 (default 360). */
   readonly height?: number;
+  /** Shade the average row's confidence band when the matrix has one (`confidenceLevel`). Default `true`. */
+  readonly band?: boolean;
 }
 
 /**
@@ -30,7 +33,10 @@ export interface RetentionCurveSvgOptions {
  * ```
  *
  * @param curves - A `retentionMatrix` result, or an array of `{ label, values }` series (values in [0, 1] or null).
- * @param options - `title`, `cohorts`, `xTitle`, `width`, `height`.
+ * A matrix built with `confidenceLevel` has the Wilson band of its average row (`averageLower`,
+ * `averageUpper`): it is shaded behind the average curve unless `band: false`.
+ *
+ * @param options - `title`, `cohorts`, `xTitle`, `width`, `height`, `band`.
  * @returns An `<svg>` element as a string.
  * @throws {TypeError} When the input is neither a matrix nor an array of series, or an option has the wrong type.
  * @throws {RangeError} When a value is not finite or a size option is out of range.
@@ -41,6 +47,8 @@ export interface RetentionCurveSvgOptions {
  * const svg = retentionCurveSvg([{ label: 'web', values: [1, 0.4, 0.3] }]);
  * svg.startsWith('<svg'); // => true
  * svg.includes('<title>web, period 1: 40.0% retained</title>'); // => true
+ * const matrix = { cohorts: [], average: [1, 0.8], averageLower: [0.72, 0.49], averageUpper: [1, 0.94] };
+ * retentionCurveSvg(matrix).length > retentionCurveSvg(matrix, { band: false }).length; // => true
  * ```
  * @category Charts
  */
@@ -49,12 +57,13 @@ export function retentionCurveSvg(
   options?: RetentionCurveSvgOptions,
 ): string {
   const fn = 'retentionCurveSvg';
-  const opts = readOptions(fn, options, ['title', 'cohorts', 'xTitle', 'width', 'height']);
+  const opts = readOptions(fn, options, ['title', 'cohorts', 'xTitle', 'width', 'height', 'band']);
   const title = optionalString(fn, 'options.title', opts.title) ?? 'Retention curve';
   const includeCohorts = optionalBoolean(fn, 'options.cohorts', opts.cohorts) ?? true;
   const width = optionalNumberIn(fn, 'options.width', opts.width, 240, 2400) ?? 640;
   const height = optionalNumberIn(fn, 'options.height', opts.height, 160, 1600) ?? 360;
   const input = readCurveInput(fn, curves, includeCohorts);
+  const band = (optionalBoolean(fn, 'options.band', opts.band) ?? true) ? readAverageBand(fn, curves) : null;
   const xTitle =
     optionalString(fn, 'options.xTitle', opts.xTitle) ??
     (input.period === null ? 'periods since start' : `${input.period}s since start`);
@@ -70,6 +79,9 @@ export function retentionCurveSvg(
       label: s.label,
       emphasis: s.average,
       points: s.values.map((v, k) => [k, v] as const),
+      ...(s.average && band !== null
+        ? { band: s.values.map((_v, k) => [k, band.lower[k] ?? null, band.upper[k] ?? null] as const) }
+        : {}),
     })),
     tooltip: (series, x, y) => `${series}, ${unit} ${x}: ${percentLabel(y)} retained`,
   });

@@ -12,3 +12,8 @@ export * from './types.ts';
 export * from './cohortState.ts';
 export * from './mergeCohortStates.ts';
 export * from './finishCohortState.ts';
+export * from './periodRetention.ts';
+export * from './customerLifecycle.ts';
+export * from './compareRetention.ts';
+export * from './retentionTrend.ts';
+export * from './stickiness.ts';

@@ -7,7 +7,9 @@ import {
   readCohortSettings,
   readRetentionMode,
 } from '../internal/input/settings.ts';
-import { readOptions } from '../internal/validate.ts';
+import { averageBounds, cellBounds } from '../internal/cohorts/cellIntervals.ts';
+import { zForConfidence } from '../internal/normal.ts';
+import { readOptions, requireConfidenceLevel } from '../internal/validate.ts';
 import type { BuildCohortsOptions } from './buildCohorts.ts';
 import type { CohortEventLogColumns, CohortMeta, RetentionBracket, RetentionCohort } from './types.ts';
 
@@ -26,7 +28,21 @@ export interface RetentionModeOptions {
 }
 
 /** Options of {@link retentionMatrix}: the event options of {@link buildCohorts} plus the mode. */
-export interface RetentionMatrixOptions<Row = unknown> extends BuildCohortsOptions<Row>, RetentionModeOptions {}
+export interface RetentionMatrixOptions<Row = unknown> extends BuildCohortsOptions<Row>, RetentionModeOptions {
+  /**
+   * Confidence level of Wilson intervals for every cell and for the average row, strictly between 0 and 1
+   * (e.g. 0.95). Omitted: no intervals (the result has no `lower` / `upper` fields).
+   */
+  readonly confidenceLevel?: number;
+}
+
+/** A cohort row of {@link retentionMatrix}: a {@link RetentionCohort}, with cell intervals when asked for. */
+export interface RetentionMatrixCohort extends RetentionCohort {
+  /** With `confidenceLevel`: Wilson lower bound of `rates[k]` (counts[k] of size). */
+  readonly lower?: number[];
+  /** With `confidenceLevel`: Wilson upper bound of `rates[k]`. */
+  readonly upper?: number[];
+}
 
 /** A retention matrix: one row per cohort, one column per period (or bracket) since the cohort start. */
 export interface RetentionMatrixResult extends CohortMeta {
@@ -34,9 +50,18 @@ export interface RetentionMatrixResult extends CohortMeta {
   /** The brackets when `mode` is `'brackets'`, else `null`. */
   readonly brackets: readonly RetentionBracket[] | null;
   /** Cohorts in time order (cohorts without customers are not listed). */
-  readonly cohorts: RetentionCohort[];
+  readonly cohorts: RetentionMatrixCohort[];
   /** Per column: Σ counts / Σ size over cohorts whose column is complete; `null` where none is. */
   readonly average: (number | null)[];
+  /** With `confidenceLevel`: the level used. */
+  readonly confidenceLevel?: number;
+  /**
+   * With `confidenceLevel`: Wilson lower bound of `average[k]`, from Σ counts of Σ size over the complete
+   * cohorts (their customers pooled, so each cohort weighs by its size); `null` where `average[k]` is.
+   */
+  readonly averageLower?: (number | null)[];
+  /** With `confidenceLevel`: Wilson upper bound of `average[k]`; `null` where `average[k]` is. */
+  readonly averageUpper?: (number | null)[];
 }
 
 /**
@@ -62,6 +87,20 @@ export interface RetentionMatrixResult extends CohortMeta {
  * average[k] = Σ counts[k] / Σ size   over cohorts with complete[k]
  * ```
  *
+ * With `confidenceLevel`, every cell gets a Wilson score interval (`lower[k]`, `upper[k]`) of counts[k] out of
+ * size, and the average row one of Σ counts out of Σ size over its complete cohorts (`averageLower`,
+ * `averageUpper`): the customers of those cohorts taken as one binomial sample, which is what weighting each
+ * cohort's rate by its size means. It describes sampling noise only, not drift between cohorts; use
+ * `retentionTrend` for that and `compareRetention` to test two cohorts.
+ *
+ * ```text
+ * lower[k], upper[k] = Wilson(counts[k], size, z)          z from confidenceLevel (1.96 at 95 %)
+ * averageLower[k], averageUpper[k] = Wilson(Σ counts[k], Σ size, z)   over cohorts with complete[k]
+ * ```
+ *
+ * Frequency thresholds (`minEvents`), recurring memberships and the "previous period" reference are options
+ * of `cohortRetention(buildCohorts(events))`, which keeps per-cell event counts.
+ *
  * Rates are fractions in [0, 1]; period 0 is 1 for first-event cohorts. Events may be unsorted and duplicated;
  * the same instant written with different offsets is the same event. For speed pass columns
  * (`{ customer, time }` with typed arrays, epoch ms) — same result as rows.
@@ -69,7 +108,7 @@ export interface RetentionMatrixResult extends CohortMeta {
  * @param events - Rows (array or iterable) read with the accessors, or columns {@link CohortEventLogColumns}.
  * @param options - `customer`, `time` (rows), `period` (default `'day'`), `mode` (`'on'`), `brackets`,
  *   `windows` (`'calendar'`), `timeZone` (`'UTC'`), `weekStartsOn` (1), `yearStartsOn` (1), `observationEnd`, `cohort`,
- *   `startEvent`, `returnEvent`.
+ *   `startEvent`, `returnEvent`, `confidenceLevel` (none).
  * @returns The matrix; `average[k]` is `null` where no cohort's column k is complete.
  * @throws {TypeError} For an invalid accessor, timestamp (naming the row index and value), customer id, filter
  *   result, or columnar input combined with accessors.
@@ -89,6 +128,10 @@ export interface RetentionMatrixResult extends CohortMeta {
  * m.cohorts[0]; // => { label: '2024-01-01', size: 2, counts: [2, 1, 1], rates: [1, 0.5, 0.5], complete: [true, true, false] }
  * m.average; // => [1, 0.5, null]
  * retentionMatrix(events, { customer: 'user', time: 'at', mode: 'onOrAfter' }).cohorts[0].counts; // => [2, 2, 1]
+ * // 95 % Wilson intervals: 1 of 2 is (0.0945, 0.9055); the average of column 1 pools 2 of 3 customers
+ * const ci = retentionMatrix(events, { customer: 'user', time: 'at', confidenceLevel: 0.95 });
+ * [ci.cohorts[0].lower, ci.cohorts[0].upper]; // => [[0.3424, 0.0945, 0.0945], [1, 0.9055, 0.9055]]
+ * [ci.averageLower, ci.averageUpper]; // => [[0.4385, 0.0945, null], [1, 0.9055, null]]
  * ```
  * @category Cohorts
  */
@@ -97,9 +140,18 @@ export function retentionMatrix<Row = unknown>(
   options?: RetentionMatrixOptions<Row>,
 ): RetentionMatrixResult {
   const fn = 'retentionMatrix';
-  const opts = readOptions(fn, options, [...COHORT_EVENT_KEYS, ...COHORT_SETTING_KEYS, ...RETENTION_MODE_KEYS]);
+  const opts = readOptions(fn, options, [
+    ...COHORT_EVENT_KEYS,
+    ...COHORT_SETTING_KEYS,
+    ...RETENTION_MODE_KEYS,
+    'confidenceLevel',
+  ]);
   const settings = readCohortSettings(fn, opts);
   const { mode, brackets } = readRetentionMode(fn, opts);
+  const confidenceLevel =
+    opts.confidenceLevel === undefined
+      ? undefined
+      : requireConfidenceLevel(fn, opts.confidenceLevel, 'options.confidenceLevel');
   const data = readEventLog(fn, events, opts, {
     name: 'events',
     timeZone: settings.timeZone,
@@ -107,7 +159,8 @@ export function retentionMatrix<Row = unknown>(
     extras: readCohortExtras,
   });
   const { observationEnd, cohorts } = runRetentionKernel(fn, data, settings, mode, brackets);
-  return {
+  const average = completeAverage(cohorts);
+  const meta = {
     period: settings.period,
     windows: settings.windows,
     timeZone: settings.timeZone,
@@ -116,7 +169,16 @@ export function retentionMatrix<Row = unknown>(
     observationEnd: Number.isNaN(observationEnd) ? null : observationEnd,
     mode,
     brackets,
-    cohorts,
-    average: completeAverage(cohorts),
+  };
+  if (confidenceLevel === undefined) return { ...meta, cohorts, average };
+  const z = zForConfidence(confidenceLevel);
+  const bounds = averageBounds(cohorts, z);
+  return {
+    ...meta,
+    cohorts: cohorts.map((c) => ({ ...c, ...cellBounds(c, z) })),
+    average,
+    confidenceLevel,
+    averageLower: bounds.lower,
+    averageUpper: bounds.upper,
   };
 }

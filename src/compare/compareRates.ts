@@ -1,4 +1,5 @@
-import { twoSidedPValue, zForConfidence } from '../internal/normal.ts';
+import { zForConfidence } from '../internal/normal.ts';
+import { twoProportionTest } from '../internal/twoProportion.ts';
 import {
   describeValue,
   outOfRange,
@@ -98,30 +99,7 @@ export function compareRates(a: RateSample, b: RateSample, options?: CompareRate
     withDefault(readOptions(fn, options, ['confidenceLevel']).confidenceLevel, 0.95),
     'options.confidenceLevel',
   );
-  const rateA = xA / nA;
-  const rateB = xB / nB;
-  const difference = rateA - rateB;
-  const standardError = Math.sqrt((rateA * (1 - rateA)) / nA + (rateB * (1 - rateB)) / nB);
-  const pooledRate = (xA + xB) / (nA + nB);
-  const pooledStandardError =
-    nA === 0 || nB === 0 ? Number.NaN : Math.sqrt(pooledRate * (1 - pooledRate) * (1 / nA + 1 / nB));
-  // Both samples all successes or all failures: the rates agree exactly, no evidence of a difference
-  // (the convention of compareNetPromoterScores for unanimous samples).
-  const z = pooledStandardError === 0 ? 0 : difference / pooledStandardError;
-  const marginOfError = zForConfidence(confidenceLevel) * standardError;
-  return {
-    rateA,
-    rateB,
-    difference,
-    standardError,
-    pooledRate,
-    pooledStandardError,
-    z,
-    pValue: twoSidedPValue(z),
-    marginOfError,
-    confidenceInterval: [Math.max(-1, difference - marginOfError), Math.min(1, difference + marginOfError)],
-    confidenceLevel,
-  };
+  return { ...twoProportionTest(xA, nA, xB, nB, zForConfidence(confidenceLevel)), confidenceLevel };
 }
 
 /** Validates one `{ successes, trials }` sample. */

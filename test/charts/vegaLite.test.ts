@@ -50,6 +50,14 @@ const events = [
 const matrix = retentionMatrix(events, { customer: 'user', time: 'at', period: 'day' });
 
 describe('Vega-Lite specs render with Vega-Lite 5 and Vega', () => {
+  it('the uncertainty layers (curve band, significance outlines) compile without warnings', async () => {
+    const withCi = retentionMatrix(events, { customer: 'user', time: 'at', period: 'day', confidenceLevel: 0.95 });
+    const band = await render(retentionCurveSpec(withCi));
+    expect(band.warnings).toEqual([]);
+    expect(band.svg).toContain('<path');
+    const marked = await render(cohortHeatmapSpec(withCi, { significance: true }));
+    expect(marked.warnings).toEqual([]);
+  });
   it('cohortHeatmapSpec: one rect and one label per cell', async () => {
     const spec = cohortHeatmapSpec(matrix);
     const cells = spec.data.values.length;
