@@ -60,8 +60,8 @@ export function blockPeriods(
   indexer: PeriodIndexer,
   minMs: number,
   maxMs: number,
-  lastPeriod = Number.POSITIVE_INFINITY,
-  events = Number.POSITIVE_INFINITY,
+  lastPeriod: number = Number.POSITIVE_INFINITY,
+  events: number = Number.POSITIVE_INFINITY,
 ): BlockPeriods {
   if (indexer.utc && indexer.period === 'day') {
     return (times, from, to, out) => {
