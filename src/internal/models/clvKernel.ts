@@ -3,7 +3,8 @@
  * @internal
  * @module
  */
-import { gammaGammaExpectedSpendOne, type GammaGammaParams } from './gammaGammaKernel.ts';
+import { gammaGammaExpectedSpendOne, readSpendPolicy, type GammaGammaParams } from './gammaGammaKernel.ts';
+import type { NonPositiveSpendPrediction } from '../../models/types.ts';
 import type { TransactionModelKernel } from './transactionModel.ts';
 import { DURATION_UNITS } from '../time/periodKinds.ts';
 import {
@@ -32,6 +33,8 @@ export interface ClvSettings {
   readonly step: number;
   readonly discountRate: number;
   readonly margin: number;
+  /** What a repeat buyer with a monetaryValue ≤ 0 gets: NaN or an error. */
+  readonly nonPositiveSpend: NonPositiveSpendPrediction;
 }
 
 /**
@@ -68,6 +71,7 @@ export const CLV_OPTION_KEYS = [
   'discountRate',
   'margin',
   'daysPerMonth',
+  'nonPositiveSpend',
 ] as const;
 
 /**
@@ -77,7 +81,7 @@ export const CLV_OPTION_KEYS = [
  * import { readClvOptions } from './clvKernel.ts';
  *
  * // 12 months ahead for a model fitted in weeks: one month is 30.4375/7 = 4.348 weeks
- * readClvOptions('modelClv', { horizon: 12, modelUnit: 'week', discountRate: 0.01 }); // => { periods: 12, step: 4.3482142857143, discountRate: 0.01, margin: 1 }
+ * readClvOptions('modelClv', { horizon: 12, modelUnit: 'week', discountRate: 0.01 }); // => { periods: 12, step: 4.3482142857143, discountRate: 0.01, margin: 1, nonPositiveSpend: 'nan' }
  * readClvOptions('modelClv', { horizon: 4, horizonUnit: 'quarter', modelUnit: 'month', discountRate: 0.03, margin: 0.2 }); // => { periods: 4, step: 3, margin: 0.2 }
  * readClvOptions('modelClv', { horizon: 12, modelUnit: 'week' }); // => throws TypeError: modelClv: discountRate is required (per horizon unit, e.g. 0.01 for 1 % a month)
  * ```
@@ -103,7 +107,8 @@ export function readClvOptions(fn: string, options: unknown, extraKeys: readonly
   const daysPerMonth = o.daysPerMonth === undefined ? 365.25 / 12 : requirePositive(fn, 'daysPerMonth', o.daysPerMonth);
   if (daysPerMonth < 28 || daysPerMonth > 31) rangeFail(fn, `daysPerMonth (${daysPerMonth}) must be between 28 and 31`);
   const step = unitDays(horizonUnit, daysPerMonth) / unitDays(modelUnit, daysPerMonth);
-  return { periods, step, discountRate, margin };
+  const nonPositiveSpend = readSpendPolicy(fn, o.nonPositiveSpend);
+  return { periods, step, discountRate, margin, nonPositiveSpend };
 }
 
 /** Periods evaluated with the model itself before {@link smoothExpectation} interpolates. */
@@ -180,6 +185,8 @@ export function clvOne(
   m: number,
   settings: ClvSettings,
 ): number {
+  // A repeat buyer with no positive spend is outside the spend model: NaN (the callers throw first under 'throw').
+  if (x > 0 && !(m > 0)) return Number.NaN;
   const meanSpend = gammaGammaExpectedSpendOne(spend, x, m);
   const { periods, step, discountRate } = settings;
   // E[X] is non-decreasing in t, so every increment is ≥ 0 and the total lies in [0, E(H·u)]: the value is
