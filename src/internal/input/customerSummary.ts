@@ -198,6 +198,28 @@ export function customerRows<Field extends string>(
   };
 }
 
+/** Columns longer than this have their first and last rows checked before anything is allocated. */
+const PROBE_LENGTH = 16_777_216; // 2^24
+
+/**
+ * Validates before allocating: for a claimed length above 2²⁴ (a `{ length: 2 ** 32 - 1 }` object, say), the
+ * first and last rows are checked by `check` first, so such input is a `TypeError` naming the row instead of
+ * "Array buffer allocation failed".
+ * @example
+ * ```ts
+ * import { probeRows, rowNumber } from './customerSummary.ts';
+ *
+ * const column = { length: 2 ** 32 - 1 } as ArrayLike<unknown>;
+ * probeRows(column.length, (i) => rowNumber('f', i, 'T', column[i])); // => throws TypeError: f: row 0: T must be a number, got undefined
+ * probeRows(3, () => { throw new Error('not called below 2^24 rows'); }); // => undefined
+ * ```
+ */
+export function probeRows(length: number, check: (i: number) => unknown): void {
+  if (length <= PROBE_LENGTH) return;
+  check(0);
+  check(length - 1);
+}
+
 /**
  * Reads and validates customers; `name` is the argument name used in messages.
  * @example
@@ -231,6 +253,7 @@ export function readCustomers(fn: string, name: string, input: unknown, fields: 
     return requireArrayLike(fn, `${name}.${field}`, col);
   });
   const positiveSpend = (fields.spend ?? 'positive') === 'positive';
+  probeRows(length, (i) => rowNumber(fn, i, 'frequency', get('frequency', i), path('frequency', i), id(i)));
   const frequency = new Float64Array(length);
   const recency = new Float64Array(rfm ? length : 0);
   const T = new Float64Array(rfm ? length : 0);
@@ -412,6 +435,7 @@ export function mapCustomers(data: CustomerColumns, kernel: (i: number) => numbe
  * readNumberOrArray('f', 't', 52, check); // => { single: true, values: [52] }
  * readNumberOrArray('f', 't', [13, 26, 52], check); // => { single: false, values: [13, 26, 52] }
  * readNumberOrArray('f', 't', [13, -1], check); // => throws RangeError: f: t[1] (-1) must not be negative
+ * readNumberOrArray('f', 't', { length: 2 ** 32 - 1 }, check); // => throws TypeError: f: t[0] must be a number, got undefined
  * ```
  */
 export function readNumberOrArray(
@@ -425,7 +449,8 @@ export function readNumberOrArray(
     typeFail(fn, `${name} must be a number or an array of numbers, got ${describeValue(value)}`);
   }
   const arr = requireArrayLike(fn, name, value);
-  const values = new Float64Array(arr.length);
-  for (let i = 0; i < arr.length; i++) values[i] = check(`${name}[${i}]`, arr[i]);
-  return { single: false, values };
+  // Validate before allocating: a claimed length of 2³² − 1 fails on its first element, not in the allocator.
+  const checked: number[] = [];
+  for (let i = 0; i < arr.length; i++) checked.push(check(`${name}[${i}]`, arr[i]));
+  return { single: false, values: Float64Array.from(checked) };
 }

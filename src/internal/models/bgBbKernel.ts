@@ -6,7 +6,7 @@
  * @internal
  * @module
  */
-import { customerRows, rowNumber } from '../input/customerSummary.ts';
+import { customerRows, probeRows, rowNumber } from '../input/customerSummary.ts';
 import { bgBbSeries } from './bgBbSeries.ts';
 import { digamma, logBeta, logGamma, logGammaDifference, logSumExp, logSumExp2 } from '../special.ts';
 import {
@@ -149,6 +149,7 @@ export function readBgBbCustomers(fn: string, name: string, input: unknown, allo
   const { length, single, get } = customerRows(fn, name, input, fields, allowSingle, (field, col) =>
     requireArrayLike(fn, `${name}.${field}`, col),
   );
+  probeRows(length, (i) => fields.map((f) => rowNumber(fn, i, f, get(f, i))));
   const frequency = new Float64Array(length);
   const recency = new Float64Array(length);
   const opportunities = new Float64Array(length);
