@@ -294,6 +294,10 @@ const withOptions: Record<string, Case> = {
     options: { discountRate: 0.1, renewals: 4 },
     call: (o) => fn.sbgDiscountedExpectedResidualLifetime!({ alpha: 0.668, beta: 3.806 }, o),
   },
+  gammaGammaExpectedSpend: {
+    options: { nonPositiveSpend: 'nan' },
+    call: (o) => fn.gammaGammaExpectedSpend!(spend, clvCustomer, o),
+  },
   modelClv: { options: clvOptions, call: (o) => fn.modelClv!(transaction, spend, clvCustomer, o) },
   modelClvInterval: {
     options: { ...clvOptions, draws: 20 },
@@ -477,7 +481,6 @@ const withoutOptions = [
   'bgNbdConditionalExpectedPurchases',
   'bgNbdProbabilityAlive',
   'bgNbdPurchaseProbability',
-  'gammaGammaExpectedSpend',
   'sbgRetentionRate',
   'sbgSurvival',
   'sbgChurnProbability',

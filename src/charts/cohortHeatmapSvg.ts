@@ -11,6 +11,7 @@ import {
 } from '../internal/chart.ts';
 import { describeValue, readOptions, rangeFail } from '../internal/validate.ts';
 import type { CohortMatrix } from './types.ts';
+import { maxOf } from '../internal/extent.ts';
 
 /** Options for {@link cohortHeatmapSvg}. */
 export interface CohortHeatmapSvgOptions {
@@ -86,8 +87,8 @@ export function cohortHeatmapSvg(matrix: CohortMatrix, options?: CohortHeatmapSv
 
   const columns = m.columns.length;
   const fontSize = Math.max(8, Math.min(12, ch * 0.6));
-  const labelChars = Math.max(6, ...m.cohorts.map((c) => c.label.length), averageRow ? 7 : 0);
-  const sizeChars = Math.max(4, ...m.cohorts.map((c) => String(c.size).length));
+  const labelChars = maxOf(m.cohorts, (c) => c.label.length, averageRow ? 7 : 6);
+  const sizeChars = maxOf(m.cohorts, (c) => String(c.size).length, 4);
   const left = 12 + labelChars * fontSize * 0.62 + 10 + sizeChars * fontSize * 0.62 + 12;
   const top = (title ? 34 : 8) + 30;
   const gridW = columns * cw;

@@ -3,6 +3,7 @@
  * @module
  */
 import { formatCsvRecord } from './csv.ts';
+import { maxOf } from '../internal/extent.ts';
 
 /**
  * A number for people: fixed decimals, `–` for NaN or null.
@@ -66,7 +67,7 @@ export function csvNumber(value: number | null | undefined): string {
  * ```
  */
 export function renderTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
+  const widths = header.map((h, c) => maxOf(rows, (r) => (r[c] ?? '').length, h.length));
   const numeric = header.map(
     (_h, c) => rows.length > 0 && rows.every((r) => /^[-+–∞\d]/.test(r[c] ?? '') || (r[c] ?? '') === ''),
   );

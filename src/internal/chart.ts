@@ -255,17 +255,35 @@ export const CATEGORICAL: readonly string[] = [
 ];
 
 /**
- * Escapes text for XML content and attribute values.
+ * Escapes text for XML content and attribute values, so the SVG is well-formed XML whatever the labels hold:
+ * the five markup characters become entities, and characters XML 1.0 does not allow (U+0000–U+0008,
+ * U+000B, U+000C, U+000E–U+001F, U+FFFE, U+FFFF) and lone surrogates become U+FFFD (�). Tab, newline and
+ * carriage return and well-formed surrogate pairs (emoji) are kept.
  * @example
  * ```ts
  * import { escapeXml } from './chart.ts';
  *
  * escapeXml(`Q1 <"new"> & Tom's`); // => 'Q1 &lt;&quot;new&quot;&gt; &amp; Tom&#39;s'
+ * escapeXml('a\u0000b\ud800c\udc00'); // => 'a\ufffdb\ufffdc\ufffd'
+ * escapeXml('🎉\tok'); // => '🎉\tok'
  * ```
  */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) =>
-    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;',
+  return text.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: XML 1.0 does not allow them; they are replaced
+    /[&<>"']|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    (c) =>
+      c === '&'
+        ? '&amp;'
+        : c === '<'
+          ? '&lt;'
+          : c === '>'
+            ? '&gt;'
+            : c === '"'
+              ? '&quot;'
+              : c === "'"
+                ? '&#39;'
+                : '\ufffd',
   );
 }
 

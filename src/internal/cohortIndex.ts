@@ -91,6 +91,8 @@ function requireInteger(fn: string, name: string, value: unknown, min: number, m
  * requireCohortIndex('cohortRetention', shortOffsets); // => throws RangeError: cohortRetention: index.cellStart length (3) must be the number of customers + 1 (4)
  * const wrongSize = { ...index, cohorts: [{ ...index.cohorts[0], size: 3 }, index.cohorts[1]] };
  * requireCohortIndex('cohortRetention', wrongSize); // => throws RangeError: cohortRetention: index.cohorts[0].size (3) must equal its number of customers (2)
+ * const empty = { ...index, cohorts: [...index.cohorts, { ...index.cohorts[1], label: '2024-03-01', size: 0 }] };
+ * requireCohortIndex('cohortRetention', empty); // => throws RangeError: cohortRetention: index.cohorts[2].size (0) must be at least 1: a cohort has customers
  * requireCohortIndex('cohortRetention', { ...index, period: 'fortnight' }); // => throws RangeError: cohortRetention: index.period ("fortnight") must be one of 'day', 'week', 'month', 'quarter', 'year'
  * requireCohortIndex('cohortRetention', null); // => throws TypeError
  * ```
@@ -113,7 +115,9 @@ export function requireCohortIndex(fn: string, value: unknown, name = 'index'): 
     if (typeof cohort.label !== 'string')
       typeFail(fn, `${at}.label must be a string, got ${describeValue(cohort.label)}`);
     requireNumber(fn, `${at}.start`, cohort.start);
-    requireCount(fn, `${at}.size`, cohort.size);
+    const size = requireCount(fn, `${at}.size`, cohort.size);
+    // A cohort is the customers who share a start: an empty one has no rates (0/0 everywhere) and no place here.
+    if (size === 0) rangeFail(fn, `${at}.size (0) must be at least 1: a cohort has customers`);
     const columns = requireInteger(fn, `${at}.columns`, cohort.columns, 0, MAX_COLUMNS);
     requireInteger(fn, `${at}.completeColumns`, cohort.completeColumns, 0, columns);
     totalColumns += columns;

@@ -6,6 +6,7 @@
  * @module
  */
 import { CATEGORICAL, escapeXml, FONT_FAMILY, niceTicks, percentLabel, px } from './chart.ts';
+import { maxOf } from './extent.ts';
 
 /** One line to draw. */
 export interface LineSeries {
@@ -66,7 +67,7 @@ export function renderLineChartSvg(spec: LineChartSpec): string {
   const font = 12;
   const legend = spec.series.length > 1;
   const legendWidth = legend
-    ? Math.min(200, 36 + Math.max(...spec.series.map((s) => s.label.length)) * font * 0.62)
+    ? Math.min(200, 36 + maxOf(spec.series, (s) => s.label.length, Number.NEGATIVE_INFINITY) * font * 0.62)
     : 0;
   const margin = { left: 58, right: 16 + legendWidth, top: spec.title ? 40 : 14, bottom: 46 };
   const plotW = spec.width - margin.left - margin.right;

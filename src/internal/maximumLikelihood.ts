@@ -58,6 +58,9 @@ export interface ParsedFitOptions<Params> {
   readonly bfgs: BfgsOptions;
 }
 
+/** The options every fit takes (a fit with options of its own reads them too, naming these as `alsoAccepted`). */
+export const FIT_OPTION_KEYS = ['weights', 'penalty', 'initialParams', 'maxIterations', 'gradientTolerance'] as const;
+
 /**
  * Validates the common fit options (weights are read later, once the row count is known).
  * @example
@@ -73,8 +76,9 @@ export function parseFitOptions<Params>(
   fn: string,
   options: unknown,
   names: readonly string[],
+  alsoAccepted: readonly string[] = [],
 ): ParsedFitOptions<Params> {
-  const o = readOptions(fn, options, ['weights', 'penalty', 'initialParams', 'maxIterations', 'gradientTolerance']);
+  const o = readOptions(fn, options, FIT_OPTION_KEYS, alsoAccepted);
   const penalty = o.penalty === undefined ? 0 : requireNonNegative(fn, 'penalty', o.penalty);
   const initial: Record<string, number> = {};
   if (o.initialParams !== undefined) {

@@ -104,3 +104,29 @@ export function integrate(f: (x: number) => number, a: number, b: number, option
   for (const e of est) sum += e;
   return sum;
 }
+
+/**
+ * The fixed 15-point Kronrod rule on [a, b] (exact for polynomials of degree 29): calls `visit(x, w)` at each
+ * node with its weight, for integrands of several components evaluated at the same nodes.
+ * @example
+ * ```ts
+ * import { kronrodRule } from './quadrature.ts';
+ *
+ * let sum = 0;
+ * kronrodRule(0, 1, (x, w) => {
+ *   sum += w * Math.exp(x);
+ * });
+ * sum; // => 1.718281828459
+ * ```
+ */
+export function kronrodRule(a: number, b: number, visit: (x: number, weight: number) => void): void {
+  const c = 0.5 * (a + b);
+  const h = 0.5 * (b - a);
+  visit(c, h * (WGK[7] as number));
+  for (let j = 0; j < 7; j++) {
+    const dx = h * (XGK[j] as number);
+    const w = h * (WGK[j] as number);
+    visit(c - dx, w);
+    visit(c + dx, w);
+  }
+}

@@ -13,20 +13,40 @@
 export class NeumaierSum {
   private sum = 0;
   private compensation = 0;
+  /** Terms are added times this factor: 1, or 2⁻⁶⁴ once the running sum has overflowed (exact rescaling). */
+  private scale = 1;
 
   /** Adds one term. */
   add(x: number): void {
-    const t = this.sum + x;
-    if (Math.abs(this.sum) >= Math.abs(x)) this.compensation += this.sum - t + x;
-    else this.compensation += x - t + this.sum;
+    const y = x * this.scale;
+    const t = this.sum + y;
+    if (t - t !== 0 && y - y === 0 && this.sum - this.sum === 0 && this.scale === 1) {
+      // The sum of finite terms overflowed: rescale by 2⁻⁶⁴ (a power of two, exact) and add again.
+      this.sum *= DOWN;
+      this.compensation *= DOWN;
+      this.scale = DOWN;
+      this.add(x);
+      return;
+    }
+    if (Math.abs(this.sum) >= Math.abs(y)) this.compensation += this.sum - t + y;
+    else this.compensation += y - t + this.sum;
     this.sum = t;
   }
 
-  /** The compensated total so far. */
-  value(): number {
-    return this.sum + this.compensation;
+  /**
+   * The compensated total so far, times `multiplier` (default 1). Intermediate overflow does not matter: a
+   * total (times the multiplier) beyond the largest double is ±Infinity, one within it is finite. A non-finite
+   * term makes the total that term (NaN for +Infinity and −Infinity together).
+   */
+  value(multiplier: number = 1): number {
+    if (this.sum - this.sum !== 0) return this.sum * multiplier;
+    const total = (this.sum + this.compensation) * multiplier;
+    return this.scale === 1 ? total : total / this.scale;
   }
 }
+
+/** 2⁻⁶⁴, the rescaling of a {@link NeumaierSum} that overflowed. */
+const DOWN = 5.421010862427522e-20;
 
 /**
  * Compensated sum of an array-like of numbers.

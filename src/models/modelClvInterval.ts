@@ -46,8 +46,9 @@ export interface ModelClvIntervalOptions extends ModelClvOptions, PredictionInte
  * @param spend - Gamma-Gamma parameters `{ p, q, v }`.
  * @param customer - One `{ frequency, recency, T, monetaryValue }`.
  * @param options - `horizon`, `modelUnit`, `discountRate` (required), `horizonUnit`, `margin`, `daysPerMonth`,
- *   `draws` (1,000), `confidenceLevel` (0.95), `seed` (1) or `rng`, `spendLogCovariance`.
- * @returns `{ estimate, lower, upper, confidenceLevel, draws }`; lower and upper are NaN when a covariance is `null`.
+ *   `draws` (1,000), `confidenceLevel` (0.95), `seed` (1) or `rng`, `spendLogCovariance`, `nonPositiveSpend`.
+ * @returns `{ estimate, lower, upper, confidenceLevel, draws }`; lower and upper are NaN when a covariance is `null`;
+ *   all three NaN for a repeat buyer with a monetaryValue ≤ 0 (`nonPositiveSpend: 'nan'`, the default; `'throw'` throws).
  * @throws {TypeError} When an argument has the wrong type, a required option or `logCovariance` is missing.
  * @throws {RangeError} When an argument is out of its domain.
  * @example
@@ -84,7 +85,8 @@ export function modelClvInterval(
   const o = readOptions(fn, options, [...INTERVAL_OPTION_KEYS, 'spendLogCovariance'], CLV_OPTION_KEYS);
   const settings = readClvOptions(fn, o, [...INTERVAL_OPTION_KEYS, 'spendLogCovariance']);
   const interval = readIntervalOptions(fn, o);
-  const data = readCustomers(fn, 'customer', customer, { monetary: true });
+  const spendRule = settings.nonPositiveSpend === 'throw' ? 'positive' : 'any';
+  const data = readCustomers(fn, 'customer', customer, { monetary: true, spend: spendRule });
   if (!data.single) typeFail(fn, 'customer must be one customer object { frequency, recency, T, monetaryValue }');
   const [x, tx, T, m] = [
     data.frequency[0] as number,
@@ -92,6 +94,16 @@ export function modelClvInterval(
     data.T[0] as number,
     (data.monetaryValue as Float64Array)[0] as number,
   ];
+  if (x > 0 && !(m > 0)) {
+    // A repeat buyer with no positive spend: outside the spend model (nonPositiveSpend 'nan').
+    return {
+      estimate: Number.NaN,
+      lower: Number.NaN,
+      upper: Number.NaN,
+      confidenceLevel: interval.confidenceLevel,
+      draws: 0,
+    };
+  }
   let spendSampler: ((rng: () => number) => Float64Array) | null = null;
   const spendCovariance = readLogCovariance(fn, 'spendLogCovariance', o.spendLogCovariance, 3);
   if (spendCovariance !== undefined) {

@@ -39,3 +39,18 @@ export interface SpendCustomerColumns {
 
 /** Many spend summaries: an array of {@link SpendCustomer} or an object of columns. */
 export type SpendCustomers = readonly SpendCustomer[] | SpendCustomerColumns;
+
+/**
+ * What a spend-model fit does with a repeat buyer (frequency > 0) whose monetaryValue is 0 or negative (orders
+ * of $0, or returns netted against purchases): `'exclude'` leaves the customer out and counts them in the
+ * result's `excluded` (and `warnings`); `'throw'` throws a `RangeError` naming the row and customer id.
+ */
+export type NonPositiveSpendFit = 'exclude' | 'throw';
+
+/**
+ * What a spend prediction (Gamma-Gamma expected spend, model-based CLV) gives a repeat buyer (frequency > 0)
+ * whose monetaryValue is 0 or negative: `'nan'` gives that customer `NaN` (the Gamma-Gamma model has positive
+ * spend only, so its conditional mean is undefined there, the NaN of 0/0) and the others their values; `'throw'`
+ * throws a `RangeError` naming the row and customer id.
+ */
+export type NonPositiveSpendPrediction = 'nan' | 'throw';

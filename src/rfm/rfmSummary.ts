@@ -54,6 +54,13 @@ export interface RfmSummaryRow {
  * ignored (validated, not counted); a customer whose first purchase is after it is left out of the
  * result (`lifetimes` behaves the same), so every returned row has 0 ≤ recency ≤ T.
  *
+ * Returns and negative values: a value may be any finite number. Negative values (refunds, returns booked as
+ * negative orders) and zeros are summed with the purchases of their period as they are, and the row still
+ * counts as a purchase in that period: a period whose values net to 0 or less is still a purchase period, so
+ * `monetaryValue` can be 0 or negative for a repeat buyer. Nothing is dropped or clipped here; the spend
+ * models decide (`fitGammaGamma` excludes and counts such customers by default, the predictions give them
+ * `NaN`; see their `nonPositiveSpend` option). To leave returns out of frequency, filter them before the call.
+ *
  * Input is either rows with `customer`/`time`/`value` accessors, or columns
  * `{ customer, time, value? }` (typed arrays of epoch milliseconds are the fast path, and small
  * non-negative integer customer ids such as an `Int32Array` the fastest: one pass over the events,

@@ -21,11 +21,13 @@ export interface HistoricalClvOptions {
  * ```
  *
  * Values are finite amounts of money; a negative value (a refund) is allowed and reduces the total.
- * No purchases give 0 (an empty sum), not `NaN`.
+ * No purchases give 0 (an empty sum), not `NaN`. Overflow rule: the sum is rescaled by 2⁻⁶⁴ when a partial sum
+ * overflows, so only the result decides: margin · Σ beyond the largest double (≈ 1.8e308) is `±Infinity`, any
+ * total within it is returned finite (never `NaN` for finite values).
  *
  * @param values - Purchase values of one customer (an array or typed array), in one currency.
  * @param options - `margin`, a fraction in [0, 1] (default 1).
- * @returns The margin times the sum of the values; 0 for no values.
+ * @returns The margin times the sum of the values; 0 for no values; ±Infinity when that exceeds the double range.
  * @throws {TypeError} When `values` is not an array, a value is not a number, or `options` is not an object.
  * @throws {RangeError} When a value is not finite, or `margin` is outside [0, 1] or not finite.
  * @example
@@ -34,6 +36,10 @@ export interface HistoricalClvOptions {
  *
  * historicalClv([100, 200, 300]); // => 600
  * historicalClv([100, 200, 300], { margin: 0.25 }); // => 150
+ * // overflow: Infinity when the total is out of range, finite when only a partial sum was
+ * historicalClv([1e308, 1e308]); // => Infinity
+ * historicalClv([1e308, 1e308], { margin: 0.25 }); // => 5e307
+ * historicalClv([1e308, 1e308, -1e308]); // => 1e308
  * ```
  * @category Value
  */
@@ -44,5 +50,5 @@ export function historicalClv(values: ArrayLike<number>, options?: HistoricalClv
   const m = requireFraction(fn, 'options.margin', withDefault(margin, 1));
   const total = new NeumaierSum();
   for (let j = 0; j < list.length; j++) total.add(requireNumber(fn, `values[${j}]`, list[j]));
-  return m * total.value();
+  return total.value(m);
 }

@@ -29,7 +29,8 @@ export interface HistoricalClvByCustomerRow {
  * Historical customer lifetime value of every customer in a transaction log.
  *
  * The per-customer version of {@link historicalClv}: rows are grouped by customer and each group's
- * values are summed with compensated (Neumaier) summation, then multiplied by the margin. One entry
+ * values are summed with compensated (Neumaier) summation, then multiplied by the margin (a total beyond the double range is ±Infinity, as in
+ * `historicalClv`; a partial sum that overflows is not). One entry
  * per customer, in the order customers first appear in the log, so the result is stable and easy to
  * join back.
  *
@@ -94,6 +95,6 @@ export function historicalClvByCustomer<Row>(
   }
 
   const result: HistoricalClvByCustomerRow[] = [];
-  for (const { customer, sum, orders } of groups.values()) result.push({ customer, clv: margin * sum.value(), orders });
+  for (const { customer, sum, orders } of groups.values()) result.push({ customer, clv: sum.value(margin), orders });
   return result;
 }

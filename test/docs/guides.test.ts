@@ -36,7 +36,7 @@ describe('guides', () => {
 
     for (const block of blocks) {
       it(`${file}:${block.line} runs and returns what its // => comments say`, async () => {
-        await runExample(block.code, `${file}:${block.line}`);
+        await runExample(block.code, `${file}:${block.line}`, `${guidesDir}/${file}`);
       });
     }
   }

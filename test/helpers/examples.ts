@@ -59,8 +59,8 @@ export function collectExamples(root: string, srcDir: string): DocExample[] {
 /**
  * Compiles an example into the body of an async function of `(__lib, __check, __checkThrows, __import)`:
  * `import { a } from 'loyalty-metrics'` becomes a destructuring of `__lib`, a relative import (the
- * examples of internal modules, `import { a } from './sum.ts'`) a destructuring of `await __import(path)`
- * resolved against the example's own file, and every statement
+ * examples of internal modules, `import { a } from './sum.ts'`) or a Node built-in (`node:fs`, in a guide that
+ * reads a file) a destructuring of `await __import(path)` resolved against the example's own file, and every statement
  * `expr; // => expected` becomes a check of `expr` against `expected` (`// => throws RangeError`
  * checks the error kind instead).
  */
@@ -72,7 +72,7 @@ export function exampleToScript(code: string): { script: string; checks: number 
       (_m, names: string) => `const {${names}} = __lib;`,
     )
     .replace(
-      /import\s*\{([^}]*)\}\s*from\s*['"](\.{1,2}\/[^'"]+)['"];?/g,
+      /import\s*\{([^}]*)\}\s*from\s*['"](\.{1,2}\/[^'"]+|node:[a-z/]+)['"];?/g,
       (_m, names: string, path: string) =>
         `const {${names.replace(/\btype\s+\w+\s*,?/g, '')}} = await __import(${JSON.stringify(path)});`,
     );

@@ -16,6 +16,7 @@ import {
 } from '../command.ts';
 import { readTransactionColumns } from '../columns.ts';
 import { csvNumber, formatPercent, renderCsv, renderTable } from '../format.ts';
+import { maxOf } from '../../internal/extent.ts';
 
 type MutableOptions = { -readonly [K in keyof RetentionMatrixOptions]: RetentionMatrixOptions[K] };
 
@@ -121,7 +122,7 @@ export const retentionCommand: Command = {
       epoch,
     );
     const matrix = retentionMatrix({ customer: columns.customer, time: columns.time }, options);
-    const width = Math.max(0, ...matrix.cohorts.map((c) => c.counts.length));
+    const width = maxOf(matrix.cohorts, (c) => c.counts.length, 0);
     const columnNames =
       matrix.brackets === null
         ? Array.from({ length: width }, (_v, k) => String(k))

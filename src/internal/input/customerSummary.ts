@@ -9,6 +9,7 @@
  * @internal
  * @module
  */
+import { isCustomerId } from './customerId.ts';
 import { describeValue, type FailAt, rangeFail, requireArrayLike, typeFail } from '../validate.ts';
 
 /** Validated customer columns. */
@@ -21,6 +22,8 @@ export interface CustomerColumns {
   readonly T: Float64Array;
   /** Present when requested. */
   readonly monetaryValue: Float64Array | null;
+  /** The customer id of row i, where the input carries one (`rfmSummary` rows and a `customer` column). */
+  readonly customerId: (i: number) => string | number | undefined;
 }
 
 /** Which fields to read and how strictly. */
@@ -31,6 +34,11 @@ export interface CustomerFields {
   readonly monetary?: boolean;
   /** Accept a single customer object (predictions) or only collections (fits). Default true. */
   readonly allowSingle?: boolean;
+  /**
+   * `'positive'` (default): a monetaryValue must not be negative, nor 0 for a repeat buyer. `'any'`: any finite
+   * monetaryValue (returns netted against purchases can make it 0 or negative); the caller applies its policy.
+   */
+  readonly spend?: 'positive' | 'any';
 }
 
 const FIELDS = ['frequency', 'recency', 'T', 'monetaryValue'] as const;
@@ -46,12 +54,33 @@ type CustomerField = (typeof FIELDS)[number];
  * rowNumber('fitBgNbd', 3, 'T', '38.86'); // => throws TypeError: fitBgNbd: row 3: T must be a number, got "38.86"
  * ```
  */
-export function rowNumber(fn: string, row: number, name: string, value: unknown, argument: string = name): number {
-  const at = { argument, value, row };
-  if (typeof value !== 'number') typeFail(fn, `row ${row}: ${name} must be a number, got ${describeValue(value)}`, at);
-  if (!Number.isFinite(value))
-    rangeFail(fn, `row ${row}: ${name} (${describeValue(value)}) must be a finite number`, at);
-  return value;
+export function rowNumber(
+  fn: string,
+  row: number,
+  name: string,
+  value: unknown,
+  argument: string = name,
+  customer?: string | number,
+): number {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  const at = customer === undefined ? { argument, value, row } : { argument, value, row, customer };
+  const label = rowLabel(row, customer);
+  if (typeof value !== 'number') typeFail(fn, `${label}: ${name} must be a number, got ${describeValue(value)}`, at);
+  return rangeFail(fn, `${label}: ${name} (${describeValue(value)}) must be a finite number`, at);
+}
+
+/**
+ * How a message names a row: `row 3`, or `row 3 (customer "ann")` where the row carries a customer id.
+ * @example
+ * ```ts
+ * import { rowLabel } from './customerSummary.ts';
+ *
+ * rowLabel(3, undefined); // => 'row 3'
+ * rowLabel(10243, '10244'); // => 'row 10243 (customer "10244")'
+ * ```
+ */
+export function rowLabel(row: number, customer: string | number | undefined): string {
+  return customer === undefined ? `row ${row}` : `row ${row} (customer ${describeValue(customer)})`;
 }
 
 /** Row-wise access to customer input in any of its three shapes (values not yet validated). */
@@ -63,6 +92,13 @@ export interface CustomerRows<Field extends string> {
   readonly get: (field: Field, i: number) => unknown;
   /** The argument path of `field` in row `i`: `customers[i].field`, `customers.field[i]` or `customers.field`. */
   readonly path: (field: Field, i: number) => string;
+  /** The customer id of row `i` (its `customer` field or column, as `rfmSummary` writes it), when valid. */
+  readonly id: (i: number) => string | number | undefined;
+}
+
+/** A value as a customer id for error messages, or `undefined` when it is not one. */
+function idOf(value: unknown): string | number | undefined {
+  return isCustomerId(value) ? value : undefined;
 }
 
 /**
@@ -115,6 +151,10 @@ export function customerRows<Field extends string>(
         return (row as Record<string, unknown>)[field];
       },
       path: (field, i) => `${name}[${i}].${field}`,
+      id: (i) => {
+        const row: unknown = input[i];
+        return typeof row === 'object' && row !== null ? idOf((row as Record<string, unknown>).customer) : undefined;
+      },
     };
   }
   const obj = input as Record<string, unknown>;
@@ -124,7 +164,13 @@ export function customerRows<Field extends string>(
         argument: name,
         value: input,
       });
-    return { length: 1, single: true, get: (field) => obj[field], path: (field) => `${name}.${field}` };
+    return {
+      length: 1,
+      single: true,
+      get: (field) => obj[field],
+      path: (field) => `${name}.${field}`,
+      id: () => idOf(obj.customer),
+    };
   }
   const columns = new Map<Field, ArrayLike<unknown>>();
   for (const field of fields) columns.set(field, readColumn(field, obj[field]));
@@ -143,7 +189,35 @@ export function customerRows<Field extends string>(
     single: false,
     get: (field, i) => (columns.get(field) as ArrayLike<unknown>)[i],
     path: (field, i) => `${name}.${field}[${i}]`,
+    id: (i) => {
+      const ids = obj.customer;
+      return typeof ids === 'object' && ids !== null && typeof (ids as { length?: unknown }).length === 'number'
+        ? idOf((ids as ArrayLike<unknown>)[i])
+        : undefined;
+    },
   };
+}
+
+/** Columns longer than this have their first and last rows checked before anything is allocated. */
+const PROBE_LENGTH = 16_777_216; // 2^24
+
+/**
+ * Validates before allocating: for a claimed length above 2²⁴ (a `{ length: 2 ** 32 - 1 }` object, say), the
+ * first and last rows are checked by `check` first, so such input is a `TypeError` naming the row instead of
+ * "Array buffer allocation failed".
+ * @example
+ * ```ts
+ * import { probeRows, rowNumber } from './customerSummary.ts';
+ *
+ * const column = { length: 2 ** 32 - 1 } as ArrayLike<unknown>;
+ * probeRows(column.length, (i) => rowNumber('f', i, 'T', column[i])); // => throws TypeError: f: row 0: T must be a number, got undefined
+ * probeRows(3, () => { throw new Error('not called below 2^24 rows'); }); // => undefined
+ * ```
+ */
+export function probeRows(length: number, check: (i: number) => unknown): void {
+  if (length <= PROBE_LENGTH) return;
+  check(0);
+  check(length - 1);
 }
 
 /**
@@ -158,6 +232,10 @@ export function customerRows<Field extends string>(
  * readCustomers('f', 'customers', { frequency: [2], recency: [30.43], T: [38.86] }); // => { length: 1, single: false, recency: [30.43] }
  * readCustomers('f', 'customers', [{ frequency: 2, recency: 40, T: 38.86 }]); // => throws RangeError: f: row 0: recency (40) must not exceed T (38.86)
  * readCustomers('f', 'customers', [{ frequency: 1.5, recency: 3, T: 5 }]); // => throws RangeError: f: row 0: frequency (1.5) must be a non-negative integer
+ * // rfmSummary rows carry their customer id: errors name it
+ * readCustomers('f', 'customers', [{ customer: 'ann', frequency: 2, recency: 40, T: 38.86 }]); // => throws RangeError: f: row 0 (customer "ann"): recency (40) must not exceed T (38.86)
+ * readCustomers('f', 'customers', [{ customer: 7, frequency: 1, recency: 4, T: 9, monetaryValue: 0 }], { monetary: true }); // => throws RangeError: f: row 0 (customer 7): monetaryValue (0) must be greater than 0 for a customer with repeat purchases
+ * readCustomers('f', 'customers', [{ frequency: 1, recency: 4, T: 9, monetaryValue: -5 }], { monetary: true, spend: 'any' }).monetaryValue; // => [-5]
  * ```
  */
 export function readCustomers(fn: string, name: string, input: unknown, fields: CustomerFields = {}): CustomerColumns {
@@ -165,7 +243,7 @@ export function readCustomers(fn: string, name: string, input: unknown, fields: 
   const monetary = fields.monetary ?? false;
   const allowSingle = fields.allowSingle ?? true;
   const wanted = FIELDS.filter((f) => (f === 'frequency' ? true : f === 'monetaryValue' ? monetary : rfm));
-  const { length, single, get, path } = customerRows(fn, name, input, wanted, allowSingle, (field, col) => {
+  const { length, single, get, path, id } = customerRows(fn, name, input, wanted, allowSingle, (field, col) => {
     if (typeof col !== 'object' || col === null || typeof (col as { length?: unknown }).length !== 'number') {
       typeFail(fn, `${name}.${field} must be a number or an array of numbers, got ${describeValue(col)}`, {
         argument: `${name}.${field}`,
@@ -174,43 +252,52 @@ export function readCustomers(fn: string, name: string, input: unknown, fields: 
     }
     return requireArrayLike(fn, `${name}.${field}`, col);
   });
-  const at = (field: CustomerField, i: number, value: unknown): FailAt => ({ argument: path(field, i), value, row: i });
+  const positiveSpend = (fields.spend ?? 'positive') === 'positive';
+  probeRows(length, (i) => rowNumber(fn, i, 'frequency', get('frequency', i), path('frequency', i), id(i)));
   const frequency = new Float64Array(length);
   const recency = new Float64Array(rfm ? length : 0);
   const T = new Float64Array(rfm ? length : 0);
   const monetaryValue = monetary ? new Float64Array(length) : null;
   for (let i = 0; i < length; i++) {
-    const x = rowNumber(fn, i, 'frequency', get('frequency', i), path('frequency', i));
+    const fx = get('frequency', i);
+    const customer = id(i);
+    // The customer id is named (message and `customer` field) wherever the row has one: `row 3 (customer "ann")`.
+    const at = (field: CustomerField, value: unknown): FailAt =>
+      customer === undefined
+        ? { argument: path(field, i), value, row: i }
+        : { argument: path(field, i), value, row: i, customer };
+    const label = rowLabel(i, customer);
+    const x = rowNumber(fn, i, 'frequency', fx, path('frequency', i), customer);
     if (x < 0 || !Number.isInteger(x))
-      rangeFail(fn, `row ${i}: frequency (${describeValue(x)}) must be a non-negative integer`, at('frequency', i, x));
+      rangeFail(fn, `${label}: frequency (${describeValue(x)}) must be a non-negative integer`, at('frequency', x));
     frequency[i] = x;
     if (rfm) {
-      const r = rowNumber(fn, i, 'recency', get('recency', i), path('recency', i));
-      const t = rowNumber(fn, i, 'T', get('T', i), path('T', i));
-      if (r < 0) rangeFail(fn, `row ${i}: recency (${describeValue(r)}) must not be negative`, at('recency', i, r));
+      const r = rowNumber(fn, i, 'recency', get('recency', i), path('recency', i), customer);
+      const t = rowNumber(fn, i, 'T', get('T', i), path('T', i), customer);
+      if (r < 0) rangeFail(fn, `${label}: recency (${describeValue(r)}) must not be negative`, at('recency', r));
       if (t < r)
         rangeFail(
           fn,
-          `row ${i}: recency (${describeValue(r)}) must not exceed T (${describeValue(t)})`,
-          at('recency', i, r),
+          `${label}: recency (${describeValue(r)}) must not exceed T (${describeValue(t)})`,
+          at('recency', r),
         );
       recency[i] = r;
       T[i] = t;
     }
     if (monetaryValue) {
-      const m = rowNumber(fn, i, 'monetaryValue', get('monetaryValue', i), path('monetaryValue', i));
-      if (m < 0)
-        rangeFail(fn, `row ${i}: monetaryValue (${describeValue(m)}) must not be negative`, at('monetaryValue', i, m));
-      if (x > 0 && m === 0)
+      const m = rowNumber(fn, i, 'monetaryValue', get('monetaryValue', i), path('monetaryValue', i), customer);
+      if (positiveSpend && m < 0)
+        rangeFail(fn, `${label}: monetaryValue (${describeValue(m)}) must not be negative`, at('monetaryValue', m));
+      if (positiveSpend && x > 0 && m === 0)
         rangeFail(
           fn,
-          `row ${i}: monetaryValue (0) must be greater than 0 for a customer with repeat purchases`,
-          at('monetaryValue', i, m),
+          `${label}: monetaryValue (0) must be greater than 0 for a customer with repeat purchases`,
+          at('monetaryValue', m),
         );
       monetaryValue[i] = m;
     }
   }
-  return { length, single, frequency, recency, T, monetaryValue };
+  return { length, single, frequency, recency, T, monetaryValue, customerId: id };
 }
 
 /**
@@ -348,6 +435,7 @@ export function mapCustomers(data: CustomerColumns, kernel: (i: number) => numbe
  * readNumberOrArray('f', 't', 52, check); // => { single: true, values: [52] }
  * readNumberOrArray('f', 't', [13, 26, 52], check); // => { single: false, values: [13, 26, 52] }
  * readNumberOrArray('f', 't', [13, -1], check); // => throws RangeError: f: t[1] (-1) must not be negative
+ * readNumberOrArray('f', 't', { length: 2 ** 32 - 1 }, check); // => throws TypeError: f: t[0] must be a number, got undefined
  * ```
  */
 export function readNumberOrArray(
@@ -361,7 +449,8 @@ export function readNumberOrArray(
     typeFail(fn, `${name} must be a number or an array of numbers, got ${describeValue(value)}`);
   }
   const arr = requireArrayLike(fn, name, value);
-  const values = new Float64Array(arr.length);
-  for (let i = 0; i < arr.length; i++) values[i] = check(`${name}[${i}]`, arr[i]);
-  return { single: false, values };
+  // Validate before allocating: a claimed length of 2³² − 1 fails on its first element, not in the allocator.
+  const checked: number[] = [];
+  for (let i = 0; i < arr.length; i++) checked.push(check(`${name}[${i}]`, arr[i]));
+  return { single: false, values: Float64Array.from(checked) };
 }

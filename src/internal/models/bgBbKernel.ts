@@ -6,8 +6,9 @@
  * @internal
  * @module
  */
-import { customerRows, rowNumber } from '../input/customerSummary.ts';
-import { digamma, logBeta, logGamma, logGammaDifference, logSumExp } from '../special.ts';
+import { customerRows, probeRows, rowNumber } from '../input/customerSummary.ts';
+import { bgBbSeries } from './bgBbSeries.ts';
+import { digamma, logBeta, logGamma, logGammaDifference, logSumExp, logSumExp2 } from '../special.ts';
 import {
   describeValue,
   readOptions,
@@ -54,8 +55,8 @@ export type BgBbCustomers = readonly BgBbCustomer[] | BgBbCustomerColumns;
 export const BG_BB_PARAM_NAMES: readonly ['alpha', 'beta', 'gamma', 'delta'] = ['alpha', 'beta', 'gamma', 'delta'];
 
 /**
- * Largest number of opportunities accepted: the likelihood sums n − tₓ terms per customer, so this
- * bounds the work per customer (a century of weekly opportunities is ~5,200).
+ * Largest number of opportunities accepted (a century of weekly opportunities is ~5,200). The likelihood's
+ * cost does not grow with it (`bgBbSeries.ts`); P(X(n) = x) sums n − x + 1 terms.
  */
 export const MAX_OPPORTUNITIES = 1_000_000;
 
@@ -148,6 +149,7 @@ export function readBgBbCustomers(fn: string, name: string, input: unknown, allo
   const { length, single, get } = customerRows(fn, name, input, fields, allowSingle, (field, col) =>
     requireArrayLike(fn, `${name}.${field}`, col),
   );
+  probeRows(length, (i) => fields.map((f) => rowNumber(fn, i, f, get(f, i))));
   const frequency = new Float64Array(length);
   const recency = new Float64Array(length);
   const opportunities = new Float64Array(length);
@@ -177,7 +179,8 @@ export function readBgBbCustomers(fn: string, name: string, input: unknown, allo
  *   + Σ_{i=0}^{n−tₓ−1} B(α + x, β + tₓ − x + i)/B(α, β) · B(γ + 1, δ + tₓ + i)/B(γ, δ)
  * ```
  *
- * With `gradient`, ∂ℓ/∂(α, β, γ, δ) are added into it times `weight`.
+ * The sum over the opportunity of dropping out is `bgBbSeries` (its cost does not grow with n). With
+ * `gradient`, ∂ℓ/∂(α, β, γ, δ) are added into it times `weight`.
  * @example
  * ```ts
  * import { bgBbLogLikelihoodOne } from './bgBbKernel.ts';
@@ -201,11 +204,13 @@ export function bgBbLogLikelihoodOne(
   const lbab = logBeta(alpha, beta);
   const lbgd = logBeta(gamma, delta);
   const m = n - tx;
-  const logs = new Float64Array(m + 1);
-  logs[0] = logBeta(alpha + x, beta + n - x) - lbab + logBeta(gamma, delta + n) - lbgd;
-  for (let i = 0; i < m; i++)
-    logs[i + 1] = logBeta(alpha + x, beta + tx - x + i) - lbab + logBeta(gamma + 1, delta + tx + i) - lbgd;
-  const ll = logSumExp(logs);
+  const A = alpha + x;
+  // Alive through opportunity n, and the sum over the opportunity of dropping out (bgBbSeries.ts: its cost
+  // does not grow with n).
+  const alive = logBeta(A, beta + n - x) - lbab + logBeta(gamma, delta + n) - lbgd;
+  const series = m > 0 ? bgBbSeries(A, beta + tx - x, gamma + 1, delta + tx, m, gradient !== undefined) : null;
+  const dropped = series === null ? Number.NEGATIVE_INFINITY : series.logSum - lbab - lbgd;
+  const ll = logSumExp2(alive, dropped);
   if (gradient) {
     const dab = digamma(alpha + beta);
     const dgd = digamma(gamma + delta);
@@ -213,19 +218,22 @@ export function bgBbLogLikelihoodOne(
     const db = digamma(beta);
     const dg = digamma(gamma);
     const dd = digamma(delta);
-    const dax = digamma(alpha + x);
-    for (let k = 0; k <= m; k++) {
-      const share = weight * Math.exp((logs[k] as number) - ll);
-      if (share === 0) continue;
-      const b1 = k === 0 ? beta + n - x : beta + tx - x + k - 1;
-      const g1 = k === 0 ? gamma : gamma + 1;
-      const d1 = k === 0 ? delta + n : delta + tx + k - 1;
-      const dab1 = digamma(alpha + x + b1);
-      const dgd1 = digamma(g1 + d1);
-      gradient[0] = (gradient[0] as number) + share * (dax - dab1 - da + dab);
-      gradient[1] = (gradient[1] as number) + share * (digamma(b1) - dab1 - db + dab);
-      gradient[2] = (gradient[2] as number) + share * ((k === 0 ? dg : digamma(g1)) - dgd1 - dg + dgd);
-      gradient[3] = (gradient[3] as number) + share * (digamma(d1) - dgd1 - dd + dgd);
+    const dax = digamma(A);
+    const w0 = weight * Math.exp(alive - ll);
+    if (w0 > 0) {
+      const dn = digamma(A + beta + n - x);
+      const dgn = digamma(gamma + delta + n);
+      gradient[0] = (gradient[0] as number) + w0 * (dax - dn - da + dab);
+      gradient[1] = (gradient[1] as number) + w0 * (digamma(beta + n - x) - dn - db + dab);
+      gradient[2] = (gradient[2] as number) + w0 * (dgd - dgn);
+      gradient[3] = (gradient[3] as number) + w0 * (digamma(delta + n) - dgn - dd + dgd);
+    }
+    const w1 = series === null ? 0 : weight * Math.exp(dropped - ll);
+    if (series !== null && w1 > 0) {
+      gradient[0] = (gradient[0] as number) + w1 * (dax - series.psiAB - da + dab);
+      gradient[1] = (gradient[1] as number) + w1 * (series.psiB - db + dab);
+      gradient[2] = (gradient[2] as number) + w1 * (digamma(gamma + 1) - series.psiGD - dg + dgd);
+      gradient[3] = (gradient[3] as number) + w1 * (series.psiD - dd + dgd);
     }
   }
   return ll;

@@ -3,7 +3,8 @@
  * @internal
  * @module
  */
-import { gammaGammaExpectedSpendOne, type GammaGammaParams } from './gammaGammaKernel.ts';
+import { gammaGammaExpectedSpendOne, readSpendPolicy, type GammaGammaParams } from './gammaGammaKernel.ts';
+import type { NonPositiveSpendPrediction } from '../../models/types.ts';
 import type { TransactionModelKernel } from './transactionModel.ts';
 import { DURATION_UNITS } from '../time/periodKinds.ts';
 import {
@@ -32,6 +33,8 @@ export interface ClvSettings {
   readonly step: number;
   readonly discountRate: number;
   readonly margin: number;
+  /** What a repeat buyer with a monetaryValue ≤ 0 gets: NaN or an error. */
+  readonly nonPositiveSpend: NonPositiveSpendPrediction;
 }
 
 /**
@@ -68,6 +71,7 @@ export const CLV_OPTION_KEYS = [
   'discountRate',
   'margin',
   'daysPerMonth',
+  'nonPositiveSpend',
 ] as const;
 
 /**
@@ -77,7 +81,7 @@ export const CLV_OPTION_KEYS = [
  * import { readClvOptions } from './clvKernel.ts';
  *
  * // 12 months ahead for a model fitted in weeks: one month is 30.4375/7 = 4.348 weeks
- * readClvOptions('modelClv', { horizon: 12, modelUnit: 'week', discountRate: 0.01 }); // => { periods: 12, step: 4.3482142857143, discountRate: 0.01, margin: 1 }
+ * readClvOptions('modelClv', { horizon: 12, modelUnit: 'week', discountRate: 0.01 }); // => { periods: 12, step: 4.3482142857143, discountRate: 0.01, margin: 1, nonPositiveSpend: 'nan' }
  * readClvOptions('modelClv', { horizon: 4, horizonUnit: 'quarter', modelUnit: 'month', discountRate: 0.03, margin: 0.2 }); // => { periods: 4, step: 3, margin: 0.2 }
  * readClvOptions('modelClv', { horizon: 12, modelUnit: 'week' }); // => throws TypeError: modelClv: discountRate is required (per horizon unit, e.g. 0.01 for 1 % a month)
  * ```
@@ -103,14 +107,63 @@ export function readClvOptions(fn: string, options: unknown, extraKeys: readonly
   const daysPerMonth = o.daysPerMonth === undefined ? 365.25 / 12 : requirePositive(fn, 'daysPerMonth', o.daysPerMonth);
   if (daysPerMonth < 28 || daysPerMonth > 31) rangeFail(fn, `daysPerMonth (${daysPerMonth}) must be between 28 and 31`);
   const step = unitDays(horizonUnit, daysPerMonth) / unitDays(modelUnit, daysPerMonth);
-  return { periods, step, discountRate, margin };
+  const nonPositiveSpend = readSpendPolicy(fn, o.nonPositiveSpend);
+  return { periods, step, discountRate, margin, nonPositiveSpend };
+}
+
+/** Periods evaluated with the model itself before {@link smoothExpectation} interpolates. */
+const DIRECT_PERIODS = 64;
+/** Chebyshev points per interpolated block of periods. */
+const BLOCK_NODES = 25;
+
+/**
+ * `i ↦ E[X(i·u)]` for i = 1, 2, …: the model itself for i ≤ 64, then, on the blocks [64, 128], [128, 256], …,
+ * the polynomial through 25 Chebyshev points of the block (barycentric form). E is analytic in t > 0 with its
+ * singularities at negative t (t = −(α + T) and the like), at least 1.5 block half-widths from a dyadic block,
+ * so the interpolant is accurate to about 5.8^−24 ≈ 1e-18 of E: a horizon of 100,000 costs ~500 model
+ * evaluations instead of 100,000 (issue 16: 28 s for one BG/NBD customer at a discount rate of 1e-6).
+ * @example
+ * ```ts
+ * import { smoothExpectation } from './clvKernel.ts';
+ *
+ * // E[X(t)] = ln(1 + t) for a toy model: interpolated values agree with the function
+ * const e = smoothExpectation((t) => Math.log1p(t), 1);
+ * [e(3), e(1000) - Math.log1p(1000), e(99_999) - Math.log1p(99_999)]; // => [1.3862943611199, 0, 0]
+ * ```
+ */
+export function smoothExpectation(expected: (t: number) => number, step: number): (i: number) => number {
+  const blocks = new Map<number, Float64Array>();
+  const nodes = Float64Array.from({ length: BLOCK_NODES }, (_, j) => Math.cos((Math.PI * j) / (BLOCK_NODES - 1)));
+  return (i) => {
+    if (i <= DIRECT_PERIODS) return expected(i * step);
+    const lo = 2 ** Math.floor(Math.log2(i));
+    const from = i >= 2 * lo ? 2 * lo : lo; // guard against log2 rounding at powers of two
+    let values = blocks.get(from);
+    const mid = 1.5 * from;
+    const half = 0.5 * from;
+    if (values === undefined) {
+      values = Float64Array.from(nodes, (x) => expected((mid + half * x) * step));
+      blocks.set(from, values);
+    }
+    const x = (i - mid) / half;
+    let num = 0;
+    let den = 0;
+    for (let j = 0; j < BLOCK_NODES; j++) {
+      const d = x - (nodes[j] as number);
+      if (d === 0) return values[j] as number;
+      const w = (j % 2 === 0 ? 1 : -1) * (j === 0 || j === BLOCK_NODES - 1 ? 0.5 : 1);
+      num += (w * (values[j] as number)) / d;
+      den += w / d;
+    }
+    return num / den;
+  };
 }
 
 /**
  * Σ_{i=1..H} (E[X(i·u)] − E[X((i−1)·u)]) · m̃ · margin / (1 + d)^i for one customer: never negative
  * (increments of a non-decreasing function), E[X(H·u)]·m̃·margin without discounting, and cut off once
  * the discounted remainder is below 1e-15 of the total (so a horizon of 100,000 costs what the
- * discounting leaves of it).
+ * discounting leaves of it); beyond 64 periods E is interpolated ({@link smoothExpectation}).
  * @example
  * ```ts
  * import { clvOne, readClvOptions } from './clvKernel.ts';
@@ -132,6 +185,8 @@ export function clvOne(
   m: number,
   settings: ClvSettings,
 ): number {
+  // A repeat buyer with no positive spend is outside the spend model: NaN (the callers throw first under 'throw').
+  if (x > 0 && !(m > 0)) return Number.NaN;
   const meanSpend = gammaGammaExpectedSpendOne(spend, x, m);
   const { periods, step, discountRate } = settings;
   // E[X] is non-decreasing in t, so every increment is ≥ 0 and the total lies in [0, E(H·u)]: the value is
@@ -144,8 +199,9 @@ export function clvOne(
   else {
     let previous = 0;
     let discount = 1;
+    const expected = smoothExpectation((t) => kernel.conditionalExpectedPurchases(params, t, x, tx, T), step);
     for (let i = 1; i <= periods; i++) {
-      const e = i === periods ? last : Math.min(last, kernel.conditionalExpectedPurchases(params, i * step, x, tx, T));
+      const e = i === periods ? last : Math.min(last, expected(i));
       const current = Math.max(previous, e);
       discount /= 1 + discountRate;
       total += (current - previous) * discount;

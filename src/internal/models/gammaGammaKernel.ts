@@ -6,7 +6,8 @@
  */
 import { distinctIndex } from '../input/customerSummary.ts';
 import { digamma, logGamma, logGammaDifference } from '../special.ts';
-import { requireObject, requirePositive } from '../validate.ts';
+import { requireObject, requireOneOf, requirePositive } from '../validate.ts';
+import type { NonPositiveSpendPrediction } from '../../models/types.ts';
 
 /** Gamma-Gamma parameters: transaction values ~ Gamma(p, ν), ν ~ Gamma(q, v) across customers. */
 export interface GammaGammaParams {
@@ -136,4 +137,21 @@ export function gammaGammaLogLikelihood(
     }
     return ll;
   };
+}
+
+/**
+ * Reads the `nonPositiveSpend` option of a spend prediction: `'nan'` (default) or `'throw'`.
+ * @example
+ * ```ts
+ * import { readSpendPolicy } from './gammaGammaKernel.ts';
+ *
+ * readSpendPolicy('modelClv', undefined); // => 'nan'
+ * readSpendPolicy('modelClv', 'throw'); // => 'throw'
+ * readSpendPolicy('modelClv', 'skip'); // => throws RangeError: modelClv: nonPositiveSpend ("skip") must be one of 'nan', 'throw'
+ * ```
+ */
+export function readSpendPolicy(fn: string, value: unknown): NonPositiveSpendPrediction {
+  return value === undefined
+    ? 'nan'
+    : requireOneOf<NonPositiveSpendPrediction>(fn, 'options.nonPositiveSpend', value, ['nan', 'throw']);
 }

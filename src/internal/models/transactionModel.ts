@@ -17,6 +17,7 @@
  * `conditionalExpectedPurchasesInterval` and `atRiskCustomers` pick the new entry up automatically.
  * @module
  */
+import { cholesky } from '../hessian.ts';
 import { namedParams } from '../maximumLikelihood.ts';
 import { describeValue, rangeFail, requireObject, typeFail } from '../validate.ts';
 import {
@@ -177,6 +178,9 @@ export function resolveTransactionModel(
  * readLogCovariance('f', 'cov', undefined, 2); // => undefined
  * readLogCovariance('f', 'cov', null, 2); // => null
  * readLogCovariance('f', 'cov', [[0.01, NaN], [0, 0.04]], 2); // => throws RangeError: f: cov[0][1] (NaN) must be a finite number
+ * // [[1, 2], [2, 1]] has the eigenvalue −1: not a covariance
+ * readLogCovariance('f', 'cov', [[1, 2], [2, 1]], 2); // => throws RangeError: f: cov must be positive definite (a covariance matrix); pass null when the fit has none
+ * readLogCovariance('f', 'cov', [[1, 0.5], [0.4, 1]], 2); // => throws RangeError: f: cov must be symmetric: [1][0] is 0.4, [0][1] is 0.5
  * ```
  */
 export function readLogCovariance(fn: string, name: string, cov: unknown, k: number): Float64Array | null | undefined {
@@ -196,5 +200,21 @@ export function readLogCovariance(fn: string, name: string, cov: unknown, k: num
       out[i * k + j] = v;
     }
   }
+  // A covariance is symmetric positive definite; anything else would give NaN draws, so it is refused here.
+  for (let i = 0; i < k; i++)
+    for (let j = 0; j < i; j++) {
+      const a = out[i * k + j] as number;
+      const b = out[j * k + i] as number;
+      if (Math.abs(a - b) > 1e-9 * Math.max(Math.abs(a), Math.abs(b)))
+        rangeFail(fn, `${name} must be symmetric: [${i}][${j}] is ${a}, [${j}][${i}] is ${b}`, {
+          argument: `${name}[${i}][${j}]`,
+          value: a,
+        });
+    }
+  if (cholesky(out, k) === null)
+    rangeFail(fn, `${name} must be positive definite (a covariance matrix); pass null when the fit has none`, {
+      argument: name,
+      value: cov,
+    });
   return out;
 }

@@ -24,10 +24,19 @@ export const BLOCK = 2048;
 /** Writes the period numbers of `times[from … to)` to `out[0 …]`. */
 export type BlockPeriods = (times: ArrayLike<number>, from: number, to: number, out: Int32Array) => void;
 
+/** Periods a lookup table may cover beyond the number of transactions it serves (see {@link blockPeriods}). */
+const TABLE_SLACK = 65_536;
+
 /**
  * The period numbers of a block of instants, with the lookup inlined: arithmetic for UTC days and
  * weeks, the indexer's precomputed table otherwise (one or two array reads per instant), and the
- * indexer itself only when no table fits (periods too many for a table).
+ * indexer itself when no table fits or a table would cost more than the transactions it serves.
+ *
+ * The work scales with what is asked, not with the extreme instant seen: periods after `lastPeriod` (the
+ * last one the caller keeps; the passes skip later ones) all read as `lastPeriod + 1`, so a table never
+ * covers them, and a table is built only when it has at most `4·events + 65,536` periods (each of its
+ * periods costs a time-zone conversion, a transaction looked up without it about the same). A single
+ * `9999-12-31` row thus costs one lookup, not a table of 2.9 million days.
  * @example
  * ```ts
  * import { blockPeriods } from './blocks.ts';
@@ -40,9 +49,20 @@ export type BlockPeriods = (times: ArrayLike<number>, from: number, to: number, 
  * // 1970-01-01 is a Thursday: days 0–3 are in week 0 (from Monday 1969-12-29), days 4–10 in week 1, …
  * periodsOf([0, 4 * D, 11 * D], 0, 3, out);
  * out; // => [0, 1, 2]
+ * // in Berlin, with the periods asked for ending at day 19: 9999-12-31 reads as day 20, without a table to it
+ * const day = createPeriodIndexer('rfmSummary', { period: 'day', timeZone: 'Europe/Berlin', weekStartsOn: 1 });
+ * const far = Date.UTC(9999, 11, 31);
+ * blockPeriods(day, 0, far, 19, 3)([0, 4 * D, far], 0, 3, out);
+ * out; // => [0, 4, 20]
  * ```
  */
-export function blockPeriods(indexer: PeriodIndexer, minMs: number, maxMs: number): BlockPeriods {
+export function blockPeriods(
+  indexer: PeriodIndexer,
+  minMs: number,
+  maxMs: number,
+  lastPeriod: number = Number.POSITIVE_INFINITY,
+  events: number = Number.POSITIVE_INFINITY,
+): BlockPeriods {
   if (indexer.utc && indexer.period === 'day') {
     return (times, from, to, out) => {
       for (let i = from; i < to; i++) out[i - from] = Math.floor((times[i] as number) / 86_400_000);
@@ -56,7 +76,25 @@ export function blockPeriods(indexer: PeriodIndexer, minMs: number, maxMs: numbe
         out[i - from] = Math.floor((Math.floor((times[i] as number) / 86_400_000) + shift) / 7);
     };
   }
-  indexer.prepare(minMs, maxMs);
+  // Instants after `lastPeriod` need no lookup: they read as lastPeriod + 1.
+  const stop = Number.isFinite(lastPeriod) ? indexer.end(lastPeriod) : Number.POSITIVE_INFINITY;
+  if (maxMs >= stop) {
+    const beyond = lastPeriod + 1;
+    const hiMs = Math.min(maxMs, stop - 1);
+    if (minMs > hiMs) {
+      return (_times, from, to, out) => {
+        out.fill(beyond, 0, to - from);
+      };
+    }
+    const inner = blockPeriods(indexer, minMs, hiMs, Number.POSITIVE_INFINITY, events);
+    // For instants after `hiMs` the inner lookup reads past its table (undefined, stored as 0): overwritten here.
+    return (times, from, to, out) => {
+      inner(times, from, to, out);
+      for (let i = from; i < to; i++) if ((times[i] as number) >= stop) out[i - from] = beyond;
+    };
+  }
+  const budget = 4 * events + TABLE_SLACK;
+  if (indexer.index(maxMs) - indexer.index(minMs) < budget) indexer.prepare(minMs, maxMs);
   const table = indexer.table();
   if (table !== null && table.min <= minMs && table.max >= maxMs) {
     const { bucketMs, bucketBase, buckets, starts, periodBase } = table;

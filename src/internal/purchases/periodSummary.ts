@@ -114,7 +114,7 @@ export function summarizePeriods(
   keepPeriods: boolean,
 ): PeriodSummary {
   if (columns.length === 0) return emptySummary();
-  const periodsOf = blockPeriods(indexer, columns.minMs, columns.maxMs);
+  const periodsOf = blockPeriods(indexer, columns.minMs, columns.maxMs, end, columns.length);
   if (!keepPeriods) {
     const summary = summarizeSorted(fn, columns, periodsOf, cutoff, end);
     if (summary !== null) return summary;

@@ -1,11 +1,13 @@
-import { readCustomers, readWeights } from '../../internal/input/customerSummary.ts';
+import { readCustomers, readWeights, rowLabel } from '../../internal/input/customerSummary.ts';
+import { readOptions, requireOneOf } from '../../internal/validate.ts';
 import {
+  FIT_OPTION_KEYS,
   fitModel,
   parseFitOptions,
   type ModelFitDiagnostics,
   type ModelFitOptions,
 } from '../../internal/maximumLikelihood.ts';
-import type { SpendCustomers } from '../types.ts';
+import type { NonPositiveSpendFit, SpendCustomers } from '../types.ts';
 import {
   GAMMA_GAMMA_PARAM_NAMES,
   gammaGammaLogLikelihood,
@@ -15,7 +17,13 @@ import {
 export type { GammaGammaParams } from '../../internal/models/gammaGammaKernel.ts';
 
 /** Options for {@link fitGammaGamma}. */
-export interface FitGammaGammaOptions extends ModelFitOptions<GammaGammaParams> {}
+export interface FitGammaGammaOptions extends ModelFitOptions<GammaGammaParams> {
+  /**
+   * Repeat buyers whose monetaryValue is 0 or negative: `'exclude'` (default) leaves them out and reports how
+   * many in `excluded` and `warnings`; `'throw'` throws a `RangeError` naming the first one (row and customer id).
+   */
+  readonly nonPositiveSpend?: NonPositiveSpendFit;
+}
 
 /** A fitted Gamma-Gamma spend model. */
 export interface FitGammaGammaResult extends ModelFitDiagnostics<GammaGammaParams> {
@@ -23,8 +31,14 @@ export interface FitGammaGammaResult extends ModelFitDiagnostics<GammaGammaParam
   /** Number of customers with repeat purchases that entered the likelihood (frequency > 0, positive weight). */
   readonly customers: number;
   /**
-   * Warnings about the fit; currently `'q ≤ 1: the population mean spend p·v/(q − 1) is infinite'`
-   * when the fitted q does not exceed 1. Empty when there is nothing to report.
+   * Number of repeat buyers (frequency > 0, positive weight) left out because their monetaryValue is 0 or
+   * negative (`nonPositiveSpend: 'exclude'`); 0 otherwise.
+   */
+  readonly excluded: number;
+  /**
+   * Warnings about the fit: `q ≤ 1` (the population mean spend p·v/(q − 1) is infinite) and customers left
+   * out for a non-positive monetaryValue (how many, and the first one's row and id). Empty when there is
+   * nothing to report.
    */
   readonly warnings: string[];
 }
@@ -37,6 +51,12 @@ export interface FitGammaGammaResult extends ModelFitDiagnostics<GammaGammaParam
  * ignored (their monetaryValue is not used). The model assumes spend is independent of the purchase
  * process; check that the correlation of frequency and monetary value is small.
  *
+ * The model has positive spend only, so a repeat buyer whose mean repeat spend is 0 or negative ($0 orders,
+ * or returns netted against purchases in `rfmSummary`) cannot enter the likelihood. By default such
+ * customers are excluded and counted (`excluded`, and a warning naming the first): on the full CDNOW log one
+ * of 11,516 repeat buyers has $0 of repeat spend, and that one must not stop the fit of the rest.
+ * Pass `nonPositiveSpend: 'throw'` to treat them as an error in the data instead.
+ *
  * ```text
  * ℓᵢ = ln Γ(px + q) − ln Γ(px) − ln Γ(q) + q ln v + (px − 1) ln m̄ + px ln x − (px + q) ln(x m̄ + v)
  * population mean spend = p·v/(q − 1)          (infinite when q ≤ 1)
@@ -48,12 +68,13 @@ export interface FitGammaGammaResult extends ModelFitDiagnostics<GammaGammaParam
  * Monetary Value".
  *
  * @param customers - `{ frequency, monetaryValue }` rows or columns (extra fields such as recency are ignored).
- * @param options - `weights`, `penalty`, `initialParams`, `maxIterations`, `gradientTolerance`.
+ * @param options - `weights`, `penalty`, `initialParams`, `maxIterations`, `gradientTolerance`, `nonPositiveSpend`.
  * @returns `{ params: { p, q, v }, logLikelihood, converged, iterations, standardErrors, logCovariance,
- *   customers, warnings }`. Never throws for non-convergence. With no repeat buyers `converged` is false.
+ *   customers, excluded, warnings }`. Never throws for non-convergence. With no repeat buyers `converged` is false.
  * @throws {TypeError} When customers or an option has the wrong type.
- * @throws {RangeError} When a frequency is not a non-negative integer, a monetary value is negative (or
- *   0 for a repeat buyer), a weight is negative, or an option is out of range.
+ * @throws {RangeError} When a frequency is not a non-negative integer, a weight is negative, an option is out
+ *   of range, or (with `nonPositiveSpend: 'throw'`) a monetary value is negative or 0 for a repeat buyer; the
+ *   error names the row and, for `rfmSummary` rows, the customer id.
  * @example
  * ```ts
  * import { fitGammaGamma } from 'loyalty-metrics';
@@ -65,17 +86,40 @@ export interface FitGammaGammaResult extends ModelFitDiagnostics<GammaGammaParam
  * fit.customers; // => 8
  * fit.converged; // => true
  * fit.warnings; // => []
+ * // A repeat buyer with $0 of repeat spend is left out and counted; 'throw' names the customer instead
+ * const rows = [{ customer: 'ann', frequency: 2, monetaryValue: 30 }, { customer: 'bob', frequency: 1, monetaryValue: 0 }, { customer: 'cy', frequency: 3, monetaryValue: 12 }];
+ * fitGammaGamma(rows).excluded; // => 1
+ * fitGammaGamma(rows, { nonPositiveSpend: 'throw' }); // => throws RangeError: fitGammaGamma: row 1 (customer "bob"): monetaryValue (0) must be greater than 0 for a customer with repeat purchases
  * ```
  * @category Models
  */
 export function fitGammaGamma(customers: SpendCustomers, options?: FitGammaGammaOptions): FitGammaGammaResult {
   const fn = 'fitGammaGamma';
-  const opts = parseFitOptions<GammaGammaParams>(fn, options, GAMMA_GAMMA_PARAM_NAMES);
-  const data = readCustomers(fn, 'customers', customers, { rfm: false, monetary: true, allowSingle: false });
+  const opts = parseFitOptions<GammaGammaParams>(fn, options, GAMMA_GAMMA_PARAM_NAMES, ['nonPositiveSpend']);
+  const own = readOptions(fn, options, ['nonPositiveSpend'], FIT_OPTION_KEYS);
+  const policy =
+    own.nonPositiveSpend === undefined
+      ? 'exclude'
+      : requireOneOf<NonPositiveSpendFit>(fn, 'options.nonPositiveSpend', own.nonPositiveSpend, ['exclude', 'throw']);
+  const data = readCustomers(fn, 'customers', customers, {
+    rfm: false,
+    monetary: true,
+    allowSingle: false,
+    spend: policy === 'throw' ? 'positive' : 'any',
+  });
   const allWeights = readWeights(fn, opts.weights, data.length);
+  const allMonetary = data.monetaryValue as Float64Array;
   const keep: number[] = [];
-  for (let i = 0; i < data.length; i++)
-    if ((data.frequency[i] as number) > 0 && (allWeights[i] as number) > 0) keep.push(i);
+  let excluded = 0;
+  let firstExcluded = -1;
+  for (let i = 0; i < data.length; i++) {
+    if (!((data.frequency[i] as number) > 0 && (allWeights[i] as number) > 0)) continue;
+    if ((allMonetary[i] as number) > 0) keep.push(i);
+    else {
+      excluded++;
+      if (firstExcluded < 0) firstExcluded = i;
+    }
+  }
   const frequency = Float64Array.from(keep, (i) => data.frequency[i] as number);
   const monetary = Float64Array.from(keep, (i) => (data.monetaryValue as Float64Array)[i] as number);
   const weights = Float64Array.from(keep, (i) => allWeights[i] as number);
@@ -92,5 +136,11 @@ export function fitGammaGamma(customers: SpendCustomers, options?: FitGammaGamma
   const fit = fitModel(GAMMA_GAMMA_PARAM_NAMES, gammaGammaLogLikelihood(frequency, monetary, weights), start, W, opts);
   const warnings: string[] = [];
   if (fit.params.q <= 1) warnings.push(`q (${fit.params.q}) ≤ 1: the population mean spend p·v/(q − 1) is infinite`);
-  return { ...fit, customers: keep.length, warnings };
+  if (excluded > 0) {
+    const first = rowLabel(firstExcluded, data.customerId(firstExcluded));
+    warnings.push(
+      `${excluded} customer${excluded === 1 ? '' : 's'} with repeat purchases and a monetaryValue ≤ 0 left out of the fit (first: ${first}); the model has positive spend only`,
+    );
+  }
+  return { ...fit, customers: keep.length, excluded, warnings };
 }

@@ -1,10 +1,21 @@
 import { mapCustomers, readCustomers } from '../../internal/input/customerSummary.ts';
-import type { SpendCustomer, SpendCustomers } from '../types.ts';
+import { readOptions } from '../../internal/validate.ts';
+import type { NonPositiveSpendPrediction, SpendCustomer, SpendCustomers } from '../types.ts';
+import { readSpendPolicy } from '../../internal/models/gammaGammaKernel.ts';
 import {
   gammaGammaExpectedSpendOne,
   readGammaGammaParams,
   type GammaGammaParams,
 } from '../../internal/models/gammaGammaKernel.ts';
+
+/** Options for {@link gammaGammaExpectedSpend}. */
+export interface GammaGammaExpectedSpendOptions {
+  /**
+   * A repeat buyer whose monetaryValue is 0 or negative: `'nan'` (default) gives that customer `NaN` (the model's
+   * mean is undefined there), `'throw'` throws a `RangeError` naming the row and customer id.
+   */
+  readonly nonPositiveSpend?: NonPositiveSpendPrediction;
+}
 
 /**
  * Conditional expected average transaction value of a customer under the Gamma-Gamma model: a
@@ -15,14 +26,20 @@ import {
  * E[M | x, m̄] = (1 − w)·v·p/(q − 1) + w·m̄  =  p·(v + x·m̄)/(p·x + q − 1)
  * ```
  *
- * Customers with frequency 0 get the population mean p·v/(q − 1) (their monetaryValue is ignored).
+ * Customers with frequency 0 get the population mean p·v/(q − 1) (their monetaryValue is ignored). A repeat
+ * buyer whose monetaryValue is 0 or negative ($0 orders, returns) is outside the model, which has positive spend
+ * only: by default that customer gets `NaN` and the others their values, so one such row does not stop a batch
+ * (count them with `Number.isNaN`); `nonPositiveSpend: 'throw'` makes it an error instead.
  * Currency units as monetaryValue. Reference: Fader, Hardie & Lee (2005), "RFM and CLV", eq. (5).
  *
  * @param params - Fitted `{ p, q, v }`.
  * @param customer - One `{ frequency, monetaryValue }` (returns a number), an array or columns (returns `number[]`).
- * @returns Expected spend per transaction; `Infinity` when p·x + q ≤ 1 (the mean does not exist, e.g. q ≤ 1 for x = 0).
+ * @param options - `nonPositiveSpend`: `'nan'` (default) or `'throw'`.
+ * @returns Expected spend per transaction; `Infinity` when p·x + q ≤ 1 (the mean does not exist, e.g. q ≤ 1 for x = 0);
+ *   `NaN` for a repeat buyer with a monetaryValue ≤ 0 (default policy).
  * @throws {TypeError} When an argument has the wrong type.
- * @throws {RangeError} When a parameter is not positive, a frequency is not a non-negative integer, or a monetary value is negative (or 0 with x > 0).
+ * @throws {RangeError} When a parameter is not positive, a frequency is not a non-negative integer, or (with
+ *   `nonPositiveSpend: 'throw'`) a monetary value is negative or 0 with x > 0; the error names the row and customer id.
  * @example
  * ```ts
  * import { gammaGammaExpectedSpend } from 'loyalty-metrics';
@@ -30,18 +47,37 @@ import {
  * const params = { p: 6.25, q: 3.74, v: 15.44 };
  * gammaGammaExpectedSpend(params, { frequency: 2, monetaryValue: 22.35 }); // => 24.66
  * gammaGammaExpectedSpend(params, { frequency: 0, monetaryValue: 0 }); // => 35.22
+ * // a $0 repeat buyer: NaN for them, values for the rest; or an error naming them
+ * const rows = [{ customer: 'ann', frequency: 2, monetaryValue: 22.35 }, { customer: 'bob', frequency: 1, monetaryValue: 0 }];
+ * gammaGammaExpectedSpend(params, rows); // => [24.66, NaN]
+ * gammaGammaExpectedSpend(params, rows, { nonPositiveSpend: 'throw' }); // => throws RangeError: gammaGammaExpectedSpend: row 1 (customer "bob"): monetaryValue (0) must be greater than 0 for a customer with repeat purchases
  * ```
  * @category Models
  */
-export function gammaGammaExpectedSpend(params: GammaGammaParams, customer: SpendCustomer): number;
-export function gammaGammaExpectedSpend(params: GammaGammaParams, customers: SpendCustomers): number[];
+export function gammaGammaExpectedSpend(
+  params: GammaGammaParams,
+  customer: SpendCustomer,
+  options?: GammaGammaExpectedSpendOptions,
+): number;
+export function gammaGammaExpectedSpend(
+  params: GammaGammaParams,
+  customers: SpendCustomers,
+  options?: GammaGammaExpectedSpendOptions,
+): number[];
 export function gammaGammaExpectedSpend(
   params: GammaGammaParams,
   customer: SpendCustomer | SpendCustomers,
+  options?: GammaGammaExpectedSpendOptions,
 ): number | number[] {
   const fn = 'gammaGammaExpectedSpend';
   const p = readGammaGammaParams(fn, params);
-  const data = readCustomers(fn, 'customer', customer, { rfm: false, monetary: true });
+  const policy = readSpendPolicy(fn, readOptions(fn, options, ['nonPositiveSpend']).nonPositiveSpend);
+  const spend = policy === 'throw' ? 'positive' : 'any';
+  const data = readCustomers(fn, 'customer', customer, { rfm: false, monetary: true, spend });
   const m = data.monetaryValue as Float64Array;
-  return mapCustomers(data, (i) => gammaGammaExpectedSpendOne(p, data.frequency[i] as number, m[i] as number));
+  return mapCustomers(data, (i) => {
+    const x = data.frequency[i] as number;
+    const mi = m[i] as number;
+    return x > 0 && !(mi > 0) ? Number.NaN : gammaGammaExpectedSpendOne(p, x, mi);
+  });
 }

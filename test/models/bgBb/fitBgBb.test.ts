@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitBgBb } from '../../../src/index.ts';
+import { logBeta, logSumExp } from '../../../src/internal/special.ts';
 import { deepFreeze, expectClose, expectThrows } from '../../helpers/expectClose.ts';
 import { donations, expandedDonations } from './donations.ts';
 
@@ -48,6 +49,32 @@ describe('fitBgBb', () => {
     it('handles customers with many opportunities', () => {
       const fit = fitBgBb({ frequency: [0, 100, 40], recency: [0, 500, 900], opportunities: [1000, 1000, 1000] });
       expect(Number.isFinite(fit.logLikelihood)).toBe(true);
+    });
+
+    it('fits two customers at the documented maximum of a million opportunities (issue 16)', () => {
+      // This took 40 s when the likelihood summed one term per opportunity; it now costs what ~10⁴ terms do.
+      // The reported ℓ is checked against the sum term by term (FHS 2010, eq. 5) at the returned parameters.
+      const rows = deepFreeze([
+        { frequency: 0, recency: 0, opportunities: 1e6 },
+        { frequency: 3, recency: 10, opportunities: 1e6 },
+      ]);
+      // Two customers do not identify four parameters: a light penalty keeps them finite (without it they drift
+      // to ~1e7, and that fit is as fast).
+      expect(Number.isFinite(fitBgBb(rows).logLikelihood)).toBe(true);
+      const fit = fitBgBb(rows, { penalty: 0.1 });
+      expect(fit.converged).toBe(true);
+      const { alpha, beta, gamma, delta } = fit.params;
+      const termByTerm = (x: number, tx: number, n: number): number => {
+        const base = -logBeta(alpha, beta) - logBeta(gamma, delta);
+        const logs = [logBeta(alpha + x, beta + n - x) + logBeta(gamma, delta + n) + base];
+        for (let i = 0; i < n - tx; i++)
+          logs.push(logBeta(alpha + x, beta + tx - x + i) + logBeta(gamma + 1, delta + tx + i) + base);
+        return logSumExp(logs);
+      };
+      const expected = termByTerm(0, 0, 1e6) + termByTerm(3, 10, 1e6);
+      expect(Number.isFinite(fit.logLikelihood)).toBe(true);
+      expectClose(fit.logLikelihood, expected, { rel: 1e-11 });
+      expect(fit.logLikelihood).toBeLessThan(0);
     });
   });
 

@@ -72,15 +72,17 @@ describe('fitGammaGamma', () => {
   });
 
   describe('errors', () => {
-    it('rejects zero spend for a repeat buyer and negative spend, naming the row', () => {
+    it("rejects zero spend for a repeat buyer and negative spend with nonPositiveSpend: 'throw', naming the row", () => {
+      // by default such customers are excluded and counted (nonPositiveSpend.test.ts)
+      expect(fitGammaGamma([{ frequency: 2, monetaryValue: 0 }]).excluded).toBe(1);
       expectThrows(
-        () => fitGammaGamma([{ frequency: 2, monetaryValue: 0 }]),
+        () => fitGammaGamma([{ frequency: 2, monetaryValue: 0 }], { nonPositiveSpend: 'throw' }),
         RangeError,
         'fitGammaGamma',
         'row 0: monetaryValue (0) must be greater than 0',
       );
       expectThrows(
-        () => fitGammaGamma([{ frequency: 0, monetaryValue: -1 }]),
+        () => fitGammaGamma([{ frequency: 0, monetaryValue: -1 }], { nonPositiveSpend: 'throw' }),
         RangeError,
         'fitGammaGamma',
         'row 0: monetaryValue (-1) must not be negative',
