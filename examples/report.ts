@@ -85,9 +85,6 @@ export function buildReport(ordersCsv: string, surveyCsv: string): string {
 
   // Is the model any good? Fit on the calibration window, score on the 39-week holdout (BTYD walkthrough split).
   const split = calibrationHoldoutSplit(orders, {
-    customer: 'customer',
-    time: 'day',
-    value: 'amount',
     calibrationEnd: '1997-09-30',
     observationEnd: '1998-06-30',
     unit: 'week',
