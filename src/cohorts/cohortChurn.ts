@@ -1,5 +1,5 @@
 import { cohortMeta, indexCells, requireCohortIndex } from '../internal/cohortIndex.ts';
-import { completeAverage, retentionCohorts } from '../internal/cohortKernel.ts';
+import { completeAverage, retentionCohorts, withFinal } from '../internal/cohortKernel.ts';
 import type { CohortCountRow, CohortCountTable, CohortIndex } from './types.ts';
 
 /** One cohort row of {@link cohortChurn}: counts[k] are the customers with no activity in column k or later. */
@@ -36,11 +36,12 @@ export type CohortChurnResult = CohortCountTable;
  */
 export function cohortChurn(index: CohortIndex): CohortChurnResult {
   const valid = requireCohortIndex('cohortChurn', index);
-  const cohorts = retentionCohorts(indexCells(valid), 'onOrAfter', null).map(
-    ({ label, start, size, counts, complete }) => {
+  const cohorts = withFinal(
+    retentionCohorts(indexCells(valid), 'onOrAfter', null).map(({ label, start, size, counts, complete }) => {
       const churned = counts.map((x) => size - x);
       return { label, start, size, counts: churned, rates: churned.map((x) => x / size), complete };
-    },
+    }),
+    true,
   );
   return { ...cohortMeta(valid), cohorts, average: completeAverage(cohorts) };
 }

@@ -1,5 +1,5 @@
 import { cohortMeta, requireCohortIndex } from '../internal/cohortIndex.ts';
-import { completeAverage } from '../internal/cohortKernel.ts';
+import { completeAverage, withFinal } from '../internal/cohortKernel.ts';
 import type { CohortCountRow, CohortCountTable, CohortIndex } from './types.ts';
 
 /** One cohort row of {@link cohortRepeatPurchaseRate}: counts[k] are the customers with 2+ purchases in columns 0 … k. */
@@ -45,7 +45,7 @@ export function cohortRepeatPurchaseRate(index: CohortIndex): CohortRepeatPurcha
       }
     }
   }
-  const cohorts = valid.cohorts.map((c, r) => {
+  const drafts = valid.cohorts.map((c, r) => {
     const counts: number[] = [];
     let acc = 0;
     for (const x of firsts[r] as number[]) {
@@ -61,5 +61,6 @@ export function cohortRepeatPurchaseRate(index: CohortIndex): CohortRepeatPurcha
       complete: counts.map((_, k) => k < c.completeColumns),
     };
   });
+  const cohorts = withFinal(drafts, false);
   return { ...cohortMeta(valid), cohorts, average: completeAverage(cohorts) };
 }

@@ -1,5 +1,5 @@
 import { cohortMeta, indexCells, requireCohortIndex } from '../internal/cohortIndex.ts';
-import { completeAverage, retentionCohorts } from '../internal/cohortKernel.ts';
+import { completeAverage, retentionCohorts, withFinal } from '../internal/cohortKernel.ts';
 import { readRetentionMode, RETENTION_MODE_KEYS } from '../internal/input/settings.ts';
 import { readOptions } from '../internal/validate.ts';
 import type { CohortIndex } from './types.ts';
@@ -41,6 +41,6 @@ export function cohortRetention(index: CohortIndex, options?: CohortRetentionOpt
   const fn = 'cohortRetention';
   const valid = requireCohortIndex(fn, index);
   const { mode, brackets } = readRetentionMode(fn, readOptions(fn, options, RETENTION_MODE_KEYS));
-  const cohorts = retentionCohorts(indexCells(valid), mode, brackets);
+  const cohorts = withFinal(retentionCohorts(indexCells(valid), mode, brackets), mode === 'onOrAfter');
   return { ...cohortMeta(valid), mode, brackets, cohorts, average: completeAverage(cohorts) };
 }

@@ -1,4 +1,4 @@
-import { completeAverage, runRetentionKernel } from '../internal/cohortKernel.ts';
+import { completeAverage, runRetentionKernel, withFinal } from '../internal/cohortKernel.ts';
 import { readCohortExtras } from '../internal/input/cohortExtras.ts';
 import { COHORT_EVENT_KEYS, readEventLog } from '../internal/input/eventLog.ts';
 import {
@@ -115,7 +115,9 @@ export function retentionMatrix<Row = unknown>(
     value: false,
     extras: readCohortExtras,
   });
-  const { observationEnd, cohorts } = runRetentionKernel(fn, data, settings, mode, brackets);
+  const run = runRetentionKernel(fn, data, settings, mode, brackets);
+  const { observationEnd } = run;
+  const cohorts = withFinal(run.cohorts, mode === 'onOrAfter');
   return {
     period: settings.period,
     windows: settings.windows,

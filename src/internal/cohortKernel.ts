@@ -25,7 +25,8 @@
  * @internal
  * @module
  */
-import type { RetentionBracket, RetentionCohort } from '../cohorts/types.ts';
+import type { RetentionBracket } from '../cohorts/types.ts';
+import type { CountRowDraft } from './cohorts/cohortAverage.ts';
 import { cohortActivity, type DenseSlots, usesDirectSlots } from './cohorts/activityBits.ts';
 import { type CohortKernelResult, cellLists } from './cohorts/cellLists.ts';
 import { retentionCounts } from './cohorts/retentionCounts.ts';
@@ -33,11 +34,12 @@ import { readCohortExtras } from './input/cohortExtras.ts';
 import { denseCustomers } from './input/denseIds.ts';
 import { type CohortEventOptions, type EventLog, readEventLog } from './input/eventLog.ts';
 import type { CohortSettings } from './input/settings.ts';
+import type { PeriodIndexer } from './time/indexer.ts';
 
 // The passes over the activity bitset live in ./cohorts/ (one strategy, one file); re-exported for the importers.
 export type { CohortRowInfo } from './cohorts/activityLayout.ts';
 export type { CohortKernelResult } from './cohorts/cellLists.ts';
-export { completeAverage } from './cohorts/cohortAverage.ts';
+export { completeAverage, withFinal } from './cohorts/cohortAverage.ts';
 export { type CohortCells, retentionCohorts } from './cohorts/retentionCounts.ts';
 
 export { readCohortSettings } from './input/settings.ts';
@@ -111,12 +113,14 @@ export function runCohortKernel(
   events: CohortEvents,
   settings: CohortSettings,
   totals: boolean,
+  purchases: PeriodIndexer | null = null,
 ): CohortKernelResult {
   return cellLists(
     cohortActivity(fn, events, settings, null, slotsOf(fn, events, settings, totals)),
     events,
     settings,
     totals,
+    purchases,
   );
 }
 
@@ -161,7 +165,7 @@ export function runRetentionKernel(
   settings: CohortSettings,
   mode: 'on' | 'onOrAfter' | 'brackets',
   brackets: readonly RetentionBracket[] | null,
-): { observationEnd: number; cohorts: RetentionCohort[] } {
+): { observationEnd: number; cohorts: CountRowDraft[] } {
   const act = cohortActivity(
     fn,
     events,
