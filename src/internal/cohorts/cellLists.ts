@@ -82,10 +82,12 @@ function addTotals(
 }
 
 /**
- * Purchases per cell: the events of a cell (`cellOf`, −1 for none) grouped by purchase period (`purchases`), so
- * that orders of one customer in one purchase period count once. Replaces the event counts in `cellEvents`
- * (which hold each cell's number of events on entry): a counting sort of the events by cell, then the distinct
- * purchase periods of each cell with two or more events.
+ * Purchases per cell: the events of a cell (`cellOf`: the cell of each event, −1 for none) grouped by purchase
+ * period (`purchases`), so that orders of one customer in one purchase period count once in a cell (calendar
+ * cells hold whole days; a rolling window boundary inside a day splits it, and it then counts in both windows,
+ * so that every active cell holds a purchase). Replaces the event counts in `cellEvents` (each cell's number of
+ * events on entry): a counting sort of the events by cell, then the distinct purchase periods of each cell with
+ * two or more events.
  */
 function groupPurchases(
   cellOf: Int32Array,
