@@ -119,7 +119,12 @@ export function retentionMatrixFromCounts(
           ? ms
           : dayNumber !== null
             ? // a date: its whole local day is observed (the observation-end rule)
-              (readObservationEnd(fn, `rows[${i}].observation_end_day`, isoDateOfDay(dayNumber), settings.timeZone) as number)
+              (readObservationEnd(
+                fn,
+                `rows[${i}].observation_end_day`,
+                isoDateOfDay(dayNumber),
+                settings.timeZone,
+              ) as number)
             : Number.NaN;
       if (Number.isNaN(end)) rangeFail(fn, `rows[${i}] has no observation_end_ms (nor observation_end_day)`);
       if (Number.isNaN(endMs)) endMs = end;

@@ -66,8 +66,11 @@ describe('CDNOW: observationEnd has one meaning (issue #16, item 1)', () => {
 describe('CDNOW: on-or-after cells are lower bounds until observed to the end (issue #16, item 2)', () => {
   /** Share of the January 1997 cohort with an order in 1998-01 or later, up to `end` (inclusive). */
   const onOrAfterMonth12 = (end: string): number =>
-    new Set(orders.filter((o) => o.date >= '1998-01-01' && o.date <= end && january.includes(o.customer)).map((o) => o.customer))
-      .size / january.length;
+    new Set(
+      orders
+        .filter((o) => o.date >= '1998-01-01' && o.date <= end && january.includes(o.customer))
+        .map((o) => o.customer),
+    ).size / january.length;
 
   it('flags month 12 of January 1997 as a lower bound with data to 1998-02-01 and to 1998-07-01', () => {
     for (const [end, published] of [

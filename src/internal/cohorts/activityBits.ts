@@ -269,7 +269,8 @@ export function cohortActivity(
   const cohortTimes = events.cohorts;
   const rolling = windows === 'rolling';
   const observationEnd =
-    settings.observationEnd ?? (n === 0 ? Number.NaN : defaultObservationEnd(fn, events.maxMs, events.latestIsDate, settings.timeZone));
+    settings.observationEnd ??
+    (n === 0 ? Number.NaN : defaultObservationEnd(fn, events.maxMs, events.latestIsDate, settings.timeZone));
   const windowMs = ROLLING_WINDOW_MS[period];
   const smallMax = events.smallIdMax;
   // The hot path indexes slots by the customer id itself (dense enough ids), never touching a Map.
