@@ -16,12 +16,13 @@ export interface CohortRetentionOptions extends RetentionModeOptions {}
  * on:         counts[k] = #{ c ∈ cohort : c active in column k }
  * onOrAfter:  counts[k] = #{ c ∈ cohort : c active in some column j ≥ k }
  * brackets:   counts[b] = #{ c ∈ cohort : c active in some column j ∈ [from_b, to_b] }
- * rates[k]   = counts[k] / size;   average[k] = Σ counts[k] / Σ size over cohorts with complete[k]
+ * rates[k]   = counts[k] / size;   average[k] = Σ counts[k] / Σ size over cohorts with final[k]
  * ```
  *
  * @param index - A {@link CohortIndex} from {@link buildCohorts} (plain data; a JSON round trip is fine).
  * @param options - `mode` (`'on'` default, or `'onOrAfter'`) or `brackets`.
- * @returns The matrix, rates in [0, 1]; `average[k]` is `null` where no cohort's column k is complete.
+ * @returns The matrix, rates in [0, 1]; `average[k]` is `null` where no cohort's column k is final (see
+ *   {@link retentionMatrix} for `complete` and `final`).
  * @throws {TypeError} When the index is malformed (wrong kinds).
  * @throws {RangeError} For an unknown mode, invalid brackets or an inconsistent index.
  * @example

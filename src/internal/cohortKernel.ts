@@ -152,7 +152,7 @@ export function runCohortKernel(
  * const on = runRetentionKernel('retentionMatrix', events, settings, 'on', null);
  * on.cohorts; // => [{ label: '2024-01-01', size: 3, counts: [3, 1, 1], complete: [true, true, false] }, { label: '2024-02-01', size: 1, counts: [1, 1], complete: [true, false] }]
  * on.cohorts[0].rates; // => [1, 0.333333, 0.333333]
- * new Date(on.observationEnd).toISOString(); // => '2024-03-20T00:00:00.000Z'
+ * new Date(on.observationEnd).toISOString(); // => '2024-03-20T23:59:59.999Z'
  * // last active column: 1 → 2 (March), 2 → 1, 3 → 0; active in column k or later: 3, 2, 1
  * runRetentionKernel('retentionMatrix', events, settings, 'onOrAfter', null).cohorts[0].counts; // => [3, 2, 1]
  * // brackets [0, 0] and [1, 2]: customers 1 and 2 were back within months 1–2; that bracket ends with March
