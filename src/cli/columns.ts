@@ -24,6 +24,8 @@ export interface TransactionColumns {
   /** Customer ids in order of first appearance. */
   readonly names: readonly string[];
   readonly length: number;
+  /** The latest time cell as written (the first of them), e.g. `'1998-06-30'`; `undefined` for no rows. */
+  readonly latest: unknown;
 }
 
 class Growable<T extends Int32Array | Float64Array> {
@@ -83,6 +85,8 @@ export async function readTransactionColumns(
   const time = new Growable((n) => new Float64Array(n));
   const value = names.value === undefined ? undefined : new Growable((n) => new Float64Array(n));
   const columns = names.value === undefined ? [names.customer, names.time] : [names.customer, names.time, names.value];
+  let latestMs = Number.NEGATIVE_INFINITY;
+  let latest: unknown;
   await context.read(columns, (values, line) => {
     const id = idCell(values[0], names.customer, line);
     let k = ids.get(id);
@@ -104,9 +108,20 @@ export async function readTransactionColumns(
       // Date-only values repeat (a few hundred distinct days a year): parse each once.
       if (typeof raw === 'string' && raw.length === 10 && dates.size < 100_000) dates.set(raw, ms);
     }
+    if (ms > latestMs) {
+      latestMs = ms;
+      latest = raw;
+    }
     customer.push(k);
     time.push(ms);
     if (value !== undefined) value.push(numberCell(values[2], names.value as string, line));
   });
-  return { customer: customer.view(), time: time.view(), value: value?.view(), names: order, length: customer.length };
+  return {
+    customer: customer.view(),
+    time: time.view(),
+    value: value?.view(),
+    names: order,
+    length: customer.length,
+    latest,
+  };
 }

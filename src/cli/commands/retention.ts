@@ -1,5 +1,6 @@
 import { retentionMatrix, type RetentionMatrixOptions } from '../../index.ts';
 import { PERIODS } from '../../internal/time/periodKinds.ts';
+import { isDateOnly } from '../../internal/time/parse.ts';
 import type { Command, CommandOutput } from '../command.ts';
 import {
   CALENDAR_FLAGS,
@@ -114,6 +115,9 @@ export const retentionCommand: Command = {
       { customer: requiredFlag(flags, 'customer'), time: requiredFlag(flags, 'time') },
       timeZone,
     );
+    // The library's default end, read from the file as written: a latest date covers its whole day.
+    if (options.observationEnd === undefined && isDateOnly(columns.latest))
+      options.observationEnd = columns.latest as string;
     const matrix = retentionMatrix({ customer: columns.customer, time: columns.time }, options);
     const width = Math.max(0, ...matrix.cohorts.map((c) => c.counts.length));
     const columnNames =
@@ -128,7 +132,7 @@ export const retentionCommand: Command = {
         const rows = matrix.cohorts.map((c) => [
           c.label,
           String(c.size),
-          ...columnNames.map((_n, k) => cell(c.rates[k], c.complete[k])),
+          ...columnNames.map((_n, k) => cell(c.rates[k], c.final[k])),
         ]);
         rows.push([
           'average',
@@ -144,7 +148,7 @@ export const retentionCommand: Command = {
               : 'active in period k or later';
         return (
           renderTable(['cohort', 'size', ...columnNames], rows) +
-          `\n% of each cohort ${what} (${matrix.windows} ${matrix.period}s, ${matrix.timeZone}); * = period not complete at ${end}; average over complete cells, weighted by size\n`
+          `\n% of each cohort ${what} (${matrix.windows} ${matrix.period}s, ${matrix.timeZone}); * = not final at ${end} (period not ended, or an on-or-after lower bound); average over final cells, weighted by size\n`
         );
       },
       csv: () =>
