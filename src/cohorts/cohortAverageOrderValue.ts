@@ -35,7 +35,7 @@ export interface CohortAverageOrderValueResult extends CohortMeta {
  *
  * Money is in the currency of the event values. `orders` are purchases as the index counts them: by default one
  * customer's orders of one day are one purchase (`buildCohorts`' `purchasePeriod`, `'event'` for every row), so
- * this is revenue per purchase day, as the Gamma-Gamma model sees spend. See [Orders and purchases](docs/guides/getting-started.md#orders-and-purchases).
+ * this is revenue per purchase day, as the Gamma-Gamma model sees spend. See [Orders and purchases](../../docs/guides/getting-started.md#orders-and-purchases).
  *
  * @param index - A {@link CohortIndex} built with a `value` accessor (or a `value` column).
  * @returns Orders, revenue and average order value per cohort and column (`NaN` where a column has no orders),

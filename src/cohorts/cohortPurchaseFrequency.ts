@@ -38,7 +38,7 @@ export interface CohortPurchaseFrequencyResult extends CohortMeta {
  *
  * A purchase is what the index counts in `cellEvents`: by default one customer's orders of one day are one
  * purchase (`buildCohorts`' `purchasePeriod`, `'event'` for every row), as `rfmSummary` counts them. Members
- * without purchases in a column count in its denominator. See [Orders and purchases](docs/guides/getting-started.md#orders-and-purchases).
+ * without purchases in a column count in its denominator. See [Orders and purchases](../../docs/guides/getting-started.md#orders-and-purchases).
  *
  * @param index - A {@link CohortIndex} from {@link buildCohorts}.
  * @returns Orders and purchases per member per cohort and column, and the size-weighted average cumulative

@@ -13,7 +13,7 @@ export type CohortRepeatPurchaseRateResult = CohortCountTable;
  *
  * A purchase is what the index counts in `cellEvents`: by default one customer's orders of one day are one
  * purchase (`buildCohorts`' `purchasePeriod`, `'event'` for every row), as `rfmSummary` counts purchase days, so
- * "two or more purchases" means purchases on two or more days. See [Orders and purchases](docs/guides/getting-started.md#orders-and-purchases).
+ * "two or more purchases" means purchases on two or more days. See [Orders and purchases](../../docs/guides/getting-started.md#orders-and-purchases).
  *
  * ```text
  * counts[k] = #{ c ∈ cohort : purchases of c in columns 0 … k ≥ 2 }

@@ -36,7 +36,7 @@ export interface RfmSummaryRow {
  * Transactions are first grouped into calendar periods (default: days in UTC), so several purchases
  * on one day count once and their values are summed — the library's one definition of a purchase, which the
  * cohort metrics share (see
- * [Orders and purchases](docs/guides/getting-started.md#orders-and-purchases)). A date-only
+ * [Orders and purchases](../../docs/guides/getting-started.md#orders-and-purchases)). A date-only
  * `observationEnd` covers that whole day, as in every function taking it. Then, per customer:
  *
  * ```text
