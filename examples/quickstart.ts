@@ -14,6 +14,7 @@ import {
   historicalClvByCustomer,
   modelClv,
   netPromoterScore,
+  parseCsvLog,
   purchaseFrequency,
   repeatPurchaseRate,
   retentionMatrix,
@@ -25,21 +26,21 @@ import {
 } from 'loyalty-metrics';
 
 // ---------------------------------------------------------------------------------------------
-// Load the sample data (plain CSV without quoting, so a split is enough here).
-function readCsv(name: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(new URL(`./data/${name}`, import.meta.url), 'utf8')
-    .trim()
-    .split('\n');
-  const columns = (header ?? '').split(',');
-  return lines.map((line) => Object.fromEntries(line.split(',').map((cell, i) => [columns[i], cell])));
-}
-
-const orders = readCsv('orders.csv').map((row) => ({
-  customer: row.customer_id!,
-  orderedOn: row.ordered_on!,
-  amount: Number(row.amount),
+// Load the sample data with the library's CSV reader (RFC 4180: quotes, CRLF, BOM; bad rows named by line).
+// It returns columns (customer codes with their ids, epoch-ms times, values) that the event-log functions take
+// as they are; here they become one plain object per order, the shape most code has.
+const data = (name: string): Uint8Array => readFileSync(new URL(`./data/${name}`, import.meta.url));
+const log = parseCsvLog(data('orders.csv'), { customer: 'customer_id', time: 'ordered_on', value: 'amount' });
+const orders = Array.from(log.customer, (code, i) => ({
+  customer: String(log.customerIds[code]),
+  orderedOn: log.time[i] as number,
+  amount: log.value?.[i] as number,
 }));
-const survey = readCsv('survey.csv').map((row) => ({ customer: row.customer_id!, score: Number(row.score) }));
+const answers = parseCsvLog(data('survey.csv'), { customer: 'customer_id', time: 'answered_on', value: 'score' });
+const survey = Array.from(answers.value ?? [], (score, i) => ({
+  customer: String(answers.customerIds[answers.customer[i] as number]),
+  score,
+}));
 
 const fmt = (x: number, digits = 2): string => x.toFixed(digits);
 const pct = (x: number, digits = 1): string => `${(100 * x).toFixed(digits)} %`;

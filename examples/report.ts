@@ -15,19 +15,13 @@ import {
   kaplanMeier,
   modelClv,
   netPromoterScore,
+  parseCsvLog,
   bgNbdProbabilityAlive,
   retentionCurveSvg,
   retentionMatrix,
   rfmSummary,
   survivalCurveSvg,
 } from 'loyalty-metrics';
-
-/** Rows of a simple CSV file (the sample files have no quoted fields). */
-function readCsv(text: string): Record<string, string>[] {
-  const [head = '', ...lines] = text.trim().split(/\r?\n/);
-  const names = head.split(',');
-  return lines.map((line) => Object.fromEntries(line.split(',').map((value, i) => [names[i] ?? `column${i}`, value])));
-}
 
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
@@ -40,22 +34,21 @@ const num = (x: number, digits = 2): string =>
 
 /** Builds the report from the two sample CSV texts. */
 export function buildReport(ordersCsv: string, surveyCsv: string): string {
-  const orders = readCsv(ordersCsv).map((o) => ({
-    customer: o.customer_id ?? '',
-    day: o.ordered_on ?? '',
-    amount: Number(o.amount),
-  }));
-  const survey = readCsv(surveyCsv).map((s) => Number(s.score));
+  // The library's CSV reader: columns of customer codes (ids in customerIds), epoch-ms times and values.
+  const orders = parseCsvLog(ordersCsv, { customer: 'customer_id', time: 'ordered_on', value: 'amount' });
+  const survey = Array.from(
+    parseCsvLog(surveyCsv, { customer: 'customer_id', time: 'answered_on', value: 'score' }).value ?? [],
+  );
 
   // Cohorts: monthly acquisition cohorts, active in month k.
-  const matrix = retentionMatrix(orders, { customer: 'customer', time: 'day', period: 'month' });
+  const matrix = retentionMatrix(orders, { period: 'month' });
   const heatmap = cohortHeatmapSvg(matrix, {
     title: 'Share of each monthly cohort ordering again, by month since first order',
   });
   const curves = retentionCurveSvg(matrix, { title: 'Retention curves (complete months only)', width: 720 });
 
   // Survival: a customer has churned after 180 days without an order.
-  const lifetimes = customerLifetimes(orders, { customer: 'customer', time: 'day', churnAfter: 180, unit: 'day' });
+  const lifetimes = customerLifetimes(orders, { churnAfter: 180, unit: 'day' });
   const km = kaplanMeier(lifetimes);
   const survival = survivalCurveSvg(km, {
     title: 'Customer survival (churn = 180 days without an order)',
@@ -64,13 +57,7 @@ export function buildReport(ordersCsv: string, surveyCsv: string): string {
   });
 
   // Models, calibrated on the first 39 weeks as in Fader, Hardie & Lee (2005).
-  const summary = rfmSummary(orders, {
-    customer: 'customer',
-    time: 'day',
-    value: 'amount',
-    observationEnd: '1997-09-30',
-    unit: 'week',
-  });
+  const summary = rfmSummary(orders, { observationEnd: '1997-09-30', unit: 'week' });
   const bgNbd = fitBgNbd(summary);
   const gammaGamma = fitGammaGamma(summary);
   const alive = bgNbdProbabilityAlive(bgNbd.params, summary);
@@ -81,13 +68,18 @@ export function buildReport(ordersCsv: string, surveyCsv: string): string {
     discountRate: 0.01,
   });
   const ranked = summary
-    .map((c, i) => ({ ...c, alive: alive[i] as number, clv: clv[i] as number }))
+    .map((c, i) => ({
+      ...c,
+      customer: orders.customerIds[c.customer as number] ?? '',
+      alive: alive[i] as number,
+      clv: clv[i] as number,
+    }))
     .sort((a, b) => b.clv - a.clv)
     .slice(0, 10);
 
   const nps = netPromoterScore(survey);
-  const customers = new Set(orders.map((o) => o.customer)).size;
-  const revenue = orders.reduce((s, o) => s + o.amount, 0);
+  const customers = orders.customerIds.length;
+  const revenue = Array.from(orders.value ?? []).reduce((s, amount) => s + amount, 0);
 
   const matrixTable = [
     `<tr><th>cohort</th><th>size</th>${matrix.average.map((_a, k) => `<th>${k}</th>`).join('')}</tr>`,
@@ -116,7 +108,7 @@ export function buildReport(ordersCsv: string, surveyCsv: string): string {
 </head>
 <body>
 <h1>Retention report: CDNOW sample</h1>
-<p class="note">${orders.length.toLocaleString('en-US')} orders from ${customers.toLocaleString('en-US')} customers who first bought in January–March 1997, observed to ${new Date(matrix.observationEnd ?? 0).toISOString().slice(0, 10)}. Computed with loyalty-metrics.</p>
+<p class="note">${orders.time.length.toLocaleString('en-US')} orders from ${customers.toLocaleString('en-US')} customers who first bought in January–March 1997, observed to ${new Date(matrix.observationEnd ?? 0).toISOString().slice(0, 10)}. Computed with loyalty-metrics.</p>
 <div class="kpis">
   <div class="kpi">customers<b>${customers.toLocaleString('en-US')}</b></div>
   <div class="kpi">revenue<b>$${num(revenue, 0)}</b></div>

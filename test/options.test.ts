@@ -106,6 +106,14 @@ const withOptions: Record<string, Case> = {
     call: (o) => fn.retentionMatrix!(rows, o),
   },
   cohortRetention: { options: { mode: 'onOrAfter' }, call: (o) => fn.cohortRetention!(index, o) },
+  cohortState: {
+    options: { customer: 'user', time: 'at', period: 'month', timeZone: 'UTC', weekStartsOn: 1, yearStartsOn: 1 },
+    call: (o) => fn.cohortState!(rows, o),
+  },
+  finishCohortState: {
+    options: { mode: 'onOrAfter', observationEnd: '2024-03-01' },
+    call: (o) => fn.finishCohortState!(lib.cohortState(columns), o),
+  },
   cohortNetPromoterScore: {
     options: { customer: 'who', score: 'nps', confidenceLevel: 0.9 },
     call: (o) =>
@@ -123,8 +131,16 @@ const withOptions: Record<string, Case> = {
     options: { customer: 'user', time: 'at', value: 'amount', unit: 'week' },
     call: (o) => fn.rfmSummary!(rows, o),
   },
+  rfmState: {
+    options: { customer: 'user', time: 'at', value: 'amount', period: 'day', timeZone: 'UTC', weekStartsOn: 1 },
+    call: (o) => fn.rfmState!(rows, o),
+  },
+  finishRfmState: {
+    options: { unit: 'week', observationEnd: '2024-03-01' },
+    call: (o) => fn.finishRfmState!(lib.rfmState(columns), o),
+  },
   rfmScores: {
-    options: { bins: 3 },
+    options: { bins: 3, recencyCutoffs: [1, 4] },
     call: (o) => fn.rfmScores!([{ customer: 'a', frequency: 1, recency: 2, T: 5, monetaryValue: 10 }], o),
   },
   calibrationHoldoutSplit: {
@@ -212,6 +228,18 @@ const withOptions: Record<string, Case> = {
     call: (o) => fn.fitShiftedBetaGeometric!([1000, 631, 468, 382], o),
     nested: initialParams('alpha beta'),
   },
+  projectRetentionMatrix: {
+    options: {
+      horizon: 4,
+      projectWith: 'cohort',
+      discountRate: 0.1,
+      draws: 20,
+      confidenceLevel: 0.9,
+      seed: 3,
+      maxIterations: 100,
+    },
+    call: (o) => fn.projectRetentionMatrix!(matrix, o),
+  },
   fitBgBb: {
     options: { maxIterations: 50 },
     call: (o) => fn.fitBgBb!({ frequency: [0, 1, 2], recency: [0, 1, 4], opportunities: [4, 4, 4] }, o),
@@ -258,7 +286,7 @@ const withOptions: Record<string, Case> = {
     call: (o) => fn.compareRates!({ successes: 42, trials: 100 }, { successes: 38, trials: 100 }, o),
   },
   compareToBenchmark: {
-    options: { higherIsBetter: false, tolerance: 0.001 },
+    options: { higherIsBetter: false, tolerance: 0.001, sampleSize: 100, confidenceLevel: 0.9 },
     call: (o) => fn.compareToBenchmark!(0.05, 0.04, o),
   },
   metricTrend: { options: { lookback: 3 }, call: (o) => fn.metricTrend!([0.81, 0.82, 0.8, 0.81, 0.74], o) },
@@ -393,6 +421,8 @@ const withoutOptions = [
   'retentionClv',
   'simpleClv',
   'cohortChurn',
+  'mergeCohortStates',
+  'mergeRfmStates',
   'cohortRevenue',
   'cohortRepeatPurchaseRate',
   'cohortPurchaseFrequency',

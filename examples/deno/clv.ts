@@ -3,26 +3,14 @@
  *
  *   deno run --allow-read examples/deno/clv.ts
  */
-import { fitBgNbd, fitGammaGamma, modelClv, rfmSummary } from 'loyalty-metrics';
+import { fitBgNbd, fitGammaGamma, modelClv, readCsvLog, rfmSummary } from 'loyalty-metrics';
 
-const text = await Deno.readTextFile(new URL('../data/orders.csv', import.meta.url));
-const orders = text
-  .trim()
-  .split('\n')
-  .slice(1)
-  .map((line) => {
-    const [customer = '', day = '', , amount = ''] = line.split(',');
-    return { customer, day, amount: Number(amount) };
-  });
+// Stream the file into columns (customer codes, epoch-ms times, values) with the library's CSV reader.
+const file = await Deno.open(new URL('../data/orders.csv', import.meta.url));
+const orders = await readCsvLog(file.readable, { customer: 'customer_id', time: 'ordered_on', value: 'amount' });
 
 // The 39-week calibration period of Fader, Hardie & Lee (2005), in weeks.
-const summary = rfmSummary(orders, {
-  customer: 'customer',
-  time: 'day',
-  value: 'amount',
-  observationEnd: '1997-09-30',
-  unit: 'week',
-});
+const summary = rfmSummary(orders, { observationEnd: '1997-09-30', unit: 'week' });
 const bgNbd = fitBgNbd(summary);
 const spend = fitGammaGamma(summary);
 const { r, alpha, a, b } = bgNbd.params;
@@ -35,7 +23,8 @@ const clv = modelClv(bgNbd, spend.params, summary, {
   discountRate: 0.01,
 });
 const top = summary
-  .map((c, i) => ({ customer: c.customer, clv: clv[i] ?? 0 }))
+  // summary rows carry the customer code: orders.customerIds turns it back into the id
+  .map((c, i) => ({ customer: orders.customerIds[c.customer as number], clv: clv[i] ?? 0 }))
   .sort((x, y) => y.clv - x.clv)
   .slice(0, 5);
 for (const { customer, clv: value } of top) console.log(`${String(customer).padEnd(6)} $${value.toFixed(2)}`);

@@ -6,16 +6,13 @@
  * Inside this repository "loyalty-metrics" maps to src/index.ts through deno.json; in your project use
  * "jsr:@loyalty-metrics/loyalty-metrics" or "npm:loyalty-metrics".
  */
-import { cohortHeatmapSvg, retentionMatrix } from 'loyalty-metrics';
+import { cohortHeatmapSvg, readCsvLog, retentionMatrix } from 'loyalty-metrics';
 
-const text = await Deno.readTextFile(new URL('../data/orders.csv', import.meta.url));
-const [, ...lines] = text.trim().split('\n');
-const orders = lines.map((line) => {
-  const [customer = '', day = ''] = line.split(',');
-  return { customer, day };
-});
+// The library's CSV reader streams the file into columns (customer codes and epoch-ms times).
+const file = await Deno.open(new URL('../data/orders.csv', import.meta.url));
+const orders = await readCsvLog(file.readable, { customer: 'customer_id', time: 'ordered_on' });
 
-const matrix = retentionMatrix(orders, { customer: 'customer', time: 'day', period: 'month', mode: 'onOrAfter' });
+const matrix = retentionMatrix(orders, { period: 'month', mode: 'onOrAfter' });
 for (const cohort of matrix.cohorts) {
   const rates = cohort.rates.slice(0, 7).map((r) => `${(100 * r).toFixed(1)}%`.padStart(7));
   console.log(`${cohort.label}  ${String(cohort.size).padStart(4)}${rates.join('')}`);

@@ -4,7 +4,9 @@
  * @module
  */
 import { requireYearStartsOn } from '../internal/time/calendarRules.ts';
-import { InputError } from './input.ts';
+import { toEpochMs } from '../internal/time/parse.ts';
+import { describeValue, requireConfidenceLevel } from '../internal/validate.ts';
+import { InputError, type InputFormat } from './input.ts';
 
 /** A flag of a subcommand (all flags take a value unless `boolean`). */
 export interface FlagSpec {
@@ -37,6 +39,20 @@ export const CALENDAR_FLAGS: Readonly<Record<string, FlagSpec>> = {
   },
 };
 
+/** How digit-only time cells (and a digit-only `--observation-end`) are read: `--epoch`. */
+export type EpochFlag = 'milliseconds' | 'seconds' | 'none';
+
+/** The `--epoch` flag of every command that reads a log. */
+export const EPOCH_FLAG: Readonly<Record<string, FlagSpec>> = {
+  epoch: {
+    type: 'string',
+    value: '<milliseconds|seconds|none>',
+    description:
+      'digit-only time cells are epoch milliseconds (default) or seconds; none: they are ISO 8601 basic dates (19970101)',
+    choices: ['milliseconds', 'seconds', 'none'],
+  },
+};
+
 /** Parsed flag values: strings for value flags, booleans for switches. */
 export type Flags = Readonly<Record<string, string | boolean | undefined>>;
 
@@ -50,6 +66,14 @@ export interface CommandContext {
    * array is reused) and the row's 1-based line number. Resolves with the number of rows.
    */
   read(columns: readonly string[], onRow: (values: readonly unknown[], line: number) => void): Promise<number>;
+  /** The input itself, for the commands that read an event log with the library's readers (`src/io`). */
+  readonly input?: {
+    readonly format: InputFormat;
+    /** Opens the input: a stream of byte (or text) chunks, read once. */
+    open(): AsyncIterable<string | Uint8Array>;
+  };
+  /** Prints a warning on standard error (the input was read, but something looks wrong). */
+  readonly warn?: (message: string) => void;
 }
 
 /** A command's result in the three output formats. */
@@ -84,6 +108,22 @@ export class UsageError extends Error {
     super(message);
     this.name = 'UsageError';
   }
+}
+
+/**
+ * A value as an error message shows it: strings quoted and cut to 60 characters (a 10 MB bad field is not
+ * echoed whole), numbers as they are.
+ * @example
+ * ```ts
+ * import { echo } from './command.ts';
+ *
+ * echo('abc'); // => '"abc"'
+ * echo('x'.repeat(10_000_000)).length; // => 62
+ * echo(7); // => '7'
+ * ```
+ */
+export function echo(value: unknown): string {
+  return describeValue(value);
 }
 
 const NUMBER_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -121,7 +161,7 @@ export function numberCell(value: unknown, column: string, line: number): number
     const parsed = parseDecimal(value.trim());
     if (parsed !== undefined && Number.isFinite(parsed)) return parsed;
   }
-  throw new InputError(`line ${line}: ${column} ${JSON.stringify(value) ?? String(value)} is not a number`);
+  throw new InputError(`line ${line}: ${column} ${echo(value)} is not a number`);
 }
 
 /**
@@ -137,9 +177,7 @@ export function numberCell(value: unknown, column: string, line: number): number
 export function idCell(value: unknown, column: string, line: number): string {
   if (typeof value === 'string' && value !== '') return value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  throw new InputError(
-    `line ${line}: ${column} ${JSON.stringify(value) ?? String(value)} is not a customer id (a non-empty string or a number)`,
-  );
+  throw new InputError(`line ${line}: ${column} ${echo(value)} is not a customer id (a non-empty string or a number)`);
 }
 
 /**
@@ -158,7 +196,7 @@ export function numberFlag(flags: Flags, name: string): number | undefined {
   if (value === undefined) return undefined;
   const parsed = typeof value === 'string' ? parseDecimal(value) : undefined;
   if (parsed === undefined || !Number.isFinite(parsed))
-    throw new UsageError(`--${name} expects a number, got ${JSON.stringify(value)}`);
+    throw new UsageError(`--${name} expects a number, got ${echo(value)}`);
   return parsed;
 }
 
@@ -225,7 +263,81 @@ export function timeZoneFlag(flags: Flags, name: string): string | undefined {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: value });
   } catch {
-    throw new UsageError(`--${name} ${JSON.stringify(value)} is not an IANA time zone (e.g. UTC, Europe/Bucharest)`);
+    throw new UsageError(`--${name} ${echo(value)} is not an IANA time zone (e.g. UTC, Europe/Bucharest)`);
   }
   return value;
+}
+
+/**
+ * The `--epoch` flag: how digit-only time cells are read (default epoch milliseconds).
+ * @example
+ * ```ts
+ * import { epochFlag } from './command.ts';
+ *
+ * epochFlag({}); // => 'milliseconds'
+ * epochFlag({ epoch: 'none' }); // => 'none'
+ * ```
+ */
+export function epochFlag(flags: Flags): EpochFlag {
+  return (stringFlag(flags, 'epoch') as EpochFlag | undefined) ?? 'milliseconds';
+}
+
+/**
+ * The `--observation-end` flag, checked here so that a bad value is a command-line mistake (exit 2) that names
+ * the flag: digits are epoch milliseconds (or seconds, with `--epoch seconds`; with `--epoch none` 8 digits are
+ * an ISO 8601 basic date), anything else must be an ISO 8601 date or date-time. An ISO string is passed on as it
+ * is, so that the library reads a date-only value by its own rule.
+ * @example
+ * ```ts
+ * import { observationEndFlag } from './command.ts';
+ *
+ * observationEndFlag({ 'observation-end': '1997-09-30' }, 'UTC', 'milliseconds'); // => '1997-09-30'
+ * observationEndFlag({ 'observation-end': '875577600000' }, 'UTC', 'milliseconds'); // => 875577600000
+ * observationEndFlag({ 'observation-end': '875577600' }, 'UTC', 'seconds'); // => 875577600000
+ * observationEndFlag({ 'observation-end': '19970930' }, 'UTC', 'none'); // => '19970930'
+ * observationEndFlag({}, 'UTC', 'milliseconds'); // => undefined
+ * observationEndFlag({ 'observation-end': 'tomorrow' }, 'UTC', 'milliseconds'); // => throws UsageError: --observation-end "tomorrow" is not a valid date or time (ISO 8601, e.g. 2024-03-05, 2024-03-05T14:30:00Z or 20240305, or epoch milliseconds)
+ * ```
+ */
+export function observationEndFlag(flags: Flags, timeZone: string, epoch: EpochFlag): string | number | undefined {
+  const value = stringFlag(flags, 'observation-end');
+  if (value === undefined) return undefined;
+  const unit = epoch === 'none' ? '' : `, or epoch ${epoch}`;
+  const bad = (): never => {
+    throw new UsageError(
+      `--observation-end ${echo(value)} is not a valid date or time (ISO 8601, e.g. 2024-03-05, 2024-03-05T14:30:00Z or 20240305${unit})`,
+    );
+  };
+  if (epoch !== 'none' && /^-?\d+(\.\d+)?$/.test(value)) {
+    const ms = Number(value) * (epoch === 'seconds' ? 1000 : 1);
+    return Math.abs(ms) <= 8.64e15 ? ms : bad();
+  }
+  try {
+    toEpochMs('loyalty-metrics', value, 'observation-end', timeZone);
+  } catch {
+    bad();
+  }
+  return value;
+}
+
+/**
+ * The `--confidence-level` flag, checked by the library's rule (strictly between 0 and 1): a bad value is a
+ * command-line mistake that names the flag.
+ * @example
+ * ```ts
+ * import { confidenceLevelFlag } from './command.ts';
+ *
+ * confidenceLevelFlag({ 'confidence-level': '0.9' }); // => 0.9
+ * confidenceLevelFlag({}); // => undefined
+ * confidenceLevelFlag({ 'confidence-level': '2' }); // => throws UsageError: --confidence-level (2) must be strictly between 0 and 1
+ * ```
+ */
+export function confidenceLevelFlag(flags: Flags, name = 'confidence-level'): number | undefined {
+  const value = numberFlag(flags, name);
+  if (value === undefined) return undefined;
+  try {
+    return requireConfidenceLevel('loyalty-metrics', value, `--${name}`);
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/^loyalty-metrics: /, ''));
+  }
 }

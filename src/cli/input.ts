@@ -4,6 +4,7 @@
  * never collected, so memory does not grow with the number of rows.
  * @module
  */
+import { describeValue } from '../internal/validate.ts';
 import { CsvError, createCsvParser } from './csv.ts';
 
 /** Input formats the tool reads. */
@@ -45,8 +46,15 @@ export function formatFromName(name: string): InputFormat {
   return /\.(ndjson|jsonl)$/i.test(name) ? 'ndjson' : 'csv';
 }
 
+/** `text` cut to `max` characters (a 10 MB bad line is not echoed whole). */
+function cut(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** The column names of a header for a message: each cut to 60 characters, at most 20 of them. */
 function describeColumns(header: readonly string[]): string {
-  return header.map((h) => JSON.stringify(h)).join(', ');
+  const shown = header.slice(0, 20).map((h) => describeValue(h));
+  return header.length > 20 ? `${shown.join(', ')}, … (${header.length} columns)` : shown.join(', ');
 }
 
 /**
@@ -91,11 +99,17 @@ async function readCsv(source: AsyncIterable<string | Uint8Array>, options: Read
     for (const { fields, line } of records) {
       if (indices === undefined) {
         width = fields.length;
+        const seen = new Set<string>();
+        for (const name of fields) {
+          if (seen.has(name))
+            throw new InputError(`line ${line}: the header names column ${describeValue(name)} more than once`);
+          seen.add(name);
+        }
         indices = options.columns.map((column) => {
           const index = fields.indexOf(column);
           if (index === -1)
             throw new InputError(
-              `line ${line}: no column ${JSON.stringify(column)} in the header (columns: ${describeColumns(fields)})`,
+              `line ${line}: no column ${describeValue(column)} in the header (columns: ${describeColumns(fields)})`,
             );
           return index;
         });
@@ -140,18 +154,16 @@ async function readNdjson(source: AsyncIterable<string | Uint8Array>, options: R
     try {
       parsed = JSON.parse(text);
     } catch (error) {
-      throw new InputError(`line ${line}: not valid JSON (${(error as Error).message})`);
+      throw new InputError(`line ${line}: not valid JSON (${cut((error as Error).message, 200)})`);
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
-      throw new InputError(
-        `line ${line}: expected a JSON object, got ${text.length > 40 ? `${text.slice(0, 40)}…` : text}`,
-      );
+      throw new InputError(`line ${line}: expected a JSON object, got ${cut(text, 60)}`);
     const record = parsed as Record<string, unknown>;
     for (let k = 0; k < options.columns.length; k++) {
       const column = options.columns[k] as string;
       if (!Object.hasOwn(record, column))
         throw new InputError(
-          `line ${line}: no field ${JSON.stringify(column)} (fields: ${describeColumns(Object.keys(record))})`,
+          `line ${line}: no field ${describeValue(column)} (fields: ${describeColumns(Object.keys(record))})`,
         );
       values[k] = record[column];
     }

@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Command, CommandContext, Flags, FlagSpec } from './command.ts';
-import { UsageError } from './command.ts';
+import { echo, UsageError } from './command.ts';
 import { fitBgNbdCommand } from './commands/fitBgNbd.ts';
 import { npsCommand } from './commands/nps.ts';
 import { retentionCommand } from './commands/retention.ts';
@@ -110,7 +110,7 @@ function parseFlags(command: Command, args: readonly string[]): { flags: Flags; 
     const value = parsed.values[name];
     if (spec.required === true && value === undefined) throw new UsageError(`--${name} is required`);
     if (spec.choices !== undefined && typeof value === 'string' && !spec.choices.includes(value)) {
-      throw new UsageError(`--${name} must be one of ${spec.choices.join(', ')}; got ${JSON.stringify(value)}`);
+      throw new UsageError(`--${name} must be one of ${spec.choices.join(', ')}; got ${echo(value)}`);
     }
   }
   if (parsed.positionals.length > 1)
@@ -127,11 +127,11 @@ function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
   });
 }
 
-/** Progress on stderr, only when stderr is a terminal: rows and megabytes read, at most 4 updates a second. */
+/** Progress on stderr, only when stderr is a terminal: rows (when known) and megabytes read, at most 4 updates a second. */
 function progressReporter(
   io: CliIo,
   name: string,
-): { update: (chars: number, rows: number) => void; done: () => void } {
+): { update: (chars: number, rows?: number) => void; done: () => void } {
   if (io.stderr.isTTY !== true) return { update: () => {}, done: () => {} };
   let last = 0;
   let shown = false;
@@ -141,14 +141,41 @@ function progressReporter(
       if (now - last < 250) return;
       last = now;
       shown = true;
-      io.stderr.write(
-        `\r\u001b[Kreading ${name}: ${rows.toLocaleString('en-US')} rows, ${(chars / 1e6).toFixed(1)} MB`,
-      );
+      const counted = rows === undefined ? '' : `${rows.toLocaleString('en-US')} rows, `;
+      io.stderr.write(`\r\u001b[Kreading ${name}: ${counted}${(chars / 1e6).toFixed(1)} MB`);
     },
     done: () => {
       if (shown) io.stderr.write('\r\u001b[K');
     },
   };
+}
+
+/** Longest line of a message on stderr: values in messages are cut already; this keeps anything else short too. */
+const MAX_LINE = 1000;
+
+/** Cuts every line of a message to {@link MAX_LINE} characters. */
+function capLines(message: string): string {
+  return message
+    .split('\n')
+    .map((line) => (line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}… (${line.length} characters)` : line))
+    .join('\n');
+}
+
+/** The chunks of `source`, reporting the bytes read so far to `progress` as they pass; done at the end. */
+async function* counted(
+  source: AsyncIterable<string | Uint8Array>,
+  progress: { update: (chars: number) => void; done: () => void },
+): AsyncGenerator<string | Uint8Array> {
+  let size = 0;
+  try {
+    for await (const chunk of source) {
+      size += chunk.length;
+      progress.update(size);
+      yield chunk;
+    }
+  } finally {
+    progress.done();
+  }
 }
 
 /**
@@ -170,7 +197,7 @@ function progressReporter(
  */
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
   const fail = async (code: number, message: string): Promise<number> => {
-    await write(io.stderr, `loyalty-metrics: ${message}\n`);
+    await write(io.stderr, `loyalty-metrics: ${capLines(message)}\n`);
     return code;
   };
   const [name, ...rest] = args;
@@ -186,7 +213,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   if (command === undefined)
     return fail(
       EXIT_USAGE,
-      `unknown command ${JSON.stringify(name)}; commands: ${COMMANDS.map((c) => c.name).join(', ')}\nRun "loyalty-metrics --help" for usage.`,
+      `unknown command ${echo(name)}; commands: ${COMMANDS.map((c) => c.name).join(', ')}\nRun "loyalty-metrics --help" for usage.`,
     );
   let source = 'standard input';
   try {
@@ -198,7 +225,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     if (command.subject !== undefined) {
       if (file === undefined || !command.subject.choices.includes(file))
         throw new UsageError(
-          `${command.name} expects ${command.subject.choices.join(', ')} as its first argument${file === undefined ? '' : `, got ${JSON.stringify(file)}`}`,
+          `${command.name} expects ${command.subject.choices.join(', ')} as its first argument${file === undefined ? '' : `, got ${echo(file)}`}`,
         );
       const output = await command.execute({ flags, subject: file, read: () => Promise.resolve(0) });
       const format = (flags.format as (typeof FORMATS)[number] | undefined) ?? 'table';
@@ -215,18 +242,28 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         `loyalty-metrics: reading ${inputFormat.toUpperCase()} from the terminal; end with Ctrl-D, or give a file name\n`,
       );
     const progress = progressReporter(io, source);
+    const open = (): AsyncIterable<string | Uint8Array> =>
+      fromStdin ? io.stdin : createReadStream(file, { highWaterMark: 1 << 20 });
+    const warnings: string[] = [];
     const context: CommandContext = {
       flags,
       read: async (columns, onRow) => {
-        const stream = fromStdin ? io.stdin : createReadStream(file, { highWaterMark: 1 << 20 });
         try {
-          return await readTable(stream, inputFormat, { columns, onRow, onProgress: progress.update });
+          return await readTable(open(), inputFormat, { columns, onRow, onProgress: progress.update });
         } finally {
           progress.done();
         }
       },
+      input: {
+        format: inputFormat,
+        open: () => counted(open(), progress),
+      },
+      warn: (message) => {
+        warnings.push(message);
+      },
     };
     const output = await command.execute(context);
+    for (const warning of warnings) await write(io.stderr, `loyalty-metrics: warning: ${capLines(warning)}\n`);
     const format = (flags.format as (typeof FORMATS)[number] | undefined) ?? 'table';
     const text =
       format === 'json'

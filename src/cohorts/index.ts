@@ -9,3 +9,6 @@ export * from './cohortAverageOrderValue.ts';
 export * from './cohortNetPromoterScore.ts';
 export * from './segmentBy.ts';
 export * from './types.ts';
+export * from './cohortState.ts';
+export * from './mergeCohortStates.ts';
+export * from './finishCohortState.ts';

@@ -7,10 +7,9 @@ import {
   readCohortSettings,
   readRetentionMode,
 } from '../internal/input/settings.ts';
-import type { Period } from '../types.ts';
 import { readOptions } from '../internal/validate.ts';
 import type { BuildCohortsOptions } from './buildCohorts.ts';
-import type { CohortEventLogColumns, CohortWindows, RetentionBracket, RetentionCohort } from './types.ts';
+import type { CohortEventLogColumns, CohortMeta, RetentionBracket, RetentionCohort } from './types.ts';
 
 /** Retention modes: what `counts[k]` counts. */
 export interface RetentionModeOptions {
@@ -31,15 +30,7 @@ export interface RetentionModeOptions {
 export interface RetentionMatrixOptions<Row = unknown> extends BuildCohortsOptions<Row>, RetentionModeOptions {}
 
 /** A retention matrix: one row per cohort, one column per period (or bracket) since the cohort start. */
-export interface RetentionMatrixResult {
-  readonly period: Period;
-  readonly windows: CohortWindows;
-  readonly timeZone: string;
-  readonly weekStartsOn: number;
-  /** First month of quarters and years (1 = January … 12 = December; fiscal years otherwise). */
-  readonly yearStartsOn: number;
-  /** Observation end used (epoch ms); `null` for an empty log without an explicit end. */
-  readonly observationEnd: number | null;
+export interface RetentionMatrixResult extends CohortMeta {
   readonly mode: 'on' | 'onOrAfter' | 'brackets';
   /** The brackets when `mode` is `'brackets'`, else `null`. */
   readonly brackets: readonly RetentionBracket[] | null;

@@ -25,6 +25,7 @@ export interface CohortMeta {
   readonly weekStartsOn: number;
   /** First month of quarters and years (1 = January … 12 = December; fiscal years otherwise). */
   readonly yearStartsOn: number;
+  /** Observation end used (epoch ms); `null` for an empty log without an explicit end. */
   readonly observationEnd: number | null;
 }
 
@@ -48,18 +49,12 @@ export interface CohortIndexCohort {
  * `cellColumn[cellStart[i] … cellStart[i + 1] − 1]` (increasing), with `cellEvents` events worth `cellValue`
  * in each of them.
  */
-export interface CohortIndex {
-  readonly period: Period;
-  readonly windows: CohortWindows;
-  readonly timeZone: string;
-  readonly weekStartsOn: number;
+export interface CohortIndex extends CohortMeta {
   /**
    * First month of quarters and years, 1 = January … 12 = December (fiscal years otherwise). An index without
    * this field (built before it existed) reads as 1.
    */
   readonly yearStartsOn: number;
-  /** Observation end (epoch ms); `null` for an empty event log without an explicit end. */
-  readonly observationEnd: number | null;
   /**
    * How `cellEvents` counts purchases: orders of one customer in the same purchase period are one (default
    * `'day'`), or `'event'`: every row. An index without this field (built before it existed) counted rows.
@@ -122,4 +117,44 @@ export interface CohortCountTable extends CohortMeta {
   readonly cohorts: CohortCountRow[];
   /** Per column: Σ counts / Σ size over cohorts whose cell is final; `null` where none is. */
   readonly average: (number | null)[];
+}
+
+/** The calendar options an incremental state was built with (see `cohortState`, `rfmState`). */
+export interface StateCalendarOptions {
+  readonly period: Period;
+  readonly timeZone: string;
+  readonly weekStartsOn: number;
+  /** First month of quarters and years, 1 = January … 12 = December. */
+  readonly yearStartsOn: number;
+}
+
+/**
+ * The incremental state of cohort activity (`cohortState`, `mergeCohortStates`, `finishCohortState`): plain
+ * JSON-safe data. Customers are kept in one canonical order (numbers ascending, then strings), each with the
+ * calendar periods it was active in; the per-period range of event instants lets `finishCohortState` apply an
+ * `observationEnd` that falls inside a period. Treat the encoded fields as opaque.
+ */
+export interface CohortState {
+  readonly kind: 'cohortState';
+  /** Layout version (1). */
+  readonly version: number;
+  /** The options the state was built with; only states with equal options merge. */
+  readonly options: StateCalendarOptions;
+  /**
+   * Latest event instant (epoch ms), `null` for a state of no events: the default `observationEnd` (the last
+   * millisecond of its day when that event's time was written as a date, as `retentionMatrix` reads it).
+   */
+  readonly latestEvent: number | null;
+  /** Per period with events (period numbers, ascending): the earliest and latest event instant in it. */
+  readonly eventTimes: {
+    readonly periods: readonly number[];
+    readonly earliest: readonly number[];
+    readonly latest: readonly number[];
+  };
+  /** Customer ids, sorted: numbers ascending, then strings by UTF-16 code units. */
+  readonly customers: readonly (string | number)[];
+  /** Smallest period number of any customer (the varints of `periods` count from it). */
+  readonly periodBase: number;
+  /** Base64 of unsigned LEB128 varints, per customer: count of periods, first − periodBase, then gaps − 1. */
+  readonly periods: string;
 }

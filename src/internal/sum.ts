@@ -66,3 +66,34 @@ export function addTwoSum(f64: Float64Array, at: number, x: number): void {
   f64[at + 1] = (f64[at + 1] as number) + (a - (t - z) + (x - z));
   f64[at] = t;
 }
+
+/**
+ * Adds two unevaluated sums `hi + lo` (double-double pairs) with error-free transformations: Knuth's TwoSum of
+ * the high parts, the low parts and that error added, then TwoSum again so the result is a canonical pair
+ * (`hi` = the rounded total, `lo` = what rounding left out). Symmetric in its two arguments, bit for bit.
+ * Every step is exact, and so the result is exactly the sum, whenever the exact total and the low parts fit in
+ * the pair (e.g. values that are multiples of a common power of two 2^q with totals below 2^(q + 100));
+ * then adding pairs is associative too. Writes the result to `out[at]`, `out[at + 1]` (−0 is written as 0).
+ * @example
+ * ```ts
+ * import { addPairs } from './sum.ts';
+ *
+ * const out = new Float64Array(2);
+ * // 0.1 + 0.2 as a pair: the rounded sum and the exact rounding error
+ * addPairs(0.1, 0, 0.2, 0, out, 0);
+ * [out[0], out[1]]; // => [0.30000000000000004, -2.7755575615628914e-17]
+ * // + 0.3: the exact sum of the three numbers, rounded once (0.1 + 0.2 + 0.3 in a running sum gives 0.6000000000000001)
+ * addPairs(out[0], out[1], 0.3, 0, out, 0);
+ * out[0] === 0.6; // => true
+ * ```
+ */
+export function addPairs(h1: number, l1: number, h2: number, l2: number, out: Float64Array, at: number): void {
+  const s = h1 + h2;
+  const b = s - h1;
+  const e = h1 - (s - b) + (h2 - b);
+  const t = l1 + l2 + e;
+  const h = s + t;
+  const c = h - s;
+  out[at] = h + 0;
+  out[at + 1] = s - (h - c) + (t - c) + 0;
+}

@@ -3,3 +3,7 @@ export * from './overdueCustomers.ts';
 export * from './rfmScores.ts';
 export * from './rfmSegment.ts';
 export * from './rfmSummary.ts';
+export * from './types.ts';
+export * from './rfmState.ts';
+export * from './mergeRfmStates.ts';
+export * from './finishRfmState.ts';

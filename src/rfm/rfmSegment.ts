@@ -69,6 +69,12 @@ export interface RfmSegmentResult {
  * R package `rfm`, `rfm_segment`); the ranges are adjusted so the table is total: every one of the
  * 125 score combinations matches exactly one first rule, and every segment is reachable. Pass your
  * own table to {@link rfmSegment} to change it (for other `bins`, the table must use that scale).
+ *
+ * The names assume recent data: "New Customers", "Promising" and "Potential Loyalist" describe recent buyers,
+ * but `rfmScores` ranks recency by quantile, so on a log that nobody has bought from for a year its best
+ * fifth still scores 5. On the full CDNOW log observed to its last order (weekly units) the 3,375
+ * "Promising" customers made their only purchase 66–69 weeks before the end. Score recency with absolute
+ * cut-offs (`rfmScores(summary, { recencyCutoffs: [4, 13, 26, 52] })` in weeks) and the names keep their meaning.
  * @category RFM
  */
 export const rfmSegmentRules: readonly RfmSegmentRule[] = [
@@ -123,6 +129,9 @@ export const rfmSegmentRules: readonly RfmSegmentRule[] = [
  * scores 1–5 and covers all 125 combinations; a custom table is any array of rules in the same shape
  * (a plain data constant, so it can be copied and edited). A customer that matches no rule is an
  * error rather than a silent "Other": end a custom table with a catch-all rule if you want one.
+ *
+ * The default names read recency as "bought recently"; with quantile recency scores they only mean
+ * "more recently than most of this log" (see {@link rfmSegmentRules}, and `recencyCutoffs` of `rfmScores`).
  *
  * ```text
  * segment(r, f, m) = first rule with  rule.recency.min   ≤ r ≤ rule.recency.max

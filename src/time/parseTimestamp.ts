@@ -13,7 +13,8 @@ export interface ParseTimestampOptions {
  *
  * Accepts a `Date`, finite epoch milliseconds, or an ISO 8601 string: a date (`2024-03-05`, local midnight in
  * `timeZone`), or a date-time with `T` or a space, optional seconds and fraction, and an optional `Z`,
- * `±HH:MM`, `±HHMM` or `±HH` offset. A date-time without an offset is wall-clock time in `timeZone`; a wall-clock
+ * `±HH:MM`, `±HHMM` or `±HH` offset; the ISO 8601 basic format, without the separators, reads the same
+ * (`19970101`, `19970101T120000Z`, `19970101T1200+0200`; `T` only, offset `Z`, `±HHMM` or `±HH`). A date-time without an offset is wall-clock time in `timeZone`; a wall-clock
  * time skipped by a daylight-saving change moves forward by the gap, and one that occurs twice resolves to the
  * earlier instant (as Temporal's `'compatible'` disambiguation).
  *
@@ -33,6 +34,7 @@ export interface ParseTimestampOptions {
  *
  * parseTimestamp('2024-03-05', { timeZone: 'Europe/Bucharest' }); // => Date.UTC(2024, 2, 4, 22)
  * parseTimestamp('2024-03-05T12:00:00+02:00'); // => Date.UTC(2024, 2, 5, 10)
+ * parseTimestamp('20240305T120000+0200'); // => Date.UTC(2024, 2, 5, 10)
  * parseTimestamp('2023-02-29'); // => throws TypeError
  * parseTimestamp('2024-03-05', { timezone: 'UTC' } as never); // => throws TypeError: parseTimestamp: unknown option "timezone" (did you mean "timeZone"?); accepted options: timeZone
  * ```

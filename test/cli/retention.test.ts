@@ -121,21 +121,22 @@ describe('loyalty-metrics retention', () => {
       );
       expect(run.code).toBe(1);
       expect(run.stderr).toBe(
-        'loyalty-metrics: standard input: line 3: user "" is not a customer id (a non-empty string or a number)\n',
+        'loyalty-metrics: standard input: line 3, column "user": customer id must be a non-empty string, got ""\n',
       );
       const time = await runCli(['retention', '--customer', 'user', '--time', 'at'], 'user,at\na,yesterday\n');
       expect(time.stderr).toMatch(
-        /^loyalty-metrics: standard input: line 2: at "yesterday" is not a valid date or time/,
+        /^loyalty-metrics: standard input: line 2, column "at": "yesterday" is not a valid date/,
       );
     });
 
-    it('exits 1 when the library rejects the data (an observation end that is not a date)', async () => {
+    it('exits 2 naming the flag for an observation end that is not a date (issue 16 item 14)', async () => {
       const run = await runCli(
         ['retention', '--customer', 'user', '--time', 'at', '--observation-end', 'soon'],
         'user,at\na,2024-01-01\n',
       );
-      expect(run.code).toBe(1);
-      expect(run.stderr).toMatch(/^loyalty-metrics: standard input: retentionMatrix: observationEnd "soon"/);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^loyalty-metrics: --observation-end "soon" is not a valid date or time/);
+      expect(run.stderr).not.toContain('observationEnd');
     });
   });
 });

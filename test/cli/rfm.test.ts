@@ -86,13 +86,15 @@ describe('loyalty-metrics rfm', () => {
     const bad = await runCli(['rfm', '--customer', 'id', '--time', 'at'], 'id,at\na,2024-01-01\nb,2024-13-01\n');
     expect(bad.code).toBe(1);
     expect(bad.stderr).toBe(
-      'loyalty-metrics: standard input: line 3: at "2024-13-01" is not a valid date or time (ISO 8601, e.g. 2024-03-05 or 2024-03-05T14:30:00Z, or epoch milliseconds)\n',
+      'loyalty-metrics: standard input: line 3, column "at": "2024-13-01" is not a valid date (ISO 8601, e.g. 2024-03-05, 2024-03-05T14:30:00Z or 20240305T143000Z, or epoch milliseconds)\n',
     );
     const value = await runCli(
       ['rfm', '--customer', 'id', '--time', 'at', '--value', 'amount'],
       'id,at,amount\na,2024-01-01,$5\n',
     );
-    expect(value.stderr).toBe('loyalty-metrics: standard input: line 2: amount "$5" is not a number\n');
+    expect(value.stderr).toBe(
+      'loyalty-metrics: standard input: line 2, column "amount": value must be a number, got "$5"\n',
+    );
     expect((await runCli(['rfm', '--customer', 'id', '--time', 'at', '--period', 'fortnight'], 'id,at\n')).code).toBe(
       2,
     );

@@ -65,6 +65,101 @@ describe('compareToBenchmark', () => {
     });
   });
 
+  describe('significance with a sample size or a standard error (issue 16 item 15)', () => {
+    // Expected figures computed independently with scipy.stats.norm (python3):
+    //   z = (p − p0)/sqrt(p0(1 − p0)/n), p = 2·norm.sf(|z|); Wilson: (p + k/2)/(1 + k) ± z/(1 + k)·sqrt(p(1 − p)/n + k/(4n)),
+    //   k = z²/n, z = norm.ppf(0.975).
+    it('is not significant for 30 % of 20 customers against 25 %, though "better"', () => {
+      const r = compareToBenchmark(0.3, 0.25, { higherIsBetter: true, sampleSize: 20 });
+      expect(r.verdict).toBe('better');
+      expect(r.test).toBe('score');
+      // z = 0.5163977794943221, p = 0.6055766163353464; Wilson 0.1454772448676043 … 0.5189728183535235
+      expectClose(r.pValue as number, 0.6055766163353464, { rel: 1e-9 });
+      expectClose(r.interval?.[0] as number, 0.1454772448676043, { rel: 1e-9 });
+      expectClose(r.interval?.[1] as number, 0.5189728183535235, { rel: 1e-9 });
+      expect(r.significant).toBe(false);
+      expect(r.confidenceLevel).toBe(0.95);
+    });
+
+    it('is significant for 78 % of 500 against 82 %', () => {
+      const r = compareToBenchmark(0.78, 0.82, { higherIsBetter: true, sampleSize: 500 });
+      // z = −2.3281009858985895, p = 0.01990674197336399; Wilson 0.7416313019131544 … 0.8140990674283763
+      expectClose(r.pValue as number, 0.01990674197336399, { rel: 1e-9 });
+      expectClose(r.interval?.[0] as number, 0.7416313019131544, { rel: 1e-9 });
+      expectClose(r.interval?.[1] as number, 0.8140990674283763, { rel: 1e-9 });
+      expect([r.verdict, r.significant]).toEqual(['worse', true]);
+      // and not at the 99 % level (p 0.0199 > 0.01); the benchmark is then inside the wider interval
+      const strict = compareToBenchmark(0.78, 0.82, { higherIsBetter: true, sampleSize: 500, confidenceLevel: 0.99 });
+      expect(strict.significant).toBe(false);
+      expect((strict.interval?.[1] as number) > 0.82).toBe(true);
+    });
+
+    it('runs a Wald test with a standard error (an NPS and its SE)', () => {
+      // NPS 32 (SE 4.1) vs 25: z = 1.707317073170732, p = 0.08776313442829227; 32 ± 1.959964·4.1 = 23.964 … 40.036
+      const r = compareToBenchmark(32, 25, { higherIsBetter: true, standardError: 4.1 });
+      expect(r.test).toBe('wald');
+      expectClose(r.pValue as number, 0.08776313442829227, { rel: 1e-9 });
+      expectClose(r.interval?.[0] as number, 23.96414766338578, { rel: 1e-9 });
+      expectClose(r.interval?.[1] as number, 40.03585233661422, { rel: 1e-9 });
+      expect(r.significant).toBe(false);
+      expect(
+        compareToBenchmark(32, 25, { higherIsBetter: true, standardError: 4.1, confidenceLevel: 0.9 }).significant,
+      ).toBe(true);
+    });
+
+    it('says nothing about significance without a sample', () => {
+      const r = compareToBenchmark(0.3, 0.25, { higherIsBetter: true });
+      expect([r.test, r.interval, r.pValue, r.significant]).toEqual([null, null, null, null]);
+    });
+
+    it('handles benchmarks of 0 and 1 and a value equal to the benchmark', () => {
+      expect(compareToBenchmark(0.1, 0, { higherIsBetter: true, sampleSize: 10 })).toMatchObject({
+        pValue: 0,
+        significant: true,
+      });
+      expect(compareToBenchmark(0, 0, { higherIsBetter: true, sampleSize: 10 })).toMatchObject({
+        pValue: 1,
+        significant: false,
+        interval: [0, expect.any(Number)],
+      });
+      expect(compareToBenchmark(1, 1, { higherIsBetter: true, sampleSize: 10 }).significant).toBe(false);
+      expect(compareToBenchmark(0.5, 0.5, { higherIsBetter: true, sampleSize: 1e6 }).pValue).toBe(1);
+    });
+
+    it('rejects bad sample options', () => {
+      expectThrows(
+        () => compareToBenchmark(0.3, 0.25, { higherIsBetter: true, sampleSize: 0 }),
+        RangeError,
+        'compareToBenchmark',
+        'sampleSize (0) must be',
+      );
+      expectThrows(
+        () => compareToBenchmark(30, 25, { higherIsBetter: true, sampleSize: 20 }),
+        RangeError,
+        'compareToBenchmark',
+        'value (30) must be a proportion in [0, 1] with sampleSize',
+      );
+      expectThrows(
+        () => compareToBenchmark(0.3, 0.25, { higherIsBetter: true, sampleSize: 20, standardError: 0.1 }),
+        RangeError,
+        'compareToBenchmark',
+        'not both',
+      );
+      expectThrows(
+        () => compareToBenchmark(0.3, 0.25, { higherIsBetter: true, sampleSize: 20, confidenceLevel: 2 }),
+        RangeError,
+        'compareToBenchmark',
+        'confidenceLevel (2) must be strictly between 0 and 1',
+      );
+      expectThrows(
+        () => compareToBenchmark(32, 25, { higherIsBetter: true, standardError: -1 }),
+        RangeError,
+        'compareToBenchmark',
+        'standardError (-1) must be',
+      );
+    });
+  });
+
   describe('error policy', () => {
     it('throws a TypeError for a value that is not a number', () => {
       expectThrows(

@@ -78,7 +78,11 @@ describe('toEpochMs', () => {
       '2024-03-05T10:60',
       '2024-03-05T10:00+25:00',
       '2024-03-05Z',
-      '20240305',
+      // ISO 8601 basic format is valid (issue 16 item 14); these are not
+      '2024030',
+      '20240305T',
+      '20240305T10:00',
+      '2024-0305',
     ]) {
       expectThrows(() => toEpochMs('f', bad, 'time', 'UTC'), TypeError, 'f', 'is not a valid date');
     }

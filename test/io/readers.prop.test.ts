@@ -50,6 +50,48 @@ const mutated = fc
   .tuple(isoText, fc.nat(30), fc.constantFrom('', '0', ':', '-', 'T', 'Z', '+', ' ', 'x', '１'))
   .map(([text, at, piece]) => text.slice(0, at) + piece + text.slice(at + (piece === '' ? 1 : 0)));
 
+/** The basic form of an extended string: the same fields without `-` and `:` (only where the basic form has one). */
+function toBasic(text: string): string | undefined {
+  if (text.includes(' ') || text.includes('t')) return undefined;
+  const basic = text.replace(/^(\d{4})-(\d\d)-(\d\d)/, '$1$2$3').replace(/(T\d\d):(\d\d)(?::(\d\d))?/, '$1$2$3');
+  return /[+-]\d\d:\d\d$/.test(basic) ? undefined : basic;
+}
+
+/** Basic-form strings near and beyond the valid ranges, and mutations of them. */
+const basicText = fc.oneof(
+  isoText.map((text) => toBasic(text) ?? text.replaceAll('-', '').replaceAll(':', '')),
+  fc.tuple(isoText, fc.nat(20), fc.constantFrom('', '0', '-', 'T', 'Z', '+', ' ', 'x')).map(([text, at, piece]) => {
+    const basic = toBasic(text) ?? '19970101T120000Z';
+    return basic.slice(0, at) + piece + basic.slice(at + (piece === '' ? 1 : 0));
+  }),
+);
+
+describe('ISO 8601 basic format in the library parser (time/parse.ts)', () => {
+  it('reads the basic form as the same instant as the extended form, in every zone', () => {
+    fc.assert(
+      fc.property(isoText, fc.constantFrom(...ZONES), (text, zone) => {
+        const basic = toBasic(text);
+        if (basic === undefined) return;
+        expect(Object.is(library(basic, zone), library(text, zone))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('agrees with the byte fast path bit for bit on basic-form text, valid or not', () => {
+    fc.assert(
+      fc.property(basicText, fc.constantFrom(...ZONES), (text, zone) => {
+        const bytes = encoder.encode(text);
+        const fast = parseIsoBytes(bytes, 0, bytes.length, zoneData('f', zone));
+        const slow = library(text, zone);
+        if (Number.isNaN(fast)) expect(Number.isNaN(slow) || /^[+-]/.test(text)).toBe(true);
+        else expect(Object.is(fast, slow)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe('the byte fast path for timestamps', () => {
   it('agrees with toEpochMs bit for bit on extended ISO 8601 text, valid or not', () => {
     fc.assert(

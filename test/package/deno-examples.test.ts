@@ -88,7 +88,7 @@ describe('examples/notebooks/retention.ipynb', () => {
   it('runs every code cell in order with deno, displaying Vega-Lite charts', () => {
     // The kernel runs with the notebook's folder as working directory.
     const out = runDeno(script, join(root, 'examples/notebooks'));
-    expect(out).toContain('6919 orders, columns: customer_id, ordered_on, cds, amount');
+    expect(out).toContain('6919 orders of 2357 customers');
     const displayed = JSON.parse(out.split('__DISPLAYED__')[1] ?? '[]') as { types: string[]; points: number }[];
     // The cohort heatmap (3 cohorts: 18 + 17 + 16 cells) and the P(alive) matrix (21 × 39 cells).
     expect(displayed).toEqual([

@@ -140,4 +140,31 @@ describe('rfmScores properties', () => {
       { numRuns: 100 },
     );
   });
+
+  it('with recencyCutoffs, scores each row alone, never higher for a longer absence (issue 16 item 15)', () => {
+    const cutoffs = fc
+      .uniqueArray(fc.integer({ min: 0, max: 10 }), { minLength: 0, maxLength: 6 })
+      .map((list) => [...list].sort((a, b) => a - b));
+    fc.assert(
+      fc.property(summary, cutoffs, (rows, cut) => {
+        const b = cut.length + 1;
+        const scores = rfmScores(rows, { bins: b, recencyCutoffs: cut });
+        rows.forEach((r, i) => {
+          const since = r.T - r.recency;
+          // oracle: bins minus the number of cut-offs the absence exceeds
+          expect(scores[i]?.recencyScore).toBe(b - cut.filter((c) => since > c).length);
+          // the same row alone gets the same recency score (absolute, unlike quantiles)
+          expect(rfmScores([r], { bins: b, recencyCutoffs: cut })[0]?.recencyScore).toBe(scores[i]?.recencyScore);
+        });
+        for (let i = 0; i < rows.length; i++)
+          for (let j = 0; j < rows.length; j++) {
+            const a = rows[i] as (typeof rows)[number];
+            const c = rows[j] as (typeof rows)[number];
+            if (a.T - a.recency < c.T - c.recency)
+              expect(scores[i]?.recencyScore as number).toBeGreaterThanOrEqual(scores[j]?.recencyScore as number);
+          }
+      }),
+      { numRuns: 200 },
+    );
+  });
 });

@@ -12,8 +12,9 @@ export const fitBgNbdCommand: Command = {
   summary: 'fit the BG/NBD repeat-purchase model to a transaction log',
   runs: 'rfmSummary, then fitBgNbd',
   flags: TRANSACTION_FLAGS,
-  async execute({ flags, read }): Promise<CommandOutput> {
-    const summary = await summariseTransactions(flags, read, undefined);
+  async execute(context): Promise<CommandOutput> {
+    const { flags } = context;
+    const summary = await summariseTransactions(context, undefined);
     const n = summary.length;
     const fit: FitBgNbdResult = fitBgNbd(summary);
     const names = ['r', 'alpha', 'a', 'b'] as const;

@@ -1,6 +1,6 @@
 import { netPromoterScoreFromCounts } from '../../index.ts';
 import type { Command, CommandOutput } from '../command.ts';
-import { numberCell, numberFlag, requiredFlag } from '../command.ts';
+import { confidenceLevelFlag, echo, numberCell, requiredFlag } from '../command.ts';
 import { csvNumber, formatNumber, formatPercent, renderCsv, renderTable } from '../format.ts';
 import { InputError } from '../input.ts';
 
@@ -23,14 +23,14 @@ export const npsCommand: Command = {
   },
   async execute({ flags, read }): Promise<CommandOutput> {
     const column = requiredFlag(flags, 'score');
-    const confidenceLevel = numberFlag(flags, 'confidence-level');
+    const confidenceLevel = confidenceLevelFlag(flags);
     let promoters = 0;
     let passives = 0;
     let detractors = 0;
     await read([column], (values, line) => {
       const score = numberCell(values[0], column, line);
       if (!Number.isInteger(score) || score < 0 || score > 10)
-        throw new InputError(`line ${line}: ${column} ${JSON.stringify(values[0])} must be an integer from 0 to 10`);
+        throw new InputError(`line ${line}: ${column} ${echo(values[0])} must be an integer from 0 to 10`);
       if (score >= 9) promoters++;
       else if (score >= 7) passives++;
       else detractors++;

@@ -1,10 +1,14 @@
 import { retentionMatrix, type RetentionMatrixOptions } from '../../index.ts';
 import { PERIODS } from '../../internal/time/periodKinds.ts';
-import { isDateOnly } from '../../internal/time/parse.ts';
+import { createPeriodIndexer } from '../../internal/time/indexer.ts';
 import type { Command, CommandOutput } from '../command.ts';
 import {
   CALENDAR_FLAGS,
+  EPOCH_FLAG,
+  echo,
+  epochFlag,
   numberFlag,
+  observationEndFlag,
   requiredFlag,
   stringFlag,
   timeZoneFlag,
@@ -30,11 +34,10 @@ type MutableOptions = { -readonly [K in keyof RetentionMatrixOptions]: Retention
 export function parseBrackets(text: string): [number, number][] {
   return text.split(',').map((part) => {
     const m = /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(part) ?? /^\s*(\d+)\s*$/.exec(part);
-    if (m === null)
-      throw new UsageError(`--brackets expects ranges of periods such as 1-7,8-30; got ${JSON.stringify(part)}`);
+    if (m === null) throw new UsageError(`--brackets expects ranges of periods such as 1-7,8-30; got ${echo(part)}`);
     const from = Number(m[1]);
     const to = Number(m[2] ?? m[1]);
-    if (to < from) throw new UsageError(`--brackets: ${JSON.stringify(part.trim())} ends before it starts`);
+    if (to < from) throw new UsageError(`--brackets: ${echo(part.trim())} ends before it starts`);
     return [from, to];
   });
 }
@@ -52,7 +55,7 @@ export const retentionCommand: Command = {
     time: {
       type: 'string',
       value: '<column>',
-      description: 'column holding the event time (ISO 8601 or epoch ms)',
+      description: 'column holding the event time (ISO 8601, extended or basic; or epoch ms: see --epoch)',
       required: true,
     },
     period: {
@@ -82,10 +85,12 @@ export const retentionCommand: Command = {
     'observation-end': {
       type: 'string',
       value: '<instant>',
-      description: 'ignore later events; default the latest event',
+      description: 'ignore later events (ISO 8601, or epoch ms); default the latest event',
     },
+    ...EPOCH_FLAG,
   },
-  async execute({ flags, read }): Promise<CommandOutput> {
+  async execute(context): Promise<CommandOutput> {
+    const { flags } = context;
     const timeZone = timeZoneFlag(flags, 'time-zone') ?? 'UTC';
     const options: MutableOptions = { timeZone };
     const period = stringFlag(flags, 'period') as RetentionMatrixOptions['period'];
@@ -107,17 +112,21 @@ export const retentionCommand: Command = {
     }
     const yearStartsOn = yearStartsOnFlag(flags);
     if (yearStartsOn !== undefined) options.yearStartsOn = yearStartsOn;
-    const observationEnd = stringFlag(flags, 'observation-end');
-    if (observationEnd !== undefined)
-      options.observationEnd = /^-?\d+$/.test(observationEnd) ? Number(observationEnd) : observationEnd;
+    const epoch = epochFlag(flags);
+    const observationEnd = observationEndFlag(flags, timeZone, epoch);
+    if (observationEnd !== undefined) options.observationEnd = observationEnd;
     const columns = await readTransactionColumns(
-      { flags, read },
+      context,
       { customer: requiredFlag(flags, 'customer'), time: requiredFlag(flags, 'time') },
       timeZone,
+      epoch,
     );
-    // The library's default end, read from the file as written: a latest date covers its whole day.
-    if (options.observationEnd === undefined && isDateOnly(columns.latest))
-      options.observationEnd = columns.latest as string;
+    // The library's default end for a log of dates: a file's cells have no type, so a log whose every time is a
+    // local midnight is read as dates, and its latest date covers that whole day (as date strings do).
+    if (options.observationEnd === undefined) {
+      const latest = latestDate(columns.time, timeZone);
+      if (latest !== null) options.observationEnd = latest;
+    }
     const matrix = retentionMatrix({ customer: columns.customer, time: columns.time }, options);
     const width = Math.max(0, ...matrix.cohorts.map((c) => c.counts.length));
     const columnNames =
@@ -169,3 +178,22 @@ export const retentionCommand: Command = {
     };
   },
 };
+
+/** The ISO date of the latest time when every time is a local midnight in `timeZone` (a log of dates), else null. */
+function latestDate(times: Float64Array, timeZone: string): string | null {
+  if (times.length === 0) return null;
+  const days = createPeriodIndexer('retention', { period: 'day', timeZone, weekStartsOn: 1, yearStartsOn: 1 });
+  let max = Number.NEGATIVE_INFINITY;
+  let min = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < times.length; i++) {
+    const t = times[i] as number;
+    if (t > max) max = t;
+    if (t < min) min = t;
+  }
+  days.prepare(min, max);
+  for (let i = 0; i < times.length; i++) {
+    const t = times[i] as number;
+    if (days.start(days.index(t)) !== t) return null;
+  }
+  return days.label(days.index(max));
+}

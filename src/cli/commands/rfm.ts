@@ -1,7 +1,17 @@
 import { rfmSummary, type RfmSummaryOptions, type RfmSummaryRow } from '../../index.ts';
 import { DURATION_UNITS, PERIODS } from '../../internal/time/periodKinds.ts';
-import type { Command, CommandOutput, Flags, FlagSpec } from '../command.ts';
-import { CALENDAR_FLAGS, numberFlag, requiredFlag, stringFlag, timeZoneFlag, yearStartsOnFlag } from '../command.ts';
+import type { Command, CommandContext, CommandOutput, FlagSpec } from '../command.ts';
+import {
+  CALENDAR_FLAGS,
+  EPOCH_FLAG,
+  epochFlag,
+  numberFlag,
+  observationEndFlag,
+  requiredFlag,
+  stringFlag,
+  timeZoneFlag,
+  yearStartsOnFlag,
+} from '../command.ts';
 import { readTransactionColumns } from '../columns.ts';
 import { csvNumber, formatNumber, renderCsv, renderTable } from '../format.ts';
 
@@ -11,13 +21,13 @@ export const TRANSACTION_FLAGS: Readonly<Record<string, FlagSpec>> = {
   time: {
     type: 'string',
     value: '<column>',
-    description: 'column holding the purchase time (ISO 8601 or epoch ms)',
+    description: 'column holding the purchase time (ISO 8601, extended or basic; or epoch ms: see --epoch)',
     required: true,
   },
   'observation-end': {
     type: 'string',
     value: '<instant>',
-    description: 'end of observation ("now"); default the latest purchase',
+    description: 'end of observation ("now"; ISO 8601, or epoch ms); default the latest purchase',
   },
   period: {
     type: 'string',
@@ -32,6 +42,7 @@ export const TRANSACTION_FLAGS: Readonly<Record<string, FlagSpec>> = {
     choices: DURATION_UNITS,
   },
   ...CALENDAR_FLAGS,
+  ...EPOCH_FLAG,
 };
 
 /**
@@ -40,29 +51,23 @@ export const TRANSACTION_FLAGS: Readonly<Record<string, FlagSpec>> = {
  * ```ts
  * import { summariseTransactions } from './rfm.ts';
  *
- * const log = [
- *   { id: 'a', day: '2024-01-01', amount: '10' },
- *   { id: 'b', day: '2024-01-05', amount: '4' },
- *   { id: 'a', day: '2024-01-11', amount: '30' },
- * ];
- * const read = async (columns: readonly string[], onRow: (values: readonly unknown[], line: number) => void) => {
- *   log.forEach((row, i) => onRow(columns.map((c) => row[c as keyof typeof row]), i + 2));
- *   return log.length;
- * };
+ * const csv = 'id,day,amount\na,2024-01-01,10\nb,2024-01-05,4\na,2024-01-11,30\n';
+ * const context = { flags: {}, read: async () => 0, input: { format: 'csv' as const, open: async function* () { yield csv; } } };
  * // a buys again after 10 days; the monetary value averages the repeat purchases only (30).
- * const summary = await summariseTransactions({ customer: 'id', time: 'day' }, read, 'amount');
+ * const summary = await summariseTransactions({ ...context, flags: { customer: 'id', time: 'day' } }, 'amount');
  * summary; // => [{ customer: 'a', frequency: 1, recency: 10, T: 10, monetaryValue: 30 }, { customer: 'b', frequency: 0, recency: 0, T: 6 }]
- * await summariseTransactions({ customer: 'id', time: 'day', period: 'week' }, read, undefined); // => [{ customer: 'a', frequency: 1, recency: 1, T: 1 }, { customer: 'b', frequency: 0, T: 1 }]
+ * await summariseTransactions({ ...context, flags: { customer: 'id', time: 'day', period: 'week' } }, undefined); // => [{ customer: 'a', frequency: 1, recency: 1, T: 1 }, { customer: 'b', frequency: 0, T: 1 }]
  * ```
  */
 export async function summariseTransactions(
-  flags: Flags,
-  read: Parameters<Command['execute']>[0]['read'],
+  context: CommandContext,
   valueColumn: string | undefined,
 ): Promise<RfmSummaryRow[]> {
+  const { flags } = context;
   const timeZone = timeZoneFlag(flags, 'time-zone') ?? 'UTC';
   const options: { -readonly [K in keyof RfmSummaryOptions]: RfmSummaryOptions[K] } = { timeZone };
-  const observationEnd = stringFlag(flags, 'observation-end');
+  const epoch = epochFlag(flags);
+  const observationEnd = observationEndFlag(flags, timeZone, epoch);
   if (observationEnd !== undefined) options.observationEnd = observationEnd;
   const period = stringFlag(flags, 'period') as RfmSummaryOptions['period'];
   if (period !== undefined) options.period = period;
@@ -73,9 +78,10 @@ export async function summariseTransactions(
   const yearStartsOn = yearStartsOnFlag(flags);
   if (yearStartsOn !== undefined) options.yearStartsOn = yearStartsOn;
   const columns = await readTransactionColumns(
-    { flags, read },
+    context,
     { customer: requiredFlag(flags, 'customer'), time: requiredFlag(flags, 'time'), value: valueColumn },
     timeZone,
+    epoch,
   );
   const input =
     columns.value === undefined
@@ -96,8 +102,8 @@ export const rfmCommand: Command = {
     ...TRANSACTION_FLAGS,
     value: { type: 'string', value: '<column>', description: 'column holding the purchase value (for monetaryValue)' },
   },
-  async execute({ flags, read }): Promise<CommandOutput> {
-    const summary = await summariseTransactions(flags, read, stringFlag(flags, 'value'));
+  async execute(context): Promise<CommandOutput> {
+    const summary = await summariseTransactions(context, stringFlag(context.flags, 'value'));
     const header = ['customer', 'frequency', 'recency', 'T', 'monetaryValue'];
     return {
       json: summary,

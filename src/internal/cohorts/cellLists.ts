@@ -36,6 +36,12 @@ export interface CohortKernelResult {
   readonly cellEvents: Float64Array | null;
   /** Sum of event values per cell (only with totals and values). */
   readonly cellValue: Float64Array | null;
+  /**
+   * The compensated sums behind `cellValue`: cell i's running sum at `cellSums[2i]`, its compensation at
+   * `cellSums[2i + 1]` (as `addTwoSum` keeps them; `cellValue[i]` is their sum), for the incremental states,
+   * which carry the pair. `null` when `cellValue` is.
+   */
+  readonly cellSums: Float64Array | null;
 }
 
 /**
@@ -221,6 +227,7 @@ export function cellLists(
     cellColumn: Int32Array,
     cellEvents: Float64Array | null,
     cellValue: Float64Array | null,
+    cellSums: Float64Array | null = null,
   ): CohortKernelResult => ({
     settings,
     observationEnd,
@@ -232,14 +239,11 @@ export function cellLists(
     cellColumn,
     cellEvents,
     cellValue,
+    cellSums,
   });
   if (rows.length === 0) {
-    return result(
-      new Int32Array(slots + 1),
-      new Int32Array(0),
-      totals ? new Float64Array(0) : null,
-      totals && events.values !== null ? new Float64Array(0) : null,
-    );
+    const none = totals && events.values !== null ? new Float64Array(0) : null;
+    return result(new Int32Array(slots + 1), new Int32Array(0), totals ? new Float64Array(0) : null, none, none);
   }
 
   // CSR: offsets from the number of active cells per slot, then the active columns.
@@ -283,5 +287,5 @@ export function cellLists(
   const cellValue = cellSums === null ? null : new Float64Array(cells);
   if (cellValue !== null && cellSums !== null)
     for (let i = 0; i < cells; i++) cellValue[i] = (cellSums[2 * i] as number) + (cellSums[2 * i + 1] as number);
-  return result(cellStart, cellColumn, cellEvents, cellValue);
+  return result(cellStart, cellColumn, cellEvents, cellValue, cellSums);
 }

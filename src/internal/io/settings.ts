@@ -5,7 +5,6 @@
  * @internal
  * @module
  */
-import type { CustomerId } from '../../types.ts';
 import { requireTimeZone, zoneData } from '../time/zones.ts';
 import {
   describeValue,
@@ -45,12 +44,11 @@ function cellPath(row: number, column: string): string {
   return column === '' ? `rows[${row}]` : `rows[${row}]${field}`;
 }
 
+/** The names of a header or object for a message: each cut to 60 characters, at most 20 of them. */
 function listed(names: string | undefined): string {
-  return (names ?? '')
-    .split('\u0000')
-    .filter((n) => n !== '')
-    .map((n) => JSON.stringify(n))
-    .join(', ');
+  const all = (names ?? '').split('\u0000').filter((n) => n !== '');
+  const shown = all.slice(0, 20).map((n) => describeValue(n));
+  return all.length > 20 ? `${shown.join(', ')}, … (${all.length} in all)` : shown.join(', ');
 }
 
 /** Throws the error of a bad row (see the module notes). */
@@ -106,7 +104,7 @@ function throwBadRow(fn: string, epoch: string | undefined, bad: BadRow): never 
       message = `line ${line}: no column ${JSON.stringify(column)} in the header (columns: ${listed(bad.detail)})`;
       break;
     case 'duplicateHeader':
-      message = `line ${line}: the header names column ${JSON.stringify(column)} more than once`;
+      message = `line ${line}: the header names column ${describeValue(column)} more than once`;
       break;
     default:
       message = 'the input is empty (a header line with the column names is required)';

@@ -1,7 +1,9 @@
 /**
  * Timestamp parsing (SPEC §1 "Timestamps"): a `Date`, finite epoch milliseconds, or an ISO 8601 string: a date
  * (`2024-03-05`, local midnight in `timeZone`), or a date-time with `T` (or a space), optional seconds and fraction,
- * and an optional `Z` / `±HH:MM` / `±HHMM` / `±HH` offset. A date-time without an offset is read as wall-clock time
+ * and an optional `Z` / `±HH:MM` / `±HHMM` / `±HH` offset; or the same in ISO 8601 basic format, without the
+ * separators (`20240305`, `20240305T1430`, `20240305T143000.250Z`, `20240305T1430+0200`: `T` only, offset `Z`,
+ * `±HHMM` or `±HH`). The file readers' byte-level fast path (`io/timeBytes.ts`) reads the same grammar. A date-time without an offset is read as wall-clock time
  * in `timeZone`. Epoch milliseconds must lie in the `Date` range (±8.64e15). Wall-clock times that do not exist
  * (spring-forward gaps) move forward by the gap; wall-clock times that occur twice (fall-back overlaps) resolve to
  * the earlier instant (Temporal's `'compatible'` disambiguation).
@@ -33,7 +35,7 @@ export function isDateOnly(value: unknown): boolean {
 
 /** Parses an ISO 8601 string to epoch ms, or returns NaN. */
 function parseIso(zone: ZoneData, text: string): number {
-  const m = ISO_RE.exec(text);
+  const m = ISO_RE.exec(text) ?? BASIC_RE.exec(text);
   if (m === null) return Number.NaN;
   const year = Number(m[1]);
   const month = Number(m[2]);
@@ -60,6 +62,13 @@ function parseIso(zone: ZoneData, text: string): number {
 }
 
 /**
+ * The basic format (for `parseIso`, which also reads it): the fields of `ISO_RE` without the `-` and `:`
+ * separators, `T` only, offset `Z`, `±HHMM` or `±HH`.
+ */
+const BASIC_RE =
+  /^([+-]\d{6}|\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(?:(\d{2})(?:[.,](\d{1,9}))?)?(Z|z|[+-]\d{2}(?:\d{2})?)?)?$/;
+
+/**
  * Converts a timestamp (`Date`, epoch ms, or ISO 8601 string; see the module notes) to epoch milliseconds.
  * `label` names the value in the error, e.g. `row 17: time` or `observationEnd`.
  * @throws {TypeError} `${fn}: ${label} "${value}" is not a valid date` for anything else, including invalid
@@ -81,6 +90,10 @@ function parseIso(zone: ZoneData, text: string): number {
  * // an explicit offset wins over the zone
  * iso('2024-07-01T12:00+02:00', 'Europe/Bucharest'); // => '2024-07-01T10:00:00.000Z'
  * iso('2024-07-01T12:00Z', 'Europe/Bucharest'); // => '2024-07-01T12:00:00.000Z'
+ * // the basic format is the same instant
+ * toEpochMs('f', '19970101', 'time', 'UTC') === toEpochMs('f', '1997-01-01', 'time', 'UTC'); // => true
+ * iso('19970101T120000Z', 'Europe/Bucharest'); // => '1997-01-01T12:00:00.000Z'
+ * iso('19970101T1200+0200', 'UTC'); // => '1997-01-01T10:00:00.000Z'
  * toEpochMs('f', '2024-02-30', 'row 3: time', 'UTC'); // => throws TypeError: f: row 3: time "2024-02-30" is not a valid date
  * toEpochMs('f', '20', 'observationEnd', 'UTC'); // => throws TypeError: f: observationEnd "20" is not a valid date
  * toEpochMs('f', 9e15, 'observationEnd', 'UTC'); // => throws TypeError: f: observationEnd 9000000000000000 is not a valid date

@@ -4,3 +4,4 @@ export * from './sbgSurvival.ts';
 export * from './sbgChurnProbability.ts';
 export * from './sbgExpectedLifetime.ts';
 export * from './sbgDiscountedExpectedResidualLifetime.ts';
+export * from './projectRetentionMatrix.ts';
