@@ -50,18 +50,19 @@ const heading = (title: string): void => console.log(`\n${title}\n${'─'.repeat
 // ---------------------------------------------------------------------------------------------
 heading('Orders at a glance');
 const observationEnd = '1998-06-30';
-const perCustomer = historicalClvByCustomer(orders, { customer: 'customer', value: 'amount' });
+// With `time`, a customer's orders of one day are one purchase, as rfmSummary and the models count them.
+const perCustomer = historicalClvByCustomer(orders, { customer: 'customer', value: 'amount', time: 'orderedOn' });
 const revenue = perCustomer.reduce((sum, c) => sum + c.clv, 0);
+const purchases = perCustomer.reduce((sum, c) => sum + c.orders, 0);
 console.log(`customers              ${perCustomer.length}`);
 console.log(`orders                 ${orders.length}`);
+console.log(`purchases (days)       ${purchases}`);
 console.log(`revenue                ${money(revenue)}`);
 console.log(
   `repeat purchase rate   ${pct(repeatPurchaseRate({ customers: perCustomer.length, repeatCustomers: perCustomer.filter((c) => c.orders >= 2).length }))}`,
 );
-console.log(
-  `orders per customer    ${fmt(purchaseFrequency({ orders: orders.length, customers: perCustomer.length }))}`,
-);
-console.log(`average order value    ${money(averageOrderValue({ revenue, orders: orders.length }))}`);
+console.log(`purchases per customer ${fmt(purchaseFrequency({ orders: purchases, customers: perCustomer.length }))}`);
+console.log(`average order value    ${money(averageOrderValue({ revenue, orders: purchases }))}`);
 
 // ---------------------------------------------------------------------------------------------
 heading('Net Promoter Score (survey)');

@@ -51,7 +51,8 @@ export interface CohortHeatmapSpecOptions {
  *
  * const matrix = retentionMatrix(
  *   [{ user: 'a', at: '2024-01-01' }, { user: 'a', at: '2024-01-02' }, { user: 'b', at: '2024-01-01' }],
- *   { customer: 'user', time: 'at', period: 'day' },
+ *   // at the instant 2024-01-02T00:00Z, day 1 has only started
+ *   { customer: 'user', time: 'at', period: 'day', observationEnd: '2024-01-02T00:00Z' },
  * );
  * const spec = cohortHeatmapSpec(matrix);
  * spec.data.values.length; // => 2

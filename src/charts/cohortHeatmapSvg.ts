@@ -55,7 +55,8 @@ export interface CohortHeatmapSvgOptions {
  *
  * const matrix = retentionMatrix(
  *   [{ user: 'a', at: '2024-01-01' }, { user: 'a', at: '2024-01-02' }, { user: 'b', at: '2024-01-01' }],
- *   { customer: 'user', time: 'at', period: 'day' },
+ *   // at the instant 2024-01-02T00:00Z, day 1 has only started
+ *   { customer: 'user', time: 'at', period: 'day', observationEnd: '2024-01-02T00:00Z' },
  * );
  * const svg = cohortHeatmapSvg(matrix);
  * svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"'); // => true

@@ -1,9 +1,9 @@
 import { runCohortKernel } from '../internal/cohortKernel.ts';
 import { readCohortExtras } from '../internal/input/cohortExtras.ts';
 import { COHORT_EVENT_KEYS, readEventLog } from '../internal/input/eventLog.ts';
-import { COHORT_SETTING_KEYS, readCohortSettings } from '../internal/input/settings.ts';
+import { COHORT_SETTING_KEYS, readCohortSettings, readPurchasePeriod } from '../internal/input/settings.ts';
 import { readOptions } from '../internal/validate.ts';
-import type { Accessor, PeriodGroupingOptions, EventLogOptions, EventValueOptions } from '../types.ts';
+import type { Accessor, PeriodGroupingOptions, EventLogOptions, EventValueOptions, Period } from '../types.ts';
 import type { CohortEventLogColumns, CohortIndex, CohortWindows } from './types.ts';
 
 /** Options of {@link buildCohorts} (and the event-reading part of {@link retentionMatrix}). */
@@ -26,6 +26,13 @@ export interface BuildCohortsOptions<Row = unknown>
   readonly startEvent?: (row: Row, index: number) => boolean;
   /** Which events count as activity (and purchases). Default: every event. */
   readonly returnEvent?: (row: Row, index: number) => boolean;
+  /**
+   * Orders of one customer in the same purchase period are one purchase in `cellEvents` (what
+   * `cohortPurchaseFrequency`, `cohortAverageOrderValue` and `cohortRepeatPurchaseRate` count), as
+   * `rfmSummary` and the models count them. Default `'day'`; any period, or `'event'` to count every row. See
+   * "Orders and purchases" in the getting-started guide.
+   */
+  readonly purchasePeriod?: Period | 'event';
 }
 
 /**
@@ -45,15 +52,18 @@ export interface BuildCohortsOptions<Row = unknown>
  * column(e)   = period(e) − cohort(c)                   (calendar)
  *             = ⌊(t(e) − start(c)) / w⌋                 (rolling)
  * observable  : column's first period starts ≤ observationEnd
- * complete    : column's last period ends ≤ observationEnd
+ * complete    : column's last period ends ≤ observationEnd   (a date-only observationEnd covers its whole day)
+ * cellEvents  = #{ distinct purchase periods of c's events in the cell }   (purchasePeriod 'day' by default)
  * ```
  *
- * Every row counts as one event (deduplicate beforehand if your log repeats purchases).
+ * Orders of one customer on the same day are one purchase (`purchasePeriod`, see "Orders and purchases" in the
+ * getting-started guide); `cellValue` sums every row. With no `observationEnd`, the end is the latest event,
+ * and its whole day when that event is at local midnight (a log of dates).
  * Memory is proportional to customers × periods (plus 4 bytes per event while building).
  *
  * @param events - Rows (array or iterable) read with the accessors, or columns {@link CohortEventLogColumns}.
  * @param options - Accessors, period, windows, time zone, week start, (fiscal) year start, observation end, event
- *   filters.
+ *   filters, `purchasePeriod` (default `'day'`).
  * @returns A plain-data {@link CohortIndex}; with no events, no cohorts and `observationEnd` `null`.
  * @throws {TypeError} For a missing or invalid accessor, an invalid timestamp (naming the row and value), a
  *   customer id that is not a string or finite number, a non-boolean filter result, columnar input with
@@ -83,15 +93,16 @@ export function buildCohorts<Row = unknown>(
   options?: BuildCohortsOptions<Row>,
 ): CohortIndex {
   const fn = 'buildCohorts';
-  const opts = readOptions(fn, options, [...COHORT_EVENT_KEYS, ...COHORT_SETTING_KEYS]);
+  const opts = readOptions(fn, options, [...COHORT_EVENT_KEYS, ...COHORT_SETTING_KEYS, 'purchasePeriod']);
   const settings = readCohortSettings(fn, opts);
+  const purchases = readPurchasePeriod(fn, opts.purchasePeriod, settings);
   const data = readEventLog(fn, events, opts, {
     name: 'events',
     timeZone: settings.timeZone,
     value: true,
     extras: readCohortExtras,
   });
-  const k = runCohortKernel(fn, data, settings, true);
+  const k = runCohortKernel(fn, data, settings, true, purchases);
   const customers: (string | number)[] = [];
   const customerCohort: number[] = [];
   const customerStart: number[] = [];
@@ -119,6 +130,7 @@ export function buildCohorts<Row = unknown>(
     weekStartsOn: settings.weekStartsOn,
     yearStartsOn: settings.yearStartsOn,
     observationEnd: Number.isNaN(k.observationEnd) ? null : k.observationEnd,
+    purchasePeriod: purchases === null ? 'event' : purchases.period,
     cohorts: k.rows.map(({ label, start, size, columns, completeColumns }) => ({
       label,
       start,

@@ -7,7 +7,7 @@ export interface CohortAverageOrderValueRow {
   readonly label: string;
   readonly start: number;
   readonly size: number;
-  /** Purchases in column k. */
+  /** Purchases in column k (orders of one customer and day grouped, by default). */
   readonly orders: number[];
   /** Revenue in column k. */
   readonly revenue: number[];
@@ -33,7 +33,9 @@ export interface CohortAverageOrderValueResult extends CohortMeta {
  * averageOrderValue[k] = revenue[k] / orders[k]
  * ```
  *
- * Money is in the currency of the event values.
+ * Money is in the currency of the event values. `orders` are purchases as the index counts them: by default one
+ * customer's orders of one day are one purchase (`buildCohorts`' `purchasePeriod`, `'event'` for every row), so
+ * this is revenue per purchase day, as the Gamma-Gamma model sees spend. See [Orders and purchases](../../docs/guides/getting-started.md#orders-and-purchases).
  *
  * @param index - A {@link CohortIndex} built with a `value` accessor (or a `value` column).
  * @returns Orders, revenue and average order value per cohort and column (`NaN` where a column has no orders),
@@ -44,8 +46,10 @@ export interface CohortAverageOrderValueResult extends CohortMeta {
  * ```ts
  * import { buildCohorts, cohortAverageOrderValue } from 'loyalty-metrics';
  *
- * const index = buildCohorts({ customer: [1, 1, 2], time: [0, 1, 0], value: [10, 30, 20] });
- * cohortAverageOrderValue(index).cohorts[0].averageOrderValue; // => [20]
+ * const log = { customer: [1, 1, 2], time: [0, 1, 0], value: [10, 30, 20] };
+ * // customer 1's two orders of one day are one $40 purchase: (40 + 20) / 2
+ * cohortAverageOrderValue(buildCohorts(log)).cohorts[0].averageOrderValue; // => [30]
+ * cohortAverageOrderValue(buildCohorts(log, { purchasePeriod: 'event' })).cohorts[0].averageOrderValue; // => [20]
  * ```
  * @category Cohorts
  */

@@ -12,7 +12,7 @@ export interface CohortPurchaseFrequencyRow {
   readonly label: string;
   readonly start: number;
   readonly size: number;
-  /** Purchases (activity events) of the cohort in column k. */
+  /** Purchases of the cohort in column k (orders of one customer and day grouped, by default). */
   readonly orders: number[];
   /** orders[k] / size: purchases per cohort member in column k. */
   readonly frequency: number[];
@@ -36,7 +36,9 @@ export interface CohortPurchaseFrequencyResult extends CohortMeta {
  * cumulativeFrequency[k] = Σ_{j ≤ k} orders[j] / size
  * ```
  *
- * Every activity event is one purchase. Members without purchases in a column count in its denominator.
+ * A purchase is what the index counts in `cellEvents`: by default one customer's orders of one day are one
+ * purchase (`buildCohorts`' `purchasePeriod`, `'event'` for every row), as `rfmSummary` counts them. Members
+ * without purchases in a column count in its denominator. See [Orders and purchases](../../docs/guides/getting-started.md#orders-and-purchases).
  *
  * @param index - A {@link CohortIndex} from {@link buildCohorts}.
  * @returns Orders and purchases per member per cohort and column, and the size-weighted average cumulative
@@ -47,8 +49,10 @@ export interface CohortPurchaseFrequencyResult extends CohortMeta {
  * ```ts
  * import { buildCohorts, cohortPurchaseFrequency } from 'loyalty-metrics';
  *
- * const index = buildCohorts({ customer: [1, 1, 1, 2], time: [0, 1, 86_400_000, 0] });
- * cohortPurchaseFrequency(index).cohorts[0]; // => { orders: [3, 1], frequency: [1.5, 0.5], cumulativeFrequency: [1.5, 2] }
+ * const log = { customer: [1, 1, 1, 2], time: [0, 1, 86_400_000, 0] };
+ * // customer 1 orders twice on 1970-01-01 (one purchase) and once the next day
+ * cohortPurchaseFrequency(buildCohorts(log)).cohorts[0]; // => { orders: [2, 1], frequency: [1, 0.5], cumulativeFrequency: [1, 1.5] }
+ * cohortPurchaseFrequency(buildCohorts(log, { purchasePeriod: 'event' })).cohorts[0].orders; // => [3, 1]
  * ```
  * @category Cohorts
  */

@@ -1,5 +1,5 @@
 import { cohortMeta, requireCohortIndex } from '../internal/cohortIndex.ts';
-import { completeAverage } from '../internal/cohortKernel.ts';
+import { completeAverage, withFinal } from '../internal/cohortKernel.ts';
 import type { CohortCountRow, CohortCountTable, CohortIndex } from './types.ts';
 
 /** One cohort row of {@link cohortRepeatPurchaseRate}: counts[k] are the customers with 2+ purchases in columns 0 … k. */
@@ -11,7 +11,9 @@ export type CohortRepeatPurchaseRateResult = CohortCountTable;
 /**
  * Repeat purchase rate by cohort: the share of each cohort with two or more purchases by column k.
  *
- * Every activity event is a purchase (duplicated rows count twice; deduplicate beforehand if needed).
+ * A purchase is what the index counts in `cellEvents`: by default one customer's orders of one day are one
+ * purchase (`buildCohorts`' `purchasePeriod`, `'event'` for every row), as `rfmSummary` counts purchase days, so
+ * "two or more purchases" means purchases on two or more days. See [Orders and purchases](../../docs/guides/getting-started.md#orders-and-purchases).
  *
  * ```text
  * counts[k] = #{ c ∈ cohort : purchases of c in columns 0 … k ≥ 2 }
@@ -27,8 +29,10 @@ export type CohortRepeatPurchaseRateResult = CohortCountTable;
  * ```ts
  * import { buildCohorts, cohortRepeatPurchaseRate } from 'loyalty-metrics';
  *
- * const index = buildCohorts({ customer: [1, 1, 2, 2, 3], time: [0, 3_600_000, 0, 86_400_000, 0] });
- * cohortRepeatPurchaseRate(index).cohorts[0].rates; // => [1 / 3, 2 / 3]
+ * const log = { customer: [1, 1, 2, 2, 3], time: [0, 3_600_000, 0, 86_400_000, 0] };
+ * // customer 1's two orders of 1970-01-01 are one purchase; customer 2 buys again the next day
+ * cohortRepeatPurchaseRate(buildCohorts(log)).cohorts[0].rates; // => [0, 1 / 3]
+ * cohortRepeatPurchaseRate(buildCohorts(log, { purchasePeriod: 'event' })).cohorts[0].rates; // => [1 / 3, 2 / 3]
  * ```
  * @category Cohorts
  */
@@ -45,7 +49,7 @@ export function cohortRepeatPurchaseRate(index: CohortIndex): CohortRepeatPurcha
       }
     }
   }
-  const cohorts = valid.cohorts.map((c, r) => {
+  const drafts = valid.cohorts.map((c, r) => {
     const counts: number[] = [];
     let acc = 0;
     for (const x of firsts[r] as number[]) {
@@ -61,5 +65,6 @@ export function cohortRepeatPurchaseRate(index: CohortIndex): CohortRepeatPurcha
       complete: counts.map((_, k) => k < c.completeColumns),
     };
   });
+  const cohorts = withFinal(drafts, false);
   return { ...cohortMeta(valid), cohorts, average: completeAverage(cohorts) };
 }

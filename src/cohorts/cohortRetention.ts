@@ -1,5 +1,5 @@
 import { cohortMeta, indexCells, requireCohortIndex } from '../internal/cohortIndex.ts';
-import { completeAverage, retentionCohorts } from '../internal/cohortKernel.ts';
+import { completeAverage, retentionCohorts, withFinal } from '../internal/cohortKernel.ts';
 import { averageBounds, cellBounds } from '../internal/cohorts/cellIntervals.ts';
 import { previousAverage, previousReference, recurringCells, thinCells } from '../internal/cohorts/cellVariants.ts';
 import { readRetentionMode, RETENTION_MODE_KEYS } from '../internal/input/settings.ts';
@@ -48,7 +48,7 @@ export interface CohortRetentionOptions extends RetentionModeOptions {
  * on:         counts[k] = #{ c ∈ cohort : c active in column k }
  * onOrAfter:  counts[k] = #{ c ∈ cohort : c active in some column j ≥ k }
  * brackets:   counts[b] = #{ c ∈ cohort : c active in some column j ∈ [from_b, to_b] }
- * rates[k]   = counts[k] / size;   average[k] = Σ counts[k] / Σ size over cohorts with complete[k]
+ * rates[k]   = counts[k] / size;   average[k] = Σ counts[k] / Σ size over cohorts with final[k]
  * minEvents n:  c is active in column k ⇔ c had ≥ n activity events in it
  * recurring:    members of row p = #{ c active in p };  counts_p[k] = #{ c active in p and in p + k }   (mode on)
  * previous:     rates[k] = counts[k] / counts[k − 1];   average[k] = Σ counts[k] / Σ counts[k − 1]
@@ -65,7 +65,8 @@ export interface CohortRetentionOptions extends RetentionModeOptions {
  * @param index - A {@link CohortIndex} from {@link buildCohorts} (plain data; a JSON round trip is fine).
  * @param options - `mode` (`'on'` default, or `'onOrAfter'`) or `brackets`, `confidenceLevel`, `minEvents` (1),
  *   `membership` (`'first'`), `reference` (`'cohort'`).
- * @returns The matrix, rates in [0, 1]; `average[k]` is `null` where no cohort's column k is complete.
+ * @returns The matrix, rates in [0, 1]; `average[k]` is `null` where no cohort's column k is final (see
+ *   {@link retentionMatrix} for `complete` and `final`).
  * @throws {TypeError} When the index is malformed (wrong kinds).
  * @throws {RangeError} For an unknown mode, membership or reference, invalid brackets, an inconsistent index,
  *   `minEvents` that is not a positive integer, recurring memberships of a rolling index, or intervals with
@@ -136,7 +137,7 @@ export function cohortRetention(index: CohortIndex, options?: CohortRetentionOpt
     const keys = valid.cohorts.map((c) => indexer.index(c.start));
     cells = recurringCells(fn, cells, keys, indexer, indexer.index(valid.observationEnd));
   }
-  let cohorts = retentionCohorts(cells, mode, brackets);
+  let cohorts = withFinal(retentionCohorts(cells, mode, brackets), mode === 'onOrAfter');
   if (previous) cohorts = previousReference(cohorts);
   const average = previous ? previousAverage(cohorts) : completeAverage(cohorts);
   const meta = { ...cohortMeta(valid), mode, brackets };

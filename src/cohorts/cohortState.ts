@@ -1,5 +1,5 @@
 import { readCohortEvents, runCohortKernel } from '../internal/cohortKernel.ts';
-import { readCohortSettings } from '../internal/input/settings.ts';
+import { defaultObservationEnd, readCohortSettings } from '../internal/input/settings.ts';
 import { eventTimesOf } from '../internal/state/eventTimes.ts';
 import { encodeLists, listsFromKernel } from '../internal/state/periodLists.ts';
 import { STATE_VERSION } from '../internal/state/stateFields.ts';
@@ -54,8 +54,9 @@ export interface CohortStateOptions<Row = unknown>
  * state.customers; // => ['a', 'b', 'c']
  * // the state survives JSON, and finishing it gives the matrix of all the events
  * const matrix = finishCohortState(JSON.parse(JSON.stringify(state)));
- * matrix.cohorts[0]; // => { label: '2024-01-01', size: 2, counts: [2, 1], rates: [1, 0.5], complete: [true, false] }
- * matrix.average; // => [1, null]
+ * // a log of dates: its latest day, 2024-01-02, is observed whole
+ * matrix.cohorts[0]; // => { label: '2024-01-01', size: 2, counts: [2, 1], rates: [1, 0.5], complete: [true, true] }
+ * matrix.average; // => [1, 0.5]
  * matrix.cohorts; // => retentionMatrix([...monday, ...tuesday], options).cohorts
  * ```
  * @category Cohorts
@@ -84,7 +85,8 @@ export function cohortState<Row = unknown>(
       weekStartsOn: settings.weekStartsOn,
       yearStartsOn: settings.yearStartsOn,
     },
-    latestEvent: log.length === 0 ? null : log.maxMs,
+    // the default end of the log, as retentionMatrix reads it: a latest date covers its whole day
+    latestEvent: log.length === 0 ? null : defaultObservationEnd(fn, log.maxMs, log.latestIsDate, settings.timeZone),
     eventTimes: eventTimesOf(log.times, log.minMs, log.maxMs, settings.indexer),
     customers,
     periodBase,

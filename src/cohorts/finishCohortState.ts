@@ -1,5 +1,10 @@
-import { completeAverage, retentionCohorts } from '../internal/cohortKernel.ts';
-import { RETENTION_MODE_KEYS, readCohortSettings, readRetentionMode } from '../internal/input/settings.ts';
+import { completeAverage, retentionCohorts, withFinal } from '../internal/cohortKernel.ts';
+import {
+  observedUntil,
+  RETENTION_MODE_KEYS,
+  readCohortSettings,
+  readRetentionMode,
+} from '../internal/input/settings.ts';
 import { lastCountedPeriod } from '../internal/state/eventTimes.ts';
 import { readCohortState } from '../internal/state/readStates.ts';
 import { readOptions } from '../internal/validate.ts';
@@ -76,6 +81,8 @@ export function finishCohortState(state: CohortState, options?: FinishCohortStat
   if (end === null) return result(null, []);
   const { indexer } = settings;
   const endPeriod = indexer.index(end);
+  // The period of the end is complete when the end closes it (a date-only end covers its whole day).
+  const endDone = indexer.end(endPeriod) <= observedUntil(fn, end, settings.timeZone) ? 1 : 0;
   const last = lastCountedPeriod(fn, s.eventTimes, endPeriod, end);
   const { ids, offsets, periods } = s.lists;
   // Cells relative to each customer's cohort period, for the cohort kernel's retention counts.
@@ -119,7 +126,10 @@ export function finishCohortState(state: CohortState, options?: FinishCohortStat
     start: indexer.start(key),
     size: sizes[r] as number,
     columns: endPeriod - key + 1,
-    completeColumns: endPeriod - key,
+    completeColumns: endPeriod - key + endDone,
   }));
-  return result(end, retentionCohorts({ rows, customerRow, cellStart, cellColumn }, mode, brackets));
+  return result(
+    end,
+    withFinal(retentionCohorts({ rows, customerRow, cellStart, cellColumn }, mode, brackets), mode === 'onOrAfter'),
+  );
 }

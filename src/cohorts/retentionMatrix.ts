@@ -1,4 +1,4 @@
-import { completeAverage, runRetentionKernel } from '../internal/cohortKernel.ts';
+import { completeAverage, runRetentionKernel, withFinal } from '../internal/cohortKernel.ts';
 import { readCohortExtras } from '../internal/input/cohortExtras.ts';
 import { COHORT_EVENT_KEYS, readEventLog } from '../internal/input/eventLog.ts';
 import {
@@ -17,7 +17,8 @@ import type { CohortEventLogColumns, CohortMeta, RetentionBracket, RetentionCoho
 export interface RetentionModeOptions {
   /**
    * `'on'` (default): customers active in column k. `'onOrAfter'`: active in column k or any later observable
-   * column ("unbounded" retention).
+   * column ("unbounded" retention); its cells are lower bounds (`final` false) until the cohort has been
+   * observed to the matrix's last column.
    */
   readonly mode?: 'on' | 'onOrAfter';
   /**
@@ -51,7 +52,7 @@ export interface RetentionMatrixResult extends CohortMeta {
   readonly brackets: readonly RetentionBracket[] | null;
   /** Cohorts in time order (cohorts without customers are not listed). */
   readonly cohorts: RetentionMatrixCohort[];
-  /** Per column: Σ counts / Σ size over cohorts whose column is complete; `null` where none is. */
+  /** Per column: Σ counts / Σ size over cohorts whose cell is final; `null` where none is. */
   readonly average: (number | null)[];
   /** With `confidenceLevel`: the level used. */
   readonly confidenceLevel?: number;
@@ -71,9 +72,13 @@ export interface RetentionMatrixResult extends CohortMeta {
  * Rows are cohorts (customers grouped by the calendar period of their first event, or of their first
  * `startEvent`, or of their `cohort` date), columns are periods since the cohort's period (calendar windows)
  * or since each customer's own start (rolling windows of 24 h, 7, 30, 91 or 365 days). Each cohort's arrays
- * stop at its last column observable by `observationEnd`; `complete[k]` says whether column k had fully ended.
+ * stop at its last column observable by `observationEnd`; `complete[k]` says whether column k had fully ended,
+ * `final[k]` whether its count can no longer change (see below).
  * Boundary rules: an event exactly at `observationEnd` counts; a period starting exactly at `observationEnd`
- * is observable; a period is complete when it ends at or before `observationEnd`. With rolling windows, column k
+ * is observable; a period is complete when it ends at or before `observationEnd`. A date-only `observationEnd`
+ * (`'2024-02-29'`) covers that whole day in `timeZone` (its events count, and a period ending at the next
+ * midnight is complete); a date-time is an instant. Without it, the end is the latest event, its whole day when
+ * that event's time is written as a date. With rolling windows, column k
  * is observable once the earliest member's window k has started and complete once the latest member's has
  * ended. With brackets, a bracket is observable once its first column is and complete once its last is.
  * This is the one-call form of `cohortRetention(buildCohorts(events, options), options)` on the same kernel,
@@ -84,18 +89,24 @@ export interface RetentionMatrixResult extends CohortMeta {
  * onOrAfter:  counts[k] = #{ c ∈ cohort : c active in some column j ≥ k }
  * brackets:   counts[b] = #{ c ∈ cohort : c active in some column j ∈ [from_b, to_b] }
  * rates[k]   = counts[k] / size
- * average[k] = Σ counts[k] / Σ size   over cohorts with complete[k]
+ * average[k] = Σ counts[k] / Σ size   over cohorts with final[k]
+ * final[k]   = complete[k]                                      (on, brackets)
+ *            = complete[k] ∧ the cohort's row spans the matrix and its last column is complete   (onOrAfter)
  * ```
  *
+ * On or after, a complete cell keeps growing as later periods are observed: it is a lower bound (`final`
+ * false) until its cohort has been observed to the matrix's last column, and stays out of the average (see
+ * "On or after: final cells and lower bounds" in the retention guide).
+ *
  * With `confidenceLevel`, every cell gets a Wilson score interval (`lower[k]`, `upper[k]`) of counts[k] out of
- * size, and the average row one of Σ counts out of Σ size over its complete cohorts (`averageLower`,
+ * size, and the average row one of Σ counts out of Σ size over its final cells (`averageLower`,
  * `averageUpper`): the customers of those cohorts taken as one binomial sample, which is what weighting each
  * cohort's rate by its size means. It describes sampling noise only, not drift between cohorts; use
  * `retentionTrend` for that and `compareRetention` to test two cohorts.
  *
  * ```text
  * lower[k], upper[k] = Wilson(counts[k], size, z)          z from confidenceLevel (1.96 at 95 %)
- * averageLower[k], averageUpper[k] = Wilson(Σ counts[k], Σ size, z)   over cohorts with complete[k]
+ * averageLower[k], averageUpper[k] = Wilson(Σ counts[k], Σ size, z)   over cohorts with final[k]
  * ```
  *
  * Frequency thresholds (`minEvents`), recurring memberships and the "previous period" reference are options
@@ -109,7 +120,7 @@ export interface RetentionMatrixResult extends CohortMeta {
  * @param options - `customer`, `time` (rows), `period` (default `'day'`), `mode` (`'on'`), `brackets`,
  *   `windows` (`'calendar'`), `timeZone` (`'UTC'`), `weekStartsOn` (1), `yearStartsOn` (1), `observationEnd`, `cohort`,
  *   `startEvent`, `returnEvent`, `confidenceLevel` (none).
- * @returns The matrix; `average[k]` is `null` where no cohort's column k is complete.
+ * @returns The matrix; `average[k]` is `null` where no cohort's column k is final.
  * @throws {TypeError} For an invalid accessor, timestamp (naming the row index and value), customer id, filter
  *   result, or columnar input combined with accessors.
  * @throws {RangeError} For an unknown period, mode, windows or time zone, `weekStartsOn` outside 0–6, `yearStartsOn`
@@ -125,13 +136,19 @@ export interface RetentionMatrixResult extends CohortMeta {
  *   { user: 'c', at: '2024-01-02' }, { user: 'c', at: '2024-01-03' },
  * ];
  * const m = retentionMatrix(events, { customer: 'user', time: 'at', period: 'day' });
- * m.cohorts[0]; // => { label: '2024-01-01', size: 2, counts: [2, 1, 1], rates: [1, 0.5, 0.5], complete: [true, true, false] }
- * m.average; // => [1, 0.5, null]
- * retentionMatrix(events, { customer: 'user', time: 'at', mode: 'onOrAfter' }).cohorts[0].counts; // => [2, 2, 1]
+ * // a log of dates: its latest day, 2024-01-03, is observed whole
+ * m.cohorts[0]; // => { label: '2024-01-01', size: 2, counts: [2, 1, 1], rates: [1, 0.5, 0.5], complete: [true, true, true] }
+ * m.average; // => [1, 0.666667, 0.5]
+ * // at the instant 2024-01-03T00:00Z the last day has only started
+ * retentionMatrix(events, { customer: 'user', time: 'at', observationEnd: '2024-01-03T00:00Z' }).cohorts[0].complete; // => [true, true, false]
+ * const after = retentionMatrix(events, { customer: 'user', time: 'at', mode: 'onOrAfter' });
+ * after.cohorts[0]; // => { counts: [2, 2, 1], final: [true, true, true] }
+ * // 2024-01-02's row stops a column short of the matrix: lower bounds, out of the average
+ * after.cohorts[1]; // => { counts: [1, 1], complete: [true, true], final: [false, false] }
  * // 95 % Wilson intervals: 1 of 2 is (0.0945, 0.9055); the average of column 1 pools 2 of 3 customers
  * const ci = retentionMatrix(events, { customer: 'user', time: 'at', confidenceLevel: 0.95 });
  * [ci.cohorts[0].lower, ci.cohorts[0].upper]; // => [[0.3424, 0.0945, 0.0945], [1, 0.9055, 0.9055]]
- * [ci.averageLower, ci.averageUpper]; // => [[0.4385, 0.0945, null], [1, 0.9055, null]]
+ * [ci.averageLower, ci.averageUpper]; // => [[0.4385, 0.2077, 0.0945], [1, 0.9385, 0.9055]]
  * ```
  * @category Cohorts
  */
@@ -158,7 +175,9 @@ export function retentionMatrix<Row = unknown>(
     value: false,
     extras: readCohortExtras,
   });
-  const { observationEnd, cohorts } = runRetentionKernel(fn, data, settings, mode, brackets);
+  const run = runRetentionKernel(fn, data, settings, mode, brackets);
+  const { observationEnd } = run;
+  const cohorts = withFinal(run.cohorts, mode === 'onOrAfter');
   const average = completeAverage(cohorts);
   const meta = {
     period: settings.period,

@@ -55,6 +55,11 @@ export interface CohortIndex extends CohortMeta {
    * this field (built before it existed) reads as 1.
    */
   readonly yearStartsOn: number;
+  /**
+   * How `cellEvents` counts purchases: orders of one customer in the same purchase period are one (default
+   * `'day'`), or `'event'`: every row. An index without this field (built before it existed) counted rows.
+   */
+  readonly purchasePeriod?: Period | 'event';
   /** Cohorts in time order; cohorts without customers are not listed. */
   readonly cohorts: readonly CohortIndexCohort[];
   /** Identifiers of the customers that belong to a cohort. */
@@ -67,7 +72,7 @@ export interface CohortIndex extends CohortMeta {
   readonly cellStart: readonly number[];
   /** Column of each (customer, active column) cell. */
   readonly cellColumn: readonly number[];
-  /** Activity events in each cell. */
+  /** Purchases in each cell: activity events, those of one purchase period (`purchasePeriod`) counted once. */
   readonly cellEvents: readonly number[];
   /** Sum of event values in each cell, or `null` when no `value` was read. */
   readonly cellValue: readonly number[] | null;
@@ -92,8 +97,16 @@ export interface CohortCountRow {
   readonly counts: number[];
   /** counts[k] / size. */
   readonly rates: number[];
-  /** Whether column k had fully ended by the observation end. */
+  /** Whether column k had fully ended by the observation end ("period not ended" when false). */
   readonly complete: boolean[];
+  /**
+   * Whether counts[k] is final: it can no longer change as more data arrives. Equal to `complete` for counts
+   * of one column or bracket and for cumulative counts; for counts over "column k or any later one"
+   * (`retentionMatrix` with mode `'onOrAfter'`, `cohortChurn`) a complete cell stays a bound (a lower bound of
+   * retention, an upper bound of churn) until its cohort has been observed to the end of the table (its last
+   * column, the table's widest, is complete). Averages use final cells only.
+   */
+  readonly final: boolean[];
 }
 
 /** One cohort row of a retention matrix: customers active per column (see the mode). */
@@ -102,7 +115,7 @@ export type RetentionCohort = CohortCountRow;
 /** A table of {@link CohortCountRow}s and its average row. */
 export interface CohortCountTable extends CohortMeta {
   readonly cohorts: CohortCountRow[];
-  /** Per column: Σ counts / Σ size over cohorts whose column is complete; `null` where none is. */
+  /** Per column: Σ counts / Σ size over cohorts whose cell is final; `null` where none is. */
   readonly average: (number | null)[];
 }
 
@@ -127,7 +140,10 @@ export interface CohortState {
   readonly version: number;
   /** The options the state was built with; only states with equal options merge. */
   readonly options: StateCalendarOptions;
-  /** Latest event instant (epoch ms), `null` for a state of no events: the default `observationEnd`. */
+  /**
+   * Latest event instant (epoch ms), `null` for a state of no events: the default `observationEnd` (the last
+   * millisecond of its day when that event's time was written as a date, as `retentionMatrix` reads it).
+   */
   readonly latestEvent: number | null;
   /** Per period with events (period numbers, ascending): the earliest and latest event instant in it. */
   readonly eventTimes: {

@@ -109,7 +109,7 @@ export function trackingTransactions<Row = unknown>(
   const days = createPeriodIndexer(fn, { period: 'day', timeZone, weekStartsOn: 1, yearStartsOn: 1 });
   const calibrationMs = toEpochMs(fn, o.calibrationEnd, 'calibrationEnd', timeZone);
   const columns = readTransactions(fn, transactions, o, timeZone, false);
-  const endMs = readInstant(fn, 'observationEnd', o.observationEnd, timeZone, columns.maxMs);
+  const endMs = readInstant(fn, 'observationEnd', o.observationEnd, timeZone, columns);
   if (columns.length > 0 && endMs < calibrationMs)
     rangeFail(
       fn,

@@ -43,7 +43,7 @@ const MAX_CELLS = 67_108_864; // 2^26
  * );
  * cohortMeta(index); // => { period: 'month', windows: 'calendar', timeZone: 'UTC', weekStartsOn: 1, yearStartsOn: 1 }
  * // the observation end defaults to the latest event
- * new Date(cohortMeta(index).observationEnd ?? Number.NaN).toISOString(); // => '2024-02-25T00:00:00.000Z'
+ * new Date(cohortMeta(index).observationEnd ?? Number.NaN).toISOString(); // => '2024-02-25T23:59:59.999Z'
  * ```
  */
 export function cohortMeta(index: CohortIndex): CohortMeta {

@@ -25,7 +25,8 @@
  * @internal
  * @module
  */
-import type { RetentionBracket, RetentionCohort } from '../cohorts/types.ts';
+import type { RetentionBracket } from '../cohorts/types.ts';
+import type { CountRowDraft } from './cohorts/cohortAverage.ts';
 import { cohortActivity, type DenseSlots, usesDirectSlots } from './cohorts/activityBits.ts';
 import { type CohortKernelResult, cellLists } from './cohorts/cellLists.ts';
 import { retentionCounts } from './cohorts/retentionCounts.ts';
@@ -33,11 +34,12 @@ import { readCohortExtras } from './input/cohortExtras.ts';
 import { denseCustomers } from './input/denseIds.ts';
 import { type CohortEventOptions, type EventLog, readEventLog } from './input/eventLog.ts';
 import type { CohortSettings } from './input/settings.ts';
+import type { PeriodIndexer } from './time/indexer.ts';
 
 // The passes over the activity bitset live in ./cohorts/ (one strategy, one file); re-exported for the importers.
 export type { CohortRowInfo } from './cohorts/activityLayout.ts';
 export type { CohortKernelResult } from './cohorts/cellLists.ts';
-export { completeAverage } from './cohorts/cohortAverage.ts';
+export { completeAverage, withFinal } from './cohorts/cohortAverage.ts';
 export { type CohortCells, retentionCohorts } from './cohorts/retentionCounts.ts';
 
 export { readCohortSettings } from './input/settings.ts';
@@ -111,12 +113,14 @@ export function runCohortKernel(
   events: CohortEvents,
   settings: CohortSettings,
   totals: boolean,
+  purchases: PeriodIndexer | null = null,
 ): CohortKernelResult {
   return cellLists(
     cohortActivity(fn, events, settings, null, slotsOf(fn, events, settings, totals)),
     events,
     settings,
     totals,
+    purchases,
   );
 }
 
@@ -148,7 +152,7 @@ export function runCohortKernel(
  * const on = runRetentionKernel('retentionMatrix', events, settings, 'on', null);
  * on.cohorts; // => [{ label: '2024-01-01', size: 3, counts: [3, 1, 1], complete: [true, true, false] }, { label: '2024-02-01', size: 1, counts: [1, 1], complete: [true, false] }]
  * on.cohorts[0].rates; // => [1, 0.333333, 0.333333]
- * new Date(on.observationEnd).toISOString(); // => '2024-03-20T00:00:00.000Z'
+ * new Date(on.observationEnd).toISOString(); // => '2024-03-20T23:59:59.999Z'
  * // last active column: 1 → 2 (March), 2 → 1, 3 → 0; active in column k or later: 3, 2, 1
  * runRetentionKernel('retentionMatrix', events, settings, 'onOrAfter', null).cohorts[0].counts; // => [3, 2, 1]
  * // brackets [0, 0] and [1, 2]: customers 1 and 2 were back within months 1–2; that bracket ends with March
@@ -161,7 +165,7 @@ export function runRetentionKernel(
   settings: CohortSettings,
   mode: 'on' | 'onOrAfter' | 'brackets',
   brackets: readonly RetentionBracket[] | null,
-): { observationEnd: number; cohorts: RetentionCohort[] } {
+): { observationEnd: number; cohorts: CountRowDraft[] } {
   const act = cohortActivity(
     fn,
     events,

@@ -9,6 +9,7 @@ import { requirePeriod, type Period } from './time/periodKinds.ts';
 import { requireTimeZone } from './time/zones.ts';
 import { requireWeekStartsOn, requireYearStartsOn } from './time/calendarRules.ts';
 import { toEpochMs } from './time/parse.ts';
+import { readObservationEnd } from './input/settings.ts';
 import {
   customerHash,
   quoteIdentifier,
@@ -91,6 +92,7 @@ export function readSqlCalendar(
 
 /** An instant option (a timestamp as `rfmSummary` reads it: a date is local midnight in the zone), or undefined. */
 export function readSqlInstant(fn: string, name: string, value: unknown, timeZone: string): number | undefined {
+  if (name === 'observationEnd') return readObservationEnd(fn, name, value, timeZone);
   return value === undefined ? undefined : toEpochMs(fn, value, name, timeZone);
 }
 

@@ -94,7 +94,7 @@ export function calibrationHoldoutSplit<Row = unknown>(
     value: true,
     deferValueCheck: true,
   });
-  const endMs = readInstant(fn, 'options.observationEnd', opts.observationEnd, settings.timeZone, columns.maxMs);
+  const endMs = readInstant(fn, 'options.observationEnd', opts.observationEnd, settings.timeZone, columns);
   if (endMs < calibrationMs && columns.length > 0) {
     rangeFail(
       fn,

@@ -59,7 +59,8 @@ export function finishRfmState(state: RfmState, options?: FinishRfmStateOptions)
     'options.observationEnd',
     opts.observationEnd,
     settings.timeZone,
-    s.latestEvent ?? Number.NaN,
+    // a state keeps instants: its latest event is an instant (periods make T the same either way)
+    { maxMs: s.latestEvent ?? Number.NaN, latestIsDate: false },
   );
   const { ids, offsets, periods, sums } = s.lists;
   if (ids.length === 0 || !Number.isFinite(endMs)) return [];

@@ -92,7 +92,7 @@ export function overdueCustomers<Row = unknown>(
     timeZone: settings.timeZone,
     value: false,
   });
-  const endMs = readInstant(fn, 'options.observationEnd', opts.observationEnd, settings.timeZone, columns.maxMs);
+  const endMs = readInstant(fn, 'options.observationEnd', opts.observationEnd, settings.timeZone, columns);
   if (columns.length === 0 || !Number.isFinite(endMs)) return [];
   const end = indexer.index(endMs);
   const summary = summarizePeriods(fn, columns, indexer, end, end, true);

@@ -34,7 +34,10 @@ export interface RfmSummaryRow {
  * Pareto/NBD and Gamma-Gamma fits reproduce published figures.
  *
  * Transactions are first grouped into calendar periods (default: days in UTC), so several purchases
- * on one day count once and their values are summed. Then, per customer:
+ * on one day count once and their values are summed — the library's one definition of a purchase, which the
+ * cohort metrics share (see
+ * [Orders and purchases](../../docs/guides/getting-started.md#orders-and-purchases)). A date-only
+ * `observationEnd` covers that whole day, as in every function taking it. Then, per customer:
  *
  * ```text
  * P      = the customer's distinct purchase periods ≤ the period of observationEnd
@@ -121,7 +124,7 @@ export function rfmSummary<Row = unknown>(
     value: true,
     deferValueCheck: true,
   });
-  const endMs = readInstant(fn, 'options.observationEnd', opts.observationEnd, settings.timeZone, columns.maxMs);
+  const endMs = readInstant(fn, 'options.observationEnd', opts.observationEnd, settings.timeZone, columns);
   if (columns.length === 0 || !Number.isFinite(endMs)) return [];
   const end = indexer.index(endMs);
   const summary = summarizePeriods(fn, columns, indexer, end, end, false);

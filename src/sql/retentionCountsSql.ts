@@ -33,12 +33,13 @@ import type { RetentionCountsSqlOptions } from './types.ts';
  * column_index        k = periods since the cohort (calendar), ⌊(t − first) / w⌋ (rolling), or the bracket index
  * customers           on: #active in column k;  onOrAfter: #active in k or later;  brackets: #active in the bracket
  * observation_end_ms  the observation end (epoch ms): the latest event when none is given
- * observation_end_day the same for a date column: the latest date (days since 1970)
+ * observation_end_day the same for a date column: the latest date (days since 1970), observed whole
  * first_start_ms, last_start_ms   rolling windows: the cohort's earliest and latest member start
  * ```
  *
  * Calendar periods are those of the local date in `timeZone` (the engine's IANA database); events after
- * `observationEnd` are ignored, an event exactly at it counts. Rolling windows are 24 h, 7, 30, 91 or 365 days
+ * `observationEnd` are ignored, an event exactly at it counts; a date-only `observationEnd` (`'1998-06-30'`) covers
+ * that whole local day, as everywhere in the library. Rolling windows are 24 h, 7, 30, 91 or 365 days
  * long and need instants (not a `'date'` column). In brackets mode a cohort none of whose customers is in any
  * bracket still has one row, with `column_index` and `customers` NULL, so its size is known. Rows whose customer
  * or time is NULL are skipped. Executed in the tests against DuckDB and PostgreSQL; the other dialects are

@@ -1,16 +1,17 @@
 import type { RetentionMatrixResult } from '../cohorts/retentionMatrix.ts';
 import type { RetentionCohort } from '../cohorts/types.ts';
-import { completeAverage } from '../internal/cohorts/cohortAverage.ts';
+import { completeAverage, type CountRowDraft, withFinal } from '../internal/cohorts/cohortAverage.ts';
 import {
   COHORT_SETTING_KEYS,
+  observedUntil,
   readCohortSettings,
+  readObservationEnd,
   readRetentionMode,
   RETENTION_MODE_KEYS,
 } from '../internal/input/settings.ts';
 import { SQL_SOURCE_KEYS } from '../internal/sqlSource.ts';
 import { isoDateOfDay } from '../internal/time/civil.ts';
 import { ROLLING_WINDOW_MS } from '../internal/time/periodKinds.ts';
-import { toEpochMs } from '../internal/time/parse.ts';
 import {
   describeValue,
   rangeFail,
@@ -117,7 +118,13 @@ export function retentionMatrixFromCounts(
         ms !== null
           ? ms
           : dayNumber !== null
-            ? toEpochMs(fn, isoDateOfDay(dayNumber), `rows[${i}].observation_end_day`, settings.timeZone)
+            ? // a date: its whole local day is observed (the observation-end rule)
+              (readObservationEnd(
+                fn,
+                `rows[${i}].observation_end_day`,
+                isoDateOfDay(dayNumber),
+                settings.timeZone,
+              ) as number)
             : Number.NaN;
       if (Number.isNaN(end)) rangeFail(fn, `rows[${i}] has no observation_end_ms (nor observation_end_day)`);
       if (Number.isNaN(endMs)) endMs = end;
@@ -144,13 +151,15 @@ export function retentionMatrixFromCounts(
   }
   const keys = [...cohorts.keys()].sort((a, b) => a - b);
   const endPeriod = Number.isNaN(endMs) ? Number.NaN : indexer.index(endMs);
+  const until = observedUntil(fn, endMs, settings.timeZone);
+  const endDone = !Number.isNaN(endMs) && indexer.end(endPeriod) <= until ? 1 : 0;
   const windowMs = ROLLING_WINDOW_MS[period];
   const ends = brackets === null ? null : brackets.map(([, to]) => to);
-  const out: RetentionCohort[] = keys.map((key, r) => {
+  const drafts: CountRowDraft[] = keys.map((key, r) => {
     const acc = cohorts.get(key) as CohortAcc;
     // Observable and complete columns: the rules of the cohort kernel (see retentionMatrix's boundary rules).
     const columns = rolling ? Math.floor((endMs - acc.firstStart) / windowMs) + 1 : endPeriod - key + 1;
-    const completeColumns = rolling ? Math.floor((endMs - acc.lastStart) / windowMs) : endPeriod - key;
+    const completeColumns = rolling ? Math.floor((until - acc.lastStart) / windowMs) : endPeriod - key + endDone;
     const width = brackets === null ? columns : brackets.filter(([from]) => from < columns).length;
     const counts = new Array<number>(width).fill(0);
     for (const [k, n] of acc.cells) {
@@ -172,6 +181,7 @@ export function retentionMatrixFromCounts(
       complete,
     };
   });
+  const out: RetentionCohort[] = withFinal(drafts, mode === 'onOrAfter');
   return {
     period,
     windows: settings.windows,

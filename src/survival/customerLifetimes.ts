@@ -2,7 +2,7 @@ import { DAYS_PER_UNIT, DURATION_UNITS, type DurationUnit } from '../internal/ti
 import { requireTimeZone } from '../internal/time/zones.ts';
 import { CustomerSlots } from '../internal/input/denseIds.ts';
 import { readEventLog } from '../internal/input/eventLog.ts';
-import { readInstant } from '../internal/input/settings.ts';
+import { observedUntil, readInstant } from '../internal/input/settings.ts';
 import {
   outOfRange,
   readOptions,
@@ -55,6 +55,7 @@ const MS_PER_DAY = 86_400_000;
  *
  * ```text
  * customer c with activity times a₁ ≤ a₂ ≤ … ≤ a_k ≤ E      (E = observationEnd, w = churnAfter)
+ * a date-only observationEnd ('2024-03-31') covers its whole day: E is then the next local midnight
  * j        = first index with a_{j+1} − a_j > w (a gap of inactivity longer than w), else k
  * churn    = a_j + w;    event = 1 if churn ≤ E, else 0
  * duration = (min(churn, E) − a₁) / unit
@@ -90,7 +91,8 @@ const MS_PER_DAY = 86_400_000;
  * const lifetimes = customerLifetimes(payments, {
  *   customer: 'user', time: 'at', churnAfter: 35, unit: 'day', observationEnd: '2024-03-31',
  * });
- * lifetimes; // => { customers: ['ann', 'bob', 'cyd'], durations: [90, 35, 59], events: [0, 1, 0] }
+ * // observationEnd '2024-03-31' covers that whole day: ann is observed for 91 days (1 January to 1 April)
+ * lifetimes; // => { customers: ['ann', 'bob', 'cyd'], durations: [91, 35, 60], events: [0, 1, 0] }
  * kaplanMeier(lifetimes).curve[0].survival; // => 0.6667
  * ```
  * @category Survival
@@ -124,7 +126,10 @@ export function customerLifetimes<Row>(
     timeZone,
     value: false,
   });
-  const end = readInstant(fn, 'options.observationEnd', opts.observationEnd, timeZone, columns.maxMs);
+  const last = readInstant(fn, 'options.observationEnd', opts.observationEnd, timeZone, columns);
+  // Rows up to the last instant observed count; durations are censored when the observation stops (the next
+  // local midnight after a date's whole day).
+  const end = observedUntil(fn, last, timeZone);
   const n = columns.length;
 
   // Slot per customer (first-seen order among activity up to the end), then the times grouped by slot.
@@ -132,7 +137,7 @@ export function customerLifetimes<Row>(
   const slotOfRow = new Int32Array(n);
   const counts: number[] = [];
   for (let i = 0; i < n; i++) {
-    if ((columns.times[i] as number) > end) {
+    if ((columns.times[i] as number) > last) {
       slotOfRow[i] = -1;
       continue;
     }

@@ -86,9 +86,16 @@ describe('loyalty-metrics retention', () => {
       ['retention', '--customer', 'user', '--time', 'at', '--format', 'csv'],
       'user,at\na,2024-01-01\na,2024-01-02\n',
     );
+    // the latest cell is the date 2024-01-02: that whole day is observed, so day 1 is complete (issue #16)
     expect(run.stdout).toBe(
-      'cohort,cohort_start,size,column,customers,rate,complete\n2024-01-01,2024-01-01T00:00:00.000Z,1,0,1,1,true\n2024-01-01,2024-01-01T00:00:00.000Z,1,1,1,1,false\n',
+      'cohort,cohort_start,size,column,customers,rate,complete\n2024-01-01,2024-01-01T00:00:00.000Z,1,0,1,1,true\n2024-01-01,2024-01-01T00:00:00.000Z,1,1,1,1,true\n',
     );
+    // with the end at that day's first instant, day 1 has only started
+    const instant = await runCli(
+      ['retention', '--customer', 'user', '--time', 'at', '--format', 'csv', '--observation-end', '2024-01-02T00:00Z'],
+      'user,at\na,2024-01-01\na,2024-01-02\n',
+    );
+    expect(instant.stdout.endsWith(',1,1,1,1,false\n')).toBe(true);
   });
 
   describe('errors and exit codes', () => {

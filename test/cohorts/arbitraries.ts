@@ -21,3 +21,19 @@ export const cohortSetup = fc.record({
   windows: fc.constantFrom('calendar' as const, 'rolling' as const),
   timeZone: fc.constantFrom('UTC', 'Europe/Bucharest', 'America/New_York'),
 });
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Purchases of a log by the library's default rule, counted by brute force: distinct (customer, local day in
+ * `timeZone`) pairs, local days from Intl (no code shared with src/).
+ */
+export function purchaseDays(log: { customer: readonly number[]; time: readonly number[] }, timeZone: string): number {
+  let f = dayFormats.get(timeZone);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, f);
+  }
+  const format = f;
+  return new Set(log.time.map((t, i) => `${log.customer[i]} ${format.format(t)}`)).size;
+}

@@ -26,9 +26,15 @@ describe('buildCohorts', () => {
       ],
       cellStart: [0, 2, 4, 6],
       cellColumn: [0, 2, 0, 1, 0, 2],
-      cellEvents: [2, 1, 1, 1, 2, 1],
+      cellEvents: [2, 1, 1, 1, 1, 1],
       cellValue: [40, 20, 50, 25, 80, 5],
+      purchasePeriod: 'day',
     });
+    // every row a purchase: cy's two rows of Feb 10 count twice
+    const rows = buildCohorts(orders, { ...orderOptions, purchasePeriod: 'event' });
+    expect([rows.cellEvents, rows.purchasePeriod]).toEqual([[2, 1, 1, 1, 2, 1], 'event']);
+    // monthly purchases: ann's two January orders are one
+    expect(buildCohorts(orders, { ...orderOptions, purchasePeriod: 'month' }).cellEvents).toEqual([1, 1, 1, 1, 1, 1]);
   });
 
   it('survives a JSON round trip', () => {

@@ -12,9 +12,10 @@ describe('cohortAverageOrderValue', () => {
     const aov = cohortAverageOrderValue(index);
     expect(aov.cohorts.map((c) => c.averageOrderValue)).toEqual([
       [30, 25, 20, Number.NaN],
-      [40, Number.NaN, 5],
+      [80, Number.NaN, 5],
     ]);
-    expect(aov.average).toEqual([34, 25, 20, null]);
+    // cy's two $40 orders of Feb 10 are one $80 purchase: column 0 is (10 + 30 + 50 + 80) / 4
+    expect(aov.average).toEqual([42.5, 25, 20, null]);
   });
 
   describe('edge cases', () => {

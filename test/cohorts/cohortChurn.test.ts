@@ -22,7 +22,20 @@ describe('cohortChurn', () => {
         [true, true, false],
       ],
     ]);
-    expect(churn.average).toEqual([0, 0, 0.5, null]);
+    // Churn counts "not active in column k or later": upper bounds until the cohort is observed to the table's
+    // last column (April, in progress at 2024-04-01T00:00Z), so no cell is final and there is no average yet.
+    expect(churn.cohorts.map((c) => c.final)).toEqual([
+      [false, false, false, false],
+      [false, false, false],
+    ]);
+    expect(churn.average).toEqual([null, null, null, null]);
+    // Observed through 2024-04-30 (the whole day): January's row is final; February's stops a column short.
+    const april = cohortChurn(buildCohorts(orders, { ...orderOptions, observationEnd: '2024-04-30' }));
+    expect(april.cohorts.map((c) => c.final)).toEqual([
+      [true, true, true, true],
+      [false, false, false],
+    ]);
+    expect(april.average).toEqual([0, 0, 0.5, 1]);
   });
 
   describe('edge cases', () => {

@@ -17,13 +17,15 @@ describe('cohortPurchaseFrequency', () => {
         [1.5, 2, 2.5, 2.5],
       ],
       [
-        [2, 0, 1],
-        [2, 0, 1],
-        [2, 2, 3],
+        [1, 0, 1],
+        [1, 0, 1],
+        [1, 1, 2],
       ],
     ]);
-    expectClose(f.averageCumulativeFrequency[0]!, 5 / 3);
-    expect(f.averageCumulativeFrequency.slice(1)).toEqual([2, 2.5, null]);
+    // cy's two orders of Feb 10 are one purchase (purchasePeriod 'day'); columns 0–1 of both cohorts are complete
+    expectClose(f.averageCumulativeFrequency[0]!, 4 / 3);
+    expectClose(f.averageCumulativeFrequency[1]!, 5 / 3);
+    expect(f.averageCumulativeFrequency.slice(2)).toEqual([2.5, null]);
   });
 
   describe('edge cases', () => {

@@ -16,12 +16,15 @@ describe('cohortRepeatPurchaseRate', () => {
         [0.5, 1, 1, 1],
       ],
       [
-        [1, 1, 1],
-        [1, 1, 1],
+        [0, 0, 1],
+        [0, 0, 1],
       ],
     ]);
-    expectClose(repeat.average[0]!, 2 / 3);
-    expect(repeat.average.slice(1)).toEqual([1, 1, null]);
+    // cy's two orders of Feb 10 are one purchase day: his second purchase is on Apr 1 (column 2)
+    expectClose(repeat.average[0]!, 1 / 3);
+    expectClose(repeat.average[1]!, 2 / 3);
+    expect(repeat.average.slice(2)).toEqual([1, null]);
+    expect(repeat.cohorts.map((c) => c.final)).toEqual(repeat.cohorts.map((c) => c.complete));
   });
 
   describe('edge cases', () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildCohorts, cohortPurchaseFrequency, cohortRevenue } from '../../src/index.ts';
 import { expectClose } from '../helpers/expectClose.ts';
-import { cohortSetup, orderLog } from './arbitraries.ts';
+import { cohortSetup, orderLog, purchaseDays } from './arbitraries.ts';
 
 describe('cohortRevenue properties', () => {
   it('cohortRevenue and cohortPurchaseFrequency account for every event once', () => {
@@ -17,7 +17,10 @@ describe('cohortRevenue properties', () => {
           { abs: 1e-9 },
         );
         const frequency = cohortPurchaseFrequency(index);
-        expect(frequency.cohorts.reduce((s, c) => s + c.orders.reduce((a, b) => a + b, 0), 0)).toBe(log.time.length);
+        const orders = frequency.cohorts.reduce((s, c) => s + c.orders.reduce((a, b) => a + b, 0), 0);
+        if (setup.windows === 'calendar') expect(orders).toBe(purchaseDays(log, setup.timeZone));
+        const rows = cohortPurchaseFrequency(buildCohorts(log, { ...setup, purchasePeriod: 'event' }));
+        expect(rows.cohorts.reduce((s, c) => s + c.orders.reduce((a, b) => a + b, 0), 0)).toBe(log.time.length);
         for (const c of frequency.cohorts) {
           c.cumulativeFrequency.forEach((x, k) => {
             if (k > 0) expect(x).toBeGreaterThanOrEqual(c.cumulativeFrequency[k - 1]!);

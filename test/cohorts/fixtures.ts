@@ -1,7 +1,8 @@
 // A small order log whose cohort tables are worked out by hand in the metric tests (month cohorts, UTC,
 // observation end 2024-04-01T00:00:00Z).
 //   Jan cohort: ann (Jan 5 $10, Jan 20 $30, Mar 2 $20), bob (Jan 31 23:59:59 $50, Feb 1 00:00 $25)
-//   Feb cohort: cy (Feb 10 $40 twice — a duplicated row is two purchases, Apr 1 00:00 $5 — exactly at the end)
+//   Feb cohort: cy (Feb 10 $40 twice — two orders on one day are one purchase by default, purchasePeriod 'day';
+//   Apr 1 00:00 $5 — exactly at the end)
 //   dee buys only after the observation end and is in no cohort.
 export const orders = [
   { who: 'ann', at: '2024-01-05T10:00:00Z', amount: 10 },

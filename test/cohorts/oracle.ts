@@ -28,6 +28,7 @@ export interface OracleCohort {
   size: number;
   counts: number[];
   complete: boolean[];
+  final: boolean[];
 }
 
 const DAY = 86_400_000;
@@ -89,6 +90,10 @@ export function oracleRetention(
   const end = o.observationEnd ?? Math.max(...events.map((e) => e.time));
   const key = (ms: number) => oraclePeriod(ms, o.period, o.timeZone, o.weekStartsOn);
   const endKey = key(end).key;
+  // Observed until: the next local midnight when the end is a day's last millisecond (a date-only end).
+  const dayOf = (ms: number) => oraclePeriod(ms, 'day', o.timeZone, o.weekStartsOn).key;
+  const until = dayOf(end + 1) !== dayOf(end) ? end + 1 : end;
+  const untilKey = key(until).key;
   const w = WINDOW[o.period];
 
   // Each customer's start instant.
@@ -126,7 +131,7 @@ export function oracleRetention(
     const observable = (k: number): boolean =>
       o.windows === 'rolling' ? minStart + k * w <= end : cohortKey + k <= endKey;
     const complete = (k: number): boolean =>
-      o.windows === 'rolling' ? maxStart + (k + 1) * w <= end : cohortKey + k + 1 <= endKey;
+      o.windows === 'rolling' ? maxStart + (k + 1) * w <= until : cohortKey + k + 1 <= untilKey;
     const counts: number[] = [];
     const completeFlags: boolean[] = [];
     if (o.mode === 'brackets') {
@@ -143,12 +148,17 @@ export function oracleRetention(
         completeFlags.push(complete(k));
       }
     }
-    cohorts.push({ label: g.label, size: g.members.length, counts, complete: completeFlags });
+    cohorts.push({ label: g.label, size: g.members.length, counts, complete: completeFlags, final: [] });
   }
   const width = Math.max(0, ...cohorts.map((c) => c.counts.length));
+  // A cell is final when complete; on or after, only once its cohort is observed through the last column.
+  for (const c of cohorts) {
+    const whole = c.counts.length === width && c.complete[width - 1] === true;
+    c.final = c.complete.map((x) => x && (o.mode !== 'onOrAfter' || whole));
+  }
   const average: (number | null)[] = [];
   for (let k = 0; k < width; k++) {
-    const qualifying = cohorts.filter((c) => c.complete[k] === true);
+    const qualifying = cohorts.filter((c) => c.final[k] === true);
     const size = qualifying.reduce((s, c) => s + c.size, 0);
     average.push(size === 0 ? null : qualifying.reduce((s, c) => s + c.counts[k]!, 0) / size);
   }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildCohorts, cohortRetention, retentionMatrix, type RetentionMatrixOptions } from '../../src/index.ts';
 import { deepFreeze } from '../helpers/expectClose.ts';
-import { oracleRetention, type OracleEvent, type OraclePeriod } from './oracle.ts';
+import { oraclePeriod, oracleRetention, type OracleEvent, type OraclePeriod } from './oracle.ts';
 
 const HALF_HOUR = 1_800_000;
 const FROM = Date.UTC(2023, 8, 1);
@@ -42,6 +42,8 @@ const setup = fc.record({
     fc.integer({ min: 0, max: SPAN }).map((s) => FROM + s * HALF_HOUR),
     { nil: undefined },
   ),
+  // the observation end written as an instant, or as the date of its local day (the whole day: issue #16)
+  endAs: fc.constantFrom('iso' as const, 'date' as const),
   filters: fc.constantFrom('none', 'start', 'return', 'both', 'cohort'),
   shape: fc.constantFrom('rows', 'columns'),
   timeAs: fc.constantFrom('ms', 'iso', 'date'),
@@ -53,6 +55,20 @@ describe('retentionMatrix against the brute-force oracle', () => {
       fc.property(fc.array(event, { maxLength: 30 }), setup, (events, s) => {
         const useStart = s.filters === 'start' || s.filters === 'both';
         const useReturn = s.filters === 'return' || s.filters === 'both';
+        // A date-only end stands for its whole local day: the oracle gets the day's last millisecond, found by
+        // bisection on Intl's local dates.
+        const endDay = s.end === undefined ? '' : oraclePeriod(s.end, 'day', s.timeZone, 0).label;
+        let end = s.end;
+        if (s.end !== undefined && s.endAs === 'date') {
+          let lo = s.end;
+          let hi = s.end + 2 * 86_400_000;
+          while (hi - lo > 1) {
+            const mid = Math.floor((lo + hi) / 2);
+            if (oraclePeriod(mid, 'day', s.timeZone, 0).label === endDay) lo = mid;
+            else hi = mid;
+          }
+          end = lo;
+        }
         const oracleEvents = events.map((e) => ({
           ...e,
           start: useStart ? e.start : true,
@@ -66,7 +82,7 @@ describe('retentionMatrix against the brute-force oracle', () => {
           mode: s.mode,
           brackets: s.brackets,
           useCohortDates: s.filters === 'cohort',
-          ...(s.end === undefined ? {} : { observationEnd: s.end }),
+          ...(end === undefined ? {} : { observationEnd: end }),
         });
         // buildCohorts takes the time settings, cohortRetention the retention mode, retentionMatrix both.
         const settings = {
@@ -74,7 +90,9 @@ describe('retentionMatrix against the brute-force oracle', () => {
           windows: s.windows,
           timeZone: s.timeZone,
           weekStartsOn: s.weekStartsOn,
-          ...(s.end === undefined ? {} : { observationEnd: new Date(s.end).toISOString() }),
+          ...(s.end === undefined
+            ? {}
+            : { observationEnd: s.endAs === 'date' ? endDay : new Date(s.end).toISOString() }),
         };
         const retention = s.mode === 'brackets' ? { brackets: s.brackets } : { mode: s.mode };
         const common = { ...settings, ...retention };
@@ -118,9 +136,9 @@ describe('retentionMatrix against the brute-force oracle', () => {
           const { mode: _m, brackets: _b, ...indexOptions } = options;
           expect(cohortRetention(buildCohorts(columns, indexOptions), retention)).toEqual(actual);
         }
-        expect(actual.cohorts.map(({ label, size, counts, complete }) => ({ label, size, counts, complete }))).toEqual(
-          expected.cohorts,
-        );
+        expect(
+          actual.cohorts.map(({ label, size, counts, complete, final }) => ({ label, size, counts, complete, final })),
+        ).toEqual(expected.cohorts);
         expect(actual.average).toEqual(expected.average);
         for (const c of actual.cohorts) expect(c.rates).toEqual(c.counts.map((x) => x / c.size));
       }),

@@ -6,6 +6,7 @@ import { deepFreeze, expectThrows } from '../helpers/expectClose.ts';
 
 const strip = (m: ReturnType<typeof retentionMatrix>) =>
   m.cohorts.map(({ label, size, counts, complete }) => ({ label, size, counts, complete }));
+const finals = (m: ReturnType<typeof retentionMatrix>) => m.cohorts.map((c) => c.final);
 
 describe('retentionMatrix', () => {
   const events = deepFreeze([
@@ -18,7 +19,8 @@ describe('retentionMatrix', () => {
   ]);
 
   it('returns daily cohorts with counts, rates, completeness and the size-weighted average', () => {
-    const m = retentionMatrix(events, { customer: 'user', time: 'at' });
+    // An explicit end at the instant 2024-01-03T00:00Z: the day 2024-01-03 has started, not ended.
+    const m = retentionMatrix(events, { customer: 'user', time: 'at', observationEnd: Date.UTC(2024, 0, 3) });
     expect(m).toEqual({
       period: 'day',
       windows: 'calendar',
@@ -36,6 +38,7 @@ describe('retentionMatrix', () => {
           counts: [2, 1, 1],
           rates: [1, 0.5, 0.5],
           complete: [true, true, false],
+          final: [true, true, false],
         },
         {
           label: '2024-01-02',
@@ -44,6 +47,7 @@ describe('retentionMatrix', () => {
           counts: [1, 1],
           rates: [1, 1],
           complete: [true, false],
+          final: [true, false],
         },
       ],
       average: [1, 0.5, null],
@@ -51,17 +55,60 @@ describe('retentionMatrix', () => {
     expect(JSON.parse(JSON.stringify(m))).toEqual(m);
   });
 
-  it('counts a customer in every earlier column with onOrAfter', () => {
+  it('observes the latest day of a log of dates whole by default (issue #16)', () => {
+    // The latest event is written '2024-01-03': the default end is that whole day, so its column is complete.
+    const m = retentionMatrix(events, { customer: 'user', time: 'at' });
+    expect(m.observationEnd).toBe(Date.UTC(2024, 0, 4) - 1);
+    expect(strip(m)).toEqual([
+      { label: '2024-01-01', size: 2, counts: [2, 1, 1], complete: [true, true, true] },
+      { label: '2024-01-02', size: 1, counts: [1, 1], complete: [true, true] },
+    ]);
+    // column 1: (1 + 1) / (2 + 1); column 2: 1 / 2
+    expect(m.average).toEqual([1, 2 / 3, 0.5]);
+    // the same as the explicit date, and as its last millisecond
+    expect(retentionMatrix(events, { customer: 'user', time: 'at', observationEnd: '2024-01-03' })).toEqual(m);
+    expect(
+      retentionMatrix(events, { customer: 'user', time: 'at', observationEnd: '2024-01-03T23:59:59.999Z' }),
+    ).toEqual(m);
+    // the same dates as epoch ms are instants: the latest day has only started
+    const instants = events.map((e) => ({ ...e, at: Date.parse(e.at) }));
+    const atMidnight = retentionMatrix(instants, { customer: 'user', time: 'at' });
+    expect(atMidnight.observationEnd).toBe(Date.UTC(2024, 0, 3));
+    expect(strip(atMidnight)[0]?.complete).toEqual([true, true, false]);
+  });
+
+  it('counts a customer in every earlier column with onOrAfter, final once observed to the last column', () => {
     const m = retentionMatrix(events, { customer: 'user', time: 'at', mode: 'onOrAfter' });
     expect(strip(m)).toEqual([
-      { label: '2024-01-01', size: 2, counts: [2, 2, 1], complete: [true, true, false] },
-      { label: '2024-01-02', size: 1, counts: [1, 1], complete: [true, false] },
+      { label: '2024-01-01', size: 2, counts: [2, 2, 1], complete: [true, true, true] },
+      { label: '2024-01-02', size: 1, counts: [1, 1], complete: [true, true] },
     ]);
+    // 2024-01-02's cells count activity on "day k or later" up to 2024-01-03 only, one day short of the
+    // matrix's last column: lower bounds, out of the average.
+    expect(finals(m)).toEqual([
+      [true, true, true],
+      [false, false],
+    ]);
+    expect(m.average).toEqual([1, 1, 0.5]);
+    // With the end at the instant 2024-01-03T00:00Z, no cohort is observed to the end: no final cell.
+    const open = retentionMatrix(events, {
+      customer: 'user',
+      time: 'at',
+      mode: 'onOrAfter',
+      observationEnd: Date.UTC(2024, 0, 3),
+    });
+    expect(strip(open)[0]?.complete).toEqual([true, true, false]);
+    expect(finals(open)).toEqual([
+      [false, false, false],
+      [false, false],
+    ]);
+    expect(open.average).toEqual([null, null, null]);
   });
 
   it('uses brackets as the only columns, observable once started and complete once ended', () => {
     // Cohort 2024-01-01: a active on day 1, b on day 2; bracket [3, 4] has not started.
-    // Cohort 2024-01-02 (columns 0–1 observable): c active on day 1; brackets from day 1 are observable, not ended.
+    // Cohort 2024-01-02 (columns 0–1 observable and ended, the whole of 2024-01-03 being observed): c active on
+    // day 1; brackets from day 1 are observable, [1, 1] has ended.
     const m = retentionMatrix(events, {
       customer: 'user',
       time: 'at',
@@ -74,10 +121,10 @@ describe('retentionMatrix', () => {
     });
     expect(m.mode).toBe('brackets');
     expect(strip(m)).toEqual([
-      { label: '2024-01-01', size: 2, counts: [1, 2, 1], complete: [true, false, false] },
-      { label: '2024-01-02', size: 1, counts: [1, 1], complete: [false, false] },
+      { label: '2024-01-01', size: 2, counts: [1, 2, 1], complete: [true, true, false] },
+      { label: '2024-01-02', size: 1, counts: [1, 1], complete: [true, false] },
     ]);
-    expect(m.average).toEqual([0.5, null, null]);
+    expect(m.average).toEqual([2 / 3, 1, null]);
   });
 
   it('buckets days across the Bucharest spring-forward day (23 hours)', () => {
@@ -189,21 +236,22 @@ describe('retentionMatrix', () => {
       { id: 2, t: '2024-01-03', kind: 'visit', signup: '2024-01-02' },
       { id: 3, t: '2024-01-03', kind: 'visit', signup: '2024-01-03' },
     ];
+    // A log of dates: the default end is the latest date's whole day, so 2024-01-03 is complete.
     // Cohorts start at the first order; visits before it are not activity.
     const byOrder = retentionMatrix(rows, { customer: 'id', time: 't', startEvent: (r) => r.kind === 'order' });
-    expect(strip(byOrder)).toEqual([{ label: '2024-01-02', size: 2, counts: [2, 1], complete: [true, false] }]);
+    expect(strip(byOrder)).toEqual([{ label: '2024-01-02', size: 2, counts: [2, 1], complete: [true, true] }]);
     // Only orders count as returns: customer 1's cohort is its first event (a visit) on 01-01.
     const orders = retentionMatrix(rows, { customer: 'id', time: 't', returnEvent: (r) => r.kind === 'order' });
     expect(strip(orders)).toEqual([
-      { label: '2024-01-01', size: 1, counts: [0, 1, 0], complete: [true, true, false] },
-      { label: '2024-01-02', size: 1, counts: [1, 0], complete: [true, false] },
-      { label: '2024-01-03', size: 1, counts: [0], complete: [false] },
+      { label: '2024-01-01', size: 1, counts: [0, 1, 0], complete: [true, true, true] },
+      { label: '2024-01-02', size: 1, counts: [1, 0], complete: [true, true] },
+      { label: '2024-01-03', size: 1, counts: [0], complete: [true] },
     ]);
     const signups = retentionMatrix(rows, { customer: 'id', time: 't', cohort: 'signup' });
     expect(strip(signups)).toEqual([
-      { label: '2023-12-31', size: 1, counts: [0, 1, 1, 0], complete: [true, true, true, false] },
-      { label: '2024-01-02', size: 1, counts: [1, 1], complete: [true, false] },
-      { label: '2024-01-03', size: 1, counts: [1], complete: [false] },
+      { label: '2023-12-31', size: 1, counts: [0, 1, 1, 0], complete: [true, true, true, true] },
+      { label: '2024-01-02', size: 1, counts: [1, 1], complete: [true, true] },
+      { label: '2024-01-03', size: 1, counts: [1], complete: [true] },
     ]);
   });
 

@@ -20,6 +20,14 @@ describe('examples/quickstart.ts (npm run demo)', () => {
     expect(out).toMatch(/orders\s+6919\n/);
   });
 
+  it('counts purchases as customer-days, as rfmSummary and BTYD do (issue #16)', () => {
+    // Counted independently from test/fixtures/CDNOW_sample.txt (Python, distinct (sample_id, date) pairs):
+    // 6,696 purchase days; 1,139 of 2,357 customers (48.3 %) bought on two or more days; $244,091.94 / 6,696.
+    expect(out).toMatch(/purchases \(days\)\s+6696\n/);
+    expect(out).toMatch(/repeat purchase rate\s+48\.3 %\n/);
+    expect(out).toMatch(/average order value\s+\$36\.45\n/);
+  });
+
   it('fits BG/NBD to the published CDNOW parameters (Fader, Hardie & Lee 2005: r 0.243, α 4.414, a 0.793, b 2.426)', () => {
     expect(out).toContain('BG/NBD  r 0.243  α 4.414  a 0.793  b 2.426');
     expect(out).toContain('converged true');

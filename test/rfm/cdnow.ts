@@ -22,6 +22,29 @@ export function cdnowTransactions(): CdnowTransaction[] {
     });
 }
 
+let master: CdnowTransaction[] | undefined;
+
+/**
+ * `CDNOW_master.txt`: the full log, 69,659 orders of 23,570 customers (header line; customer_id, YYYYMMDD, CDs,
+ * dollars, whitespace separated). Read once per test file.
+ */
+export function cdnowMasterTransactions(): CdnowTransaction[] {
+  if (master === undefined)
+    master = fixture('CDNOW_master.txt')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => {
+        const [id, d, , value] = line.trim().split(/\s+/) as [string, string, string, string];
+        return {
+          customer: Number(id),
+          date: `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`,
+          value: Number(value),
+        };
+      });
+  return master;
+}
+
 /** A CSV fixture with a header row, as arrays of numbers. */
 export function numericCsv(name: string): number[][] {
   return fixture(name)

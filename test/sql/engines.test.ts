@@ -234,6 +234,15 @@ describe.each([0, 1])('generated SQL in engine %i (0 DuckDB, 1 PostgreSQL)', (wh
       for (const type of ['date', 'timestamptz'] as const) {
         await expectRetention(engine(), 'cdnow', events, type, { period: 'month' });
         await expectRetention(engine(), 'cdnow', events, type, { period: 'month', mode: 'onOrAfter' });
+        // Issue #16: a date-only end covers its whole day, and on-or-after cells stay lower bounds (final false)
+        // until the cohort is observed to the matrix's end: the warehouse path gives the same flags.
+        for (const observationEnd of ['1998-02-01', '1998-06-30', '1997-03-25'])
+          await expectRetention(engine(), 'cdnow', events, type, {
+            period: 'month',
+            mode: 'onOrAfter',
+            observationEnd,
+          });
+        await expectRetention(engine(), 'cdnow', events, type, { period: 'day', observationEnd: '1997-03-25' });
         await expectRetention(engine(), 'cdnow', events, type, {
           period: 'week',
           brackets: [

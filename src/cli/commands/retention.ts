@@ -1,5 +1,6 @@
 import { retentionMatrix, type RetentionMatrixOptions } from '../../index.ts';
 import { PERIODS } from '../../internal/time/periodKinds.ts';
+import { createPeriodIndexer } from '../../internal/time/indexer.ts';
 import type { Command, CommandOutput } from '../command.ts';
 import {
   CALENDAR_FLAGS,
@@ -121,6 +122,12 @@ export const retentionCommand: Command = {
       timeZone,
       epoch,
     );
+    // The library's default end for a log of dates: a file's cells have no type, so a log whose every time is a
+    // local midnight is read as dates, and its latest date covers that whole day (as date strings do).
+    if (options.observationEnd === undefined) {
+      const latest = latestDate(columns.time, timeZone);
+      if (latest !== null) options.observationEnd = latest;
+    }
     const matrix = retentionMatrix({ customer: columns.customer, time: columns.time }, options);
     const width = maxOf(matrix.cohorts, (c) => c.counts.length, 0);
     const columnNames =
@@ -135,7 +142,7 @@ export const retentionCommand: Command = {
         const rows = matrix.cohorts.map((c) => [
           c.label,
           String(c.size),
-          ...columnNames.map((_n, k) => cell(c.rates[k], c.complete[k])),
+          ...columnNames.map((_n, k) => cell(c.rates[k], c.final[k])),
         ]);
         rows.push([
           'average',
@@ -151,7 +158,7 @@ export const retentionCommand: Command = {
               : 'active in period k or later';
         return (
           renderTable(['cohort', 'size', ...columnNames], rows) +
-          `\n% of each cohort ${what} (${matrix.windows} ${matrix.period}s, ${matrix.timeZone}); * = period not complete at ${end}; average over complete cells, weighted by size\n`
+          `\n% of each cohort ${what} (${matrix.windows} ${matrix.period}s, ${matrix.timeZone}); * = not final at ${end} (period not ended, or an on-or-after lower bound); average over final cells, weighted by size\n`
         );
       },
       csv: () =>
@@ -172,3 +179,22 @@ export const retentionCommand: Command = {
     };
   },
 };
+
+/** The ISO date of the latest time when every time is a local midnight in `timeZone` (a log of dates), else null. */
+function latestDate(times: Float64Array, timeZone: string): string | null {
+  if (times.length === 0) return null;
+  const days = createPeriodIndexer('retention', { period: 'day', timeZone, weekStartsOn: 1, yearStartsOn: 1 });
+  let max = Number.NEGATIVE_INFINITY;
+  let min = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < times.length; i++) {
+    const t = times[i] as number;
+    if (t > max) max = t;
+    if (t < min) min = t;
+  }
+  days.prepare(min, max);
+  for (let i = 0; i < times.length; i++) {
+    const t = times[i] as number;
+    if (days.start(days.index(t)) !== t) return null;
+  }
+  return days.label(days.index(max));
+}

@@ -15,7 +15,7 @@
  * @module
  */
 import type { EventLog as CohortEvents } from '../input/eventLog.ts';
-import type { CohortSettings } from '../input/settings.ts';
+import { defaultObservationEnd, observedUntil, type CohortSettings } from '../input/settings.ts';
 import type { PeriodIndexer } from '../time/indexer.ts';
 import { ROLLING_WINDOW_MS } from '../time/periodKinds.ts';
 import { rangeFail } from '../validate.ts';
@@ -268,7 +268,9 @@ export function cohortActivity(
   const { times, flags } = events;
   const cohortTimes = events.cohorts;
   const rolling = windows === 'rolling';
-  const observationEnd = settings.observationEnd ?? (n === 0 ? Number.NaN : events.maxMs);
+  const observationEnd =
+    settings.observationEnd ??
+    (n === 0 ? Number.NaN : defaultObservationEnd(fn, events.maxMs, events.latestIsDate, settings.timeZone));
   const windowMs = ROLLING_WINDOW_MS[period];
   const smallMax = events.smallIdMax;
   // The hot path indexes slots by the customer id itself (dense enough ids), never touching a Map.
@@ -405,13 +407,16 @@ export function cohortActivity(
       });
     rows.push({ key, label: indexer.label(key), start: indexer.start(key), size, columns, completeColumns });
   };
+  // Columns are complete when they end by the instant observed until (the next midnight after a day's end).
+  const until = observedUntil(fn, observationEnd, settings.timeZone);
   if (!rolling) {
+    const endDone = indexer.end(endPeriod) <= until ? 1 : 0;
     const rowAt = new Int32Array(span);
     for (let s = 0; s < span; s++) {
       const size = sizeAt[s] as number;
       if (size === 0) continue;
       rowAt[s] = rows.length;
-      addRow(s + base, size, endPeriod - (s + base) + 1, endPeriod - (s + base));
+      addRow(s + base, size, endPeriod - (s + base) + 1, endPeriod - (s + base) + endDone);
     }
     rowsOfStarts(startBit, rowAt, customerRow);
   } else {
@@ -452,7 +457,7 @@ export function cohortActivity(
     }
     for (let r = 0; r < keys.length; r++) {
       const columns = Math.floor((observationEnd - (minFirst[r] as number)) / windowMs) + 1;
-      const completeColumns = Math.floor((observationEnd - (maxFirst[r] as number)) / windowMs);
+      const completeColumns = Math.floor((until - (maxFirst[r] as number)) / windowMs);
       addRow(keys[r] as number, sizes[r] as number, columns, completeColumns);
     }
   }

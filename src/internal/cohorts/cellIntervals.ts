@@ -61,6 +61,8 @@ export function averageBounds(
     readonly size: number;
     readonly counts: readonly number[];
     readonly complete: readonly boolean[];
+    /** Cells that can no longer change; the average uses these where given, else the complete ones. */
+    readonly final?: readonly boolean[];
   }[],
   z: number,
   previous = false,
@@ -72,7 +74,7 @@ export function averageBounds(
   for (const c of cohorts) {
     const w = Math.min(c.counts.length, c.complete.length);
     for (let k = 0; k < w; k++) {
-      if (c.complete[k] !== true) continue;
+      if ((c.final ?? c.complete)[k] !== true) continue;
       num[k]! += c.counts[k] as number;
       den[k]! += previous && k > 0 ? (c.counts[k - 1] as number) : c.size;
     }

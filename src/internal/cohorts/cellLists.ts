@@ -3,7 +3,8 @@
  * the sorted list of its active columns (periods or windows since the customer's cohort start) in CSR form
  * (compressed sparse rows: the cells of slot c are `cellStart[c] … cellStart[c + 1] − 1`); when per-cell
  * totals are asked for (event counts and values), a last pass adds each event to its cell, found by rank
- * (popcount) in the bitset. Memory: customers × periods bits (already there), one 32-bit rank per bitset word
+ * (popcount) in the bitset; with a purchase period, the events of a cell are then grouped into purchases (one
+ * per customer and purchase period). Memory: customers × periods bits (already there), one 32-bit rank per bitset word
  * with totals, and the cells; never a per-event object.
  * @internal
  * @module
@@ -64,9 +65,11 @@ function addTotals(
   rank: Int32Array,
   cellEvents: Float64Array,
   cellSums: Float64Array | null,
+  cellOf: Int32Array | null,
 ): void {
   const n = of.length;
   for (let e = 0; e < n; e++) {
+    if (cellOf !== null) cellOf[e] = -1;
     const t = times[e] as number;
     if (t > end || (flags !== null && ((flags[e] as number) & 2) === 0)) continue;
     const c = of[e] as number;
@@ -79,7 +82,42 @@ function addTotals(
     const below = within === 0 ? 0 : (bits[word] as number) & (0xffffffff >>> (32 - within));
     const pos = (rank[word] as number) + popcount(below);
     cellEvents[pos]!++;
+    if (cellOf !== null) cellOf[e] = pos;
     if (cellSums !== null && values !== null) addTwoSum(cellSums, 2 * pos, values[e] as number);
+  }
+}
+
+/**
+ * Purchases per cell: the events of a cell (`cellOf`: the cell of each event, −1 for none) grouped by purchase
+ * period (`purchases`), so that orders of one customer in one purchase period count once in a cell (calendar
+ * cells hold whole days; a rolling window boundary inside a day splits it, and it then counts in both windows,
+ * so that every active cell holds a purchase). Replaces the event counts in `cellEvents` (each cell's number of
+ * events on entry): a counting sort of the events by cell, then the distinct purchase periods of each cell with
+ * two or more events.
+ */
+function groupPurchases(
+  cellOf: Int32Array,
+  times: ArrayLike<number>,
+  purchases: PeriodIndexer,
+  cellEvents: Float64Array,
+): void {
+  const cells = cellEvents.length;
+  const at = new Int32Array(cells + 1);
+  for (let i = 0; i < cells; i++) at[i + 1] = (at[i] as number) + (cellEvents[i] as number);
+  const periods = new Float64Array(at[cells] as number);
+  const fill = at.slice(0, cells);
+  for (let e = 0; e < cellOf.length; e++) {
+    const pos = cellOf[e] as number;
+    if (pos < 0 || (cellEvents[pos] as number) < 2) continue;
+    periods[fill[pos] as number] = purchases.index(times[e] as number);
+    fill[pos]!++;
+  }
+  for (let i = 0; i < cells; i++) {
+    if ((cellEvents[i] as number) < 2) continue;
+    const list = periods.subarray(at[i] as number, at[i + 1] as number).sort();
+    let distinct = 1;
+    for (let j = 1; j < list.length; j++) if ((list[j] as number) !== (list[j - 1] as number)) distinct++;
+    cellEvents[i] = distinct;
   }
 }
 
@@ -166,6 +204,7 @@ export function cellLists(
   events: CohortEvents,
   settings: CohortSettings,
   totals: boolean,
+  purchases: PeriodIndexer | null = null,
 ): CohortKernelResult {
   const {
     observationEnd,
@@ -221,6 +260,7 @@ export function cellLists(
   const values = events.values;
   // Compensated sums side by side (sum, compensation) per cell, then each cell's total.
   const cellSums = values === null ? null : new Float64Array(2 * cells);
+  const cellOf = purchases === null ? null : new Int32Array(of.length);
   addTotals(
     of,
     events.times,
@@ -238,7 +278,12 @@ export function cellLists(
     rank,
     cellEvents,
     cellSums,
+    cellOf,
   );
+  if (cellOf !== null && purchases !== null) {
+    purchases.prepare(events.minMs, Math.min(events.maxMs, observationEnd));
+    groupPurchases(cellOf, events.times, purchases, cellEvents);
+  }
   const cellValue = cellSums === null ? null : new Float64Array(cells);
   if (cellValue !== null && cellSums !== null)
     for (let i = 0; i < cells; i++) cellValue[i] = (cellSums[2 * i] as number) + (cellSums[2 * i + 1] as number);

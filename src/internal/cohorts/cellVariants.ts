@@ -159,6 +159,8 @@ export function previousAverage(
     readonly size: number;
     readonly counts: readonly number[];
     readonly complete: readonly boolean[];
+    /** Cells that can no longer change; the average uses these where given, else the complete ones. */
+    readonly final?: readonly boolean[];
   }[],
 ): (number | null)[] {
   let width = 0;
@@ -167,7 +169,7 @@ export function previousAverage(
   const den = new Float64Array(width);
   for (const c of cohorts) {
     for (let k = 0; k < c.counts.length; k++) {
-      if (c.complete[k] !== true) continue;
+      if ((c.final ?? c.complete)[k] !== true) continue;
       num[k]! += c.counts[k] as number;
       den[k]! += k === 0 ? c.size : (c.counts[k - 1] as number);
     }

@@ -6,7 +6,8 @@
  * @internal
  * @module
  */
-import type { RetentionBracket, RetentionCohort } from '../../cohorts/types.ts';
+import type { RetentionBracket } from '../../cohorts/types.ts';
+import type { CountRowDraft } from './cohortAverage.ts';
 import { NONE, type CohortActivity, type CohortRowInfo } from './activityLayout.ts';
 
 /**
@@ -36,10 +37,10 @@ export function retentionCounts(
   act: CohortActivity,
   mode: 'on' | 'onOrAfter' | 'brackets',
   brackets: readonly RetentionBracket[] | null,
-): { observationEnd: number; cohorts: RetentionCohort[] } {
+): { observationEnd: number; cohorts: CountRowDraft[] } {
   const { observationEnd, rolling, words, bits, startBit, rows, customerRow, counted, countedAt } = act;
   const ends = mode === 'brackets' && brackets !== null ? brackets.map(([, to]) => to) : null;
-  const cohort = (row: CohortRowInfo, table: Int32Array, lo: number, width: number): RetentionCohort => {
+  const cohort = (row: CohortRowInfo, table: Int32Array, lo: number, width: number): CountRowDraft => {
     const counts = rowCounts(table, lo, width, mode === 'onOrAfter');
     return {
       label: row.label,
@@ -233,7 +234,7 @@ export function retentionCohorts(
   data: CohortCells,
   mode: 'on' | 'onOrAfter' | 'brackets',
   brackets: readonly RetentionBracket[] | null,
-): RetentionCohort[] {
+): CountRowDraft[] {
   const { rows, customerRow, cellStart, cellColumn } = data;
   const counts: number[][] = rows.map((row) => {
     const width =

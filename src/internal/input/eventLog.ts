@@ -18,6 +18,8 @@
  * @module
  */
 import { describeValue, typeFail } from '../validate.ts';
+import { resolveAccessor } from '../rows.ts';
+import { isDateOnly } from '../time/parse.ts';
 import { readColumnLog, isColumnInput } from './columns.ts';
 import { directIdMax } from './denseIds.ts';
 import { isRowInput, readRowLog } from './rows.ts';
@@ -99,6 +101,11 @@ export interface LogColumns {
 export interface EventLog extends Omit<LogColumns, 'rows'>, LogExtras {
   /** The log's argument name (`'events'`, `'transactions'`). */
   readonly name: string;
+  /**
+   * Whether the latest event's time was written as a date only (`'1998-06-30'`): the default observation end is
+   * then that whole day (`defaultObservationEnd` in `settings.ts`).
+   */
+  readonly latestIsDate: boolean;
   /** `idMax` when a lookup table may be indexed by id (`directIdLimit(length, 'lookup')`), else −1: the cohort kernel. */
   readonly smallIdMax: number;
   /** `idMax + 1` when per-customer state may be indexed by id (`directIdLimit(length, 'state')`), else −1: the RFM passes. */
@@ -173,9 +180,25 @@ export function readEventLog(fn: string, input: unknown, options: EventLogOption
     rowInput: log.rowInput,
     idMax: log.idMax,
     name: spec.name,
+    latestIsDate: latestIsDate(fn, input, options, log),
     smallIdMax,
     idRange: state >= 0 ? state + 1 : n === 0 ? 0 : -1,
   };
 }
 
 const NO_EXTRAS: LogExtras = { cohorts: null, flags: null };
+
+/** Whether the (first) latest event's time, as written, is a date-only string (read again: one row). */
+function latestIsDate(fn: string, input: unknown, options: EventLogOptionValues, log: LogColumns): boolean {
+  const { times, maxMs, length } = log;
+  const rawTimes = log.rows === null ? (input as { readonly time: ArrayLike<unknown> }).time : null;
+  if (length === 0 || ArrayBuffer.isView(rawTimes)) return false;
+  let i = 0;
+  while (i < length && times[i] !== maxMs) i++;
+  if (i === length) return false;
+  const raw =
+    log.rows === null
+      ? (rawTimes as ArrayLike<unknown>)[i]
+      : resolveAccessor<unknown>(fn, 'time', options.time)(log.rows[i], i);
+  return isDateOnly(raw);
+}

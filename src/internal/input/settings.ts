@@ -19,7 +19,8 @@ import {
 } from '../time/periodKinds.ts';
 import { requireTimeZone } from '../time/zones.ts';
 import { requireWeekStartsOn, requireYearStartsOn } from '../time/calendarRules.ts';
-import { toEpochMs } from '../time/parse.ts';
+import { isDateOnly, toEpochMs } from '../time/parse.ts';
+import { MAX_EPOCH_MS } from '../time/civil.ts';
 import { describeValue, rangeFail, requireArrayLike, requireOneOf, typeFail, withDefault } from '../validate.ts';
 
 /** Option keys of the cohort time settings. */
@@ -66,8 +67,8 @@ export interface CohortSettings {
  *
  * readCohortSettings('buildCohorts', {}); // => { period: 'day', windows: 'calendar', timeZone: 'UTC', weekStartsOn: 1, yearStartsOn: 1, observationEnd: undefined }
  * const settings = readCohortSettings('buildCohorts', { period: 'month', timeZone: 'Europe/Bucharest', observationEnd: '2024-03-01' });
- * // a date is local midnight, here 00:00 EET (UTC+2)
- * new Date(settings.observationEnd ?? Number.NaN).toISOString(); // => '2024-02-29T22:00:00.000Z'
+ * // a date is that whole local day, here up to 23:59:59.999 EET (UTC+2)
+ * new Date(settings.observationEnd ?? Number.NaN).toISOString(); // => '2024-03-01T21:59:59.999Z'
  * settings.indexer.label(settings.indexer.index(settings.observationEnd ?? Number.NaN)); // => '2024-03-01'
  * readCohortSettings('buildCohorts', { windows: 'sliding' }); // => throws RangeError: buildCohorts: windows ("sliding") must be one of 'calendar', 'rolling'
  * readCohortSettings('buildCohorts', { observationEnd: 'soon' }); // => throws TypeError: buildCohorts: observationEnd "soon" is not a valid date
@@ -83,8 +84,7 @@ export function readCohortSettings(fn: string, opts: CohortSettingOptions): Coho
   const weekStartsOn = requireWeekStartsOn(fn, 'options.weekStartsOn', withDefault(opts.weekStartsOn, 1));
   const yearStartsOn = requireYearStartsOn(fn, 'options.yearStartsOn', withDefault(opts.yearStartsOn, 1));
   const indexer = createPeriodIndexer(fn, { period, timeZone, weekStartsOn, yearStartsOn });
-  const end = opts.observationEnd;
-  const observationEnd = end === undefined ? undefined : toEpochMs(fn, end, 'options.observationEnd', timeZone);
+  const observationEnd = readObservationEnd(fn, 'options.observationEnd', opts.observationEnd, timeZone);
   return { period, windows, timeZone, weekStartsOn, yearStartsOn, indexer, observationEnd };
 }
 
@@ -201,16 +201,133 @@ export function readRetentionMode(
 }
 
 /**
- * Validates an optional timestamp option (default `fallback`) and returns epoch ms.
+ * Reads `purchasePeriod`, THE purchase rule of the event-log metrics (see "Orders and purchases" in the
+ * getting-started guide): orders of the same customer in the same purchase period count as one purchase, as the
+ * RFM summary and the BTYD models count them. Default `'day'`; any period; `'event'` counts every row. Returns
+ * the indexer of the purchase period in the settings' zone and calendar rules, or `null` for `'event'`.
+ * @throws {RangeError} For an unknown period.
+ * @example
+ * ```ts
+ * import { readPurchasePeriod } from './settings.ts';
+ *
+ * readPurchasePeriod('buildCohorts', undefined, { timeZone: 'UTC', weekStartsOn: 1, yearStartsOn: 1 })?.period; // => 'day'
+ * readPurchasePeriod('buildCohorts', 'event', { timeZone: 'UTC', weekStartsOn: 1, yearStartsOn: 1 }); // => null
+ * readPurchasePeriod('buildCohorts', 'hour', { timeZone: 'UTC', weekStartsOn: 1, yearStartsOn: 1 }); // => throws RangeError
+ * ```
+ */
+export function readPurchasePeriod(
+  fn: string,
+  value: unknown,
+  calendar: { readonly timeZone: string; readonly weekStartsOn: number; readonly yearStartsOn: number },
+): PeriodIndexer | null {
+  const raw = withDefault(value, 'day');
+  if (raw === 'event') return null;
+  const period = requirePeriod(fn, 'options.purchasePeriod', raw);
+  return createPeriodIndexer(fn, { ...calendar, period });
+}
+
+const dayIndexers = new Map<string, PeriodIndexer>();
+function dayIndexer(fn: string, timeZone: string): PeriodIndexer {
+  let days = dayIndexers.get(timeZone);
+  if (days === undefined) {
+    days = createPeriodIndexer(fn, { period: 'day', timeZone, weekStartsOn: 1, yearStartsOn: 1 });
+    if (dayIndexers.size > 64) dayIndexers.clear();
+    dayIndexers.set(timeZone, days);
+  }
+  return days;
+}
+
+/** The last millisecond of the local day holding `ms` (capped to the `Date` range). */
+function lastMsOfDay(fn: string, ms: number, timeZone: string): number {
+  const days = dayIndexer(fn, timeZone);
+  return Math.min(days.start(days.index(ms) + 1) - 1, MAX_EPOCH_MS);
+}
+
+/**
+ * THE observation-end rule of the library (SPEC §1, every function that takes `observationEnd`, in process and
+ * in the SQL generators): a date-only string (`'2024-02-29'`) includes that whole day in `timeZone`, so the
+ * value is the day's last millisecond; a date-time, a `Date` or epoch milliseconds is that instant. Events at or
+ * before the returned instant count. `undefined` stays `undefined` (see {@link defaultObservationEnd}).
+ * @throws {TypeError} When the value is not a valid timestamp.
+ * @example
+ * ```ts
+ * import { readObservationEnd } from './settings.ts';
+ *
+ * const iso = (ms: number | undefined): string => new Date(ms ?? Number.NaN).toISOString();
+ * iso(readObservationEnd('f', 'options.observationEnd', '2024-02-29', 'UTC')); // => '2024-02-29T23:59:59.999Z'
+ * // the whole local day: Bucharest is UTC+2 in February
+ * iso(readObservationEnd('f', 'options.observationEnd', '2024-02-29', 'Europe/Bucharest')); // => '2024-02-29T21:59:59.999Z'
+ * iso(readObservationEnd('f', 'options.observationEnd', '2024-02-29T00:00Z', 'UTC')); // => '2024-02-29T00:00:00.000Z'
+ * iso(readObservationEnd('f', 'options.observationEnd', Date.UTC(2024, 1, 29), 'UTC')); // => '2024-02-29T00:00:00.000Z'
+ * readObservationEnd('f', 'options.observationEnd', undefined, 'UTC'); // => undefined
+ * ```
+ */
+export function readObservationEnd(fn: string, name: string, value: unknown, timeZone: string): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = toEpochMs(fn, value, name, timeZone);
+  return isDateOnly(value) ? lastMsOfDay(fn, ms, timeZone) : ms;
+}
+
+/**
+ * The observation end when none is given: the latest event's time, read by the same rule as an explicit one
+ * ({@link readObservationEnd}): when it was written as a date only (`latestIsDate`: a log of dates, or a
+ * `'date'` column in SQL), the last millisecond of its local day, so that a date-only log's last day is observed
+ * whole; else that instant. NaN stays NaN (an empty log).
+ * @example
+ * ```ts
+ * import { defaultObservationEnd } from './settings.ts';
+ *
+ * new Date(defaultObservationEnd('f', Date.UTC(1998, 5, 30), true, 'UTC')).toISOString(); // => '1998-06-30T23:59:59.999Z'
+ * defaultObservationEnd('f', Date.UTC(1998, 5, 30), false, 'UTC') === Date.UTC(1998, 5, 30); // => true
+ * defaultObservationEnd('f', Number.NaN, true, 'UTC'); // => NaN
+ * ```
+ */
+export function defaultObservationEnd(fn: string, latestMs: number, latestIsDate: boolean, timeZone: string): number {
+  if (!Number.isFinite(latestMs)) return latestMs;
+  return latestIsDate ? lastMsOfDay(fn, latestMs, timeZone) : latestMs;
+}
+
+/**
+ * Until when an observation end (as {@link readObservationEnd} returns it) has observed: the next local midnight
+ * when it is the last millisecond of a local day (the whole day is observed), else the end itself. A period or
+ * window is complete when it ends at or before this instant; a duration censored at the end runs to it.
+ * @example
+ * ```ts
+ * import { observedUntil } from './settings.ts';
+ *
+ * observedUntil('f', Date.UTC(2024, 1, 29) - 1, 'UTC') === Date.UTC(2024, 1, 29); // => true
+ * observedUntil('f', Date.UTC(2024, 1, 29, 12), 'UTC') === Date.UTC(2024, 1, 29, 12); // => true
+ * ```
+ */
+export function observedUntil(fn: string, endMs: number, timeZone: string): number {
+  if (!Number.isFinite(endMs)) return endMs;
+  const days = dayIndexer(fn, timeZone);
+  const next = endMs + 1;
+  return Number.isInteger(endMs) && days.start(days.index(next)) === next ? next : endMs;
+}
+
+/**
+ * Reads an `observationEnd` option by {@link readObservationEnd}, with {@link defaultObservationEnd} of the
+ * log's latest event when it is not given; returns epoch ms.
  * @example
  * ```ts
  * import { readInstant } from './settings.ts';
  *
- * readInstant('rfmSummary', 'observationEnd', undefined, 'UTC', 42); // => 42
- * readInstant('rfmSummary', 'observationEnd', '1997-09-30', 'UTC', 0); // => 875577600000
- * readInstant('rfmSummary', 'observationEnd', '1997-09-30', 'America/New_York', 0); // => 875592000000
+ * readInstant('rfmSummary', 'observationEnd', undefined, 'UTC', { maxMs: 42, latestIsDate: false }); // => 42
+ * // a date is its whole day
+ * readInstant('rfmSummary', 'observationEnd', '1997-09-30', 'UTC', { maxMs: 0, latestIsDate: false }); // => 875663999999
+ * readInstant('rfmSummary', 'observationEnd', '1997-09-30', 'America/New_York', { maxMs: 0, latestIsDate: false }); // => 875678399999
+ * readInstant('rfmSummary', 'observationEnd', '1997-09-30T00:00Z', 'UTC', { maxMs: 0, latestIsDate: false }); // => 875577600000
  * ```
  */
-export function readInstant(fn: string, name: string, value: unknown, timeZone: string, fallback: number): number {
-  return value === undefined ? fallback : toEpochMs(fn, value, name, timeZone);
+export function readInstant(
+  fn: string,
+  name: string,
+  value: unknown,
+  timeZone: string,
+  log: { readonly maxMs: number; readonly latestIsDate: boolean },
+): number {
+  return value === undefined
+    ? defaultObservationEnd(fn, log.maxMs, log.latestIsDate, timeZone)
+    : (readObservationEnd(fn, name, value, timeZone) as number);
 }

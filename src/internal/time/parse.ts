@@ -17,6 +17,22 @@ import { localToInstant, zoneData, type ZoneData } from './zones.ts';
 const ISO_RE =
   /^([+-]\d{6}|\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
+const DATE_ONLY_RE = /^(?:[+-]\d{6}|\d{4})(?:-\d{2}-\d{2}|\d{4})$/;
+
+/**
+ * Whether a timestamp is written as a date only (`'2024-02-29'`, or basic `'20240229'`), which stands for a whole local day where the
+ * library reads an observation end.
+ * @example
+ * ```ts
+ * import { isDateOnly } from './parse.ts';
+ *
+ * [isDateOnly('2024-02-29'), isDateOnly('19970930'), isDateOnly('2024-02-29T00:00'), isDateOnly(0), isDateOnly('+012024-02-29')]; // => [true, true, false, false, true]
+ * ```
+ */
+export function isDateOnly(value: unknown): boolean {
+  return typeof value === 'string' && DATE_ONLY_RE.test(value);
+}
+
 /** Parses an ISO 8601 string to epoch ms, or returns NaN. */
 function parseIso(zone: ZoneData, text: string): number {
   const m = ISO_RE.exec(text) ?? BASIC_RE.exec(text);
