@@ -22,8 +22,8 @@ export interface CohortRetentionOptions extends RetentionModeOptions {
   /** Confidence level of Wilson intervals per cell and for the average row, in (0, 1), as in `retentionMatrix`. */
   readonly confidenceLevel?: number;
   /**
-   * Frequency threshold: a customer counts as active in a column only with at least this many activity events
-   * in it (a positive integer; default 1). Cohorts keep every member; column 0 may then be below 100 %.
+   * Frequency threshold: a customer counts as active in a column only with at least this many purchases in it,
+   * as the index counts them (purchase days by default; a positive integer; default 1). Cohorts keep every member; column 0 may then be below 100 %.
    */
   readonly minEvents?: number;
   /**
@@ -49,12 +49,14 @@ export interface CohortRetentionOptions extends RetentionModeOptions {
  * onOrAfter:  counts[k] = #{ c ∈ cohort : c active in some column j ≥ k }
  * brackets:   counts[b] = #{ c ∈ cohort : c active in some column j ∈ [from_b, to_b] }
  * rates[k]   = counts[k] / size;   average[k] = Σ counts[k] / Σ size over cohorts with final[k]
- * minEvents n:  c is active in column k ⇔ c had ≥ n activity events in it
+ * minEvents n:  c is active in column k ⇔ c had ≥ n purchases in it (as the index counts them)
  * recurring:    members of row p = #{ c active in p };  counts_p[k] = #{ c active in p and in p + k }   (mode on)
  * previous:     rates[k] = counts[k] / counts[k − 1];   average[k] = Σ counts[k] / Σ counts[k − 1]
  * ```
  *
- * `minEvents: n` is frequency-threshold retention ("ordered at least twice in month k"). `membership:
+ * `minEvents: n` is frequency-threshold retention ("ordered at least twice in month k"), counted as the index
+ * counts purchases: orders of one customer in one purchase period (a day by default; `purchasePeriod` of
+ * {@link buildCohorts}, `'event'` for every row). `membership:
  * 'recurring'` lets every active period start a membership, so a customer is in as many rows as periods they
  * were active in (from their start in the index; calendar windows only). `reference: 'previous'` divides each
  * column by the one before: with `onOrAfter` the counts are nested, so it is the share of those still there at

@@ -68,7 +68,8 @@ describe('cohortRetention variants against a brute-force reference', () => {
     fc.assert(
       fc.property(log, setup, fc.boolean(), (raw, o, asRows) => {
         const events = raw.map((e) => ({ customer: e.customer, time: FROM + e.hour * HOUR }));
-        const settings = { period: o.period, timeZone: o.timeZone };
+        // minEvents counts what the index counts: rows here (purchasePeriod 'event'), as the reference does.
+        const settings = { period: o.period, timeZone: o.timeZone, purchasePeriod: 'event' as const };
         const index = asRows
           ? buildCohorts(
               events.map((e) => ({ id: e.customer, at: new Date(e.time) })),

@@ -44,8 +44,20 @@ describe('retentionMatrix variants: worked examples and errors', () => {
     expect(m.cohorts[0]?.rates).toEqual([1, 1, 1, 0]);
     // February cohort {c}: counts [1, 0, 0]; 0 of 0 is NaN
     expect(m.cohorts[1]?.rates).toEqual([1, 0, Number.NaN]);
-    // average: column 1 complete in both: (2 + 0) / (2 + 1)
-    expect(m.average[1]).toBeCloseTo(2 / 3, 12);
+    // average: on or after, no cell is final yet (April, the matrix's last column, has only started), so
+    // every cell is a lower bound and the average row is empty
+    expect(m.cohorts[0]?.final).toEqual([false, false, false, false]);
+    expect(m.average[1]).toBeNull();
+    // observed to the end of April, January's row is final; February's stops a column short of the matrix
+    const whole = cohortRetention(buildCohorts(rows, { ...base, observationEnd: '2024-04-30' }), {
+      mode: 'onOrAfter',
+      reference: 'previous',
+    });
+    expect(whole.cohorts.map((c) => c.final)).toEqual([
+      [true, true, true, true],
+      [false, false, false],
+    ]);
+    expect(whole.average[1]).toBe(1); // January alone: 2 of 2
   });
   it('rejects what the variants cannot do', () => {
     const fn = 'cohortRetention';
