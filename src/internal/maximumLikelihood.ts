@@ -9,7 +9,7 @@
  * objective(x) = −ℓ(eˣ)/W + λ·Σ θᵢ²          (W = Σ weights, λ = penalty)
  * ```
  *
- * which is the scaling of the Python `lifetimes` package, so its `penalizer_coef` carries over.
+ * (the penalty convention is documented in docs/guides, see `ModelFitOptions.penalty`).
  * Standard errors come from the Hessian of W·objective in x (the penalised negative log-likelihood),
  * by the delta method (see hessian.ts).
  * @internal
@@ -41,6 +41,13 @@ export interface ModelFitDiagnostics<Params> {
   readonly converged: boolean;
   /** Optimiser iterations. */
   readonly iterations: number;
+  /**
+   * Why the fit should not be trusted, in plain words; empty when there is nothing to report. A
+   * parameter that ran to a limit of the search box (10⁻¹⁵ … 10¹⁵, see `PARAMETER_LIMITS`), a Hessian
+   * that is not positive definite at the returned parameters, or an optimiser that stopped before its
+   * convergence test each add an entry and make `converged` false.
+   */
+  readonly warnings: string[];
   /** Asymptotic standard errors of the parameters (delta method on the log scale); NaN when the Hessian is not positive definite. */
   readonly standardErrors: Params;
   /**
@@ -100,11 +107,23 @@ export function parseFitOptions<Params>(
 /** A model's weighted log-likelihood in log parameters, optionally writing ∂ℓ/∂xᵢ into `gradient`. */
 export type LogLikelihoodFunction = (logParams: Float64Array, gradient?: Float64Array) => number;
 
+/**
+ * The search box of every fit, on the natural scale: each parameter stays within [10⁻¹⁵, 10¹⁵]. The
+ * likelihood kernels are accurate on the whole box; a parameter that ends at a limit is not identified
+ * by the data (a flat direction of the likelihood), which the fit reports in `warnings`.
+ */
+export const PARAMETER_LIMITS: readonly [number, number] = [1e-15, 1e15];
+
 /** Output of {@link fitLogScale}. */
 export interface LogScaleFit {
   readonly params: Float64Array;
   readonly logLikelihood: number;
+  /** The optimiser met its convergence test with a finite ℓ. */
   readonly converged: boolean;
+  /** Why the optimiser stopped (see `BfgsResult.reason`). */
+  readonly reason: string;
+  /** Per parameter: −1 at the lower limit of the search box, 1 at the upper limit, 0 inside. */
+  readonly atLimit: number[];
   readonly iterations: number;
   readonly standardErrors: number[];
   readonly logCovariance: number[][] | null;
@@ -149,8 +168,11 @@ export function fitLogScale(
     return -ll / W + penalty * pen;
   };
   const x0 = Float64Array.from(start, Math.log);
-  const result = minimizeBfgs(objective, x0, bfgs);
+  const lower = Math.log(PARAMETER_LIMITS[0]);
+  const upper = Math.log(PARAMETER_LIMITS[1]);
+  const result = minimizeBfgs(objective, x0, { ...bfgs, lower, upper });
   const x = result.x;
+  const atLimit = Array.from(x, (v) => (v <= lower ? -1 : v >= upper ? 1 : 0));
   const logLikelihoodValue = logLikelihood(x);
   const scaled: ObjectiveFunction = (y, gradient) => {
     const v = objective(y, gradient);
@@ -163,6 +185,8 @@ export function fitLogScale(
     params: x.map(Math.exp),
     logLikelihood: logLikelihoodValue,
     converged: result.converged && Number.isFinite(logLikelihoodValue),
+    reason: result.reason,
+    atLimit,
     iterations: result.iterations,
     standardErrors: uncertainty.standardErrors,
     logCovariance: uncertainty.logCovariance,
@@ -202,14 +226,50 @@ export function fitModel<Params>(
   options: ParsedFitOptions<Params>,
 ): NamedFit<Params> {
   const fit = fitLogScale(logLikelihood, start, totalWeight, options.penalty, options.bfgs);
+  const warnings = totalWeight > 0 ? fitWarnings(names, fit) : ['no data: the parameters stay at the start'];
   return {
     params: namedParams<Params>(names, fit.params),
     logLikelihood: fit.logLikelihood,
-    converged: fit.converged && totalWeight > 0,
+    converged: totalWeight > 0 && warnings.length === 0,
     iterations: fit.iterations,
+    warnings,
     standardErrors: namedParams<Params>(names, fit.standardErrors),
     logCovariance: fit.logCovariance,
   };
+}
+
+/**
+ * The warnings of a fit: parameters at a limit of the search box, a Hessian that is not positive
+ * definite, an optimiser that stopped early, a non-finite ℓ. Empty for a trustworthy interior maximum.
+ * @example
+ * ```ts
+ * import { fitWarnings } from './maximumLikelihood.ts';
+ *
+ * const fit = { params: Float64Array.of(1e15, 2), logLikelihood: -3, converged: true, reason: 'gradient', atLimit: [1, 0], iterations: 9, standardErrors: [Number.NaN, Number.NaN], logCovariance: null };
+ * fitWarnings(['a', 'b'], fit).length; // => 2
+ * fitWarnings(['a', 'b'], fit)[0]; // => 'a (1e+15) ran to the upper limit 1e+15 of the search: the data do not identify it (a small penalty keeps it finite)'
+ * ```
+ */
+export function fitWarnings(names: readonly string[], fit: LogScaleFit): string[] {
+  const warnings: string[] = [];
+  names.forEach((name, i) => {
+    const side = fit.atLimit[i];
+    if (side === 0) return;
+    const limit = PARAMETER_LIMITS[side === 1 ? 1 : 0];
+    warnings.push(
+      `${name} (${fit.params[i]}) ran to the ${side === 1 ? 'upper' : 'lower'} limit ${limit} of the search: ` +
+        'the data do not identify it (a small penalty keeps it finite)',
+    );
+  });
+  if (fit.logCovariance === null) {
+    warnings.push(
+      'the Hessian of the negative log-likelihood is not positive definite at the returned parameters: ' +
+        'the maximum is not identified by the data and the standard errors are NaN',
+    );
+  }
+  if (!Number.isFinite(fit.logLikelihood)) warnings.push(`the log-likelihood (${fit.logLikelihood}) is not finite`);
+  else if (!fit.converged) warnings.push(`the optimiser stopped (${fit.reason}) before meeting its convergence test`);
+  return warnings;
 }
 
 /**

@@ -7,7 +7,7 @@
  * @module
  */
 import { customerRows, rowNumber } from '../input/customerSummary.ts';
-import { digamma, logBeta, logGamma, logGammaDifference, logSumExp } from '../special.ts';
+import { digamma, digammaDifference, logBeta, logBetaRatio, logGamma, logGammaDifference, logSumExp } from '../special.ts';
 import {
   describeValue,
   readOptions,
@@ -198,34 +198,27 @@ export function bgBbLogLikelihoodOne(
   weight = 1,
 ): number {
   const { alpha, beta, gamma, delta } = p;
-  const lbab = logBeta(alpha, beta);
-  const lbgd = logBeta(gamma, delta);
   const m = n - tx;
   const logs = new Float64Array(m + 1);
-  logs[0] = logBeta(alpha + x, beta + n - x) - lbab + logBeta(gamma, delta + n) - lbgd;
-  for (let i = 0; i < m; i++)
-    logs[i + 1] = logBeta(alpha + x, beta + tx - x + i) - lbab + logBeta(gamma + 1, delta + tx + i) - lbgd;
+  // Each ratio of beta functions by logBetaRatio, so nothing cancels for parameters up to 1e15.
+  logs[0] = logBetaRatio(alpha, beta, x, n - x) + logBetaRatio(gamma, delta, 0, n);
+  for (let i = 0; i < m; i++) logs[i + 1] = logBetaRatio(alpha, beta, x, tx - x + i) + logBetaRatio(gamma, delta, 1, tx + i);
   const ll = logSumExp(logs);
   if (gradient) {
-    const dab = digamma(alpha + beta);
-    const dgd = digamma(gamma + delta);
-    const da = digamma(alpha);
-    const db = digamma(beta);
-    const dg = digamma(gamma);
-    const dd = digamma(delta);
-    const dax = digamma(alpha + x);
+    const dax = digammaDifference(alpha, x);
     for (let k = 0; k <= m; k++) {
       const share = weight * Math.exp((logs[k] as number) - ll);
       if (share === 0) continue;
-      const b1 = k === 0 ? beta + n - x : beta + tx - x + k - 1;
-      const g1 = k === 0 ? gamma : gamma + 1;
-      const d1 = k === 0 ? delta + n : delta + tx + k - 1;
-      const dab1 = digamma(alpha + x + b1);
-      const dgd1 = digamma(g1 + d1);
-      gradient[0] = (gradient[0] as number) + share * (dax - dab1 - da + dab);
-      gradient[1] = (gradient[1] as number) + share * (digamma(b1) - dab1 - db + dab);
-      gradient[2] = (gradient[2] as number) + share * ((k === 0 ? dg : digamma(g1)) - dgd1 - dg + dgd);
-      gradient[3] = (gradient[3] as number) + share * (digamma(d1) - dgd1 - dd + dgd);
+      // term k is B(α + x, β + Δb)/B(α, β)·B(γ + Δg, δ + Δd)/B(γ, δ)
+      const db = k === 0 ? n - x : tx - x + k - 1;
+      const dg = k === 0 ? 0 : 1;
+      const dd = k === 0 ? n : tx + k - 1;
+      const dab1 = digammaDifference(alpha + beta, x + db);
+      const dgd1 = digammaDifference(gamma + delta, dg + dd);
+      gradient[0] = (gradient[0] as number) + share * (dax - dab1);
+      gradient[1] = (gradient[1] as number) + share * (digammaDifference(beta, db) - dab1);
+      gradient[2] = (gradient[2] as number) + share * (digammaDifference(gamma, dg) - dgd1);
+      gradient[3] = (gradient[3] as number) + share * (digammaDifference(delta, dd) - dgd1);
     }
   }
   return ll;
@@ -280,11 +273,15 @@ export function bgBbLogLikelihood(
     };
     if (gradient) natural.fill(0);
     let ll = 0;
+    let carry = 0; // Neumaier compensation
     for (let i = 0; i < xs.length; i++) {
       const w = ws[i] as number;
-      ll +=
+      const term =
         w *
         bgBbLogLikelihoodOne(p, xs[i] as number, txs[i] as number, ns[i] as number, gradient ? natural : undefined, w);
+      const t = ll + term;
+      carry += Math.abs(ll) >= Math.abs(term) ? ll - t + term : term - t + ll;
+      ll = t;
     }
     if (gradient) {
       gradient[0] = (natural[0] as number) * p.alpha;
@@ -292,7 +289,7 @@ export function bgBbLogLikelihood(
       gradient[2] = (natural[2] as number) * p.gamma;
       gradient[3] = (natural[3] as number) * p.delta;
     }
-    return ll;
+    return ll + carry;
   };
 }
 

@@ -23,8 +23,10 @@ export interface FitGammaGammaResult extends ModelFitDiagnostics<GammaGammaParam
   /** Number of customers with repeat purchases that entered the likelihood (frequency > 0, positive weight). */
   readonly customers: number;
   /**
-   * Warnings about the fit; currently `'q ≤ 1: the population mean spend p·v/(q − 1) is infinite'`
-   * when the fitted q does not exceed 1. Empty when there is nothing to report.
+   * Warnings about the fit: those every fit reports (a parameter at a search limit, a Hessian that is
+   * not positive definite, an optimiser that stopped early; each makes `converged` false) and
+   * `'q ≤ 1: the population mean spend p·v/(q − 1) is infinite'` when the fitted q does not exceed 1.
+   * Empty when there is nothing to report.
    */
   readonly warnings: string[];
 }
@@ -90,7 +92,7 @@ export function fitGammaGamma(customers: SpendCustomers, options?: FitGammaGamma
   const start = [ip.p ?? 1, ip.q ?? 2, ip.v ?? (W > 0 ? Math.max(sm / W, 1e-6) : 1)];
   // Every kept row has a positive weight, so W > 0 exactly when some customer entered the likelihood.
   const fit = fitModel(GAMMA_GAMMA_PARAM_NAMES, gammaGammaLogLikelihood(frequency, monetary, weights), start, W, opts);
-  const warnings: string[] = [];
+  const warnings = [...fit.warnings];
   if (fit.params.q <= 1) warnings.push(`q (${fit.params.q}) ≤ 1: the population mean spend p·v/(q − 1) is infinite`);
   return { ...fit, customers: keep.length, warnings };
 }
