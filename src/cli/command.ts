@@ -60,6 +60,8 @@ export interface CommandOutput {
   table(): string;
   /** RFC 4180 CSV (with a header line) for `--format csv`. */
   csv(): string;
+  /** Warnings of the result (a fit the data do not identify, …), printed on stderr in every format. */
+  readonly warnings?: readonly string[];
 }
 
 /** One subcommand. */

@@ -133,7 +133,7 @@ export function bgNbdLogLikelihoodOne(p: BgNbdParams, x: number, tx: number, T: 
   // so that nothing cancels for parameters up to 1e15
   const base = logGammaDifference(r, x) + logBetaRatio(a, b, 0, x) - r * Math.log1p(T / alpha);
   if (x === 0) return base;
-  const d = Math.log(a) - Math.log(b + x - 1) + (r + x) * Math.log1p((T - tx) / (alpha + tx));
+  const d = Math.log(a) - Math.log(b + (x - 1)) + (r + x) * Math.log1p((T - tx) / (alpha + tx));
   return base - x * Math.log(alpha + T) + log1pExp(d);
 }
 
@@ -252,8 +252,8 @@ export function bgNbdLogLikelihood(
       const x = xs[k] as number;
       // ln Γ(r + x) − ln Γ(r) + ln B(a, b + x) − ln B(a, b), each difference formed without cancellation
       A1[k] = logGammaDifference(r, x) + logBetaRatio(a, b, 0, x);
-      lnB1[k] = Math.log(b + x - 1);
-      invB1[k] = 1 / (b + x - 1);
+      lnB1[k] = Math.log(b + (x - 1));
+      invB1[k] = 1 / (b + (x - 1)); // x − 1 first: b + x − 1 loses b when b is below 1e-16 relative to x
       if (gradient) {
         const dab = digammaDifference(a + b, x);
         dA1r[k] = digammaDifference(r, x);
@@ -336,7 +336,7 @@ export function bgNbdLogLikelihood(
  */
 function logDropoutOdds(p: BgNbdParams, x: number, tx: number, T: number): number {
   if (x === 0) return -Infinity;
-  return logOddsTerm(p, p.b + x - 1, x, tx, T);
+  return logOddsTerm(p, p.b + (x - 1), x, tx, T);
 }
 
 /**
