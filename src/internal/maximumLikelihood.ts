@@ -191,7 +191,9 @@ export function fitLogScale(
   const hessian = hessianFromGradient(scaled, x);
   const uncertainty = logScaleUncertainty(hessian, x);
   // A parameter at a limit is reported as the limit itself (exp(ln 1e15) is 1e15 only to rounding).
-  const params = Float64Array.from(x, (v, i) => (atLimit[i] === 0 ? Math.exp(v) : PARAMETER_LIMITS[atLimit[i] === 1 ? 1 : 0]));
+  const params = Float64Array.from(x, (v, i) =>
+    atLimit[i] === 0 ? Math.exp(v) : PARAMETER_LIMITS[atLimit[i] === 1 ? 1 : 0],
+  );
   return {
     params,
     logLikelihood: logLikelihoodValue,

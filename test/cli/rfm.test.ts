@@ -134,7 +134,9 @@ describe('loyalty-metrics fit-bgnbd', () => {
     const run = await runCli(['fit-bgnbd', ...cdnowFlags], csv);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('NOT converged');
-    expect(run.stderr).toMatch(/^loyalty-metrics: warning: the Hessian of the negative log-likelihood is not positive definite/m);
+    expect(run.stderr).toMatch(
+      /^loyalty-metrics: warning: the Hessian of the negative log-likelihood is not positive definite/m,
+    );
     const clean = await runCli(['fit-bgnbd', ordersFile, ...cdnowFlags]);
     expect(clean.stderr).toBe('');
   });

@@ -7,7 +7,14 @@
  * @module
  */
 import { customerRows, rowNumber } from '../input/customerSummary.ts';
-import { digamma, digammaDifference, logBeta, logBetaRatio, logGamma, logGammaDifference, logSumExp } from '../special.ts';
+import {
+  digammaDifference,
+  logBeta,
+  logBetaRatio,
+  logGamma,
+  logGammaDifference,
+  logSumExp,
+} from '../special.ts';
 import {
   describeValue,
   readOptions,
@@ -202,7 +209,8 @@ export function bgBbLogLikelihoodOne(
   const logs = new Float64Array(m + 1);
   // Each ratio of beta functions by logBetaRatio, so nothing cancels for parameters up to 1e15.
   logs[0] = logBetaRatio(alpha, beta, x, n - x) + logBetaRatio(gamma, delta, 0, n);
-  for (let i = 0; i < m; i++) logs[i + 1] = logBetaRatio(alpha, beta, x, tx - x + i) + logBetaRatio(gamma, delta, 1, tx + i);
+  for (let i = 0; i < m; i++)
+    logs[i + 1] = logBetaRatio(alpha, beta, x, tx - x + i) + logBetaRatio(gamma, delta, 1, tx + i);
   const ll = logSumExp(logs);
   if (gradient) {
     const dax = digammaDifference(alpha, x);

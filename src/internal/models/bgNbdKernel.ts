@@ -305,7 +305,7 @@ export function bgNbdLogLikelihood(
       const d = lnA - (lnB1[k] as number) + rx * lg;
       // ln(1 + e^δ) and the share π = e^δ/(1 + e^δ) of the second term, from one exp
       const e = Math.exp(-Math.abs(d));
-      const softplus = (d > 0 ? d : 0) + Math.log1p(e);
+      const softplus = Math.max(d, 0) + Math.log1p(e);
       const term = w * ((A1[k] as number) - r * (l1pT[kT] as number) - x * (lT[kT] as number) + softplus);
       const t = ll + term;
       carry += Math.abs(ll) >= Math.abs(term) ? ll - t + term : term - t + ll;

@@ -321,7 +321,6 @@ export function paretoNbdLogLikelihood(
         }
       }
     }
-    const lgr = logGamma(r);
     const dgr = gradient ? digamma(r) : 0;
     const lnAlpha = Math.log(alpha);
     const lnBeta = Math.log(beta);
