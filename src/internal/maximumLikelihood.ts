@@ -9,7 +9,10 @@
  * objective(x) = −ℓ(eˣ)/W + λ·Σ θᵢ²          (W = Σ weights, λ = penalty)
  * ```
  *
- * (the penalty convention is documented in docs/guides, see `ModelFitOptions.penalty`).
+ * With `penaltyConvention: 'lifetimes'` the penalty is that of the Python `lifetimes` package, which
+ * fits time-rate parameters (α, β) in time rescaled so the longest customer age max T is 1 and so
+ * penalises (θᵢ·sᵢ)² with sᵢ = 1/max T for them (1 for the others), and for Pareto/NBD divides the
+ * total −Σwℓ by the mean weight instead of the sum, a factor 1/n on λ (see {@link PenaltyWeights}).
  * Standard errors come from the Hessian of W·objective in x (the penalised negative log-likelihood),
  * by the delta method (see hessian.ts).
  * @internal
@@ -17,14 +20,35 @@
  */
 import { hessianFromGradient, logScaleUncertainty } from './hessian.ts';
 import { minimizeBfgs, type BfgsOptions, type ObjectiveFunction } from './optimize.ts';
-import { rangeFail, readOptions, requireNonNegative, requirePositive, requirePositiveInteger } from './validate.ts';
+import {
+  outOfRange,
+  rangeFail,
+  readOptions,
+  requireNonNegative,
+  requirePositive,
+  requirePositiveInteger,
+  wrongType,
+} from './validate.ts';
 
 /** Options every model fit accepts. */
 export interface ModelFitOptions<Params> {
   /** Non-negative weight per customer (row), e.g. the counts from `compressCustomers`. Default 1 each. */
   readonly weights?: ArrayLike<number>;
-  /** L2 penalty λ ≥ 0 on the parameters (objective −ℓ/W + λ·Σθ², as in `lifetimes`). Default 0. */
+  /**
+   * L2 penalty λ ≥ 0 on the parameters: the fit minimises −ℓ/W + λ·Σθᵢ² (W = Σ weights). Default 0.
+   * The parameters are penalised in the units of the data (α per time unit of `recency` and `T`), so
+   * the same λ pulls α harder when T is in days than in weeks; see `penaltyConvention`.
+   */
   readonly penalty?: number;
+  /**
+   * `'natural'` (default): the penalty above. `'lifetimes'`: the convention of the Python `lifetimes`
+   * package (`penalizer_coef`), which rescales time so that the longest customer age max T is 1
+   * before penalising: α (and β of Pareto/NBD) enter the penalty as α/max T; for Pareto/NBD lifetimes
+   * also divides the total −Σwℓ by the mean weight rather than the sum, which is λ/n in the natural
+   * convention (n = number of rows). For Gamma-Gamma and BG/BB the two conventions agree (lifetimes
+   * rescales nothing there); the sBG is not in lifetimes and takes the natural one.
+   */
+  readonly penaltyConvention?: 'natural' | 'lifetimes';
   /** Starting parameters (positive); a data-driven guess by default. */
   readonly initialParams?: Partial<Params>;
   /** Iteration cap of the optimiser (default 1,000). */
@@ -62,6 +86,7 @@ export interface ModelFitDiagnostics<Params> {
 export interface ParsedFitOptions<Params> {
   readonly weights: unknown;
   readonly penalty: number;
+  readonly penaltyConvention: 'natural' | 'lifetimes';
   readonly initialParams: Partial<Params>;
   readonly bfgs: BfgsOptions;
 }
@@ -72,7 +97,7 @@ export interface ParsedFitOptions<Params> {
  * ```ts
  * import { parseFitOptions } from './maximumLikelihood.ts';
  *
- * parseFitOptions('fitBgNbd', undefined, ['r', 'alpha']); // => { penalty: 0, initialParams: {}, bfgs: { maxIterations: 1000, gradientTolerance: 1e-9 } }
+ * parseFitOptions('fitBgNbd', undefined, ['r', 'alpha']); // => { penalty: 0, penaltyConvention: 'natural', initialParams: {}, bfgs: { maxIterations: 1000, gradientTolerance: 1e-9 } }
  * parseFitOptions('fitBgNbd', { penalty: 0.01, initialParams: { r: 0.5 } }, ['r', 'alpha']); // => { penalty: 0.01, initialParams: { r: 0.5 } }
  * parseFitOptions('fitBgNbd', { initialParams: { r: 0 } }, ['r', 'alpha']); // => throws RangeError: fitBgNbd: initialParams.r (0) must be greater than 0
  * ```
@@ -82,8 +107,21 @@ export function parseFitOptions<Params>(
   options: unknown,
   names: readonly string[],
 ): ParsedFitOptions<Params> {
-  const o = readOptions(fn, options, ['weights', 'penalty', 'initialParams', 'maxIterations', 'gradientTolerance']);
+  const o = readOptions(fn, options, [
+    'weights',
+    'penalty',
+    'penaltyConvention',
+    'initialParams',
+    'maxIterations',
+    'gradientTolerance',
+  ]);
   const penalty = o.penalty === undefined ? 0 : requireNonNegative(fn, 'penalty', o.penalty);
+  const penaltyConvention = o.penaltyConvention ?? 'natural';
+  if (penaltyConvention !== 'natural' && penaltyConvention !== 'lifetimes') {
+    if (typeof penaltyConvention !== 'string')
+      wrongType(fn, 'options.penaltyConvention', penaltyConvention, "'natural' or 'lifetimes'");
+    outOfRange(fn, 'options.penaltyConvention', penaltyConvention, "must be 'natural' or 'lifetimes'");
+  }
   const initial: Record<string, number> = {};
   if (o.initialParams !== undefined) {
     const ip: Readonly<Record<string, unknown>> = readOptions(fn, o.initialParams, names, [], 'options.initialParams');
@@ -100,6 +138,7 @@ export function parseFitOptions<Params>(
   return {
     weights: o.weights,
     penalty,
+    penaltyConvention,
     initialParams: initial as Partial<Params>,
     bfgs: { maxIterations, gradientTolerance },
   };
@@ -162,6 +201,7 @@ export function fitLogScale(
   totalWeight: number,
   penalty: number,
   bfgs: BfgsOptions,
+  penaltyScales?: ArrayLike<number>,
 ): LogScaleFit {
   const n = start.length;
   const W = totalWeight > 0 ? totalWeight : 1;
@@ -170,7 +210,7 @@ export function fitLogScale(
     const ll = logLikelihood(x, gradient ? scratch : undefined);
     let pen = 0;
     for (let i = 0; i < n; i++) {
-      const theta = Math.exp(x[i] as number);
+      const theta = Math.exp(x[i] as number) * (penaltyScales === undefined ? 1 : (penaltyScales[i] as number));
       pen += theta * theta;
       if (gradient) gradient[i] = -(scratch[i] as number) / W + 2 * penalty * theta * theta;
     }
@@ -206,9 +246,42 @@ export function fitLogScale(
   };
 }
 
+/**
+ * How a fit maps `penaltyConvention: 'lifetimes'` onto the natural objective −ℓ/W + λ·Σ(θᵢ·sᵢ)²:
+ * `scales` sᵢ per parameter (1/max T for the rate parameters of time, 1 otherwise) and `factor` on λ
+ * (1/n for Pareto/NBD, whose lifetimes objective divides by the mean weight, 1 otherwise).
+ */
+export interface PenaltyWeights {
+  readonly scales: readonly number[];
+  readonly factor: number;
+}
+
 /** The named parameters and diagnostics of a fit: the fields every `fit*` result shares. */
 export interface NamedFit<Params> extends ModelFitDiagnostics<Params> {
   readonly params: Params;
+}
+
+/**
+ * The lifetimes penalty weights of a purchase model: 1/max T on the parameters at `rateIndices`
+ * (α, and β of Pareto/NBD) and `factor` on λ. Max T of no customers is taken as 1.
+ * @example
+ * ```ts
+ * import { timeScaledPenalty } from './maximumLikelihood.ts';
+ *
+ * timeScaledPenalty(Float64Array.of(40, 39), 4, [1]); // => { scales: [1, 0.025, 1, 1], factor: 1 }
+ * ```
+ */
+export function timeScaledPenalty(
+  T: ArrayLike<number>,
+  count: number,
+  rateIndices: readonly number[],
+  factor = 1,
+): PenaltyWeights {
+  let maxT = 0;
+  for (let i = 0; i < T.length; i++) maxT = Math.max(maxT, T[i] as number);
+  const scale = maxT > 0 ? 1 / maxT : 1;
+  const scales = Array.from({ length: count }, (_, i) => (rateIndices.includes(i) ? scale : 1));
+  return { scales, factor };
 }
 
 /**
@@ -237,8 +310,11 @@ export function fitModel<Params>(
   start: ArrayLike<number>,
   totalWeight: number,
   options: ParsedFitOptions<Params>,
+  lifetimesPenalty?: PenaltyWeights,
 ): NamedFit<Params> {
-  const fit = fitLogScale(logLikelihood, start, totalWeight, options.penalty, options.bfgs);
+  const weights = options.penaltyConvention === 'lifetimes' ? lifetimesPenalty : undefined;
+  const penalty = options.penalty * (weights?.factor ?? 1);
+  const fit = fitLogScale(logLikelihood, start, totalWeight, penalty, options.bfgs, weights?.scales);
   const warnings = totalWeight > 0 ? fitWarnings(names, fit) : ['no data: the parameters stay at the start'];
   return {
     params: namedParams<Params>(names, fit.params),

@@ -7,14 +7,7 @@
  * @module
  */
 import { customerRows, rowNumber } from '../input/customerSummary.ts';
-import {
-  digammaDifference,
-  logBeta,
-  logBetaRatio,
-  logGamma,
-  logGammaDifference,
-  logSumExp,
-} from '../special.ts';
+import { digammaDifference, logBeta, logBetaRatio, logGamma, logGammaDifference, logSumExp } from '../special.ts';
 import {
   describeValue,
   readOptions,

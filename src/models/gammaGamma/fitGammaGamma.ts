@@ -50,7 +50,8 @@ export interface FitGammaGammaResult extends ModelFitDiagnostics<GammaGammaParam
  * Monetary Value".
  *
  * @param customers - `{ frequency, monetaryValue }` rows or columns (extra fields such as recency are ignored).
- * @param options - `weights`, `penalty`, `initialParams`, `maxIterations`, `gradientTolerance`.
+ * @param options - `weights`, `penalty`, `penaltyConvention` (`'lifetimes'` for the `penalizer_coef` of
+ *   the Python lifetimes package), `initialParams`, `maxIterations`, `gradientTolerance`.
  * @returns `{ params: { p, q, v }, logLikelihood, converged, iterations, standardErrors, logCovariance,
  *   customers, warnings }`. Never throws for non-convergence. With no repeat buyers `converged` is false.
  * @throws {TypeError} When customers or an option has the wrong type.
