@@ -336,7 +336,7 @@ export function fitModel<Params>(
  *
  * const fit = { params: Float64Array.of(1e15, 2), logLikelihood: -3, converged: true, reason: 'gradient', atLimit: [1, 0], iterations: 9, standardErrors: [Number.NaN, Number.NaN], logCovariance: null };
  * fitWarnings(['a', 'b'], fit).length; // => 2
- * fitWarnings(['a', 'b'], fit)[0]; // => 'a (1e+15) ran to the upper limit 1e+15 of the search: the data do not identify it (a small penalty keeps it finite)'
+ * fitWarnings(['a', 'b'], fit)[0]; // => 'a (1000000000000000) ran to the upper limit 1000000000000000 of the search: the data do not identify it (a small penalty keeps it finite)'
  * ```
  */
 export function fitWarnings(names: readonly string[], fit: LogScaleFit): string[] {

@@ -58,7 +58,7 @@ export interface NetPromoterScoreResult {
   readonly standardError: number;
   /**
    * Half-width of the interval before clipping: z·standardError for `'wald'`, z·SE′ of the adjusted
-   * counts for `'adjustedWald'` (see {@link npsAdjustedWald}).
+   * counts for `'adjustedWald'` (n + 3 answers with ¾ promoter and ¾ detractor added).
    */
   readonly marginOfError: number;
   /**
