@@ -68,10 +68,22 @@ const withOptions: Record<string, Case> = {
     call: (o) => fn.historicalClvByCustomer!(rows, o),
   },
   // Survey
-  netPromoterScore: { options: { confidenceLevel: 0.9 }, call: (o) => fn.netPromoterScore!([10, 9, 3], o) },
+  netPromoterScore: {
+    options: { confidenceLevel: 0.9, interval: 'wald' },
+    call: (o) => fn.netPromoterScore!([10, 9, 3], o),
+  },
   netPromoterScoreFromCounts: {
-    options: { confidenceLevel: 0.9 },
+    options: { confidenceLevel: 0.9, interval: 'wald' },
     call: (o) => fn.netPromoterScoreFromCounts!({ promoters: 5, passives: 3, detractors: 2 }, o),
+  },
+  compareNetPromoterScores: {
+    options: { confidenceLevel: 0.9, interval: 'wald' },
+    call: (o) =>
+      fn.compareNetPromoterScores!(
+        { promoters: 5, passives: 3, detractors: 2 },
+        { promoters: 2, passives: 3, detractors: 5 },
+        o,
+      ),
   },
   customerSatisfactionScore: {
     options: { scale: [1, 5], satisfiedAt: 4, confidenceLevel: 0.9 },
@@ -464,7 +476,6 @@ const withoutOptions = [
   'purchaseFrequency',
   'repeatPurchaseRate',
   'retentionRate',
-  'compareNetPromoterScores',
   'retentionClv',
   'simpleClv',
   'cohortChurn',

@@ -86,6 +86,8 @@ export interface CommandOutput {
   csv(): string;
   /** One JSON object per line for `--format ndjson` (only commands that print one row per record have it). */
   ndjson?(): string;
+  /** Warnings of the result (a fit the data do not identify, …), printed on stderr in every format. */
+  readonly warnings?: readonly string[];
 }
 
 /** One subcommand. */

@@ -288,6 +288,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
             ? output.csv()
             : output.table();
     await write(io.stdout, text);
+    for (const warning of output.warnings ?? []) await write(io.stderr, `loyalty-metrics: warning: ${warning}\n`);
     return EXIT_OK;
   } catch (error) {
     if (error instanceof UsageError)

@@ -30,6 +30,13 @@ export interface BfgsOptions {
   readonly curvature?: number;
   /** Longest first step along the search direction, in x units (default 5): keeps exp(x) finite. */
   readonly maxStep?: number;
+  /**
+   * Box [lower, upper] for every coordinate (default unbounded). Trial points are projected onto the
+   * box, and a coordinate held at a bound by a gradient pointing out of the box leaves the search
+   * direction and the convergence test (the projected gradient).
+   */
+  readonly lower?: number;
+  readonly upper?: number;
 }
 
 /** Result of {@link minimizeBfgs}. */
@@ -121,8 +128,28 @@ export function minimizeBfgs(f: ObjectiveFunction, x0: ArrayLike<number>, option
   const c1 = options.armijo ?? 1e-4;
   const c2 = options.curvature ?? 0.9;
   const maxStep = options.maxStep ?? 5;
+  const lower = options.lower ?? -Infinity;
+  const upper = options.upper ?? Infinity;
   const n = x0.length;
   let evaluations = 0;
+  // Coordinates held at a bound by the gradient: 1 when x ≤ lower and ∂f > 0 or x ≥ upper and ∂f < 0.
+  const held = new Uint8Array(n);
+  const project = (v: Float64Array): Float64Array => {
+    for (let i = 0; i < n; i++) v[i] = Math.min(upper, Math.max(lower, v[i] as number));
+    return v;
+  };
+  /** Marks the held coordinates and returns max |projected gradient|. */
+  const projectedNorm = (xv: Float64Array, gv: Float64Array): number => {
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      const gi = gv[i] as number;
+      const xi = xv[i] as number;
+      const h = (xi <= lower && gi > 0) || (xi >= upper && gi < 0);
+      held[i] = h ? 1 : 0;
+      if (!h) m = Math.max(m, Math.abs(gi));
+    }
+    return m;
+  };
   const evaluate = (x: Float64Array, g: Float64Array): number => {
     evaluations++;
     const v = f(x, g);
@@ -131,7 +158,7 @@ export function minimizeBfgs(f: ObjectiveFunction, x0: ArrayLike<number>, option
     return v;
   };
 
-  let x: Float64Array = Float64Array.from(x0);
+  let x: Float64Array = project(Float64Array.from(x0));
   let g: Float64Array = new Float64Array(n);
   let fx = evaluate(x, g);
   if (!Number.isFinite(fx)) {
@@ -148,7 +175,7 @@ export function minimizeBfgs(f: ObjectiveFunction, x0: ArrayLike<number>, option
   let reason: BfgsResult['reason'] = 'maxIterations';
   let converged = false;
 
-  if (maxAbs(g) <= gtol) {
+  if (projectedNorm(x, g) <= gtol) {
     return { x, value: fx, gradient: g, iterations: 0, evaluations, converged: true, reason: 'gradient' };
   }
 
@@ -157,7 +184,7 @@ export function minimizeBfgs(f: ObjectiveFunction, x0: ArrayLike<number>, option
     for (let i = 0; i < n; i++) {
       let acc = 0;
       for (let j = 0; j < n; j++) acc += (H[i * n + j] as number) * (g[j] as number);
-      p[i] = -acc;
+      p[i] = held[i] ? 0 : -acc;
     }
     let slope = dot(p, g);
     if (!(slope < 0)) {
@@ -165,13 +192,13 @@ export function minimizeBfgs(f: ObjectiveFunction, x0: ArrayLike<number>, option
       H.fill(0);
       for (let i = 0; i < n; i++) {
         H[i * n + i] = 1;
-        p[i] = -(g[i] as number);
+        p[i] = held[i] ? 0 : -(g[i] as number);
       }
       slope = dot(p, g);
     }
     const pNorm = maxAbs(p);
     const alpha0 = pNorm > maxStep ? maxStep / pNorm : 1;
-    const ls = lineSearch(evaluate, x, fx, g, p, slope, alpha0, c1, c2);
+    const ls = lineSearch(evaluate, x, fx, g, p, slope, alpha0, c1, c2, project);
     if (!ls) {
       // No step lowers f by a representable amount. When even the predicted decrease −slope is below the
       // rounding of f, x is a minimiser to working precision (the gradient test can miss it when f carries
@@ -193,7 +220,7 @@ export function minimizeBfgs(f: ObjectiveFunction, x0: ArrayLike<number>, option
     x = ls.x;
     g = ls.g;
     fx = ls.f;
-    if (maxAbs(g) <= gtol) {
+    if (projectedNorm(x, g) <= gtol) {
       converged = true;
       reason = 'gradient';
       break;
@@ -256,11 +283,13 @@ function lineSearch(
   alpha0: number,
   c1: number,
   c2: number,
+  project: (v: Float64Array) => Float64Array,
 ): LineSearchPoint | null {
   const n = x.length;
   const at = (alpha: number): { x: Float64Array; g: Float64Array; f: number; slope: number } => {
     const xn = new Float64Array(n);
     for (let i = 0; i < n; i++) xn[i] = (x[i] as number) + alpha * (p[i] as number);
+    project(xn);
     const gn = new Float64Array(n);
     const fn = evaluate(xn, gn);
     return { x: xn, g: gn, f: fn, slope: Number.isFinite(fn) ? dot(gn, p) : Number.NaN };

@@ -1,12 +1,16 @@
 import {
-  npsConfidenceLevel,
+  readNpsOptions,
   npsFromValidCounts,
   type NetPromoterScoreOptions,
   type NetPromoterScoreResult,
 } from '../internal/nps.ts';
 import { outOfRange, requireArrayLike, wrongType } from '../internal/validate.ts';
 
-export type { NetPromoterScoreOptions, NetPromoterScoreResult } from '../internal/nps.ts';
+export type {
+  NetPromoterScoreInterval,
+  NetPromoterScoreOptions,
+  NetPromoterScoreResult,
+} from '../internal/nps.ts';
 
 /**
  * Net Promoter Score from raw 0–10 survey answers, with its standard error and confidence interval.
@@ -18,19 +22,24 @@ export type { NetPromoterScoreOptions, NetPromoterScoreResult } from '../interna
  * p = promoters / n,   d = detractors / n
  * NPS = 100·(p − d)                               (−100…100)
  * SE  = 100·√((p + d − (p − d)²) / n)
- * CI  = NPS ± z·SE, clipped to [−100, 100]        (z from confidenceLevel, 1.96 at 95 %)
+ * adjusted Wald (default): n′ = n + 3, p′ = (promoters + ¾)/n′, d′ = (detractors + ¾)/n′,
+ *   CI = 100·(p′ − d′) ± z·100·√((p′ + d′ − (p′ − d′)²)/n′), clipped to [−100, 100]
+ * Wald (interval: 'wald'): CI = NPS ± z·SE, clipped   (z from confidenceLevel, 1.96 at 95 %)
  * ```
  *
- * The normal-approximation interval is the one reported in industry practice; with very few answers
- * (n < 30) or an all-promoter sample it is optimistic. Reference: Rocks (2016), "Confidence Intervals
- * for the Net Promoter Score".
+ * The adjusted-Wald interval is the best of the six methods compared by Rocks (2016), "Confidence
+ * Intervals for the Net Promoter Score", The American Statistician 70(1), and the one Sauro & Lewis
+ * (MeasuringU) recommend: it keeps its coverage at small n and gives unanimous answers an interval
+ * of real width, where the Wald interval of `[10, 10]` is [100, 100]. `standardError` is the plain SE
+ * of the score either way; `marginOfError` is the half-width of the chosen interval.
  *
  * @param scores - Integer answers 0–10 (an array or typed array).
- * @param options - `confidenceLevel` (default 0.95).
+ * @param options - `confidenceLevel` (default 0.95), `interval` (`'adjustedWald'`, the default, or `'wald'`).
  * @returns The score, counts, shares, standard error, margin of error and interval. With no answers,
  *   every share, the score, the standard error and the interval are `NaN`.
  * @throws {TypeError} When `scores` is not an array or an answer is not a number.
- * @throws {RangeError} When an answer is not an integer in 0–10, or `confidenceLevel` is not in (0, 1).
+ * @throws {RangeError} When an answer is not an integer in 0–10, `confidenceLevel` is not in (0, 1), or
+ *   `interval` is not one of the two methods.
  * @example
  * ```ts
  * import { netPromoterScore } from 'loyalty-metrics';
@@ -38,14 +47,18 @@ export type { NetPromoterScoreOptions, NetPromoterScoreResult } from '../interna
  * const nps = netPromoterScore([10, 9, 9, 10, 9, 8, 7, 7, 3, 6]);
  * nps.score; // => 30
  * nps.standardError; // => 24.70
- * nps.marginOfError; // => 48.41
+ * // adjusted Wald: n′ = 13, p′ = 5.75/13, d′ = 2.75/13, NPS′ = 23.08, SE′ = 21.49
+ * nps.confidenceInterval; // => [-19.05, 65.20]
+ * netPromoterScore([10, 9, 9, 10, 9, 8, 7, 7, 3, 6], { interval: 'wald' }).confidenceInterval; // => [-18.41, 78.41]
+ * // two promoters: the Wald interval would be [100, 100]
+ * netPromoterScore([10, 10]).confidenceInterval; // => [-24.41, 100]
  * ```
  * @category Surveys
  */
 export function netPromoterScore(scores: ArrayLike<number>, options?: NetPromoterScoreOptions): NetPromoterScoreResult {
   const fn = 'netPromoterScore';
   const values = requireArrayLike(fn, 'scores', scores);
-  const confidenceLevel = npsConfidenceLevel(fn, options);
+  const { confidenceLevel, interval } = readNpsOptions(fn, options);
   let promoters = 0;
   let passives = 0;
   let detractors = 0;
@@ -57,5 +70,5 @@ export function netPromoterScore(scores: ArrayLike<number>, options?: NetPromote
     else if (s >= 7) passives++;
     else detractors++;
   }
-  return npsFromValidCounts(promoters, passives, detractors, confidenceLevel);
+  return npsFromValidCounts(promoters, passives, detractors, confidenceLevel, interval);
 }

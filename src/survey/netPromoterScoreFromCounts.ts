@@ -1,5 +1,5 @@
 import {
-  npsConfidenceLevel,
+  readNpsOptions,
   npsFromValidCounts,
   readNpsCounts,
   type NetPromoterScoreOptions,
@@ -22,11 +22,13 @@ export interface NetPromoterScoreCounts {
  *
  * ```text
  * n = promoters + passives + detractors,  p = promoters / n,  d = detractors / n
- * NPS = 100·(p − d),   SE = 100·√((p + d − (p − d)²) / n),   CI = NPS ± z·SE (clipped)
+ * NPS = 100·(p − d),   SE = 100·√((p + d − (p − d)²) / n)
+ * CI  = adjusted Wald (Rocks 2016: ¾ promoter and ¾ detractor added, n + 3) by default, or NPS ± z·SE
+ *       with interval: 'wald'; clipped to [−100, 100] (see netPromoterScore)
  * ```
  *
  * @param counts - Non-negative integer counts.
- * @param options - `confidenceLevel` (default 0.95).
+ * @param options - `confidenceLevel` (default 0.95), `interval` (`'adjustedWald'`, the default, or `'wald'`).
  * @returns The same shape as {@link netPromoterScore}; `NaN` score, shares and interval when all counts are 0.
  * @throws {TypeError} When `counts` is not an object or a count is not a number.
  * @throws {RangeError} When a count is negative, fractional or not finite, when the total exceeds
@@ -37,7 +39,8 @@ export interface NetPromoterScoreCounts {
  *
  * const nps = netPromoterScoreFromCounts({ promoters: 5, passives: 3, detractors: 2 });
  * nps.score; // => 30
- * nps.confidenceInterval; // => [-18.41, 78.41]
+ * nps.confidenceInterval; // => [-19.05, 65.20]
+ * netPromoterScoreFromCounts({ promoters: 5, passives: 3, detractors: 2 }, { interval: 'wald' }).confidenceInterval; // => [-18.41, 78.41]
  * ```
  * @category Surveys
  */
@@ -47,5 +50,6 @@ export function netPromoterScoreFromCounts(
 ): NetPromoterScoreResult {
   const fn = 'netPromoterScoreFromCounts';
   const [p, q, d] = readNpsCounts(fn, 'counts', counts, '');
-  return npsFromValidCounts(p, q, d, npsConfidenceLevel(fn, options));
+  const { confidenceLevel, interval } = readNpsOptions(fn, options);
+  return npsFromValidCounts(p, q, d, confidenceLevel, interval);
 }

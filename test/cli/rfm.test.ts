@@ -129,4 +129,17 @@ describe('loyalty-metrics fit-bgnbd', () => {
     expect(run.stdout).toMatch(/^alpha\s+4\.41\d\d\s+\d\.\d{4}$/m);
     expect(run.stdout).toContain('2357 customers, time unit: week');
   });
+
+  it('prints the warnings of a degenerate fit on stderr and says NOT converged (issue 16 item 6)', async () => {
+    // Two customers without repeat purchases: r runs towards 0 and the Hessian is not positive definite.
+    const csv = 'customer_id,ordered_on\na,1997-01-01\nb,1997-01-01\n';
+    const run = await runCli(['fit-bgnbd', ...cdnowFlags], csv);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('NOT converged');
+    expect(run.stderr).toMatch(
+      /^loyalty-metrics: warning: the Hessian of the negative log-likelihood is not positive definite/m,
+    );
+    const clean = await runCli(['fit-bgnbd', ordersFile, ...cdnowFlags]);
+    expect(clean.stderr).toBe('');
+  });
 });

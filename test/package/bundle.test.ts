@@ -45,7 +45,9 @@ const BUDGETS: Readonly<
   Record<string, { readonly fn: string; readonly gzip: number; readonly alsoAllowed?: readonly string[] }>
 > = {
   rates: { fn: 'retentionRate', gzip: 1050 },
-  survey: { fn: 'netPromoterScore', gzip: 2200 },
+  // 2.9 kB since the adjusted-Wald interval (its option and a second estimate) and the double-precision normal
+  // quantile (Acklam plus a Halley step on Cody's erfc, about 0.5 kB) (issue 16 items 11, 12).
+  survey: { fn: 'netPromoterScore', gzip: 3250 },
   // simpleClv's input fields are named averageOrderValue and purchaseFrequency (the metrics they come from).
   value: { fn: 'simpleClv', gzip: 1000, alsoAllowed: ['averageOrderValue', 'purchaseFrequency'] },
   compare: { fn: 'compareRates', gzip: 2900 },
@@ -59,8 +61,11 @@ const BUDGETS: Readonly<
   // 9.0 kB since the in-order pass partitions logs in time order (8.3 kB with the in-order pass unpartitioned,
   // 7.5 kB with the bitset passes alone, 6.1 kB before them).
   rfm: { fn: 'rfmSummary', gzip: 12_000 },
-  models: { fn: 'fitBgNbd', gzip: 7000 },
-  survival: { fn: 'kaplanMeier', gzip: 2800 },
+  // 7.7 kB since the fits report warnings (bounded search, identification and Hessian checks, the lifetimes
+  // penalty convention) and the kernels form ratios of gamma functions without cancellation (issue 16 items 5, 6, 13).
+  models: { fn: 'fitBgNbd', gzip: 8500 },
+  // 3.3 kB since the normal quantile is refined to double precision with Cody's erfc (issue 16 item 12).
+  survival: { fn: 'kaplanMeier', gzip: 3650 },
   time: { fn: 'calendarPeriod', gzip: 4000 },
   charts: { fn: 'cohortHeatmapSvg', gzip: 4500 },
   // 10.0 kB: every model of the registry (P(alive), conditional expectation and P(X(t) = n) of BG/NBD, MBG/NBD
@@ -83,11 +88,11 @@ async function exportedFunctions(area: string): Promise<string[]> {
 }
 
 describe('tree shaking', () => {
-  it('bundles netPromoterScore alone under 2.2 kB min+gzip, with no unrelated metric', async () => {
+  it('bundles netPromoterScore alone under 3.25 kB min+gzip, with no unrelated metric', async () => {
     const { code, gzipped } = await bundle(['netPromoterScore']);
     console.log(`netPromoterScore bundle: ${code.length} B minified, ${gzipped} B gzipped`);
     expect(code).toContain('netPromoterScore');
-    expect(gzipped).toBeLessThan(2200);
+    expect(gzipped).toBeLessThan(3250);
     expect(unrelatedNamesIn(code, ['netPromoterScore'])).toEqual([]);
   });
 

@@ -22,7 +22,7 @@ describe('compareNetPromoterScores properties', () => {
   it('agrees with the two netPromoterScoreFromCounts results, with z·SE = difference and p in [0, 1]', () => {
     fc.assert(
       fc.property(nonEmptyNpsCounts(), nonEmptyNpsCounts(), (a, b) => {
-        const r = compareNetPromoterScores(a, b);
+        const r = compareNetPromoterScores(a, b, { interval: 'wald' });
         const na = netPromoterScoreFromCounts(a);
         const nb = netPromoterScoreFromCounts(b);
         expectClose(r.difference, na.score - nb.score, { abs: 1e-12 });
@@ -30,12 +30,22 @@ describe('compareNetPromoterScores properties', () => {
         if (r.standardError > 0) expectClose(r.z * r.standardError, r.difference, { rel: 1e-12, abs: 1e-12 });
         expect(r.pValue).toBeGreaterThanOrEqual(0);
         expect(r.pValue).toBeLessThanOrEqual(1);
+        // adjusted Wald: SE′ > 0 always, the interval contains the adjusted difference and has real width
+        const adj = compareNetPromoterScores(a, b);
+        const [lo, hi] = adj.confidenceInterval;
+        expect(adj.standardError).toBeGreaterThan(0);
+        expect(hi).toBeGreaterThan(lo);
+        const centre = adj.z * adj.standardError;
+        expect(lo).toBeLessThanOrEqual(centre + 1e-9);
+        expect(hi).toBeGreaterThanOrEqual(centre - 1e-9);
+        expect(adj.pValue).toBeGreaterThanOrEqual(0);
+        expect(adj.pValue).toBeLessThanOrEqual(1);
       }),
       { numRuns: 200 },
     );
   });
 
-  it('gives a smaller p-value for the same shares with more answers', () => {
+  it('gives a smaller Wald p-value for the same shares with more answers', () => {
     fc.assert(
       fc.property(nonEmptyNpsCounts(200), nonEmptyNpsCounts(200), fc.integer({ min: 2, max: 50 }), (a, b, k) => {
         const times = (c: typeof a) => ({
@@ -43,8 +53,8 @@ describe('compareNetPromoterScores properties', () => {
           passives: c.passives * k,
           detractors: c.detractors * k,
         });
-        const small = compareNetPromoterScores(a, b);
-        const large = compareNetPromoterScores(times(a), times(b));
+        const small = compareNetPromoterScores(a, b, { interval: 'wald' });
+        const large = compareNetPromoterScores(times(a), times(b), { interval: 'wald' });
         expect(large.pValue).toBeLessThanOrEqual(small.pValue + 1e-12);
       }),
       { numRuns: 150 },

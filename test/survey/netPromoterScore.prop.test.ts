@@ -45,12 +45,21 @@ describe('netPromoterScore properties', () => {
           score,
           standardError,
           confidenceInterval: [low, high],
-        } = netPromoterScore(scores, { confidenceLevel: level });
+        } = netPromoterScore(scores, { confidenceLevel: level, interval: 'wald' });
         expect(standardError).toBeGreaterThanOrEqual(0);
         expect(low).toBeGreaterThanOrEqual(-100);
         expect(high).toBeLessThanOrEqual(100);
         expect(low).toBeLessThanOrEqual(score);
         expect(high).toBeGreaterThanOrEqual(score);
+        // adjusted Wald: inside [−100, 100], around NPS′ = 100·(P − D)/(n + 3), never of zero width
+        const adjusted = netPromoterScore(scores, { confidenceLevel: level });
+        const [lo, hi] = adjusted.confidenceInterval;
+        const centre = (100 * (adjusted.promoters - adjusted.detractors)) / (scores.length + 3);
+        expect(lo).toBeGreaterThanOrEqual(-100);
+        expect(hi).toBeLessThanOrEqual(100);
+        expect(lo).toBeLessThanOrEqual(centre);
+        expect(hi).toBeGreaterThanOrEqual(centre);
+        expect(hi).toBeGreaterThan(lo);
       }),
       { numRuns: 200 },
     );

@@ -8,8 +8,8 @@ const Z90 = 1.6448536269514715;
 
 describe('netPromoterScore', () => {
   it('reproduces the worked example of the data README ("Simple metrics", NPS line)', () => {
-    // 5 promoters, 3 passives, 2 detractors of 10 → NPS 30; variance 0.61; SE ≈ 24.70; 95 % MoE ≈ 48.41.
-    const nps = netPromoterScore([10, 9, 9, 10, 9, 8, 7, 7, 3, 6]);
+    // 5 promoters, 3 passives, 2 detractors of 10 → NPS 30; variance 0.61; SE ≈ 24.70; 95 % MoE ≈ 48.41 (Wald).
+    const nps = netPromoterScore([10, 9, 9, 10, 9, 8, 7, 7, 3, 6], { interval: 'wald' });
     expect(nps.score).toBe(30);
     expect(nps.n).toBe(10);
     expect([nps.promoters, nps.passives, nps.detractors]).toEqual([5, 3, 2]);
@@ -21,6 +21,35 @@ describe('netPromoterScore', () => {
     expectClose(nps.confidenceInterval[0], 30 - Z95 * 100 * Math.sqrt(0.061), { rel: 1e-8 });
     expectClose(nps.confidenceInterval[1], 30 + Z95 * 100 * Math.sqrt(0.061), { rel: 1e-8 });
     expect(nps.confidenceLevel).toBe(0.95);
+  });
+
+  it('gives the adjusted-Wald interval of Rocks (2016) by default', () => {
+    // Sauro & Lewis's description of Rocks's method: n′ = n + 3, p′ = (P + ¾)/n′, d′ = (D + ¾)/n′,
+    // CI = 100·[(p′ − d′) ± z·√((p′ + d′ − (p′ − d′)²)/n′)]. By hand for 5/3/2: n′ = 13, p′ = 5.75/13,
+    // d′ = 2.75/13, NPS′ = 300/13 = 23.0769, SE′ = 100·√((8.5/13 − (3/13)²)/13) = 21.4940.
+    const nps = netPromoterScore([10, 9, 9, 10, 9, 8, 7, 7, 3, 6]);
+    expect(nps.interval).toBe('adjustedWald');
+    const seAdj = 100 * Math.sqrt((8.5 / 13 - (3 / 13) ** 2) / 13);
+    expectClose(seAdj, 21.494037, { abs: 1e-6 });
+    expectClose(nps.marginOfError, Z95 * seAdj, { rel: 1e-12 });
+    expectClose(nps.confidenceInterval[0], 300 / 13 - Z95 * seAdj, { rel: 1e-12 });
+    expectClose(nps.confidenceInterval[1], 300 / 13 + Z95 * seAdj, { rel: 1e-12 });
+    // the score and its standard error are the plain ones
+    expect(nps.score).toBe(30);
+    expectClose(nps.standardError, 100 * Math.sqrt(0.061), { rel: 1e-12 });
+  });
+
+  it('gives unanimous and tiny samples an interval of real width (issue 16 item 11)', () => {
+    // [10, 10]: n′ = 5, p′ = 0.55, d′ = 0.15: NPS′ = 40, SE′ = 100·√(0.54/5) = 32.863; upper end clipped
+    const two = netPromoterScore([10, 10]);
+    expectClose(two.confidenceInterval[0], 40 - Z95 * 100 * Math.sqrt(0.108), { rel: 1e-12 });
+    expect(two.confidenceInterval[1]).toBe(100);
+    expectClose(two.confidenceInterval[0], -24.411, { abs: 5e-4 });
+    // [0]: n′ = 4, p′ = 0.1875, d′ = 0.4375: NPS′ = −25, SE′ = 100·√((0.625 − 0.0625)/4) = 37.5
+    const one = netPromoterScore([0]);
+    expectClose(one.confidenceInterval[0], -25 - Z95 * 37.5, { rel: 1e-12 });
+    expectClose(one.confidenceInterval[1], -25 + Z95 * 37.5, { rel: 1e-12 });
+    expect(one.standardError).toBe(0);
   });
 
   it('returns the shares of promoters, passives and detractors', () => {
@@ -36,7 +65,7 @@ describe('netPromoterScore', () => {
   });
 
   it('uses the confidence level option', () => {
-    const nps = netPromoterScore([10, 9, 9, 10, 9, 8, 7, 7, 3, 6], { confidenceLevel: 0.9 });
+    const nps = netPromoterScore([10, 9, 9, 10, 9, 8, 7, 7, 3, 6], { confidenceLevel: 0.9, interval: 'wald' });
     expectClose(nps.marginOfError, Z90 * 100 * Math.sqrt(0.061), { rel: 1e-8 }); // ≈ 40.62
     expect(nps.confidenceLevel).toBe(0.9);
   });
@@ -74,20 +103,28 @@ describe('netPromoterScore', () => {
       expect(nps.confidenceInterval[1]).toBeNaN();
     });
 
-    it('handles one answer', () => {
-      expect(netPromoterScore([10])).toMatchObject({
+    it('handles one answer (Wald: zero width; adjusted Wald: see the small-n tests)', () => {
+      expect(netPromoterScore([10], { interval: 'wald' })).toMatchObject({
         score: 100,
         n: 1,
         standardError: 0,
         marginOfError: 0,
         confidenceInterval: [100, 100],
       });
-      expect(netPromoterScore([0])).toMatchObject({ score: -100, standardError: 0, confidenceInterval: [-100, -100] });
-      expect(netPromoterScore([7])).toMatchObject({ score: 0, standardError: 0, confidenceInterval: [0, 0] });
+      expect(netPromoterScore([0], { interval: 'wald' })).toMatchObject({
+        score: -100,
+        standardError: 0,
+        confidenceInterval: [-100, -100],
+      });
+      expect(netPromoterScore([7], { interval: 'wald' })).toMatchObject({
+        score: 0,
+        standardError: 0,
+        confidenceInterval: [0, 0],
+      });
     });
 
     it('has zero standard error when every answer is a tie', () => {
-      const nps = netPromoterScore([9, 9, 9, 10, 10]);
+      const nps = netPromoterScore([9, 9, 9, 10, 10], { interval: 'wald' });
       expect(nps.score).toBe(100);
       expect(nps.standardError).toBe(0);
       expect(nps.confidenceInterval).toEqual([100, 100]);
@@ -95,7 +132,7 @@ describe('netPromoterScore', () => {
 
     it('clips the interval to [−100, 100]', () => {
       // One promoter, one detractor: SE = 100·√(1/2) ≈ 70.71, MoE ≈ 138.6 → clipped on both sides.
-      const nps = netPromoterScore([10, 0]);
+      const nps = netPromoterScore([10, 0], { interval: 'wald' });
       expect(nps.score).toBe(0);
       expectClose(nps.standardError, 100 * Math.SQRT1_2, { rel: 1e-12 });
       expect(nps.confidenceInterval).toEqual([-100, 100]);

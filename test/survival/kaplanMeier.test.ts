@@ -65,6 +65,13 @@ describe('kaplanMeier', () => {
     expect(plain.curve[3]?.lower).toBe(0);
   });
 
+  it('matches exact plain bands to double precision (issue 16: the normal quantile was good to ~1e-8)', () => {
+    // Four deaths at 1…4: S(2) = ½, Greenwood SE = ½·√(1/12 + 1/6) = ¼, lower = ½ − z₀.₉₇₅/4;
+    // z₀.₉₇₅ = 1.95996398454005386 (mpmath, 50 digits), so lower = 0.0100090038649865 (R survival prints 0.01000900386).
+    const km = kaplanMeier({ durations: [1, 2, 3, 4], events: [1, 1, 1, 1] }, { interval: 'plain' });
+    expectClose(km.curve[1]?.lower ?? Number.NaN, 0.010009003864986535, { rel: 1e-13 });
+  });
+
   it('narrows the band at a lower confidence level', () => {
     const wide = kaplanMeier(toy, { confidenceLevel: 0.99 }).curve[2];
     const narrow = kaplanMeier(toy, { confidenceLevel: 0.8 }).curve[2];

@@ -5,7 +5,8 @@ import { summariseTransactions, TRANSACTION_FLAGS } from './rfm.ts';
 
 /**
  * `loyalty-metrics fit-bgnbd`: the RFM summary of a transaction log (`rfmSummary`), then the BG/NBD
- * model fitted to it (`fitBgNbd`). `--format json` prints the fit result.
+ * model fitted to it (`fitBgNbd`). `--format json` prints the fit result. The fit's warnings (a
+ * parameter the data do not identify, …) go to stderr; the table then says "NOT converged".
  */
 export const fitBgNbdCommand: Command = {
   name: 'fit-bgnbd',
@@ -21,6 +22,7 @@ export const fitBgNbdCommand: Command = {
     const unit = typeof flags.unit === 'string' ? flags.unit : typeof flags.period === 'string' ? flags.period : 'day';
     return {
       json: fit,
+      warnings: fit.warnings,
       table: () =>
         renderTable(
           ['parameter', 'estimate', 'standard error'],

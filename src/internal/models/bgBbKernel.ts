@@ -8,7 +8,7 @@
  */
 import { customerRows, probeRows, rowNumber } from '../input/customerSummary.ts';
 import { bgBbSeries } from './bgBbSeries.ts';
-import { digamma, logBeta, logGamma, logGammaDifference, logSumExp, logSumExp2 } from '../special.ts';
+import { digamma, logBeta, logBetaRatio, logGamma, logGammaDifference, logSumExp, logSumExp2 } from '../special.ts';
 import {
   describeValue,
   readOptions,
@@ -201,13 +201,14 @@ export function bgBbLogLikelihoodOne(
   weight = 1,
 ): number {
   const { alpha, beta, gamma, delta } = p;
-  const lbab = logBeta(alpha, beta);
-  const lbgd = logBeta(gamma, delta);
   const m = n - tx;
   const A = alpha + x;
   // Alive through opportunity n, and the sum over the opportunity of dropping out (bgBbSeries.ts: its cost
   // does not grow with n).
-  const alive = logBeta(A, beta + n - x) - lbab + logBeta(gamma, delta + n) - lbgd;
+  const lbab = logBeta(alpha, beta);
+  const lbgd = logBeta(gamma, delta);
+  // B(α + x, β + n − x)/B(α, β)·B(γ, δ + n)/B(γ, δ), each ratio by logBetaRatio so nothing cancels up to 1e15.
+  const alive = logBetaRatio(alpha, beta, x, n - x) + logBetaRatio(gamma, delta, 0, n);
   const series = m > 0 ? bgBbSeries(A, beta + tx - x, gamma + 1, delta + tx, m, gradient !== undefined) : null;
   const dropped = series === null ? Number.NEGATIVE_INFINITY : series.logSum - lbab - lbgd;
   const ll = logSumExp2(alive, dropped);
@@ -288,11 +289,15 @@ export function bgBbLogLikelihood(
     };
     if (gradient) natural.fill(0);
     let ll = 0;
+    let carry = 0; // Neumaier compensation
     for (let i = 0; i < xs.length; i++) {
       const w = ws[i] as number;
-      ll +=
+      const term =
         w *
         bgBbLogLikelihoodOne(p, xs[i] as number, txs[i] as number, ns[i] as number, gradient ? natural : undefined, w);
+      const t = ll + term;
+      carry += Math.abs(ll) >= Math.abs(term) ? ll - t + term : term - t + ll;
+      ll = t;
     }
     if (gradient) {
       gradient[0] = (natural[0] as number) * p.alpha;
@@ -300,7 +305,7 @@ export function bgBbLogLikelihood(
       gradient[2] = (natural[2] as number) * p.gamma;
       gradient[3] = (natural[3] as number) * p.delta;
     }
-    return ll;
+    return ll + carry;
   };
 }
 

@@ -10,11 +10,12 @@ import { logHyp2f1 } from '../hypergeometric.ts';
 import { aliveExpectedPurchases } from './betaDropoutKernel.ts';
 import {
   digamma,
+  digammaDifference,
   log1pExp,
   logBeta,
+  logBetaRatio,
   logGamma,
   logGammaDifference,
-  logSumExp2,
   regularizedIncompleteBeta,
 } from '../special.ts';
 import { describeValue, rangeFail, requireObject, requirePositive, typeFail } from '../validate.ts';
@@ -128,11 +129,12 @@ export function readHorizon(fn: string, name: string, t: unknown): number {
  */
 export function bgNbdLogLikelihoodOne(p: BgNbdParams, x: number, tx: number, T: number): number {
   const { r, alpha, a, b } = p;
-  const a1 = logGammaDifference(r, x) + r * Math.log(alpha) + logBeta(a, b + x) - logBeta(a, b);
-  const a2 = -(r + x) * Math.log(alpha + T);
-  if (x === 0) return a1 + a2;
-  const a3 = Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + tx);
-  return a1 + logSumExp2(a2, a3);
+  // r ln α − (r + x) ln(α + T) = −r·ln(1 + T/α) − x·ln(α + T), and the bracket's ratio through log1p,
+  // so that nothing cancels for parameters up to 1e15
+  const base = logGammaDifference(r, x) + logBetaRatio(a, b, 0, x) - r * Math.log1p(T / alpha);
+  if (x === 0) return base;
+  const d = Math.log(a) - Math.log(b + (x - 1)) + (r + x) * Math.log1p((T - tx) / (alpha + tx));
+  return base - x * Math.log(alpha + T) + log1pExp(d);
 }
 
 /** Parameter-only terms of a BG/NBD or MBG/NBD likelihood evaluation (digammas 0 without a gradient). */
@@ -189,7 +191,9 @@ export function bgNbdTerms(logParams: Float64Array, withGradient: boolean): BgNb
  * gradient. Work is shared wherever the data allow: gamma and digamma terms once per distinct
  * frequency, ln(α + T) and ln(α + tₓ) once per distinct value, and customers without repeat purchases
  * (whose likelihood depends on T only) aggregated per distinct T. A row with x > 0 then costs one
- * exp and one log1p per evaluation.
+ * exp and two log1p per evaluation. Every difference of large terms is formed directly (ln(1 + T/α),
+ * `logBetaRatio`, `digammaDifference`), so ℓ stays accurate for parameters up to 1e15, and the total
+ * is summed with Neumaier compensation.
  * @example
  * ```ts
  * import { bgNbdLogLikelihood, bgNbdLogLikelihoodOne } from './bgNbdKernel.ts';
@@ -236,68 +240,82 @@ export function bgNbdLogLikelihood(
   const dA1b = new Float64Array(nx);
   const lnB1 = new Float64Array(nx); // ln(b + x − 1)
   const invB1 = new Float64Array(nx);
+  const l1pT = new Float64Array(nT); // ln(1 + T/α) = ln(α + T) − ln α without cancellation
   const lT = new Float64Array(nT);
   const iT = new Float64Array(nT);
-  const lt = new Float64Array(nTx);
+  const qT = new Float64Array(nT); // T/(α(α + T)) = 1/α − 1/(α + T)
   const it = new Float64Array(nTx);
+  const rowGap = Float64Array.from(rows, (i) => (T[i] as number) - (recency[i] as number));
   return (logParams, gradient) => {
-    const { r, alpha, a, b, lgb, lgab, lnAlpha, lnA, dgr, dgb, dgab } = bgNbdTerms(logParams, gradient !== undefined);
+    const { r, alpha, a, b, lnA } = bgNbdTerms(logParams, false);
     for (let k = 0; k < nx; k++) {
       const x = xs[k] as number;
-      // ln Γ(r + x) − ln Γ(r) + r ln α + ln B(a, b + x) − ln B(a, b) + ln a (the a/(b + x − 1) factor's numerator)
-      A1[k] = logGammaDifference(r, x) + r * lnAlpha - logGammaDifference(b + x, a) - lgb + lgab;
-      lnB1[k] = Math.log(b + x - 1);
-      invB1[k] = 1 / (b + x - 1);
+      // ln Γ(r + x) − ln Γ(r) + ln B(a, b + x) − ln B(a, b), each difference formed without cancellation
+      A1[k] = logGammaDifference(r, x) + logBetaRatio(a, b, 0, x);
+      lnB1[k] = Math.log(b + (x - 1));
+      invB1[k] = 1 / (b + (x - 1)); // x − 1 first: b + x − 1 loses b when b is below 1e-16 relative to x
       if (gradient) {
-        const dgabx = digamma(a + b + x);
-        dA1r[k] = digamma(r + x) - dgr + lnAlpha;
-        dA1a[k] = -dgabx + dgab;
-        dA1b[k] = digamma(b + x) - dgabx - dgb + dgab;
+        const dab = digammaDifference(a + b, x);
+        dA1r[k] = digammaDifference(r, x);
+        dA1a[k] = -dab;
+        dA1b[k] = digammaDifference(b, x) - dab;
       }
     }
     for (let k = 0; k < nT; k++) {
-      const v = alpha + (byT.distinct[k] as number);
+      const tT = byT.distinct[k] as number;
+      const v = alpha + tT;
+      l1pT[k] = Math.log1p(tT / alpha);
       lT[k] = Math.log(v);
       iT[k] = 1 / v;
+      qT[k] = tT / alpha / v;
     }
-    for (let k = 0; k < nTx; k++) {
-      const v = alpha + (byTx.distinct[k] as number);
-      lt[k] = Math.log(v);
-      it[k] = 1 / v;
-    }
+    for (let k = 0; k < nTx; k++) it[k] = 1 / (alpha + (byTx.distinct[k] as number));
+    // ℓ summed with Neumaier compensation (sum, carry)
     let ll = 0;
+    let carry = 0;
     let gr = 0;
     let gal = 0;
     let ga = 0;
     let gb = 0;
-    // Customers without repeat purchases: ℓ = r ln α − r ln(α + T), per distinct T.
+    // Customers without repeat purchases: ℓ = r ln α − r ln(α + T) = −r·ln(1 + T/α), per distinct T.
     for (let k = 0; k < nT; k++) {
       const w = zeroWeight[k] as number;
       if (w === 0) continue;
-      ll += w * r * (lnAlpha - (lT[k] as number));
+      const term = -w * r * (l1pT[k] as number);
+      const t = ll + term;
+      carry += Math.abs(ll) >= Math.abs(term) ? ll - t + term : term - t + ll;
+      ll = t;
       if (gradient) {
-        gr += w * (lnAlpha - (lT[k] as number));
-        gal += w * r * (1 / alpha - (iT[k] as number));
+        gr -= w * (l1pT[k] as number);
+        gal += w * r * (qT[k] as number);
       }
     }
+    // Customers with repeat purchases, with δ = ln a − ln(b + x − 1) + (r + x)·ln(1 + (T − tₓ)/(α + tₓ)):
+    // ℓ = A1 − r·ln(1 + T/α) − x·ln(α + T) + ln(1 + e^δ)
     for (let j = 0; j < m; j++) {
       const w = rowW[j] as number;
       const k = rowX[j] as number;
       const kT = rowT[j] as number;
       const kt = rowTx[j] as number;
-      const rx = r + (xs[k] as number);
-      const a2 = -rx * (lT[kT] as number);
-      const a3 = lnA - (lnB1[k] as number) - rx * (lt[kt] as number);
-      // ln(e^a2 + e^a3) and the share π = e^a3/(e^a2 + e^a3) of the second term, from one exp
-      const d = a3 - a2;
+      const x = xs[k] as number;
+      const rx = r + x;
+      const itx = it[kt] as number;
+      const gap = rowGap[j] as number;
+      const lg = Math.log1p(gap * itx);
+      const d = lnA - (lnB1[k] as number) + rx * lg;
+      // ln(1 + e^δ) and the share π = e^δ/(1 + e^δ) of the second term, from one exp
       const e = Math.exp(-Math.abs(d));
-      const lse = (d > 0 ? a3 : a2) + Math.log1p(e);
-      ll += w * ((A1[k] as number) + lse);
+      const softplus = Math.max(d, 0) + Math.log1p(e);
+      const term = w * ((A1[k] as number) - r * (l1pT[kT] as number) - x * (lT[kT] as number) + softplus);
+      const t = ll + term;
+      carry += Math.abs(ll) >= Math.abs(term) ? ll - t + term : term - t + ll;
+      ll = t;
       if (gradient) {
         const pi = d > 0 ? 1 / (1 + e) : e / (1 + e);
-        const q = 1 - pi;
-        gr += w * ((dA1r[k] as number) - q * (lT[kT] as number) - pi * (lt[kt] as number));
-        gal += w * (r / alpha - rx * (q * (iT[kT] as number) + pi * (it[kt] as number)));
+        const iTk = iT[kT] as number;
+        gr += w * ((dA1r[k] as number) - (l1pT[kT] as number) + pi * lg);
+        // ∂δ/∂α = (r + x)·(1/(α + T) − 1/(α + tₓ)) = −(r + x)·(T − tₓ)/((α + T)(α + tₓ))
+        gal += w * (r * (qT[kT] as number) - x * iTk - pi * rx * gap * iTk * itx);
         ga += w * ((dA1a[k] as number) + pi / a);
         gb += w * ((dA1b[k] as number) - pi * (invB1[k] as number));
       }
@@ -308,7 +326,7 @@ export function bgNbdLogLikelihood(
       gradient[2] = ga * a;
       gradient[3] = gb * b;
     }
-    return ll;
+    return ll + carry;
   };
 }
 
@@ -318,7 +336,7 @@ export function bgNbdLogLikelihood(
  */
 function logDropoutOdds(p: BgNbdParams, x: number, tx: number, T: number): number {
   if (x === 0) return -Infinity;
-  return logOddsTerm(p, p.b + x - 1, x, tx, T);
+  return logOddsTerm(p, p.b + (x - 1), x, tx, T);
 }
 
 /**

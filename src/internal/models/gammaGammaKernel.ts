@@ -5,7 +5,7 @@
  * @module
  */
 import { distinctIndex } from '../input/customerSummary.ts';
-import { digamma, logGamma, logGammaDifference } from '../special.ts';
+import { digammaDifference, logGamma, logGammaDifference } from '../special.ts';
 import { requireObject, requireOneOf, requirePositive } from '../validate.ts';
 import type { NonPositiveSpendPrediction } from '../../models/types.ts';
 
@@ -99,19 +99,19 @@ export function gammaGammaLogLikelihood(
     const p = Math.exp(logParams[0] as number);
     const q = Math.exp(logParams[1] as number);
     const v = Math.exp(logParams[2] as number);
-    const lgq = logGamma(q);
-    const dgq = gradient ? digamma(q) : 0;
     for (let k = 0; k < m; k++) {
       const x = xs[k] as number;
-      G[k] = logGammaDifference(p * x, q) - lgq + p * x * (lnX[k] as number);
+      const px = p * x;
+      // ln Γ(px + q) − ln Γ(q) − ln Γ(px): the large difference first, without cancellation
+      G[k] = logGammaDifference(q, px) - logGamma(px) + px * (lnX[k] as number);
       if (gradient) {
-        const d1 = digamma(p * x + q);
-        dGp[k] = x * (d1 - digamma(p * x) + (lnX[k] as number));
-        dGq[k] = d1 - dgq;
+        dGp[k] = x * (digammaDifference(px, q) + (lnX[k] as number));
+        dGq[k] = digammaDifference(q, px);
       }
     }
-    const lnV = Math.log(v);
+    // q ln v − (px + q) ln(x m̄ + v) = −q·ln(1 + x m̄/v) − px·ln(x m̄ + v); summed with Neumaier compensation
     let ll = 0;
+    let carry = 0;
     let gp = 0;
     let gq = 0;
     let gv = 0;
@@ -121,13 +121,19 @@ export function gammaGammaLogLikelihood(
       const k = group[i] as number;
       const x = xs[k] as number;
       const px = p * x;
-      const xmv = x * (monetary[i] as number) + v;
+      const xm = x * (monetary[i] as number);
+      const xmv = xm + v;
       const lxmv = Math.log(xmv);
-      ll += w * ((G[k] as number) + q * lnV + (px - 1) * (lnM[i] as number) - (px + q) * lxmv);
+      const l1p = Math.log1p(xm / v);
+      const term = w * ((G[k] as number) + (px - 1) * (lnM[i] as number) - q * l1p - px * lxmv);
+      const t = ll + term;
+      carry += Math.abs(ll) >= Math.abs(term) ? ll - t + term : term - t + ll;
+      ll = t;
       if (gradient) {
         gp += w * ((dGp[k] as number) + x * (lnM[i] as number) - x * lxmv);
-        gq += w * ((dGq[k] as number) + lnV - lxmv);
-        gv += w * (q / v - (px + q) / xmv);
+        gq += w * ((dGq[k] as number) - l1p);
+        // q/v − (px + q)/(x m̄ + v) = (q·x m̄/v − px)/(x m̄ + v)
+        gv += (w * ((q * xm) / v - px)) / xmv;
       }
     }
     if (gradient) {
@@ -135,7 +141,7 @@ export function gammaGammaLogLikelihood(
       gradient[1] = gq * q;
       gradient[2] = gv * v;
     }
-    return ll;
+    return ll + carry;
   };
 }
 

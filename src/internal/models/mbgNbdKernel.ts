@@ -9,7 +9,14 @@
  * @module
  */
 import { distinctIndex } from '../input/customerSummary.ts';
-import { digamma, log1pExp, logBeta, logGamma, regularizedIncompleteBeta } from '../special.ts';
+import {
+  digammaDifference,
+  log1pExp,
+  logBeta,
+  logBetaRatio,
+  logGammaDifference,
+  regularizedIncompleteBeta,
+} from '../special.ts';
 import { aliveExpectedPurchases } from './betaDropoutKernel.ts';
 import { bgNbdTerms, logNbdProbability, logOddsTerm, type BgNbdParams } from './bgNbdKernel.ts';
 
@@ -50,23 +57,23 @@ export function mbgNbdLogLikelihood(
   const dA1b = new Float64Array(m);
   const lnBx = new Float64Array(m);
   return (logParams, gradient) => {
-    const { r, alpha, a, b, lgr, lgb, lgab, lnAlpha, lnA, dgr, dgb, dgab } = bgNbdTerms(
-      logParams,
-      gradient !== undefined,
-    );
+    const { r, alpha, a, b, lnA } = bgNbdTerms(logParams, false);
     for (let k = 0; k < m; k++) {
       const x = xs[k] as number;
-      // ln B(a, b + x + 1) − ln B(a, b) = ln Γ(b + x + 1) − ln Γ(a + b + x + 1) − ln Γ(b) + ln Γ(a + b)
-      A1[k] = logGamma(r + x) - lgr + r * lnAlpha + logGamma(b + x + 1) - logGamma(a + b + x + 1) - lgb + lgab;
+      // ln Γ(r + x) − ln Γ(r) + ln B(a, b + x + 1) − ln B(a, b), each difference formed without cancellation
+      A1[k] = logGammaDifference(r, x) + logBetaRatio(a, b, 0, x + 1);
       lnBx[k] = Math.log(b + x);
       if (gradient) {
-        const dgabx = digamma(a + b + x + 1);
-        dA1r[k] = (x === 0 ? 0 : digamma(r + x) - dgr) + lnAlpha;
-        dA1a[k] = -dgabx + dgab;
-        dA1b[k] = digamma(b + x + 1) - dgabx - dgb + dgab;
+        const dab = digammaDifference(a + b, x + 1);
+        dA1r[k] = digammaDifference(r, x);
+        dA1a[k] = -dab;
+        dA1b[k] = digammaDifference(b, x + 1) - dab;
       }
     }
+    // ℓ = A1 − r·ln(1 + T/α) − x·ln(α + T) + ln(1 + e^δ), δ = ln a − ln(b + x) + (r + x)·ln(1 + (T − tₓ)/(α + tₓ)),
+    // summed with Neumaier compensation (sum, carry)
     let ll = 0;
+    let carry = 0;
     let gr = 0;
     let gal = 0;
     let ga = 0;
@@ -79,18 +86,20 @@ export function mbgNbdLogLikelihood(
       const rx = r + x;
       const tT = T[i] as number;
       const tx = recency[i] as number;
-      const lT = Math.log(alpha + tT);
-      const lt = Math.log(alpha + tx);
-      const a2 = -rx * lT;
-      const a3 = lnA - (lnBx[k] as number) - rx * lt;
-      const d = a3 - a2;
-      const lse = d > 0 ? a3 + log1pExp(-d) : a2 + log1pExp(d);
-      ll += w * ((A1[k] as number) + lse);
+      const iT = 1 / (alpha + tT);
+      const itx = 1 / (alpha + tx);
+      const gap = tT - tx;
+      const l1pT = Math.log1p(tT / alpha);
+      const lg = Math.log1p(gap * itx);
+      const d = lnA - (lnBx[k] as number) + rx * lg;
+      const term = w * ((A1[k] as number) - r * l1pT - (x === 0 ? 0 : x * Math.log(alpha + tT)) + log1pExp(d));
+      const t = ll + term;
+      carry += Math.abs(ll) >= Math.abs(term) ? ll - t + term : term - t + ll;
+      ll = t;
       if (gradient) {
         const pi = d > 0 ? 1 / (1 + Math.exp(-d)) : Math.exp(d) / (1 + Math.exp(d));
-        const q = 1 - pi;
-        gr += w * ((dA1r[k] as number) - q * lT - pi * lt);
-        gal += w * (r / alpha - q * (rx / (alpha + tT)) - pi * (rx / (alpha + tx)));
+        gr += w * ((dA1r[k] as number) - l1pT + pi * lg);
+        gal += w * ((r * tT * iT) / alpha - x * iT - pi * rx * gap * iT * itx);
         ga += w * ((dA1a[k] as number) + pi / a);
         gb += w * ((dA1b[k] as number) - pi / (b + x));
       }
@@ -101,7 +110,7 @@ export function mbgNbdLogLikelihood(
       gradient[2] = ga * a;
       gradient[3] = gb * b;
     }
-    return ll;
+    return ll + carry;
   };
 }
 

@@ -31,7 +31,7 @@
  * @internal
  * @module
  */
-import { digamma, log1pExp, logDiffExp, logGamma } from '../special.ts';
+import { digamma, log1pExp, logDiffExp, logGamma, logGammaDifference } from '../special.ts';
 import { requireObject, requirePositive } from '../validate.ts';
 
 /** Pareto/NBD parameters: purchase rates λ ~ Gamma(r, α), dropout rates μ ~ Gamma(s, β). */
@@ -251,6 +251,7 @@ export function paretoNbdLogLikelihood(
   const xs = Float64Array.from(xIndex.keys());
   const m = pairX.length;
   const lnA = new Float64Array(m);
+  const lnF = new Float64Array(m); // ln F of each pair, for the cancellation-free value of ℓ
   const dAr = new Float64Array(m);
   const dAalpha = new Float64Array(m);
   const dAs = new Float64Array(m);
@@ -292,6 +293,7 @@ export function paretoNbdLogLikelihood(
         const z = (alpha - beta) / (alpha + t);
         seriesF(r + x, C, z, series, gradient !== undefined);
         const F = series[0] as number;
+        lnF[k] = Math.log(F);
         lnA[k] = Math.log(F) - (r + x) * la - s * lb;
         if (gradient) {
           const gB = (series[1] as number) / F;
@@ -306,6 +308,7 @@ export function paretoNbdLogLikelihood(
         const z = (beta - alpha) / (beta + t);
         seriesF(s + 1, C, z, series, gradient !== undefined);
         const F = series[0] as number;
+        lnF[k] = Math.log(F);
         lnA[k] = Math.log(F) + (1 - r - x) * la - (s + 1) * lb;
         if (gradient) {
           const gB = (series[1] as number) / F;
@@ -318,11 +321,11 @@ export function paretoNbdLogLikelihood(
         }
       }
     }
-    const lgr = logGamma(r);
     const dgr = gradient ? digamma(r) : 0;
     const lnAlpha = Math.log(alpha);
     const lnBeta = Math.log(beta);
     let ll = 0;
+    let carry = 0; // Neumaier compensation
     let gr = 0;
     let gal = 0;
     let gs = 0;
@@ -343,7 +346,35 @@ export function paretoNbdLogLikelihood(
       const ea = a === b ? 0 : Math.exp(la - top);
       const eb = a === b ? 0 : Math.exp(lb - top);
       const S = e1 + ea - eb;
-      ll += w * ((lgx[g] as number) - lgr + r * lnAlpha + s * lnBeta + top + Math.log(S));
+      // ℓ relative to the first term e^{l1}: r ln α + s ln β + l1 = −r·ln(1 + T/α) − s·ln(1 + T/β) − x·ln(α + T),
+      // A(T)/e^{l1} = F(T) and A(tₓ)/e^{l1} by log1p of the gaps, so nothing cancels for parameters up to 1e15.
+      const tT = pairT[b] as number;
+      let lnRest = 0;
+      if (a !== b) {
+        const tx = pairT[a] as number;
+        const gap = tT - tx;
+        let u = lnF[a] as number;
+        u += (r + x) * Math.log1p(gap / (alpha + tx)) + s * Math.log1p(gap / (beta + tx));
+        let v = lc + (lnF[b] as number);
+        if (!alphaLarger) {
+          // the second form of A(t) carries (α + t)/(β + t) once more
+          u += Math.log(alpha + tx) - Math.log(beta + tx);
+          v += Math.log(alpha + tT) - Math.log(beta + tT);
+        }
+        u += lc;
+        // ln(1 + eᵘ − eᵛ) with u ≥ v
+        lnRest = u > 0 ? u + Math.log(Math.exp(-u) - Math.expm1(v - u)) : Math.log1p(Math.exp(v) * Math.expm1(u - v));
+      }
+      const term =
+        w *
+        (logGammaDifference(r, x) -
+          r * Math.log1p(tT / alpha) -
+          s * Math.log1p(tT / beta) -
+          x * (lnAlphaT[b] as number) +
+          lnRest);
+      const tsum = ll + term;
+      carry += Math.abs(ll) >= Math.abs(term) ? ll - tsum + term : term - tsum + ll;
+      ll = tsum;
       if (gradient) {
         const d = ea - eb;
         const iS = 1 / S;
@@ -381,7 +412,7 @@ export function paretoNbdLogLikelihood(
       gradient[2] = gs * s;
       gradient[3] = gbe * beta;
     }
-    return ll;
+    return ll + carry;
   };
 }
 

@@ -3,7 +3,7 @@
  * @internal
  * @module
  */
-import { digamma, logBeta } from '../special.ts';
+import { digamma, digammaDifference, logBeta, logBetaRatio } from '../special.ts';
 import { describeValue, rangeFail, requireObject, requirePositive, typeFail } from '../validate.ts';
 
 /** sBG parameters: each customer churns each period with probability θ ~ Beta(alpha, beta). */
@@ -64,7 +64,7 @@ export function readPeriod(fn: string, name: string, t: unknown, min: number): n
  * ```
  */
 export function sbgLogSurvival(p: ShiftedBetaGeometricParams, t: number): number {
-  return t === 0 ? 0 : logBeta(p.alpha, p.beta + t) - logBeta(p.alpha, p.beta);
+  return t === 0 ? 0 : logBetaRatio(p.alpha, p.beta, 0, t);
 }
 
 /**
@@ -79,7 +79,7 @@ export function sbgLogSurvival(p: ShiftedBetaGeometricParams, t: number): number
  * ```
  */
 export function sbgLogChurn(p: ShiftedBetaGeometricParams, t: number): number {
-  return logBeta(p.alpha + 1, p.beta + t - 1) - logBeta(p.alpha, p.beta);
+  return logBetaRatio(p.alpha, p.beta, 1, t - 1);
 }
 
 /**
@@ -99,39 +99,42 @@ export function sbgLogLikelihood(alive: Float64Array): (logParams: Float64Array,
   return (logParams, gradient) => {
     const alpha = Math.exp(logParams[0] as number);
     const beta = Math.exp(logParams[1] as number);
-    const p = { alpha, beta };
-    const lb = logBeta(alpha, beta);
-    const dAlpha0 = gradient ? digamma(alpha) - digamma(alpha + beta) : 0;
-    const dBeta0 = gradient ? digamma(beta) - digamma(alpha + beta) : 0;
-    const dgA1 = gradient ? digamma(alpha + 1) : 0;
+    // Each ln B(·)/B(α, β) by logBetaRatio and each digamma difference directly, so that nothing cancels
+    // for parameters up to 1e15; ℓ summed with Neumaier compensation (sum, carry).
     let ll = 0;
+    let carry = 0;
     let ga = 0;
     let gb = 0;
+    const add = (term: number): void => {
+      const t = ll + term;
+      carry += Math.abs(ll) >= Math.abs(term) ? ll - t + term : term - t + ll;
+      ll = t;
+    };
     for (let t = 1; t <= n; t++) {
       const churned = (alive[t - 1] as number) - (alive[t] as number);
       if (churned > 0) {
-        ll += churned * (logBeta(alpha + 1, beta + t - 1) - lb);
+        add(churned * logBetaRatio(alpha, beta, 1, t - 1));
         if (gradient) {
-          const dab = digamma(alpha + beta + t);
-          ga += churned * (dgA1 - dab - dAlpha0);
-          gb += churned * (digamma(beta + t - 1) - dab - dBeta0);
+          const dab = digammaDifference(alpha + beta, t);
+          ga += churned * (1 / alpha - dab);
+          gb += churned * (digammaDifference(beta, t - 1) - dab);
         }
       }
     }
     const survivors = alive[n] as number;
     if (survivors > 0) {
-      ll += survivors * sbgLogSurvival(p, n);
+      add(survivors * logBetaRatio(alpha, beta, 0, n));
       if (gradient) {
-        const dab = digamma(alpha + beta + n);
-        ga += survivors * (digamma(alpha) - dab - dAlpha0);
-        gb += survivors * (digamma(beta + n) - dab - dBeta0);
+        const dab = digammaDifference(alpha + beta, n);
+        ga -= survivors * dab;
+        gb += survivors * (digammaDifference(beta, n) - dab);
       }
     }
     if (gradient) {
       gradient[0] = ga * alpha;
       gradient[1] = gb * beta;
     }
-    return ll;
+    return ll + carry;
   };
 }
 

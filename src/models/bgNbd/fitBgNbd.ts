@@ -1,6 +1,7 @@
 import { readWeightedCustomers } from '../../internal/input/customerSummary.ts';
 import {
   fitModel,
+  timeScaledPenalty,
   parseFitOptions,
   type ModelFitDiagnostics,
   type ModelFitOptions,
@@ -46,7 +47,8 @@ export interface FitBgNbdResult extends ModelFitDiagnostics<BgNbdParams> {
  * Reference: Fader, Hardie & Lee (2005), "Counting Your Customers the Easy Way", Marketing Science 24(2).
  *
  * @param customers - `{ frequency, recency, T }` rows or columns (frequency a non-negative integer, 0 ≤ recency ≤ T).
- * @param options - `weights`, `penalty`, `initialParams`, `maxIterations`, `gradientTolerance`.
+ * @param options - `weights`, `penalty`, `penaltyConvention` (`'lifetimes'` for the `penalizer_coef` of
+ *   the Python lifetimes package), `initialParams`, `maxIterations`, `gradientTolerance`.
  * @returns `{ model: 'bgNbd', params: { r, alpha, a, b }, logLikelihood, converged, iterations,
  *   standardErrors, logCovariance }`. Never throws for non-convergence (`converged: false`). With no
  *   customers (or all weights 0) the parameters stay at the start and `converged` is false.
@@ -79,6 +81,13 @@ export function fitBgNbd(customers: ModelCustomers, options?: FitBgNbdOptions): 
   const ll = bgNbdLogLikelihood(data.frequency, data.recency, data.T, weights);
   return {
     model: 'bgNbd',
-    ...fitModel(BG_NBD_PARAM_NAMES, ll, bgNbdStart(input, opts.initialParams), input.totalWeight, opts),
+    ...fitModel(
+      BG_NBD_PARAM_NAMES,
+      ll,
+      bgNbdStart(input, opts.initialParams),
+      input.totalWeight,
+      opts,
+      timeScaledPenalty(data.T, 4, [1]),
+    ),
   };
 }

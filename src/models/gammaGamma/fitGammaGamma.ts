@@ -36,9 +36,11 @@ export interface FitGammaGammaResult extends ModelFitDiagnostics<GammaGammaParam
    */
   readonly excluded: number;
   /**
-   * Warnings about the fit: `q ≤ 1` (the population mean spend p·v/(q − 1) is infinite) and customers left
-   * out for a non-positive monetaryValue (how many, and the first one's row and id). Empty when there is
-   * nothing to report.
+   * Warnings about the fit: those every fit reports (a parameter at a search limit, a Hessian that is
+   * not positive definite, an optimiser that stopped early; each makes `converged` false),
+   * `'q ≤ 1: the population mean spend p·v/(q − 1) is infinite'` when the fitted q does not exceed 1, and
+   * customers left out for a non-positive monetaryValue (how many, and the first one's row and id). Empty when
+   * there is nothing to report.
    */
   readonly warnings: string[];
 }
@@ -68,7 +70,8 @@ export interface FitGammaGammaResult extends ModelFitDiagnostics<GammaGammaParam
  * Monetary Value".
  *
  * @param customers - `{ frequency, monetaryValue }` rows or columns (extra fields such as recency are ignored).
- * @param options - `weights`, `penalty`, `initialParams`, `maxIterations`, `gradientTolerance`, `nonPositiveSpend`.
+ * @param options - `weights`, `penalty`, `penaltyConvention` (`'lifetimes'` for the `penalizer_coef` of
+ *   the Python lifetimes package), `initialParams`, `maxIterations`, `gradientTolerance`, `nonPositiveSpend`.
  * @returns `{ params: { p, q, v }, logLikelihood, converged, iterations, standardErrors, logCovariance,
  *   customers, excluded, warnings }`. Never throws for non-convergence. With no repeat buyers `converged` is false.
  * @throws {TypeError} When customers or an option has the wrong type.
@@ -134,7 +137,7 @@ export function fitGammaGamma(customers: SpendCustomers, options?: FitGammaGamma
   const start = [ip.p ?? 1, ip.q ?? 2, ip.v ?? (W > 0 ? Math.max(sm / W, 1e-6) : 1)];
   // Every kept row has a positive weight, so W > 0 exactly when some customer entered the likelihood.
   const fit = fitModel(GAMMA_GAMMA_PARAM_NAMES, gammaGammaLogLikelihood(frequency, monetary, weights), start, W, opts);
-  const warnings: string[] = [];
+  const warnings = [...fit.warnings];
   if (fit.params.q <= 1) warnings.push(`q (${fit.params.q}) ≤ 1: the population mean spend p·v/(q − 1) is infinite`);
   if (excluded > 0) {
     const first = rowLabel(firstExcluded, data.customerId(firstExcluded));

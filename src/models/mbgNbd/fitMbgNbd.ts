@@ -1,6 +1,7 @@
 import { readWeightedCustomers } from '../../internal/input/customerSummary.ts';
 import {
   fitModel,
+  timeScaledPenalty,
   parseFitOptions,
   type ModelFitDiagnostics,
   type ModelFitOptions,
@@ -40,7 +41,8 @@ export interface FitMbgNbdResult extends ModelFitDiagnostics<MbgNbdParams> {
  * b = 1.614, the estimates of the R package BTYDplus.
  *
  * @param customers - `{ frequency, recency, T }` rows or columns (frequency a non-negative integer, 0 ≤ recency ≤ T).
- * @param options - `weights`, `penalty`, `initialParams`, `maxIterations`, `gradientTolerance`.
+ * @param options - `weights`, `penalty`, `penaltyConvention` (`'lifetimes'` for the `penalizer_coef` of
+ *   the Python lifetimes package), `initialParams`, `maxIterations`, `gradientTolerance`.
  * @returns `{ model: 'mbgNbd', params: { r, alpha, a, b }, logLikelihood, converged, iterations,
  *   standardErrors, logCovariance }`. Never throws for non-convergence (`converged: false`). With no
  *   customers (or all weights 0) the parameters stay at the start and `converged` is false.
@@ -70,6 +72,13 @@ export function fitMbgNbd(customers: ModelCustomers, options?: FitMbgNbdOptions)
   const ll = mbgNbdLogLikelihood(data.frequency, data.recency, data.T, weights);
   return {
     model: 'mbgNbd',
-    ...fitModel(BG_NBD_PARAM_NAMES, ll, bgNbdStart(input, opts.initialParams), input.totalWeight, opts),
+    ...fitModel(
+      BG_NBD_PARAM_NAMES,
+      ll,
+      bgNbdStart(input, opts.initialParams),
+      input.totalWeight,
+      opts,
+      timeScaledPenalty(data.T, 4, [1]),
+    ),
   };
 }

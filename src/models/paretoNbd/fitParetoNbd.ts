@@ -1,6 +1,7 @@
 import { readWeightedCustomers } from '../../internal/input/customerSummary.ts';
 import {
   fitModel,
+  timeScaledPenalty,
   parseFitOptions,
   type ModelFitDiagnostics,
   type ModelFitOptions,
@@ -51,7 +52,8 @@ export interface FitParetoNbdResult extends ModelFitDiagnostics<ParetoNbdParams>
  * r = 0.553, α = 10.578, s = 0.606, β = 11.669, log-likelihood −9595.0 (Fader, Hardie & Lee 2005).
  *
  * @param customers - `{ frequency, recency, T }` rows or columns (frequency a non-negative integer, 0 ≤ recency ≤ T).
- * @param options - `weights`, `penalty`, `initialParams`, `maxIterations`, `gradientTolerance`.
+ * @param options - `weights`, `penalty`, `penaltyConvention` (`'lifetimes'` for the `penalizer_coef` of
+ *   the Python lifetimes package), `initialParams`, `maxIterations`, `gradientTolerance`.
  * @returns `{ model: 'paretoNbd', params: { r, alpha, s, beta }, logLikelihood, converged, iterations,
  *   standardErrors, logCovariance }`. Never throws for non-convergence (`converged: false`). With no
  *   customers (or all weights 0) the parameters stay at the start and `converged` is false.
@@ -84,5 +86,7 @@ export function fitParetoNbd(customers: ModelCustomers, options?: FitParetoNbdOp
   const ip = opts.initialParams;
   const start = [ip.r ?? 0.5, ip.alpha ?? 0.5 * rate0, ip.s ?? 1, ip.beta ?? rate0];
   const ll = paretoNbdLogLikelihood(data.frequency, data.recency, data.T, weights);
-  return { model: 'paretoNbd', ...fitModel(PARETO_NBD_PARAM_NAMES, ll, start, W, opts) };
+  // lifetimes: α and β in time scaled to max T = 1, and −Σwℓ divided by the mean weight (a factor 1/n on λ)
+  const lifetimes = timeScaledPenalty(data.T, 4, [1, 3], data.T.length > 0 ? 1 / data.T.length : 1);
+  return { model: 'paretoNbd', ...fitModel(PARETO_NBD_PARAM_NAMES, ll, start, W, opts, lifetimes) };
 }

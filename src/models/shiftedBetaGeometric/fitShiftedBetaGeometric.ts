@@ -37,7 +37,7 @@ export interface FitShiftedBetaGeometricResult extends ModelFitDiagnostics<Shift
  * Marketing 21(1).
  *
  * @param alive - Survivor counts per period start (non-negative integers, non-increasing, alive[0] > 0, at least two entries).
- * @param options - `penalty`, `initialParams`, `maxIterations`, `gradientTolerance`.
+ * @param options - `penalty`, `penaltyConvention`, `initialParams`, `maxIterations`, `gradientTolerance`.
  * @returns `{ params: { alpha, beta }, logLikelihood, converged, iterations, standardErrors, logCovariance, periods }`.
  *   Never throws for non-convergence. When nobody churns the maximum is at β → ∞: the fit stops at a very
  *   large β (churn α/(α + β) ≈ 0) where the likelihood is flat.

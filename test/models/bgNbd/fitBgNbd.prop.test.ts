@@ -32,7 +32,10 @@ describe('fitBgNbd properties', () => {
         expect(penalised(fit.params, fit.logLikelihood)).toBeGreaterThanOrEqual(atStart - 1e-12);
         const c = compressCustomers(customers);
         const compressed = fitBgNbd(c, { weights: c.weights, initialParams: start, penalty: 0.01 });
-        expectClose(compressed.logLikelihood, fit.logLikelihood, { rel: 1e-8, abs: 1e-8 });
+        // A customer with x > 0 and tₓ = 0 makes ℓ unbounded as α → 0: α then stops at the search limit (a
+        // warning, converged false) and the other parameters are found less tightly.
+        expectClose(compressed.logLikelihood, fit.logLikelihood, { rel: fit.converged ? 1e-8 : 1e-6, abs: 1e-8 });
+        expect(compressed.converged).toBe(fit.converged);
       }),
       { numRuns: 25 },
     );
