@@ -11,7 +11,7 @@
 import { distinctIndex } from '../input/customerSummary.ts';
 import { digamma, log1pExp, logBeta, logGamma, regularizedIncompleteBeta } from '../special.ts';
 import { aliveExpectedPurchases } from './betaDropoutKernel.ts';
-import { bgNbdTerms, logNbdProbability, logOddsTerm, type BgNbdParams } from './bgNbdKernel.ts';
+import { aliveFromOdds, bgNbdTerms, logNbdProbability, type BgNbdParams } from './bgNbdKernel.ts';
 
 /** MBG/NBD parameters (the same four as BG/NBD): λ ~ Gamma(r, α), dropout probability p ~ Beta(a, b). */
 export type MbgNbdParams = BgNbdParams;
@@ -105,13 +105,9 @@ export function mbgNbdLogLikelihood(
   };
 }
 
-/** ln of the dropout odds ln a − ln(b + x) + (r + x)·ln((α + T)/(α + tₓ)), for every x (also x = 0). */
-function logDropoutOdds(p: MbgNbdParams, x: number, tx: number, T: number): number {
-  return logOddsTerm(p, p.b + x, x, tx, T);
-}
-
 /**
- * P(alive | x, tₓ, T) = 1/(1 + a/(b + x)·((α + T)/(α + tₓ))^(r+x)), as exp(−ln(1 + e^{ln odds})).
+ * P(alive | x, tₓ, T) = 1/(1 + a/(b + x)·((α + T)/(α + tₓ))^(r+x)) for every x (also x = 0), by
+ * `aliveFromOdds` (direct where nothing can overflow, in log space elsewhere).
  * @example
  * ```ts
  * import { mbgNbdProbabilityAliveOne } from './mbgNbdKernel.ts';
@@ -123,7 +119,7 @@ function logDropoutOdds(p: MbgNbdParams, x: number, tx: number, T: number): numb
  * ```
  */
 export function mbgNbdProbabilityAliveOne(p: MbgNbdParams, x: number, tx: number, T: number): number {
-  return Math.exp(-log1pExp(logDropoutOdds(p, x, tx, T)));
+  return aliveFromOdds(p, p.b + x, x, tx, T);
 }
 
 /**
@@ -151,7 +147,7 @@ export function mbgNbdProbabilityAliveOne(p: MbgNbdParams, x: number, tx: number
 export function mbgNbdConditionalExpectedOne(p: MbgNbdParams, t: number, x: number, tx: number, T: number): number {
   if (t === 0) return 0;
   const alive = aliveExpectedPurchases(p.r + x, p.alpha + T, p.a, p.b + (x + 1), t);
-  return alive * Math.exp(-log1pExp(logDropoutOdds(p, x, tx, T)));
+  return alive * aliveFromOdds(p, p.b + x, x, tx, T);
 }
 
 /**

@@ -435,7 +435,7 @@ export function paretoNbdLogLikelihoodOne(p: ParetoNbdParams, x: number, tx: num
 }
 
 /**
- * P(alive | x, tₓ, T) = 1/(1 + odds), formed as exp(−ln(1 + e^{ln odds})): 0 without NaN for extreme inputs.
+ * P(alive | x, tₓ, T) = 1/(1 + odds) from ln odds, in log space past e^700: 0 without NaN for extreme inputs.
  * @example
  * ```ts
  * import { paretoNbdProbabilityAliveOne } from './paretoNbdKernel.ts';
@@ -448,7 +448,9 @@ export function paretoNbdLogLikelihoodOne(p: ParetoNbdParams, x: number, tx: num
 export function paretoNbdProbabilityAliveOne(p: ParetoNbdParams, x: number, tx: number, T: number): number {
   const lo = logDropoutOdds(p, x, tx, T);
   if (lo === -Infinity) return 1;
-  const v = Math.exp(-log1pExp(lo));
+  // 1/(1 + e^lo) directly where e^lo is finite (within a few ulp, and closer than the log-space form,
+  // which loses |lo| ulp in its exp); exp(−ln(1 + e^lo)) beyond
+  const v = lo <= 700 ? 1 / (1 + Math.exp(lo)) : Math.exp(-log1pExp(lo));
   return Number.isNaN(v) ? 0 : v;
 }
 

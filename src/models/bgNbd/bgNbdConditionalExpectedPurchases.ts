@@ -1,4 +1,4 @@
-import { mapCustomers, readCustomers } from '../../internal/input/customerSummary.ts';
+import { readCustomers, resultArray } from '../../internal/input/customerSummary.ts';
 import type { ModelCustomer, ModelCustomers } from '../types.ts';
 import {
   bgNbdConditionalExpectedOne,
@@ -51,13 +51,15 @@ export function bgNbdConditionalExpectedPurchases(
   const p = readBgNbdParams(fn, params);
   const horizon = readHorizon(fn, 't', t);
   const data = readCustomers(fn, 'customer', customer);
-  return mapCustomers(data, (i) =>
-    bgNbdConditionalExpectedOne(
-      p,
-      horizon,
-      data.frequency[i] as number,
-      data.recency[i] as number,
-      data.T[i] as number,
-    ),
-  );
+  const { frequency: x, recency: tx, T } = data;
+  if (data.single) return bgNbdConditionalExpectedOne(p, horizon, x[0] as number, tx[0] as number, T[0] as number);
+  return overCustomers(p, horizon, x, tx, T);
+}
+
+/** The kernel over every customer in one loop of its own (monomorphic: no per-customer closure). */
+function overCustomers(p: BgNbdParams, horizon: number, x: Float64Array, tx: Float64Array, T: Float64Array): number[] {
+  const out = resultArray(x.length);
+  for (let i = 0; i < x.length; i++)
+    out[i] = bgNbdConditionalExpectedOne(p, horizon, x[i] as number, tx[i] as number, T[i] as number);
+  return out;
 }

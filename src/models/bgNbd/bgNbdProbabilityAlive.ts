@@ -1,4 +1,4 @@
-import { mapCustomers, readCustomers } from '../../internal/input/customerSummary.ts';
+import { readCustomers, resultArray } from '../../internal/input/customerSummary.ts';
 import type { ModelCustomer, ModelCustomers } from '../types.ts';
 import { bgNbdProbabilityAliveOne, readBgNbdParams, type BgNbdParams } from '../../internal/models/bgNbdKernel.ts';
 
@@ -42,7 +42,15 @@ export function bgNbdProbabilityAlive(
   const fn = 'bgNbdProbabilityAlive';
   const p = readBgNbdParams(fn, params);
   const data = readCustomers(fn, 'customer', customer);
-  return mapCustomers(data, (i) =>
-    bgNbdProbabilityAliveOne(p, data.frequency[i] as number, data.recency[i] as number, data.T[i] as number),
-  );
+  const { frequency: x, recency: tx, T } = data;
+  if (data.single) return bgNbdProbabilityAliveOne(p, x[0] as number, tx[0] as number, T[0] as number);
+  return overCustomers(p, x, tx, T);
+}
+
+/** The kernel over every customer in one loop of its own (monomorphic: no per-customer closure). */
+function overCustomers(p: BgNbdParams, x: Float64Array, tx: Float64Array, T: Float64Array): number[] {
+  const out = resultArray(x.length);
+  for (let i = 0; i < x.length; i++)
+    out[i] = bgNbdProbabilityAliveOne(p, x[i] as number, tx[i] as number, T[i] as number);
+  return out;
 }

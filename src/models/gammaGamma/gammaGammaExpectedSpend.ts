@@ -1,4 +1,4 @@
-import { mapCustomers, readCustomers } from '../../internal/input/customerSummary.ts';
+import { readCustomers, resultArray } from '../../internal/input/customerSummary.ts';
 import type { SpendCustomer, SpendCustomers } from '../types.ts';
 import {
   gammaGammaExpectedSpendOne,
@@ -42,6 +42,15 @@ export function gammaGammaExpectedSpend(
   const fn = 'gammaGammaExpectedSpend';
   const p = readGammaGammaParams(fn, params);
   const data = readCustomers(fn, 'customer', customer, { rfm: false, monetary: true });
+  const x = data.frequency;
   const m = data.monetaryValue as Float64Array;
-  return mapCustomers(data, (i) => gammaGammaExpectedSpendOne(p, data.frequency[i] as number, m[i] as number));
+  if (data.single) return gammaGammaExpectedSpendOne(p, x[0] as number, m[0] as number);
+  return overCustomers(p, x, m);
+}
+
+/** The kernel over every customer in one loop of its own (monomorphic: no per-customer closure). */
+function overCustomers(p: GammaGammaParams, x: Float64Array, m: Float64Array): number[] {
+  const out = resultArray(x.length);
+  for (let i = 0; i < x.length; i++) out[i] = gammaGammaExpectedSpendOne(p, x[i] as number, m[i] as number);
+  return out;
 }
