@@ -5,13 +5,17 @@
  * - an array of such objects (predictions return `number[]`);
  * - columns `{ frequency: ArrayLike<number>, recency: ArrayLike<number>, T: ArrayLike<number> }` of equal
  *   length, plain or typed arrays (predictions return `number[]`).
- * Everything is validated once and copied into Float64Arrays, so kernels run on flat memory.
+ * Everything is validated once; columns that are Float64Arrays already are used in place, anything else is
+ * copied into Float64Arrays, so kernels run on flat memory.
  * @internal
  * @module
  */
 import { describeValue, type FailAt, rangeFail, requireArrayLike, typeFail } from '../validate.ts';
 
-/** Validated customer columns. */
+/**
+ * Validated customer columns. Read-only: a column may be the caller's own Float64Array (never written,
+ * never handed back to the caller).
+ */
 export interface CustomerColumns {
   readonly length: number;
   /** True when the input was one customer object (predictions then return a number). */
@@ -174,14 +178,19 @@ export function readCustomers(fn: string, name: string, input: unknown, fields: 
     }
     return requireArrayLike(fn, `${name}.${field}`, col);
   });
+  // Fast paths. Columns that are all Float64Arrays are checked where they are and used as they are (no
+  // copy: filling fresh pages costs more than the check). Other input is copied in tight loops (columns) or
+  // one monomorphic pass (rows) and checked on the copies. Any doubtful value sends the whole input down
+  // the row-by-row path below, which throws the error of the first bad row in row order.
+  if (!single && length > 0) {
+    const own = float64Columns(input, length, rfm, monetary, single);
+    if (own && checkColumns(own)) return own;
+  }
   const frequency = new Float64Array(length);
   const recency = new Float64Array(rfm ? length : 0);
   const T = new Float64Array(rfm ? length : 0);
   const monetaryValue = monetary ? new Float64Array(length) : null;
   const out: CustomerColumns = { length, single, frequency, recency, T, monetaryValue };
-  // Fast path: copy the values in tight typed loops (columns) or one monomorphic pass (rows) and check
-  // them on the Float64Arrays; any doubtful value sends the whole input down the row-by-row path below,
-  // which throws the error of the first bad row in row order (the fast path never throws itself).
   if (!single && length > 0 && copyFast(input, rfm, monetary, out) && checkColumns(out)) return out;
   const at = (field: CustomerField, i: number, value: unknown): FailAt => ({ argument: path(field, i), value, row: i });
   const num = (field: CustomerField, i: number): number => {
@@ -221,6 +230,29 @@ export function readCustomers(fn: string, name: string, input: unknown, fields: 
     }
   }
   return out;
+}
+
+/** The caller's columns themselves when every one read is a Float64Array (not yet checked), else undefined. */
+function float64Columns(
+  input: unknown,
+  length: number,
+  rfm: boolean,
+  monetary: boolean,
+  single: boolean,
+): CustomerColumns | undefined {
+  if (Array.isArray(input)) return undefined;
+  const { frequency, recency, T, monetaryValue } = input as Record<string, unknown>;
+  if (!(frequency instanceof Float64Array)) return undefined;
+  if (rfm && !(recency instanceof Float64Array && T instanceof Float64Array)) return undefined;
+  if (monetary && !(monetaryValue instanceof Float64Array)) return undefined;
+  return {
+    length,
+    single,
+    frequency,
+    recency: rfm ? (recency as Float64Array) : new Float64Array(0),
+    T: rfm ? (T as Float64Array) : new Float64Array(0),
+    monetaryValue: monetary ? (monetaryValue as Float64Array) : null,
+  };
 }
 
 /**

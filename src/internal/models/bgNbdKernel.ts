@@ -389,10 +389,32 @@ export function bgNbdProbabilityAliveOne(p: BgNbdParams, x: number, tx: number, 
  * bgNbdConditionalExpectedOne(p, 0, 2, 30.43, 38.86); // => 0
  * ```
  */
-export function bgNbdConditionalExpectedOne(p: BgNbdParams, t: number, x: number, tx: number, T: number): number {
+export function bgNbdConditionalExpectedOne(
+  p: BgNbdParams,
+  t: number,
+  x: number,
+  tx: number,
+  T: number,
+  alive: number = bgNbdAlivePurchases(p, t, x, T),
+): number {
   if (t === 0) return 0;
-  const alive = aliveExpectedPurchases(p.r + x, p.alpha + T, p.a, p.b + x, t);
   return x === 0 ? alive : alive * aliveFromOdds(p, p.b + x - 1, x, tx, T);
+}
+
+/**
+ * K(r + x, α + T, a, b + x; t): the expected purchases in (T, T + t] of a BG/NBD customer (x, T) who is
+ * alive at T (the costly factor of the conditional expectation; it does not depend on tₓ, so a loop over
+ * customers may compute it once per distinct (x, T): the `alive` argument of `bgNbdConditionalExpectedOne`).
+ * @example
+ * ```ts
+ * import { bgNbdAlivePurchases } from './bgNbdKernel.ts';
+ *
+ * // FHL (2005), CDNOW refit: x = T = 0 customers buy 1.0437 times in 32 weeks
+ * bgNbdAlivePurchases({ r: 0.242593, alpha: 4.413532, a: 0.792886, b: 2.425752 }, 32, 0, 0); // => 1.0437
+ * ```
+ */
+export function bgNbdAlivePurchases(p: BgNbdParams, t: number, x: number, T: number): number {
+  return aliveExpectedPurchases(p.r + x, p.alpha + T, p.a, p.b + x, t);
 }
 
 /**

@@ -144,10 +144,32 @@ export function mbgNbdProbabilityAliveOne(p: MbgNbdParams, x: number, tx: number
  * mbgNbdConditionalExpectedOne({ r: 1, alpha: 1, a: 2, b: 1 }, 1, 0, 0, 0); // => 0.2274112777602
  * ```
  */
-export function mbgNbdConditionalExpectedOne(p: MbgNbdParams, t: number, x: number, tx: number, T: number): number {
+export function mbgNbdConditionalExpectedOne(
+  p: MbgNbdParams,
+  t: number,
+  x: number,
+  tx: number,
+  T: number,
+  alive: number = mbgNbdAlivePurchases(p, t, x, T),
+): number {
   if (t === 0) return 0;
-  const alive = aliveExpectedPurchases(p.r + x, p.alpha + T, p.a, p.b + (x + 1), t);
   return alive * aliveFromOdds(p, p.b + x, x, tx, T);
+}
+
+/**
+ * K(r + x, α + T, a, b + x + 1; t): the expected purchases in (T, T + t] of an MBG/NBD customer (x, T)
+ * alive at T, independent of tₓ (the `alive` argument of `mbgNbdConditionalExpectedOne`).
+ * @example
+ * ```ts
+ * import { mbgNbdAlivePurchases } from './mbgNbdKernel.ts';
+ *
+ * // r = α = b = 1, a = 2, x = T = 0, t = 1: E[X(1)] = 3 − 4 ln 2 (see mbgNbdConditionalExpectedOne) is
+ * // P(alive)·K with P(alive) = 1/(1 + a/b) = ⅓ there, so K = 3·(3 − 4 ln 2)
+ * mbgNbdAlivePurchases({ r: 1, alpha: 1, a: 2, b: 1 }, 1, 0, 0); // => 0.68223383328066
+ * ```
+ */
+export function mbgNbdAlivePurchases(p: MbgNbdParams, t: number, x: number, T: number): number {
+  return aliveExpectedPurchases(p.r + x, p.alpha + T, p.a, p.b + (x + 1), t);
 }
 
 /**

@@ -1,7 +1,9 @@
 import { readCustomers, resultArray } from '../../internal/input/customerSummary.ts';
 import type { ModelCustomer, ModelCustomers } from '../types.ts';
+import { pairMemo } from '../../internal/models/pairMemo.ts';
 import {
   bgNbdConditionalExpectedOne,
+  bgNbdAlivePurchases,
   readBgNbdParams,
   readHorizon,
   type BgNbdParams,
@@ -56,10 +58,17 @@ export function bgNbdConditionalExpectedPurchases(
   return overCustomers(p, horizon, x, tx, T);
 }
 
-/** The kernel over every customer in one loop of its own (monomorphic: no per-customer closure). */
+/**
+ * The kernel over every customer in one loop of its own (monomorphic: no per-customer closure), with the
+ * costly alive-customer factor computed once per distinct (x, T) (see pairMemo: bit-identical values).
+ */
 function overCustomers(p: BgNbdParams, horizon: number, x: Float64Array, tx: Float64Array, T: Float64Array): number[] {
   const out = resultArray(x.length);
-  for (let i = 0; i < x.length; i++)
-    out[i] = bgNbdConditionalExpectedOne(p, horizon, x[i] as number, tx[i] as number, T[i] as number);
+  const alive = pairMemo((xi, Ti) => bgNbdAlivePurchases(p, horizon, xi, Ti));
+  for (let i = 0; i < x.length; i++) {
+    const xi = x[i] as number;
+    const Ti = T[i] as number;
+    out[i] = bgNbdConditionalExpectedOne(p, horizon, xi, tx[i] as number, Ti, alive(xi, Ti));
+  }
   return out;
 }

@@ -1,7 +1,12 @@
 import { readCustomers, resultArray } from '../../internal/input/customerSummary.ts';
 import { readBgNbdParams, readHorizon } from '../../internal/models/bgNbdKernel.ts';
 import type { ModelCustomer, ModelCustomers } from '../types.ts';
-import { mbgNbdConditionalExpectedOne, type MbgNbdParams } from '../../internal/models/mbgNbdKernel.ts';
+import { pairMemo } from '../../internal/models/pairMemo.ts';
+import {
+  mbgNbdAlivePurchases,
+  mbgNbdConditionalExpectedOne,
+  type MbgNbdParams,
+} from '../../internal/models/mbgNbdKernel.ts';
 
 /**
  * Expected number of purchases in the next t time units for a customer with history (x, tₓ, T),
@@ -54,10 +59,17 @@ export function mbgNbdConditionalExpectedPurchases(
   return overCustomers(p, horizon, x, tx, T);
 }
 
-/** The kernel over every customer in one loop of its own (monomorphic: no per-customer closure). */
+/**
+ * The kernel over every customer in one loop of its own (monomorphic: no per-customer closure), with the
+ * costly alive-customer factor computed once per distinct (x, T) (see pairMemo: bit-identical values).
+ */
 function overCustomers(p: MbgNbdParams, horizon: number, x: Float64Array, tx: Float64Array, T: Float64Array): number[] {
   const out = resultArray(x.length);
-  for (let i = 0; i < x.length; i++)
-    out[i] = Math.max(0, mbgNbdConditionalExpectedOne(p, horizon, x[i] as number, tx[i] as number, T[i] as number));
+  const alive = pairMemo((xi, Ti) => mbgNbdAlivePurchases(p, horizon, xi, Ti));
+  for (let i = 0; i < x.length; i++) {
+    const xi = x[i] as number;
+    const Ti = T[i] as number;
+    out[i] = Math.max(0, mbgNbdConditionalExpectedOne(p, horizon, xi, tx[i] as number, Ti, alive(xi, Ti)));
+  }
   return out;
 }

@@ -1,8 +1,10 @@
 import { readCustomers, resultArray } from '../../internal/input/customerSummary.ts';
 import { readHorizon } from '../../internal/models/bgNbdKernel.ts';
 import type { ModelCustomer, ModelCustomers } from '../types.ts';
+import { pairMemo } from '../../internal/models/pairMemo.ts';
 import {
   paretoNbdConditionalExpectedOne,
+  paretoNbdLogA,
   readParetoNbdParams,
   type ParetoNbdParams,
 } from '../../internal/models/paretoNbdKernel.ts';
@@ -63,7 +65,10 @@ export function paretoNbdConditionalExpectedPurchases(
   return overCustomers(p, horizon, x, tx, T);
 }
 
-/** The kernel over every customer in one loop of its own (monomorphic: no per-customer closure). */
+/**
+ * The kernel over every customer in one loop of its own (monomorphic: no per-customer closure), with
+ * ln A(x, t) computed once per distinct (x, t) (see pairMemo: bit-identical values).
+ */
 function overCustomers(
   p: ParetoNbdParams,
   horizon: number,
@@ -72,7 +77,8 @@ function overCustomers(
   T: Float64Array,
 ): number[] {
   const out = resultArray(x.length);
+  const logA = pairMemo((xi, t) => paretoNbdLogA(p, xi, t));
   for (let i = 0; i < x.length; i++)
-    out[i] = paretoNbdConditionalExpectedOne(p, horizon, x[i] as number, tx[i] as number, T[i] as number);
+    out[i] = paretoNbdConditionalExpectedOne(p, horizon, x[i] as number, tx[i] as number, T[i] as number, logA);
   return out;
 }

@@ -1,7 +1,9 @@
 import { readCustomers, resultArray } from '../../internal/input/customerSummary.ts';
 import type { ModelCustomer, ModelCustomers } from '../types.ts';
+import { pairMemo } from '../../internal/models/pairMemo.ts';
 import {
   paretoNbdProbabilityAliveOne,
+  paretoNbdLogA,
   readParetoNbdParams,
   type ParetoNbdParams,
 } from '../../internal/models/paretoNbdKernel.ts';
@@ -52,10 +54,14 @@ export function paretoNbdProbabilityAlive(
   return overCustomers(p, x, tx, T);
 }
 
-/** The kernel over every customer in one loop of its own (monomorphic: no per-customer closure). */
+/**
+ * The kernel over every customer in one loop of its own (monomorphic: no per-customer closure), with
+ * ln A(x, t) computed once per distinct (x, t) (see pairMemo: bit-identical values).
+ */
 function overCustomers(p: ParetoNbdParams, x: Float64Array, tx: Float64Array, T: Float64Array): number[] {
   const out = resultArray(x.length);
+  const logA = pairMemo((xi, t) => paretoNbdLogA(p, xi, t));
   for (let i = 0; i < x.length; i++)
-    out[i] = paretoNbdProbabilityAliveOne(p, x[i] as number, tx[i] as number, T[i] as number);
+    out[i] = paretoNbdProbabilityAliveOne(p, x[i] as number, tx[i] as number, T[i] as number, logA);
   return out;
 }
