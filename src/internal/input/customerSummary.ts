@@ -321,22 +321,37 @@ function copyRows(rows: readonly unknown[], rfm: boolean, monetary: boolean, out
  */
 function checkColumns(data: CustomerColumns): boolean {
   const { frequency, recency, T, monetaryValue } = data;
+  return (
+    countsOk(frequency) &&
+    (T.length === 0 || timesOk(recency, T)) &&
+    (monetaryValue === null || spendOk(monetaryValue, frequency))
+  );
+}
+
+/** Every x a non-negative integer (one loop of its own, so that V8 optimises it alone). */
+function countsOk(frequency: Float64Array): boolean {
   for (let i = 0; i < frequency.length; i++) {
     const x = frequency[i] as number;
     if (!(x >= 0 && x < Infinity && Math.floor(x) === x)) return false;
   }
-  if (T.length > 0) {
-    for (let i = 0; i < T.length; i++) {
-      const r = recency[i] as number;
-      const t = T[i] as number;
-      if (!(r >= 0 && t >= r && t < Infinity)) return false;
-    }
+  return true;
+}
+
+/** 0 ≤ tₓ ≤ T < ∞ in every row. */
+function timesOk(recency: Float64Array, T: Float64Array): boolean {
+  for (let i = 0; i < T.length; i++) {
+    const r = recency[i] as number;
+    const t = T[i] as number;
+    if (!(r >= 0 && t >= r && t < Infinity)) return false;
   }
-  if (monetaryValue) {
-    for (let i = 0; i < monetaryValue.length; i++) {
-      const m = monetaryValue[i] as number;
-      if (!(m >= 0 && m < Infinity && (m > 0 || (frequency[i] as number) === 0))) return false;
-    }
+  return true;
+}
+
+/** Every monetary value finite and ≥ 0, and > 0 where x > 0. */
+function spendOk(monetaryValue: Float64Array, frequency: Float64Array): boolean {
+  for (let i = 0; i < monetaryValue.length; i++) {
+    const m = monetaryValue[i] as number;
+    if (!(m >= 0 && m < Infinity && (m > 0 || (frequency[i] as number) === 0))) return false;
   }
   return true;
 }
