@@ -9,11 +9,12 @@
 // When it cannot be imported the benchmark says so and reports the other columns.
 //
 // Data: the CDNOW summary (2,357 customers, weeks) tiled 100× = 235,700 customers, and its 946 repeat buyers
-// tiled 100× = 94,600 for Gamma-Gamma (the sizes of issue 14's table). Nothing here caches repeated rows.
+// tiled 100× = 94,600 for Gamma-Gamma (the sizes of issue 14's table).
 // The bare loop is the closed form written straight over the typed arrays into a Float64Array (Math.pow,
 // no validation); where the prediction has no closed form without a ₂F₁ or a series (conditional expected
-// purchases, Pareto/NBD P(alive)), it is the library's own per-customer kernel in a bare loop, which shows
-// what validation and the output array cost. Figures: medians of BENCH_ROUNDS rounds (default 5) × 3
+// purchases, Pareto/NBD P(alive)), it is the library's own per-customer kernel in a bare loop, without the
+// per-(x, t) memo the library's loops use (see src/internal/models/pairMemo.ts), so it shows what the memo
+// saves; the `/distinct` cases move every T and tₓ a little so that no pair repeats (the memo's worst case). Figures: medians of BENCH_ROUNDS rounds (default 5) × 3
 // timed calls, [min–max] across them, wall and CPU time of the calling process.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -69,6 +70,14 @@ const spenders = {
   ),
 };
 const n = customers.T.length;
+// The same customers with every T and tₓ moved by its own tiny amount (a few parts in 10¹⁰): no (x, T) or
+// (x, tₓ) pair repeats, so the per-pair memo of the conditional expectations and of Pareto/NBD's A(x, t)
+// finds nothing and switches itself off. The worst case for the library; the same work for lifetimes.
+const distinct = {
+  frequency: customers.frequency,
+  recency: customers.recency.map((v, i) => (v === 0 ? 0 : v + i * 1e-9)),
+  T: customers.T.map((v, i) => v + i * 1e-9 + 1e-9),
+};
 
 // --- bare loops over the typed arrays ---------------------------------------------------------------
 const { frequency: X, recency: TX, T: TT } = customers;
@@ -104,10 +113,14 @@ function bareSpend(): Float64Array {
   return out;
 }
 /** The library's per-customer kernel in a bare loop (no validation, Float64Array out). */
-function kernelLoop(kernel: (x: number, tx: number, T: number) => number): () => Float64Array {
+function kernelLoop(
+  kernel: (x: number, tx: number, T: number) => number,
+  data: { frequency: Float64Array; recency: Float64Array; T: Float64Array } = customers,
+): () => Float64Array {
+  const { frequency: x, recency: tx, T } = data;
   return () => {
     const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) out[i] = kernel(X[i] as number, TX[i] as number, TT[i] as number);
+    for (let i = 0; i < n; i++) out[i] = kernel(x[i] as number, tx[i] as number, T[i] as number);
     return out;
   };
 }
@@ -163,6 +176,20 @@ const cases: Case[] = [
     bareKind: 'kernel loop',
   },
   {
+    name: 'bgNbdConditionalExpectedPurchases/distinct',
+    size: n,
+    library: () => bgNbdConditionalExpectedPurchases(PARAMS.bgNbd, HORIZON, distinct),
+    bare: kernelLoop((x, tx, T) => bgNbdConditionalExpectedOne(PARAMS.bgNbd, HORIZON, x, tx, T), distinct),
+    bareKind: 'kernel loop',
+  },
+  {
+    name: 'paretoNbdProbabilityAlive/distinct',
+    size: n,
+    library: () => paretoNbdProbabilityAlive(PARAMS.paretoNbd, distinct),
+    bare: kernelLoop((x, tx, T) => paretoNbdProbabilityAliveOne(PARAMS.paretoNbd, x, tx, T), distinct),
+    bareKind: 'kernel loop',
+  },
+  {
     name: 'gammaGammaExpectedSpend',
     size: spenders.frequency.length,
     library: () => gammaGammaExpectedSpend(PARAMS.gammaGamma, spenders),
@@ -190,6 +217,8 @@ const f64 = (name: string, values: Float64Array) =>
 f64('frequency', customers.frequency);
 f64('recency', customers.recency);
 f64('T', customers.T);
+f64('recency_distinct', distinct.recency);
+f64('T_distinct', distinct.T);
 f64('spend_frequency', spenders.frequency);
 f64('spend_monetary', spenders.monetaryValue);
 writeFileSync(join(dir, 'params.json'), JSON.stringify(PARAMS));

@@ -3,7 +3,8 @@ call at a time on request, so the benchmark can interleave them with the TypeScr
 
 Usage: python3 lifetimes_predictions.py DIR  (lifetimes and autograd importable, e.g. on PYTHONPATH).
 DIR holds the columns as little-endian float64 files written by the benchmark: frequency.f64,
-recency.f64, T.f64 (transaction models) and spend_frequency.f64, spend_monetary.f64 (Gamma-Gamma), plus
+recency.f64, T.f64 (transaction models), recency_distinct.f64 and T_distinct.f64 (the same customers with
+no (x, t) pair repeated) and spend_frequency.f64, spend_monetary.f64 (Gamma-Gamma), plus
 params.json. Then one case name per line on stdin; one JSON line per case on stdout:
 {"wall": ms, "cpu": ms, "sum": Σ of the predictions}. Prints {"ready": version} first, or
 {"error": message} and exits when lifetimes cannot be imported.
@@ -29,6 +30,7 @@ def main():
 
     params = json.load(open(f"{folder}/params.json"))
     f, r, T = column("frequency"), column("recency"), column("T")
+    rd, Td = column("recency_distinct"), column("T_distinct")
     sf, sm = column("spend_frequency"), column("spend_monetary")
     horizon = params["t"]
 
@@ -55,6 +57,10 @@ def main():
             horizon, f, r, T
         ),
         "gammaGammaExpectedSpend": lambda: gg.conditional_expected_average_profit(sf, sm),
+        "bgNbdConditionalExpectedPurchases/distinct": lambda: bg.conditional_expected_number_of_purchases_up_to_time(
+            horizon, f, rd, Td
+        ),
+        "paretoNbdProbabilityAlive/distinct": lambda: pnbd.conditional_probability_alive(f, rd, Td),
     }
     print(json.dumps({"ready": f"lifetimes {lifetimes.__version__}, numpy {np.__version__}"}), flush=True)
     for line in sys.stdin:
