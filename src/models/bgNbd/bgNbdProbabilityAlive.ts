@@ -8,8 +8,9 @@ import { bgNbdProbabilityAliveOne, readBgNbdParams, type BgNbdParams } from '../
  *
  * A customer with no repeat purchases cannot have dropped out (BG/NBD customers drop out only right
  * after a purchase), so P(alive) = 1 for x = 0. Heavy buyers who have been silent for long get
- * P(alive) → 0; the ratio is formed in log space, so the result is exactly 0, never NaN, for extreme
- * inputs such as x = 1000, tₓ = 10, T = 100.
+ * P(alive) → 0; the odds are formed directly where they cannot overflow and in log space beyond, so
+ * the result is exactly 0, never NaN, for extreme inputs such as x = 1000, tₓ = 10, T = 100. Over
+ * columns, one tight loop per call (no per-customer allocation).
  *
  * ```text
  * P(alive | x, tₓ, T) = 1 / (1 + 1{x>0}·a/(b + x − 1)·((α + T)/(α + tₓ))^(r+x))

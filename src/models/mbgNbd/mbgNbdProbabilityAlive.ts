@@ -8,8 +8,8 @@ import { mbgNbdProbabilityAliveOne, type MbgNbdParams } from '../../internal/mod
  * the MBG/NBD model.
  *
  * Unlike BG/NBD, a customer with no repeat purchases can have dropped out (right after the first
- * purchase), so their P(alive) falls as time passes. Formed in log space: exactly 0, never NaN, for
- * extreme inputs.
+ * purchase), so their P(alive) falls as time passes. The odds are formed directly where they cannot
+ * overflow and in log space beyond: exactly 0, never NaN, for extreme inputs.
  *
  * ```text
  * P(alive | x, tₓ, T) = 1 / (1 + a/(b + x)·((α + T)/(α + tₓ))^(r+x))
