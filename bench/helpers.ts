@@ -22,6 +22,13 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
+/** `values` repeated `times` times end to end, as a Float64Array (bench/predictions.bench.ts tiles CDNOW). */
+export function tileColumn(values: ArrayLike<number>, times: number): Float64Array {
+  const out = new Float64Array(values.length * times);
+  for (let k = 0; k < times; k++) out.set(Array.from(values), k * values.length);
+  return out;
+}
+
 /**
  * Writes (once; reused while the file exists) a seeded CSV event log of `rows` rows to `path`: header
  * `customer_id,ordered_at,amount`, a skewed customer id out of `customers` (as text, `c12345`), an ISO 8601

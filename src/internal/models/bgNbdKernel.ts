@@ -330,32 +330,38 @@ export function bgNbdLogLikelihood(
   };
 }
 
-/**
- * ln of the odds that a customer has dropped out, ln[(1 − P(alive))/P(alive)]:
- * ln a − ln(b + x − 1) + (r + x)·ln((α + T)/(α + t_x)) for x > 0, −∞ for x = 0.
- */
-function logDropoutOdds(p: BgNbdParams, x: number, tx: number, T: number): number {
-  if (x === 0) return -Infinity;
-  return logOddsTerm(p, p.b + (x - 1), x, tx, T);
+/** (r + x)·ln((α + T)/(α + tₓ)), as log1p: no digits lost when tₓ is close to T and r + x is large. */
+function oddsExponent(p: BgNbdParams, x: number, tx: number, T: number): number {
+  return (p.r + x) * Math.log1p((T - tx) / (p.alpha + tx));
 }
 
 /**
- * ln a − ln(`bx`) + (r + x)·ln((α + T)/(α + tₓ)): the dropout log-odds of BG/NBD (bx = b + x − 1) and MBG/NBD (bx = b + x).
+ * 1/(1 + odds) with odds = a/`bx`·((α + T)/(α + tₓ))^(r+x), the P(alive) of BG/NBD (bx = b + x − 1,
+ * x > 0) and MBG/NBD (bx = b + x). Where the odds cannot overflow or underflow (exponent ≤ 700 and
+ * 1e-290 ≤ a/bx ≤ 1e4: every ordinary input) it is formed directly, with one log1p and one exp, to
+ * within a few ulp; elsewhere as exp(−ln(1 + e^{ln odds})) in log space, which is exactly 0, never NaN,
+ * for huge x. The two forms agree to about 1e-15 relative where both apply (the direct one is the
+ * more accurate: the log-space form loses |ln odds| ulp in the final exp).
  * @example
  * ```ts
- * import { logOddsTerm } from './bgNbdKernel.ts';
+ * import { aliveFromOdds } from './bgNbdKernel.ts';
  *
- * // r = α = a = b = 1, x = tₓ = 1, T = 3: ln 1 − ln 1 + 2·ln(4/2) = 2 ln 2 (odds 4, so P(alive) = 0.2)
- * logOddsTerm({ r: 1, alpha: 1, a: 1, b: 1 }, 1, 1, 1, 3); // => 1.3862943611199
+ * // odds a/bx·((α + T)/(α + tₓ))^(r + x) = 1·2² = 4
+ * aliveFromOdds({ r: 1, alpha: 1, a: 1, b: 1 }, 1, 1, 1, 3); // => 0.2
+ * // a heavy buyer silent for 90 weeks: odds e^(1000·ln 7.1), past any double, and P(alive) = 0
+ * aliveFromOdds({ r: 0.25, alpha: 4, a: 0.8, b: 2.5 }, 1001.5, 1000, 10, 100); // => 0
  * ```
  */
-export function logOddsTerm(p: BgNbdParams, bx: number, x: number, tx: number, T: number): number {
-  // ln((α + T)/(α + tₓ)) as log1p: no digits lost when tₓ is close to T and r + x is large
-  return Math.log(p.a) - Math.log(bx) + (p.r + x) * Math.log1p((T - tx) / (p.alpha + tx));
+export function aliveFromOdds(p: BgNbdParams, bx: number, x: number, tx: number, T: number): number {
+  const e = oddsExponent(p, x, tx, T);
+  const ratio = p.a / bx;
+  if (e <= 700 && ratio >= 1e-290 && ratio <= 1e4) return 1 / (1 + ratio * Math.exp(e));
+  return Math.exp(-log1pExp(Math.log(p.a) - Math.log(bx) + e));
 }
 
 /**
- * P(alive | x, t_x, T) = 1/(1 + odds), computed as exp(−ln(1 + e^{ln odds})): 0 without NaN for huge x.
+ * P(alive | x, t_x, T) = 1/(1 + odds), with odds a/(b + x − 1)·((α + T)/(α + tₓ))^(r+x) for x > 0 (see
+ * `aliveFromOdds`: 0 without NaN for huge x) and 1 for x = 0.
  * @example
  * ```ts
  * import { bgNbdProbabilityAliveOne } from './bgNbdKernel.ts';
@@ -369,9 +375,7 @@ export function logOddsTerm(p: BgNbdParams, bx: number, x: number, tx: number, T
  * ```
  */
 export function bgNbdProbabilityAliveOne(p: BgNbdParams, x: number, tx: number, T: number): number {
-  const lo = logDropoutOdds(p, x, tx, T);
-  if (lo === -Infinity) return 1;
-  return Math.exp(-log1pExp(lo));
+  return x === 0 ? 1 : aliveFromOdds(p, p.b + (x - 1), x, tx, T);
 }
 
 /**
@@ -403,11 +407,32 @@ export function bgNbdProbabilityAliveOne(p: BgNbdParams, x: number, tx: number, 
  * bgNbdConditionalExpectedOne(p, 0, 2, 30.43, 38.86); // => 0
  * ```
  */
-export function bgNbdConditionalExpectedOne(p: BgNbdParams, t: number, x: number, tx: number, T: number): number {
+export function bgNbdConditionalExpectedOne(
+  p: BgNbdParams,
+  t: number,
+  x: number,
+  tx: number,
+  T: number,
+  alive: number = bgNbdAlivePurchases(p, t, x, T),
+): number {
   if (t === 0) return 0;
-  const alive = aliveExpectedPurchases(p.r + x, p.alpha + T, p.a, p.b + x, t);
-  const lo = logDropoutOdds(p, x, tx, T);
-  return lo === -Infinity ? alive : alive * Math.exp(-log1pExp(lo));
+  return x === 0 ? alive : alive * aliveFromOdds(p, p.b + (x - 1), x, tx, T);
+}
+
+/**
+ * K(r + x, α + T, a, b + x; t): the expected purchases in (T, T + t] of a BG/NBD customer (x, T) who is
+ * alive at T (the costly factor of the conditional expectation; it does not depend on tₓ, so a loop over
+ * customers may compute it once per distinct (x, T): the `alive` argument of `bgNbdConditionalExpectedOne`).
+ * @example
+ * ```ts
+ * import { bgNbdAlivePurchases } from './bgNbdKernel.ts';
+ *
+ * // FHL (2005), CDNOW refit: x = T = 0 customers buy 1.0437 times in 32 weeks
+ * bgNbdAlivePurchases({ r: 0.242593, alpha: 4.413532, a: 0.792886, b: 2.425752 }, 32, 0, 0); // => 1.0437
+ * ```
+ */
+export function bgNbdAlivePurchases(p: BgNbdParams, t: number, x: number, T: number): number {
+  return aliveExpectedPurchases(p.r + x, p.alpha + T, p.a, p.b + x, t);
 }
 
 /**

@@ -18,7 +18,7 @@ import {
   regularizedIncompleteBeta,
 } from '../special.ts';
 import { aliveExpectedPurchases } from './betaDropoutKernel.ts';
-import { bgNbdTerms, logNbdProbability, logOddsTerm, type BgNbdParams } from './bgNbdKernel.ts';
+import { aliveFromOdds, bgNbdTerms, logNbdProbability, type BgNbdParams } from './bgNbdKernel.ts';
 
 /** MBG/NBD parameters (the same four as BG/NBD): λ ~ Gamma(r, α), dropout probability p ~ Beta(a, b). */
 export type MbgNbdParams = BgNbdParams;
@@ -114,13 +114,9 @@ export function mbgNbdLogLikelihood(
   };
 }
 
-/** ln of the dropout odds ln a − ln(b + x) + (r + x)·ln((α + T)/(α + tₓ)), for every x (also x = 0). */
-function logDropoutOdds(p: MbgNbdParams, x: number, tx: number, T: number): number {
-  return logOddsTerm(p, p.b + x, x, tx, T);
-}
-
 /**
- * P(alive | x, tₓ, T) = 1/(1 + a/(b + x)·((α + T)/(α + tₓ))^(r+x)), as exp(−ln(1 + e^{ln odds})).
+ * P(alive | x, tₓ, T) = 1/(1 + a/(b + x)·((α + T)/(α + tₓ))^(r+x)) for every x (also x = 0), by
+ * `aliveFromOdds` (direct where nothing can overflow, in log space elsewhere).
  * @example
  * ```ts
  * import { mbgNbdProbabilityAliveOne } from './mbgNbdKernel.ts';
@@ -132,7 +128,7 @@ function logDropoutOdds(p: MbgNbdParams, x: number, tx: number, T: number): numb
  * ```
  */
 export function mbgNbdProbabilityAliveOne(p: MbgNbdParams, x: number, tx: number, T: number): number {
-  return Math.exp(-log1pExp(logDropoutOdds(p, x, tx, T)));
+  return aliveFromOdds(p, p.b + x, x, tx, T);
 }
 
 /**
@@ -157,10 +153,32 @@ export function mbgNbdProbabilityAliveOne(p: MbgNbdParams, x: number, tx: number
  * mbgNbdConditionalExpectedOne({ r: 1, alpha: 1, a: 2, b: 1 }, 1, 0, 0, 0); // => 0.2274112777602
  * ```
  */
-export function mbgNbdConditionalExpectedOne(p: MbgNbdParams, t: number, x: number, tx: number, T: number): number {
+export function mbgNbdConditionalExpectedOne(
+  p: MbgNbdParams,
+  t: number,
+  x: number,
+  tx: number,
+  T: number,
+  alive: number = mbgNbdAlivePurchases(p, t, x, T),
+): number {
   if (t === 0) return 0;
-  const alive = aliveExpectedPurchases(p.r + x, p.alpha + T, p.a, p.b + (x + 1), t);
-  return alive * Math.exp(-log1pExp(logDropoutOdds(p, x, tx, T)));
+  return alive * aliveFromOdds(p, p.b + x, x, tx, T);
+}
+
+/**
+ * K(r + x, α + T, a, b + x + 1; t): the expected purchases in (T, T + t] of an MBG/NBD customer (x, T)
+ * alive at T, independent of tₓ (the `alive` argument of `mbgNbdConditionalExpectedOne`).
+ * @example
+ * ```ts
+ * import { mbgNbdAlivePurchases } from './mbgNbdKernel.ts';
+ *
+ * // r = α = b = 1, a = 2, x = T = 0, t = 1: E[X(1)] = 3 − 4 ln 2 (see mbgNbdConditionalExpectedOne) is
+ * // P(alive)·K with P(alive) = 1/(1 + a/b) = ⅓ there, so K = 3·(3 − 4 ln 2)
+ * mbgNbdAlivePurchases({ r: 1, alpha: 1, a: 2, b: 1 }, 1, 0, 0); // => 0.68223383328066
+ * ```
+ */
+export function mbgNbdAlivePurchases(p: MbgNbdParams, t: number, x: number, T: number): number {
+  return aliveExpectedPurchases(p.r + x, p.alpha + T, p.a, p.b + (x + 1), t);
 }
 
 /**

@@ -419,8 +419,18 @@ export function paretoNbdLogLikelihood(
 /** Output buffer of {@link logA}'s series, allocated on first use: a top-level `new` would survive tree-shaking. */
 let logAScratch: Float64Array | undefined;
 
-/** ln A(t) of the module notes (value only), by the same series as the fit. */
-function logA(p: ParetoNbdParams, x: number, t: number): number {
+/**
+ * ln A(t) of the module notes (value only), by the same series as the fit. It depends on (x, t) alone, so
+ * a loop over customers may compute it once per distinct pair (a `pairMemo` of it, passed as `logA`).
+ * @example
+ * ```ts
+ * import { paretoNbdLogA } from './paretoNbdKernel.ts';
+ *
+ * // α = β: A(t) = (α + t)^−(r+s+x)·F(r + x, C; 0) = (α + t)^−(r+s+x), so ln A(1) = −3·ln 2 at r = s = α = β = 1, x = 1
+ * paretoNbdLogA({ r: 1, alpha: 1, s: 1, beta: 1 }, 1, 1); // => -2.0794415416798
+ * ```
+ */
+export function paretoNbdLogA(p: ParetoNbdParams, x: number, t: number): number {
   const { r, alpha, s, beta } = p;
   logAScratch ??= new Float64Array(4);
   const scratch = logAScratch;
@@ -433,14 +443,17 @@ function logA(p: ParetoNbdParams, x: number, t: number): number {
   return Math.log(scratch[0] as number) + (1 - r - x) * Math.log(alpha + t) - (s + 1) * Math.log(beta + t);
 }
 
+/** ln A(x, t) for the parameters of one call: `paretoNbdLogA` itself or its memo. */
+export type LogA = (x: number, t: number) => number;
+
 /**
  * ln of the odds that the customer has dropped out, ln[(1 − P(alive))/P(alive)]:
  * ln(s/(r + s + x)) + ln(A(tₓ) − A(T)) + (r + x) ln(α + T) + s ln(β + T); −∞ when tₓ = T.
  */
-function logDropoutOdds(p: ParetoNbdParams, x: number, tx: number, T: number): number {
+function logDropoutOdds(p: ParetoNbdParams, x: number, tx: number, T: number, logA: LogA | undefined): number {
   if (tx === T) return -Infinity;
   const { r, alpha, s, beta } = p;
-  const diff = logDiffExp(logA(p, x, tx), logA(p, x, T));
+  const diff = logA ? logDiffExp(logA(x, tx), logA(x, T)) : logDiffExp(paretoNbdLogA(p, x, tx), paretoNbdLogA(p, x, T));
   return Math.log(s) - Math.log(r + s + x) + diff + (r + x) * Math.log(alpha + T) + s * Math.log(beta + T);
 }
 
@@ -461,12 +474,12 @@ export function paretoNbdLogLikelihoodOne(p: ParetoNbdParams, x: number, tx: num
   const { r, alpha, s, beta } = p;
   const prefix = logGamma(r + x) - logGamma(r) + r * Math.log(alpha) + s * Math.log(beta);
   const l1 = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
-  const lo = logDropoutOdds(p, x, tx, T);
+  const lo = logDropoutOdds(p, x, tx, T, undefined);
   return prefix + l1 + (lo === -Infinity ? 0 : log1pExp(lo));
 }
 
 /**
- * P(alive | x, tₓ, T) = 1/(1 + odds), formed as exp(−ln(1 + e^{ln odds})): 0 without NaN for extreme inputs.
+ * P(alive | x, tₓ, T) = 1/(1 + odds) from ln odds, in log space past e^700: 0 without NaN for extreme inputs.
  * @example
  * ```ts
  * import { paretoNbdProbabilityAliveOne } from './paretoNbdKernel.ts';
@@ -476,10 +489,18 @@ export function paretoNbdLogLikelihoodOne(p: ParetoNbdParams, x: number, tx: num
  * paretoNbdProbabilityAliveOne({ r: 0.55, alpha: 10.58, s: 0.61, beta: 11.67 }, 0, 0, 0); // => 1
  * ```
  */
-export function paretoNbdProbabilityAliveOne(p: ParetoNbdParams, x: number, tx: number, T: number): number {
-  const lo = logDropoutOdds(p, x, tx, T);
+export function paretoNbdProbabilityAliveOne(
+  p: ParetoNbdParams,
+  x: number,
+  tx: number,
+  T: number,
+  logA?: LogA,
+): number {
+  const lo = logDropoutOdds(p, x, tx, T, logA);
   if (lo === -Infinity) return 1;
-  const v = Math.exp(-log1pExp(lo));
+  // 1/(1 + e^lo) directly where e^lo is finite (within a few ulp, and closer than the log-space form,
+  // which loses |lo| ulp in its exp); exp(−ln(1 + e^lo)) beyond
+  const v = lo <= 700 ? 1 / (1 + Math.exp(lo)) : Math.exp(-log1pExp(lo));
   return Number.isNaN(v) ? 0 : v;
 }
 
@@ -503,11 +524,12 @@ export function paretoNbdConditionalExpectedOne(
   x: number,
   tx: number,
   T: number,
+  logA?: LogA,
 ): number {
   if (t === 0) return 0;
   const { r, alpha, s, beta } = p;
   const L = Math.log1p(t / (beta + T));
   const u = (s - 1) * L;
   const growth = Math.abs(u) < 1e-10 ? L * (1 - u / 2) : -Math.expm1(-u) / (s - 1);
-  return (((r + x) * (beta + T)) / (alpha + T)) * growth * paretoNbdProbabilityAliveOne(p, x, tx, T);
+  return (((r + x) * (beta + T)) / (alpha + T)) * growth * paretoNbdProbabilityAliveOne(p, x, tx, T, logA);
 }

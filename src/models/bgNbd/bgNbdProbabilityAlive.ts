@@ -1,4 +1,4 @@
-import { mapCustomers, readCustomers } from '../../internal/input/customerSummary.ts';
+import { readCustomers, resultArray } from '../../internal/input/customerSummary.ts';
 import type { ModelCustomer, ModelCustomers } from '../types.ts';
 import { bgNbdProbabilityAliveOne, readBgNbdParams, type BgNbdParams } from '../../internal/models/bgNbdKernel.ts';
 
@@ -8,8 +8,9 @@ import { bgNbdProbabilityAliveOne, readBgNbdParams, type BgNbdParams } from '../
  *
  * A customer with no repeat purchases cannot have dropped out (BG/NBD customers drop out only right
  * after a purchase), so P(alive) = 1 for x = 0. Heavy buyers who have been silent for long get
- * P(alive) → 0; the ratio is formed in log space, so the result is exactly 0, never NaN, for extreme
- * inputs such as x = 1000, tₓ = 10, T = 100.
+ * P(alive) → 0; the odds are formed directly where they cannot overflow and in log space beyond, so
+ * the result is exactly 0, never NaN, for extreme inputs such as x = 1000, tₓ = 10, T = 100. Over
+ * columns, one tight loop per call (no per-customer allocation).
  *
  * ```text
  * P(alive | x, tₓ, T) = 1 / (1 + 1{x>0}·a/(b + x − 1)·((α + T)/(α + tₓ))^(r+x))
@@ -42,7 +43,15 @@ export function bgNbdProbabilityAlive(
   const fn = 'bgNbdProbabilityAlive';
   const p = readBgNbdParams(fn, params);
   const data = readCustomers(fn, 'customer', customer);
-  return mapCustomers(data, (i) =>
-    bgNbdProbabilityAliveOne(p, data.frequency[i] as number, data.recency[i] as number, data.T[i] as number),
-  );
+  const { frequency: x, recency: tx, T } = data;
+  if (data.single) return bgNbdProbabilityAliveOne(p, x[0] as number, tx[0] as number, T[0] as number);
+  return overCustomers(p, x, tx, T);
+}
+
+/** The kernel over every customer in one loop of its own (monomorphic: no per-customer closure). */
+function overCustomers(p: BgNbdParams, x: Float64Array, tx: Float64Array, T: Float64Array): number[] {
+  const out = resultArray(x.length);
+  for (let i = 0; i < x.length; i++)
+    out[i] = bgNbdProbabilityAliveOne(p, x[i] as number, tx[i] as number, T[i] as number);
+  return out;
 }

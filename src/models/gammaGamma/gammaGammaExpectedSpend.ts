@@ -1,4 +1,4 @@
-import { mapCustomers, readCustomers } from '../../internal/input/customerSummary.ts';
+import { readCustomers, resultArray } from '../../internal/input/customerSummary.ts';
 import { readOptions } from '../../internal/validate.ts';
 import type { NonPositiveSpendPrediction, SpendCustomer, SpendCustomers } from '../types.ts';
 import { readSpendPolicy } from '../../internal/models/gammaGammaKernel.ts';
@@ -74,10 +74,20 @@ export function gammaGammaExpectedSpend(
   const policy = readSpendPolicy(fn, readOptions(fn, options, ['nonPositiveSpend']).nonPositiveSpend);
   const spend = policy === 'throw' ? 'positive' : 'any';
   const data = readCustomers(fn, 'customer', customer, { rfm: false, monetary: true, spend });
+  const x = data.frequency;
   const m = data.monetaryValue as Float64Array;
-  return mapCustomers(data, (i) => {
-    const x = data.frequency[i] as number;
-    const mi = m[i] as number;
-    return x > 0 && !(mi > 0) ? Number.NaN : gammaGammaExpectedSpendOne(p, x, mi);
-  });
+  if (data.single) return spendOne(p, x[0] as number, m[0] as number);
+  return overCustomers(p, x, m);
+}
+
+/** One customer's expected spend; NaN for a repeat buyer whose monetaryValue is not positive (policy 'nan'). */
+function spendOne(p: GammaGammaParams, x: number, m: number): number {
+  return x > 0 && !(m > 0) ? Number.NaN : gammaGammaExpectedSpendOne(p, x, m);
+}
+
+/** The kernel over every customer in one loop of its own (monomorphic: no per-customer closure). */
+function overCustomers(p: GammaGammaParams, x: Float64Array, m: Float64Array): number[] {
+  const out = resultArray(x.length);
+  for (let i = 0; i < x.length; i++) out[i] = spendOne(p, x[i] as number, m[i] as number);
+  return out;
 }

@@ -1,7 +1,12 @@
-import { mapCustomers, readCustomers } from '../../internal/input/customerSummary.ts';
+import { readCustomers, resultArray } from '../../internal/input/customerSummary.ts';
 import { readBgNbdParams, readHorizon } from '../../internal/models/bgNbdKernel.ts';
 import type { ModelCustomer, ModelCustomers } from '../types.ts';
-import { mbgNbdConditionalExpectedOne, type MbgNbdParams } from '../../internal/models/mbgNbdKernel.ts';
+import { pairMemo } from '../../internal/models/pairMemo.ts';
+import {
+  mbgNbdAlivePurchases,
+  mbgNbdConditionalExpectedOne,
+  type MbgNbdParams,
+} from '../../internal/models/mbgNbdKernel.ts';
 
 /**
  * Expected number of purchases in the next t time units for a customer with history (x, tₓ, T),
@@ -48,16 +53,23 @@ export function mbgNbdConditionalExpectedPurchases(
   const p = readBgNbdParams(fn, params);
   const horizon = readHorizon(fn, 't', t);
   const data = readCustomers(fn, 'customer', customer);
-  return mapCustomers(data, (i) =>
-    Math.max(
-      0,
-      mbgNbdConditionalExpectedOne(
-        p,
-        horizon,
-        data.frequency[i] as number,
-        data.recency[i] as number,
-        data.T[i] as number,
-      ),
-    ),
-  );
+  const { frequency: x, recency: tx, T } = data;
+  if (data.single)
+    return Math.max(0, mbgNbdConditionalExpectedOne(p, horizon, x[0] as number, tx[0] as number, T[0] as number));
+  return overCustomers(p, horizon, x, tx, T);
+}
+
+/**
+ * The kernel over every customer in one loop of its own (monomorphic: no per-customer closure), with the
+ * costly alive-customer factor computed once per distinct (x, T) (see pairMemo: bit-identical values).
+ */
+function overCustomers(p: MbgNbdParams, horizon: number, x: Float64Array, tx: Float64Array, T: Float64Array): number[] {
+  const out = resultArray(x.length);
+  const alive = pairMemo((xi, Ti) => mbgNbdAlivePurchases(p, horizon, xi, Ti));
+  for (let i = 0; i < x.length; i++) {
+    const xi = x[i] as number;
+    const Ti = T[i] as number;
+    out[i] = Math.max(0, mbgNbdConditionalExpectedOne(p, horizon, xi, tx[i] as number, Ti, alive(xi, Ti)));
+  }
+  return out;
 }

@@ -1,4 +1,4 @@
-import { mapCustomers, readCustomers } from '../../internal/input/customerSummary.ts';
+import { readCustomers, resultArray } from '../../internal/input/customerSummary.ts';
 import { readBgNbdParams } from '../../internal/models/bgNbdKernel.ts';
 import type { ModelCustomer, ModelCustomers } from '../types.ts';
 import { mbgNbdProbabilityAliveOne, type MbgNbdParams } from '../../internal/models/mbgNbdKernel.ts';
@@ -8,8 +8,8 @@ import { mbgNbdProbabilityAliveOne, type MbgNbdParams } from '../../internal/mod
  * the MBG/NBD model.
  *
  * Unlike BG/NBD, a customer with no repeat purchases can have dropped out (right after the first
- * purchase), so their P(alive) falls as time passes. Formed in log space: exactly 0, never NaN, for
- * extreme inputs.
+ * purchase), so their P(alive) falls as time passes. The odds are formed directly where they cannot
+ * overflow and in log space beyond: exactly 0, never NaN, for extreme inputs.
  *
  * ```text
  * P(alive | x, tₓ, T) = 1 / (1 + a/(b + x)·((α + T)/(α + tₓ))^(r+x))
@@ -41,7 +41,15 @@ export function mbgNbdProbabilityAlive(
   const fn = 'mbgNbdProbabilityAlive';
   const p = readBgNbdParams(fn, params);
   const data = readCustomers(fn, 'customer', customer);
-  return mapCustomers(data, (i) =>
-    mbgNbdProbabilityAliveOne(p, data.frequency[i] as number, data.recency[i] as number, data.T[i] as number),
-  );
+  const { frequency: x, recency: tx, T } = data;
+  if (data.single) return mbgNbdProbabilityAliveOne(p, x[0] as number, tx[0] as number, T[0] as number);
+  return overCustomers(p, x, tx, T);
+}
+
+/** The kernel over every customer in one loop of its own (monomorphic: no per-customer closure). */
+function overCustomers(p: MbgNbdParams, x: Float64Array, tx: Float64Array, T: Float64Array): number[] {
+  const out = resultArray(x.length);
+  for (let i = 0; i < x.length; i++)
+    out[i] = mbgNbdProbabilityAliveOne(p, x[i] as number, tx[i] as number, T[i] as number);
+  return out;
 }

@@ -1,8 +1,10 @@
-import { mapCustomers, readCustomers } from '../../internal/input/customerSummary.ts';
+import { readCustomers, resultArray } from '../../internal/input/customerSummary.ts';
 import { readHorizon } from '../../internal/models/bgNbdKernel.ts';
 import type { ModelCustomer, ModelCustomers } from '../types.ts';
+import { pairMemo } from '../../internal/models/pairMemo.ts';
 import {
   paretoNbdConditionalExpectedOne,
+  paretoNbdLogA,
   readParetoNbdParams,
   type ParetoNbdParams,
 } from '../../internal/models/paretoNbdKernel.ts';
@@ -58,13 +60,25 @@ export function paretoNbdConditionalExpectedPurchases(
   const p = readParetoNbdParams(fn, params);
   const horizon = readHorizon(fn, 't', t);
   const data = readCustomers(fn, 'customer', customer);
-  return mapCustomers(data, (i) =>
-    paretoNbdConditionalExpectedOne(
-      p,
-      horizon,
-      data.frequency[i] as number,
-      data.recency[i] as number,
-      data.T[i] as number,
-    ),
-  );
+  const { frequency: x, recency: tx, T } = data;
+  if (data.single) return paretoNbdConditionalExpectedOne(p, horizon, x[0] as number, tx[0] as number, T[0] as number);
+  return overCustomers(p, horizon, x, tx, T);
+}
+
+/**
+ * The kernel over every customer in one loop of its own (monomorphic: no per-customer closure), with
+ * ln A(x, t) computed once per distinct (x, t) (see pairMemo: bit-identical values).
+ */
+function overCustomers(
+  p: ParetoNbdParams,
+  horizon: number,
+  x: Float64Array,
+  tx: Float64Array,
+  T: Float64Array,
+): number[] {
+  const out = resultArray(x.length);
+  const logA = pairMemo((xi, t) => paretoNbdLogA(p, xi, t));
+  for (let i = 0; i < x.length; i++)
+    out[i] = paretoNbdConditionalExpectedOne(p, horizon, x[i] as number, tx[i] as number, T[i] as number, logA);
+  return out;
 }

@@ -1,7 +1,9 @@
-import { mapCustomers, readCustomers } from '../../internal/input/customerSummary.ts';
+import { readCustomers, resultArray } from '../../internal/input/customerSummary.ts';
 import type { ModelCustomer, ModelCustomers } from '../types.ts';
+import { pairMemo } from '../../internal/models/pairMemo.ts';
 import {
   paretoNbdProbabilityAliveOne,
+  paretoNbdLogA,
   readParetoNbdParams,
   type ParetoNbdParams,
 } from '../../internal/models/paretoNbdKernel.ts';
@@ -47,7 +49,19 @@ export function paretoNbdProbabilityAlive(
   const fn = 'paretoNbdProbabilityAlive';
   const p = readParetoNbdParams(fn, params);
   const data = readCustomers(fn, 'customer', customer);
-  return mapCustomers(data, (i) =>
-    paretoNbdProbabilityAliveOne(p, data.frequency[i] as number, data.recency[i] as number, data.T[i] as number),
-  );
+  const { frequency: x, recency: tx, T } = data;
+  if (data.single) return paretoNbdProbabilityAliveOne(p, x[0] as number, tx[0] as number, T[0] as number);
+  return overCustomers(p, x, tx, T);
+}
+
+/**
+ * The kernel over every customer in one loop of its own (monomorphic: no per-customer closure), with
+ * ln A(x, t) computed once per distinct (x, t) (see pairMemo: bit-identical values).
+ */
+function overCustomers(p: ParetoNbdParams, x: Float64Array, tx: Float64Array, T: Float64Array): number[] {
+  const out = resultArray(x.length);
+  const logA = pairMemo((xi, t) => paretoNbdLogA(p, xi, t));
+  for (let i = 0; i < x.length; i++)
+    out[i] = paretoNbdProbabilityAliveOne(p, x[i] as number, tx[i] as number, T[i] as number, logA);
+  return out;
 }

@@ -1,0 +1,361 @@
+// Prediction functions over columnar customers (Float64Array frequency/recency/T), side by side in one
+// run with (1) a bare typed-array loop over the same arrays and (2) the Python `lifetimes` package (numpy),
+// interleaved call by call and repeated. Run with `npm run bench -- predictions`.
+//
+// lifetimes is looked for as `import lifetimes` in BENCH_PYTHON, /usr/bin/python3 and python3, in that order,
+// with PYTHONPATH as given: e.g. its public source and autograd's checked out under /tmp, over Debian's
+// python3-numpy, python3-scipy, python3-pandas and python3-dill:
+//   PYTHONPATH=/tmp/lifetimes:/tmp/autograd npm run bench -- predictions
+// When it cannot be imported the benchmark says so and reports the other columns.
+//
+// Data: the CDNOW summary (2,357 customers, weeks) tiled 100× = 235,700 customers, and its 946 repeat buyers
+// tiled 100× = 94,600 for Gamma-Gamma (the sizes of issue 14's table).
+// The bare loop is the closed form written straight over the typed arrays into a Float64Array (Math.pow,
+// no validation); where the prediction has no closed form without a ₂F₁ or a series (conditional expected
+// purchases, Pareto/NBD P(alive)), it is the library's own per-customer kernel in a bare loop, without the
+// per-(x, t) memo the library's loops use (see src/internal/models/pairMemo.ts), so it shows what the memo
+// saves; the `/distinct` cases move every T and tₓ a little so that no pair repeats (the memo's worst case). Figures: medians of BENCH_ROUNDS rounds (default 5) × 3
+// timed calls, [min–max] across them, wall and CPU time of the calling process.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  bgNbdConditionalExpectedPurchases,
+  bgNbdProbabilityAlive,
+  gammaGammaExpectedSpend,
+  mbgNbdConditionalExpectedPurchases,
+  mbgNbdProbabilityAlive,
+  paretoNbdConditionalExpectedPurchases,
+  paretoNbdProbabilityAlive,
+} from '../src/index.ts';
+import { bgNbdConditionalExpectedOne } from '../src/internal/models/bgNbdKernel.ts';
+import { mbgNbdConditionalExpectedOne } from '../src/internal/models/mbgNbdKernel.ts';
+import {
+  paretoNbdConditionalExpectedOne,
+  paretoNbdProbabilityAliveOne,
+} from '../src/internal/models/paretoNbdKernel.ts';
+import { cdnowSummary, cdnowWithSpend } from '../test/models/cdnow.ts';
+import { gc, tileColumn } from './helpers.ts';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const CALLS = 3;
+const TILES = 100;
+const HORIZON = 39; // weeks, as in FHL (2005)
+// CDNOW fits: FHL (2005) for BG/NBD and Pareto/NBD, this library's MBG/NBD fit, Fader & Hardie's Gamma-Gamma
+const PARAMS = {
+  t: HORIZON,
+  bgNbd: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 },
+  mbgNbd: { r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 },
+  paretoNbd: { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 },
+  gammaGamma: { p: 6.25, q: 3.74, v: 15.44 },
+};
+
+const cdnow = cdnowSummary();
+const customers = {
+  frequency: tileColumn(cdnow.frequency, TILES),
+  recency: tileColumn(cdnow.recency, TILES),
+  T: tileColumn(cdnow.T, TILES),
+};
+const repeat = cdnowWithSpend().filter((c) => c.frequency > 0);
+const spenders = {
+  frequency: tileColumn(
+    repeat.map((c) => c.frequency),
+    TILES,
+  ),
+  monetaryValue: tileColumn(
+    repeat.map((c) => c.monetaryValue),
+    TILES,
+  ),
+};
+const n = customers.T.length;
+// The same customers with every T and tₓ moved by its own tiny amount (a few parts in 10¹⁰): no (x, T) or
+// (x, tₓ) pair repeats, so the per-pair memo of the conditional expectations and of Pareto/NBD's A(x, t)
+// finds nothing and switches itself off. The worst case for the library; the same work for lifetimes.
+const distinct = {
+  frequency: customers.frequency,
+  recency: customers.recency.map((v, i) => (v === 0 ? 0 : v + i * 1e-9)),
+  T: customers.T.map((v, i) => v + i * 1e-9 + 1e-9),
+};
+
+// --- bare loops over the typed arrays ---------------------------------------------------------------
+const { frequency: X, recency: TX, T: TT } = customers;
+function bareBgAlive(): Float64Array {
+  const { r, alpha, a, b } = PARAMS.bgNbd;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = X[i] as number;
+    out[i] =
+      x === 0
+        ? 1
+        : 1 / (1 + (a / (b + x - 1)) * ((alpha + (TT[i] as number)) / (alpha + (TX[i] as number))) ** (r + x));
+  }
+  return out;
+}
+function bareMbgAlive(): Float64Array {
+  const { r, alpha, a, b } = PARAMS.mbgNbd;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = X[i] as number;
+    out[i] = 1 / (1 + (a / (b + x)) * ((alpha + (TT[i] as number)) / (alpha + (TX[i] as number))) ** (r + x));
+  }
+  return out;
+}
+function bareSpend(): Float64Array {
+  const { p, q, v } = PARAMS.gammaGamma;
+  const { frequency: sx, monetaryValue: sm } = spenders;
+  const out = new Float64Array(sx.length);
+  for (let i = 0; i < sx.length; i++) {
+    const x = sx[i] as number;
+    out[i] = (p * (v + x * (sm[i] as number))) / (p * x + q - 1);
+  }
+  return out;
+}
+/** The library's per-customer kernel in a bare loop (no validation, Float64Array out). */
+function kernelLoop(
+  kernel: (x: number, tx: number, T: number) => number,
+  data: { frequency: Float64Array; recency: Float64Array; T: Float64Array } = customers,
+): () => Float64Array {
+  const { frequency: x, recency: tx, T } = data;
+  return () => {
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = kernel(x[i] as number, tx[i] as number, T[i] as number);
+    return out;
+  };
+}
+
+interface Case {
+  readonly name: string;
+  readonly size: number;
+  readonly library: () => ArrayLike<number>;
+  readonly bare: () => ArrayLike<number>;
+  readonly bareKind: 'closed form' | 'kernel loop';
+}
+const cases: Case[] = [
+  {
+    name: 'bgNbdProbabilityAlive',
+    size: n,
+    library: () => bgNbdProbabilityAlive(PARAMS.bgNbd, customers),
+    bare: bareBgAlive,
+    bareKind: 'closed form',
+  },
+  {
+    name: 'bgNbdConditionalExpectedPurchases',
+    size: n,
+    library: () => bgNbdConditionalExpectedPurchases(PARAMS.bgNbd, HORIZON, customers),
+    bare: kernelLoop((x, tx, T) => bgNbdConditionalExpectedOne(PARAMS.bgNbd, HORIZON, x, tx, T)),
+    bareKind: 'kernel loop',
+  },
+  {
+    name: 'mbgNbdProbabilityAlive',
+    size: n,
+    library: () => mbgNbdProbabilityAlive(PARAMS.mbgNbd, customers),
+    bare: bareMbgAlive,
+    bareKind: 'closed form',
+  },
+  {
+    name: 'mbgNbdConditionalExpectedPurchases',
+    size: n,
+    library: () => mbgNbdConditionalExpectedPurchases(PARAMS.mbgNbd, HORIZON, customers),
+    bare: kernelLoop((x, tx, T) => Math.max(0, mbgNbdConditionalExpectedOne(PARAMS.mbgNbd, HORIZON, x, tx, T))),
+    bareKind: 'kernel loop',
+  },
+  {
+    name: 'paretoNbdProbabilityAlive',
+    size: n,
+    library: () => paretoNbdProbabilityAlive(PARAMS.paretoNbd, customers),
+    bare: kernelLoop((x, tx, T) => paretoNbdProbabilityAliveOne(PARAMS.paretoNbd, x, tx, T)),
+    bareKind: 'kernel loop',
+  },
+  {
+    name: 'paretoNbdConditionalExpectedPurchases',
+    size: n,
+    library: () => paretoNbdConditionalExpectedPurchases(PARAMS.paretoNbd, HORIZON, customers),
+    bare: kernelLoop((x, tx, T) => paretoNbdConditionalExpectedOne(PARAMS.paretoNbd, HORIZON, x, tx, T)),
+    bareKind: 'kernel loop',
+  },
+  {
+    name: 'bgNbdConditionalExpectedPurchases/distinct',
+    size: n,
+    library: () => bgNbdConditionalExpectedPurchases(PARAMS.bgNbd, HORIZON, distinct),
+    bare: kernelLoop((x, tx, T) => bgNbdConditionalExpectedOne(PARAMS.bgNbd, HORIZON, x, tx, T), distinct),
+    bareKind: 'kernel loop',
+  },
+  {
+    name: 'paretoNbdProbabilityAlive/distinct',
+    size: n,
+    library: () => paretoNbdProbabilityAlive(PARAMS.paretoNbd, distinct),
+    bare: kernelLoop((x, tx, T) => paretoNbdProbabilityAliveOne(PARAMS.paretoNbd, x, tx, T), distinct),
+    bareKind: 'kernel loop',
+  },
+  {
+    name: 'gammaGammaExpectedSpend',
+    size: spenders.frequency.length,
+    library: () => gammaGammaExpectedSpend(PARAMS.gammaGamma, spenders),
+    bare: bareSpend,
+    bareKind: 'closed form',
+  },
+];
+
+// --- the lifetimes side: a Python process that runs one case per request ----------------------------
+interface Timing {
+  readonly wall: number;
+  readonly cpu: number;
+  readonly sum: number;
+}
+interface Reference {
+  readonly version: string;
+  run(name: string): Promise<Timing>;
+  close(): void;
+}
+
+const script = fileURLToPath(new URL('./reference/lifetimes_predictions.py', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'lm-predictions-'));
+const f64 = (name: string, values: Float64Array) =>
+  writeFileSync(join(dir, `${name}.f64`), new Uint8Array(values.buffer));
+f64('frequency', customers.frequency);
+f64('recency', customers.recency);
+f64('T', customers.T);
+f64('recency_distinct', distinct.recency);
+f64('T_distinct', distinct.T);
+f64('spend_frequency', spenders.frequency);
+f64('spend_monetary', spenders.monetaryValue);
+writeFileSync(join(dir, 'params.json'), JSON.stringify(PARAMS));
+
+/** Starts `python script dir` and waits for its first line: a Reference, or the reason it is missing. */
+function startReference(python: string): Promise<Reference | string> {
+  return new Promise((resolve) => {
+    const child = spawn(python, [script, dir], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let buffer = '';
+    let stderr = '';
+    const waiting: ((line: string) => void)[] = [];
+    let ready = false;
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    child.on('error', (e) => resolve(`${python}: ${e.message}`));
+    child.on('exit', (code) => {
+      if (!ready) resolve(`${python} exited with ${code}: ${stderr.trim().split('\n').pop() ?? ''}`);
+    });
+    child.stdout.on('data', (d: Buffer) => {
+      buffer += d.toString();
+      for (let k = buffer.indexOf('\n'); k >= 0; k = buffer.indexOf('\n')) {
+        const line = buffer.slice(0, k);
+        buffer = buffer.slice(k + 1);
+        if (!ready) {
+          const first = JSON.parse(line) as { ready?: string; error?: string };
+          if (first.ready === undefined) {
+            resolve(`${python}: ${first.error}`);
+            child.kill();
+            return;
+          }
+          ready = true;
+          resolve({
+            version: `${first.ready} (${python})`,
+            run: (name) =>
+              new Promise<Timing>((done) => {
+                waiting.push((reply) => done(JSON.parse(reply) as Timing));
+                child.stdin.write(`${name}\n`);
+              }),
+            close: () => child.stdin.end(),
+          });
+        } else waiting.shift()?.(line);
+      }
+    });
+  });
+}
+
+const tried: string[] = [];
+let reference: Reference | undefined;
+for (const python of [process.env.BENCH_PYTHON, '/usr/bin/python3', 'python3']) {
+  if (python === undefined || python === '') continue;
+  const r = await startReference(python);
+  if (typeof r === 'string') tried.push(r);
+  else {
+    reference = r;
+    break;
+  }
+}
+
+// --- interleaved runs -----------------------------------------------------------------------------
+function timeJs(fn: () => ArrayLike<number>): Timing {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const out = fn();
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  let sum = 0;
+  for (let i = 0; i < out.length; i++) sum += out[i] as number;
+  return { wall, cpu: (c.user + c.system) / 1000, sum };
+}
+type Side = 'library' | 'bare' | 'lifetimes';
+const samples = new Map<string, Record<Side, Timing[]>>(
+  cases.map((c) => [c.name, { library: [], bare: [], lifetimes: [] }]),
+);
+for (const c of cases) {
+  // warm-up: JIT for the two loops, the first numpy/scipy call for lifetimes
+  for (let k = 0; k < 3; k++) {
+    c.library();
+    c.bare();
+  }
+  await reference?.run(c.name);
+}
+for (let round = 0; round < ROUNDS; round++) {
+  for (const c of cases) {
+    const s = samples.get(c.name) as Record<Side, Timing[]>;
+    gc();
+    for (let k = 0; k < CALLS; k++) {
+      // the order rotates so that no side always runs right after another's garbage
+      const order: Side[] = (['library', 'bare', 'lifetimes'] as Side[]).map(
+        (_, j, all) => all[(j + round + k) % 3] as Side,
+      );
+      for (const side of order) {
+        if (side === 'lifetimes') {
+          if (reference) s.lifetimes.push(await reference.run(c.name));
+        } else s[side].push(timeJs(side === 'library' ? c.library : c.bare));
+      }
+    }
+  }
+}
+reference?.close();
+rmSync(dir, { recursive: true, force: true });
+
+// --- report -----------------------------------------------------------------------------------------
+const median = (v: number[]) => {
+  const s = [...v].sort((a, b) => a - b);
+  return s.length % 2
+    ? (s[(s.length - 1) / 2] as number)
+    : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
+};
+const ms = (v: number) => (v < 1 ? v.toFixed(3) : v < 10 ? v.toFixed(2) : v.toFixed(1));
+const describe = (t: Timing[]) => {
+  const w = t.map((x) => x.wall);
+  return `${ms(median(w)).padStart(7)} ms [${ms(Math.min(...w))}–${ms(Math.max(...w))}], CPU ${ms(median(t.map((x) => x.cpu)))} ms`;
+};
+console.log(
+  `Predictions over columnar customers: ${n.toLocaleString('en')} (CDNOW × ${TILES}), Gamma-Gamma ${spenders.frequency.length.toLocaleString('en')}; ${ROUNDS} rounds × ${CALLS} interleaved calls`,
+);
+console.log(
+  reference
+    ? `reference: ${reference.version}`
+    : `reference: lifetimes MISSING — no ratio against it in this run (${tried.join('; ')})`,
+);
+for (const c of cases) {
+  const s = samples.get(c.name) as Record<Side, Timing[]>;
+  const lib = median(s.library.map((x) => x.wall));
+  const bare = median(s.bare.map((x) => x.wall));
+  console.log(`${c.name} (${c.size.toLocaleString('en')} customers)`);
+  console.log(`  library:             ${describe(s.library)}`);
+  console.log(
+    `  bare ${c.bareKind.padEnd(14)} ${describe(s.bare)}  → library/bare ${(lib / bare).toFixed(2)}× by wall, ${(median(s.library.map((x) => x.cpu)) / median(s.bare.map((x) => x.cpu))).toFixed(2)}× by CPU`,
+  );
+  if (s.lifetimes.length > 0) {
+    const py = median(s.lifetimes.map((x) => x.wall));
+    const sumLib = s.library[0]?.sum as number;
+    const sumPy = s.lifetimes[0]?.sum as number;
+    console.log(
+      `  lifetimes:           ${describe(s.lifetimes)}  → ${(py / lib).toFixed(2)}× lifetimes by wall, ${(median(s.lifetimes.map((x) => x.cpu)) / median(s.library.map((x) => x.cpu))).toFixed(2)}× by CPU (Σ agrees to ${(Math.abs(sumLib - sumPy) / Math.abs(sumPy)).toExponential(1)})`,
+    );
+  } else console.log('  lifetimes:           missing');
+}

@@ -1,0 +1,80 @@
+"""Reference side of bench/predictions.bench.ts: the Python `lifetimes` package's predictions, timed one
+call at a time on request, so the benchmark can interleave them with the TypeScript runs.
+
+Usage: python3 lifetimes_predictions.py DIR  (lifetimes and autograd importable, e.g. on PYTHONPATH).
+DIR holds the columns as little-endian float64 files written by the benchmark: frequency.f64,
+recency.f64, T.f64 (transaction models), recency_distinct.f64 and T_distinct.f64 (the same customers with
+no (x, t) pair repeated) and spend_frequency.f64, spend_monetary.f64 (Gamma-Gamma), plus
+params.json. Then one case name per line on stdin; one JSON line per case on stdout:
+{"wall": ms, "cpu": ms, "sum": Σ of the predictions}. Prints {"ready": version} first, or
+{"error": message} and exits when lifetimes cannot be imported.
+"""
+import json
+import sys
+import time
+
+
+def main():
+    folder = sys.argv[1]
+    try:
+        import numpy as np
+        import pandas as pd
+        import lifetimes
+        from lifetimes import BetaGeoFitter, GammaGammaFitter, ModifiedBetaGeoFitter, ParetoNBDFitter
+    except Exception as error:  # report, do not crash: the benchmark says the reference is missing
+        print(json.dumps({"error": f"{type(error).__name__}: {error}"}), flush=True)
+        return
+
+    def column(name):
+        return np.fromfile(f"{folder}/{name}.f64", dtype="<f8")
+
+    params = json.load(open(f"{folder}/params.json"))
+    f, r, T = column("frequency"), column("recency"), column("T")
+    rd, Td = column("recency_distinct"), column("T_distinct")
+    sf, sm = column("spend_frequency"), column("spend_monetary")
+    horizon = params["t"]
+
+    def fitter(cls, values):
+        model = cls()
+        model.params_ = pd.Series(values)
+        return model
+
+    bg = fitter(BetaGeoFitter, params["bgNbd"])
+    mbg = fitter(ModifiedBetaGeoFitter, params["mbgNbd"])
+    pnbd = fitter(ParetoNBDFitter, params["paretoNbd"])
+    gg = fitter(GammaGammaFitter, params["gammaGamma"])
+    cases = {
+        "bgNbdProbabilityAlive": lambda: bg.conditional_probability_alive(f, r, T),
+        "bgNbdConditionalExpectedPurchases": lambda: bg.conditional_expected_number_of_purchases_up_to_time(
+            horizon, f, r, T
+        ),
+        "mbgNbdProbabilityAlive": lambda: mbg.conditional_probability_alive(f, r, T),
+        "mbgNbdConditionalExpectedPurchases": lambda: mbg.conditional_expected_number_of_purchases_up_to_time(
+            horizon, f, r, T
+        ),
+        "paretoNbdProbabilityAlive": lambda: pnbd.conditional_probability_alive(f, r, T),
+        "paretoNbdConditionalExpectedPurchases": lambda: pnbd.conditional_expected_number_of_purchases_up_to_time(
+            horizon, f, r, T
+        ),
+        "gammaGammaExpectedSpend": lambda: gg.conditional_expected_average_profit(sf, sm),
+        "bgNbdConditionalExpectedPurchases/distinct": lambda: bg.conditional_expected_number_of_purchases_up_to_time(
+            horizon, f, rd, Td
+        ),
+        "paretoNbdProbabilityAlive/distinct": lambda: pnbd.conditional_probability_alive(f, rd, Td),
+    }
+    print(json.dumps({"ready": f"lifetimes {lifetimes.__version__}, numpy {np.__version__}"}), flush=True)
+    for line in sys.stdin:
+        name = line.strip()
+        if name not in cases:
+            print(json.dumps({"error": f"unknown case {name}"}), flush=True)
+            continue
+        c0 = time.process_time()
+        t0 = time.perf_counter()
+        out = cases[name]()
+        wall = (time.perf_counter() - t0) * 1000
+        cpu = (time.process_time() - c0) * 1000
+        print(json.dumps({"wall": wall, "cpu": cpu, "sum": float(np.sum(out))}), flush=True)
+
+
+if __name__ == "__main__":
+    main()
