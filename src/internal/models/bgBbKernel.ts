@@ -8,7 +8,16 @@
  */
 import { customerRows, probeRows, rowNumber } from '../input/customerSummary.ts';
 import { bgBbSeries } from './bgBbSeries.ts';
-import { digamma, logBeta, logBetaRatio, logGamma, logGammaDifference, logSumExp, logSumExp2 } from '../special.ts';
+import {
+  digamma,
+  digammaDifference,
+  logBeta,
+  logBetaRatio,
+  logGamma,
+  logGammaDifference,
+  logSumExp,
+  logSumExp2,
+} from '../special.ts';
 import {
   describeValue,
   readOptions,
@@ -202,6 +211,9 @@ export function bgBbLogLikelihoodOne(
 ): number {
   const { alpha, beta, gamma, delta } = p;
   const m = n - tx;
+  // A short dropout range is summed term by term (each term a ratio of beta functions by logBetaRatio, exact
+  // for parameters up to 1e15); a long one by bgBbSeries, whose cost does not grow with n.
+  if (m <= EXACT_DROPOUT_TERMS) return bgBbLogLikelihoodExact(p, x, tx, n, gradient, weight);
   const A = alpha + x;
   // Alive through opportunity n, and the sum over the opportunity of dropping out (bgBbSeries.ts: its cost
   // does not grow with n).
@@ -235,6 +247,46 @@ export function bgBbLogLikelihoodOne(
       gradient[1] = (gradient[1] as number) + w1 * (series.psiB - db + dab);
       gradient[2] = (gradient[2] as number) + w1 * (digamma(gamma + 1) - series.psiGD - dg + dgd);
       gradient[3] = (gradient[3] as number) + w1 * (series.psiD - dd + dgd);
+    }
+  }
+  return ll;
+}
+
+/** Dropout ranges up to this many opportunities are summed term by term (see bgBbLogLikelihoodOne). */
+const EXACT_DROPOUT_TERMS = 4096;
+
+/** bgBbLogLikelihoodOne as an explicit sum of its m + 1 terms (cost O(n − tₓ)). */
+function bgBbLogLikelihoodExact(
+  p: BgBbParams,
+  x: number,
+  tx: number,
+  n: number,
+  gradient: Float64Array | undefined,
+  weight: number,
+): number {
+  const { alpha, beta, gamma, delta } = p;
+  const m = n - tx;
+  const logs = new Float64Array(m + 1);
+  // Each ratio of beta functions by logBetaRatio, so nothing cancels for parameters up to 1e15.
+  logs[0] = logBetaRatio(alpha, beta, x, n - x) + logBetaRatio(gamma, delta, 0, n);
+  for (let i = 0; i < m; i++)
+    logs[i + 1] = logBetaRatio(alpha, beta, x, tx - x + i) + logBetaRatio(gamma, delta, 1, tx + i);
+  const ll = logSumExp(logs);
+  if (gradient) {
+    const dax = digammaDifference(alpha, x);
+    for (let k = 0; k <= m; k++) {
+      const share = weight * Math.exp((logs[k] as number) - ll);
+      if (share === 0) continue;
+      // term k is B(α + x, β + Δb)/B(α, β)·B(γ + Δg, δ + Δd)/B(γ, δ)
+      const db = k === 0 ? n - x : tx - x + k - 1;
+      const dg = k === 0 ? 0 : 1;
+      const dd = k === 0 ? n : tx + k - 1;
+      const dab1 = digammaDifference(alpha + beta, x + db);
+      const dgd1 = digammaDifference(gamma + delta, dg + dd);
+      gradient[0] = (gradient[0] as number) + share * (dax - dab1);
+      gradient[1] = (gradient[1] as number) + share * (digammaDifference(beta, db) - dab1);
+      gradient[2] = (gradient[2] as number) + share * (digammaDifference(gamma, dg) - dgd1);
+      gradient[3] = (gradient[3] as number) + share * (digammaDifference(delta, dd) - dgd1);
     }
   }
   return ll;

@@ -60,10 +60,12 @@ describe('projectRetentionMatrix', () => {
       }
     });
 
-    it('fits a complete cohort exactly as fitShiftedBetaGeometric', () => {
+    it('fits a complete cohort as fitShiftedBetaGeometric does', () => {
+      // The same likelihood summed in two orders: the optimiser stops at the same maximum to its tolerance.
       const direct = fitShiftedBetaGeometric(highEnd.slice(0, 8));
-      expect(p.cohorts[1]?.fit?.params).toEqual(direct.params);
-      expect(p.cohorts[1]?.fit?.logLikelihood).toBe(direct.logLikelihood);
+      expectClose(p.cohorts[1]?.fit?.params.alpha as number, direct.params.alpha, { rel: 1e-6 });
+      expectClose(p.cohorts[1]?.fit?.params.beta as number, direct.params.beta, { rel: 1e-6 });
+      expectClose(p.cohorts[1]?.fit?.logLikelihood as number, direct.logLikelihood, { rel: 1e-10 });
     });
 
     it('gives the DERL of sbgDiscountedExpectedResidualLifetime after the last complete year', () => {
