@@ -71,7 +71,18 @@ export const CALIBRATION_SQL_KEYS: readonly string[] = [
   'sample',
 ];
 
-/** Writes the RFM summary SQL (`calibration` false) or the calibration/holdout SQL. */
+/**
+ * Writes the RFM summary SQL (`calibration` false) or the calibration/holdout SQL, for the options of
+ * `rfmSummarySql` / `calibrationHoldoutSql` (read here by key list).
+ * @example
+ * ```ts
+ * import { rfmSql } from './sqlRfm.ts';
+ *
+ * const sql = rfmSql('rfmSummarySql', { dialect: 'duckdb', table: 'orders', customer: 'id', time: 'at' }, false);
+ * [sql.includes('FROM "orders"'), sql.includes('"frequency"')]; // => [true, true]
+ * rfmSql('rfmSummarySql', { dialect: 'duckdb', table: 'orders', customer: 'id', time: 'at', calibrationEnd: '2024-01-01' }, false); // => throws TypeError
+ * ```
+ */
 export function rfmSql(fn: string, options: unknown, calibration: boolean): string {
   const opts = readOptions(fn, options, calibration ? CALIBRATION_SQL_KEYS : RFM_SQL_KEYS) as Readonly<
     Record<string, unknown>

@@ -14,12 +14,30 @@ import { encodeUtf8 } from './utf8.ts';
 /** Creates the reader of a format from the options read. */
 export type CreateReader = (setup: ReaderSetup) => LogReader;
 
-/** Encodes a string chunk (a whole input or a streamed piece) as UTF-8. */
+/**
+ * Encodes a string chunk (a whole input or a streamed piece) as UTF-8; bytes pass as they are.
+ * @example
+ * ```ts
+ * import { bytesOf } from './drive.ts';
+ *
+ * Array.from(bytesOf('hé')); // => [104, 195, 169]
+ * const bytes = Uint8Array.of(1, 2);
+ * bytesOf(bytes) === bytes; // => true
+ * ```
+ */
 export function bytesOf(chunk: string | Uint8Array): Uint8Array {
   return typeof chunk === 'string' ? encodeUtf8(chunk) : chunk;
 }
 
-/** Whether `input` is a whole input that can be read at once. */
+/**
+ * Whether `input` is a whole input that can be read at once (a string or a `Uint8Array`).
+ * @example
+ * ```ts
+ * import { isWholeInput } from './drive.ts';
+ *
+ * [isWholeInput('a,b\n'), isWholeInput(new Uint8Array(2)), isWholeInput(['a,b\n'])]; // => [true, true, false]
+ * ```
+ */
 export function isWholeInput(input: unknown): input is string | Uint8Array {
   return typeof input === 'string' || input instanceof Uint8Array;
 }
@@ -27,6 +45,16 @@ export function isWholeInput(input: unknown): input is string | Uint8Array {
 /**
  * The chunks of any accepted input, as bytes.
  * @throws {TypeError} At once, for anything else.
+ * @example
+ * ```ts
+ * import { chunksOf } from './drive.ts';
+ *
+ * async function* parts() { yield 'id,'; yield Uint8Array.of(116); }
+ * const seen: number[][] = [];
+ * for await (const chunk of chunksOf('readCsvLog', parts())) seen.push(Array.from(chunk));
+ * seen; // => [[105, 100, 44], [116]]
+ * chunksOf('readCsvLog', 42); // => throws TypeError: readCsvLog: input must be a string, a Uint8Array, a ReadableStream or an async iterable of Uint8Array chunks, got 42
+ * ```
  */
 export function chunksOf(fn: string, source: unknown): AsyncIterable<Uint8Array> {
   if (isWholeInput(source)) return wholeChunk(bytesOf(source));
@@ -72,7 +100,17 @@ function chunkBytes(fn: string, chunk: unknown): Uint8Array {
   });
 }
 
-/** The public shape of a result: `value` only when a value column was read. */
+/**
+ * The public shape of a result: `value` only when a value column was read.
+ * @example
+ * ```ts
+ * import { toLogColumns } from './drive.ts';
+ *
+ * const read = { customer: Int32Array.of(0), customerIds: ['a'], time: Float64Array.of(0), value: null, skippedRows: 0 };
+ * Object.keys(toLogColumns(read)); // => ['customer', 'customerIds', 'time', 'skippedRows']
+ * Object.keys(toLogColumns({ ...read, value: Float64Array.of(5) })); // => ['customer', 'customerIds', 'time', 'value', 'skippedRows']
+ * ```
+ */
 export function toLogColumns(r: ReadResult): LogColumns {
   const base = { customer: r.customer, customerIds: r.customerIds, time: r.time };
   return r.value === null
@@ -80,7 +118,19 @@ export function toLogColumns(r: ReadResult): LogColumns {
     : { ...base, value: r.value, skippedRows: r.skippedRows };
 }
 
-/** Reads a whole input (string or bytes) of `format` at once. */
+/**
+ * Reads a whole input (string or bytes) of the format `create` makes a reader for, at once.
+ * @example
+ * ```ts
+ * import { CsvLogReader } from './csvLog.ts';
+ * import { readWhole } from './drive.ts';
+ * import { CSV_KEYS, type ReaderSetup } from './settings.ts';
+ *
+ * const create = (setup: ReaderSetup) => new CsvLogReader(setup.names, setup.delimiter, setup.settings);
+ * const log = readWhole('parseCsvLog', CSV_KEYS, create, 'id,at\na,1970-01-02\n', { customer: 'id', time: 'at' });
+ * [log.customerIds, Array.from(log.time)]; // => [['a'], [86400000]]
+ * ```
+ */
 export function readWhole(
   fn: string,
   keys: readonly string[],
@@ -102,6 +152,17 @@ export function readWhole(
 /**
  * Reads any accepted input of `format` chunk by chunk. The options and the kind of input are checked at once
  * (a mistake there throws before any promise exists); bad data rejects the promise.
+ * @example
+ * ```ts
+ * import { CsvLogReader } from './csvLog.ts';
+ * import { readStreamed } from './drive.ts';
+ * import { CSV_KEYS, type ReaderSetup } from './settings.ts';
+ *
+ * const create = (setup: ReaderSetup) => new CsvLogReader(setup.names, setup.delimiter, setup.settings);
+ * async function* parts() { yield 'id,at\na,1970-'; yield '01-02\n'; }
+ * const log = await readStreamed('readCsvLog', CSV_KEYS, create, parts(), { customer: 'id', time: 'at' });
+ * [log.customerIds, Array.from(log.time)]; // => [['a'], [86400000]]
+ * ```
  */
 export function readStreamed(
   fn: string,

@@ -30,6 +30,15 @@ export interface RfmStateData {
  * Reads a cohort state (`name`: its argument path).
  * @throws {TypeError} When it is not a cohort state or a field has the wrong kind.
  * @throws {RangeError} When a field is not what `cohortState` writes.
+ * @example
+ * ```ts
+ * import { cohortState } from 'loyalty-metrics';
+ * import { readCohortState } from './readStates.ts';
+ *
+ * const state = cohortState({ customer: ['a', 'b'], time: [0, 86_400_000] }, { period: 'day' });
+ * readCohortState('finishCohortState', 'state', JSON.parse(JSON.stringify(state))).options.period; // => 'day'
+ * readCohortState('finishCohortState', 'state', { kind: 'nope' }); // => throws TypeError
+ * ```
  */
 export function readCohortState(fn: string, name: string, value: unknown): CohortStateData {
   const { options, latestEvent, record } = readStateHeader(fn, name, value, 'cohortState');
@@ -45,6 +54,15 @@ export function readCohortState(fn: string, name: string, value: unknown): Cohor
  * Reads an RFM state (`name`: its argument path).
  * @throws {TypeError} When it is not an RFM state or a field has the wrong kind.
  * @throws {RangeError} When a field is not what `rfmState` writes.
+ * @example
+ * ```ts
+ * import { rfmState } from 'loyalty-metrics';
+ * import { readRfmState } from './readStates.ts';
+ *
+ * const state = rfmState({ customer: ['a', 'a'], time: [0, 86_400_000], value: [5, 7] });
+ * readRfmState('finishRfmState', 'state', state).values; // => true
+ * readRfmState('finishRfmState', 'state', 42); // => throws TypeError
+ * ```
  */
 export function readRfmState(fn: string, name: string, value: unknown): RfmStateData {
   const { options, latestEvent, record } = readStateHeader(fn, name, value, 'rfmState');
