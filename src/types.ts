@@ -95,3 +95,30 @@ export type Period = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
 /** Time units for durations (recency, T, gaps): the period kinds, as fixed lengths in days. */
 export type DurationUnit = Period;
+
+/**
+ * The figures of a two-proportion z-test (`compareRates`, `compareRetention`): rates, their difference with
+ * an unpooled (Wald) interval, and the pooled test of equal rates.
+ */
+export interface TwoProportionTest {
+  /** p_A = successes / trials of the first sample (side a). */
+  readonly rateA: number;
+  /** p_B of the second sample. */
+  readonly rateB: number;
+  /** p_A − p_B, a fraction in [−1, 1]. */
+  readonly difference: number;
+  /** Unpooled standard error of the difference, √(p_A(1 − p_A)/n_A + p_B(1 − p_B)/n_B); used for the interval. */
+  readonly standardError: number;
+  /** Pooled rate p = (x_A + x_B)/(n_A + n_B), the common rate under the null hypothesis. */
+  readonly pooledRate: number;
+  /** Pooled standard error √(p(1 − p)(1/n_A + 1/n_B)); used for the test. */
+  readonly pooledStandardError: number;
+  /** Test statistic (p_A − p_B) / pooledStandardError. */
+  readonly z: number;
+  /** Two-sided p-value of the test of p_A = p_B, in [0, 1]. */
+  readonly pValue: number;
+  /** z-critical value × standardError at `confidenceLevel`. */
+  readonly marginOfError: number;
+  /** difference ± marginOfError, clipped to [−1, 1]. */
+  readonly confidenceInterval: readonly [number, number];
+}

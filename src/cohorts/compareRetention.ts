@@ -10,6 +10,7 @@ import {
   typeFail,
   withDefault,
 } from '../internal/validate.ts';
+import type { TwoProportionTest } from '../types.ts';
 import type { CohortCountRow } from './types.ts';
 
 /** Which cells one side of {@link compareRetention} pools: one cohort or several, at one column. */
@@ -39,26 +40,9 @@ export interface RetentionSample {
 }
 
 /** Result of {@link compareRetention}: the figures of `compareRates`, and what was compared. */
-export interface CompareRetentionResult {
+export interface CompareRetentionResult extends TwoProportionTest {
   readonly a: RetentionSample;
   readonly b: RetentionSample;
-  /** p_A = successes / trials of side a. */
-  readonly rateA: number;
-  readonly rateB: number;
-  /** p_A − p_B, in [−1, 1]. */
-  readonly difference: number;
-  /** Unpooled standard error of the difference (for the interval). */
-  readonly standardError: number;
-  /** (x_A + x_B)/(n_A + n_B). */
-  readonly pooledRate: number;
-  /** Pooled standard error (for the test). */
-  readonly pooledStandardError: number;
-  readonly z: number;
-  /** Two-sided p-value of p_A = p_B. */
-  readonly pValue: number;
-  readonly marginOfError: number;
-  /** difference ± marginOfError, clipped to [−1, 1]. */
-  readonly confidenceInterval: readonly [number, number];
   readonly confidenceLevel: number;
 }
 

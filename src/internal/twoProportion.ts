@@ -5,21 +5,11 @@
  * @internal
  * @module
  */
+import type { TwoProportionTest } from '../types.ts';
 import { twoSidedPValue } from './normal.ts';
 
-/** The figures of a two-proportion test (see `CompareRatesResult` for their meaning). */
-export interface TwoProportionFigures {
-  readonly rateA: number;
-  readonly rateB: number;
-  readonly difference: number;
-  readonly standardError: number;
-  readonly pooledRate: number;
-  readonly pooledStandardError: number;
-  readonly z: number;
-  readonly pValue: number;
-  readonly marginOfError: number;
-  readonly confidenceInterval: readonly [number, number];
-}
+/** The figures of a two-proportion test (see `TwoProportionTest` in src/types.ts for their meaning). */
+export type TwoProportionFigures = TwoProportionTest;
 
 /**
  * Two-proportion z-test of validated counts (xA ≤ nA, xB ≤ nB) at the critical value `zCritical`.
