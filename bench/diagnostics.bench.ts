@@ -259,6 +259,11 @@ try {
       totals = expectedTotals(customers, fit, { horizon: HORIZON });
     }, 3);
     const withSpend = time(() => expectedTotals(customers, fit, { horizon: HORIZON, spend, discountRate: 0.002 }), 3);
+    const segments = Array.from({ length: n }, (_, i) => `region ${i % 10}`);
+    const withSegments = time(
+      () => expectedTotals(customers, fit, { horizon: HORIZON, spend, discountRate: 0.002, segments }),
+      3,
+    );
     const reader = time(
       () => readCustomers('expectedTotals', 'customers', customers, { allowSingle: false, monetary: true }),
       3,
@@ -267,6 +272,9 @@ try {
     console.log(
       `  expectedTotals (${HORIZON} periods, ${result.draws} draws, ${result.patterns.toLocaleString('en')} patterns): ` +
         `${both(plain)}; with revenue + CLV: ${both(withSpend)}`,
+    );
+    console.log(
+      `    with revenue + CLV and 10 segments (each with its own totals and intervals): ${both(withSegments)}`,
     );
     console.log(`    of which the shared customer reader (readCustomers, with monetaryValue): ${both(reader)}`);
     // hand loop: every customer's conditional mean at every horizon, summed (no compression, no draws)

@@ -236,16 +236,39 @@ export function expectedTotals(
     rows: base.rows,
   };
   if (labels === null) return result;
-  const groups = new Map<string | number, number[]>();
-  for (let i = 0; i < data.length; i++) {
+  // segment ids in order of first appearance, then the rows of each segment together (a counting sort)
+  const n = data.length;
+  const idOf = new Map<string | number, number>();
+  const names: (string | number)[] = [];
+  const ids = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
     const label = labels[i] as string | number;
-    const list = groups.get(label);
-    if (list === undefined) groups.set(label, [i]);
-    else list.push(i);
+    let id = idOf.get(label);
+    if (id === undefined) {
+      id = names.length;
+      idOf.set(label, id);
+      names.push(label);
+    }
+    ids[i] = id;
+  }
+  const start = new Int32Array(names.length + 1);
+  for (let i = 0; i < n; i++) start[(ids[i] as number) + 1] = (start[(ids[i] as number) + 1] as number) + 1;
+  for (let g = 0; g < names.length; g++) start[g + 1] = (start[g + 1] as number) + (start[g] as number);
+  const next = start.slice(0, names.length);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const g = ids[i] as number;
+    order[next[g] as number] = i;
+    next[g] = (next[g] as number) + 1;
   }
   const segments: ExpectedTotalsSegment[] = [];
-  for (const [segment, rows] of groups) {
-    const pick = (col: Float64Array): Float64Array => Float64Array.from(rows, (i) => col[i] as number);
+  names.forEach((segment, g) => {
+    const rows = order.subarray(start[g] as number, start[g + 1] as number);
+    const pick = (col: Float64Array): Float64Array => {
+      const out = new Float64Array(rows.length);
+      for (let k = 0; k < rows.length; k++) out[k] = col[rows[k] as number] as number;
+      return out;
+    };
     const part = {
       frequency: pick(data.frequency),
       recency: pick(data.recency),
@@ -254,7 +277,7 @@ export function expectedTotals(
     };
     const z = Float64Array.from(noise, () => standardNormal(settings.rng));
     segments.push({ segment, ...totalsOf(setup, part, pick(w), level, z) });
-  }
+  });
   return { ...result, segments };
 }
 
