@@ -1,7 +1,8 @@
 /**
  * A self-contained HTML retention report from the sample data (examples/data/): cohort heatmap, retention
  * and survival curves as inline SVG, the numbers behind them, RFM + BG/NBD + Gamma-Gamma CLV, the holdout
- * validation (scorecard against naive rules, holdout comparison), the base's totals with intervals, and NPS.
+ * validation (scorecard against naive rules, holdout comparison, tracking), the base's totals with intervals,
+ * and NPS.
  * No script, stylesheet or font is loaded: the file opens anywhere, offline.
  *
  *   npx tsx --tsconfig tsconfig.test.json examples/report.ts [out.html]     (default: report.html)
@@ -27,6 +28,7 @@ import {
   retentionMatrix,
   rfmSummary,
   survivalCurveSvg,
+  trackingTransactions,
 } from 'loyalty-metrics';
 
 const escapeHtml = (text: string): string =>
@@ -92,6 +94,12 @@ export function buildReport(ordersCsv: string, surveyCsv: string): string {
   const splitFits = [fitBgNbd(split), fitParetoNbd(split)];
   const scorecard = holdoutScorecard(split, splitFits, { names: ['BG/NBD', 'Pareto/NBD'] });
   const comparison = holdoutComparison(split, splitFits[0] as (typeof splitFits)[0]);
+  // FHL (2005) tracking: weekly repeat purchases, cumulative, shown every 13 weeks and at the end
+  const tracking = trackingTransactions(orders, splitFits[0] as (typeof splitFits)[0], {
+    calibrationEnd: '1997-09-30',
+    observationEnd: '1998-06-30',
+    modelUnit: 'week',
+  }).filter((r, k, all) => r.period % 13 === 0 || k === all.length - 1);
   const spendCustomers = summary.map((c) => ({ ...c, monetaryValue: c.frequency > 0 ? c.monetaryValue : 0 }));
   const totals = expectedTotals(spendCustomers, bgNbd, {
     horizon: 4,
@@ -168,6 +176,11 @@ ${scorecard.map((r) => `<tr><td>${escapeHtml(r.name)}</td><td>${num(r.mae, 3)}</
 <tr><th>calibration purchases</th><th>customers</th><th>holdout: actual</th><th>BG/NBD expected</th></tr>
 ${comparison.byFrequency.map((r) => `<tr><td>${r.frequency}${r.orMore ? '+' : ''}</td><td>${r.customers}</td><td>${num(r.actual, 3)}</td><td>${num(r.expected, 3)}</td></tr>`).join('\n')}
 </table>
+<table id="tracking">
+<tr><th>week</th><th>starts</th><th>window</th><th>cumulative repeat purchases: actual</th><th>BG/NBD expected</th></tr>
+${tracking.map((r) => `<tr><td>${r.period}</td><td>${r.start}</td><td>${r.holdout ? 'holdout' : 'calibration'}</td><td>${num(r.cumulativeActual, 0)}</td><td>${num(r.cumulativeExpected, 0)}</td></tr>`).join('\n')}
+</table>
+<p class="note">Tracking (Fader, Hardie &amp; Lee 2005): repeat purchases of the customers first seen by 1997-09-30, week by week from the first purchase day; the model's expectation runs on from each first purchase.</p>
 <h2>The whole base, next four quarters</h2>
 <table id="totals">
 <tr><th>quarter</th><th>purchases</th><th>95% interval</th><th>revenue</th><th>95% interval</th><th>CLV (3% a quarter)</th></tr>

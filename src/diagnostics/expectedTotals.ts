@@ -1,4 +1,4 @@
-import { compressPatterns } from '../internal/compressPatterns.ts';
+import { compressPatterns, groupPairs, type Pairs, type Patterns } from '../internal/compressPatterns.ts';
 import { readCustomers, readWeights } from '../internal/input/customerSummary.ts';
 import {
   readCount,
@@ -6,7 +6,7 @@ import {
   resolveDiagnosticModel,
   type DiagnosticModel,
 } from '../internal/diagnostics.ts';
-import { CONDITIONAL_MOMENTS } from '../internal/models/conditionalMoments.ts';
+import { CONDITIONAL_FACTORS } from '../internal/models/conditionalMoments.ts';
 import { readGammaGammaParams, type GammaGammaParams } from '../internal/models/gammaGammaKernel.ts';
 import { logNormalSampler, percentileInterval, readIntervalOptions } from '../internal/models/intervalKernel.ts';
 import { standardNormal } from '../internal/random.ts';
@@ -140,8 +140,11 @@ export interface ExpectedTotals {
  * Revenue and CLV use the same draws θ_d and z_d as the purchase count, so the three intervals are of
  * one simulated path per draw; the spend parameters are taken as known (their uncertainty is small
  * beside the transaction model's in practice and is not included). Identical (x, tₓ, T) customers are
- * merged first (a hash pass; their spends summed), so the model runs per pattern (and, linearized,
- * 2k + 1 times in all: 1M customers in well under a second). The conditional variance is exact for each
+ * merged first (one hash pass over typed arrays; their spends summed), and each conditional moment is
+ * split as P(alive | x, tₓ, T) times the moments of the count given alive, which depend on (x, T) only:
+ * so P(alive) runs once per pattern and the count series once per (x, T) pair and period, and,
+ * linearized, 2k + 1 times in all whatever the draws (1M customers in well under a second, see
+ * bench/diagnostics.bench.ts). The conditional variance is exact for each
  * model (see the kernels: alive-or-not times a Poisson-gamma count with a Pareto or geometric lifetime,
  * BG/BB from its Beta posteriors); the total is taken as normal given θ, good for a base of hundreds of
  * customers or more, and z_d is shared over horizons, so a draw is a whole path and the intervals widen
@@ -233,16 +236,39 @@ export function expectedTotals(
     rows: base.rows,
   };
   if (labels === null) return result;
-  const groups = new Map<string | number, number[]>();
-  for (let i = 0; i < data.length; i++) {
+  // segment ids in order of first appearance, then the rows of each segment together (a counting sort)
+  const n = data.length;
+  const idOf = new Map<string | number, number>();
+  const names: (string | number)[] = [];
+  const ids = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
     const label = labels[i] as string | number;
-    const list = groups.get(label);
-    if (list === undefined) groups.set(label, [i]);
-    else list.push(i);
+    let id = idOf.get(label);
+    if (id === undefined) {
+      id = names.length;
+      idOf.set(label, id);
+      names.push(label);
+    }
+    ids[i] = id;
+  }
+  const start = new Int32Array(names.length + 1);
+  for (let i = 0; i < n; i++) start[(ids[i] as number) + 1] = (start[(ids[i] as number) + 1] as number) + 1;
+  for (let g = 0; g < names.length; g++) start[g + 1] = (start[g + 1] as number) + (start[g] as number);
+  const next = start.slice(0, names.length);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const g = ids[i] as number;
+    order[next[g] as number] = i;
+    next[g] = (next[g] as number) + 1;
   }
   const segments: ExpectedTotalsSegment[] = [];
-  for (const [segment, rows] of groups) {
-    const pick = (col: Float64Array): Float64Array => Float64Array.from(rows, (i) => col[i] as number);
+  names.forEach((segment, g) => {
+    const rows = order.subarray(start[g] as number, start[g + 1] as number);
+    const pick = (col: Float64Array): Float64Array => {
+      const out = new Float64Array(rows.length);
+      for (let k = 0; k < rows.length; k++) out[k] = col[rows[k] as number] as number;
+      return out;
+    };
     const part = {
       frequency: pick(data.frequency),
       recency: pick(data.recency),
@@ -251,7 +277,7 @@ export function expectedTotals(
     };
     const z = Float64Array.from(noise, () => standardNormal(settings.rng));
     segments.push({ segment, ...totalsOf(setup, part, pick(w), level, z) });
-  }
+  });
   return { ...result, segments };
 }
 
@@ -273,6 +299,142 @@ interface Columns {
   readonly monetaryValue: Float64Array | null;
 }
 
+/**
+ * A group of customers compressed once, before any parameter value: its (x, tₓ, T) patterns, their
+ * (x, T) pairs, and per pattern Σw·m̃, Σw·m̃², Σw·p·E[ν⁻²] of the spend posteriors (with `spend`).
+ */
+interface Group {
+  readonly patterns: Patterns;
+  readonly pairs: Pairs;
+  readonly sumSpend: Float64Array;
+  readonly sumSpend2: Float64Array;
+  readonly sumInverse2: Float64Array;
+  /** Per-pair accumulators of one evaluation: Σwπ, Σwπ², Σ(w·m̃)π, Σ(w·p·E[ν⁻²])π, Σ(w·m̃²)π². */
+  readonly a1: Float64Array;
+  readonly a2: Float64Array;
+  readonly r1: Float64Array;
+  readonly i1: Float64Array;
+  readonly s2: Float64Array;
+}
+
+function groupOf(setup: Setup, data: Columns, w: Float64Array): Group {
+  const patterns = compressPatterns(data.frequency, data.recency, data.T, w);
+  const pairs = groupPairs(patterns.frequency, patterns.T);
+  const P = patterns.count;
+  const { spend } = setup;
+  const withSpend = spend !== null && data.monetaryValue !== null;
+  const sumSpend = new Float64Array(withSpend ? P : 0);
+  const sumSpend2 = new Float64Array(withSpend ? P : 0);
+  const sumInverse2 = new Float64Array(withSpend ? P : 0);
+  if (withSpend) {
+    const { p, q, v } = spend;
+    const money = data.monetaryValue;
+    const index = patterns.index;
+    const x = data.frequency;
+    for (let i = 0; i < x.length; i++) {
+      const wi = w[i] as number;
+      if (wi === 0) continue;
+      const xi = x[i] as number;
+      const A = p * xi + q;
+      const B = v + xi * (money[i] as number);
+      const mean = A > 1 ? (p * B) / (A - 1) : Number.POSITIVE_INFINITY;
+      const inverse2 = A > 2 ? (p * B * B) / ((A - 1) * (A - 2)) : Number.POSITIVE_INFINITY;
+      const k = index[i] as number;
+      sumSpend[k] = (sumSpend[k] as number) + wi * mean;
+      sumSpend2[k] = (sumSpend2[k] as number) + wi * mean * mean;
+      sumInverse2[k] = (sumInverse2[k] as number) + wi * inverse2;
+    }
+  }
+  const Q = pairs.count;
+  const perPair = (on: boolean) => new Float64Array(on ? Q : 0);
+  return {
+    patterns,
+    pairs,
+    sumSpend,
+    sumSpend2,
+    sumInverse2,
+    a1: perPair(true),
+    a2: perPair(true),
+    r1: perPair(withSpend),
+    i1: perPair(withSpend),
+    s2: perPair(withSpend),
+  };
+}
+
+/** Output of one evaluation; `variance` and `revenueVariance` are filled only when given. */
+interface Sums {
+  readonly count: Float64Array;
+  readonly money: Float64Array;
+  readonly variance?: Float64Array;
+  readonly revenueVariance?: Float64Array;
+}
+
+/**
+ * Σ over the group of E[X(h)], m̃·E[X(h)] (and the process variances) at the parameters `params`, for
+ * h = 1 … H: P(alive) once per pattern, summed per (x, T) pair, times the count-given-alive moments
+ * once per pair and horizon. No allocation: the group's accumulators and `out` are overwritten.
+ */
+function evaluate(setup: Setup, group: Group, params: unknown, out: Sums): void {
+  const { model, H, L, spend } = setup;
+  const factors = CONDITIONAL_FACTORS[model.name];
+  const { patterns, pairs, sumSpend, sumSpend2, sumInverse2, a1, a2, r1, i1, s2 } = group;
+  const full = out.variance !== undefined;
+  const money = sumSpend.length > 0;
+  a1.fill(0);
+  a2.fill(0);
+  r1.fill(0);
+  i1.fill(0);
+  s2.fill(0);
+  const { frequency, recency, T, weight } = patterns;
+  const pairOf = pairs.index;
+  for (let i = 0; i < patterns.count; i++) {
+    const wi = weight[i] as number;
+    if (wi === 0) continue;
+    const alive = factors.alive(params, frequency[i] as number, recency[i] as number, T[i] as number);
+    if (!(alive > 0)) continue;
+    const j = pairOf[i] as number;
+    a1[j] = (a1[j] as number) + wi * alive;
+    if (full) a2[j] = (a2[j] as number) + wi * alive * alive;
+    if (!money) continue;
+    r1[j] = (r1[j] as number) + (sumSpend[i] as number) * alive;
+    if (!full) continue;
+    i1[j] = (i1[j] as number) + (sumInverse2[i] as number) * alive;
+    s2[j] = (s2[j] as number) + (sumSpend2[i] as number) * alive * alive;
+  }
+  const { count, money: revenue, variance, revenueVariance } = out;
+  count.fill(0);
+  revenue.fill(0);
+  variance?.fill(0);
+  revenueVariance?.fill(0);
+  const g = { mean: 0, second: 0 };
+  const p = spend === null ? 0 : spend.p;
+  for (let j = 0; j < pairs.count; j++) {
+    const w1 = a1[j] as number;
+    if (w1 === 0) continue;
+    const x = pairs.frequency[j] as number;
+    const Tj = pairs.T[j] as number;
+    const w2 = a2[j] as number;
+    const m1 = money ? (r1[j] as number) : 0;
+    for (let h = 0; h < H; h++) {
+      factors.given(params, (h + 1) * L, x, Tj, g);
+      count[h] = (count[h] as number) + g.mean * w1;
+      if (money) revenue[h] = (revenue[h] as number) + g.mean * m1;
+      if (!full) continue;
+      (variance as Float64Array)[h] = ((variance as Float64Array)[h] as number) + g.second * w1 - g.mean * g.mean * w2;
+      if (money && g.mean > 0)
+        (revenueVariance as Float64Array)[h] =
+          ((revenueVariance as Float64Array)[h] as number) +
+          (i1[j] as number) * (g.mean + p * g.second) -
+          (s2[j] as number) * g.mean * g.mean;
+    }
+  }
+  if (!full) return;
+  for (let h = 0; h < H; h++) {
+    (variance as Float64Array)[h] = Math.max(0, (variance as Float64Array)[h] as number);
+    (revenueVariance as Float64Array)[h] = Math.max(0, (revenueVariance as Float64Array)[h] as number);
+  }
+}
+
 /** The totals of one group of customers (the base or a segment). */
 function totalsOf(
   setup: Setup,
@@ -281,157 +443,112 @@ function totalsOf(
   level: number,
   noise: Float64Array,
 ): { customers: number; patterns: number; rows: ExpectedTotalsRow[] } {
-  const { model, H, L, exact, spend, thetas } = setup;
-  const p = compressPatterns(data.frequency, data.recency, data.T, w);
-  const P = p.count;
-  // Per pattern: Σw, Σw·m̃, Σw·m̃², Σw·p·E[ν⁻²] (the spend posterior of each customer).
-  const sumSpend = new Float64Array(P);
-  const sumSpend2 = new Float64Array(P);
-  const sumInverse2 = new Float64Array(P);
+  const { model, H, exact, spend, thetas } = setup;
+  const group = groupOf(setup, data, w);
+  const P = group.patterns.count;
   let n = 0;
-  for (let i = 0; i < P; i++) n += p.weight[i] as number;
-  if (spend && data.monetaryValue) {
-    for (let i = 0; i < data.frequency.length; i++) {
-      const wi = w[i] as number;
-      if (wi === 0) continue;
-      const x = data.frequency[i] as number;
-      const A = spend.p * x + spend.q;
-      const B = spend.v + x * (data.monetaryValue[i] as number);
-      const mean = A > 1 ? (spend.p * B) / (A - 1) : Number.POSITIVE_INFINITY;
-      const inverse2 = A > 2 ? (spend.p * B * B) / ((A - 1) * (A - 2)) : Number.POSITIVE_INFINITY;
-      const k = p.index[i] as number;
-      sumSpend[k] = (sumSpend[k] as number) + wi * mean;
-      sumSpend2[k] = (sumSpend2[k] as number) + wi * mean * mean;
-      sumInverse2[k] = (sumInverse2[k] as number) + wi * inverse2;
-    }
-  }
-  const moments = CONDITIONAL_MOMENTS[model.name];
-  const m = { mean: 0, variance: 0 };
+  for (let i = 0; i < P; i++) n += group.patterns.weight[i] as number;
   const point = new Float64Array(H);
-  const variance = new Float64Array(H);
   const revenue = new Float64Array(H);
+  const variance = new Float64Array(H);
   const revenueVariance = new Float64Array(H);
-  for (let i = 0; i < P; i++) {
-    const wi = p.weight[i] as number;
-    if (wi === 0) continue;
-    for (let h = 0; h < H; h++) {
-      moments(model.params, (h + 1) * L, p.frequency[i] as number, p.recency[i] as number, p.T[i] as number, m);
-      point[h] = (point[h] as number) + wi * m.mean;
-      variance[h] = (variance[h] as number) + wi * m.variance;
-      if (spend) {
-        const second = m.variance + m.mean * m.mean;
-        revenue[h] = (revenue[h] as number) + (sumSpend[i] as number) * m.mean;
-        const v = (sumInverse2[i] as number) * (m.mean + spend.p * second) - (sumSpend2[i] as number) * m.mean * m.mean;
-        revenueVariance[h] = (revenueVariance[h] as number) + (m.mean > 0 ? Math.max(0, v) : 0);
-      }
-    }
+  evaluate(setup, group, model.params, { count: point, money: revenue, variance, revenueVariance });
+  // CLV weights: margin/(1 + d)^h on the revenue of period h
+  const discount = Float64Array.from({ length: H }, (_, h) => setup.margin / (1 + setup.discount) ** (h + 1));
+  const clv = new Float64Array(H);
+  for (let h = 0, sum = 0; h < H; h++) {
+    sum += ((revenue[h] as number) - (h > 0 ? (revenue[h - 1] as number) : 0)) * (discount[h] as number);
+    clv[h] = sum;
   }
-  const clvOf = (rev: Float64Array): Float64Array => {
-    const out = new Float64Array(H);
-    let sum = 0;
-    for (let h = 0; h < H; h++) {
-      const inc = (rev[h] as number) - (h > 0 ? (rev[h - 1] as number) : 0);
-      sum += (inc * setup.margin) / (1 + setup.discount) ** (h + 1);
-      out[h] = sum;
-    }
-    return out;
-  };
-  const clv = spend ? clvOf(revenue) : new Float64Array(H);
-  // Σ over patterns of E[X(h)] at θ, and of m̃·E[X(h)]
-  const totalsAt = (params: unknown): [Float64Array, Float64Array] => {
-    const count = new Float64Array(H);
-    const money = new Float64Array(H);
-    for (let i = 0; i < P; i++) {
-      const wi = p.weight[i] as number;
-      if (wi === 0) continue;
-      const x = p.frequency[i] as number;
-      const tx = p.recency[i] as number;
-      const T = p.T[i] as number;
-      for (let h = 0; h < H; h++) {
-        const e = model.kernel.conditionalExpectedPurchases(params, (h + 1) * L, x, tx, T);
-        count[h] = (count[h] as number) + wi * e;
-        if (spend) money[h] = (money[h] as number) + (sumSpend[i] as number) * e;
-      }
-    }
-    return [count, money];
-  };
+  const sd = variance.map(Math.sqrt);
+  const revenueSd = revenueVariance.map(Math.sqrt);
+  const ratio = clv.map((c, h) => ((revenue[h] as number) > 0 ? c / (revenue[h] as number) : 0));
   const k = model.logParams.length;
   const draws = thetas.length;
-  const gradient: [Float64Array, Float64Array][] = [];
-  if (draws > 0 && !exact) {
+  const count = new Float64Array(H);
+  const money = new Float64Array(H);
+  const sums: Sums = { count, money };
+  // ∂/∂ln θⱼ of the two totals by central differences: 2k evaluations, row j·H + h
+  const gradientCount = new Float64Array(draws > 0 && !exact ? k * H : 0);
+  const gradientMoney = new Float64Array(gradientCount.length);
+  if (gradientCount.length > 0) {
+    const at = new Float64Array(k);
     for (let j = 0; j < k; j++) {
-      const up = Float64Array.from(model.logParams);
-      const down = Float64Array.from(model.logParams);
-      up[j] = (up[j] as number) + GRADIENT_STEP;
-      down[j] = (down[j] as number) - GRADIENT_STEP;
-      const [cu, mu] = totalsAt(model.kernel.fromVector(up.map(Math.exp)));
-      const [cd, md] = totalsAt(model.kernel.fromVector(down.map(Math.exp)));
-      const diff = (a: Float64Array, b: Float64Array): Float64Array =>
-        a.map((v, h) => (v - (b[h] as number)) / (2 * GRADIENT_STEP));
-      gradient.push([diff(cu, cd), diff(mu, md)]);
-    }
-  }
-  const countDraws = Array.from({ length: H }, () => new Float64Array(draws));
-  const revenueDraws = spend ? Array.from({ length: H }, () => new Float64Array(draws)) : [];
-  const clvDraws = spend ? Array.from({ length: H }, () => new Float64Array(draws)) : [];
-  const revenuePath = new Float64Array(H);
-  for (let d = 0; d < draws; d++) {
-    const theta = thetas[d] as Float64Array;
-    const z = noise[d] as number;
-    let count: Float64Array;
-    let money: Float64Array;
-    if (exact) {
-      [count, money] = totalsAt(model.kernel.fromVector(theta));
-    } else {
-      count = Float64Array.from(point);
-      money = Float64Array.from(revenue);
-      for (let j = 0; j < k; j++) {
-        const shift = Math.log(theta[j] as number) - (model.logParams[j] as number);
-        const [gc, gm] = gradient[j] as [Float64Array, Float64Array];
+      for (const sign of [1, -1]) {
+        for (let i = 0; i < k; i++)
+          at[i] = Math.exp((model.logParams[i] as number) + (i === j ? sign * GRADIENT_STEP : 0));
+        evaluate(setup, group, model.kernel.fromVector(at), sums);
         for (let h = 0; h < H; h++) {
-          count[h] = (count[h] as number) + (gc[h] as number) * shift;
-          if (spend) money[h] = (money[h] as number) + (gm[h] as number) * shift;
+          const c = (sign * (count[h] as number)) / (2 * GRADIENT_STEP);
+          const m = (sign * (money[h] as number)) / (2 * GRADIENT_STEP);
+          gradientCount[j * H + h] = (gradientCount[j * H + h] as number) + c;
+          gradientMoney[j * H + h] = (gradientMoney[j * H + h] as number) + m;
         }
       }
     }
-    for (let h = 0; h < H; h++)
-      (countDraws[h] as Float64Array)[d] = (count[h] as number) + Math.sqrt(variance[h] as number) * z;
+  }
+  // draws of each total, row h: [h·draws, (h + 1)·draws)
+  const countDraws = new Float64Array(H * draws);
+  const revenueDraws = new Float64Array(spend ? H * draws : 0);
+  const clvDraws = new Float64Array(spend ? H * draws : 0);
+  for (let d = 0; d < draws; d++) {
+    const theta = thetas[d] as Float64Array;
+    const z = noise[d] as number;
+    if (exact) evaluate(setup, group, model.kernel.fromVector(theta), sums);
+    else {
+      count.set(point);
+      money.set(revenue);
+      for (let j = 0; j < k; j++) {
+        const shift = Math.log(theta[j] as number) - (model.logParams[j] as number);
+        for (let h = 0; h < H; h++) {
+          count[h] = (count[h] as number) + (gradientCount[j * H + h] as number) * shift;
+          money[h] = (money[h] as number) + (gradientMoney[j * H + h] as number) * shift;
+        }
+      }
+    }
+    for (let h = 0; h < H; h++) countDraws[h * draws + d] = (count[h] as number) + (sd[h] as number) * z;
     if (!spend) continue;
-    const discounted = clvOf(money);
-    for (let h = 0; h < H; h++) {
-      const sd = Math.sqrt(revenueVariance[h] as number);
-      revenuePath[h] = (money[h] as number) + sd * z;
-      (revenueDraws[h] as Float64Array)[d] = revenuePath[h] as number;
-      const ratio = (revenue[h] as number) > 0 ? (clv[h] as number) / (revenue[h] as number) : 0;
-      (clvDraws[h] as Float64Array)[d] = (discounted[h] as number) + sd * ratio * z;
+    for (let h = 0, sum = 0; h < H; h++) {
+      sum += ((money[h] as number) - (h > 0 ? (money[h - 1] as number) : 0)) * (discount[h] as number);
+      const noiseH = (revenueSd[h] as number) * z;
+      revenueDraws[h * draws + d] = (money[h] as number) + noiseH;
+      clvDraws[h * draws + d] = sum + noiseH * (ratio[h] as number);
     }
   }
-  const interval = (values: Float64Array): [number, number] =>
-    draws > 0 ? percentileInterval(values, level) : [Number.NaN, Number.NaN];
+  const interval = (values: Float64Array, h: number): [number, number] =>
+    draws > 0 ? percentileInterval(values.subarray(h * draws, (h + 1) * draws), level) : [Number.NaN, Number.NaN];
   const rows: ExpectedTotalsRow[] = [];
   for (let h = 0; h < H; h++) {
-    const [lower, upper] = interval(countDraws[h] as Float64Array);
+    const [lower, upper] = interval(countDraws, h);
     const row: ExpectedTotalsRow = {
       period: h + 1,
-      t: (h + 1) * L,
+      t: (h + 1) * setup.L,
       incremental: (point[h] as number) - (h > 0 ? (point[h - 1] as number) : 0),
       expected: point[h] as number,
       lower,
       upper,
-      processStandardDeviation: Math.sqrt(variance[h] as number),
+      processStandardDeviation: sd[h] as number,
     };
     if (!spend) {
       rows.push(row);
       continue;
     }
-    const sd = Math.sqrt(revenueVariance[h] as number);
-    const [rl, ru] = interval(revenueDraws[h] as Float64Array);
-    const [cl, cu] = interval(clvDraws[h] as Float64Array);
-    const ratio = (revenue[h] as number) > 0 ? (clv[h] as number) / (revenue[h] as number) : 0;
+    const [rl, ru] = interval(revenueDraws, h);
+    const [cl, cu] = interval(clvDraws, h);
     rows.push({
       ...row,
-      revenue: { expected: revenue[h] as number, lower: rl, upper: ru, processStandardDeviation: sd },
-      clv: { expected: clv[h] as number, lower: cl, upper: cu, processStandardDeviation: sd * ratio },
+      revenue: {
+        expected: revenue[h] as number,
+        lower: rl,
+        upper: ru,
+        processStandardDeviation: revenueSd[h] as number,
+      },
+      clv: {
+        expected: clv[h] as number,
+        lower: cl,
+        upper: cu,
+        processStandardDeviation: (revenueSd[h] as number) * (ratio[h] as number),
+      },
     });
   }
   return { customers: n, patterns: P, rows };

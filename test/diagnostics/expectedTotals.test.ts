@@ -12,8 +12,8 @@ import {
   paretoNbdPurchaseProbability,
 } from '../../src/index.ts';
 import { createRng, gammaVariate } from '../../src/internal/random.ts';
-import { compressPatterns } from '../../src/internal/compressPatterns.ts';
-import { CONDITIONAL_MOMENTS } from '../../src/internal/models/conditionalMoments.ts';
+import { compressPatterns, groupPairs } from '../../src/internal/compressPatterns.ts';
+import { CONDITIONAL_FACTORS, CONDITIONAL_MOMENTS } from '../../src/internal/models/conditionalMoments.ts';
 import { TRANSACTION_MODELS } from '../../src/internal/models/transactionModel.ts';
 import { deepFreeze, expectClose, expectThrows } from '../helpers/expectClose.ts';
 import { cdnowSplit } from './cdnow.ts';
@@ -69,7 +69,99 @@ describe('conditional moments of future purchases', () => {
   });
 });
 
+describe('conditional moments in two factors', () => {
+  it('π·E[Y] and π·E[Y²] − (π·E[Y])² give the one-step moments; E[Y] does not depend on tₓ', () => {
+    const BB = { alpha: 1.2, beta: 0.75, gamma: 0.66, delta: 2.78 };
+    const out = { mean: 0, variance: 0 };
+    const given = { mean: 0, second: 0 };
+    for (const [name, p, rows] of [
+      [
+        'bgNbd',
+        BG,
+        [
+          [2, 30.43, 38.86],
+          [0, 0, 38.86],
+          [7, 3, 31],
+        ],
+      ],
+      [
+        'mbgNbd',
+        BG,
+        [
+          [2, 30.43, 38.86],
+          [0, 0, 38.86],
+        ],
+      ],
+      [
+        'paretoNbd',
+        PN,
+        [
+          [2, 30.43, 38.86],
+          [0, 0, 38.86],
+          [7, 3, 31],
+        ],
+      ],
+      [
+        'bgBb',
+        BB,
+        [
+          [3, 5, 6],
+          [0, 0, 6],
+          [1, 1, 6],
+        ],
+      ],
+    ] as const) {
+      for (const [x, tx, T] of rows)
+        for (const t of [1, 5, 39]) {
+          CONDITIONAL_MOMENTS[name](p, t, x, tx, T, out);
+          const f = CONDITIONAL_FACTORS[name];
+          f.given(p, t, x, T, given);
+          const alive = f.alive(p, x, tx, T);
+          expectClose(alive * given.mean, out.mean, { rel: 1e-14, abs: 1e-300 });
+          expectClose(Math.max(0, alive * given.second - (alive * given.mean) ** 2), out.variance, {
+            rel: 1e-12,
+            abs: 1e-300,
+          });
+          expect(given.second).toBeGreaterThanOrEqual(given.mean ** 2);
+        }
+    }
+  });
+});
+
 describe('compressPatterns', () => {
+  it('grows past its first table: thousands of patterns, −0 merged with 0 (against a string-keyed map)', () => {
+    const rng = createRng(11);
+    const n = 6000;
+    const x = new Float64Array(n);
+    const tx = new Float64Array(n);
+    const T = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      x[i] = Math.floor(rng() * 12);
+      T[i] = 20 + Math.floor(rng() * 30) / 7;
+      tx[i] = x[i] === 0 ? (rng() < 0.5 ? -0 : 0) : Math.floor(rng() * 40) / 7;
+    }
+    const w = Float64Array.from({ length: n }, () => Math.floor(rng() * 3));
+    const p = compressPatterns(x, tx, T, w);
+    const key = (a: number, b: number, c: number) => `${a}|${b === 0 ? 0 : b}|${c}`;
+    const map = new Map<string, number>();
+    for (let i = 0; i < n; i++) map.set(key(x[i]!, tx[i]!, T[i]!), (map.get(key(x[i]!, tx[i]!, T[i]!)) ?? 0) + w[i]!);
+    expect(p.count).toBe(map.size);
+    expect(p.count).toBeGreaterThan(2048);
+    let wrong = 0;
+    for (let i = 0; i < p.count; i++)
+      if (p.weight[i] !== map.get(key(p.frequency[i]!, p.recency[i]!, p.T[i]!))) wrong++;
+    for (let i = 0; i < n; i++) {
+      const k = p.index[i]!;
+      if (key(p.frequency[k]!, p.recency[k]!, p.T[k]!) !== key(x[i]!, tx[i]!, T[i]!)) wrong++;
+    }
+    // and the (x, T) pairs of the patterns
+    const pairs = groupPairs(p.frequency, p.T);
+    expect(pairs.count).toBe(new Set(Array.from(p.frequency, (v, i) => `${v}|${p.T[i]}`)).size);
+    for (let i = 0; i < p.count; i++)
+      if (pairs.frequency[pairs.index[i]!] !== p.frequency[i] || pairs.T[pairs.index[i]!] !== p.T[i]) wrong++;
+    expect(wrong).toBe(0);
+  });
+
   it('merges equal rows and keeps weights (fast-check against a string-keyed map)', () => {
     fc.assert(
       fc.property(

@@ -22,7 +22,13 @@
 import { bgNbdProbabilityAliveOne, type BgNbdParams } from './bgNbdKernel.ts';
 import { mbgNbdProbabilityAliveOne } from './mbgNbdKernel.ts';
 import { paretoNbdProbabilityAliveOne, type ParetoNbdParams } from './paretoNbdKernel.ts';
-import { bgBbConditionalMoments, type DiagnosticTransactionModel } from './bgBbDiagnostics.ts';
+import { bgBbProbabilityAliveOne, type BgBbParams } from './bgBbKernel.ts';
+import {
+  aliveMoments,
+  bgBbConditionalMoments,
+  opportunitiesIn,
+  type DiagnosticTransactionModel,
+} from './bgBbDiagnostics.ts';
 
 /** Mean and variance of a count. */
 export interface CountMoments {
@@ -46,26 +52,8 @@ function lifetimeMoments(s0: number, B: number, t: number): [number, number] {
   return [m1, Math.max(0, m2)];
 }
 
-function paretoMoments(p: ParetoNbdParams, t: number, x: number, tx: number, T: number, out: CountMoments): void {
-  const alive = paretoNbdProbabilityAliveOne(p, x, tx, T);
-  const [m1, m2] = lifetimeMoments(p.s, p.beta + T, t);
-  const rho1 = (p.r + x) / (p.alpha + T);
-  const rho2 = (rho1 * (p.r + x + 1)) / (p.alpha + T);
-  const ey = rho1 * m1;
-  const ey2 = ey + rho2 * m2;
-  out.mean = alive * ey;
-  out.variance = Math.max(0, alive * ey2 - out.mean * out.mean);
-}
-
-function geometricMoments(
-  p: BgNbdParams,
-  alive: number,
-  bPosterior: number,
-  t: number,
-  x: number,
-  T: number,
-  out: CountMoments,
-): void {
+/** E[Y] and E[Y²] of the BG/NBD-type count given alive (Y = min(N(t), G)), written to `out`. */
+function geometricGiven(p: BgNbdParams, bPosterior: number, t: number, x: number, T: number, out: GivenAlive): void {
   const r = p.r + x;
   const A = p.alpha + T;
   const q = t / (A + t);
@@ -87,8 +75,99 @@ function geometricMoments(
     tail -= pmf; // P(N ≥ j + 1)
     beta *= (bPosterior + j - 1) / (p.a + bPosterior + j - 1);
   }
-  out.mean = alive * ey;
-  out.variance = Math.max(0, alive * ey2 - out.mean * out.mean);
+  out.mean = ey;
+  out.second = ey2;
+}
+
+function paretoGiven(p: ParetoNbdParams, t: number, x: number, T: number, out: GivenAlive): void {
+  const [m1, m2] = lifetimeMoments(p.s, p.beta + T, t);
+  const rho1 = (p.r + x) / (p.alpha + T);
+  const rho2 = (rho1 * (p.r + x + 1)) / (p.alpha + T);
+  out.mean = rho1 * m1;
+  out.second = out.mean + rho2 * m2;
+}
+
+/** First two moments of the count in (T, T + t] of a customer alive at T. */
+export interface GivenAlive {
+  mean: number;
+  second: number;
+}
+
+/**
+ * The conditional moments split in two: P(alive at T | x, tₓ, T), and the moments of the count given
+ * alive, which depend on (x, T) only (tₓ enters through P(alive) alone). So E[X] = π·E[Y] and
+ * Var X = π·E[Y²] − (π·E[Y])², and a sum over customers needs the second factor once per (x, T) pair.
+ */
+export interface FactoredMoments {
+  alive(params: unknown, x: number, tx: number, T: number): number;
+  given(params: unknown, t: number, x: number, T: number, out: GivenAlive): void;
+}
+
+/**
+ * Model name → the two factors of its conditional moments.
+ * @example
+ * ```ts
+ * import { CONDITIONAL_FACTORS } from './conditionalMoments.ts';
+ *
+ * // FHL (2005): 1.226 expected purchases in 39 weeks for x = 2, tₓ = 30.43, T = 38.86
+ * const p = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+ * const out = { mean: 0, second: 0 };
+ * CONDITIONAL_FACTORS.bgNbd.given(p, 39, 2, 38.86, out);
+ * CONDITIONAL_FACTORS.bgNbd.alive(p, 2, 30.43, 38.86) * out.mean; // => 1.226
+ * ```
+ */
+export const CONDITIONAL_FACTORS: Readonly<Record<DiagnosticTransactionModel['model'], FactoredMoments>> = {
+  bgNbd: {
+    alive: (params, x, tx, T) => bgNbdProbabilityAliveOne(params as BgNbdParams, x, tx, T),
+    given: (params, t, x, T, out) => {
+      const p = params as BgNbdParams;
+      geometricGiven(p, p.b + x, t, x, T, out);
+    },
+  },
+  mbgNbd: {
+    alive: (params, x, tx, T) => mbgNbdProbabilityAliveOne(params as BgNbdParams, x, tx, T),
+    given: (params, t, x, T, out) => {
+      const p = params as BgNbdParams;
+      geometricGiven(p, p.b + x + 1, t, x, T, out);
+    },
+  },
+  paretoNbd: {
+    alive: (params, x, tx, T) => paretoNbdProbabilityAliveOne(params as ParetoNbdParams, x, tx, T),
+    given: (params, t, x, T, out) => paretoGiven(params as ParetoNbdParams, t, x, T, out),
+  },
+  bgBb: {
+    alive: (params, x, tx, T) => bgBbProbabilityAliveOne(params as BgBbParams, x, tx, T, 0),
+    given: (params, t, x, T, out) => {
+      const m = opportunitiesIn(t);
+      if (m === 0) {
+        out.mean = 0;
+        out.second = 0;
+        return;
+      }
+      const [m1, m2] = aliveMoments(params as BgBbParams, x, T, m);
+      out.mean = m1;
+      out.second = m2;
+    },
+  },
+};
+
+const scratch: GivenAlive = { mean: 0, second: 0 };
+
+/** π·E[Y] and π·E[Y²] − (π·E[Y])² from the two factors. */
+function fromFactors(
+  name: DiagnosticTransactionModel['model'],
+  params: unknown,
+  t: number,
+  x: number,
+  tx: number,
+  T: number,
+  out: CountMoments,
+): void {
+  const f = CONDITIONAL_FACTORS[name];
+  f.given(params, t, x, T, scratch);
+  const alive = f.alive(params, x, tx, T);
+  out.mean = alive * scratch.mean;
+  out.variance = Math.max(0, alive * scratch.second - out.mean * out.mean);
 }
 
 /** Conditional moments of X(T, T + t) given (x, tₓ, T), written to `out`. */
@@ -115,14 +194,8 @@ export type ConditionalMoments = (
  * ```
  */
 export const CONDITIONAL_MOMENTS: Readonly<Record<DiagnosticTransactionModel['model'], ConditionalMoments>> = {
-  bgNbd: (params, t, x, tx, T, out) => {
-    const p = params as BgNbdParams;
-    geometricMoments(p, bgNbdProbabilityAliveOne(p, x, tx, T), p.b + x, t, x, T, out);
-  },
-  mbgNbd: (params, t, x, tx, T, out) => {
-    const p = params as BgNbdParams;
-    geometricMoments(p, mbgNbdProbabilityAliveOne(p, x, tx, T), p.b + x + 1, t, x, T, out);
-  },
-  paretoNbd: (params, t, x, tx, T, out) => paretoMoments(params as ParetoNbdParams, t, x, tx, T, out),
+  bgNbd: (params, t, x, tx, T, out) => fromFactors('bgNbd', params, t, x, tx, T, out),
+  mbgNbd: (params, t, x, tx, T, out) => fromFactors('mbgNbd', params, t, x, tx, T, out),
+  paretoNbd: (params, t, x, tx, T, out) => fromFactors('paretoNbd', params, t, x, tx, T, out),
   bgBb: bgBbConditionalMoments,
 };
