@@ -12,6 +12,7 @@ import {
   type LogReader,
   type ReadResult,
   type ReadSettings,
+  isDateCell,
   readTimeCell,
   readValueCell,
   SHOWN_BYTES,
@@ -43,7 +44,8 @@ export class CsvLogReader implements CsvConsumer, LogReader {
     this.scanner.end();
     if (!this.scanner.hasHeader) this.settings.fail({ problem: 'empty', line: 1, row: -1, column: '' });
     const { customer, time, value } = this.builder.columns();
-    return { customer, customerIds: this.ids.ids, time, value, skippedRows: this.builder.skipped };
+    const dateOnly = this.builder.length > 0 && !this.builder.timeOfDay;
+    return { customer, customerIds: this.ids.ids, time, value, skippedRows: this.builder.skipped, dateOnly };
   }
 
   header(names: string[], line: number): Int32Array {
@@ -101,6 +103,7 @@ export class CsvLogReader implements CsvConsumer, LogReader {
       this.bad({ problem: 'time', line, row, column: this.names.time, value, customer: s.text(0, SHOWN_BYTES) });
       return;
     }
+    const date = isDateCell(bytes, start, end, settings.epochScale);
     let v = 0;
     if (b.value !== null) {
       bytes = s.bytes(2);
@@ -117,6 +120,7 @@ export class CsvLogReader implements CsvConsumer, LogReader {
       }
     }
     bytes = s.bytes(0);
+    if (!date) b.timeOfDay = true;
     b.push(this.ids.code(bytes, s.fieldStart(0), s.fieldEnd(0)), t, v);
   }
 
@@ -173,6 +177,8 @@ export class CsvLogReader implements CsvConsumer, LogReader {
         lastLength = idEnd - idStart;
         lastCode = code;
       }
+      if (!b.timeOfDay && !isDateCell(buf, batch[o + 4] as number, batch[o + 5] as number, epochScale))
+        b.timeOfDay = true;
       customer[n] = code;
       time[n] = t;
       if (value !== null) value[n] = v;
