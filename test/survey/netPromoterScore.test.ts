@@ -39,6 +39,30 @@ describe('netPromoterScore', () => {
     expectClose(nps.standardError, 100 * Math.sqrt(0.061), { rel: 1e-12 });
   });
 
+  it("agrees with Rocks's own implementation: the NPS R package's test expectations and its nps_test_ steps", () => {
+    // Brendan Rocks, R package NPS (the author of Rocks 2016), tests/testthat: nps_se_(c(1, 2, 3)) = 0.304,
+    // nps_se_(c(1, 0, 1)) = 0.707, nps_se_(c(0, 1, 1)) = 0.354, nps_se_(c(1, 1, 1)) = 0.471 (tolerance 0.001;
+    // counts are detractors, passives, promoters; the package reports NPS on [−1, 1], so × 100 here).
+    const cases: Array<[number[], number]> = [
+      [[0, 7, 7, 9, 9, 9], 30.4],
+      [[1, 9], 70.7],
+      [[7, 9], 35.4],
+      [[0, 7, 9], 47.1],
+    ];
+    for (const [scores, se] of cases) expectClose(netPromoterScore(scores).standardError, se, { abs: 0.1 });
+    // Its adjusted-Wald test (nps_test_, test = 'adjusted.wald') adds pseudo-observations c(0.75, 1.5, 0.75) to
+    // (detractors, passives, promoters) and builds nps ± qnorm(0.975)·√(var/n) from the adjusted counts, with
+    // var = p + d − (p − d)². Its steps for the six answers above (1/2/3 → 1.75/3.5/3.75, n 9):
+    const [d, q, p] = [1.75, 3.5, 3.75];
+    const n = d + q + p;
+    const centre = (p - d) / n;
+    const variance = p / n + d / n - centre ** 2;
+    const half = Z95 * Math.sqrt(variance / n);
+    const nps = netPromoterScore([0, 7, 7, 9, 9, 9]);
+    expectClose(nps.confidenceInterval[0], 100 * (centre - half), { rel: 1e-12 });
+    expectClose(nps.confidenceInterval[1], 100 * (centre + half), { rel: 1e-12 });
+  });
+
   it('gives unanimous and tiny samples an interval of real width (issue 16 item 11)', () => {
     // [10, 10]: n′ = 5, p′ = 0.55, d′ = 0.15: NPS′ = 40, SE′ = 100·√(0.54/5) = 32.863; upper end clipped
     const two = netPromoterScore([10, 10]);
