@@ -226,7 +226,7 @@ export function npsFromValidCounts(
   }
   // The adjusted interval always contains the observed score: with the fixed ¾ pseudo-counts (Rocks calibrated
   // them at 95 %) one answer at 95 %, or unanimous answers below about 90 %, would otherwise give an interval
-  // that excludes what was observed (e.g. 100 promoters of 100 at 80 %: [87.6, 99.5]).
+  // that excludes what was observed (e.g. 100 promoters of 100 at 80 %: [94.5, 99.7]).
   const lower = Math.min(Math.max(-100, centre - marginOfError), score);
   const upper = Math.max(Math.min(100, centre + marginOfError), score);
   return {
