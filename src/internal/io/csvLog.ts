@@ -142,6 +142,7 @@ export class CsvLogReader implements CsvConsumer, LogReader {
     let lastStart = -1;
     let lastLength = -1;
     let lastCode = -1;
+    let dates = !b.timeOfDay; // every kept time so far a calendar date (a local copy of the builder's flag)
     for (let r = 0, o = 0; r < count; r++, o += stride) {
       b.rows++;
       const idStart = batch[o + 2] as number;
@@ -150,6 +151,7 @@ export class CsvLogReader implements CsvConsumer, LogReader {
         b.length = n;
         this.slowRecord(s, batch, o);
         n = b.length;
+        dates = !b.timeOfDay;
         continue;
       }
       const t = readTimeCell(buf, batch[o + 4] as number, batch[o + 5] as number, zone, timeZone, epochScale);
@@ -160,6 +162,7 @@ export class CsvLogReader implements CsvConsumer, LogReader {
           b.length = n;
           this.slowRecord(s, batch, o);
           n = b.length;
+          dates = !b.timeOfDay;
           continue;
         }
       }
@@ -167,6 +170,7 @@ export class CsvLogReader implements CsvConsumer, LogReader {
         b.length = n;
         this.slowRecord(s, batch, o);
         n = b.length;
+        dates = !b.timeOfDay;
         continue;
       }
       // Sorted logs repeat the previous row's customer: compare with it before hashing.
@@ -177,8 +181,15 @@ export class CsvLogReader implements CsvConsumer, LogReader {
         lastLength = idEnd - idStart;
         lastCode = code;
       }
-      if (!b.timeOfDay && !isDateCell(buf, batch[o + 4] as number, batch[o + 5] as number, epochScale))
-        b.timeOfDay = true;
+      if (dates) {
+        // isDateCell inlined: YYYY-MM-DD, or YYYYMMDD when digit cells are not epochs
+        const ts = batch[o + 4] as number;
+        const length = (batch[o + 5] as number) - ts;
+        if (!((length === 10 && buf[ts + 4] === 45) || (length === 8 && epochScale === 0))) {
+          dates = false;
+          b.timeOfDay = true;
+        }
+      }
       customer[n] = code;
       time[n] = t;
       if (value !== null) value[n] = v;
