@@ -22,7 +22,9 @@ export interface CohortHeatmapSpecOptions {
  * A Vega-Lite heatmap of a cohort retention matrix: cohorts down, periods since the cohort's start across,
  * colour = retention, with tooltips giving the cohort, its size, the column, the customers counted and
  * the rate. Cells whose period had not ended by the observation end are drawn faded with a dashed
- * outline and say "in progress" in their tooltip, so a partial month never passes for a drop in retention.
+ * outline and say "in progress" in their tooltip, so a partial month never passes for a drop in retention;
+ * on-or-after cells that are lower bounds (`complete && !final`: the cohort is not yet observed to the
+ * matrix's last column) are less faded, dotted, with status "lower bound".
  *
  * ```text
  * one rect per (cohort c, column k):  x = k,  y = c.label,  colour = c.rates[k]
@@ -40,7 +42,7 @@ export interface CohortHeatmapSpecOptions {
  * @param matrix - A `retentionMatrix` (or `cohortRetention`, `cohortChurn`) result.
  * @param options - `title`, `periodZero`, `significance`, `confidenceLevel`.
  * @returns A Vega-Lite v5 spec (plain JSON) with one datum per cell: `{ cohort, size, column, period,
- *   customers, rate, complete, status }`.
+ *   customers, rate, complete, status }` (status `complete`, `lower bound` or `in progress`).
  * @throws {TypeError} When the matrix is not an object with a `cohorts` array of `{ label, size, rates,
  *   complete }`, or an option has the wrong type.
  * @throws {RangeError} When a rate or count is not finite, a size is not a non-negative integer, array
@@ -89,6 +91,7 @@ export function cohortHeatmapSpec(matrix: CohortMatrix, options?: CohortHeatmapS
       const rate = c.rates[k] as number;
       if (k > 0 || m.columns[0] !== '0') max = Math.max(max, rate);
       const complete = c.complete[k] as boolean;
+      const final = c.final[k] as boolean;
       values.push({
         cohort: c.label,
         size: c.size,
@@ -97,7 +100,7 @@ export function cohortHeatmapSpec(matrix: CohortMatrix, options?: CohortHeatmapS
         customers: c.counts?.[k] ?? null,
         rate,
         complete,
-        status: complete ? 'complete' : 'in progress',
+        status: !complete ? 'in progress' : final ? 'complete' : 'lower bound',
         ...(marks === null ? {} : { significance: marks[i]?.[k] ?? null }),
       });
     }
@@ -143,7 +146,7 @@ function heatmapSpec(
   const y = { field: 'cohort', type: 'ordinal', title: 'cohort', sort: 'ascending' };
   return {
     $schema: VEGA_LITE_SCHEMA,
-    description: `${title}: share of each cohort active by ${periodTitle}; faded, dashed cells are periods still in progress.`,
+    description: `${title}: share of each cohort active by ${periodTitle}; faded, dashed cells are periods still in progress; dotted cells are lower bounds.`,
     title,
     data: { values },
     width: { step: 34 },
@@ -161,7 +164,13 @@ function heatmapSpec(
             scale: { scheme: 'blues', domain: [0, max > 0 ? max : 1], clamp: true },
             legend: { format: '.0%' },
           },
-          opacity: { condition: { test: 'datum.complete', value: 1 }, value: 0.45 },
+          opacity: {
+            condition: [
+              { test: "datum.status === 'in progress'", value: 0.45 },
+              { test: "datum.status === 'lower bound'", value: 0.75 },
+            ],
+            value: 1,
+          },
           tooltip: [
             { field: 'cohort', type: 'ordinal', title: 'cohort' },
             { field: 'size', type: 'quantitative', title: 'cohort size' },
@@ -176,6 +185,12 @@ function heatmapSpec(
         // A dashed outline on the cells still in progress.
         transform: [{ filter: '!datum.complete' }],
         mark: { type: 'rect', filled: false, stroke: '#555555', strokeDash: [3, 2], strokeWidth: 1 },
+        encoding: { x, y },
+      },
+      {
+        // A dotted outline on the on-or-after lower bounds (period ended, cohort not observed to the last column).
+        transform: [{ filter: "datum.status === 'lower bound'" }],
+        mark: { type: 'rect', filled: false, stroke: '#555555', strokeDash: [1, 2], strokeWidth: 1 },
         encoding: { x, y },
       },
       {

@@ -33,8 +33,10 @@ export interface CohortHeatmapSvgOptions {
  * A standalone SVG cohort heatmap: cohorts down (with their sizes), periods since the start across, each
  * cell coloured by retention and labelled with its percentage, a colour legend, and a `<title>` tooltip
  * per cell (cohort, period, rate, customers of size). Cells whose period was still in progress at the
- * observation end are hatched and say so in their tooltip. An average row (size-weighted, complete cells
- * only) closes the table.
+ * observation end are hatched and say so in their tooltip; on-or-after cells that are lower bounds (period
+ * ended, but the cohort not yet observed to the matrix's last column: `complete && !final`, see the
+ * retention guide) are dotted and say "lower bound". An average row (size-weighted, final cells only)
+ * closes the table.
  *
  * ```text
  * cell (cohort c, column k): fill = blues((rate − 0) / max rate outside column 0), clamped to [0, 1]
@@ -97,7 +99,10 @@ export function cohortHeatmapSvg(matrix: CohortMatrix, options?: CohortHeatmapSv
   const legendX = left + gridW + 24;
   const width = Math.ceil(legendX + 90);
   const lh = Math.min(160, Math.max(60, gridH - 30));
-  const height = Math.ceil(top + Math.max(gridH, lh + 34) + 34);
+  // On-or-after cells that are lower bounds (complete, not final) get their own legend entry.
+  let lowerBounds = 0;
+  for (const c of m.cohorts) for (let k = 0; k < c.final.length; k++) if (c.complete[k] && !c.final[k]) lowerBounds++;
+  const height = Math.ceil(top + Math.max(gridH, lh + (lowerBounds > 0 ? 54 : 34)) + 34);
   const period = m.period ?? 'period';
 
   const out: string[] = [];
@@ -106,6 +111,7 @@ export function cohortHeatmapSvg(matrix: CohortMatrix, options?: CohortHeatmapSv
   );
   out.push(
     `<defs><pattern id="${id}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="white" fill-opacity="0.35"/><line x1="0" y1="0" x2="0" y2="6" stroke="#444" stroke-opacity="0.35" stroke-width="2"/></pattern>` +
+      `<pattern id="${id}-dots" width="5" height="5" patternUnits="userSpaceOnUse"><rect width="5" height="5" fill="white" fill-opacity="0.2"/><circle cx="2.5" cy="2.5" r="1" fill="#222" fill-opacity="0.45"/></pattern>` +
       `<linearGradient id="${id}-legend" x1="0" y1="1" x2="0" y2="0">${[0, 0.25, 0.5, 0.75, 1].map((t) => `<stop offset="${t}" stop-color="${sequentialBlue(t)}"/>`).join('')}</linearGradient></defs>`,
   );
   out.push(`<rect width="${width}" height="${height}" fill="white"/>`);
@@ -125,15 +131,17 @@ export function cohortHeatmapSvg(matrix: CohortMatrix, options?: CohortHeatmapSv
   out.push(`<text x="12" y="${px(top - 5)}" fill="#444" font-weight="600">cohort</text>`);
   out.push(`<text x="${px(left - 12)}" y="${px(top - 5)}" text-anchor="end" fill="#444" font-weight="600">size</text>`);
 
-  const cell = (x: number, y: number, rate: number, complete: boolean, tip: string, bold: boolean): void => {
+  /** `state` 0: final; 1: complete but a lower bound (dotted); 2: period in progress (hatched). */
+  const cell = (x: number, y: number, rate: number, state: 0 | 1 | 2, tip: string, bold: boolean): void => {
+    const complete = state !== 2;
     const fill = sequentialBlue(scale(rate));
     const dark = scale(rate) > 0.55;
     out.push(
       `<g><title>${escapeXml(tip)}</title><rect x="${px(x)}" y="${px(y)}" width="${px(cw - 1)}" height="${px(ch - 1)}" fill="${fill}"/>`,
     );
-    if (!complete)
+    if (state !== 0)
       out.push(
-        `<rect x="${px(x)}" y="${px(y)}" width="${px(cw - 1)}" height="${px(ch - 1)}" fill="url(#${id}-hatch)"/>`,
+        `<rect x="${px(x)}" y="${px(y)}" width="${px(cw - 1)}" height="${px(ch - 1)}" fill="url(#${id}-${complete ? 'dots' : 'hatch'})"/>`,
       );
     if (showValues) {
       const label = rate >= 0.995 ? percentLabel(rate, 0) : percentLabel(rate, cw >= 44 ? 1 : 0);
@@ -152,9 +160,11 @@ export function cohortHeatmapSvg(matrix: CohortMatrix, options?: CohortHeatmapSv
     );
     c.rates.forEach((rate, k) => {
       const complete = c.complete[k] as boolean;
+      const state = !complete ? 2 : c.final[k] ? 0 : 1;
       const count = c.counts?.[k];
-      const tip = `cohort ${c.label} (${c.size} customers), ${period} ${m.columns[k]}: ${percentLabel(rate)}${count === undefined ? '' : ` (${count} of ${c.size})`}${complete ? '' : ', period in progress'}`;
-      cell(left + k * cw, y, rate, complete, tip, false);
+      const note = state === 2 ? ', period in progress' : state === 1 ? ', lower bound (can still grow)' : '';
+      const tip = `cohort ${c.label} (${c.size} customers), ${period} ${m.columns[k]}: ${percentLabel(rate)}${count === undefined ? '' : ` (${count} of ${c.size})`}${note}`;
+      cell(left + k * cw, y, rate, state, tip, false);
     });
   });
   if (averageRow && m.average !== null) {
@@ -171,8 +181,8 @@ export function cohortHeatmapSvg(matrix: CohortMatrix, options?: CohortHeatmapSv
           left + k * cw,
           y,
           rate,
-          true,
-          `average, ${period} ${m.columns[k]}: ${percentLabel(rate)} (size-weighted, complete cells)`,
+          0,
+          `average, ${period} ${m.columns[k]}: ${percentLabel(rate)} (size-weighted, final cells)`,
           true,
         );
     });
@@ -190,6 +200,12 @@ export function cohortHeatmapSvg(matrix: CohortMatrix, options?: CohortHeatmapSv
     `<rect x="${px(legendX)}" y="${px(top + lh + 16)}" width="14" height="14" fill="${sequentialBlue(0.5)}"/><rect x="${px(legendX)}" y="${px(top + lh + 16)}" width="14" height="14" fill="url(#${id}-hatch)"/>`,
   );
   out.push(`<text x="${px(legendX + 20)}" y="${px(top + lh + 27)}" fill="#444">in progress</text>`);
+  if (lowerBounds > 0) {
+    out.push(
+      `<rect x="${px(legendX)}" y="${px(top + lh + 36)}" width="14" height="14" fill="${sequentialBlue(0.5)}"/><rect x="${px(legendX)}" y="${px(top + lh + 36)}" width="14" height="14" fill="url(#${id}-dots)"/>`,
+    );
+    out.push(`<text x="${px(legendX + 20)}" y="${px(top + lh + 47)}" fill="#444">lower bound</text>`);
+  }
   out.push(
     `<text x="12" y="${px(height - 12)}" fill="#666" font-size="${px(fontSize - 1)}">${m.cohorts.length} cohorts; colour scale 0–${percentLabel(max, 0)} (period 0 excluded), hover a cell for its counts.</text>`,
   );

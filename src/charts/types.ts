@@ -25,6 +25,11 @@ export interface CohortMatrixCohort {
   readonly rates: readonly number[];
   /** Whether each column had fully ended by the observation end. */
   readonly complete: readonly boolean[];
+  /**
+   * Whether each cell can no longer change (`retentionMatrix`'s `final`; default `complete`). A complete cell
+   * that is not final is an on-or-after lower bound: the heatmaps draw it distinctly.
+   */
+  readonly final?: readonly boolean[];
 }
 
 /** A cohort matrix as `retentionMatrix` returns it (only the fields the charts read). */

@@ -24,6 +24,8 @@ export interface TransactionColumns {
   /** Customer ids in order of first appearance (as text: NDJSON numbers are written in decimal). */
   readonly names: readonly string[];
   readonly length: number;
+  /** Whether every time cell was a calendar date without a time of day (the reader's `dateOnly`). */
+  readonly dateOnly: boolean;
 }
 
 /** The largest epoch-millisecond time below which a whole log of digit-only cells looks like basic ISO dates. */
@@ -48,10 +50,12 @@ const SUSPICIOUS_EPOCH_MS = 1e8;
  * // a digit-only cell is epoch ms: 1704967200000 is 2024-01-11T10:00Z, ten days later
  * (cols.time[2] - cols.time[0]) / 86_400_000; // => 10
  * Array.from(cols.value ?? []); // => [10, 4, 30]
+ * cols.dateOnly; // => false
  * // with epoch 'none', 8 digits are a basic ISO 8601 date (19970101 = 1997-01-01)
  * const cdnow = { format: 'csv' as const, open: async function* () { yield 'id,day\n00001,19970101\n'; } };
  * const days = await readTransactionColumns({ flags: {}, input: cdnow, read: async () => 0 }, { customer: 'id', time: 'day' }, 'UTC', 'none');
  * days.time[0] === Date.UTC(1997, 0, 1); // => true
+ * days.dateOnly; // => true
  * ```
  */
 export async function readTransactionColumns(
@@ -92,5 +96,12 @@ export async function readTransactionColumns(
       );
   }
   const ids = log.customerIds.map(String);
-  return { customer: log.customer, time: log.time, value: log.value, names: ids, length: log.customer.length };
+  return {
+    customer: log.customer,
+    time: log.time,
+    value: log.value,
+    names: ids,
+    length: log.customer.length,
+    dateOnly: log.dateOnly,
+  };
 }

@@ -20,6 +20,8 @@ export interface ChartCohort {
   readonly counts: readonly number[] | null;
   readonly rates: readonly number[];
   readonly complete: readonly boolean[];
+  /** Whether each cell can no longer change (the input's `final`, else `complete`); `complete && !final` is a lower bound. */
+  readonly final: readonly boolean[];
 }
 
 /** A validated cohort matrix. */
@@ -65,7 +67,7 @@ function finiteOrNull(fn: string, name: string, value: unknown): number | null {
  *   brackets: [[0, 0], [1, 3]],
  * };
  * readChartMatrix('cohortHeatmapSpec', 'matrix', matrix); // => { period: 'month', average: [1, 0.5], columns: ['0', '1–3'] }
- * readChartMatrix('cohortHeatmapSpec', 'matrix', matrix).cohorts[1]; // => { label: '2024-02', size: 4, counts: null, rates: [1, 0.25], complete: [true, false] }
+ * readChartMatrix('cohortHeatmapSpec', 'matrix', matrix).cohorts[1]; // => { label: '2024-02', size: 4, counts: null, rates: [1, 0.25], complete: [true, false], final: [true, false] }
  * readChartMatrix('cohortHeatmapSpec', 'matrix', { cohorts: [{ label: 'a', size: 1, rates: [NaN], complete: [true] }] }); // => throws RangeError: cohortHeatmapSpec: matrix.cohorts[0].rates[0] (NaN) must be finite
  * ```
  */
@@ -100,6 +102,16 @@ export function readChartMatrix(fn: string, name: string, value: unknown, valueK
       if (typeof b !== 'boolean') typeFail(fn, `${where}.complete[${k}] must be a boolean, got ${describeValue(b)}`);
       return b as boolean;
     });
+    let final = complete;
+    if (c.final !== undefined) {
+      const finalIn = requireArray(fn, `${where}.final`, c.final);
+      if (finalIn.length !== rates.length)
+        rangeFail(fn, `${where}.final has length ${finalIn.length}, expected ${rates.length}`);
+      final = Array.from(finalIn, (b, k) => {
+        if (typeof b !== 'boolean') typeFail(fn, `${where}.final[${k}] must be a boolean, got ${describeValue(b)}`);
+        return (b as boolean) && (complete[k] as boolean);
+      });
+    }
     let counts: number[] | null = null;
     if (c.counts !== undefined) {
       const countsIn = requireArray(fn, `${where}.counts`, c.counts);
@@ -112,7 +124,7 @@ export function readChartMatrix(fn: string, name: string, value: unknown, valueK
       });
     }
     width = Math.max(width, rates.length);
-    return { label, size, counts, rates, complete } as ChartCohort;
+    return { label, size, counts, rates, complete, final } as ChartCohort;
   });
   let average: (number | null)[] | null = null;
   const averageKey =

@@ -63,7 +63,8 @@ export interface NetPromoterScoreResult {
   readonly marginOfError: number;
   /**
    * The interval, clipped to [−100, 100]: score ± marginOfError for `'wald'`, NPS′ ± marginOfError
-   * around the adjusted score NPS′ for `'adjustedWald'`.
+   * around the adjusted score NPS′ for `'adjustedWald'`, widened to reach the observed score where the
+   * shrinkage towards 0 would leave it out (one answer at 95 %; unanimous answers below about 90 %).
    */
   readonly confidenceInterval: readonly [number, number];
   /** The confidence level used. */
@@ -223,6 +224,11 @@ export function npsFromValidCounts(
     centre = n === 0 ? Number.NaN : adjusted;
     marginOfError = n === 0 ? Number.NaN : z * se;
   }
+  // The adjusted interval always contains the observed score: with the fixed ¾ pseudo-counts (Rocks calibrated
+  // them at 95 %) one answer at 95 %, or unanimous answers below about 90 %, would otherwise give an interval
+  // that excludes what was observed (e.g. 100 promoters of 100 at 80 %: [94.5, 99.7]).
+  const lower = Math.min(Math.max(-100, centre - marginOfError), score);
+  const upper = Math.max(Math.min(100, centre + marginOfError), score);
   return {
     score,
     n,
@@ -234,7 +240,7 @@ export function npsFromValidCounts(
     detractorShare: detractors / n,
     standardError,
     marginOfError,
-    confidenceInterval: [Math.max(-100, centre - marginOfError), Math.min(100, centre + marginOfError)],
+    confidenceInterval: [lower, upper],
     confidenceLevel,
     interval,
   };

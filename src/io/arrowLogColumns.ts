@@ -159,23 +159,45 @@ function internedCodes(values: ArrayLike<unknown>, n: number): { codes: Int32Arr
   return { codes, ids };
 }
 
-/** Epoch-ms time column: as it is for a `Float64Array` of ms, else converted. */
-function timeColumn(vector: VectorLike, unit: number, n: number, timeZone: string, isDate: boolean): Float64Array {
+/** A calendar date without a time of day, in the extended or basic form. */
+const DATE_TEXT = /^(?:\d{4}-\d\d-\d\d|\d{8})$/;
+
+/**
+ * Epoch-ms time column: as it is for a `Float64Array` of ms, else converted; `dateOnly` when the column is an
+ * Arrow date or every string is a calendar date.
+ */
+function timeColumn(
+  vector: VectorLike,
+  unit: number,
+  n: number,
+  timeZone: string,
+  isDate: boolean,
+): { time: Float64Array; dateOnly: boolean } {
   const raw = vector.toArray();
+  let dates = n > 0;
   const scale = MS_PER_UNIT[unit] as number;
   let out: Float64Array;
-  if (raw instanceof Float64Array && scale === 1) out = raw;
-  else {
+  if (raw instanceof Float64Array && scale === 1) {
+    out = raw;
+    dates &&= isDate;
+  } else {
     out = new Float64Array(n);
     if (raw instanceof BigInt64Array || raw instanceof BigUint64Array) {
+      dates &&= isDate;
       for (let i = 0; i < n; i++) out[i] = Number(raw[i]) * scale;
     } else {
       for (let i = 0; i < n; i++) {
         const t = raw[i];
-        if (typeof t === 'number') out[i] = isDate ? t : t * scale;
-        else if (t instanceof Date) out[i] = t.getTime();
-        else if (typeof t === 'string') out[i] = toEpochMs(FN, t, `time[${i}]`, timeZone);
-        else
+        if (typeof t === 'number') {
+          out[i] = isDate ? t : t * scale;
+          dates &&= isDate;
+        } else if (t instanceof Date) {
+          out[i] = t.getTime();
+          dates &&= isDate;
+        } else if (typeof t === 'string') {
+          out[i] = toEpochMs(FN, t, `time[${i}]`, timeZone);
+          dates &&= DATE_TEXT.test(t);
+        } else
           typeFail(FN, `time[${i}] must be a timestamp, got ${describeValue(t)}`, {
             argument: `table.time[${i}]`,
             value: t,
@@ -193,7 +215,7 @@ function timeColumn(vector: VectorLike, unit: number, n: number, timeZone: strin
         row: i,
       });
   }
-  return out;
+  return { time: out, dateOnly: dates };
 }
 
 /** Value column: a `Float64Array` as it is, other numbers copied; every value finite. */
@@ -302,9 +324,10 @@ export function arrowLogColumns(table: ArrowTableLike, options: ArrowLogOptions)
   const typeId = timeVector.type?.typeId;
   const ownUnit = typeId === ARROW_TIMESTAMP ? (timeVector.type?.unit ?? 1) : 1;
   const unit = unitOption === undefined ? ownUnit : UNITS.indexOf(unitOption);
-  const time = timeColumn(timeVector, unit, n, timeZone, typeId === ARROW_DATE && unitOption === undefined);
+  const isDate = typeId === ARROW_DATE && unitOption === undefined;
+  const { time, dateOnly } = timeColumn(timeVector, unit, n, timeZone, isDate);
   const base = { customer: codes, customerIds: ids, time };
   return valueVector === undefined
-    ? { ...base, skippedRows: 0 }
-    : { ...base, value: valueColumn(valueVector, n), skippedRows: 0 };
+    ? { ...base, skippedRows: 0, dateOnly }
+    : { ...base, value: valueColumn(valueVector, n), skippedRows: 0, dateOnly };
 }

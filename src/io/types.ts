@@ -20,6 +20,13 @@ export interface LogColumns {
   readonly value?: Float64Array;
   /** Bad rows skipped (`onBadRow: 'skip'`); 0 otherwise. */
   readonly skippedRows: number;
+  /**
+   * Whether the log has rows and every time is a calendar date without a time of day (`2024-03-05`,
+   * `20240305`, an Arrow date column). Such a log's latest date is a whole day: pass it as a date-only
+   * `observationEnd` to count that day's later events in (as the CLI does). Epoch numbers and date-times,
+   * midnight ones included, make it `false`.
+   */
+  readonly dateOnly: boolean;
 }
 
 /** Options of the NDJSON readers (`parseNdjsonLog`, `readNdjsonLog`). */

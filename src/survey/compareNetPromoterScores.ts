@@ -47,6 +47,9 @@ export interface CompareNetPromoterScoresResult {
  * z = D / SE,   pValue = 2·(1 − Φ(|z|)),   CI = D ± z_{confidenceLevel}·SE, clipped to [−200, 200]
  * ```
  *
+ * The adjusted interval is widened, where needed, to contain the observed `difference` (the shrinkage of
+ * the pseudo-counts can leave it out for unanimous samples at lower confidence levels).
+ *
  * Swapping `a` and `b` negates `difference`, `z` and the interval and keeps `pValue`. The two samples
  * must be different respondents (two periods, two segments); the same panel asked twice needs a
  * paired test. Reference: Rocks (2016), "Confidence Intervals for the Net Promoter Score", The
@@ -118,7 +121,11 @@ export function compareNetPromoterScores(
     standardError,
     z,
     pValue,
-    confidenceInterval: [Math.max(-200, centre - margin), Math.min(200, centre + margin)],
+    // widened to reach the observed difference, as netPromoterScore's interval reaches the observed score
+    confidenceInterval: [
+      Math.min(Math.max(-200, centre - margin), difference),
+      Math.max(Math.min(200, centre + margin), difference),
+    ],
     confidenceLevel,
     interval,
   };

@@ -23,14 +23,18 @@ export type {
  * NPS = 100·(p − d)                               (−100…100)
  * SE  = 100·√((p + d − (p − d)²) / n)
  * adjusted Wald (default): n′ = n + 3, p′ = (promoters + ¾)/n′, d′ = (detractors + ¾)/n′,
- *   CI = 100·(p′ − d′) ± z·100·√((p′ + d′ − (p′ − d′)²)/n′), clipped to [−100, 100]
+ *   CI = 100·(p′ − d′) ± z·100·√((p′ + d′ − (p′ − d′)²)/n′), clipped to [−100, 100],
+ *   then widened to contain NPS itself
  * Wald (interval: 'wald'): CI = NPS ± z·SE, clipped   (z from confidenceLevel, 1.96 at 95 %)
  * ```
  *
  * The adjusted-Wald interval is the best of the six methods compared by Rocks (2016), "Confidence
  * Intervals for the Net Promoter Score", The American Statistician 70(1), and the one Sauro & Lewis
  * (MeasuringU) recommend: it keeps its coverage at small n and gives unanimous answers an interval
- * of real width, where the Wald interval of `[10, 10]` is [100, 100]. `standardError` is the plain SE
+ * of real width, where the Wald interval of `[10, 10]` is [100, 100]. Its ¾ pseudo-counts pull the centre
+ * towards 0, so with one answer (at 95 %) or unanimous answers at lower levels (below about 90 %) the
+ * published interval would exclude the observed score ([10] gives [−48.5, 98.5]); the interval returned
+ * is widened to reach it ([−48.5, 100]). `standardError` is the plain SE
  * of the score either way; `marginOfError` is the half-width of the chosen interval.
  *
  * @param scores - Integer answers 0–10 (an array or typed array).
@@ -52,6 +56,8 @@ export type {
  * netPromoterScore([10, 9, 9, 10, 9, 8, 7, 7, 3, 6], { interval: 'wald' }).confidenceInterval; // => [-18.41, 78.41]
  * // two promoters: the Wald interval would be [100, 100]
  * netPromoterScore([10, 10]).confidenceInterval; // => [-24.41, 100]
+ * // one promoter: NPS′ = 25 ± 73.5 would stop at 98.5; the interval reaches the observed 100
+ * netPromoterScore([10]).confidenceInterval; // => [-48.50, 100]
  * ```
  * @category Surveys
  */

@@ -85,7 +85,13 @@ describe('cohortHeatmapSpec', () => {
     const rect = spec.layer[0]?.encoding ?? {};
     // max over columns ≥ 1 = max(0.4, 0.3, 0.2) = 0.4.
     expect(rect.color?.scale).toEqual({ scheme: 'blues', domain: [0, 0.4], clamp: true });
-    expect(rect.opacity).toEqual({ condition: { test: 'datum.complete', value: 1 }, value: 0.45 });
+    expect(rect.opacity).toEqual({
+      condition: [
+        { test: "datum.status === 'in progress'", value: 0.45 },
+        { test: "datum.status === 'lower bound'", value: 0.75 },
+      ],
+      value: 1,
+    });
     expect(rect.x?.title).toBe('months since start');
     expect((rect.tooltip as unknown as unknown[]).length).toBe(6);
   });
@@ -172,5 +178,36 @@ describe('cohortHeatmapSpec', () => {
         'cohortHeatmapSpec: matrix.cohorts[0].complete has length 0, expected 1',
       );
     });
+  });
+
+  it('marks on-or-after lower bounds (complete, not final) as their own status with a dotted outline', () => {
+    // the retention guide's example: Ben's cohort is a column short, so its complete cells are lower bounds
+    const events = [
+      { user: 'ana', at: '2024-03-01' },
+      { user: 'ana', at: '2024-03-03' },
+      { user: 'ben', at: '2024-03-02' },
+      { user: 'ben', at: '2024-03-03' },
+    ];
+    const m = retentionMatrix(events, {
+      customer: 'user',
+      time: 'at',
+      mode: 'onOrAfter',
+      observationEnd: '2024-03-03',
+    });
+    const spec = cohortHeatmapSpec(m);
+    const status = spec.data.values.map((d) => `${d.cohort}/${d.period}: ${d.status}`);
+    expect(status).toEqual([
+      '2024-03-01/0: complete',
+      '2024-03-01/1: complete',
+      '2024-03-01/2: complete',
+      '2024-03-02/0: lower bound',
+      '2024-03-02/1: lower bound',
+    ]);
+    const layers = spec.layer as Array<{ transform?: Array<{ filter: string }> }>;
+    expect(layers.some((l) => l.transform?.[0]?.filter === "datum.status === 'lower bound'")).toBe(true);
+    // without final (a hand-made matrix), complete cells are final: no lower bounds
+    expect(
+      cohortHeatmapSpec({ cohorts: [{ label: 'a', size: 1, rates: [1], complete: [true] }] }).data.values[0]?.status,
+    ).toBe('complete');
   });
 });

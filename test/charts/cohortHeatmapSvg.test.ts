@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cohortHeatmapSvg } from '../../src/index.ts';
+import { cohortHeatmapSvg, retentionMatrix } from '../../src/index.ts';
 import { deepFreeze } from '../helpers/expectClose.ts';
 import { count, expectError, parseXmlElements } from './helpers.ts';
 
@@ -33,7 +33,7 @@ describe('cohortHeatmapSvg', () => {
     expect(svg).toContain(
       '<title>cohort 2024-02-01 (5 customers), month 1: 20.0% (1 of 5), period in progress</title>',
     );
-    expect(svg).toContain('<title>average, month 1: 40.0% (size-weighted, complete cells)</title>');
+    expect(svg).toContain('<title>average, month 1: 40.0% (size-weighted, final cells)</title>');
   });
 
   it('hatches exactly the incomplete cells', () => {
@@ -113,5 +113,48 @@ describe('cohortHeatmapSvg', () => {
         'cohortHeatmapSvg: title must be a string, got 3',
       );
     });
+  });
+
+  it('dots the on-or-after lower bounds (complete, not final) and says so, with a legend entry', () => {
+    const events = [
+      { user: 'ana', at: '2024-03-01' },
+      { user: 'ana', at: '2024-03-03' },
+      { user: 'ben', at: '2024-03-02' },
+      { user: 'ben', at: '2024-03-03' },
+    ];
+    const m = retentionMatrix(events, {
+      customer: 'user',
+      time: 'at',
+      mode: 'onOrAfter',
+      observationEnd: '2024-03-03',
+    });
+    const svg = cohortHeatmapSvg(m);
+    // the 2 March cohort's two cells are lower bounds, plus the legend swatch; nothing in progress
+    expect(count(svg, 'fill="url(#lm-heatmap-dots)"')).toBe(3);
+    expect(count(svg, 'fill="url(#lm-heatmap-hatch)"')).toBe(1);
+    expect(svg).toContain(
+      '<title>cohort 2024-03-02 (1 customers), day 1: 100.0% (1 of 1), lower bound (can still grow)</title>',
+    );
+    expect(svg).toContain('>lower bound</text>');
+    // mode 'on': final equals complete, no dots and no legend entry
+    const on = cohortHeatmapSvg(
+      retentionMatrix(events, { customer: 'user', time: 'at', observationEnd: '2024-03-03' }),
+    );
+    expect(on).not.toContain('fill="url(#lm-heatmap-dots)"');
+    expect(on).not.toContain('>lower bound</text>');
+  });
+
+  it('rejects a final array of the wrong length or type', () => {
+    const cohort = { label: 'a', size: 1, rates: [1, 0.5], complete: [true, true] };
+    expectError(
+      () => cohortHeatmapSvg({ cohorts: [{ ...cohort, final: [true] }] } as never),
+      RangeError,
+      'cohortHeatmapSvg: matrix.cohorts[0].final has length 1, expected 2',
+    );
+    expectError(
+      () => cohortHeatmapSvg({ cohorts: [{ ...cohort, final: [true, 1] }] } as never),
+      TypeError,
+      'cohortHeatmapSvg: matrix.cohorts[0].final[1] must be a boolean, got 1',
+    );
   });
 });

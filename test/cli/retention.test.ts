@@ -88,14 +88,43 @@ describe('loyalty-metrics retention', () => {
     );
     // the latest cell is the date 2024-01-02: that whole day is observed, so day 1 is complete (issue #16)
     expect(run.stdout).toBe(
-      'cohort,cohort_start,size,column,customers,rate,complete\n2024-01-01,2024-01-01T00:00:00.000Z,1,0,1,1,true\n2024-01-01,2024-01-01T00:00:00.000Z,1,1,1,1,true\n',
+      'cohort,cohort_start,size,column,customers,rate,complete,final\n2024-01-01,2024-01-01T00:00:00.000Z,1,0,1,1,true,true\n2024-01-01,2024-01-01T00:00:00.000Z,1,1,1,1,true,true\n',
     );
     // with the end at that day's first instant, day 1 has only started
     const instant = await runCli(
       ['retention', '--customer', 'user', '--time', 'at', '--format', 'csv', '--observation-end', '2024-01-02T00:00Z'],
       'user,at\na,2024-01-01\na,2024-01-02\n',
     );
-    expect(instant.stdout.endsWith(',1,1,1,1,false\n')).toBe(true);
+    expect(instant.stdout.endsWith(',1,1,1,1,false,false\n')).toBe(true);
+  });
+
+  it('writes the final flag of on-or-after cells that are lower bounds (complete, not final)', async () => {
+    // a: days 1, 3; b: day 2 only, so b's day-1 cell (day 3) is complete at the end (day 3) and
+    // on-or-after it is still a lower bound: b's cohort is not observed to the matrix's last column.
+    const input = 'user,at\na,2024-01-01\na,2024-01-03\nb,2024-01-02\n';
+    const args = ['retention', '--customer', 'user', '--time', 'at', '--mode', 'onOrAfter'];
+    const csv = (await runCli([...args, '--format', 'csv'], input)).stdout.trim().split('\n');
+    const json = JSON.parse((await runCli([...args, '--format', 'json'], input)).stdout);
+    expect(csv[0]?.endsWith(',complete,final')).toBe(true);
+    const rows = csv.slice(1).map((line) => line.split(','));
+    const cells = json.cohorts.flatMap((c: { complete: boolean[]; final: boolean[] }) =>
+      c.complete.map((complete, k) => [String(complete), String(c.final[k])]),
+    );
+    expect(rows.map((r) => r.slice(-2))).toEqual(cells);
+    expect(cells).toContainEqual(['true', 'false']);
+  });
+
+  it('takes the whole latest day only when the reader saw dates, not midnight date-times or epochs', async () => {
+    const args = ['retention', '--customer', 'user', '--time', 'at', '--format', 'json'];
+    const last = (stdout: string) => JSON.parse(stdout).observationEnd;
+    // dates: the end is the last millisecond of 2024-01-02
+    const dates = await runCli(args, 'user,at\na,2024-01-01\na,2024-01-02\n');
+    expect(last(dates.stdout)).toBe(Date.UTC(2024, 0, 3) - 1);
+    // the same instants written as date-times are instants: the end is the latest one
+    const times = await runCli(args, 'user,at\na,2024-01-01T00:00Z\na,2024-01-02T00:00Z\n');
+    expect(last(times.stdout)).toBe(Date.UTC(2024, 0, 2));
+    const epochs = await runCli(args, `user,at\na,${Date.UTC(2024, 0, 1)}\na,${Date.UTC(2024, 0, 2)}\n`);
+    expect(last(epochs.stdout)).toBe(Date.UTC(2024, 0, 2));
   });
 
   describe('errors and exit codes', () => {

@@ -79,7 +79,8 @@ const BUDGETS: Readonly<
   // The SQL generators carry the time-zone validation and period indexer (for the observation end's period),
   // the dialect table and the option readers (7.7 kB measured). 'rfmSummarySql' contains the name 'rfmSummary'.
   sql: { fn: 'rfmSummarySql', gzip: 8500, alsoAllowed: ['rfmSummary'] },
-  io: { fn: 'parseCsvLog', gzip: 9000 },
+  // 9.1 kB since the readers report dateOnly (issue 16 item 5).
+  io: { fn: 'parseCsvLog', gzip: 9400 },
 };
 
 /** Areas = folders of src/ re-exported by src/index.ts (internal kernels and the Node-only CLI are not). */

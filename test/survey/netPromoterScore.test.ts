@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { netPromoterScore } from '../../src/index.ts';
+import { compareNetPromoterScores, netPromoterScore, netPromoterScoreFromCounts } from '../../src/index.ts';
 import { deepFreeze, expectClose, expectThrows, thrownKind } from '../helpers/expectClose.ts';
 
 // z for 95 % and 90 %, two-sided: Φ⁻¹(0.975), Φ⁻¹(0.95) (Python 3 statistics.NormalDist().inv_cdf).
@@ -39,17 +39,66 @@ describe('netPromoterScore', () => {
     expectClose(nps.standardError, 100 * Math.sqrt(0.061), { rel: 1e-12 });
   });
 
+  it("agrees with Rocks's own implementation: the NPS R package's test expectations and its nps_test_ steps", () => {
+    // Brendan Rocks, R package NPS (the author of Rocks 2016), tests/testthat: nps_se_(c(1, 2, 3)) = 0.304,
+    // nps_se_(c(1, 0, 1)) = 0.707, nps_se_(c(0, 1, 1)) = 0.354, nps_se_(c(1, 1, 1)) = 0.471 (tolerance 0.001;
+    // counts are detractors, passives, promoters; the package reports NPS on [−1, 1], so × 100 here).
+    const cases: Array<[number[], number]> = [
+      [[0, 7, 7, 9, 9, 9], 30.4],
+      [[1, 9], 70.7],
+      [[7, 9], 35.4],
+      [[0, 7, 9], 47.1],
+    ];
+    for (const [scores, se] of cases) expectClose(netPromoterScore(scores).standardError, se, { abs: 0.1 });
+    // Its adjusted-Wald test (nps_test_, test = 'adjusted.wald') adds pseudo-observations c(0.75, 1.5, 0.75) to
+    // (detractors, passives, promoters) and builds nps ± qnorm(0.975)·√(var/n) from the adjusted counts, with
+    // var = p + d − (p − d)². Its steps for the six answers above (1/2/3 → 1.75/3.5/3.75, n 9):
+    const [d, q, p] = [1.75, 3.5, 3.75];
+    const n = d + q + p;
+    const centre = (p - d) / n;
+    const variance = p / n + d / n - centre ** 2;
+    const half = Z95 * Math.sqrt(variance / n);
+    const nps = netPromoterScore([0, 7, 7, 9, 9, 9]);
+    expectClose(nps.confidenceInterval[0], 100 * (centre - half), { rel: 1e-12 });
+    expectClose(nps.confidenceInterval[1], 100 * (centre + half), { rel: 1e-12 });
+  });
+
   it('gives unanimous and tiny samples an interval of real width (issue 16 item 11)', () => {
     // [10, 10]: n′ = 5, p′ = 0.55, d′ = 0.15: NPS′ = 40, SE′ = 100·√(0.54/5) = 32.863; upper end clipped
     const two = netPromoterScore([10, 10]);
     expectClose(two.confidenceInterval[0], 40 - Z95 * 100 * Math.sqrt(0.108), { rel: 1e-12 });
     expect(two.confidenceInterval[1]).toBe(100);
     expectClose(two.confidenceInterval[0], -24.411, { abs: 5e-4 });
-    // [0]: n′ = 4, p′ = 0.1875, d′ = 0.4375: NPS′ = −25, SE′ = 100·√((0.625 − 0.0625)/4) = 37.5
+    // [0]: n′ = 4, p′ = 0.1875, d′ = 0.4375: NPS′ = −25, SE′ = 100·√((0.625 − 0.0625)/4) = 37.5; the lower end
+    // −25 − 73.5 = −98.5 would leave out the observed −100, so the interval is widened to reach it
     const one = netPromoterScore([0]);
-    expectClose(one.confidenceInterval[0], -25 - Z95 * 37.5, { rel: 1e-12 });
+    expect(one.confidenceInterval[0]).toBe(-100);
     expectClose(one.confidenceInterval[1], -25 + Z95 * 37.5, { rel: 1e-12 });
     expect(one.standardError).toBe(0);
+  });
+
+  it('widens the adjusted-Wald interval to contain the observed score (issue 16: intervals contain estimates)', () => {
+    // 100 promoters of 100 at 80 %: NPS′ = 10000/103 = 97.087, p′ = 100.75/103, d′ = 0.75/103,
+    // SE′ = 100·√((p′ + d′ − (p′ − d′)²)/103); z = 1.2815516: the published interval stops below 100
+    const p = 100.75 / 103;
+    const d = 0.75 / 103;
+    const half = 1.2815515655446008 * 100 * Math.sqrt((p + d - (p - d) ** 2) / 103);
+    expect(10000 / 103 + half).toBeLessThan(100);
+    const all = netPromoterScoreFromCounts({ promoters: 100, passives: 0, detractors: 0 }, { confidenceLevel: 0.8 });
+    expectClose(all.confidenceInterval[0], 10000 / 103 - half, { rel: 1e-12 });
+    expect(all.confidenceInterval[1]).toBe(100);
+    // where the published interval contains the score, nothing changes
+    const mixed = netPromoterScoreFromCounts({ promoters: 50, passives: 30, detractors: 20 }, { confidenceLevel: 0.8 });
+    expect(mixed.confidenceInterval[1]).toBeLessThan(100);
+    // compareNetPromoterScores: 100 promoters against 100 detractors (difference 200) at 80 %
+    const both = compareNetPromoterScores(
+      { promoters: 100, passives: 0, detractors: 0 },
+      { promoters: 0, passives: 0, detractors: 100 },
+      { confidenceLevel: 0.8 },
+    );
+    expect(both.difference).toBe(200);
+    expect(both.confidenceInterval[1]).toBe(200);
+    expect(both.confidenceInterval[0]).toBeLessThan(200);
   });
 
   it('returns the shares of promoters, passives and detractors', () => {

@@ -122,12 +122,11 @@ export const retentionCommand: Command = {
       timeZone,
       epoch,
     );
-    // The library's default end for a log of dates: a file's cells have no type, so a log whose every time is a
-    // local midnight is read as dates, and its latest date covers that whole day (as date strings do).
-    if (options.observationEnd === undefined) {
-      const latest = latestDate(columns.time, timeZone);
-      if (latest !== null) options.observationEnd = latest;
-    }
+    // The library's default end for a log of dates: when the reader saw only calendar dates (its dateOnly flag),
+    // the latest date covers that whole day, as date strings do in the library. Date-times (midnight ones too)
+    // and epoch numbers are instants: the default end is then the latest instant.
+    if (options.observationEnd === undefined && columns.dateOnly)
+      options.observationEnd = latestDate(columns.time, timeZone);
     const matrix = retentionMatrix({ customer: columns.customer, time: columns.time }, options);
     const width = maxOf(matrix.cohorts, (c) => c.counts.length, 0);
     const columnNames =
@@ -163,7 +162,7 @@ export const retentionCommand: Command = {
       },
       csv: () =>
         renderCsv(
-          ['cohort', 'cohort_start', 'size', 'column', 'customers', 'rate', 'complete'],
+          ['cohort', 'cohort_start', 'size', 'column', 'customers', 'rate', 'complete', 'final'],
           matrix.cohorts.flatMap((c) =>
             c.counts.map((count, k) => [
               c.label,
@@ -173,6 +172,7 @@ export const retentionCommand: Command = {
               String(count),
               csvNumber(c.rates[k]),
               String(c.complete[k]),
+              String(c.final[k]),
             ]),
           ),
         ),
@@ -180,21 +180,11 @@ export const retentionCommand: Command = {
   },
 };
 
-/** The ISO date of the latest time when every time is a local midnight in `timeZone` (a log of dates), else null. */
-function latestDate(times: Float64Array, timeZone: string): string | null {
-  if (times.length === 0) return null;
+/** The ISO date, in `timeZone`, of the latest of `times` (a non-empty log of dates). */
+function latestDate(times: Float64Array, timeZone: string): string {
   const days = createPeriodIndexer('retention', { period: 'day', timeZone, weekStartsOn: 1, yearStartsOn: 1 });
   let max = Number.NEGATIVE_INFINITY;
-  let min = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < times.length; i++) {
-    const t = times[i] as number;
-    if (t > max) max = t;
-    if (t < min) min = t;
-  }
-  days.prepare(min, max);
-  for (let i = 0; i < times.length; i++) {
-    const t = times[i] as number;
-    if (days.start(days.index(t)) !== t) return null;
-  }
+  for (let i = 0; i < times.length; i++) if ((times[i] as number) > max) max = times[i] as number;
+  days.prepare(max, max);
   return days.label(days.index(max));
 }

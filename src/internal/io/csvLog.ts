@@ -12,6 +12,7 @@ import {
   type LogReader,
   type ReadResult,
   type ReadSettings,
+  isDateCell,
   readTimeCell,
   readValueCell,
   SHOWN_BYTES,
@@ -43,7 +44,8 @@ export class CsvLogReader implements CsvConsumer, LogReader {
     this.scanner.end();
     if (!this.scanner.hasHeader) this.settings.fail({ problem: 'empty', line: 1, row: -1, column: '' });
     const { customer, time, value } = this.builder.columns();
-    return { customer, customerIds: this.ids.ids, time, value, skippedRows: this.builder.skipped };
+    const dateOnly = this.builder.length > 0 && !this.builder.timeOfDay;
+    return { customer, customerIds: this.ids.ids, time, value, skippedRows: this.builder.skipped, dateOnly };
   }
 
   header(names: string[], line: number): Int32Array {
@@ -101,6 +103,7 @@ export class CsvLogReader implements CsvConsumer, LogReader {
       this.bad({ problem: 'time', line, row, column: this.names.time, value, customer: s.text(0, SHOWN_BYTES) });
       return;
     }
+    const date = isDateCell(bytes, start, end, settings.epochScale);
     let v = 0;
     if (b.value !== null) {
       bytes = s.bytes(2);
@@ -117,6 +120,7 @@ export class CsvLogReader implements CsvConsumer, LogReader {
       }
     }
     bytes = s.bytes(0);
+    if (!date) b.timeOfDay = true;
     b.push(this.ids.code(bytes, s.fieldStart(0), s.fieldEnd(0)), t, v);
   }
 
@@ -138,6 +142,7 @@ export class CsvLogReader implements CsvConsumer, LogReader {
     let lastStart = -1;
     let lastLength = -1;
     let lastCode = -1;
+    let dates = !b.timeOfDay; // every kept time so far a calendar date (a local copy of the builder's flag)
     for (let r = 0, o = 0; r < count; r++, o += stride) {
       b.rows++;
       const idStart = batch[o + 2] as number;
@@ -146,6 +151,7 @@ export class CsvLogReader implements CsvConsumer, LogReader {
         b.length = n;
         this.slowRecord(s, batch, o);
         n = b.length;
+        dates = !b.timeOfDay;
         continue;
       }
       const t = readTimeCell(buf, batch[o + 4] as number, batch[o + 5] as number, zone, timeZone, epochScale);
@@ -156,6 +162,7 @@ export class CsvLogReader implements CsvConsumer, LogReader {
           b.length = n;
           this.slowRecord(s, batch, o);
           n = b.length;
+          dates = !b.timeOfDay;
           continue;
         }
       }
@@ -163,6 +170,7 @@ export class CsvLogReader implements CsvConsumer, LogReader {
         b.length = n;
         this.slowRecord(s, batch, o);
         n = b.length;
+        dates = !b.timeOfDay;
         continue;
       }
       // Sorted logs repeat the previous row's customer: compare with it before hashing.
@@ -172,6 +180,15 @@ export class CsvLogReader implements CsvConsumer, LogReader {
         lastStart = idStart;
         lastLength = idEnd - idStart;
         lastCode = code;
+      }
+      if (dates) {
+        // isDateCell inlined: YYYY-MM-DD, or YYYYMMDD when digit cells are not epochs
+        const ts = batch[o + 4] as number;
+        const length = (batch[o + 5] as number) - ts;
+        if (!((length === 10 && buf[ts + 4] === 45) || (length === 8 && epochScale === 0))) {
+          dates = false;
+          b.timeOfDay = true;
+        }
       }
       customer[n] = code;
       time[n] = t;

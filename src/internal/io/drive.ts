@@ -106,16 +106,16 @@ function chunkBytes(fn: string, chunk: unknown): Uint8Array {
  * ```ts
  * import { toLogColumns } from './drive.ts';
  *
- * const read = { customer: Int32Array.of(0), customerIds: ['a'], time: Float64Array.of(0), value: null, skippedRows: 0 };
- * Object.keys(toLogColumns(read)); // => ['customer', 'customerIds', 'time', 'skippedRows']
- * Object.keys(toLogColumns({ ...read, value: Float64Array.of(5) })); // => ['customer', 'customerIds', 'time', 'value', 'skippedRows']
+ * const read = { customer: Int32Array.of(0), customerIds: ['a'], time: Float64Array.of(0), value: null, skippedRows: 0, dateOnly: false };
+ * Object.keys(toLogColumns(read)); // => ['customer', 'customerIds', 'time', 'skippedRows', 'dateOnly']
+ * Object.keys(toLogColumns({ ...read, value: Float64Array.of(5) })); // => ['customer', 'customerIds', 'time', 'value', 'skippedRows', 'dateOnly']
  * ```
  */
 export function toLogColumns(r: ReadResult): LogColumns {
   const base = { customer: r.customer, customerIds: r.customerIds, time: r.time };
   return r.value === null
-    ? { ...base, skippedRows: r.skippedRows }
-    : { ...base, value: r.value, skippedRows: r.skippedRows };
+    ? { ...base, skippedRows: r.skippedRows, dateOnly: r.dateOnly }
+    : { ...base, value: r.value, skippedRows: r.skippedRows, dateOnly: r.dateOnly };
 }
 
 /**

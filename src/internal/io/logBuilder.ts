@@ -26,6 +26,8 @@ export interface ReadResult {
   readonly time: Float64Array;
   readonly value: Float64Array | null;
   readonly skippedRows: number;
+  /** Whether the log has rows and every kept row's time cell is a calendar date (see {@link isDateCell}). */
+  readonly dateOnly: boolean;
 }
 
 /** A reader of one format (`CsvLogReader`, `NdjsonLogReader`): chunks in, columns out. */
@@ -131,6 +133,23 @@ export function readTimeCell(
 }
 
 /**
+ * Whether the time cell `bytes[start, end)`, already read as a valid time, is a calendar date without a time of
+ * day: `YYYY-MM-DD` or (when digit cells are not epochs) `YYYYMMDD`. Epoch digits, JSON numbers, date-times
+ * (even at midnight) and expanded years are not.
+ * @example
+ * ```ts
+ * import { isDateCell } from './logBuilder.ts';
+ *
+ * const date = (text: string, epochScale = 0): boolean => isDateCell(new TextEncoder().encode(text), 0, text.length, epochScale);
+ * [date('2024-03-05'), date('20240305'), date('2024-03-05T00:00'), date('20240305', 1)]; // => [true, true, false, false]
+ * ```
+ */
+export function isDateCell(bytes: Uint8Array, start: number, end: number, epochScale: number): boolean {
+  const length = end - start;
+  return (length === 10 && bytes[start + 4] === 45) || (length === 8 && epochScale === 0);
+}
+
+/**
  * The number in the value cell `bytes[start, end)`, spaces and tabs around it allowed; NaN when it is not a
  * decimal number (±Infinity for an overflowing one).
  */
@@ -149,6 +168,8 @@ export class LogBuilder {
   /** Data rows seen (kept and skipped). */
   rows = 0;
   skipped = 0;
+  /** Whether a kept row's time was not a calendar date (a date-time, an epoch number): the log is not date-only. */
+  timeOfDay = false;
 
   constructor(withValues: boolean) {
     this.value = withValues ? new Float64Array(1024) : null;

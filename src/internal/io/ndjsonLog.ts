@@ -17,6 +17,7 @@ import {
   type LogReader,
   type ReadResult,
   type ReadSettings,
+  isDateCell,
   readTimeCell,
   SHOWN_BYTES,
   shownText,
@@ -57,6 +58,8 @@ export class NdjsonLogReader implements LogReader {
   private readonly ends = new Int32Array(3);
   private readonly escapes = new Uint8Array(3);
   private pendingParts: Uint8Array[] = [];
+  /** Whether the time cell last read by timeOf was a calendar date. */
+  private timeIsDate = false;
   private pendingBytes = 0;
   private line = 0;
   private started = false;
@@ -103,7 +106,8 @@ export class NdjsonLogReader implements LogReader {
       this.lines(rest, 0, rest.length);
     }
     const { customer, time, value } = this.builder.columns();
-    return { customer, customerIds: this.ids, time, value, skippedRows: this.builder.skipped };
+    const dateOnly = this.builder.length > 0 && !this.builder.timeOfDay;
+    return { customer, customerIds: this.ids, time, value, skippedRows: this.builder.skipped, dateOnly };
   }
 
   private join(tail: Uint8Array): Uint8Array {
@@ -183,6 +187,7 @@ export class NdjsonLogReader implements LogReader {
         return;
       }
     }
+    if (!this.timeIsDate) b.timeOfDay = true;
     b.push(this.customerCode(buf), t, v);
   }
 
@@ -352,6 +357,7 @@ export class NdjsonLogReader implements LogReader {
 
   private timeOf(buf: Uint8Array): number {
     const { settings } = this;
+    this.timeIsDate = false;
     if (this.kinds[1] === NUMBER) {
       const t = parseNumberBytes(buf, this.starts[1] as number, this.ends[1] as number);
       const ms = settings.epochScale === 0 ? t : t * settings.epochScale;
@@ -361,6 +367,7 @@ export class NdjsonLogReader implements LogReader {
     const range = this.stringBytes(buf, 1);
     if (range === null) return Number.NaN;
     const scale = settings.epochScale === 0 && this.textNumbers ? 1 : settings.epochScale;
+    this.timeIsDate = isDateCell(range[0], range[1], range[2], scale);
     return readTimeCell(range[0], range[1], range[2], settings.zone, settings.timeZone, scale);
   }
 

@@ -28,6 +28,58 @@ describe('bgBbPurchaseProbability', () => {
     expect(bgBbPurchaseProbability(params, 0, 0)).toBe(1);
   });
 
+  it('matches mpmath (40 digits) at long horizons and extreme parameters to 1e-12', () => {
+    // mpmath.mp.dps = 40, eq. (7) summed term by term with mpmath.beta and mpmath.binomial. The former
+    // log-gamma sum was off by up to 9e-10 relative here (differences of log-gammas of size 1e4).
+    const cases: Array<[typeof params, number, number, number]> = [
+      [params, 20_000, 3, 0.059312964189021743],
+      [params, 20_000, 0, 0.28727595315570594],
+      [
+        {
+          alpha: 0.0031577550067683514,
+          beta: 0.00014562094942519385,
+          gamma: 0.4315926241964048,
+          delta: 1023.7488150214836,
+        },
+        2648,
+        2532,
+        6.8471267830422509e-5,
+      ],
+      [
+        { alpha: 10.548943928616108, beta: 0.00011004911303771298, gamma: 7.246919145615868, delta: 60.33697165258211 },
+        2476,
+        2167,
+        2.0244478503669385e-14,
+      ],
+      [
+        {
+          alpha: 6.789418444423392,
+          beta: 0.00022148875713622963,
+          gamma: 0.00033952210811228495,
+          delta: 4.362618138130569,
+        },
+        2060,
+        1111,
+        3.104027037262652e-7,
+      ],
+    ];
+    for (const [p, n, x, expected] of cases) expectClose(bgBbPurchaseProbability(p, n, x), expected, { rel: 1e-12 });
+  });
+
+  it('at the documented maximum of 10⁶ opportunities, 50 values of x are probabilities (200 took 40 s, now ~1 s)', () => {
+    // Each value costs n − x multiplications, no log-gamma; the test's own timeout is the loose bound.
+    const xs = Array.from({ length: 50 }, (_, i) => i);
+    const v = bgBbPurchaseProbability(params, 1_000_000, xs);
+    for (const p of v) {
+      expect(p).toBeGreaterThan(0);
+      expect(p).toBeLessThanOrEqual(1);
+    }
+    expect(v.reduce((s, p) => s + p, 0)).toBeLessThanOrEqual(1 + 1e-12);
+    // P(X(n) = 0) converges as n grows: the mpmath value at 20,000 agrees to 1e-7
+    expectClose(v[0] ?? Number.NaN, 0.28727595315570594, { rel: 1e-7 });
+    expect(bgBbPurchaseProbability(params, 1_000_000, 1_000_000)).toBeGreaterThan(0);
+  }, 20_000);
+
   it('throws for invalid x', () => {
     expectThrows(
       () => bgBbPurchaseProbability(params, 6, -1),
