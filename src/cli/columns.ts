@@ -6,6 +6,7 @@
  * @module
  */
 import { readCsvLog, readNdjsonLog } from '../index.ts';
+import { createPeriodIndexer } from '../internal/time/indexer.ts';
 import type { CommandContext, EpochFlag } from './command.ts';
 import { InputError } from './input.ts';
 
@@ -104,4 +105,31 @@ export async function readTransactionColumns(
     length: log.customer.length,
     dateOnly: log.dateOnly,
   };
+}
+
+/**
+ * The observation end a command passes when the user gave none: for a log of calendar dates (the reader's
+ * `dateOnly`), the latest date as an ISO date string, so that the whole of that day is observed, as date strings
+ * are everywhere in the library; otherwise `undefined` (the library's default, the latest instant).
+ * @example
+ * ```ts
+ * import { dateLogEnd } from './columns.ts';
+ *
+ * const days = new Float64Array([Date.UTC(1997, 0, 1), Date.UTC(1998, 5, 30)]);
+ * dateLogEnd({ time: days, dateOnly: true }, 'UTC'); // => '1998-06-30'
+ * dateLogEnd({ time: days, dateOnly: false }, 'UTC'); // => undefined
+ * dateLogEnd({ time: new Float64Array(0), dateOnly: true }, 'UTC'); // => undefined
+ * ```
+ */
+export function dateLogEnd(
+  columns: Pick<TransactionColumns, 'time' | 'dateOnly'>,
+  timeZone: string,
+): string | undefined {
+  const times = columns.time;
+  if (!columns.dateOnly || times.length === 0) return undefined;
+  const days = createPeriodIndexer('cli', { period: 'day', timeZone, weekStartsOn: 1, yearStartsOn: 1 });
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < times.length; i++) if ((times[i] as number) > max) max = times[i] as number;
+  days.prepare(max, max);
+  return days.label(days.index(max));
 }

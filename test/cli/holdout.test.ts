@@ -55,6 +55,28 @@ describe('loyalty-metrics holdout', () => {
     expect(csv.stdout.split('\n')[1]).toMatch(/^mbgnbd,model,/);
   });
 
+  it('without --observation-end, splits a log of dates as the library splits the same date strings', {
+    timeout: 60_000,
+  }, async () => {
+    // No --observation-end: the reader sees calendar dates only (dateOnly), so the CLI ends the split with the
+    // whole of 1998-06-30, the latest date, as calibrationHoldoutSplit does for the same log of date strings.
+    // (In day periods this is the same split as ending at the latest instant; the rule matters for retention.)
+    const run = await runCli(['holdout', ordersFile, ...flags, '--calibration-end', '1997-09-30', '--format', 'json']);
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    const split = calibrationHoldoutSplit(log, { calibrationEnd: '1997-09-30', unit: 'week' });
+    const withEnd = calibrationHoldoutSplit(log, {
+      calibrationEnd: '1997-09-30',
+      observationEnd: '1998-06-30',
+      unit: 'week',
+    });
+    expect(split[0]?.holdoutDuration).toBe(withEnd[0]?.holdoutDuration);
+    const expected = holdoutScorecard(split, [fitBgNbd(split), fitParetoNbd(split)], { names: ['bgnbd', 'paretonbd'] });
+    out.scorecard.forEach((r: { mae: number }, i: number) => {
+      expectClose(r.mae, expected[i]!.mae, { rel: 1e-9 });
+    });
+  });
+
   it('saves a fit that score reads: P(alive), expected purchases and CLV per customer as CSV and NDJSON', {
     timeout: 60_000,
   }, async () => {

@@ -26,7 +26,7 @@ import {
   UsageError,
   yearStartsOnFlag,
 } from '../command.ts';
-import { readTransactionColumns } from '../columns.ts';
+import { dateLogEnd, readTransactionColumns } from '../columns.ts';
 import { csvNumber, formatNumber, renderCsv, renderTable } from '../format.ts';
 
 /** Model names of `--models`, and their fits. */
@@ -131,6 +131,9 @@ export const holdoutCommand: Command = {
       timeZone,
       epoch,
     );
+    // A log of dates is observed to the end of its latest day, as a date string is in the library.
+    const dateEnd = options.observationEnd === undefined ? dateLogEnd(columns, timeZone) : undefined;
+    if (dateEnd !== undefined) options.observationEnd = dateEnd;
     const split: CalibrationHoldoutRow[] = calibrationHoldoutSplit(
       { customer: columns.customer, time: columns.time },
       options,

@@ -1,6 +1,5 @@
 import { retentionMatrix, type RetentionMatrixOptions } from '../../index.ts';
 import { PERIODS } from '../../internal/time/periodKinds.ts';
-import { createPeriodIndexer } from '../../internal/time/indexer.ts';
 import type { Command, CommandOutput } from '../command.ts';
 import {
   CALENDAR_FLAGS,
@@ -15,7 +14,7 @@ import {
   UsageError,
   yearStartsOnFlag,
 } from '../command.ts';
-import { readTransactionColumns } from '../columns.ts';
+import { dateLogEnd, readTransactionColumns } from '../columns.ts';
 import { csvNumber, formatPercent, renderCsv, renderTable } from '../format.ts';
 import { maxOf } from '../../internal/extent.ts';
 
@@ -125,8 +124,8 @@ export const retentionCommand: Command = {
     // The library's default end for a log of dates: when the reader saw only calendar dates (its dateOnly flag),
     // the latest date covers that whole day, as date strings do in the library. Date-times (midnight ones too)
     // and epoch numbers are instants: the default end is then the latest instant.
-    if (options.observationEnd === undefined && columns.dateOnly)
-      options.observationEnd = latestDate(columns.time, timeZone);
+    const dateEnd = options.observationEnd === undefined ? dateLogEnd(columns, timeZone) : undefined;
+    if (dateEnd !== undefined) options.observationEnd = dateEnd;
     const matrix = retentionMatrix({ customer: columns.customer, time: columns.time }, options);
     const width = maxOf(matrix.cohorts, (c) => c.counts.length, 0);
     const columnNames =
@@ -179,12 +178,3 @@ export const retentionCommand: Command = {
     };
   },
 };
-
-/** The ISO date, in `timeZone`, of the latest of `times` (a non-empty log of dates). */
-function latestDate(times: Float64Array, timeZone: string): string {
-  const days = createPeriodIndexer('retention', { period: 'day', timeZone, weekStartsOn: 1, yearStartsOn: 1 });
-  let max = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < times.length; i++) if ((times[i] as number) > max) max = times[i] as number;
-  days.prepare(max, max);
-  return days.label(days.index(max));
-}

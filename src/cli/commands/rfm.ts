@@ -12,7 +12,7 @@ import {
   timeZoneFlag,
   yearStartsOnFlag,
 } from '../command.ts';
-import { readTransactionColumns } from '../columns.ts';
+import { dateLogEnd, readTransactionColumns } from '../columns.ts';
 import { csvNumber, formatNumber, renderCsv, renderTable } from '../format.ts';
 
 /** Flags shared by the commands that summarise a transaction log per customer. */
@@ -83,6 +83,9 @@ export async function summariseTransactions(
     timeZone,
     epoch,
   );
+  // A log of dates is observed to the end of its latest day, as a date string is in the library.
+  const dateEnd = options.observationEnd === undefined ? dateLogEnd(columns, timeZone) : undefined;
+  if (dateEnd !== undefined) options.observationEnd = dateEnd;
   const input =
     columns.value === undefined
       ? { customer: columns.customer, time: columns.time }
