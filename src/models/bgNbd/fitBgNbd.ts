@@ -1,3 +1,4 @@
+import { fitRows } from '../../internal/compressPatterns.ts';
 import { readWeightedCustomers } from '../../internal/input/customerSummary.ts';
 import {
   fitModel,
@@ -78,7 +79,9 @@ export function fitBgNbd(customers: ModelCustomers, options?: FitBgNbdOptions): 
   const opts = parseFitOptions<BgNbdParams>(fn, options, BG_NBD_PARAM_NAMES);
   const input = readWeightedCustomers(fn, customers, opts.weights);
   const { data, weights } = input;
-  const ll = bgNbdLogLikelihood(data.frequency, data.recency, data.T, weights);
+  // identical (x, tₓ, T) rows merged into weighted ones when that pays: the same Σ w·ℓ, fewer terms
+  const rows = fitRows(data.frequency, data.recency, data.T, weights);
+  const ll = bgNbdLogLikelihood(rows.frequency, rows.recency, rows.T, rows.weights);
   return {
     model: 'bgNbd',
     ...fitModel(

@@ -1,3 +1,4 @@
+import { fitRows } from '../../internal/compressPatterns.ts';
 import { readWeightedCustomers } from '../../internal/input/customerSummary.ts';
 import {
   fitModel,
@@ -69,7 +70,9 @@ export function fitMbgNbd(customers: ModelCustomers, options?: FitMbgNbdOptions)
   const opts = parseFitOptions<MbgNbdParams>(fn, options, BG_NBD_PARAM_NAMES);
   const input = readWeightedCustomers(fn, customers, opts.weights);
   const { data, weights } = input;
-  const ll = mbgNbdLogLikelihood(data.frequency, data.recency, data.T, weights);
+  // identical (x, tₓ, T) rows merged into weighted ones when that pays: the same Σ w·ℓ, fewer terms
+  const rows = fitRows(data.frequency, data.recency, data.T, weights);
+  const ll = mbgNbdLogLikelihood(rows.frequency, rows.recency, rows.T, rows.weights);
   return {
     model: 'mbgNbd',
     ...fitModel(

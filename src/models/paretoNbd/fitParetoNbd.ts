@@ -1,3 +1,4 @@
+import { fitRows } from '../../internal/compressPatterns.ts';
 import { readWeightedCustomers } from '../../internal/input/customerSummary.ts';
 import {
   fitModel,
@@ -85,7 +86,9 @@ export function fitParetoNbd(customers: ModelCustomers, options?: FitParetoNbdOp
   const rate0 = W > 0 && sx > 0 && sT > 0 ? Math.min(Math.max(sT / sx, 1e-6), 1e6) : 1;
   const ip = opts.initialParams;
   const start = [ip.r ?? 0.5, ip.alpha ?? 0.5 * rate0, ip.s ?? 1, ip.beta ?? rate0];
-  const ll = paretoNbdLogLikelihood(data.frequency, data.recency, data.T, weights);
+  // identical (x, tₓ, T) rows merged into weighted ones when that pays: the same Σ w·ℓ, fewer terms
+  const rows = fitRows(data.frequency, data.recency, data.T, weights);
+  const ll = paretoNbdLogLikelihood(rows.frequency, rows.recency, rows.T, rows.weights);
   // lifetimes: α and β in time scaled to max T = 1, and −Σwℓ divided by the mean weight (a factor 1/n on λ)
   const lifetimes = timeScaledPenalty(data.T, 4, [1, 3], data.T.length > 0 ? 1 / data.T.length : 1);
   return { model: 'paretoNbd', ...fitModel(PARETO_NBD_PARAM_NAMES, ll, start, W, opts, lifetimes) };
