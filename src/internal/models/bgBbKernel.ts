@@ -6,6 +6,7 @@
  * @internal
  * @module
  */
+import { compressPatterns } from '../compressPatterns.ts';
 import { customerRows, probeRows, rowNumber } from '../input/customerSummary.ts';
 import { bgBbSeries } from './bgBbSeries.ts';
 import {
@@ -311,26 +312,12 @@ export function bgBbLogLikelihood(
   data: BgBbColumns,
   weights: Float64Array,
 ): (logParams: Float64Array, gradient?: Float64Array) => number {
-  const index = new Map<string, number>();
-  const xs: number[] = [];
-  const txs: number[] = [];
-  const ns: number[] = [];
-  const ws: number[] = [];
-  for (let i = 0; i < data.length; i++) {
-    const w = weights[i] as number;
-    if (w === 0) continue;
-    const key = `${data.frequency[i]}|${data.recency[i]}|${data.opportunities[i]}`;
-    const k = index.get(key);
-    if (k === undefined) {
-      index.set(key, xs.length);
-      xs.push(data.frequency[i] as number);
-      txs.push(data.recency[i] as number);
-      ns.push(data.opportunities[i] as number);
-      ws.push(w);
-    } else {
-      ws[k] = (ws[k] as number) + w;
-    }
-  }
+  // one hash pass over the bits of (x, tₓ, n): no strings, linear in the number of customers
+  const p0 = compressPatterns(data.frequency, data.recency, data.opportunities, weights);
+  const xs = p0.frequency;
+  const txs = p0.recency;
+  const ns = p0.T;
+  const ws = p0.weight;
   const natural = new Float64Array(4);
   return (logParams, gradient) => {
     const p: BgBbParams = {
@@ -344,6 +331,7 @@ export function bgBbLogLikelihood(
     let carry = 0; // Neumaier compensation
     for (let i = 0; i < xs.length; i++) {
       const w = ws[i] as number;
+      if (!(w > 0)) continue;
       const term =
         w *
         bgBbLogLikelihoodOne(p, xs[i] as number, txs[i] as number, ns[i] as number, gradient ? natural : undefined, w);

@@ -32,6 +32,7 @@
  * @module
  */
 import { digamma, log1pExp, logDiffExp, logGamma, logGammaDifference } from '../special.ts';
+import { compressPatterns, distinctValues } from '../compressPatterns.ts';
 import { requireObject, requirePositive } from '../validate.ts';
 
 /** Pareto/NBD parameters: purchase rates λ ~ Gamma(r, α), dropout rates μ ~ Gamma(s, β). */
@@ -185,70 +186,37 @@ export function paretoNbdLogLikelihood(
   T: Float64Array,
   weights: Float64Array,
 ): (logParams: Float64Array, gradient?: Float64Array) => number {
-  // Identical (x, tₓ, T) rows are merged into one weighted row; A(t) is tabulated per distinct (x, t).
-  const xIndex = new Map<number, number>();
-  const pairIndex = new Map<number, Map<number, number>>();
-  const rowIndex = new Map<number, Map<number, number>>(); // (tₓ pair, T pair) → merged row
-  const rowX: number[] = [];
-  const rowTx: number[] = [];
-  const rowT: number[] = [];
-  const rowW: number[] = [];
-  const pairX: number[] = [];
-  const pairT: number[] = [];
-  const pairTIndex: number[] = []; // distinct t of each pair (ln(α + t), ln(β + t) are computed once per t)
-  const tIndex = new Map<number, number>();
-  const ts: number[] = [];
-  const pairOf = (x: number, t: number): number => {
-    let byT = pairIndex.get(x);
-    if (byT === undefined) {
-      byT = new Map();
-      pairIndex.set(x, byT);
-    }
-    let k = byT.get(t);
-    if (k === undefined) {
-      k = pairX.length;
-      byT.set(t, k);
-      pairX.push(x);
-      pairT.push(t);
-      let ti = tIndex.get(t);
-      if (ti === undefined) {
-        ti = ts.length;
-        tIndex.set(t, ti);
-        ts.push(t);
-      }
-      pairTIndex.push(ti);
-    }
-    return k;
-  };
-  for (let i = 0; i < frequency.length; i++) {
+  // A(t) is tabulated per distinct (x, t) pair, tₓ and T values sharing one table, by one hash pass over
+  // the 2n (x, t) keys; ln(α + t) and ln(β + t) per distinct t; the gamma terms per distinct x. (The fit
+  // merges identical rows before, when that pays: see fitRows.)
+  let n = 0;
+  for (let i = 0; i < frequency.length; i++) if ((weights[i] as number) > 0) n++;
+  const keyX = new Float64Array(2 * n);
+  const keyT = new Float64Array(2 * n);
+  const rowW = new Float64Array(n);
+  const rowFrequency = new Float64Array(n);
+  for (let i = 0, j = 0; i < frequency.length; i++) {
     const w = weights[i] as number;
-    if (w === 0) continue;
+    if (!(w > 0)) continue;
     const x = frequency[i] as number;
-    let g = xIndex.get(x);
-    if (g === undefined) {
-      g = xIndex.size;
-      xIndex.set(x, g);
-    }
-    const a = pairOf(x, recency[i] as number);
-    const b = pairOf(x, T[i] as number);
-    let byB = rowIndex.get(a);
-    if (byB === undefined) {
-      byB = new Map();
-      rowIndex.set(a, byB);
-    }
-    const row = byB.get(b);
-    if (row === undefined) {
-      byB.set(b, rowX.length);
-      rowX.push(g);
-      rowTx.push(a);
-      rowT.push(b);
-      rowW.push(w);
-    } else {
-      rowW[row] = (rowW[row] as number) + w;
-    }
+    keyX[j] = x;
+    keyX[n + j] = x;
+    keyT[j] = recency[i] as number;
+    keyT[n + j] = T[i] as number;
+    rowFrequency[j] = x;
+    rowW[j++] = w;
   }
-  const n = rowX.length;
-  const xs = Float64Array.from(xIndex.keys());
+  const pairs = compressPatterns(keyX, keyT, new Float64Array(2 * n), new Float64Array(2 * n));
+  const pairX = pairs.frequency;
+  const pairT = pairs.recency;
+  const rowTx = pairs.index.subarray(0, n);
+  const rowT = pairs.index.subarray(n);
+  const byT = distinctValues(pairT);
+  const pairTIndex = byT.index; // distinct t of each pair
+  const ts = byT.distinct;
+  const byX = distinctValues(rowFrequency);
+  const rowX = byX.index;
+  const xs = byX.distinct;
   const m = pairX.length;
   const lnA = new Float64Array(m);
   const lnF = new Float64Array(m); // ln F of each pair, for the cancellation-free value of ℓ

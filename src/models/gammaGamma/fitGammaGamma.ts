@@ -1,3 +1,4 @@
+import { fitRows } from '../../internal/compressPatterns.ts';
 import { readCustomers, readWeights, rowLabel } from '../../internal/input/customerSummary.ts';
 import { readOptions, requireOneOf } from '../../internal/validate.ts';
 import {
@@ -136,7 +137,10 @@ export function fitGammaGamma(customers: SpendCustomers, options?: FitGammaGamma
   const ip = opts.initialParams;
   const start = [ip.p ?? 1, ip.q ?? 2, ip.v ?? (W > 0 ? Math.max(sm / W, 1e-6) : 1)];
   // Every kept row has a positive weight, so W > 0 exactly when some customer entered the likelihood.
-  const fit = fitModel(GAMMA_GAMMA_PARAM_NAMES, gammaGammaLogLikelihood(frequency, monetary, weights), start, W, opts);
+  // identical (x, m̄) rows merged into weighted ones when that pays: the same Σ w·ℓ, fewer terms
+  const rows = fitRows(frequency, monetary, new Float64Array(keep.length), weights);
+  const ll = gammaGammaLogLikelihood(rows.frequency, rows.recency, rows.weights);
+  const fit = fitModel(GAMMA_GAMMA_PARAM_NAMES, ll, start, W, opts);
   const warnings = [...fit.warnings];
   if (fit.params.q <= 1) warnings.push(`q (${fit.params.q}) ≤ 1: the population mean spend p·v/(q − 1) is infinite`);
   if (excluded > 0) {
