@@ -140,7 +140,7 @@ for (const model of MODELS as Model[]) {
       : model === 'bgBb'
         ? ['donations', 'donations1m', undefined]
         : ['cdnow', 'cdnow1m', 'cdnow1mDistinct'];
-  const size = (d: string) => (datasets[d]?.frequency as Float64Array).length;
+  const size = (d: string) => ((datasets[d] as Columns).frequency as Float64Array).length;
   const ds = (d: string) => datasets[d] as Columns;
   if (SETS.includes('cdnow'))
     cases.push({

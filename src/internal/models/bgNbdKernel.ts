@@ -5,13 +5,12 @@
  * @internal
  * @module
  */
-import { distinctIndex, readNumberOrArray, type WeightedCustomers } from '../input/customerSummary.ts';
+import { readNumberOrArray, type WeightedCustomers } from '../input/customerSummary.ts';
 import { logHyp2f1 } from '../hypergeometric.ts';
 import { aliveExpectedPurchases } from './betaDropoutKernel.ts';
 import { betaGeometricLogLikelihood } from './betaGeometricLikelihood.ts';
 import {
   digamma,
-  digammaDifference,
   log1pExp,
   logBeta,
   logBetaRatio,

@@ -1,25 +1,7 @@
-/**
- * MBG/NBD kernels (Batislam, Denizel & Filiztekin 2007, "Empirical validation and comparison of models
- * for customer base analysis", International Journal of Research in Marketing 24(3)), all in log space:
- * the weighted log-likelihood with its analytic gradient, P(alive), conditional expected purchases and
- * P(X(t) = n). The parameters and customer input are those of BG/NBD; the model differs in letting a
- * customer drop out right after the first purchase too (at time 0), so even a customer with no repeat
- * purchase may be gone. Not public API.
- * @internal
- * @module
- */
-import { distinctIndex } from '../input/customerSummary.ts';
-import {
-  digammaDifference,
-  log1pExp,
-  logBeta,
-  logBetaRatio,
-  logGammaDifference,
-  regularizedIncompleteBeta,
-} from '../special.ts';
+import { logBeta, regularizedIncompleteBeta } from '../special.ts';
 import { aliveExpectedPurchases } from './betaDropoutKernel.ts';
 import { betaGeometricLogLikelihood } from './betaGeometricLikelihood.ts';
-import { aliveFromOdds, bgNbdTerms, logNbdProbability, type BgNbdParams } from './bgNbdKernel.ts';
+import { aliveFromOdds, logNbdProbability, type BgNbdParams } from './bgNbdKernel.ts';
 
 /** MBG/NBD parameters (the same four as BG/NBD): λ ~ Gamma(r, α), dropout probability p ~ Beta(a, b). */
 export type MbgNbdParams = BgNbdParams;
