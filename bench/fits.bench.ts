@@ -42,6 +42,8 @@ const PY_RAW_1M = (process.env.BENCH_FIT_PY_RAW_1M ?? 'bgNbd,mbgNbd,gammaGamma')
 
 // --- data -------------------------------------------------------------------------------------------
 type Columns = Record<string, Float64Array>;
+/** A column that must exist. */
+const col = (c: Columns, name: string): Float64Array => c[name] ?? new Float64Array(0);
 const jitter = (v: Float64Array, keepZero: boolean) =>
   v.map((x, i) => (keepZero && x === 0 ? 0 : x + (i + 1) * 1e-9 * Math.max(1, Math.abs(x)) * 1e-1));
 const cdnowRaw = cdnowSummary();
@@ -95,18 +97,20 @@ interface Fit {
 type Model = 'bgNbd' | 'mbgNbd' | 'paretoNbd' | 'gammaGamma' | 'bgBb';
 const transactionFits = { bgNbd: fitBgNbd, mbgNbd: fitMbgNbd, paretoNbd: fitParetoNbd };
 function libraryRaw(model: Model, c: Columns): () => Fit {
-  if (model === 'gammaGamma') return () => fitGammaGamma({ frequency: c.frequency, monetaryValue: c.monetary });
-  if (model === 'bgBb') return () => fitBgBb({ frequency: c.frequency, recency: c.recency, opportunities: c.n });
+  if (model === 'gammaGamma')
+    return () => fitGammaGamma({ frequency: col(c, 'frequency'), monetaryValue: col(c, 'monetary') });
+  if (model === 'bgBb')
+    return () => fitBgBb({ frequency: col(c, 'frequency'), recency: col(c, 'recency'), opportunities: col(c, 'n') });
   const fit = transactionFits[model];
-  return () => fit({ frequency: c.frequency, recency: c.recency, T: c.T });
+  return () => fit({ frequency: col(c, 'frequency'), recency: col(c, 'recency'), T: col(c, 'T') });
 }
 function libraryWeighted(model: Model, c: Columns): () => Fit {
   if (model === 'gammaGamma' || model === 'bgBb') {
     // the same one-pass hash the fits use (compressCustomers takes { frequency, recency, T } only)
     return () => {
-      const f = c.frequency as Float64Array;
-      const second = (model === 'bgBb' ? c.recency : c.monetary) as Float64Array;
-      const third = model === 'bgBb' ? (c.n as Float64Array) : new Float64Array(f.length);
+      const f = col(c, 'frequency');
+      const second = (model === 'bgBb' ? col(c, 'recency') : col(c, 'monetary')) as Float64Array;
+      const third = model === 'bgBb' ? col(c, 'n') : new Float64Array(f.length);
       const p = compressPatterns(f, second, third, new Float64Array(f.length).fill(1));
       return model === 'bgBb'
         ? fitBgBb({ frequency: p.frequency, recency: p.recency, opportunities: p.T }, { weights: p.weight })
@@ -115,7 +119,7 @@ function libraryWeighted(model: Model, c: Columns): () => Fit {
   }
   const fit = transactionFits[model];
   return () => {
-    const k = compressCustomers({ frequency: c.frequency, recency: c.recency, T: c.T });
+    const k = compressCustomers({ frequency: col(c, 'frequency'), recency: col(c, 'recency'), T: col(c, 'T') });
     return fit(k, { weights: k.weights });
   };
 }
