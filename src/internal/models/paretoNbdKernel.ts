@@ -165,6 +165,82 @@ function seriesF(B: number, C: number, z: number, out: Float64Array, derivatives
   out[3] = Fz;
 }
 
+/** Terms of the per-x series tables of the likelihood (z up to about 0.5 converges within them). */
+const TABLE_TERMS = 64;
+
+/**
+ * Fills the table of F(B, C; ·) at offset `base`: (B)ⱼ/(C)ⱼ for j = 1 … TABLE_TERMS and, with
+ * `derivatives`, the harmonic sums Σ_{i<j} 1/(B + i) and Σ_{i<j} 1/(C + i) of ∂/∂B and ∂/∂C.
+ */
+function seriesTable(
+  B: number,
+  C: number,
+  base: number,
+  coef: Float64Array,
+  harmB: Float64Array,
+  harmC: Float64Array,
+  derivatives: boolean,
+): void {
+  let q = B / C;
+  let hB = 0;
+  let hC = 0;
+  for (let j = 1; j <= TABLE_TERMS; j++) {
+    coef[base + j - 1] = q;
+    if (derivatives) {
+      hB += 1 / (B + j - 1);
+      hC += 1 / (C + j - 1);
+      harmB[base + j - 1] = hB;
+      harmC[base + j - 1] = hC;
+    }
+    q *= (B + j) / (C + j);
+  }
+}
+
+/**
+ * {@link seriesF} from the per-x table of group `group` (the same terms and stopping rule, summed by
+ * multiplications only); falls back to seriesF when the table is too short for z.
+ */
+function tableSeries(
+  B: number,
+  C: number,
+  z: number,
+  out: Float64Array,
+  derivatives: boolean,
+  group: number,
+  coef: Float64Array,
+  harmB: Float64Array,
+  harmC: Float64Array,
+): void {
+  if (z <= SERIES_MAX_Z) {
+    const base = group * TABLE_TERMS;
+    const tailFactor = 1 / ((1 - z) * (1 - z));
+    let F = 1;
+    let FB = 0;
+    let FC = 0;
+    let Fz = 0;
+    let zj1 = 1; // z^(j−1)
+    for (let j = 1; j <= TABLE_TERMS; j++) {
+      const q = (coef[base + j - 1] as number) * zj1;
+      const t = q * z;
+      F += t;
+      if (derivatives) {
+        FB += t * (harmB[base + j - 1] as number);
+        FC -= t * (harmC[base + j - 1] as number);
+        Fz += j * q;
+      }
+      if (t === 0 || (j + 1) * t * tailFactor <= SERIES_TOLERANCE * F) {
+        out[0] = F;
+        out[1] = FB;
+        out[2] = FC;
+        out[3] = Fz;
+        return;
+      }
+      zj1 *= z;
+    }
+  }
+  seriesF(B, C, z, out, derivatives);
+}
+
 /**
  * The weighted log-likelihood over customers as a function of ln(r, α, s, β), with its analytic
  * gradient. A(t) is computed once per distinct (x, t) pair (tₓ and T values share one table) and the
@@ -231,7 +307,25 @@ export function paretoNbdLogLikelihood(
   const lgx = new Float64Array(xs.length);
   const dgx = new Float64Array(xs.length);
   const lcx = new Float64Array(xs.length);
+  const lgdx = new Float64Array(xs.length); // ln Γ(r + x) − ln Γ(r)
+  const l1pAlpha = new Float64Array(ts.length); // ln(1 + t/α)
+  const l1pBeta = new Float64Array(ts.length);
   const series = new Float64Array(4);
+  // The series coefficients (B)ⱼ/(C)ⱼ and the harmonic sums of its derivatives depend on x but not on t:
+  // tabulated per distinct x and evaluation (TABLE_TERMS of them), each pair's series is then a loop of
+  // multiplications (a pair needing more terms, z near 1, goes to seriesF).
+  const coef = new Float64Array(xs.length * TABLE_TERMS);
+  const harmB = new Float64Array(xs.length * TABLE_TERMS);
+  const harmC = new Float64Array(xs.length * TABLE_TERMS);
+  // each pair's position in xs (the pairs' own distinct frequencies mapped onto the rows' order)
+  const groupOfPair = new Int32Array(m);
+  {
+    const byPairX = distinctValues(pairX);
+    const where = new Map<number, number>();
+    for (let k = 0; k < xs.length; k++) where.set(xs[k] as number, k);
+    const map = Int32Array.from(byPairX.distinct, (v) => where.get(v) as number);
+    for (let k = 0; k < m; k++) groupOfPair[k] = map[byPairX.index[k] as number] as number;
+  }
 
   return (logParams, gradient) => {
     const r = Math.exp(logParams[0] as number);
@@ -243,11 +337,24 @@ export function paretoNbdLogLikelihood(
       const x = xs[k] as number;
       lgx[k] = logGamma(r + x);
       lcx[k] = Math.log(s) - Math.log(r + s + x); // ln c = ln(s/(r + s + x))
+      lgdx[k] = logGammaDifference(r, x);
       if (gradient) dgx[k] = digamma(r + x);
+      seriesTable(
+        alphaLarger ? r + x : s + 1,
+        r + s + x + 1,
+        k * TABLE_TERMS,
+        coef,
+        harmB,
+        harmC,
+        gradient !== undefined,
+      );
     }
     for (let k = 0; k < ts.length; k++) {
-      lnAlphaDistinct[k] = Math.log(alpha + (ts[k] as number));
-      lnBetaDistinct[k] = Math.log(beta + (ts[k] as number));
+      const t = ts[k] as number;
+      lnAlphaDistinct[k] = Math.log(alpha + t);
+      lnBetaDistinct[k] = Math.log(beta + t);
+      l1pAlpha[k] = Math.log1p(t / alpha);
+      l1pBeta[k] = Math.log1p(t / beta);
     }
     for (let k = 0; k < m; k++) {
       const x = pairX[k] as number;
@@ -259,7 +366,7 @@ export function paretoNbdLogLikelihood(
       const C = r + s + x + 1;
       if (alphaLarger) {
         const z = (alpha - beta) / (alpha + t);
-        seriesF(r + x, C, z, series, gradient !== undefined);
+        tableSeries(r + x, C, z, series, gradient !== undefined, groupOfPair[k] as number, coef, harmB, harmC);
         const F = series[0] as number;
         lnF[k] = Math.log(F);
         lnA[k] = Math.log(F) - (r + x) * la - s * lb;
@@ -274,7 +381,7 @@ export function paretoNbdLogLikelihood(
         }
       } else {
         const z = (beta - alpha) / (beta + t);
-        seriesF(s + 1, C, z, series, gradient !== undefined);
+        tableSeries(s + 1, C, z, series, gradient !== undefined, groupOfPair[k] as number, coef, harmB, harmC);
         const F = series[0] as number;
         lnF[k] = Math.log(F);
         lnA[k] = Math.log(F) + (1 - r - x) * la - (s + 1) * lb;
@@ -326,8 +433,8 @@ export function paretoNbdLogLikelihood(
         let v = lc + (lnF[b] as number);
         if (!alphaLarger) {
           // the second form of A(t) carries (α + t)/(β + t) once more
-          u += Math.log(alpha + tx) - Math.log(beta + tx);
-          v += Math.log(alpha + tT) - Math.log(beta + tT);
+          u += (lnAlphaT[a] as number) - (lnBetaT[a] as number);
+          v += (lnAlphaT[b] as number) - (lnBetaT[b] as number);
         }
         u += lc;
         // ln(1 + eᵘ − eᵛ) with u ≥ v
@@ -335,9 +442,9 @@ export function paretoNbdLogLikelihood(
       }
       const term =
         w *
-        (logGammaDifference(r, x) -
-          r * Math.log1p(tT / alpha) -
-          s * Math.log1p(tT / beta) -
+        ((lgdx[g] as number) -
+          r * (l1pAlpha[pairTIndex[b] as number] as number) -
+          s * (l1pBeta[pairTIndex[b] as number] as number) -
           x * (lnAlphaT[b] as number) +
           lnRest);
       const tsum = ll + term;
