@@ -134,8 +134,8 @@ export function compressionPays(frequency: Float64Array, recency: Float64Array, 
 
 /**
  * The rows a fit evaluates: the distinct (x, tₓ, T) patterns with summed weights when
- * {@link compressionPays} and they are indeed at most ¾ of the rows, else the rows as given. Patterns
- * whose weights sum to 0 are dropped. The weighted likelihood is the same sum either way (terms grouped
+ * {@link compressionPays} and they are indeed at most ¾ of the rows, else the rows as given. Rows of
+ * weight 0 are dropped from the merged patterns. The weighted likelihood is the same sum either way (terms grouped
  * differently, so equal to rounding).
  * @example
  * ```ts
@@ -154,26 +154,104 @@ export function fitRows(
 ): FitRows {
   const asGiven = { frequency, recency, T, weights, compressed: false };
   if (!compressionPays(frequency, recency, T)) return asGiven;
-  const p = compressPatterns(frequency, recency, T, weights);
-  if (p.count > 0.75 * frequency.length) return asGiven;
-  let kept = 0;
-  for (let k = 0; k < p.count; k++) if ((p.weight[k] as number) > 0) kept++;
-  if (kept === p.count)
-    return { frequency: p.frequency, recency: p.recency, T: p.T, weights: p.weight, compressed: true };
-  const out = {
-    frequency: new Float64Array(kept),
-    recency: new Float64Array(kept),
-    T: new Float64Array(kept),
-    weights: new Float64Array(kept),
+  return mergeRows(frequency, recency, T, weights, Math.floor(0.75 * frequency.length)) ?? asGiven;
+}
+
+/**
+ * The distinct (x, tₓ, T) patterns of the rows with positive weight, with summed weights, or `undefined`
+ * as soon as there are more than `limit` of them. Unlike {@link compressPatterns} (which sizes its table
+ * and outputs for n distinct rows and returns every row's index), the hash table and the outputs start
+ * small and double as patterns appear, so a million rows of a few thousand patterns touch a table that
+ * stays in cache and allocate kilobytes, not tens of megabytes.
+ */
+function mergeRows(
+  frequency: Float64Array,
+  recency: Float64Array,
+  T: Float64Array,
+  weights: Float64Array,
+  limit: number,
+): FitRows | undefined {
+  const n = frequency.length;
+  let cap = 1024; // table slots, kept at least twice the pattern count
+  let slots = new Int32Array(cap).fill(-1);
+  let size = 512; // output capacity
+  let fx = new Float64Array(size);
+  let fr = new Float64Array(size);
+  let fT = new Float64Array(size);
+  let fw = new Float64Array(size);
+  let fh = new Int32Array(size); // each pattern's hash, for rehashing
+  let count = 0;
+  const bits = new Float64Array(3);
+  const words = new Uint32Array(bits.buffer);
+  for (let i = 0; i < n; i++) {
+    const w = weights[i] as number;
+    if (!(w > 0)) continue;
+    const x = frequency[i] as number;
+    const r = recency[i] as number;
+    const t = T[i] as number;
+    // the bits of the three values (−0 as 0), mixed by multiply-xorshift rounds
+    bits[0] = x === 0 ? 0 : x;
+    bits[1] = r === 0 ? 0 : r;
+    bits[2] = t === 0 ? 0 : t;
+    let hash = Math.imul((words[0] as number) ^ Math.imul(words[1] as number, 0x85ebca6b), 0xcc9e2d51);
+    hash = Math.imul(hash ^ (hash >>> 15) ^ (words[2] as number), 0x1b873593);
+    hash = Math.imul(hash ^ (hash >>> 13) ^ Math.imul(words[3] as number, 0x85ebca6b), 0xcc9e2d51);
+    hash = Math.imul(hash ^ (hash >>> 16) ^ (words[4] as number), 0x1b873593);
+    hash = Math.imul(hash ^ (hash >>> 13) ^ Math.imul(words[5] as number, 0x85ebca6b), 0xcc9e2d51);
+    hash ^= hash >>> 16;
+    let h = hash & (cap - 1);
+    for (;;) {
+      const s = slots[h] as number;
+      if (s < 0) break;
+      if (fx[s] === x && fr[s] === r && fT[s] === t) {
+        fw[s] = (fw[s] as number) + w;
+        h = -1;
+        break;
+      }
+      h = (h + 1) & (cap - 1);
+    }
+    if (h < 0) continue;
+    if (count === limit) return undefined;
+    if (count === size) {
+      size *= 2;
+      fx = grow(fx, size);
+      fr = grow(fr, size);
+      fT = grow(fT, size);
+      fw = grow(fw, size);
+      const longer = new Int32Array(size);
+      longer.set(fh);
+      fh = longer;
+    }
+    fx[count] = x;
+    fr[count] = r;
+    fT[count] = t;
+    fw[count] = w;
+    fh[count] = hash;
+    slots[h] = count++;
+    if (2 * count > cap) {
+      // rehash into a table twice the size
+      cap *= 2;
+      slots = new Int32Array(cap).fill(-1);
+      for (let k = 0; k < count; k++) {
+        let g = (fh[k] as number) & (cap - 1);
+        while ((slots[g] as number) >= 0) g = (g + 1) & (cap - 1);
+        slots[g] = k;
+      }
+    }
+  }
+  return {
+    frequency: fx.slice(0, count),
+    recency: fr.slice(0, count),
+    T: fT.slice(0, count),
+    weights: fw.slice(0, count),
     compressed: true,
   };
-  for (let k = 0, j = 0; k < p.count; k++) {
-    if (!((p.weight[k] as number) > 0)) continue;
-    out.frequency[j] = p.frequency[k] as number;
-    out.recency[j] = p.recency[k] as number;
-    out.T[j] = p.T[k] as number;
-    out.weights[j++] = p.weight[k] as number;
-  }
+}
+
+/** A copy of `v` in a longer array. */
+function grow(v: Float64Array, size: number): Float64Array<ArrayBuffer> {
+  const out = new Float64Array(size);
+  out.set(v);
   return out;
 }
 

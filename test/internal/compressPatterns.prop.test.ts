@@ -100,6 +100,10 @@ describe('fitRows', () => {
     // half the rows in 5 patterns (even i: i mod 10 ∈ {0, 2, 4, 6, 8}), the other half distinct: at most ¾ of the rows remain, so it merges
     const half = Float64Array.from({ length: n }, (_, i) => (i % 2 === 0 ? i % 10 : 1000 + i));
     expect(fitRows(half, half, half, ones).frequency.length).toBe(n / 2 + 5);
+    // a fifth of the rows in one pattern: the sample sees repeats, but 40,001 patterns are over ¾ of the rows
+    const fifth = Float64Array.from({ length: n }, (_, i) => (i % 5 === 0 ? 0 : i));
+    expect(compressionPays(fifth, fifth, fifth)).toBe(true);
+    expect(fitRows(fifth, fifth, fifth, ones).compressed).toBe(false);
   });
 });
 
