@@ -276,6 +276,10 @@ for (const c of cases) {
       `  ${side.padEnd(19)} ${ms(median(w)).padStart(8)} ms [${ms(Math.min(...w))}–${ms(Math.max(...w))}] ${perCustomer} µs/customer  ℓ ${first.ll.toFixed(4)}  (${fmtParams(first.params)})`,
     );
   }
+  if (c.size > 100_000 && !('lifetimes' in c.lifetimes))
+    console.log(
+      `  lifetimes (raw)     not run at this size (BENCH_FIT_PY_RAW_1M=${PY_RAW_1M.join(',')}; see its per-customer cost at CDNOW size)`,
+    );
   const lib = medians.library;
   const libLl = samples.get(`${c.name} | library`)?.[0]?.ll;
   for (const ref of Object.keys(c.lifetimes)) {

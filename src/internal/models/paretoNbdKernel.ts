@@ -368,8 +368,9 @@ export function paretoNbdLogLikelihood(
         const z = (alpha - beta) / (alpha + t);
         tableSeries(r + x, C, z, series, gradient !== undefined, groupOfPair[k] as number, coef, harmB, harmC);
         const F = series[0] as number;
-        lnF[k] = Math.log(F);
-        lnA[k] = Math.log(F) - (r + x) * la - s * lb;
+        const lf = Math.log(F);
+        lnF[k] = lf;
+        lnA[k] = lf - (r + x) * la - s * lb;
         if (gradient) {
           const gB = (series[1] as number) / F;
           const gC = (series[2] as number) / F;
@@ -383,8 +384,9 @@ export function paretoNbdLogLikelihood(
         const z = (beta - alpha) / (beta + t);
         tableSeries(s + 1, C, z, series, gradient !== undefined, groupOfPair[k] as number, coef, harmB, harmC);
         const F = series[0] as number;
-        lnF[k] = Math.log(F);
-        lnA[k] = Math.log(F) + (1 - r - x) * la - (s + 1) * lb;
+        const lf = Math.log(F);
+        lnF[k] = lf;
+        lnA[k] = lf + (1 - r - x) * la - (s + 1) * lb;
         if (gradient) {
           const gB = (series[1] as number) / F;
           const gC = (series[2] as number) / F;
