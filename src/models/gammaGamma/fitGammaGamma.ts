@@ -66,6 +66,8 @@ export interface FitGammaGammaResult extends ModelFitDiagnostics<GammaGammaParam
  * ```
  *
  * monetaryValue (m̄) is the mean value of the customer's repeat purchases, in currency units.
+ * Identical (x, m̄) rows are merged into weighted ones by the fit itself when a sample shows that it
+ * pays (the same fit, each pattern evaluated once).
  * Reference: Fader, Hardie & Lee (2005), "RFM and CLV: Using Iso-Value Curves for Customer Base
  * Analysis", Journal of Marketing Research 42(4); Fader & Hardie (2013), "The Gamma-Gamma Model of
  * Monetary Value".

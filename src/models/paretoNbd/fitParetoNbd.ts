@@ -46,7 +46,8 @@ export interface FitParetoNbdResult extends ModelFitDiagnostics<ParetoNbdParams>
  * ```
  *
  * Time unit: whatever `recency` and `T` are in (α and β are rates per that unit); use the same unit for
- * every prediction. Weighted rows (see `compressCustomers`) give the same fit as the expanded data.
+ * every prediction. Weighted rows (see `compressCustomers`) give the same fit as the expanded data;
+ * identical rows are also merged by the fit itself when a sample shows that it pays.
  * References: Schmittlein, Morrison & Colombo (1987), "Counting Your Customers: Who Are They and What
  * Will They Do Next?", Management Science 33(1); Fader & Hardie (2005), "A Note on Deriving the
  * Pareto/NBD Model and Related Expressions". On the CDNOW sample it reaches the published maximum
