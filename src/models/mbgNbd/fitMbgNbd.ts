@@ -37,7 +37,8 @@ export interface FitMbgNbdResult extends ModelFitDiagnostics<MbgNbdParams> {
  * ```
  *
  * Time unit: whatever `recency` and `T` are in. Identical (x, tₓ, T) rows are merged into weighted
- * ones by the fit itself when a sample shows that it pays (the same fit, evaluated once per pattern). Reference: Batislam, Denizel & Filiztekin (2007),
+ * ones by the fit itself when a sample shows that it pays (the same fit, evaluated once per pattern).
+ * Reference: Batislam, Denizel & Filiztekin (2007),
  * "Empirical validation and comparison of models for customer base analysis", International Journal of
  * Research in Marketing 24(3). On the CDNOW sample it gives r = 0.525, α = 6.183, a = 0.891,
  * b = 1.614, the estimates of the R package BTYDplus.
