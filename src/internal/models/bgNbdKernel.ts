@@ -10,7 +10,6 @@ import { logHyp2f1 } from '../hypergeometric.ts';
 import { aliveExpectedPurchases } from './betaDropoutKernel.ts';
 import { betaGeometricLogLikelihood } from './betaGeometricLikelihood.ts';
 import {
-  digamma,
   log1pExp,
   logBeta,
   logBetaRatio,
@@ -135,55 +134,6 @@ export function bgNbdLogLikelihoodOne(p: BgNbdParams, x: number, tx: number, T: 
   if (x === 0) return base;
   const d = Math.log(a) - Math.log(b + (x - 1)) + (r + x) * Math.log1p((T - tx) / (alpha + tx));
   return base - x * Math.log(alpha + T) + log1pExp(d);
-}
-
-/** Parameter-only terms of a BG/NBD or MBG/NBD likelihood evaluation (digammas 0 without a gradient). */
-export interface BgNbdTerms {
-  readonly r: number;
-  readonly alpha: number;
-  readonly a: number;
-  readonly b: number;
-  /** ln Γ(r), ln Γ(b), ln Γ(a + b). */
-  readonly lgr: number;
-  readonly lgb: number;
-  readonly lgab: number;
-  /** ln α, ln a. */
-  readonly lnAlpha: number;
-  readonly lnA: number;
-  /** ψ(r), ψ(b), ψ(a + b) when `withGradient`, else 0. */
-  readonly dgr: number;
-  readonly dgb: number;
-  readonly dgab: number;
-}
-
-/**
- * The parameters r, α, a, b from ln(r, α, a, b) and the gamma/digamma terms both likelihoods need once per evaluation.
- * @example
- * ```ts
- * import { bgNbdTerms } from './bgNbdKernel.ts';
- *
- * bgNbdTerms(Float64Array.from([0.25, 4, 0.8, 2.5], Math.log), false); // => { r: 0.25, alpha: 4, a: 0.8, b: 2.5 }
- * ```
- */
-export function bgNbdTerms(logParams: Float64Array, withGradient: boolean): BgNbdTerms {
-  const r = Math.exp(logParams[0] as number);
-  const alpha = Math.exp(logParams[1] as number);
-  const a = Math.exp(logParams[2] as number);
-  const b = Math.exp(logParams[3] as number);
-  return {
-    r,
-    alpha,
-    a,
-    b,
-    lgr: logGamma(r),
-    lgb: logGamma(b),
-    lgab: logGamma(a + b),
-    lnAlpha: Math.log(alpha),
-    lnA: Math.log(a),
-    dgr: withGradient ? digamma(r) : 0,
-    dgb: withGradient ? digamma(b) : 0,
-    dgab: withGradient ? digamma(a + b) : 0,
-  };
 }
 
 /**
