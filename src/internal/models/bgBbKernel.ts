@@ -164,13 +164,15 @@ export function readBgBbCustomers(fn: string, name: string, input: unknown, allo
   const recency = new Float64Array(length);
   const opportunities = new Float64Array(length);
   for (let i = 0; i < length; i++) {
-    const values = fields.map((f) => rowNumber(fn, i, f, get(f, i)));
-    const [x, tx, n] = values as [number, number, number];
+    // no per-row array or message: the strings are built only for the row that fails
+    const x = rowNumber(fn, i, 'frequency', get('frequency', i));
+    const tx = rowNumber(fn, i, 'recency', get('recency', i));
+    const n = rowNumber(fn, i, 'opportunities', get('opportunities', i));
     if (!Number.isInteger(x) || x < 0)
       rangeFail(fn, `row ${i}: frequency (${describeValue(x)}) must be a non-negative integer`);
     if (!Number.isInteger(tx) || tx < 0)
       rangeFail(fn, `row ${i}: recency (${describeValue(tx)}) must be a non-negative integer`);
-    readOpportunities(fn, `row ${i}: opportunities`, n);
+    if (!(Number.isInteger(n) && n >= 1 && n <= MAX_OPPORTUNITIES)) readOpportunities(fn, `row ${i}: opportunities`, n);
     if (tx > n) rangeFail(fn, `row ${i}: recency (${tx}) must not exceed opportunities (${n})`);
     if (x > tx) rangeFail(fn, `row ${i}: frequency (${x}) must not exceed recency (${tx})`);
     if (x === 0 && tx !== 0) rangeFail(fn, `row ${i}: recency (${tx}) must be 0 when frequency is 0`);

@@ -115,23 +115,31 @@ export function fitGammaGamma(customers: SpendCustomers, options?: FitGammaGamma
   });
   const allWeights = readWeights(fn, opts.weights, data.length);
   const allMonetary = data.monetaryValue as Float64Array;
-  const keep: number[] = [];
+  // the repeat buyers with positive weight and spend, straight into typed arrays (counted first)
+  let kept = 0;
   let excluded = 0;
   let firstExcluded = -1;
   for (let i = 0; i < data.length; i++) {
     if (!((data.frequency[i] as number) > 0 && (allWeights[i] as number) > 0)) continue;
-    if ((allMonetary[i] as number) > 0) keep.push(i);
+    if ((allMonetary[i] as number) > 0) kept++;
     else {
       excluded++;
       if (firstExcluded < 0) firstExcluded = i;
     }
   }
-  const frequency = Float64Array.from(keep, (i) => data.frequency[i] as number);
-  const monetary = Float64Array.from(keep, (i) => (data.monetaryValue as Float64Array)[i] as number);
-  const weights = Float64Array.from(keep, (i) => allWeights[i] as number);
+  const frequency = new Float64Array(kept);
+  const monetary = new Float64Array(kept);
+  const weights = new Float64Array(kept);
+  for (let i = 0, j = 0; i < data.length; i++) {
+    if (!((data.frequency[i] as number) > 0 && (allWeights[i] as number) > 0 && (allMonetary[i] as number) > 0))
+      continue;
+    frequency[j] = data.frequency[i] as number;
+    monetary[j] = allMonetary[i] as number;
+    weights[j++] = allWeights[i] as number;
+  }
   let W = 0;
   let sm = 0;
-  for (let i = 0; i < keep.length; i++) {
+  for (let i = 0; i < kept; i++) {
     W += weights[i] as number;
     sm += (weights[i] as number) * (monetary[i] as number);
   }
@@ -140,7 +148,7 @@ export function fitGammaGamma(customers: SpendCustomers, options?: FitGammaGamma
   const start = [ip.p ?? 1, ip.q ?? 2, ip.v ?? (W > 0 ? Math.max(sm / W, 1e-6) : 1)];
   // Every kept row has a positive weight, so W > 0 exactly when some customer entered the likelihood.
   // identical (x, m̄) rows merged into weighted ones when that pays: the same Σ w·ℓ, fewer terms
-  const rows = fitRows(frequency, monetary, new Float64Array(keep.length), weights);
+  const rows = fitRows(frequency, monetary, new Float64Array(kept), weights);
   const ll = gammaGammaLogLikelihood(rows.frequency, rows.recency, rows.weights);
   const fit = fitModel(GAMMA_GAMMA_PARAM_NAMES, ll, start, W, opts);
   const warnings = [...fit.warnings];
@@ -151,5 +159,5 @@ export function fitGammaGamma(customers: SpendCustomers, options?: FitGammaGamma
       `${excluded} customer${excluded === 1 ? '' : 's'} with repeat purchases and a monetaryValue ≤ 0 left out of the fit (first: ${first}); the model has positive spend only`,
     );
   }
-  return { ...fit, customers: keep.length, excluded, warnings };
+  return { ...fit, customers: kept, excluded, warnings };
 }
