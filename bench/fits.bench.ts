@@ -19,7 +19,8 @@
 // `library weighted` is compressCustomers (or the same hash pass for spends and BG/BB) + fitX with weights;
 // `lifetimes` fits the raw rows; `lifetimes weighted` is a pandas groupby of the rows to distinct patterns +
 // fit with `weights`, timed together, as lifetimes users compress. Penalizer 0 on both sides. Figures:
-// medians of BENCH_ROUNDS rounds (default 3) with [min–max], wall time of the fitting process, and the
+// medians of BENCH_ROUNDS rounds (default 3) with [min–max], wall and CPU time of the fitting process (CPU:
+// user + system of that process, the steadier figure on a loaded machine; V8's helper threads count), and the
 // log-likelihood each side reports (lifetimes': its own likelihood at its own parameters, as a total).
 // BENCH_FIT_MODELS (e.g. `bgNbd,mbgNbd`) and BENCH_FIT_SETS (`cdnow,1m`) select cases.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -210,13 +211,17 @@ const reference = typeof found === 'string' ? undefined : found;
 // --- interleaved runs -----------------------------------------------------------------------------
 interface Sample {
   readonly wall: number;
+  readonly cpu: number;
   readonly ll: number;
   readonly params: object;
 }
 function timeJs(fn: () => Fit): Sample {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const fit = fn();
-  return { wall: performance.now() - t0, ll: fit.logLikelihood, params: fit.params };
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { wall, cpu: (c.user + c.system) / 1000, ll: fit.logLikelihood, params: fit.params };
 }
 const samples = new Map<string, Sample[]>();
 const push = (key: string, s: Sample) => samples.set(key, [...(samples.get(key) ?? []), s]);
@@ -244,7 +249,7 @@ for (let round = 0; round < ROUNDS; round++) {
       else {
         const r = (await reference?.run(key)) as Reply;
         if (r.error !== undefined) console.log(`  ${key}: lifetimes failed: ${r.error}`);
-        else push(key, { wall: r.wall, ll: r.ll, params: r.params });
+        else push(key, { wall: r.wall, cpu: r.cpu, ll: r.ll, params: r.params });
       }
     }
   }
@@ -262,6 +267,7 @@ console.log(`\nFits, ${ROUNDS} interleaved rounds: median wall [min–max]; ℓ 
 for (const c of cases) {
   console.log(`${c.name} (${c.size.toLocaleString('en')} customers)`);
   const medians: Record<string, number> = {};
+  const cpus: Record<string, number> = {};
   for (const side of [...Object.keys(c.library), ...Object.keys(c.lifetimes)]) {
     const s = samples.get(`${c.name} | ${side}`);
     if (!s || s.length === 0) {
@@ -270,10 +276,11 @@ for (const c of cases) {
     }
     const w = s.map((x) => x.wall);
     medians[side] = median(w);
+    cpus[side] = median(s.map((x) => x.cpu));
     const perCustomer = ((median(w) * 1000) / c.size).toFixed(3);
     const first = s[0] as Sample;
     console.log(
-      `  ${side.padEnd(19)} ${ms(median(w)).padStart(8)} ms [${ms(Math.min(...w))}–${ms(Math.max(...w))}] ${perCustomer} µs/customer  ℓ ${first.ll.toFixed(4)}  (${fmtParams(first.params)})`,
+      `  ${side.padEnd(19)} ${ms(median(w)).padStart(8)} ms [${ms(Math.min(...w))}–${ms(Math.max(...w))}] CPU ${ms(cpus[side] as number)} ms, ${perCustomer} µs/customer  ℓ ${first.ll.toFixed(4)}  (${fmtParams(first.params)})`,
     );
   }
   if (c.size > 100_000 && !('lifetimes' in c.lifetimes))
@@ -286,7 +293,11 @@ for (const c of cases) {
     const py = medians[ref];
     const pyLl = samples.get(`${c.name} | ${ref}`)?.[0]?.ll;
     if (py === undefined || lib === undefined) continue;
-    const parts = Object.keys(c.library).map((side) => `${side} ${(py / (medians[side] as number)).toFixed(2)}×`);
+    const pyCpu = cpus[ref] as number;
+    const parts = Object.keys(c.library).map(
+      (side) =>
+        `${side} ${(py / (medians[side] as number)).toFixed(2)}× by wall, ${(pyCpu / (cpus[side] as number)).toFixed(2)}× by CPU`,
+    );
     const agree =
       pyLl !== undefined && libLl !== undefined
         ? `; ℓ differs by ${(Math.abs(libLl - pyLl) / Math.abs(pyLl)).toExponential(1)} relative (${libLl > pyLl ? 'library higher' : 'lifetimes higher'})`
