@@ -128,8 +128,8 @@ export function compressionPays(frequency: Float64Array, recency: Float64Array, 
   if (n <= SAMPLE) return n > 1;
   const pick = (v: Float64Array) =>
     Float64Array.from({ length: SAMPLE }, (_, k) => v[Math.floor((k * n) / SAMPLE)] as number);
-  const p = compressPatterns(pick(frequency), pick(recency), pick(T), new Float64Array(SAMPLE));
-  return SAMPLE - p.count > (SAMPLE * SAMPLE) / n;
+  const sample = mergeRows(pick(frequency), pick(recency), pick(T), new Float64Array(SAMPLE).fill(1), SAMPLE);
+  return SAMPLE - (sample?.frequency.length ?? SAMPLE) > (SAMPLE * SAMPLE) / n;
 }
 
 /**
@@ -281,13 +281,18 @@ export function distinctValues(
   const seen = new Float64Array(n);
   const index = new Int32Array(n);
   let count = 0;
+  const bits = new Float64Array(1);
+  const words = new Uint32Array(bits.buffer);
   for (let i = 0; i < n; i++) {
     if (use !== undefined && use[i] === 0) {
       index[i] = -1;
       continue;
     }
     const v = (values[i] as number) === 0 ? 0 : (values[i] as number);
-    let h = mix(0x9747b28c, v) & mask;
+    bits[0] = v;
+    let hash = Math.imul((words[0] as number) ^ Math.imul(words[1] as number, 0x85ebca6b), 0xcc9e2d51);
+    hash ^= hash >>> 15;
+    let h = hash & mask;
     for (;;) {
       const s = slots[h] as number;
       if (s < 0) {
