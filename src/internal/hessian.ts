@@ -199,6 +199,14 @@ export function logScaleUncertainty(hessian: ArrayLike<number>, logParams: Array
   const n = logParams.length;
   const inv = invertSymmetricPositiveDefinite(hessian, n);
   if (!inv) return { logCovariance: null, standardErrors: Array.from({ length: n }, () => Number.NaN) };
+  // The inverse of an ill-conditioned Hessian is symmetric only to its conditioning; its consumers
+  // (readLogCovariance) require a symmetric matrix, so the two triangles are averaged.
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) {
+      const m = ((inv[i * n + j] as number) + (inv[j * n + i] as number)) / 2;
+      inv[i * n + j] = m;
+      inv[j * n + i] = m;
+    }
   const logCovariance: number[][] = [];
   const standardErrors: number[] = [];
   for (let i = 0; i < n; i++) {

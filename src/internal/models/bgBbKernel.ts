@@ -6,6 +6,7 @@
  * @internal
  * @module
  */
+import { compressPatterns } from '../compressPatterns.ts';
 import { customerRows, probeRows, rowNumber } from '../input/customerSummary.ts';
 import { bgBbSeries } from './bgBbSeries.ts';
 import {
@@ -163,13 +164,15 @@ export function readBgBbCustomers(fn: string, name: string, input: unknown, allo
   const recency = new Float64Array(length);
   const opportunities = new Float64Array(length);
   for (let i = 0; i < length; i++) {
-    const values = fields.map((f) => rowNumber(fn, i, f, get(f, i)));
-    const [x, tx, n] = values as [number, number, number];
+    // no per-row array or message: the strings are built only for the row that fails
+    const x = rowNumber(fn, i, 'frequency', get('frequency', i));
+    const tx = rowNumber(fn, i, 'recency', get('recency', i));
+    const n = rowNumber(fn, i, 'opportunities', get('opportunities', i));
     if (!Number.isInteger(x) || x < 0)
       rangeFail(fn, `row ${i}: frequency (${describeValue(x)}) must be a non-negative integer`);
     if (!Number.isInteger(tx) || tx < 0)
       rangeFail(fn, `row ${i}: recency (${describeValue(tx)}) must be a non-negative integer`);
-    readOpportunities(fn, `row ${i}: opportunities`, n);
+    if (!(Number.isInteger(n) && n >= 1 && n <= MAX_OPPORTUNITIES)) readOpportunities(fn, `row ${i}: opportunities`, n);
     if (tx > n) rangeFail(fn, `row ${i}: recency (${tx}) must not exceed opportunities (${n})`);
     if (x > tx) rangeFail(fn, `row ${i}: frequency (${x}) must not exceed recency (${tx})`);
     if (x === 0 && tx !== 0) rangeFail(fn, `row ${i}: recency (${tx}) must be 0 when frequency is 0`);
@@ -311,26 +314,12 @@ export function bgBbLogLikelihood(
   data: BgBbColumns,
   weights: Float64Array,
 ): (logParams: Float64Array, gradient?: Float64Array) => number {
-  const index = new Map<string, number>();
-  const xs: number[] = [];
-  const txs: number[] = [];
-  const ns: number[] = [];
-  const ws: number[] = [];
-  for (let i = 0; i < data.length; i++) {
-    const w = weights[i] as number;
-    if (w === 0) continue;
-    const key = `${data.frequency[i]}|${data.recency[i]}|${data.opportunities[i]}`;
-    const k = index.get(key);
-    if (k === undefined) {
-      index.set(key, xs.length);
-      xs.push(data.frequency[i] as number);
-      txs.push(data.recency[i] as number);
-      ns.push(data.opportunities[i] as number);
-      ws.push(w);
-    } else {
-      ws[k] = (ws[k] as number) + w;
-    }
-  }
+  // one hash pass over the bits of (x, tₓ, n): no strings, linear in the number of customers
+  const p0 = compressPatterns(data.frequency, data.recency, data.opportunities, weights);
+  const xs = p0.frequency;
+  const txs = p0.recency;
+  const ns = p0.T;
+  const ws = p0.weight;
   const natural = new Float64Array(4);
   return (logParams, gradient) => {
     const p: BgBbParams = {
@@ -344,6 +333,7 @@ export function bgBbLogLikelihood(
     let carry = 0; // Neumaier compensation
     for (let i = 0; i < xs.length; i++) {
       const w = ws[i] as number;
+      if (!(w > 0)) continue;
       const term =
         w *
         bgBbLogLikelihoodOne(p, xs[i] as number, txs[i] as number, ns[i] as number, gradient ? natural : undefined, w);

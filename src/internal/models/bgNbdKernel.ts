@@ -5,12 +5,11 @@
  * @internal
  * @module
  */
-import { distinctIndex, readNumberOrArray, type WeightedCustomers } from '../input/customerSummary.ts';
+import { readNumberOrArray, type WeightedCustomers } from '../input/customerSummary.ts';
 import { logHyp2f1 } from '../hypergeometric.ts';
 import { aliveExpectedPurchases } from './betaDropoutKernel.ts';
+import { betaGeometricLogLikelihood } from './betaGeometricLikelihood.ts';
 import {
-  digamma,
-  digammaDifference,
   log1pExp,
   logBeta,
   logBetaRatio,
@@ -137,55 +136,6 @@ export function bgNbdLogLikelihoodOne(p: BgNbdParams, x: number, tx: number, T: 
   return base - x * Math.log(alpha + T) + log1pExp(d);
 }
 
-/** Parameter-only terms of a BG/NBD or MBG/NBD likelihood evaluation (digammas 0 without a gradient). */
-export interface BgNbdTerms {
-  readonly r: number;
-  readonly alpha: number;
-  readonly a: number;
-  readonly b: number;
-  /** ln Γ(r), ln Γ(b), ln Γ(a + b). */
-  readonly lgr: number;
-  readonly lgb: number;
-  readonly lgab: number;
-  /** ln α, ln a. */
-  readonly lnAlpha: number;
-  readonly lnA: number;
-  /** ψ(r), ψ(b), ψ(a + b) when `withGradient`, else 0. */
-  readonly dgr: number;
-  readonly dgb: number;
-  readonly dgab: number;
-}
-
-/**
- * The parameters r, α, a, b from ln(r, α, a, b) and the gamma/digamma terms both likelihoods need once per evaluation.
- * @example
- * ```ts
- * import { bgNbdTerms } from './bgNbdKernel.ts';
- *
- * bgNbdTerms(Float64Array.from([0.25, 4, 0.8, 2.5], Math.log), false); // => { r: 0.25, alpha: 4, a: 0.8, b: 2.5 }
- * ```
- */
-export function bgNbdTerms(logParams: Float64Array, withGradient: boolean): BgNbdTerms {
-  const r = Math.exp(logParams[0] as number);
-  const alpha = Math.exp(logParams[1] as number);
-  const a = Math.exp(logParams[2] as number);
-  const b = Math.exp(logParams[3] as number);
-  return {
-    r,
-    alpha,
-    a,
-    b,
-    lgr: logGamma(r),
-    lgb: logGamma(b),
-    lgab: logGamma(a + b),
-    lnAlpha: Math.log(alpha),
-    lnA: Math.log(a),
-    dgr: withGradient ? digamma(r) : 0,
-    dgb: withGradient ? digamma(b) : 0,
-    dgab: withGradient ? digamma(a + b) : 0,
-  };
-}
-
 /**
  * The weighted log-likelihood over customers as a function of log parameters, with its analytic
  * gradient. Work is shared wherever the data allow: gamma and digamma terms once per distinct
@@ -211,123 +161,7 @@ export function bgNbdLogLikelihood(
   T: Float64Array,
   weights: Float64Array,
 ): (logParams: Float64Array, gradient?: Float64Array) => number {
-  const n = frequency.length;
-  const used = (i: number): boolean => (weights[i] as number) > 0;
-  const byT = distinctIndex(T, used);
-  const byTx = distinctIndex(recency, (i) => used(i) && (frequency[i] as number) > 0);
-  const byX = distinctIndex(frequency, (i) => used(i) && (frequency[i] as number) > 0);
-  const zeroWeight = new Float64Array(byT.distinct.length); // Σ w of x = 0 customers per distinct T
-  const rows: number[] = [];
-  for (let i = 0; i < n; i++) {
-    if (!used(i)) continue;
-    if (frequency[i] === 0) {
-      const k = byT.index[i] as number;
-      zeroWeight[k] = (zeroWeight[k] as number) + (weights[i] as number);
-    } else rows.push(i);
-  }
-  const m = rows.length;
-  const rowX = Int32Array.from(rows, (i) => byX.index[i] as number);
-  const rowT = Int32Array.from(rows, (i) => byT.index[i] as number);
-  const rowTx = Int32Array.from(rows, (i) => byTx.index[i] as number);
-  const rowW = Float64Array.from(rows, (i) => weights[i] as number);
-  const xs = byX.distinct;
-  const nx = xs.length;
-  const nT = byT.distinct.length;
-  const nTx = byTx.distinct.length;
-  const A1 = new Float64Array(nx);
-  const dA1r = new Float64Array(nx);
-  const dA1a = new Float64Array(nx);
-  const dA1b = new Float64Array(nx);
-  const lnB1 = new Float64Array(nx); // ln(b + x − 1)
-  const invB1 = new Float64Array(nx);
-  const l1pT = new Float64Array(nT); // ln(1 + T/α) = ln(α + T) − ln α without cancellation
-  const lT = new Float64Array(nT);
-  const iT = new Float64Array(nT);
-  const qT = new Float64Array(nT); // T/(α(α + T)) = 1/α − 1/(α + T)
-  const it = new Float64Array(nTx);
-  const rowGap = Float64Array.from(rows, (i) => (T[i] as number) - (recency[i] as number));
-  return (logParams, gradient) => {
-    const { r, alpha, a, b, lnA } = bgNbdTerms(logParams, false);
-    for (let k = 0; k < nx; k++) {
-      const x = xs[k] as number;
-      // ln Γ(r + x) − ln Γ(r) + ln B(a, b + x) − ln B(a, b), each difference formed without cancellation
-      A1[k] = logGammaDifference(r, x) + logBetaRatio(a, b, 0, x);
-      lnB1[k] = Math.log(b + (x - 1));
-      invB1[k] = 1 / (b + (x - 1)); // x − 1 first: b + x − 1 loses b when b is below 1e-16 relative to x
-      if (gradient) {
-        const dab = digammaDifference(a + b, x);
-        dA1r[k] = digammaDifference(r, x);
-        dA1a[k] = -dab;
-        dA1b[k] = digammaDifference(b, x) - dab;
-      }
-    }
-    for (let k = 0; k < nT; k++) {
-      const tT = byT.distinct[k] as number;
-      const v = alpha + tT;
-      l1pT[k] = Math.log1p(tT / alpha);
-      lT[k] = Math.log(v);
-      iT[k] = 1 / v;
-      qT[k] = tT / alpha / v;
-    }
-    for (let k = 0; k < nTx; k++) it[k] = 1 / (alpha + (byTx.distinct[k] as number));
-    // ℓ summed with Neumaier compensation (sum, carry)
-    let ll = 0;
-    let carry = 0;
-    let gr = 0;
-    let gal = 0;
-    let ga = 0;
-    let gb = 0;
-    // Customers without repeat purchases: ℓ = r ln α − r ln(α + T) = −r·ln(1 + T/α), per distinct T.
-    for (let k = 0; k < nT; k++) {
-      const w = zeroWeight[k] as number;
-      if (w === 0) continue;
-      const term = -w * r * (l1pT[k] as number);
-      const t = ll + term;
-      carry += Math.abs(ll) >= Math.abs(term) ? ll - t + term : term - t + ll;
-      ll = t;
-      if (gradient) {
-        gr -= w * (l1pT[k] as number);
-        gal += w * r * (qT[k] as number);
-      }
-    }
-    // Customers with repeat purchases, with δ = ln a − ln(b + x − 1) + (r + x)·ln(1 + (T − tₓ)/(α + tₓ)):
-    // ℓ = A1 − r·ln(1 + T/α) − x·ln(α + T) + ln(1 + e^δ)
-    for (let j = 0; j < m; j++) {
-      const w = rowW[j] as number;
-      const k = rowX[j] as number;
-      const kT = rowT[j] as number;
-      const kt = rowTx[j] as number;
-      const x = xs[k] as number;
-      const rx = r + x;
-      const itx = it[kt] as number;
-      const gap = rowGap[j] as number;
-      const lg = Math.log1p(gap * itx);
-      const d = lnA - (lnB1[k] as number) + rx * lg;
-      // ln(1 + e^δ) and the share π = e^δ/(1 + e^δ) of the second term, from one exp
-      const e = Math.exp(-Math.abs(d));
-      const softplus = Math.max(d, 0) + Math.log1p(e);
-      const term = w * ((A1[k] as number) - r * (l1pT[kT] as number) - x * (lT[kT] as number) + softplus);
-      const t = ll + term;
-      carry += Math.abs(ll) >= Math.abs(term) ? ll - t + term : term - t + ll;
-      ll = t;
-      if (gradient) {
-        const pi = d > 0 ? 1 / (1 + e) : e / (1 + e);
-        const iTk = iT[kT] as number;
-        gr += w * ((dA1r[k] as number) - (l1pT[kT] as number) + pi * lg);
-        // ∂δ/∂α = (r + x)·(1/(α + T) − 1/(α + tₓ)) = −(r + x)·(T − tₓ)/((α + T)(α + tₓ))
-        gal += w * (r * (qT[kT] as number) - x * iTk - pi * rx * gap * iTk * itx);
-        ga += w * ((dA1a[k] as number) + pi / a);
-        gb += w * ((dA1b[k] as number) - pi * (invB1[k] as number));
-      }
-    }
-    if (gradient) {
-      gradient[0] = gr * r;
-      gradient[1] = gal * alpha;
-      gradient[2] = ga * a;
-      gradient[3] = gb * b;
-    }
-    return ll + carry;
-  };
+  return betaGeometricLogLikelihood(frequency, recency, T, weights, 0);
 }
 
 /** (r + x)·ln((α + T)/(α + tₓ)), as log1p: no digits lost when tₓ is close to T and r + x is large. */

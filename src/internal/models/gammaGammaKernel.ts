@@ -4,7 +4,7 @@
  * @internal
  * @module
  */
-import { distinctIndex } from '../input/customerSummary.ts';
+import { distinctValues } from '../compressPatterns.ts';
 import { digammaDifference, logGamma, logGammaDifference } from '../special.ts';
 import { requireObject, requireOneOf, requirePositive } from '../validate.ts';
 import type { NonPositiveSpendPrediction } from '../../models/types.ts';
@@ -88,10 +88,12 @@ export function gammaGammaLogLikelihood(
   weights: Float64Array,
 ): (logParams: Float64Array, gradient?: Float64Array) => number {
   const n = frequency.length;
-  const { index: group, distinct: xs } = distinctIndex(frequency, () => true);
+  const { index: group, distinct: xs } = distinctValues(frequency);
   const m = xs.length;
   const lnX = xs.map(Math.log);
   const lnM = monetary.map(Math.log);
+  const xms = new Float64Array(n); // x·m̄, the customer's total repeat spend
+  for (let i = 0; i < n; i++) xms[i] = (frequency[i] as number) * (monetary[i] as number);
   const G = new Float64Array(m);
   const dGp = new Float64Array(m);
   const dGq = new Float64Array(m);
@@ -121,7 +123,7 @@ export function gammaGammaLogLikelihood(
       const k = group[i] as number;
       const x = xs[k] as number;
       const px = p * x;
-      const xm = x * (monetary[i] as number);
+      const xm = xms[i] as number;
       const xmv = xm + v;
       const lxmv = Math.log(xmv);
       const l1p = Math.log1p(xm / v);

@@ -1,24 +1,7 @@
-/**
- * MBG/NBD kernels (Batislam, Denizel & Filiztekin 2007, "Empirical validation and comparison of models
- * for customer base analysis", International Journal of Research in Marketing 24(3)), all in log space:
- * the weighted log-likelihood with its analytic gradient, P(alive), conditional expected purchases and
- * P(X(t) = n). The parameters and customer input are those of BG/NBD; the model differs in letting a
- * customer drop out right after the first purchase too (at time 0), so even a customer with no repeat
- * purchase may be gone. Not public API.
- * @internal
- * @module
- */
-import { distinctIndex } from '../input/customerSummary.ts';
-import {
-  digammaDifference,
-  log1pExp,
-  logBeta,
-  logBetaRatio,
-  logGammaDifference,
-  regularizedIncompleteBeta,
-} from '../special.ts';
+import { logBeta, regularizedIncompleteBeta } from '../special.ts';
 import { aliveExpectedPurchases } from './betaDropoutKernel.ts';
-import { aliveFromOdds, bgNbdTerms, logNbdProbability, type BgNbdParams } from './bgNbdKernel.ts';
+import { betaGeometricLogLikelihood } from './betaGeometricLikelihood.ts';
+import { aliveFromOdds, logNbdProbability, type BgNbdParams } from './bgNbdKernel.ts';
 
 /** MBG/NBD parameters (the same four as BG/NBD): λ ~ Gamma(r, α), dropout probability p ~ Beta(a, b). */
 export type MbgNbdParams = BgNbdParams;
@@ -31,7 +14,8 @@ export type MbgNbdParams = BgNbdParams;
  *     + ln[ (α + T)^−(r+x) + a/(b + x)·(α + tₓ)^−(r+x) ]
  * ```
  *
- * Terms that depend only on x are computed once per distinct frequency.
+ * One loop with BG/NBD's (see `betaGeometricLogLikelihood`): tables per distinct x, T and tₓ, rows
+ * without repeat purchases aggregated per distinct T.
  * @example
  * ```ts
  * import { mbgNbdLogLikelihood } from './mbgNbdKernel.ts';
@@ -48,70 +32,7 @@ export function mbgNbdLogLikelihood(
   T: Float64Array,
   weights: Float64Array,
 ): (logParams: Float64Array, gradient?: Float64Array) => number {
-  const n = frequency.length;
-  const { index: group, distinct: xs } = distinctIndex(frequency, () => true);
-  const m = xs.length;
-  const A1 = new Float64Array(m);
-  const dA1r = new Float64Array(m);
-  const dA1a = new Float64Array(m);
-  const dA1b = new Float64Array(m);
-  const lnBx = new Float64Array(m);
-  return (logParams, gradient) => {
-    const { r, alpha, a, b, lnA } = bgNbdTerms(logParams, false);
-    for (let k = 0; k < m; k++) {
-      const x = xs[k] as number;
-      // ln Γ(r + x) − ln Γ(r) + ln B(a, b + x + 1) − ln B(a, b), each difference formed without cancellation
-      A1[k] = logGammaDifference(r, x) + logBetaRatio(a, b, 0, x + 1);
-      lnBx[k] = Math.log(b + x);
-      if (gradient) {
-        const dab = digammaDifference(a + b, x + 1);
-        dA1r[k] = digammaDifference(r, x);
-        dA1a[k] = -dab;
-        dA1b[k] = digammaDifference(b, x + 1) - dab;
-      }
-    }
-    // ℓ = A1 − r·ln(1 + T/α) − x·ln(α + T) + ln(1 + e^δ), δ = ln a − ln(b + x) + (r + x)·ln(1 + (T − tₓ)/(α + tₓ)),
-    // summed with Neumaier compensation (sum, carry)
-    let ll = 0;
-    let carry = 0;
-    let gr = 0;
-    let gal = 0;
-    let ga = 0;
-    let gb = 0;
-    for (let i = 0; i < n; i++) {
-      const w = weights[i] as number;
-      if (w === 0) continue;
-      const k = group[i] as number;
-      const x = xs[k] as number;
-      const rx = r + x;
-      const tT = T[i] as number;
-      const tx = recency[i] as number;
-      const iT = 1 / (alpha + tT);
-      const itx = 1 / (alpha + tx);
-      const gap = tT - tx;
-      const l1pT = Math.log1p(tT / alpha);
-      const lg = Math.log1p(gap * itx);
-      const d = lnA - (lnBx[k] as number) + rx * lg;
-      const term = w * ((A1[k] as number) - r * l1pT - (x === 0 ? 0 : x * Math.log(alpha + tT)) + log1pExp(d));
-      const t = ll + term;
-      carry += Math.abs(ll) >= Math.abs(term) ? ll - t + term : term - t + ll;
-      ll = t;
-      if (gradient) {
-        const pi = d > 0 ? 1 / (1 + Math.exp(-d)) : Math.exp(d) / (1 + Math.exp(d));
-        gr += w * ((dA1r[k] as number) - l1pT + pi * lg);
-        gal += w * ((r * tT * iT) / alpha - x * iT - pi * rx * gap * iT * itx);
-        ga += w * ((dA1a[k] as number) + pi / a);
-        gb += w * ((dA1b[k] as number) - pi / (b + x));
-      }
-    }
-    if (gradient) {
-      gradient[0] = gr * r;
-      gradient[1] = gal * alpha;
-      gradient[2] = ga * a;
-      gradient[3] = gb * b;
-    }
-    return ll + carry;
-  };
+  return betaGeometricLogLikelihood(frequency, recency, T, weights, 1);
 }
 
 /**

@@ -32,6 +32,8 @@
  * @module
  */
 import { digamma, log1pExp, logDiffExp, logGamma, logGammaDifference } from '../special.ts';
+import { compressPatterns, distinctValues } from '../compressPatterns.ts';
+import { seriesF, seriesTable, TABLE_TERMS, tableSeries } from './paretoNbdSeries.ts';
 import { requireObject, requirePositive } from '../validate.ts';
 
 /** Pareto/NBD parameters: purchase rates λ ~ Gamma(r, α), dropout rates μ ~ Gamma(s, β). */
@@ -69,101 +71,6 @@ export function readParetoNbdParams(fn: string, params: unknown): ParetoNbdParam
   };
 }
 
-/** Relative size of the last term at which the F(B, C; z) series stops. */
-const SERIES_TOLERANCE = 1e-17;
-/** Above this z the series is slow (hundreds of terms); Gauss's continued fraction takes over. */
-const SERIES_MAX_Z = 0.9;
-/** Hard cap of the series loop (z ≤ 0.9 needs at most ~450 terms). */
-const SERIES_MAX_TERMS = 2_000;
-/** Convergence tolerance of the continued fraction (relative change of the last convergent). */
-const FRACTION_TOLERANCE = 1e-16;
-/**
- * Iteration cap of the continued fraction: reached only within ~1e-9 of z = 1 (α/β or β/α beyond
- * ~10⁹); bounds the cost of any input.
- */
-const FRACTION_MAX_TERMS = 200_000;
-/** Relative steps of the central differences for ∂F/∂B, ∂F/∂C (times max(1, ·)) and ∂F/∂z (times 1 − z). */
-const DIFFERENCE_STEP = 1e-6;
-
-/**
- * F(B, C; z) = ₂F₁(1, B; C; z) by Gauss's continued fraction for ₂F₁(a + 1, b; c + 1; z)/₂F₁(a, b; c; z)
- * at a = 0, b = B, c = C − 1 (DLMF §15.7), evaluated by the modified Lentz method. Near z = 1 it needs
- * far fewer terms than the power series.
- */
-function fractionF(B: number, C: number, z: number): number {
-  const c = C - 1;
-  const tiny = 1e-300;
-  let f = 1;
-  let Cl = f;
-  let Dl = 0;
-  for (let n = 1; n <= FRACTION_MAX_TERMS; n++) {
-    const m = n >> 1;
-    const k =
-      n % 2 === 1
-        ? (-(c + m) * (B + m)) / ((c + 2 * m) * (c + 2 * m + 1))
-        : (m * (B - c - m)) / ((c + 2 * m - 1) * (c + 2 * m));
-    const an = k * z;
-    Dl = 1 + an * Dl;
-    if (Dl === 0) Dl = tiny;
-    Cl = 1 + an / Cl;
-    if (Cl === 0) Cl = tiny;
-    Dl = 1 / Dl;
-    const delta = Cl * Dl;
-    f *= delta;
-    if (Math.abs(delta - 1) <= FRACTION_TOLERANCE) break;
-  }
-  return 1 / f;
-}
-
-/**
- * F(B, C; z) = ₂F₁(1, B; C; z) = Σⱼ (B)ⱼ/(C)ⱼ zʲ for 0 ≤ z < 1 and 0 < B < C, written into out[0];
- * with `derivatives`, also ∂F/∂B, ∂F/∂C, ∂F/∂z into out[1..3]. The term ratio (B + j)/(C + j)·z stays
- * below z, so for z ≤ 0.9 the series converges geometrically for any B (any frequency) and its
- * derivatives are summed alongside; above, the continued fraction gives F and central differences
- * of it the derivatives.
- */
-function seriesF(B: number, C: number, z: number, out: Float64Array, derivatives: boolean): void {
-  if (z > SERIES_MAX_Z) {
-    const F = fractionF(B, C, z);
-    out[0] = F;
-    if (derivatives) {
-      const hB = DIFFERENCE_STEP * Math.max(1, B);
-      const hC = DIFFERENCE_STEP * Math.max(1, C);
-      const hz = DIFFERENCE_STEP * (1 - z);
-      out[1] = (fractionF(B + hB, C, z) - fractionF(B - hB, C, z)) / (2 * hB);
-      out[2] = (fractionF(B, C + hC, z) - fractionF(B, C - hC, z)) / (2 * hC);
-      out[3] = (fractionF(B, C, z + hz) - fractionF(B, C, z - hz)) / (2 * hz);
-    }
-    return;
-  }
-  let F = 1;
-  let FB = 0;
-  let FC = 0;
-  let Fz = 0;
-  let q = B / C; // t_j / z for j = 1
-  let hB = 0; // Σ_{i<j} 1/(B + i)
-  let hC = 0; // Σ_{i<j} 1/(C + i)
-  const tailFactor = 1 / ((1 - z) * (1 - z));
-  for (let j = 1; j <= SERIES_MAX_TERMS; j++) {
-    const t = q * z;
-    F += t;
-    if (derivatives) {
-      hB += 1 / (B + j - 1);
-      hC += 1 / (C + j - 1);
-      FB += t * hB;
-      FC -= t * hC;
-      Fz += j * q;
-    }
-    // z ≤ 0.9: the terms fall below 1e-17 of F within ~450 steps (the cap only guards against NaN).
-    if (t === 0 || (j + 1) * t * tailFactor <= SERIES_TOLERANCE * F) break;
-    q = t * ((B + j) / (C + j));
-  }
-  out[0] = F;
-  out[1] = FB;
-  out[2] = FC;
-  out[3] = Fz;
-}
-
 /**
  * The weighted log-likelihood over customers as a function of ln(r, α, s, β), with its analytic
  * gradient. A(t) is computed once per distinct (x, t) pair (tₓ and T values share one table) and the
@@ -185,70 +92,37 @@ export function paretoNbdLogLikelihood(
   T: Float64Array,
   weights: Float64Array,
 ): (logParams: Float64Array, gradient?: Float64Array) => number {
-  // Identical (x, tₓ, T) rows are merged into one weighted row; A(t) is tabulated per distinct (x, t).
-  const xIndex = new Map<number, number>();
-  const pairIndex = new Map<number, Map<number, number>>();
-  const rowIndex = new Map<number, Map<number, number>>(); // (tₓ pair, T pair) → merged row
-  const rowX: number[] = [];
-  const rowTx: number[] = [];
-  const rowT: number[] = [];
-  const rowW: number[] = [];
-  const pairX: number[] = [];
-  const pairT: number[] = [];
-  const pairTIndex: number[] = []; // distinct t of each pair (ln(α + t), ln(β + t) are computed once per t)
-  const tIndex = new Map<number, number>();
-  const ts: number[] = [];
-  const pairOf = (x: number, t: number): number => {
-    let byT = pairIndex.get(x);
-    if (byT === undefined) {
-      byT = new Map();
-      pairIndex.set(x, byT);
-    }
-    let k = byT.get(t);
-    if (k === undefined) {
-      k = pairX.length;
-      byT.set(t, k);
-      pairX.push(x);
-      pairT.push(t);
-      let ti = tIndex.get(t);
-      if (ti === undefined) {
-        ti = ts.length;
-        tIndex.set(t, ti);
-        ts.push(t);
-      }
-      pairTIndex.push(ti);
-    }
-    return k;
-  };
-  for (let i = 0; i < frequency.length; i++) {
+  // A(t) is tabulated per distinct (x, t) pair, tₓ and T values sharing one table, by one hash pass over
+  // the 2n (x, t) keys; ln(α + t) and ln(β + t) per distinct t; the gamma terms per distinct x. (The fit
+  // merges identical rows before, when that pays: see fitRows.)
+  let n = 0;
+  for (let i = 0; i < frequency.length; i++) if ((weights[i] as number) > 0) n++;
+  const keyX = new Float64Array(2 * n);
+  const keyT = new Float64Array(2 * n);
+  const rowW = new Float64Array(n);
+  const rowFrequency = new Float64Array(n);
+  for (let i = 0, j = 0; i < frequency.length; i++) {
     const w = weights[i] as number;
-    if (w === 0) continue;
+    if (!(w > 0)) continue;
     const x = frequency[i] as number;
-    let g = xIndex.get(x);
-    if (g === undefined) {
-      g = xIndex.size;
-      xIndex.set(x, g);
-    }
-    const a = pairOf(x, recency[i] as number);
-    const b = pairOf(x, T[i] as number);
-    let byB = rowIndex.get(a);
-    if (byB === undefined) {
-      byB = new Map();
-      rowIndex.set(a, byB);
-    }
-    const row = byB.get(b);
-    if (row === undefined) {
-      byB.set(b, rowX.length);
-      rowX.push(g);
-      rowTx.push(a);
-      rowT.push(b);
-      rowW.push(w);
-    } else {
-      rowW[row] = (rowW[row] as number) + w;
-    }
+    keyX[j] = x;
+    keyX[n + j] = x;
+    keyT[j] = recency[i] as number;
+    keyT[n + j] = T[i] as number;
+    rowFrequency[j] = x;
+    rowW[j++] = w;
   }
-  const n = rowX.length;
-  const xs = Float64Array.from(xIndex.keys());
+  const pairs = compressPatterns(keyX, keyT, new Float64Array(2 * n), new Float64Array(2 * n));
+  const pairX = pairs.frequency;
+  const pairT = pairs.recency;
+  const rowTx = pairs.index.subarray(0, n);
+  const rowT = pairs.index.subarray(n);
+  const byT = distinctValues(pairT);
+  const pairTIndex = byT.index; // distinct t of each pair
+  const ts = byT.distinct;
+  const byX = distinctValues(rowFrequency);
+  const rowX = byX.index;
+  const xs = byX.distinct;
   const m = pairX.length;
   const lnA = new Float64Array(m);
   const lnF = new Float64Array(m); // ln F of each pair, for the cancellation-free value of ℓ
@@ -263,7 +137,25 @@ export function paretoNbdLogLikelihood(
   const lgx = new Float64Array(xs.length);
   const dgx = new Float64Array(xs.length);
   const lcx = new Float64Array(xs.length);
+  const lgdx = new Float64Array(xs.length); // ln Γ(r + x) − ln Γ(r)
+  const l1pAlpha = new Float64Array(ts.length); // ln(1 + t/α)
+  const l1pBeta = new Float64Array(ts.length);
   const series = new Float64Array(4);
+  // The series coefficients (B)ⱼ/(C)ⱼ and the harmonic sums of its derivatives depend on x but not on t:
+  // tabulated per distinct x and evaluation (TABLE_TERMS of them), each pair's series is then a loop of
+  // multiplications (a pair needing more terms, z near 1, goes to seriesF).
+  const coef = new Float64Array(xs.length * TABLE_TERMS);
+  const harmB = new Float64Array(xs.length * TABLE_TERMS);
+  const harmC = new Float64Array(xs.length * TABLE_TERMS);
+  // each pair's position in xs (the pairs' own distinct frequencies mapped onto the rows' order)
+  const groupOfPair = new Int32Array(m);
+  {
+    const byPairX = distinctValues(pairX);
+    const where = new Map<number, number>();
+    for (let k = 0; k < xs.length; k++) where.set(xs[k] as number, k);
+    const map = Int32Array.from(byPairX.distinct, (v) => where.get(v) as number);
+    for (let k = 0; k < m; k++) groupOfPair[k] = map[byPairX.index[k] as number] as number;
+  }
 
   return (logParams, gradient) => {
     const r = Math.exp(logParams[0] as number);
@@ -275,11 +167,24 @@ export function paretoNbdLogLikelihood(
       const x = xs[k] as number;
       lgx[k] = logGamma(r + x);
       lcx[k] = Math.log(s) - Math.log(r + s + x); // ln c = ln(s/(r + s + x))
+      lgdx[k] = logGammaDifference(r, x);
       if (gradient) dgx[k] = digamma(r + x);
+      seriesTable(
+        alphaLarger ? r + x : s + 1,
+        r + s + x + 1,
+        k * TABLE_TERMS,
+        coef,
+        harmB,
+        harmC,
+        gradient !== undefined,
+      );
     }
     for (let k = 0; k < ts.length; k++) {
-      lnAlphaDistinct[k] = Math.log(alpha + (ts[k] as number));
-      lnBetaDistinct[k] = Math.log(beta + (ts[k] as number));
+      const t = ts[k] as number;
+      lnAlphaDistinct[k] = Math.log(alpha + t);
+      lnBetaDistinct[k] = Math.log(beta + t);
+      l1pAlpha[k] = Math.log1p(t / alpha);
+      l1pBeta[k] = Math.log1p(t / beta);
     }
     for (let k = 0; k < m; k++) {
       const x = pairX[k] as number;
@@ -291,10 +196,11 @@ export function paretoNbdLogLikelihood(
       const C = r + s + x + 1;
       if (alphaLarger) {
         const z = (alpha - beta) / (alpha + t);
-        seriesF(r + x, C, z, series, gradient !== undefined);
+        tableSeries(r + x, C, z, series, gradient !== undefined, groupOfPair[k] as number, coef, harmB, harmC);
         const F = series[0] as number;
-        lnF[k] = Math.log(F);
-        lnA[k] = Math.log(F) - (r + x) * la - s * lb;
+        const lf = Math.log(F);
+        lnF[k] = lf;
+        lnA[k] = lf - (r + x) * la - s * lb;
         if (gradient) {
           const gB = (series[1] as number) / F;
           const gC = (series[2] as number) / F;
@@ -306,10 +212,11 @@ export function paretoNbdLogLikelihood(
         }
       } else {
         const z = (beta - alpha) / (beta + t);
-        seriesF(s + 1, C, z, series, gradient !== undefined);
+        tableSeries(s + 1, C, z, series, gradient !== undefined, groupOfPair[k] as number, coef, harmB, harmC);
         const F = series[0] as number;
-        lnF[k] = Math.log(F);
-        lnA[k] = Math.log(F) + (1 - r - x) * la - (s + 1) * lb;
+        const lf = Math.log(F);
+        lnF[k] = lf;
+        lnA[k] = lf + (1 - r - x) * la - (s + 1) * lb;
         if (gradient) {
           const gB = (series[1] as number) / F;
           const gC = (series[2] as number) / F;
@@ -358,8 +265,8 @@ export function paretoNbdLogLikelihood(
         let v = lc + (lnF[b] as number);
         if (!alphaLarger) {
           // the second form of A(t) carries (α + t)/(β + t) once more
-          u += Math.log(alpha + tx) - Math.log(beta + tx);
-          v += Math.log(alpha + tT) - Math.log(beta + tT);
+          u += (lnAlphaT[a] as number) - (lnBetaT[a] as number);
+          v += (lnAlphaT[b] as number) - (lnBetaT[b] as number);
         }
         u += lc;
         // ln(1 + eᵘ − eᵛ) with u ≥ v
@@ -367,9 +274,9 @@ export function paretoNbdLogLikelihood(
       }
       const term =
         w *
-        (logGammaDifference(r, x) -
-          r * Math.log1p(tT / alpha) -
-          s * Math.log1p(tT / beta) -
+        ((lgdx[g] as number) -
+          r * (l1pAlpha[pairTIndex[b] as number] as number) -
+          s * (l1pBeta[pairTIndex[b] as number] as number) -
           x * (lnAlphaT[b] as number) +
           lnRest);
       const tsum = ll + term;

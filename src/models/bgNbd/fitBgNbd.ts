@@ -1,3 +1,4 @@
+import { fitRows } from '../../internal/compressPatterns.ts';
 import { readWeightedCustomers } from '../../internal/input/customerSummary.ts';
 import {
   fitModel,
@@ -40,8 +41,9 @@ export interface FitBgNbdResult extends ModelFitDiagnostics<BgNbdParams> {
  * ```
  *
  * Time unit: whatever `recency` and `T` are in (α is a rate per that unit); use the same unit for
- * every prediction. Weighted rows (see `compressCustomers`) give the same fit as the expanded data,
- * much faster. Customers with frequency 0 contribute through T only. On small samples the data may
+ * every prediction. Identical (x, tₓ, T) rows are merged into weighted ones by the fit itself when a
+ * sample shows that it pays (summaries in whole days or weeks), so passing raw rows costs little more
+ * than passing `compressCustomers` output with its weights; either gives the same fit. Customers with frequency 0 contribute through T only. On small samples the data may
  * not reveal heterogeneity in dropout: a and b then run off to huge values (with the ratio a/(a + b)
  * stable) and `converged` may be false; a small `penalty` (e.g. 0.001) keeps them finite.
  * Reference: Fader, Hardie & Lee (2005), "Counting Your Customers the Easy Way", Marketing Science 24(2).
@@ -78,7 +80,9 @@ export function fitBgNbd(customers: ModelCustomers, options?: FitBgNbdOptions): 
   const opts = parseFitOptions<BgNbdParams>(fn, options, BG_NBD_PARAM_NAMES);
   const input = readWeightedCustomers(fn, customers, opts.weights);
   const { data, weights } = input;
-  const ll = bgNbdLogLikelihood(data.frequency, data.recency, data.T, weights);
+  // identical (x, tₓ, T) rows merged into weighted ones when that pays: the same Σ w·ℓ, fewer terms
+  const rows = fitRows(data.frequency, data.recency, data.T, weights);
+  const ll = bgNbdLogLikelihood(rows.frequency, rows.recency, rows.T, rows.weights);
   return {
     model: 'bgNbd',
     ...fitModel(

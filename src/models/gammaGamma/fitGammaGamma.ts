@@ -1,3 +1,4 @@
+import { fitRows } from '../../internal/compressPatterns.ts';
 import { readCustomers, readWeights, rowLabel } from '../../internal/input/customerSummary.ts';
 import { readOptions, requireOneOf } from '../../internal/validate.ts';
 import {
@@ -65,6 +66,8 @@ export interface FitGammaGammaResult extends ModelFitDiagnostics<GammaGammaParam
  * ```
  *
  * monetaryValue (m̄) is the mean value of the customer's repeat purchases, in currency units.
+ * Identical (x, m̄) rows are merged into weighted ones by the fit itself when a sample shows that it
+ * pays (the same fit, each pattern evaluated once).
  * Reference: Fader, Hardie & Lee (2005), "RFM and CLV: Using Iso-Value Curves for Customer Base
  * Analysis", Journal of Marketing Research 42(4); Fader & Hardie (2013), "The Gamma-Gamma Model of
  * Monetary Value".
@@ -112,23 +115,31 @@ export function fitGammaGamma(customers: SpendCustomers, options?: FitGammaGamma
   });
   const allWeights = readWeights(fn, opts.weights, data.length);
   const allMonetary = data.monetaryValue as Float64Array;
-  const keep: number[] = [];
+  // the repeat buyers with positive weight and spend, straight into typed arrays (counted first)
+  let kept = 0;
   let excluded = 0;
   let firstExcluded = -1;
   for (let i = 0; i < data.length; i++) {
     if (!((data.frequency[i] as number) > 0 && (allWeights[i] as number) > 0)) continue;
-    if ((allMonetary[i] as number) > 0) keep.push(i);
+    if ((allMonetary[i] as number) > 0) kept++;
     else {
       excluded++;
       if (firstExcluded < 0) firstExcluded = i;
     }
   }
-  const frequency = Float64Array.from(keep, (i) => data.frequency[i] as number);
-  const monetary = Float64Array.from(keep, (i) => (data.monetaryValue as Float64Array)[i] as number);
-  const weights = Float64Array.from(keep, (i) => allWeights[i] as number);
+  const frequency = new Float64Array(kept);
+  const monetary = new Float64Array(kept);
+  const weights = new Float64Array(kept);
+  for (let i = 0, j = 0; i < data.length; i++) {
+    if (!((data.frequency[i] as number) > 0 && (allWeights[i] as number) > 0 && (allMonetary[i] as number) > 0))
+      continue;
+    frequency[j] = data.frequency[i] as number;
+    monetary[j] = allMonetary[i] as number;
+    weights[j++] = allWeights[i] as number;
+  }
   let W = 0;
   let sm = 0;
-  for (let i = 0; i < keep.length; i++) {
+  for (let i = 0; i < kept; i++) {
     W += weights[i] as number;
     sm += (weights[i] as number) * (monetary[i] as number);
   }
@@ -136,7 +147,10 @@ export function fitGammaGamma(customers: SpendCustomers, options?: FitGammaGamma
   const ip = opts.initialParams;
   const start = [ip.p ?? 1, ip.q ?? 2, ip.v ?? (W > 0 ? Math.max(sm / W, 1e-6) : 1)];
   // Every kept row has a positive weight, so W > 0 exactly when some customer entered the likelihood.
-  const fit = fitModel(GAMMA_GAMMA_PARAM_NAMES, gammaGammaLogLikelihood(frequency, monetary, weights), start, W, opts);
+  // identical (x, m̄) rows merged into weighted ones when that pays: the same Σ w·ℓ, fewer terms
+  const rows = fitRows(frequency, monetary, new Float64Array(kept), weights);
+  const ll = gammaGammaLogLikelihood(rows.frequency, rows.recency, rows.weights);
+  const fit = fitModel(GAMMA_GAMMA_PARAM_NAMES, ll, start, W, opts);
   const warnings = [...fit.warnings];
   if (fit.params.q <= 1) warnings.push(`q (${fit.params.q}) ≤ 1: the population mean spend p·v/(q − 1) is infinite`);
   if (excluded > 0) {
@@ -145,5 +159,5 @@ export function fitGammaGamma(customers: SpendCustomers, options?: FitGammaGamma
       `${excluded} customer${excluded === 1 ? '' : 's'} with repeat purchases and a monetaryValue ≤ 0 left out of the fit (first: ${first}); the model has positive spend only`,
     );
   }
-  return { ...fit, customers: keep.length, excluded, warnings };
+  return { ...fit, customers: kept, excluded, warnings };
 }

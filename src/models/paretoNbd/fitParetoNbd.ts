@@ -1,3 +1,4 @@
+import { fitRows } from '../../internal/compressPatterns.ts';
 import { readWeightedCustomers } from '../../internal/input/customerSummary.ts';
 import {
   fitModel,
@@ -45,7 +46,8 @@ export interface FitParetoNbdResult extends ModelFitDiagnostics<ParetoNbdParams>
  * ```
  *
  * Time unit: whatever `recency` and `T` are in (α and β are rates per that unit); use the same unit for
- * every prediction. Weighted rows (see `compressCustomers`) give the same fit as the expanded data.
+ * every prediction. Weighted rows (see `compressCustomers`) give the same fit as the expanded data;
+ * identical rows are also merged by the fit itself when a sample shows that it pays.
  * References: Schmittlein, Morrison & Colombo (1987), "Counting Your Customers: Who Are They and What
  * Will They Do Next?", Management Science 33(1); Fader & Hardie (2005), "A Note on Deriving the
  * Pareto/NBD Model and Related Expressions". On the CDNOW sample it reaches the published maximum
@@ -85,7 +87,9 @@ export function fitParetoNbd(customers: ModelCustomers, options?: FitParetoNbdOp
   const rate0 = W > 0 && sx > 0 && sT > 0 ? Math.min(Math.max(sT / sx, 1e-6), 1e6) : 1;
   const ip = opts.initialParams;
   const start = [ip.r ?? 0.5, ip.alpha ?? 0.5 * rate0, ip.s ?? 1, ip.beta ?? rate0];
-  const ll = paretoNbdLogLikelihood(data.frequency, data.recency, data.T, weights);
+  // identical (x, tₓ, T) rows merged into weighted ones when that pays: the same Σ w·ℓ, fewer terms
+  const rows = fitRows(data.frequency, data.recency, data.T, weights);
+  const ll = paretoNbdLogLikelihood(rows.frequency, rows.recency, rows.T, rows.weights);
   // lifetimes: α and β in time scaled to max T = 1, and −Σwℓ divided by the mean weight (a factor 1/n on λ)
   const lifetimes = timeScaledPenalty(data.T, 4, [1, 3], data.T.length > 0 ? 1 / data.T.length : 1);
   return { model: 'paretoNbd', ...fitModel(PARETO_NBD_PARAM_NAMES, ll, start, W, opts, lifetimes) };
