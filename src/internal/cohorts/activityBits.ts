@@ -18,6 +18,7 @@ import type { EventLog as CohortEvents } from '../input/eventLog.ts';
 import { defaultObservationEnd, observedUntil, type CohortSettings } from '../input/settings.ts';
 import type { PeriodIndexer } from '../time/indexer.ts';
 import { ROLLING_WINDOW_MS } from '../time/periodKinds.ts';
+import { BLOCK, blockPeriods, type BlockPeriods } from '../purchases/blocks.ts';
 import { rangeFail } from '../validate.ts';
 import { NONE, type CohortActivity, type CohortRowInfo } from './activityLayout.ts';
 
@@ -168,30 +169,112 @@ function firstStarts(
   }
 }
 
-/** Column bit of an event for its slot: absolute period − base (calendar) or window since the start (rolling). */
+/**
+ * Calendar activity off the direct path: bit (period − base) of each activity event's slot, for slots with a
+ * start. Periods come a block at a time from the purchase passes' lookup (`blockPeriods`: arithmetic for UTC
+ * days and weeks, the indexer's table otherwise), not from a call of the indexer per event.
+ */
 function markActivity(
   of: Int32Array,
   times: ArrayLike<number>,
   flags: Uint8Array | null,
   end: number,
-  rolling: boolean,
   first: Float64Array,
-  windowMs: number,
   base: number,
-  indexer: PeriodIndexer,
+  periodsOf: BlockPeriods,
   words: number,
   bits: Int32Array,
 ): void {
   const n = of.length;
+  const block = new Int32Array(Math.min(n, BLOCK));
+  for (let b0 = 0; b0 < n; b0 += BLOCK) {
+    const b1 = Math.min(n, b0 + BLOCK);
+    periodsOf(times, b0, b1, block);
+    for (let e = b0; e < b1; e++) {
+      const t = times[e] as number;
+      if (t > end || (flags !== null && ((flags[e] as number) & 2) === 0)) continue;
+      const c = of[e] as number;
+      if ((first[c] as number) === Number.POSITIVE_INFINITY) continue; // no start: no activity
+      const b = (block[e - b0] as number) - base;
+      if (b < 0) continue; // before the start; calendar bits before the start period are cleared later
+      bits[c * words + (b >>> 5)]! |= 1 << (b & 31);
+    }
+  }
+}
+
+/** Rolling activity: bit ⌊(t − first) / windowMs⌋ of each activity event's slot, for slots with a start. */
+function markRolling(
+  slots: ArrayLike<number>,
+  times: ArrayLike<number>,
+  flags: Uint8Array | null,
+  end: number,
+  first: Float64Array,
+  windowMs: number,
+  words: number,
+  bits: Int32Array,
+): void {
+  const n = times.length;
   for (let e = 0; e < n; e++) {
     const t = times[e] as number;
     if (t > end || (flags !== null && ((flags[e] as number) & 2) === 0)) continue;
-    const c = of[e] as number;
+    const c = slots[e] as number;
     const f = first[c] as number;
     if (f === Number.POSITIVE_INFINITY) continue; // no start: no activity
-    const b = rolling ? Math.floor((t - f) / windowMs) : indexer.index(t) - base;
-    if (b < 0) continue; // before the start; calendar bits before the start period are cleared later
+    const b = Math.floor((t - f) / windowMs);
+    if (b < 0) continue; // before the start (a later start event)
     bits[c * words + (b >>> 5)]! |= 1 << (b & 31);
+  }
+}
+
+/**
+ * Rolling windows when every event starts and returns: each slot's first event and its activity bits in one
+ * pass, which holds while each slot's events come in time order (a log in time order, or grouped by customer
+ * and sorted). At the first event earlier than its slot's first one it stops marking, finishes the first
+ * events alone and returns false: the caller then clears the bits and marks them with {@link markRolling}.
+ */
+function firstAndMarkRolling(
+  slots: ArrayLike<number>,
+  times: ArrayLike<number>,
+  end: number,
+  first: Float64Array,
+  windowMs: number,
+  words: number,
+  bits: Int32Array,
+): boolean {
+  const n = times.length;
+  let e = 0;
+  for (; e < n; e++) {
+    const t = times[e] as number;
+    if (t > end) continue;
+    const c = slots[e] as number;
+    let f = first[c] as number;
+    if (t < f) {
+      if (f !== Number.POSITIVE_INFINITY) break; // out of order for this slot
+      first[c] = t;
+      f = t;
+    }
+    const b = Math.floor((t - f) / windowMs);
+    bits[c * words + (b >>> 5)]! |= 1 << (b & 31);
+  }
+  if (e === n) return true;
+  for (; e < n; e++) {
+    const t = times[e] as number;
+    if (t > end) continue;
+    const c = slots[e] as number;
+    if (t < (first[c] as number)) first[c] = t;
+  }
+  return false;
+}
+
+/**
+ * Period of each instant of `starts` (finite, in [minMs, end]) into `out`, a block at a time through
+ * `blockPeriods` (the same numbers as `indexer.index`).
+ */
+function periodsOfAll(periodsOf: BlockPeriods, starts: Float64Array, out: Int32Array): void {
+  const n = starts.length;
+  for (let b0 = 0; b0 < n; b0 += BLOCK) {
+    const b1 = Math.min(n, b0 + BLOCK);
+    periodsOf(starts, b0, b1, out.subarray(b0, b1));
   }
 }
 
@@ -202,8 +285,8 @@ export interface DenseSlots {
 }
 
 /**
- * Whether a build takes the direct path, where the customer id itself is the slot (no dense numbering): calendar
- * windows, no per-cell totals, no `startEvent` / `returnEvent` filters, no cohort dates, and ids that are
+ * Whether a build takes the direct path, where the customer id itself is the slot (no dense numbering): no
+ * per-cell totals, no `startEvent` / `returnEvent` filters, no cohort dates, and ids that are
  * non-negative integers below the number of events + 1024. The caller numbers the customers densely otherwise
  * and passes the slots to {@link cohortActivity}.
  * @example
@@ -219,15 +302,10 @@ export interface DenseSlots {
  * usesDirectSlots(readCohortEvents('retentionMatrix', { customer: ['a'], time: [0] }, {}, 'UTC', false), settings, false); // => false
  * ```
  */
-export function usesDirectSlots(events: CohortEvents, settings: CohortSettings, totals: boolean): boolean {
+export function usesDirectSlots(events: CohortEvents, _settings: CohortSettings, totals: boolean): boolean {
   const smallMax = events.smallIdMax;
   return (
-    settings.windows !== 'rolling' &&
-    !totals &&
-    events.flags === null &&
-    events.cohorts === null &&
-    smallMax >= 0 &&
-    smallMax < events.length + 1024
+    !totals && events.flags === null && events.cohorts === null && smallMax >= 0 && smallMax < events.length + 1024
   );
 }
 
@@ -278,7 +356,9 @@ export function cohortActivity(
   const of: Int32Array | null = dense === null ? null : dense.of;
   const ids: (string | number)[] = dense === null ? [] : dense.ids;
   const slots = direct ? smallMax + 1 : ids.length;
-  const first = new Float64Array(direct ? 0 : slots).fill(Number.POSITIVE_INFINITY);
+  const first = new Float64Array(direct && !rolling ? 0 : slots).fill(Number.POSITIVE_INFINITY);
+  // Rolling windows with every event a start and a return: first events and bits in one pass (when in order).
+  const fused = rolling && flags === null && cohortTimes === null;
   // Per-slot outputs; left empty when retention is counted in the start pass, which needs none of them.
   let startBit = new Int32Array(0);
   let customerRow = new Int32Array(0);
@@ -318,7 +398,7 @@ export function cohortActivity(
   let minMs = events.minMs;
   if (settings.observationEnd !== undefined && !(events.maxMs <= observationEnd))
     minMs = earliestUpTo(times, observationEnd);
-  if (of !== null) {
+  if (of !== null && !fused) {
     firstStarts(of, times, cohortTimes, flags, observationEnd, first);
     if (cohortTimes !== null) for (let c = 0; c < slots; c++) minMs = Math.min(minMs, first[c] as number);
   }
@@ -348,7 +428,7 @@ export function cohortActivity(
 
   // Activity bits and each slot's start bit; calendar cohorts are counted by start bit on the way.
   const sizeAt = new Int32Array(rolling ? 0 : span);
-  if (direct) {
+  if (direct && !rolling) {
     markCalendarDirect(
       events.customers as ArrayLike<number>,
       times,
@@ -373,9 +453,19 @@ export function cohortActivity(
       perSlot();
       lowestBits(bits, words, startBit, sizeAt);
     }
-  } else if (of !== null) {
+  } else {
     perSlot();
-    markActivity(of, times, flags, observationEnd, rolling, first, windowMs, base, indexer, words, bits);
+    const slotOf = of ?? (events.customers as ArrayLike<number>);
+    if (fused) {
+      if (!firstAndMarkRolling(slotOf, times, observationEnd, first, windowMs, words, bits)) {
+        bits.fill(0);
+        markRolling(slotOf, times, null, observationEnd, first, windowMs, words, bits);
+      }
+    } else if (rolling) markRolling(slotOf, times, flags, observationEnd, first, windowMs, words, bits);
+    else {
+      const periodsOf = blockPeriods(indexer, minMs, events.maxMs, endPeriod, n);
+      markActivity(of as Int32Array, times, flags, observationEnd, first, base, periodsOf, words, bits);
+    }
     for (let c = 0; c < slots; c++) {
       const f = first[c] as number;
       if (f === Number.POSITIVE_INFINITY) continue;
@@ -420,40 +510,34 @@ export function cohortActivity(
     }
     rowsOfStarts(startBit, rowAt, customerRow);
   } else {
-    const keyOf = new Float64Array(slots);
+    // Each started slot's cohort period (the period of its first event), a block at a time; rows are the
+    // distinct periods ascending, numbered through a table over [base period, end period].
+    let started = 0;
+    for (let c = 0; c < slots; c++) if ((startBit[c] as number) !== NONE) started++;
+    const starts = new Float64Array(started);
+    for (let c = 0, j = 0; c < slots; c++) if ((startBit[c] as number) !== NONE) starts[j++] = first[c] as number;
+    const keyOf = new Int32Array(started);
+    periodsOfAll(blockPeriods(indexer, minMs, observationEnd, endPeriod, started), starts, keyOf);
+    const lowKey = indexer.index(minMs);
+    const rowOfKey = new Int32Array(endPeriod - lowKey + 1);
+    for (let j = 0; j < started; j++) rowOfKey[(keyOf[j] as number) - lowKey] = 1;
     const keys: number[] = [];
-    const seen = new Set<number>();
-    for (let c = 0; c < slots; c++) {
-      if ((startBit[c] as number) === NONE) continue;
-      const key = indexer.index(first[c] as number);
-      keyOf[c] = key;
-      if (!seen.has(key)) {
-        seen.add(key);
-        keys.push(key);
-      }
+    for (let k = 0; k < rowOfKey.length; k++) {
+      if (rowOfKey[k] === 0) continue;
+      rowOfKey[k] = keys.length;
+      keys.push(k + lowKey);
     }
-    keys.sort((a, b) => a - b);
-    const rowOfKey = new Map<number, number>();
-    keys.forEach((key, r) => {
-      rowOfKey.set(key, r);
-    });
     const sizes = new Float64Array(keys.length);
     const minFirst = new Float64Array(keys.length).fill(Number.POSITIVE_INFINITY);
     const maxFirst = new Float64Array(keys.length).fill(Number.NEGATIVE_INFINITY);
-    let lastKey = Number.NaN;
-    let lastRow = -1;
-    for (let c = 0; c < slots; c++) {
+    for (let c = 0, j = 0; c < slots; c++) {
       if ((startBit[c] as number) === NONE) continue;
-      const key = keyOf[c] as number;
-      if (key !== lastKey) {
-        lastKey = key;
-        lastRow = rowOfKey.get(key) as number;
-      }
-      customerRow[c] = lastRow;
-      sizes[lastRow]!++;
+      const row = rowOfKey[(keyOf[j++] as number) - lowKey] as number;
+      customerRow[c] = row;
+      sizes[row]!++;
       const f = first[c] as number;
-      if (f < (minFirst[lastRow] as number)) minFirst[lastRow] = f;
-      if (f > (maxFirst[lastRow] as number)) maxFirst[lastRow] = f;
+      if (f < (minFirst[row] as number)) minFirst[row] = f;
+      if (f > (maxFirst[row] as number)) maxFirst[row] = f;
     }
     for (let r = 0; r < keys.length; r++) {
       const columns = Math.floor((observationEnd - (minFirst[r] as number)) / windowMs) + 1;
