@@ -227,6 +227,41 @@ function markRolling(
 }
 
 /**
+ * {@link markRolling} counting as it marks (mode `on`): each bit newly set adds 1 to cell `cellAt[c] + b` of
+ * `table` (the slot's cohort row, column b), so no pass over the bitset is needed afterwards.
+ */
+function markRollingCounted(
+  slots: ArrayLike<number>,
+  times: ArrayLike<number>,
+  flags: Uint8Array | null,
+  end: number,
+  first: Float64Array,
+  windowMs: number,
+  words: number,
+  bits: Int32Array,
+  cellAt: Int32Array,
+  table: Int32Array,
+): void {
+  const n = times.length;
+  for (let e = 0; e < n; e++) {
+    const t = times[e] as number;
+    if (t > end || (flags !== null && ((flags[e] as number) & 2) === 0)) continue;
+    const c = slots[e] as number;
+    const f = first[c] as number;
+    if (f === Number.POSITIVE_INFINITY) continue; // no start: no activity
+    const b = Math.floor((t - f) / windowMs);
+    if (b < 0) continue; // before the start (a later start event)
+    const w = c * words + (b >>> 5);
+    const bit = 1 << (b & 31);
+    const x = bits[w] as number;
+    if ((x & bit) === 0) {
+      bits[w] = x | bit;
+      table[(cellAt[c] as number) + b]!++;
+    }
+  }
+}
+
+/**
  * Rolling windows when every event starts and returns: each slot's first event and its activity bits in one
  * pass, which holds while each slot's events come in time order (a log in time order, or grouped by customer
  * and sorted). At the first event earlier than its slot's first one it stops marking, finishes the first
@@ -264,6 +299,96 @@ function firstAndMarkRolling(
     if (t < (first[c] as number)) first[c] = t;
   }
   return false;
+}
+
+/** Calendar starts: each slot's start bit (counted in `sizeAt`), with its activity before that bit cleared. */
+function calendarStarts(
+  first: Float64Array,
+  startBit: Int32Array,
+  customerStart: Float64Array,
+  sizeAt: Int32Array,
+  base: number,
+  indexer: PeriodIndexer,
+  words: number,
+  bits: Int32Array,
+): void {
+  for (let c = 0; c < first.length; c++) {
+    const f = first[c] as number;
+    if (f === Number.POSITIVE_INFINITY) continue;
+    customerStart[c] = f;
+    const s = indexer.index(f) - base;
+    startBit[c] = s;
+    sizeAt[s]!++;
+    const row = c * words;
+    const w = s >>> 5;
+    if (w > 0) bits.fill(0, row, row + w);
+    bits[row + w]! &= ~((1 << (s & 31)) - 1);
+  }
+}
+
+/** Rolling starts: slots with a first event start at bit 0, at that instant. */
+function rollingStarts(first: Float64Array, startBit: Int32Array, customerStart: Float64Array): void {
+  for (let c = 0; c < first.length; c++) {
+    const f = first[c] as number;
+    if (f === Number.POSITIVE_INFINITY) continue;
+    customerStart[c] = f;
+    startBit[c] = 0;
+  }
+}
+
+/** Number of slots with a start. */
+function countStarted(startBit: Int32Array): number {
+  let started = 0;
+  for (let c = 0; c < startBit.length; c++) if ((startBit[c] as number) !== NONE) started++;
+  return started;
+}
+
+/** The start instants of the slots with a start, in slot order. */
+function gatherStarts(first: Float64Array, startBit: Int32Array, out: Float64Array): void {
+  for (let c = 0, j = 0; c < startBit.length; c++) if ((startBit[c] as number) !== NONE) out[j++] = first[c] as number;
+}
+
+/** The distinct keys ascending; `rowOfKey[key − lowKey]` becomes each one's row. */
+function numberKeys(keyOf: Int32Array, lowKey: number, rowOfKey: Int32Array): number[] {
+  for (let j = 0; j < keyOf.length; j++) rowOfKey[(keyOf[j] as number) - lowKey] = 1;
+  const keys: number[] = [];
+  for (let k = 0; k < rowOfKey.length; k++) {
+    if (rowOfKey[k] === 0) continue;
+    rowOfKey[k] = keys.length;
+    keys.push(k + lowKey);
+  }
+  return keys;
+}
+
+/** Row of each slot with a start, and each row's size and earliest and latest start. */
+function assignRows(
+  startBit: Int32Array,
+  first: Float64Array,
+  keyOf: Int32Array,
+  lowKey: number,
+  rowOfKey: Int32Array,
+  customerRow: Int32Array,
+  sizes: Float64Array,
+  minFirst: Float64Array,
+  maxFirst: Float64Array,
+): void {
+  for (let c = 0, j = 0; c < startBit.length; c++) {
+    if ((startBit[c] as number) === NONE) continue;
+    const row = rowOfKey[(keyOf[j++] as number) - lowKey] as number;
+    customerRow[c] = row;
+    sizes[row]!++;
+    const f = first[c] as number;
+    if (f < (minFirst[row] as number)) minFirst[row] = f;
+    if (f > (maxFirst[row] as number)) maxFirst[row] = f;
+  }
+}
+
+/** cellAt[c] = rowAt[customerRow[c]] for slots in a row. */
+function cellsOfRows(customerRow: Int32Array, rowAt: Int32Array, cellAt: Int32Array): void {
+  for (let c = 0; c < customerRow.length; c++) {
+    const r = customerRow[c] as number;
+    if (r >= 0) cellAt[c] = rowAt[r] as number;
+  }
 }
 
 /**
@@ -428,6 +553,9 @@ export function cohortActivity(
 
   // Activity bits and each slot's start bit; calendar cohorts are counted by start bit on the way.
   const sizeAt = new Int32Array(rolling ? 0 : span);
+  const slotOf = of ?? (events.customers as ArrayLike<number>);
+  // Rolling bits still to mark once the rows are known (so that mode `on` counts while it marks).
+  let pending = false;
   if (direct && !rolling) {
     markCalendarDirect(
       events.customers as ArrayLike<number>,
@@ -455,34 +583,18 @@ export function cohortActivity(
     }
   } else {
     perSlot();
-    const slotOf = of ?? (events.customers as ArrayLike<number>);
     if (fused) {
       if (!firstAndMarkRolling(slotOf, times, observationEnd, first, windowMs, words, bits)) {
-        bits.fill(0);
-        markRolling(slotOf, times, null, observationEnd, first, windowMs, words, bits);
+        bits.fill(0); // the bits of the events before the first one out of order
+        pending = true;
       }
-    } else if (rolling) markRolling(slotOf, times, flags, observationEnd, first, windowMs, words, bits);
+    } else if (rolling) pending = true;
     else {
       const periodsOf = blockPeriods(indexer, minMs, events.maxMs, endPeriod, n);
       markActivity(of as Int32Array, times, flags, observationEnd, first, base, periodsOf, words, bits);
     }
-    for (let c = 0; c < slots; c++) {
-      const f = first[c] as number;
-      if (f === Number.POSITIVE_INFINITY) continue;
-      customerStart[c] = f;
-      if (rolling) {
-        startBit[c] = 0;
-        continue;
-      }
-      const s = indexer.index(f) - base;
-      startBit[c] = s;
-      sizeAt[s]!++;
-      // Clear calendar activity before the slot's start period.
-      const row = c * words;
-      const w = s >>> 5;
-      if (w > 0) bits.fill(0, row, row + w);
-      bits[row + w]! &= ~((1 << (s & 31)) - 1);
-    }
+    if (rolling) rollingStarts(first, startBit, customerStart);
+    else calendarStarts(first, startBit, customerStart, sizeAt, base, indexer, words, bits);
   }
 
   // Cohort rows: distinct cohort periods, ascending.
@@ -512,38 +624,36 @@ export function cohortActivity(
   } else {
     // Each started slot's cohort period (the period of its first event), a block at a time; rows are the
     // distinct periods ascending, numbered through a table over [base period, end period].
-    let started = 0;
-    for (let c = 0; c < slots; c++) if ((startBit[c] as number) !== NONE) started++;
+    const started = countStarted(startBit);
     const starts = new Float64Array(started);
-    for (let c = 0, j = 0; c < slots; c++) if ((startBit[c] as number) !== NONE) starts[j++] = first[c] as number;
+    gatherStarts(first, startBit, starts);
     const keyOf = new Int32Array(started);
     periodsOfAll(blockPeriods(indexer, minMs, observationEnd, endPeriod, started), starts, keyOf);
     const lowKey = indexer.index(minMs);
     const rowOfKey = new Int32Array(endPeriod - lowKey + 1);
-    for (let j = 0; j < started; j++) rowOfKey[(keyOf[j] as number) - lowKey] = 1;
-    const keys: number[] = [];
-    for (let k = 0; k < rowOfKey.length; k++) {
-      if (rowOfKey[k] === 0) continue;
-      rowOfKey[k] = keys.length;
-      keys.push(k + lowKey);
-    }
+    const keys = numberKeys(keyOf, lowKey, rowOfKey);
     const sizes = new Float64Array(keys.length);
     const minFirst = new Float64Array(keys.length).fill(Number.POSITIVE_INFINITY);
     const maxFirst = new Float64Array(keys.length).fill(Number.NEGATIVE_INFINITY);
-    for (let c = 0, j = 0; c < slots; c++) {
-      if ((startBit[c] as number) === NONE) continue;
-      const row = rowOfKey[(keyOf[j++] as number) - lowKey] as number;
-      customerRow[c] = row;
-      sizes[row]!++;
-      const f = first[c] as number;
-      if (f < (minFirst[row] as number)) minFirst[row] = f;
-      if (f > (maxFirst[row] as number)) maxFirst[row] = f;
-    }
+    assignRows(startBit, first, keyOf, lowKey, rowOfKey, customerRow, sizes, minFirst, maxFirst);
     for (let r = 0; r < keys.length; r++) {
       const columns = Math.floor((observationEnd - (minFirst[r] as number)) / windowMs) + 1;
       const completeColumns = Math.floor((until - (maxFirst[r] as number)) / windowMs);
       addRow(keys[r] as number, sizes[r] as number, columns, completeColumns);
     }
+  }
+  if (pending) {
+    const activeFlags = fused ? null : flags;
+    if (count === 'on' && rows.length > 0) {
+      // Row r's columns at counted[countedAt[r]] …; each new (slot, window) bit counted as it is set.
+      countedAt = new Int32Array(rows.length + 1);
+      for (let r = 0; r < rows.length; r++)
+        countedAt[r + 1] = (countedAt[r] as number) + (rows[r] as CohortRowInfo).columns;
+      counted = new Int32Array(countedAt[rows.length] as number);
+      const cellAt = new Int32Array(slots);
+      cellsOfRows(customerRow, countedAt, cellAt);
+      markRollingCounted(slotOf, times, activeFlags, observationEnd, first, windowMs, words, bits, cellAt, counted);
+    } else markRolling(slotOf, times, activeFlags, observationEnd, first, windowMs, words, bits);
   }
   return activity(words, bits, base, rows);
 }
