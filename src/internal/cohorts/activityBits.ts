@@ -4,9 +4,13 @@
  *
  * One validation pass over the times (range, observation end) happened in the reader; here one pass finds each
  * customer's first start event and one sets one bit per (customer, active period). Rolling windows need the
- * first event before they can number windows, so they take one more pass. On the hot path (calendar periods,
- * no filters or cohort dates, small non-negative integer ids) the id itself is the slot and a slot's start is
- * its lowest set bit; `retentionMatrix` then counts retention in that same pass (`countFromLowestBits`).
+ * first event before they can number windows, so they take one more pass — unless every event starts and
+ * returns and each customer's events come in time order: one pass then finds first events and sets the bits
+ * (`firstAndMarkRolling`), and otherwise, in mode `on`, the second pass counts retention as it marks. With no
+ * filters or cohort dates and small non-negative integer ids the id itself is the slot; on that path with
+ * calendar periods a slot's start is its lowest set bit, and `retentionMatrix` counts retention in that same
+ * pass (`countFromLowestBits`). Off it, calendar periods come a block at a time from the lookup of
+ * `purchases/blocks.ts`, not from an indexer call per event.
  *
  * The long loops (over events or slots) live in small functions taking only arrays and numbers (and, off the
  * hot path, the period indexer): V8 then optimises each loop on its own, and the optimised code depends on no
