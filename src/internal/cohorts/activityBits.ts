@@ -268,8 +268,8 @@ function markRollingCounted(
 /**
  * Rolling windows when every event starts and returns: each slot's first event and its activity bits in one
  * pass, which holds while each slot's events come in time order (a log in time order, or grouped by customer
- * and sorted). At the first event earlier than its slot's first one it stops marking, finishes the first
- * events alone and returns false: the caller then clears the bits and marks them with {@link markRolling}.
+ * and sorted). At the first event earlier than its slot's first one it stops marking, clears the bits it set,
+ * finishes the first events alone and returns false: the caller then marks them with {@link markRolling}.
  */
 function firstAndMarkRolling(
   slots: ArrayLike<number>,
@@ -296,6 +296,13 @@ function firstAndMarkRolling(
     bits[c * words + (b >>> 5)]! |= 1 << (b & 31);
   }
   if (e === n) return true;
+  // Clear what was marked: the rows of the slots seen so far (a shuffled log stops within a few events).
+  if (e * words < bits.length) {
+    for (let j = 0; j < e; j++) {
+      const row = (slots[j] as number) * words;
+      for (let w = row; w < row + words; w++) bits[w] = 0;
+    }
+  } else bits.fill(0);
   for (; e < n; e++) {
     const t = times[e] as number;
     if (t > end) continue;
@@ -588,10 +595,7 @@ export function cohortActivity(
   } else {
     perSlot();
     if (fused) {
-      if (!firstAndMarkRolling(slotOf, times, observationEnd, first, windowMs, words, bits)) {
-        bits.fill(0); // the bits of the events before the first one out of order
-        pending = true;
-      }
+      if (!firstAndMarkRolling(slotOf, times, observationEnd, first, windowMs, words, bits)) pending = true;
     } else if (rolling) pending = true;
     else {
       const periodsOf = blockPeriods(indexer, minMs, events.maxMs, endPeriod, n);
