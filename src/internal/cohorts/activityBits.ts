@@ -9,8 +9,7 @@
  * (`firstAndMarkRolling`), and otherwise, in mode `on`, the second pass counts retention as it marks. With no
  * filters or cohort dates and small non-negative integer ids the id itself is the slot; on that path with
  * calendar periods a slot's start is its lowest set bit, and `retentionMatrix` counts retention in that same
- * pass (`countFromLowestBits`). Off it, calendar periods come a block at a time from the lookup of
- * `purchases/blocks.ts`, not from an indexer call per event.
+ * pass (`countFromLowestBits`).
  *
  * The long loops (over events or slots) live in small functions taking only arrays and numbers (and, off the
  * hot path, the period indexer): V8 then optimises each loop on its own, and the optimised code depends on no
@@ -22,7 +21,6 @@ import type { EventLog as CohortEvents } from '../input/eventLog.ts';
 import { defaultObservationEnd, observedUntil, type CohortSettings } from '../input/settings.ts';
 import type { PeriodIndexer } from '../time/indexer.ts';
 import { ROLLING_WINDOW_MS } from '../time/periodKinds.ts';
-import { BLOCK, blockPeriods, type BlockPeriods } from '../purchases/blocks.ts';
 import { rangeFail } from '../validate.ts';
 import { NONE, type CohortActivity, type CohortRowInfo } from './activityLayout.ts';
 
@@ -175,8 +173,7 @@ function firstStarts(
 
 /**
  * Calendar activity off the direct path: bit (period − base) of each activity event's slot, for slots with a
- * start. Periods come a block at a time from the purchase passes' lookup (`blockPeriods`: arithmetic for UTC
- * days and weeks, the indexer's table otherwise), not from a call of the indexer per event.
+ * start (the indexer was prepared for [first event, end], so a lookup is two array reads).
  */
 function markActivity(
   of: Int32Array,
@@ -185,24 +182,19 @@ function markActivity(
   end: number,
   first: Float64Array,
   base: number,
-  periodsOf: BlockPeriods,
+  indexer: PeriodIndexer,
   words: number,
   bits: Int32Array,
 ): void {
   const n = of.length;
-  const block = new Int32Array(Math.min(n, BLOCK));
-  for (let b0 = 0; b0 < n; b0 += BLOCK) {
-    const b1 = Math.min(n, b0 + BLOCK);
-    periodsOf(times, b0, b1, block);
-    for (let e = b0; e < b1; e++) {
-      const t = times[e] as number;
-      if (t > end || (flags !== null && ((flags[e] as number) & 2) === 0)) continue;
-      const c = of[e] as number;
-      if ((first[c] as number) === Number.POSITIVE_INFINITY) continue; // no start: no activity
-      const b = (block[e - b0] as number) - base;
-      if (b < 0) continue; // before the start; calendar bits before the start period are cleared later
-      bits[c * words + (b >>> 5)]! |= 1 << (b & 31);
-    }
+  for (let e = 0; e < n; e++) {
+    const t = times[e] as number;
+    if (t > end || (flags !== null && ((flags[e] as number) & 2) === 0)) continue;
+    const c = of[e] as number;
+    if ((first[c] as number) === Number.POSITIVE_INFINITY) continue; // no start: no activity
+    const b = indexer.index(t) - base;
+    if (b < 0) continue; // before the start; calendar bits before the start period are cleared later
+    bits[c * words + (b >>> 5)]! |= 1 << (b & 31);
   }
 }
 
@@ -402,16 +394,9 @@ function cellsOfRows(customerRow: Int32Array, rowAt: Int32Array, cellAt: Int32Ar
   }
 }
 
-/**
- * Period of each instant of `starts` (finite, in [minMs, end]) into `out`, a block at a time through
- * `blockPeriods` (the same numbers as `indexer.index`).
- */
-function periodsOfAll(periodsOf: BlockPeriods, starts: Float64Array, out: Int32Array): void {
-  const n = starts.length;
-  for (let b0 = 0; b0 < n; b0 += BLOCK) {
-    const b1 = Math.min(n, b0 + BLOCK);
-    periodsOf(starts, b0, b1, out.subarray(b0, b1));
-  }
+/** Period of each instant of `starts` into `out` (the indexer was prepared for their range). */
+function periodsOfAll(indexer: PeriodIndexer, starts: Float64Array, out: Int32Array): void {
+  for (let j = 0; j < starts.length; j++) out[j] = indexer.index(starts[j] as number);
 }
 
 /** Dense customer slots of a build off the direct path: the slot of each event and the id of each slot. */
@@ -597,10 +582,7 @@ export function cohortActivity(
     if (fused) {
       if (!firstAndMarkRolling(slotOf, times, observationEnd, first, windowMs, words, bits)) pending = true;
     } else if (rolling) pending = true;
-    else {
-      const periodsOf = blockPeriods(indexer, minMs, events.maxMs, endPeriod, n);
-      markActivity(of as Int32Array, times, flags, observationEnd, first, base, periodsOf, words, bits);
-    }
+    else markActivity(of as Int32Array, times, flags, observationEnd, first, base, indexer, words, bits);
     if (rolling) rollingStarts(first, startBit, customerStart);
     else calendarStarts(first, startBit, customerStart, sizeAt, base, indexer, words, bits);
   }
@@ -630,13 +612,13 @@ export function cohortActivity(
     }
     rowsOfStarts(startBit, rowAt, customerRow);
   } else {
-    // Each started slot's cohort period (the period of its first event), a block at a time; rows are the
-    // distinct periods ascending, numbered through a table over [base period, end period].
+    // Each started slot's cohort period (the period of its first event); rows are the distinct periods
+    // ascending, numbered through a table over [base period, end period].
     const started = countStarted(startBit);
     const starts = new Float64Array(started);
     gatherStarts(first, startBit, starts);
     const keyOf = new Int32Array(started);
-    periodsOfAll(blockPeriods(indexer, minMs, observationEnd, endPeriod, started), starts, keyOf);
+    periodsOfAll(indexer, starts, keyOf);
     const lowKey = indexer.index(minMs);
     const rowOfKey = new Int32Array(endPeriod - lowKey + 1);
     const keys = numberKeys(keyOf, lowKey, rowOfKey);
