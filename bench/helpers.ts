@@ -58,3 +58,62 @@ export async function writeEventCsv(path: string, rows: number, customers: numbe
   renameSync(tmp, path);
   return statSync(path).size;
 }
+
+/** Order of a generated purchase log: by time, grouped by customer (stable, so by time within), or shuffled. */
+export type Order = 'time-sorted' | 'by customer' | 'shuffled';
+
+/**
+ * A seeded purchase log of n transactions from `start` (epoch ms) over `days` days, evenly spread in time by
+ * row, each a customer drawn by `customer(random)` (a non-negative integer) and a value of 5.00–105.00, in
+ * the given order (the same transactions for every order; bench/rfm.bench.ts, bench/rows.bench.ts).
+ */
+export function purchaseLog(
+  n: number,
+  customer: (random: () => number) => number,
+  start: number,
+  days: number,
+  order: Order,
+  seed: number,
+): { customer: Int32Array; time: Float64Array; value: Float64Array } {
+  const random = mulberry32(seed);
+  const ids = new Int32Array(n);
+  const time = new Float64Array(n);
+  const value = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    ids[i] = customer(random);
+    time[i] = start + Math.floor((i / n) * days * DAY);
+    value[i] = Math.round(500 + random() * 10_000) / 100;
+  }
+  if (order === 'by customer') {
+    // A stable sort by customer of the time-sorted log: a counting sort on the ids.
+    let maxId = 0;
+    for (let i = 0; i < n; i++) maxId = Math.max(maxId, ids[i] as number);
+    const at = new Int32Array(maxId + 2);
+    for (let i = 0; i < n; i++) at[(ids[i] as number) + 1] = (at[(ids[i] as number) + 1] as number) + 1;
+    for (let c = 1; c < at.length; c++) at[c] = (at[c] as number) + (at[c - 1] as number);
+    const grouped = { customer: new Int32Array(n), time: new Float64Array(n), value: new Float64Array(n) };
+    for (let i = 0; i < n; i++) {
+      const j = at[ids[i] as number] as number;
+      at[ids[i] as number] = j + 1;
+      grouped.customer[j] = ids[i] as number;
+      grouped.time[j] = time[i] as number;
+      grouped.value[j] = value[i] as number;
+    }
+    return grouped;
+  }
+  if (order === 'shuffled') {
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      const c = ids[i] as number;
+      ids[i] = ids[j] as number;
+      ids[j] = c;
+      const t = time[i] as number;
+      time[i] = time[j] as number;
+      time[j] = t;
+      const v = value[i] as number;
+      value[i] = value[j] as number;
+      value[j] = v;
+    }
+  }
+  return { customer: ids, time, value };
+}

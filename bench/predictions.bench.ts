@@ -16,7 +16,6 @@
 // per-(x, t) memo the library's loops use (see src/internal/models/pairMemo.ts), so it shows what the memo
 // saves; the `/distinct` cases move every T and tₓ a little so that no pair repeats (the memo's worst case). Figures: medians of BENCH_ROUNDS rounds (default 5) × 3
 // timed calls, [min–max] across them, wall and CPU time of the calling process.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +37,7 @@ import {
 } from '../src/internal/models/paretoNbdKernel.ts';
 import { cdnowSummary, cdnowWithSpend } from '../test/models/cdnow.ts';
 import { gc, tileColumn } from './helpers.ts';
+import { median, type PythonReference, startPythonReference } from './python.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CALLS = 3;
@@ -223,60 +223,16 @@ f64('spend_frequency', spenders.frequency);
 f64('spend_monetary', spenders.monetaryValue);
 writeFileSync(join(dir, 'params.json'), JSON.stringify(PARAMS));
 
-/** Starts `python script dir` and waits for its first line: a Reference, or the reason it is missing. */
-function startReference(python: string): Promise<Reference | string> {
-  return new Promise((resolve) => {
-    const child = spawn(python, [script, dir], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let buffer = '';
-    let stderr = '';
-    const waiting: ((line: string) => void)[] = [];
-    let ready = false;
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('error', (e) => resolve(`${python}: ${e.message}`));
-    child.on('exit', (code) => {
-      if (!ready) resolve(`${python} exited with ${code}: ${stderr.trim().split('\n').pop() ?? ''}`);
-    });
-    child.stdout.on('data', (d: Buffer) => {
-      buffer += d.toString();
-      for (let k = buffer.indexOf('\n'); k >= 0; k = buffer.indexOf('\n')) {
-        const line = buffer.slice(0, k);
-        buffer = buffer.slice(k + 1);
-        if (!ready) {
-          const first = JSON.parse(line) as { ready?: string; error?: string };
-          if (first.ready === undefined) {
-            resolve(`${python}: ${first.error}`);
-            child.kill();
-            return;
-          }
-          ready = true;
-          resolve({
-            version: `${first.ready} (${python})`,
-            run: (name) =>
-              new Promise<Timing>((done) => {
-                waiting.push((reply) => done(JSON.parse(reply) as Timing));
-                child.stdin.write(`${name}\n`);
-              }),
-            close: () => child.stdin.end(),
-          });
-        } else waiting.shift()?.(line);
-      }
-    });
-  });
-}
-
-const tried: string[] = [];
-let reference: Reference | undefined;
-for (const python of [process.env.BENCH_PYTHON, '/usr/bin/python3', 'python3']) {
-  if (python === undefined || python === '') continue;
-  const r = await startReference(python);
-  if (typeof r === 'string') tried.push(r);
-  else {
-    reference = r;
-    break;
-  }
-}
+const started = await startPythonReference(script, [dir]);
+const tried = [started.missing];
+const reference: Reference | undefined =
+  started.reference === undefined
+    ? undefined
+    : {
+        version: started.reference.version,
+        run: (name) => (started.reference as PythonReference).request<Timing>(name),
+        close: () => started.reference?.close(),
+      };
 
 // --- interleaved runs -----------------------------------------------------------------------------
 function timeJs(fn: () => ArrayLike<number>): Timing {
@@ -322,12 +278,6 @@ reference?.close();
 rmSync(dir, { recursive: true, force: true });
 
 // --- report -----------------------------------------------------------------------------------------
-const median = (v: number[]) => {
-  const s = [...v].sort((a, b) => a - b);
-  return s.length % 2
-    ? (s[(s.length - 1) / 2] as number)
-    : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
-};
 const ms = (v: number) => (v < 1 ? v.toFixed(3) : v < 10 ? v.toFixed(2) : v.toFixed(1));
 const describe = (t: Timing[]) => {
   const w = t.map((x) => x.wall);

@@ -10,13 +10,9 @@
 // The first two orders take rfmSummary's pass for logs in order; a shuffled log takes the general pass.
 // Run: npm run bench -- rfm   Optional: BENCH_SIZES=1000000 to run fewer sizes.
 import { rfmSummary, type RfmSummaryRow } from '../src/index.ts';
-import { DAY, gc, mulberry32, sizes } from './helpers.ts';
+import { DAY, gc, type Order, purchaseLog, sizes } from './helpers.ts';
 
-interface Columns {
-  customer: Int32Array;
-  time: Float64Array;
-  value: Float64Array;
-}
+type Columns = ReturnType<typeof purchaseLog>;
 
 interface Shape {
   readonly name: string;
@@ -41,52 +37,11 @@ const SHAPES: readonly Shape[] = [
   },
 ];
 
-type Order = 'time-sorted' | 'by customer' | 'shuffled';
 const ORDERS: readonly Order[] = ['time-sorted', 'by customer', 'shuffled'];
 
 /** Log of n transactions of the shape in the given order (the same transactions for every order). */
 function synthetic(shape: Shape, n: number, order: Order, seed: number): Columns {
-  const random = mulberry32(seed);
-  const customer = new Int32Array(n);
-  const time = new Float64Array(n);
-  const value = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    customer[i] = shape.customer(n, random);
-    time[i] = shape.start + Math.floor((i / n) * shape.days * DAY);
-    value[i] = Math.round(500 + random() * 10_000) / 100;
-  }
-  if (order === 'by customer') {
-    // A stable sort by customer of the time-sorted log: a counting sort on the ids.
-    let maxId = 0;
-    for (let i = 0; i < n; i++) maxId = Math.max(maxId, customer[i] as number);
-    const at = new Int32Array(maxId + 2);
-    for (let i = 0; i < n; i++) at[(customer[i] as number) + 1] = (at[(customer[i] as number) + 1] as number) + 1;
-    for (let c = 1; c < at.length; c++) at[c] = (at[c] as number) + (at[c - 1] as number);
-    const grouped: Columns = { customer: new Int32Array(n), time: new Float64Array(n), value: new Float64Array(n) };
-    for (let i = 0; i < n; i++) {
-      const j = at[customer[i] as number] as number;
-      at[customer[i] as number] = j + 1;
-      grouped.customer[j] = customer[i] as number;
-      grouped.time[j] = time[i] as number;
-      grouped.value[j] = value[i] as number;
-    }
-    return grouped;
-  }
-  if (order === 'shuffled') {
-    for (let i = n - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      const c = customer[i] as number;
-      customer[i] = customer[j] as number;
-      customer[j] = c;
-      const t = time[i] as number;
-      time[i] = time[j] as number;
-      time[j] = t;
-      const v = value[i] as number;
-      value[i] = value[j] as number;
-      value[j] = v;
-    }
-  }
-  return { customer, time, value };
+  return purchaseLog(n, (random) => shape.customer(n, random), shape.start, shape.days, order, seed);
 }
 
 /** The straightforward implementation: Map of customer → Map of day → summed value, then the definitions. */

@@ -4,9 +4,12 @@
  *
  * One validation pass over the times (range, observation end) happened in the reader; here one pass finds each
  * customer's first start event and one sets one bit per (customer, active period). Rolling windows need the
- * first event before they can number windows, so they take one more pass. On the hot path (calendar periods,
- * no filters or cohort dates, small non-negative integer ids) the id itself is the slot and a slot's start is
- * its lowest set bit; `retentionMatrix` then counts retention in that same pass (`countFromLowestBits`).
+ * first event before they can number windows, so they take one more pass — unless every event starts and
+ * returns and each customer's events come in time order: one pass then finds first events and sets the bits
+ * (`firstAndMarkRolling`), and otherwise, in mode `on`, the second pass counts retention as it marks. With no
+ * filters or cohort dates and small non-negative integer ids the id itself is the slot; on that path with
+ * calendar periods a slot's start is its lowest set bit, and `retentionMatrix` counts retention in that same
+ * pass (`countFromLowestBits`).
  *
  * The long loops (over events or slots) live in small functions taking only arrays and numbers (and, off the
  * hot path, the period indexer): V8 then optimises each loop on its own, and the optimised code depends on no
@@ -168,15 +171,16 @@ function firstStarts(
   }
 }
 
-/** Column bit of an event for its slot: absolute period − base (calendar) or window since the start (rolling). */
+/**
+ * Calendar activity off the direct path: bit (period − base) of each activity event's slot, for slots with a
+ * start (the indexer was prepared for [first event, end], so a lookup is two array reads).
+ */
 function markActivity(
   of: Int32Array,
   times: ArrayLike<number>,
   flags: Uint8Array | null,
   end: number,
-  rolling: boolean,
   first: Float64Array,
-  windowMs: number,
   base: number,
   indexer: PeriodIndexer,
   words: number,
@@ -187,12 +191,212 @@ function markActivity(
     const t = times[e] as number;
     if (t > end || (flags !== null && ((flags[e] as number) & 2) === 0)) continue;
     const c = of[e] as number;
-    const f = first[c] as number;
-    if (f === Number.POSITIVE_INFINITY) continue; // no start: no activity
-    const b = rolling ? Math.floor((t - f) / windowMs) : indexer.index(t) - base;
+    if ((first[c] as number) === Number.POSITIVE_INFINITY) continue; // no start: no activity
+    const b = indexer.index(t) - base;
     if (b < 0) continue; // before the start; calendar bits before the start period are cleared later
     bits[c * words + (b >>> 5)]! |= 1 << (b & 31);
   }
+}
+
+/** Rolling activity: bit ⌊(t − first) / windowMs⌋ of each activity event's slot, for slots with a start. */
+function markRolling(
+  slots: ArrayLike<number>,
+  times: ArrayLike<number>,
+  flags: Uint8Array | null,
+  end: number,
+  first: Float64Array,
+  windowMs: number,
+  words: number,
+  bits: Int32Array,
+): void {
+  const n = times.length;
+  for (let e = 0; e < n; e++) {
+    const t = times[e] as number;
+    if (t > end || (flags !== null && ((flags[e] as number) & 2) === 0)) continue;
+    const c = slots[e] as number;
+    const f = first[c] as number;
+    if (f === Number.POSITIVE_INFINITY) continue; // no start: no activity
+    const b = Math.floor((t - f) / windowMs);
+    if (b < 0) continue; // before the start (a later start event)
+    bits[c * words + (b >>> 5)]! |= 1 << (b & 31);
+  }
+}
+
+/**
+ * {@link markRolling} counting as it marks (mode `on`): each bit newly set adds 1 to cell `cellAt[c] + b` of
+ * `table` (the slot's cohort row, column b), so no pass over the bitset is needed afterwards.
+ */
+function markRollingCounted(
+  slots: ArrayLike<number>,
+  times: ArrayLike<number>,
+  flags: Uint8Array | null,
+  end: number,
+  first: Float64Array,
+  windowMs: number,
+  words: number,
+  bits: Int32Array,
+  cellAt: Int32Array,
+  table: Int32Array,
+): void {
+  const n = times.length;
+  for (let e = 0; e < n; e++) {
+    const t = times[e] as number;
+    if (t > end || (flags !== null && ((flags[e] as number) & 2) === 0)) continue;
+    const c = slots[e] as number;
+    const f = first[c] as number;
+    if (f === Number.POSITIVE_INFINITY) continue; // no start: no activity
+    const b = Math.floor((t - f) / windowMs);
+    if (b < 0) continue; // before the start (a later start event)
+    const w = c * words + (b >>> 5);
+    const bit = 1 << (b & 31);
+    const x = bits[w] as number;
+    if ((x & bit) === 0) {
+      bits[w] = x | bit;
+      table[(cellAt[c] as number) + b]!++;
+    }
+  }
+}
+
+/**
+ * Rolling windows when every event starts and returns: each slot's first event and its activity bits in one
+ * pass, which holds while each slot's events come in time order (a log in time order, or grouped by customer
+ * and sorted). At the first event earlier than its slot's first one it stops marking, clears the bits it set,
+ * finishes the first events alone and returns false: the caller then marks them with {@link markRolling}.
+ */
+function firstAndMarkRolling(
+  slots: ArrayLike<number>,
+  times: ArrayLike<number>,
+  end: number,
+  first: Float64Array,
+  windowMs: number,
+  words: number,
+  bits: Int32Array,
+): boolean {
+  const n = times.length;
+  let e = 0;
+  for (; e < n; e++) {
+    const t = times[e] as number;
+    if (t > end) continue;
+    const c = slots[e] as number;
+    let f = first[c] as number;
+    if (t < f) {
+      if (f !== Number.POSITIVE_INFINITY) break; // out of order for this slot
+      first[c] = t;
+      f = t;
+    }
+    const b = Math.floor((t - f) / windowMs);
+    bits[c * words + (b >>> 5)]! |= 1 << (b & 31);
+  }
+  if (e === n) return true;
+  // Clear what was marked: the rows of the slots seen so far (a shuffled log stops within a few events).
+  if (e * words < bits.length) {
+    for (let j = 0; j < e; j++) {
+      const row = (slots[j] as number) * words;
+      for (let w = row; w < row + words; w++) bits[w] = 0;
+    }
+  } else bits.fill(0);
+  for (; e < n; e++) {
+    const t = times[e] as number;
+    if (t > end) continue;
+    const c = slots[e] as number;
+    if (t < (first[c] as number)) first[c] = t;
+  }
+  return false;
+}
+
+/** Calendar starts: each slot's start bit (counted in `sizeAt`), with its activity before that bit cleared. */
+function calendarStarts(
+  first: Float64Array,
+  startBit: Int32Array,
+  customerStart: Float64Array,
+  sizeAt: Int32Array,
+  base: number,
+  indexer: PeriodIndexer,
+  words: number,
+  bits: Int32Array,
+): void {
+  for (let c = 0; c < first.length; c++) {
+    const f = first[c] as number;
+    if (f === Number.POSITIVE_INFINITY) continue;
+    customerStart[c] = f;
+    const s = indexer.index(f) - base;
+    startBit[c] = s;
+    sizeAt[s]!++;
+    const row = c * words;
+    const w = s >>> 5;
+    if (w > 0) bits.fill(0, row, row + w);
+    bits[row + w]! &= ~((1 << (s & 31)) - 1);
+  }
+}
+
+/** Rolling starts: slots with a first event start at bit 0, at that instant. */
+function rollingStarts(first: Float64Array, startBit: Int32Array, customerStart: Float64Array): void {
+  for (let c = 0; c < first.length; c++) {
+    const f = first[c] as number;
+    if (f === Number.POSITIVE_INFINITY) continue;
+    customerStart[c] = f;
+    startBit[c] = 0;
+  }
+}
+
+/** Number of slots with a start. */
+function countStarted(startBit: Int32Array): number {
+  let started = 0;
+  for (let c = 0; c < startBit.length; c++) if ((startBit[c] as number) !== NONE) started++;
+  return started;
+}
+
+/** The start instants of the slots with a start, in slot order. */
+function gatherStarts(first: Float64Array, startBit: Int32Array, out: Float64Array): void {
+  for (let c = 0, j = 0; c < startBit.length; c++) if ((startBit[c] as number) !== NONE) out[j++] = first[c] as number;
+}
+
+/** The distinct keys ascending; `rowOfKey[key − lowKey]` becomes each one's row. */
+function numberKeys(keyOf: Int32Array, lowKey: number, rowOfKey: Int32Array): number[] {
+  for (let j = 0; j < keyOf.length; j++) rowOfKey[(keyOf[j] as number) - lowKey] = 1;
+  const keys: number[] = [];
+  for (let k = 0; k < rowOfKey.length; k++) {
+    if (rowOfKey[k] === 0) continue;
+    rowOfKey[k] = keys.length;
+    keys.push(k + lowKey);
+  }
+  return keys;
+}
+
+/** Row of each slot with a start, and each row's size and earliest and latest start. */
+function assignRows(
+  startBit: Int32Array,
+  first: Float64Array,
+  keyOf: Int32Array,
+  lowKey: number,
+  rowOfKey: Int32Array,
+  customerRow: Int32Array,
+  sizes: Float64Array,
+  minFirst: Float64Array,
+  maxFirst: Float64Array,
+): void {
+  for (let c = 0, j = 0; c < startBit.length; c++) {
+    if ((startBit[c] as number) === NONE) continue;
+    const row = rowOfKey[(keyOf[j++] as number) - lowKey] as number;
+    customerRow[c] = row;
+    sizes[row]!++;
+    const f = first[c] as number;
+    if (f < (minFirst[row] as number)) minFirst[row] = f;
+    if (f > (maxFirst[row] as number)) maxFirst[row] = f;
+  }
+}
+
+/** cellAt[c] = rowAt[customerRow[c]] for slots in a row. */
+function cellsOfRows(customerRow: Int32Array, rowAt: Int32Array, cellAt: Int32Array): void {
+  for (let c = 0; c < customerRow.length; c++) {
+    const r = customerRow[c] as number;
+    if (r >= 0) cellAt[c] = rowAt[r] as number;
+  }
+}
+
+/** Period of each instant of `starts` into `out` (the indexer was prepared for their range). */
+function periodsOfAll(indexer: PeriodIndexer, starts: Float64Array, out: Int32Array): void {
+  for (let j = 0; j < starts.length; j++) out[j] = indexer.index(starts[j] as number);
 }
 
 /** Dense customer slots of a build off the direct path: the slot of each event and the id of each slot. */
@@ -202,8 +406,8 @@ export interface DenseSlots {
 }
 
 /**
- * Whether a build takes the direct path, where the customer id itself is the slot (no dense numbering): calendar
- * windows, no per-cell totals, no `startEvent` / `returnEvent` filters, no cohort dates, and ids that are
+ * Whether a build takes the direct path, where the customer id itself is the slot (no dense numbering): no
+ * per-cell totals, no `startEvent` / `returnEvent` filters, no cohort dates, and ids that are
  * non-negative integers below the number of events + 1024. The caller numbers the customers densely otherwise
  * and passes the slots to {@link cohortActivity}.
  * @example
@@ -219,15 +423,10 @@ export interface DenseSlots {
  * usesDirectSlots(readCohortEvents('retentionMatrix', { customer: ['a'], time: [0] }, {}, 'UTC', false), settings, false); // => false
  * ```
  */
-export function usesDirectSlots(events: CohortEvents, settings: CohortSettings, totals: boolean): boolean {
+export function usesDirectSlots(events: CohortEvents, _settings: CohortSettings, totals: boolean): boolean {
   const smallMax = events.smallIdMax;
   return (
-    settings.windows !== 'rolling' &&
-    !totals &&
-    events.flags === null &&
-    events.cohorts === null &&
-    smallMax >= 0 &&
-    smallMax < events.length + 1024
+    !totals && events.flags === null && events.cohorts === null && smallMax >= 0 && smallMax < events.length + 1024
   );
 }
 
@@ -278,7 +477,9 @@ export function cohortActivity(
   const of: Int32Array | null = dense === null ? null : dense.of;
   const ids: (string | number)[] = dense === null ? [] : dense.ids;
   const slots = direct ? smallMax + 1 : ids.length;
-  const first = new Float64Array(direct ? 0 : slots).fill(Number.POSITIVE_INFINITY);
+  const first = new Float64Array(direct && !rolling ? 0 : slots).fill(Number.POSITIVE_INFINITY);
+  // Rolling windows with every event a start and a return: first events and bits in one pass (when in order).
+  const fused = rolling && flags === null && cohortTimes === null;
   // Per-slot outputs; left empty when retention is counted in the start pass, which needs none of them.
   let startBit = new Int32Array(0);
   let customerRow = new Int32Array(0);
@@ -318,7 +519,7 @@ export function cohortActivity(
   let minMs = events.minMs;
   if (settings.observationEnd !== undefined && !(events.maxMs <= observationEnd))
     minMs = earliestUpTo(times, observationEnd);
-  if (of !== null) {
+  if (of !== null && !fused) {
     firstStarts(of, times, cohortTimes, flags, observationEnd, first);
     if (cohortTimes !== null) for (let c = 0; c < slots; c++) minMs = Math.min(minMs, first[c] as number);
   }
@@ -348,7 +549,10 @@ export function cohortActivity(
 
   // Activity bits and each slot's start bit; calendar cohorts are counted by start bit on the way.
   const sizeAt = new Int32Array(rolling ? 0 : span);
-  if (direct) {
+  const slotOf = of ?? (events.customers as ArrayLike<number>);
+  // Rolling bits still to mark once the rows are known (so that mode `on` counts while it marks).
+  let pending = false;
+  if (direct && !rolling) {
     markCalendarDirect(
       events.customers as ArrayLike<number>,
       times,
@@ -373,26 +577,14 @@ export function cohortActivity(
       perSlot();
       lowestBits(bits, words, startBit, sizeAt);
     }
-  } else if (of !== null) {
+  } else {
     perSlot();
-    markActivity(of, times, flags, observationEnd, rolling, first, windowMs, base, indexer, words, bits);
-    for (let c = 0; c < slots; c++) {
-      const f = first[c] as number;
-      if (f === Number.POSITIVE_INFINITY) continue;
-      customerStart[c] = f;
-      if (rolling) {
-        startBit[c] = 0;
-        continue;
-      }
-      const s = indexer.index(f) - base;
-      startBit[c] = s;
-      sizeAt[s]!++;
-      // Clear calendar activity before the slot's start period.
-      const row = c * words;
-      const w = s >>> 5;
-      if (w > 0) bits.fill(0, row, row + w);
-      bits[row + w]! &= ~((1 << (s & 31)) - 1);
-    }
+    if (fused) {
+      if (!firstAndMarkRolling(slotOf, times, observationEnd, first, windowMs, words, bits)) pending = true;
+    } else if (rolling) pending = true;
+    else markActivity(of as Int32Array, times, flags, observationEnd, first, base, indexer, words, bits);
+    if (rolling) rollingStarts(first, startBit, customerStart);
+    else calendarStarts(first, startBit, customerStart, sizeAt, base, indexer, words, bits);
   }
 
   // Cohort rows: distinct cohort periods, ascending.
@@ -420,46 +612,38 @@ export function cohortActivity(
     }
     rowsOfStarts(startBit, rowAt, customerRow);
   } else {
-    const keyOf = new Float64Array(slots);
-    const keys: number[] = [];
-    const seen = new Set<number>();
-    for (let c = 0; c < slots; c++) {
-      if ((startBit[c] as number) === NONE) continue;
-      const key = indexer.index(first[c] as number);
-      keyOf[c] = key;
-      if (!seen.has(key)) {
-        seen.add(key);
-        keys.push(key);
-      }
-    }
-    keys.sort((a, b) => a - b);
-    const rowOfKey = new Map<number, number>();
-    keys.forEach((key, r) => {
-      rowOfKey.set(key, r);
-    });
+    // Each started slot's cohort period (the period of its first event); rows are the distinct periods
+    // ascending, numbered through a table over [base period, end period].
+    const started = countStarted(startBit);
+    const starts = new Float64Array(started);
+    gatherStarts(first, startBit, starts);
+    const keyOf = new Int32Array(started);
+    periodsOfAll(indexer, starts, keyOf);
+    const lowKey = indexer.index(minMs);
+    const rowOfKey = new Int32Array(endPeriod - lowKey + 1);
+    const keys = numberKeys(keyOf, lowKey, rowOfKey);
     const sizes = new Float64Array(keys.length);
     const minFirst = new Float64Array(keys.length).fill(Number.POSITIVE_INFINITY);
     const maxFirst = new Float64Array(keys.length).fill(Number.NEGATIVE_INFINITY);
-    let lastKey = Number.NaN;
-    let lastRow = -1;
-    for (let c = 0; c < slots; c++) {
-      if ((startBit[c] as number) === NONE) continue;
-      const key = keyOf[c] as number;
-      if (key !== lastKey) {
-        lastKey = key;
-        lastRow = rowOfKey.get(key) as number;
-      }
-      customerRow[c] = lastRow;
-      sizes[lastRow]!++;
-      const f = first[c] as number;
-      if (f < (minFirst[lastRow] as number)) minFirst[lastRow] = f;
-      if (f > (maxFirst[lastRow] as number)) maxFirst[lastRow] = f;
-    }
+    assignRows(startBit, first, keyOf, lowKey, rowOfKey, customerRow, sizes, minFirst, maxFirst);
     for (let r = 0; r < keys.length; r++) {
       const columns = Math.floor((observationEnd - (minFirst[r] as number)) / windowMs) + 1;
       const completeColumns = Math.floor((until - (maxFirst[r] as number)) / windowMs);
       addRow(keys[r] as number, sizes[r] as number, columns, completeColumns);
     }
+  }
+  if (pending) {
+    const activeFlags = fused ? null : flags;
+    if (count === 'on' && rows.length > 0) {
+      // Row r's columns at counted[countedAt[r]] …; each new (slot, window) bit counted as it is set.
+      countedAt = new Int32Array(rows.length + 1);
+      for (let r = 0; r < rows.length; r++)
+        countedAt[r + 1] = (countedAt[r] as number) + (rows[r] as CohortRowInfo).columns;
+      counted = new Int32Array(countedAt[rows.length] as number);
+      const cellAt = new Int32Array(slots);
+      cellsOfRows(customerRow, countedAt, cellAt);
+      markRollingCounted(slotOf, times, activeFlags, observationEnd, first, windowMs, words, bits, cellAt, counted);
+    } else markRolling(slotOf, times, activeFlags, observationEnd, first, windowMs, words, bits);
   }
   return activity(words, bits, base, rows);
 }

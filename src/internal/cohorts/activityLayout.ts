@@ -50,7 +50,8 @@ export interface CohortActivity {
   readonly customerStart: Float64Array;
   /**
    * Retention counts already taken during the start-bit pass (see `count` of `cohortActivity` in `activityBits.ts`), or `null`:
-   * the cohort starting at bit s has its columns at `counted[countedAt[s]]` onwards. When set, `startBit` and
+   * the cohort starting at bit s has its columns at `counted[countedAt[s]]` onwards (rolling windows, counted
+   * while marking: row r at `counted[countedAt[r]]`). When set on the calendar path, `startBit` and
    * `customerRow` are not filled.
    */
   readonly counted: Int32Array | null;

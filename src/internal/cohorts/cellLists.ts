@@ -15,6 +15,10 @@ import type { CohortSettings } from '../input/settings.ts';
 import { addTwoSum } from '../sum.ts';
 import type { PeriodIndexer } from '../time/indexer.ts';
 import { NONE, type CohortActivity, type CohortRowInfo } from './activityLayout.ts';
+import { BLOCK, blockPeriods, type BlockPeriods } from '../purchases/blocks.ts';
+
+/** The block lookup of a rolling build, which numbers windows itself. */
+const NO_PERIODS: BlockPeriods = () => undefined;
 
 /** Output of {@link cellLists} (and `runCohortKernel`): rows, per-customer cohort, CSR activity. */
 export interface CohortKernelResult {
@@ -59,7 +63,7 @@ function addTotals(
   startBit: Int32Array,
   windowMs: number,
   base: number,
-  indexer: PeriodIndexer,
+  periodsOf: BlockPeriods,
   words: number,
   bits: Int32Array,
   rank: Int32Array,
@@ -68,14 +72,17 @@ function addTotals(
   cellOf: Int32Array | null,
 ): void {
   const n = of.length;
+  // Calendar periods a block at a time (arithmetic or the indexer's table, see `blockPeriods`).
+  const block = new Int32Array(rolling ? 0 : Math.min(n, BLOCK));
   for (let e = 0; e < n; e++) {
+    if (!rolling && (e & (BLOCK - 1)) === 0) periodsOf(times, e, Math.min(n, e + BLOCK), block);
     if (cellOf !== null) cellOf[e] = -1;
     const t = times[e] as number;
     if (t > end || (flags !== null && ((flags[e] as number) & 2) === 0)) continue;
     const c = of[e] as number;
     const s = startBit[c] as number;
     if (s === NONE) continue;
-    const b = rolling ? Math.floor((t - (first[c] as number)) / windowMs) : indexer.index(t) - base;
+    const b = rolling ? Math.floor((t - (first[c] as number)) / windowMs) : (block[e & (BLOCK - 1)] as number) - base;
     if (b < s) continue;
     const word = c * words + (b >>> 5);
     const within = b & 31;
@@ -98,7 +105,7 @@ function addTotals(
 function groupPurchases(
   cellOf: Int32Array,
   times: ArrayLike<number>,
-  purchases: PeriodIndexer,
+  purchasePeriods: BlockPeriods,
   cellEvents: Float64Array,
 ): void {
   const cells = cellEvents.length;
@@ -106,10 +113,13 @@ function groupPurchases(
   for (let i = 0; i < cells; i++) at[i + 1] = (at[i] as number) + (cellEvents[i] as number);
   const periods = new Float64Array(at[cells] as number);
   const fill = at.slice(0, cells);
-  for (let e = 0; e < cellOf.length; e++) {
+  const n = cellOf.length;
+  const block = new Int32Array(Math.min(n, BLOCK));
+  for (let e = 0; e < n; e++) {
+    if ((e & (BLOCK - 1)) === 0) purchasePeriods(times, e, Math.min(n, e + BLOCK), block);
     const pos = cellOf[e] as number;
     if (pos < 0 || (cellEvents[pos] as number) < 2) continue;
-    periods[fill[pos] as number] = purchases.index(times[e] as number);
+    periods[fill[pos] as number] = block[e & (BLOCK - 1)] as number;
     fill[pos]!++;
   }
   for (let i = 0; i < cells; i++) {
@@ -272,7 +282,9 @@ export function cellLists(
     startBit,
     windowMs,
     base,
-    settings.indexer,
+    rolling
+      ? NO_PERIODS
+      : blockPeriods(settings.indexer, events.minMs, events.maxMs, settings.indexer.index(observationEnd), of.length),
     words,
     bits,
     rank,
@@ -281,8 +293,14 @@ export function cellLists(
     cellOf,
   );
   if (cellOf !== null && purchases !== null) {
-    purchases.prepare(events.minMs, Math.min(events.maxMs, observationEnd));
-    groupPurchases(cellOf, events.times, purchases, cellEvents);
+    // Events after the observation end have no cell (their periods, read as the one after it, are not used).
+    const last = purchases.index(Math.min(events.maxMs, observationEnd));
+    groupPurchases(
+      cellOf,
+      events.times,
+      blockPeriods(purchases, events.minMs, events.maxMs, last, of.length),
+      cellEvents,
+    );
   }
   const cellValue = cellSums === null ? null : new Float64Array(cells);
   if (cellValue !== null && cellSums !== null)

@@ -52,10 +52,12 @@ export function retentionCounts(
     };
   };
   if (counted !== null && countedAt !== null) {
-    // Counted in the start pass (calendar): the row of the cohort starting at bit s = key − base.
+    // Counted while marking: calendar, the row of the cohort starting at bit s = key − base; rolling, row r.
     return {
       observationEnd,
-      cohorts: rows.map((row) => cohort(row, counted, countedAt[row.key - act.base] as number, row.columns)),
+      cohorts: rows.map((row, r) =>
+        cohort(row, counted, countedAt[rolling ? r : row.key - act.base] as number, row.columns),
+      ),
     };
   }
   // Flat table: row r's columns are at rowBase[r] …; `at` below is rowBase − the slot's start bit (calendar).

@@ -55,7 +55,27 @@ export function readRowLog(
   const times = new Float64Array(n);
   const values = getValue === null ? null : new Float64Array(n);
   const range = new Float64Array(3);
-  const customers = readRows(fn, spec.name, rows, spec.timeZone, getCustomer, getTime, getValue, times, values, range);
+  const valueKey = getValue === null ? null : options.value;
+  // Property names: read in one pass with a load site per field (the accessor closures share one site, which
+  // then sees three names and goes megamorphic); functions are called as given.
+  const customers =
+    typeof options.customer === 'string' &&
+    typeof options.time === 'string' &&
+    (valueKey === null || typeof valueKey === 'string')
+      ? readRowsByKey(
+          fn,
+          spec.name,
+          rows,
+          spec.timeZone,
+          options.customer,
+          options.time,
+          valueKey,
+          getCustomer,
+          times,
+          values,
+          range,
+        )
+      : readRows(fn, spec.name, rows, spec.timeZone, getCustomer, getTime, getValue, times, values, range);
   const idMax = range[2] as number;
   return {
     length: n,
@@ -104,7 +124,8 @@ function readRows(
       small[i] = id;
       if (id > idMax) idMax = id;
     } else {
-      customers = new Array<unknown>(n);
+      // Filled, so that its elements are packed (a holey array reads and writes slower).
+      customers = new Array<unknown>(n).fill(null);
       for (let j = 0; j < i; j++) customers[j] = small[j];
       customers[i] = id;
       small = null;
@@ -120,6 +141,67 @@ function readRows(
     if (t < minMs) minMs = t;
     if (values !== null && getValue !== null) {
       const v = getValue(row, i);
+      values[i] =
+        typeof v === 'number' && v - v === 0 ? v : requireLogValue(fn, name, v, i, true, (small ?? customers)[i]);
+    }
+  }
+  range[0] = minMs;
+  range[1] = maxMs;
+  range[2] = idMax;
+  return small ?? customers;
+}
+
+/**
+ * {@link readRows} for accessors that are property names: the same pass and results, each field read at a
+ * load site of its own (monomorphic on rows of one shape). `getCustomer` (the resolved accessor) is called
+ * only for a row that is not an object, to throw its error.
+ */
+function readRowsByKey(
+  fn: string,
+  name: string,
+  rows: readonly unknown[],
+  timeZone: string,
+  customerKey: string,
+  timeKey: string,
+  valueKey: string | null,
+  getCustomer: (row: unknown, index: number) => unknown,
+  times: Float64Array,
+  values: Float64Array | null,
+  range: Float64Array,
+): Int32Array | unknown[] {
+  const n = rows.length;
+  let small: Int32Array | null = new Int32Array(n);
+  let customers: unknown[] = [];
+  const limit = MAX_EPOCH_MS;
+  let minMs = Number.POSITIVE_INFINITY;
+  let maxMs = Number.NEGATIVE_INFINITY;
+  let idMax = -1;
+  for (let i = 0; i < n; i++) {
+    const row = rows[i] as Record<string, unknown>;
+    if (typeof row !== 'object' || row === null) getCustomer(row, i);
+    const id = row[customerKey];
+    if (small === null) customers[i] = id;
+    else if (typeof id === 'number' && (id | 0) === id && id >= 0) {
+      small[i] = id;
+      if (id > idMax) idMax = id;
+    } else {
+      // Filled, so that its elements are packed (a holey array reads and writes slower).
+      customers = new Array<unknown>(n).fill(null);
+      for (let j = 0; j < i; j++) customers[j] = small[j];
+      customers[i] = id;
+      small = null;
+      idMax = -1;
+    }
+    const raw = row[timeKey];
+    const t =
+      typeof raw === 'number' && Math.abs(raw) <= limit
+        ? raw
+        : readLogTime(fn, name, 'time', raw, i, true, timeZone, (small ?? customers)[i]);
+    times[i] = t;
+    if (t > maxMs) maxMs = t;
+    if (t < minMs) minMs = t;
+    if (values !== null && valueKey !== null) {
+      const v = row[valueKey];
       values[i] =
         typeof v === 'number' && v - v === 0 ? v : requireLogValue(fn, name, v, i, true, (small ?? customers)[i]);
     }

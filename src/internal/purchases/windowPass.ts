@@ -84,7 +84,8 @@ export function summarizeWindow(
   let buffer = new ArrayBuffer(cap * stride * 4);
   let i32 = new Int32Array(buffer);
   let f64 = new Float64Array(buffer);
-  let order: Int32Array = new Int32Array(direct ? Math.max(16, Math.min(n, 1024)) : 0);
+  // Direct ids in first-seen order: at most min(idRange, n) of them, so sized once (never grown).
+  let order: Int32Array = new Int32Array(direct ? Math.max(16, Math.min(n, idRange)) : 0);
   let count = 0;
   const cut = cutoff - start + 1;
   const shift = bucketShift(stride);
