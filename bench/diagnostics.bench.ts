@@ -17,7 +17,6 @@
 //     When it cannot be imported the benchmark says so and reports the other columns.
 // Library figures: median of 3 timed calls after a warm-up, wall and CPU time of this process (the machine
 // may be shared: CPU time is the steadier of the two). lifetimes: one timed call per size.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +25,7 @@ import { bgNbdExpectedPurchases, expectedTotals, trackingTransactions } from '..
 import { readCustomers } from '../src/internal/input/customerSummary.ts';
 import { CONDITIONAL_MOMENTS } from '../src/internal/models/conditionalMoments.ts';
 import { DAY, gc, mulberry32 } from './helpers.ts';
+import { startPythonReference } from './python.ts';
 
 const sizes = (process.env.BENCH_CUSTOMERS ?? '100000,1000000').split(',').map(Number);
 const REFERENCE_CUSTOMERS = 20_000;
@@ -115,74 +115,13 @@ function agreement(a: ArrayLike<number>, b: ArrayLike<number>): string {
   return worst.toExponential(1);
 }
 
-// --- the lifetimes side: a Python process answering one request per line ---------------------------
-interface Reference {
-  readonly version: string;
-  run<T>(request: object): Promise<T>;
-  close(): void;
-}
+// --- the lifetimes side: a Python process answering one request per line (bench/python.ts) ---------
 const script = fileURLToPath(new URL('./reference/lifetimes_diagnostics.py', import.meta.url));
-
-function startReference(python: string): Promise<Reference | string> {
-  return new Promise((resolve) => {
-    const child = spawn(python, [script], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let buffer = '';
-    let stderr = '';
-    const waiting: ((line: string) => void)[] = [];
-    let ready = false;
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('error', (e) => resolve(`${python}: ${e.message}`));
-    child.on('exit', (code) => {
-      if (!ready) resolve(`${python} exited with ${code}: ${stderr.trim().split('\n').pop() ?? ''}`);
-      else for (const w of waiting.splice(0)) w(JSON.stringify({ error: `exited with ${code}: ${stderr.trim()}` }));
-    });
-    child.stdout.on('data', (d: Buffer) => {
-      buffer += d.toString();
-      for (let k = buffer.indexOf('\n'); k >= 0; k = buffer.indexOf('\n')) {
-        const line = buffer.slice(0, k);
-        buffer = buffer.slice(k + 1);
-        if (ready) {
-          waiting.shift()?.(line);
-          continue;
-        }
-        const first = JSON.parse(line) as { ready?: string; error?: string };
-        if (first.ready === undefined) {
-          resolve(`${python}: ${first.error}`);
-          child.kill();
-          return;
-        }
-        ready = true;
-        resolve({
-          version: `${first.ready} (${python})`,
-          run: <T>(request: object) =>
-            new Promise<T>((done) => {
-              waiting.push((reply) => done(JSON.parse(reply) as T));
-              child.stdin.write(`${JSON.stringify(request)}\n`);
-            }),
-          close: () => child.stdin.end(),
-        });
-      }
-    });
-  });
-}
-
-const tried: string[] = [];
-let reference: Reference | undefined;
-for (const python of [process.env.BENCH_PYTHON, '/usr/bin/python3', 'python3']) {
-  if (python === undefined || python === '') continue;
-  const r = await startReference(python);
-  if (typeof r === 'string') tried.push(r);
-  else {
-    reference = r;
-    break;
-  }
-}
+const { reference, missing } = await startPythonReference(script, []);
 console.log(
   reference
     ? `reference: ${reference.version}`
-    : `reference: lifetimes MISSING — no lifetimes column in this run (${tried.join('; ')})`,
+    : `reference: lifetimes MISSING — no lifetimes column in this run (${missing})`,
 );
 interface PyReply {
   readonly wall: number;
@@ -233,12 +172,14 @@ try {
     if (reference) {
       write('customer.i32', log.customer);
       write('time.f64', log.time);
-      const py = await reference.run<PyReply & { predicted?: number[] }>({
-        case: 'tracking',
-        dir,
-        days: 7 * WEEKS,
-        params: fit.params,
-      });
+      const py = await reference.request<PyReply & { predicted?: number[] }>(
+        JSON.stringify({
+          case: 'tracking',
+          dir,
+          days: 7 * WEEKS,
+          params: fit.params,
+        }),
+      );
       if (py.predicted === undefined)
         console.log(`    lifetimes expected_cumulative_transactions: failed (${py.error})`);
       else
@@ -305,12 +246,14 @@ try {
       write('frequency.f64', customers.frequency);
       write('recency.f64', customers.recency);
       write('T.f64', customers.T);
-      const py = await reference.run<PyReply & { expected?: number[] }>({
-        case: 'totals',
-        dir,
-        horizon: HORIZON,
-        params: fit.params,
-      });
+      const py = await reference.request<PyReply & { expected?: number[] }>(
+        JSON.stringify({
+          case: 'totals',
+          dir,
+          horizon: HORIZON,
+          params: fit.params,
+        }),
+      );
       if (py.expected === undefined) console.log(`    lifetimes Σ conditional_expected_…: failed (${py.error})`);
       else
         console.log(

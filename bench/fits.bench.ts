@@ -32,7 +32,12 @@ import { compressPatterns } from '../src/internal/compressPatterns.ts';
 import { expandedDonations } from '../test/models/bgBb/donations.ts';
 import { cdnowSummary, cdnowWithSpend } from '../test/models/cdnow.ts';
 import { gc, tileColumn } from './helpers.ts';
-import { findPythonReference, median, ms } from './reference/pythonReference.ts';
+import { median, startPythonReference } from './python.ts';
+
+/** Milliseconds with 2–3 significant digits. */
+function ms(v: number): string {
+  return v < 1 ? v.toFixed(3) : v < 10 ? v.toFixed(2) : v < 10_000 ? v.toFixed(1) : v.toFixed(0);
+}
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const MODELS = (process.env.BENCH_FIT_MODELS ?? 'bgNbd,mbgNbd,paretoNbd,gammaGamma,bgBb').split(',');
@@ -205,8 +210,7 @@ const pyCases: Record<string, PyCase> = {};
 for (const c of cases) for (const [side, p] of Object.entries(c.lifetimes)) pyCases[`${c.name} | ${side}`] = p;
 writeFileSync(join(dir, 'cases.json'), JSON.stringify(pyCases));
 const script = fileURLToPath(new URL('./reference/lifetimes_fits.py', import.meta.url));
-const found = await findPythonReference<Reply>(script, [dir]);
-const reference = typeof found === 'string' ? undefined : found;
+const { reference, missing } = await startPythonReference(script, [dir]);
 
 // --- interleaved runs -----------------------------------------------------------------------------
 interface Sample {
@@ -228,13 +232,13 @@ const push = (key: string, s: Sample) => samples.set(key, [...(samples.get(key) 
 console.log(
   reference
     ? `reference: ${reference.version}`
-    : `reference: lifetimes MISSING — no ratio against it in this run (${found as string})`,
+    : `reference: lifetimes MISSING — no ratio against it in this run (${missing})`,
 );
 // warm-up: the JIT on the small cases (the 1M cases run the same code), the first numpy/scipy calls
 for (const c of cases)
   if (c.size < 20_000) {
     for (const f of Object.values(c.library)) for (let k = 0; k < 3; k++) f();
-    if (reference) for (const side of Object.keys(c.lifetimes)) await reference.run(`${c.name} | ${side}`);
+    if (reference) for (const side of Object.keys(c.lifetimes)) await reference.request(`${c.name} | ${side}`);
   }
 for (let round = 0; round < ROUNDS; round++) {
   for (const c of cases) {
@@ -247,7 +251,7 @@ for (let round = 0; round < ROUNDS; round++) {
       const lib = c.library[side];
       if (lib) push(key, timeJs(lib));
       else {
-        const r = (await reference?.run(key)) as Reply;
+        const r = (await reference?.request<Reply>(key)) as Reply;
         if (r.error !== undefined) console.log(`  ${key}: lifetimes failed: ${r.error}`);
         else push(key, { wall: r.wall, cpu: r.cpu, ll: r.ll, params: r.params });
       }
