@@ -34,6 +34,8 @@ export interface LogReader {
   push(chunk: Uint8Array): void;
   /** Ends the input; returns the columns. */
   finish(): ReadResult;
+  /** Optional: the size of the whole input in bytes, when known, so the columns can be allocated once. */
+  expect?(bytes: number): void;
 }
 
 /** What is wrong with a row. */
@@ -170,16 +172,22 @@ export class LogBuilder {
   }
 
   private grow(): void {
-    const size = this.customer.length * 2;
+    this.resize(this.customer.length * 2);
+  }
+
+  /** Moves the columns to buffers of `size` rows (at least {@link length}). */
+  resize(size: number): void {
+    size = Math.max(size, this.length);
     const customer = new Int32Array(size);
-    customer.set(this.customer);
+    const n = this.length;
+    customer.set(this.customer.subarray(0, n));
     this.customer = customer;
     const time = new Float64Array(size);
-    time.set(this.time);
+    time.set(this.time.subarray(0, n));
     this.time = time;
     if (this.value !== null) {
       const value = new Float64Array(size);
-      value.set(this.value);
+      value.set(this.value.subarray(0, n));
       this.value = value;
     }
   }
