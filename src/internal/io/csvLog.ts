@@ -59,12 +59,13 @@ export class CsvLogReader implements CsvConsumer, LogReader {
   private readonly words = new Int32Array(3 * LOOKUP_BATCH);
   private readonly hashes = new Int32Array(LOOKUP_BATCH);
 
-  constructor(names: LogColumnNames, delimiter: number, settings: ReadSettings) {
+  /** `fast` false: read every record the general way (the tests compare the two paths). */
+  constructor(names: LogColumnNames, delimiter: number, settings: ReadSettings, fast = true) {
     this.names = names;
     this.settings = settings;
     this.delimiter = delimiter;
     this.builder = new LogBuilder(names.value !== undefined);
-    this.scanner = new CsvScanner(delimiter, this, 3);
+    this.scanner = new CsvScanner(delimiter, this, 3, fast);
   }
 
   /** Tells the reader how many bytes the whole input has (a file's size), so the columns are allocated once. */
@@ -142,8 +143,7 @@ export class CsvLogReader implements CsvConsumer, LogReader {
     let value = b.value;
     let capacity = customer.length;
     let row = b.length;
-    const startRows = b.rows;
-    const startRow = row;
+    let kept = 0;
     if (this.firstRowAt < 0) this.firstRowAt = this.pushedBytes + pos;
     const { starts, lengths, words, hashes } = this;
     let batched = 0;
@@ -157,6 +157,7 @@ export class CsvLogReader implements CsvConsumer, LogReader {
         time = b.time;
         value = b.value;
         capacity = customer.length;
+        row = b.length;
       }
       let i = pos;
       let idStart = 0;
@@ -333,6 +334,7 @@ export class CsvLogReader implements CsvConsumer, LogReader {
       time[row] = t;
       if (value !== null) value[row] = v;
       row++;
+      kept++;
       line++;
       pos = i;
       if (batched === LOOKUP_BATCH) {
@@ -342,7 +344,7 @@ export class CsvLogReader implements CsvConsumer, LogReader {
     }
     if (batched > 0) ids.codesOf(buf, batched, starts, lengths, words, hashes, customer, row - batched);
     b.length = row;
-    b.rows = startRows + (row - startRow);
+    b.rows += kept;
     state[0] = pos;
     state[1] = line;
   }
@@ -354,7 +356,7 @@ export class CsvLogReader implements CsvConsumer, LogReader {
   private makeRoom(pos: number): void {
     const b = this.builder;
     const expected = this.expectedBytes;
-    if (!this.sized && b.length >= SAMPLE_ROWS && expected > 0) {
+    if (!this.sized && b.total === b.length && b.length >= SAMPLE_ROWS && expected > 0) {
       this.sized = true;
       const span = this.pushedBytes + pos - this.firstRowAt;
       const rows = span > 0 ? Math.ceil((1.02 * (expected - this.firstRowAt) * b.length) / span) + 1024 : 0;
@@ -412,7 +414,9 @@ export class CsvLogReader implements CsvConsumer, LogReader {
     if (b.rows === 0 && count > 1) {
       // First batch: size the columns for the whole buffer from the bytes per record so far.
       const span = (batch[(count - 1) * s.stride + 2] as number) - (batch[2] as number);
-      if (span > 0) b.reserve(Math.ceil((1.02 * s.buffer.length * (count - 1)) / span) + 1024);
+      const bytes = this.expectedBytes > 0 ? this.expectedBytes : s.buffer.length;
+      const rows = span > 0 ? Math.ceil((1.02 * bytes * (count - 1)) / span) + 1024 : 0;
+      if (rows > b.customer.length) b.resize(rows);
     }
     b.reserve(b.length + count);
     const { customer, time, value } = b;
