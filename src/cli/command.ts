@@ -72,7 +72,7 @@ export interface CommandContext {
     /** Opens the input: a stream of byte (or text) chunks, read once. */
     open(): AsyncIterable<string | Uint8Array>;
     /** Size of the input in bytes when known (a file), so the reader allocates the columns once. */
-    readonly bytes?: number;
+    readonly bytes?: number | undefined;
   };
   /** Prints a warning on standard error (the input was read, but something looks wrong). */
   readonly warn?: (message: string) => void;

@@ -162,7 +162,7 @@ const csvLog = fc
       text += fields.join(d);
       if (i < g.rows.length - 1 || g.last) text += r.end;
     });
-    const hasValue = g.order.includes(2);
+    const hasValue = (g.order as readonly number[]).includes(2);
     const options = {
       customer: 'id',
       time: 'at',
