@@ -21,15 +21,7 @@ import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  parseCsvLog,
-  readCsvLog,
-  retentionCountsSql,
-  retentionMatrix,
-  retentionMatrixFromCounts,
-  rfmSummary,
-  rfmSummarySql,
-} from '../src/index.ts';
+import { retentionCountsSql, retentionMatrixFromCounts, rfmSummarySql } from '../src/index.ts';
 import { writeEventCsv } from './helpers.ts';
 
 const rows = Number(process.env.BENCH_ROWS ?? 10_000_000);
@@ -44,6 +36,7 @@ type Work = 'retention' | 'rfm' | 'read' | 'parse';
 
 interface ChildReport {
   ms: number;
+  cpuMs: number;
   readMs: number;
   maxRssMb: number;
   baseRssMb: number;
@@ -53,8 +46,11 @@ interface ChildReport {
 }
 
 async function child(work: Work, path: string): Promise<void> {
+  const lib = (await import(process.env.BENCH_LIB ?? '../src/index.ts')) as typeof import('../src/index.ts');
+  const { parseCsvLog, readCsvLog, retentionMatrix, rfmSummary } = lib;
   const base = process.memoryUsage().rss;
   let heap = 0;
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const log =
     work === 'parse'
@@ -71,10 +67,12 @@ async function child(work: Work, path: string): Promise<void> {
     check = `${r.length} customers, Σ frequency ${r.reduce((s, x) => s + x.frequency, 0)}`;
   }
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
   heap = Math.max(heap, process.memoryUsage().heapUsed);
   const columns = log.customer.byteLength + log.time.byteLength + (log.value?.byteLength ?? 0);
   const report: ChildReport = {
     ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     readMs,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     baseRssMb: base / 2 ** 20,
@@ -104,10 +102,15 @@ const median = (xs: number[]): number => {
   return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 };
 
+interface Timing {
+  readonly ms: number;
+  /** CPU time of all threads (user + system), start-up included for child processes. */
+  readonly cpuMs: number;
+}
 interface Case {
   readonly name: string;
   readonly group: 'retention' | 'rfm' | 'read';
-  readonly run: () => Promise<number>;
+  readonly run: () => Promise<Timing>;
   readonly missing?: string;
 }
 const cases: Case[] = [];
@@ -129,31 +132,35 @@ cases.push({
   name: `DuckDB read_csv + retentionCountsSql (${threads} threads)`,
   group: 'retention',
   run: async () => {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const counts = (await connection.runAndReadAll(retentionSql)).getRowObjects();
     const m = retentionMatrixFromCounts(counts as never, { period: 'day', timeZone: 'UTC' });
     const ms = performance.now() - t0;
+    const cpu = process.cpuUsage(c0);
     notes.set(
       'duckdb retention',
       `${m.cohorts.length} cohorts, ${m.cohorts.reduce((s, c) => s + c.size, 0)} customers`,
     );
-    return ms;
+    return { ms, cpuMs: (cpu.user + cpu.system) / 1000 };
   },
 });
 cases.push({
   name: `DuckDB read_csv + rfmSummarySql (${threads} threads)`,
   group: 'rfm',
   run: async () => {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const result = (await connection.runAndReadAll(rfmSql)).getRows();
     const ms = performance.now() - t0;
+    const cpu = process.cpuUsage(c0);
     notes.set('duckdb rfm', `${result.length} customers, Σ frequency ${result.reduce((s, r) => s + Number(r[1]), 0)}`);
-    return ms;
+    return { ms, cpuMs: (cpu.user + cpu.system) / 1000 };
   },
 });
 
 // the exported reader, in child processes
-function childRun(work: Work): () => Promise<number> {
+function childRun(work: Work): () => Promise<Timing> {
   return async () => {
     const r = spawnSync(
       process.execPath,
@@ -164,7 +171,7 @@ function childRun(work: Work): () => Promise<number> {
     const report = JSON.parse(r.stdout.trim().split('\n').pop() as string) as ChildReport;
     memory.set(work, [...(memory.get(work) ?? []), report]);
     notes.set(`reader ${work}`, report.check);
-    return report.ms;
+    return { ms: report.ms, cpuMs: report.cpuMs };
   };
 }
 cases.push({ name: 'readCsvLog (stream) + retentionMatrix', group: 'retention', run: childRun('retention') });
@@ -173,19 +180,27 @@ cases.push({ name: 'readCsvLog (stream), read only', group: 'read', run: childRu
 cases.push({ name: 'parseCsvLog (readFileSync), read only', group: 'read', run: childRun('parse') });
 
 // the CLI
-const cli = join(root, 'dist/cli.js');
-function cliRun(args: string[]): () => Promise<number> {
+const cli = process.env.BENCH_CLI ?? join(root, 'dist/cli.js');
+const timeTool = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+function cliRun(args: string[]): () => Promise<Timing> {
   return async () => {
+    const command = [process.execPath, cli, ...args, file, '--format', 'csv'];
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, [cli, ...args, file, '--format', 'csv'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-      encoding: 'utf8',
-    });
+    const r =
+      timeTool === undefined
+        ? spawnSync(command[0] as string, command.slice(1), { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' })
+        : spawnSync(timeTool, ['-f', 'TIME %U %S %M', ...command], {
+            stdio: ['ignore', 'ignore', 'pipe'],
+            encoding: 'utf8',
+          });
     const ms = performance.now() - t0;
     if (r.status !== 0) throw new Error(`CLI ${args[0]} failed: ${r.stderr}`);
-    return ms;
+    const m = /TIME ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr);
+    if (m !== null) cliRss.set(args[0] as string, [...(cliRss.get(args[0] as string) ?? []), Number(m[3]) / 1024]);
+    return { ms, cpuMs: m === null ? Number.NaN : (Number(m[1]) + Number(m[2])) * 1000 };
   };
 }
+const cliRss = new Map<string, number[]>();
 const cliMissing = existsSync(cli) ? undefined : `${cli} is missing (npm run build)`;
 const cliNames = ['--customer', names.customer, '--time', names.time];
 cases.push({
@@ -203,13 +218,14 @@ cases.push({
 
 // pandas, lifetimes
 const python = process.env.BENCH_PYTHON ?? '/usr/bin/python3';
-const script = String.raw`
+const script = `
 import sys, time
 import numpy as np, pandas as pd
 work, path = sys.argv[1], sys.argv[2]
 if work == 'lifetimes':
     from lifetimes.utils import summary_data_from_transaction_data
 t0 = time.perf_counter()
+c0 = time.process_time()
 df = pd.read_csv(path, dtype={'customer_id': str, 'ordered_at': str, 'amount': float})
 df['ordered_at'] = pd.to_datetime(df['ordered_at'], format='%Y-%m-%dT%H:%M:%SZ')
 if work == 'retention':
@@ -222,20 +238,20 @@ if work == 'retention':
 else:
     s = summary_data_from_transaction_data(df, 'customer_id', 'ordered_at', monetary_value_col='amount', freq='D')
     check = f'{len(s)} customers, sum frequency {int(s.frequency.sum())}'
-print(time.perf_counter() - t0, check)
+print(time.perf_counter() - t0, time.process_time() - c0, check)
 `;
 function pythonProbe(modules: string): string | undefined {
   const r = spawnSync(python, ['-c', `import ${modules}`], { encoding: 'utf8' });
   if (r.error !== undefined) return `${python}: ${r.error.message}`;
   return r.status === 0 ? undefined : `${python}: ${r.stderr.trim().split('\n').pop() ?? 'import failed'}`;
 }
-function pythonRun(work: 'retention' | 'lifetimes'): () => Promise<number> {
+function pythonRun(work: 'retention' | 'lifetimes'): () => Promise<Timing> {
   return async () => {
     const r = spawnSync(python, ['-c', script, work, file], { encoding: 'utf8', maxBuffer: 1 << 24 });
     if (r.status !== 0) throw new Error(`python ${work} failed: ${r.stderr}`);
-    const [seconds, ...check] = r.stdout.trim().split(' ');
+    const [seconds, cpu, ...check] = r.stdout.trim().split(' ');
     notes.set(`python ${work}`, check.join(' '));
-    return Number(seconds) * 1000;
+    return { ms: Number(seconds) * 1000, cpuMs: Number(cpu) * 1000 };
   };
 }
 const pandasMissing = pythonProbe('pandas, numpy');
@@ -255,15 +271,18 @@ cases.push({
     : { missing: `lifetimes not importable (${lifetimesMissing}); PYTHONPATH=${process.env.PYTHONPATH ?? ''}` }),
 });
 
-const only = process.env.BENCH_ONLY; // a substring: run only the matching cases (and DuckDB)
+// BENCH_ONLY: substrings separated by |, to run only the matching cases (and DuckDB).
+const only = process.env.BENCH_ONLY?.split('|');
 const active = cases.filter(
-  (c) => c.missing === undefined && (only === undefined || c.name.includes(only) || c.name.startsWith('DuckDB')),
+  (c) =>
+    c.missing === undefined &&
+    (only === undefined || only.some((x) => c.name.includes(x)) || c.name.startsWith('DuckDB')),
 );
-const times = new Map<Case, number[]>();
+const times = new Map<Case, Timing[]>();
 for (let r = 0; r < repeats; r++) {
   for (const c of active) {
-    const ms = await c.run();
-    times.set(c, [...(times.get(c) ?? []), ms]);
+    const timing = await c.run();
+    times.set(c, [...(times.get(c) ?? []), timing]);
   }
   console.log(`repeat ${r + 1}/${repeats} done`);
 }
@@ -271,19 +290,25 @@ connection.closeSync();
 
 for (const group of ['retention', 'rfm', 'read'] as const) {
   const title = group === 'retention' ? 'daily retention matrix' : group === 'rfm' ? 'RFM summary' : 'read only';
-  console.log(`\n${title} (median of ${repeats}, min–max; ratio = DuckDB median / this median, >1 = faster)`);
+  console.log(
+    `\n${title}: wall s median (min–max), ratio = DuckDB median / this median (>1 = faster); CPU s median (all threads), ratio`,
+  );
   const duck = active.find((c) => c.name.startsWith('DuckDB') && c.group === (group === 'read' ? 'retention' : group));
-  const ref = duck === undefined ? Number.NaN : median(times.get(duck) ?? []);
+  const duckTimes = duck === undefined ? [] : (times.get(duck) ?? []);
+  const ref = duck === undefined ? Number.NaN : median(duckTimes.map((x) => x.ms));
+  const refCpu = duck === undefined ? Number.NaN : median(duckTimes.map((x) => x.cpuMs));
   for (const c of cases.filter((x) => x.group === group)) {
     if (c.missing !== undefined) {
       console.log(`  ${c.name.padEnd(64)} MISSING: ${c.missing}`);
       continue;
     }
-    const ts = times.get(c);
-    if (ts === undefined) continue;
+    const timings = times.get(c);
+    if (timings === undefined) continue;
+    const ts = timings.map((x) => x.ms);
     const m = median(ts);
+    const cpu = median(timings.map((x) => x.cpuMs));
     console.log(
-      `  ${c.name.padEnd(64)} ${(m / 1000).toFixed(2).padStart(6)} s  (${(Math.min(...ts) / 1000).toFixed(2)}–${(Math.max(...ts) / 1000).toFixed(2)})  ${(ref / m).toFixed(2)}×`,
+      `  ${c.name.padEnd(64)} ${(m / 1000).toFixed(2).padStart(6)} s (${(Math.min(...ts) / 1000).toFixed(2)}–${(Math.max(...ts) / 1000).toFixed(2)}) ${(ref / m).toFixed(2).padStart(5)}×   CPU ${(cpu / 1000).toFixed(2).padStart(6)} s ${(refCpu / cpu).toFixed(2).padStart(5)}×`,
     );
   }
 }
@@ -292,6 +317,8 @@ for (const [k, v] of notes) console.log(`  ${k}: ${v}`);
 console.log(
   `\nmemory of the reader path (one process per run; median over runs; file ${(size / 2 ** 20).toFixed(0)} MiB):`,
 );
+for (const [command, rss] of cliRss)
+  console.log(`  CLI ${command.padEnd(10)} peak RSS ${median(rss).toFixed(0)} MiB (the whole process)`);
 for (const [work, reports] of memory) {
   const col = reports[0]?.columnsMb ?? 0;
   const rss = median(reports.map((x) => x.maxRssMb));
