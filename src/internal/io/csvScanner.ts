@@ -46,6 +46,8 @@ export interface CsvConsumer {
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
+/** Longest unfinished record finished with the next chunk's first line alone (see {@link CsvScanner.push}). */
+const SHORT_PENDING = 4096;
 /** Records per fast batch. */
 const BATCH = 4096;
 
@@ -203,6 +205,23 @@ export class CsvScanner {
     if (this.pending === null) {
       this.scan(chunk, false);
       return;
+    }
+    if (this.pendingBytes <= SHORT_PENDING) {
+      // A short unfinished record (the usual one a chunk ends in): finish it with the new chunk's first line
+      // only, then scan the rest of the chunk where it lies (no copy of the whole chunk).
+      const nl = chunk.indexOf(LF);
+      if (nl >= 0) {
+        this.pendingParts.push(chunk.subarray(0, nl + 1));
+        this.pendingBytes += nl + 1;
+        this.scan(this.takePending(), false);
+        const rest = chunk.subarray(nl + 1);
+        if (rest.length === 0) return;
+        if (this.pending === null) {
+          this.scan(rest, false);
+          return;
+        }
+        chunk = rest;
+      }
     }
     // An unfinished record: wait until the new bytes are at least as many as the record already has.
     this.pendingParts.push(chunk);
