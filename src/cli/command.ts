@@ -71,6 +71,8 @@ export interface CommandContext {
     readonly format: InputFormat;
     /** Opens the input: a stream of byte (or text) chunks, read once. */
     open(): AsyncIterable<string | Uint8Array>;
+    /** Size of the input in bytes when known (a file), so the reader allocates the columns once. */
+    readonly bytes?: number | undefined;
   };
   /** Prints a warning on standard error (the input was read, but something looks wrong). */
   readonly warn?: (message: string) => void;

@@ -3,7 +3,7 @@
  * formats, progress, and the mapping of failures to exit codes (0 ok, 1 bad input or data, 2 usage).
  * @module
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Command, CommandContext, Flags, FlagSpec } from './command.ts';
 import { echo, UsageError } from './command.ts';
@@ -171,6 +171,16 @@ function capLines(message: string): string {
     .join('\n');
 }
 
+/** Size of a regular file in bytes, or undefined (not a file, or not readable: opening it reports why). */
+function fileSize(path: string): number | undefined {
+  try {
+    const stats = statSync(path);
+    return stats.isFile() ? stats.size : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The chunks of `source`, reporting the bytes read so far to `progress` as they pass; done at the end. */
 async function* counted(
   source: AsyncIterable<string | Uint8Array>,
@@ -267,6 +277,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       input: {
         format: inputFormat,
         open: () => counted(open(), progress),
+        ...(fromStdin ? {} : { bytes: fileSize(file) }),
       },
       warn: (message) => {
         warnings.push(message);

@@ -34,16 +34,25 @@ export interface CsvConsumer {
   records(scanner: CsvScanner, batch: Int32Array, count: number): void;
   /** A record with a syntax problem (`problem`), at `line`; `text` is the offending character, if any. */
   malformed(problem: CsvSyntaxProblem, line: number, text: string): void;
+  /**
+   * Optional fast path, tried before the batches: reads the plain records of `buffer` from `pos` (its line is
+   * `line`) straight from the bytes, as many as it can, and stops at the first record it leaves to the scanner
+   * (a quote, an empty line, a bad or unfinished record…), writing into `state` the position and line of that
+   * record. The scanner reads that one record its usual way, then calls the fast path again.
+   */
+  fast?(buffer: Uint8Array, pos: number, n: number, line: number, state: Int32Array): void;
 }
 
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
+/** Longest unfinished record finished with the next chunk's first line alone (see {@link CsvScanner.push}). */
+const SHORT_PENDING = 4096;
 /** Records per fast batch. */
 const BATCH = 4096;
 
 /**
- * Scans records without quotes from `pos` into `out` (see {@link CsvConsumer.records}) until `BATCH` records,
+ * Scans records without quotes from `pos` into `out` (see {@link CsvConsumer.records}) until `limit` records,
  * the end of the buffer, or a record the tight loop does not handle (a quote, a CR at the end of the buffer, a
  * record the buffer does not finish); returns the number of records, with the position and line to continue
  * from in `state`. Empty lines are skipped.
@@ -59,10 +68,11 @@ function scanBatch(
   out: Int32Array,
   line: number,
   state: Int32Array,
+  limit: number,
 ): number {
   let count = 0;
   let o = 0;
-  records: while (count < BATCH && pos < n) {
+  records: while (count < limit && pos < n) {
     for (let k = 2; k < stride; k++) out[o + k] = -1;
     let i = pos;
     let field = 0;
@@ -169,7 +179,12 @@ export class CsvScanner {
   readonly stride: number;
   private readonly state = new Int32Array(2);
 
-  constructor(delimiter: number, consumer: CsvConsumer, slots = 8) {
+  /** Whether the consumer's fast path is used. */
+  private readonly useFast: boolean;
+
+  /** `fast` false: never call the consumer's fast path (the tests compare the two paths). */
+  constructor(delimiter: number, consumer: CsvConsumer, slots = 8, fast = true) {
+    this.useFast = fast && consumer.fast !== undefined;
     this.delimiter = delimiter;
     this.consumer = consumer;
     this.starts = new Int32Array(slots);
@@ -190,6 +205,23 @@ export class CsvScanner {
     if (this.pending === null) {
       this.scan(chunk, false);
       return;
+    }
+    if (this.pendingBytes <= SHORT_PENDING) {
+      // A short unfinished record (the usual one a chunk ends in): finish it with the new chunk's first line
+      // only, then scan the rest of the chunk where it lies (no copy of the whole chunk).
+      const nl = chunk.indexOf(LF);
+      if (nl >= 0) {
+        this.pendingParts.push(chunk.subarray(0, nl + 1));
+        this.pendingBytes += nl + 1;
+        this.scan(this.takePending(), false);
+        const rest = chunk.subarray(nl + 1);
+        if (rest.length === 0) return;
+        if (this.pending === null) {
+          this.scan(rest, false);
+          return;
+        }
+        chunk = rest;
+      }
     }
     // An unfinished record: wait until the new bytes are at least as many as the record already has.
     this.pendingParts.push(chunk);
@@ -230,9 +262,18 @@ export class CsvScanner {
     }
     this.buffer = buffer;
     const n = buffer.length;
-    const { batch, state, stride } = this;
+    const { batch, state, stride, consumer } = this;
     while (pos < n) {
       if (this.headerRead) {
+        let limit = BATCH;
+        if (this.useFast && consumer.fast !== undefined) {
+          // The consumer's own fast path first; the record it stops at is read below.
+          consumer.fast(buffer, pos, n, this.line, state);
+          pos = state[0] as number;
+          this.line = state[1] as number;
+          if (pos >= n) break;
+          limit = 1;
+        }
         // The common case: records without quotes, scanned in batches by a tight loop.
         const count = scanBatch(
           buffer,
@@ -245,12 +286,13 @@ export class CsvScanner {
           batch,
           this.line,
           state,
+          limit,
         );
         pos = state[0] as number;
         this.line = state[1] as number;
-        if (count > 0) this.consumer.records(this, batch, count);
+        if (count > 0) consumer.records(this, batch, count);
         if (pos >= n) break;
-        if (count === BATCH) continue;
+        if (count === limit) continue;
       }
       const next = this.scanRecord(buffer, pos, n, final);
       if (next < 0) {

@@ -145,7 +145,9 @@ export function readWhole(
       value: input,
     });
   const reader = create(setup);
-  reader.push(bytesOf(input));
+  const bytes = bytesOf(input);
+  reader.expect?.(bytes.length);
+  reader.push(bytes);
   return toLogColumns(reader.finish());
 }
 

@@ -1,35 +1,100 @@
 /**
  * Customer ids interned from their UTF-8 bytes: each distinct byte string gets the next dense code (0, 1, 2, …
  * in order of first appearance) and is decoded to a JS string once, when first seen. Lookup hashes the bytes
- * (FNV-1a) into a small open-addressing table of codes; each code's record holds the hash, the length and the
- * first 12 bytes of its id, so an id of up to 12 bytes is compared without touching a copy of it (each extra
- * memory access is a likely cache miss once there are 200,000 customers), and longer ids with their stored copy.
+ * into an open-addressing table (linear probing, at most half full) whose entries hold everything needed to
+ * recognise an id of up to 12 bytes: a tag (code and length) and its first 12 bytes as three little-endian
+ * words. A lookup of a short id therefore touches one 16-byte entry (one likely cache miss once there are
+ * 200,000 customers, where a table of codes plus a record per code costs two), and a longer id also compares
+ * its stored copy. Callers that already scanned the bytes (the CSV fast path) pass the words and the hash
+ * ({@link IdDictionary.codeOfWords}); {@link wordAt} and {@link hashWords} compute them the same way here.
  * @internal
  * @module
  */
 import { decodeUtf8 } from './utf8.ts';
 
-/** Int32 words per code: hash, length, three words of inline bytes, arena start. */
-const RECORD = 6;
-/** Bytes of an id held in its record. */
-const INLINE = 12;
+/** Int32 words per table entry: tag, three words of inline bytes. */
+const ENTRY = 4;
+/** Bytes of an id held in its entry. */
+export const INLINE = 12;
+/** Length written in the tag of an id longer than {@link INLINE} bytes. */
+const LONG = 13;
+/** Codes are below 2^27, so that (code + 1) · 16 + length fits an Int32. */
+const MAX_CODES = (1 << 27) - 1;
 
-/** Little-endian word of the bytes `bytes[from, from + 4)` that lie before `end` (missing bytes are 0). */
-function word(bytes: Uint8Array, from: number, end: number): number {
-  let w = 0;
-  for (let k = 3; k >= 0; k--) w = (w << 8) | (from + k < end ? (bytes[from + k] as number) : 0);
-  return w;
+/**
+ * Little-endian word of the bytes `bytes[from, from + 4)` that lie before `end` (missing bytes are 0).
+ * @example
+ * ```ts
+ * import { wordAt } from './idDictionary.ts';
+ *
+ * const bytes = Uint8Array.of(1, 2, 3, 4, 5);
+ * [wordAt(bytes, 0, 5), wordAt(bytes, 4, 5), wordAt(bytes, 2, 3)]; // => [0x04030201, 5, 3]
+ * ```
+ */
+export function wordAt(bytes: Uint8Array, from: number, end: number): number {
+  const left = end - from;
+  if (left >= 4)
+    return (
+      (bytes[from] as number) |
+      ((bytes[from + 1] as number) << 8) |
+      ((bytes[from + 2] as number) << 16) |
+      ((bytes[from + 3] as number) << 24)
+    );
+  if (left <= 0) return 0;
+  if (left === 1) return bytes[from] as number;
+  if (left === 2) return (bytes[from] as number) | ((bytes[from + 1] as number) << 8);
+  return (bytes[from] as number) | ((bytes[from + 1] as number) << 8) | ((bytes[from + 2] as number) << 16);
+}
+
+/** One step of the word hash (multiply, rotate: murmur3's mixing of a block). */
+function mix(h: number, w: number): number {
+  let k = Math.imul(w, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  h ^= Math.imul(k, 0x1b873593);
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+/**
+ * Hash of an id from its length and its first three words (`w0`–`w2`, as {@link wordAt} gives them); for an id
+ * longer than 12 bytes, the words after the first three are mixed in too (read from `bytes[start, end)`).
+ * @example
+ * ```ts
+ * import { hashWords, wordAt } from './idDictionary.ts';
+ *
+ * const id = new TextEncoder().encode('c12345');
+ * const h = hashWords(wordAt(id, 0, 6), wordAt(id, 4, 6), 0, 6, id, 0, 6);
+ * h === hashWords(wordAt(id, 0, 6), wordAt(id, 4, 6), 0, 6, id, 0, 6); // => true
+ * Number.isInteger(h); // => true
+ * ```
+ */
+export function hashWords(
+  w0: number,
+  w1: number,
+  w2: number,
+  length: number,
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+): number {
+  let h = mix(mix(mix(length, w0), w1), w2);
+  if (length > INLINE) for (let i = start + INLINE; i < end; i += 4) h = mix(h, wordAt(bytes, i, end));
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h;
 }
 
 /** Dense codes of byte strings, with their decoded ids. */
 export class IdDictionary {
   /** Decoded id of each code. */
   readonly ids: string[] = [];
-  /** Open-addressing table of code + 1 (0 = empty), at most half full. */
-  private slots: Int32Array = new Int32Array(1 << 12);
+  /** Open-addressing table of {@link ENTRY} words per slot (tag 0 = empty), at most half full. */
+  private table: Int32Array = new Int32Array(ENTRY << 12);
   private mask: number = (1 << 12) - 1;
-  /** Per code: {@link RECORD} words. Codes seen early (the frequent customers) sit together. */
-  private records: Int32Array = new Int32Array(RECORD << 10);
+  /** Per code of an id longer than {@link INLINE} bytes: start of its bytes in {@link arena}, and its length. */
+  private longAt: Int32Array = new Int32Array(0);
+  private longLength: Int32Array = new Int32Array(0);
   private arena: Uint8Array = new Uint8Array(1 << 14);
   private used = 0;
 
@@ -40,53 +105,119 @@ export class IdDictionary {
 
   /** Code of the id written in `bytes[start, end)`, adding it when new. */
   code(bytes: Uint8Array, start: number, end: number): number {
-    let h = 0x811c9dc5 | 0;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ (bytes[i] as number), 16777619);
     const length = end - start;
-    const w0 = word(bytes, start, end);
-    const w1 = length > 4 ? word(bytes, start + 4, end) : 0;
-    const w2 = length > 8 ? word(bytes, start + 8, end) : 0;
-    const slots = this.slots;
-    const records = this.records;
+    const w0 = wordAt(bytes, start, end);
+    const w1 = length > 4 ? wordAt(bytes, start + 4, end) : 0;
+    const w2 = length > 8 ? wordAt(bytes, start + 8, end) : 0;
+    return this.codeOfWords(w0, w1, w2, hashWords(w0, w1, w2, length, bytes, start, end), bytes, start, end);
+  }
+
+  /**
+   * Code of the id `bytes[start, end)` whose first words are `w0`–`w2` and hash `h` ({@link wordAt},
+   * {@link hashWords}), adding it when new.
+   */
+  codeOfWords(w0: number, w1: number, w2: number, h: number, bytes: Uint8Array, start: number, end: number): number {
+    const length = end - start;
+    const short = length <= INLINE;
+    const tagLength = short ? length : LONG;
+    const table = this.table;
     const mask = this.mask;
     let slot = h & mask;
     for (;;) {
-      const entry = slots[slot] as number;
-      if (entry === 0) break;
-      const r = (entry - 1) * RECORD;
+      const e = slot * ENTRY;
+      const tag = table[e] as number;
+      if (tag === 0) break;
       if (
-        records[r] === h &&
-        records[r + 1] === length &&
-        records[r + 2] === w0 &&
-        records[r + 3] === w1 &&
-        records[r + 4] === w2 &&
-        (length <= INLINE || this.same(records[r + 5] as number, bytes, start, length))
+        (tag & 15) === tagLength &&
+        table[e + 1] === w0 &&
+        table[e + 2] === w1 &&
+        table[e + 3] === w2 &&
+        (short || this.sameLong((tag >>> 4) - 1, bytes, start, length))
       )
-        return entry - 1;
+        return (tag >>> 4) - 1;
       slot = (slot + 1) & mask;
     }
-    return this.add(bytes, start, end, h, slot, w0, w1, w2);
+    return this.add(bytes, start, end, slot, w0, w1, w2);
   }
 
-  private same(from: number, bytes: Uint8Array, start: number, length: number): boolean {
+  /**
+   * Codes of `count` ids at once, into `out[at …]`: id `k` is `bytes[starts[k], starts[k] + lengths[k])` with
+   * words `words[3k …]` and hash `hashes[k]`. The lookups of a batch run back to back, so the processor
+   * overlaps their cache misses; codes are still given in order of first appearance.
+   */
+  codesOf(
+    bytes: Uint8Array,
+    count: number,
+    starts: Int32Array,
+    lengths: Int32Array,
+    words: Int32Array,
+    hashes: Int32Array,
+    out: Int32Array,
+    at: number,
+  ): void {
+    let table = this.table;
+    let mask = this.mask;
+    let lastLength = -1;
+    let last0 = 0;
+    let last1 = 0;
+    let last2 = 0;
+    let lastCode = -1;
+    for (let k = 0; k < count; k++) {
+      const length = lengths[k] as number;
+      const w0 = words[3 * k] as number;
+      const w1 = words[3 * k + 1] as number;
+      const w2 = words[3 * k + 2] as number;
+      // Sorted logs repeat the previous row's customer.
+      if (length === lastLength && w0 === last0 && w1 === last1 && w2 === last2 && length <= INLINE) {
+        out[at + k] = lastCode;
+        continue;
+      }
+      const tagLength = length <= INLINE ? length : LONG;
+      let slot = (hashes[k] as number) & mask;
+      let code = -1;
+      for (;;) {
+        const e = slot * ENTRY;
+        const tag = table[e] as number;
+        if (tag === 0) break;
+        if (
+          (tag & 15) === tagLength &&
+          table[e + 1] === w0 &&
+          table[e + 2] === w1 &&
+          table[e + 3] === w2 &&
+          (length <= INLINE || this.sameLong((tag >>> 4) - 1, bytes, starts[k] as number, length))
+        ) {
+          code = (tag >>> 4) - 1;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (code < 0) {
+        const start = starts[k] as number;
+        code = this.add(bytes, start, start + length, slot, w0, w1, w2);
+        table = this.table;
+        mask = this.mask;
+      }
+      out[at + k] = code;
+      lastLength = length;
+      last0 = w0;
+      last1 = w1;
+      last2 = w2;
+      lastCode = code;
+    }
+  }
+
+  private sameLong(code: number, bytes: Uint8Array, start: number, length: number): boolean {
+    if (this.longLength[code] !== length) return false;
     const arena = this.arena;
+    const from = this.longAt[code] as number;
     for (let k = INLINE; k < length; k++) if (arena[from + k] !== bytes[start + k]) return false;
     return true;
   }
 
-  private add(
-    bytes: Uint8Array,
-    start: number,
-    end: number,
-    h: number,
-    slot: number,
-    w0: number,
-    w1: number,
-    w2: number,
-  ): number {
+  private add(bytes: Uint8Array, start: number, end: number, slot: number, w0: number, w1: number, w2: number): number {
     const c = this.ids.length;
+    if (c >= MAX_CODES) throw new RangeError(`more than ${MAX_CODES} distinct customer ids`);
     const length = end - start;
-    let at = -1;
     if (length > INLINE) {
       if (this.used + length > this.arena.length) {
         const arena = new Uint8Array(Math.max(this.arena.length * 2, this.used + length));
@@ -94,23 +225,21 @@ export class IdDictionary {
         this.arena = arena;
       }
       this.arena.set(bytes.subarray(start, end), this.used);
-      at = this.used;
+      if (c >= this.longAt.length) {
+        const size = Math.max(1024, 2 * c);
+        this.longAt = grown(this.longAt, size);
+        this.longLength = grown(this.longLength, size);
+      }
+      this.longAt[c] = this.used;
+      this.longLength[c] = length;
       this.used += length;
     }
-    if ((c + 1) * RECORD > this.records.length) {
-      const records = new Int32Array(this.records.length * 2);
-      records.set(this.records);
-      this.records = records;
-    }
-    const r = c * RECORD;
-    const records = this.records;
-    records[r] = h;
-    records[r + 1] = length;
-    records[r + 2] = w0;
-    records[r + 3] = w1;
-    records[r + 4] = w2;
-    records[r + 5] = at;
-    this.slots[slot] = c + 1;
+    const e = slot * ENTRY;
+    const table = this.table;
+    table[e] = ((c + 1) << 4) | (length <= INLINE ? length : LONG);
+    table[e + 1] = w0;
+    table[e + 2] = w1;
+    table[e + 3] = w2;
     this.ids.push(decodeUtf8(bytes, start, end));
     if ((c + 1) * 2 > this.mask + 1) this.rehash();
     return c;
@@ -118,15 +247,35 @@ export class IdDictionary {
 
   private rehash(): void {
     const size = (this.mask + 1) * 2;
-    const slots = new Int32Array(size);
+    const table = new Int32Array(size * ENTRY);
     const mask = size - 1;
-    const records = this.records;
-    for (let c = 0; c < this.ids.length; c++) {
-      let slot = (records[c * RECORD] as number) & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = c + 1;
+    const old = this.table;
+    const arena = this.arena;
+    for (let e = 0; e < old.length; e += ENTRY) {
+      const tag = old[e] as number;
+      if (tag === 0) continue;
+      const w0 = old[e + 1] as number;
+      const w1 = old[e + 2] as number;
+      const w2 = old[e + 3] as number;
+      const code = (tag >>> 4) - 1;
+      const length = (tag & 15) === LONG ? (this.longLength[code] as number) : tag & 15;
+      const from = (tag & 15) === LONG ? (this.longAt[code] as number) : 0;
+      let slot = hashWords(w0, w1, w2, length, arena, from, from + length) & mask;
+      while (table[slot * ENTRY] !== 0) slot = (slot + 1) & mask;
+      const to = slot * ENTRY;
+      table[to] = tag;
+      table[to + 1] = w0;
+      table[to + 2] = w1;
+      table[to + 3] = w2;
     }
-    this.slots = slots;
+    this.table = table;
     this.mask = mask;
   }
+}
+
+/** A copy of `a` with room for `size` entries. */
+function grown(a: Int32Array, size: number): Int32Array {
+  const b = new Int32Array(size);
+  b.set(a.subarray(0, Math.min(a.length, size)));
+  return b;
 }

@@ -105,8 +105,8 @@ export class NdjsonLogReader implements LogReader {
       const rest = this.join(new Uint8Array(0));
       this.lines(rest, 0, rest.length);
     }
+    const dateOnly = this.builder.total > 0 && !this.builder.timeOfDay;
     const { customer, time, value } = this.builder.columns();
-    const dateOnly = this.builder.length > 0 && !this.builder.timeOfDay;
     return { customer, customerIds: this.ids, time, value, skippedRows: this.builder.skipped, dateOnly };
   }
 

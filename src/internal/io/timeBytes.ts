@@ -35,8 +35,16 @@ function four(bytes: Uint8Array, i: number): number {
   return a < 0 || b < 0 ? -1 : a * 100 + b;
 }
 
-/** Whether y-m-d is a date of the proleptic Gregorian calendar (same rule as `daysInMonth`). */
-function validDate(year: number, month: number, day: number): boolean {
+/**
+ * Whether y-m-d is a date of the proleptic Gregorian calendar (same rule as `daysInMonth`).
+ * @example
+ * ```ts
+ * import { validDate } from './timeBytes.ts';
+ *
+ * [validDate(2024, 2, 29), validDate(2023, 2, 29), validDate(1900, 2, 29), validDate(2024, 13, 1)]; // => [true, false, false, false]
+ * ```
+ */
+export function validDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
   if (day <= (MONTH_DAYS[month] as number)) return true;
   return month === 2 && day === 29 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
