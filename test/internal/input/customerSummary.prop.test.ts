@@ -207,7 +207,8 @@ describe('readCustomers fast paths', () => {
           expect(error.constructor).toBe(expected.constructor);
           expect(error.message).toBe(expected.message);
           expect(error.row).toBe(k);
-          expect(error.argument).toBe((expected as { argument?: string }).argument?.replace(`[${k}].`, '.') + `[${k}]`);
+          const path = (expected as { argument?: string }).argument?.replace(`[${k}].`, '.');
+          expect(error.argument).toBe(`${path}[${k}]`); // customers[k].T → customers.T[k]
         },
       ),
       { numRuns: 300 },
