@@ -3,7 +3,8 @@ call at a time on request, so the benchmark can interleave them with the TypeScr
 
 Usage: python3 lifetimes_predictions.py DIR  (lifetimes and autograd importable, e.g. on PYTHONPATH).
 DIR holds the columns as little-endian float64 files written by the benchmark: frequency.f64,
-recency.f64, T.f64 (transaction models), recency_distinct.f64 and T_distinct.f64 (the same customers with
+recency.f64, T.f64 (transaction models), bgbb_*.f64 and many_*.f64 (BG/BB: frequency, recency, n),
+recency_distinct.f64 and T_distinct.f64 (the same customers with
 no (x, t) pair repeated) and spend_frequency.f64, spend_monetary.f64 (Gamma-Gamma), plus
 params.json. Then one case name per line on stdin; one JSON line per case on stdout:
 {"wall": ms, "cpu": ms, "sum": Σ of the predictions}. Prints {"ready": version} first, or
@@ -20,7 +21,7 @@ def main():
         import numpy as np
         import pandas as pd
         import lifetimes
-        from lifetimes import BetaGeoFitter, GammaGammaFitter, ModifiedBetaGeoFitter, ParetoNBDFitter
+        from lifetimes import BetaGeoBetaBinomFitter, BetaGeoFitter, GammaGammaFitter, ModifiedBetaGeoFitter, ParetoNBDFitter
     except Exception as error:  # report, do not crash: the benchmark says the reference is missing
         print(json.dumps({"error": f"{type(error).__name__}: {error}"}), flush=True)
         return
@@ -32,6 +33,9 @@ def main():
     f, r, T = column("frequency"), column("recency"), column("T")
     rd, Td = column("recency_distinct"), column("T_distinct")
     sf, sm = column("spend_frequency"), column("spend_monetary")
+    af, am = column("all_frequency"), column("all_monetary")
+    bbf, bbr, bbn = column("bgbb_frequency"), column("bgbb_recency"), column("bgbb_n")
+    mf, mr, mn = column("many_frequency"), column("many_recency"), column("many_n")
     horizon = params["t"]
 
     def fitter(cls, values):
@@ -43,6 +47,8 @@ def main():
     mbg = fitter(ModifiedBetaGeoFitter, params["mbgNbd"])
     pnbd = fitter(ParetoNBDFitter, params["paretoNbd"])
     gg = fitter(GammaGammaFitter, params["gammaGamma"])
+    bb = fitter(BetaGeoBetaBinomFitter, params["bgBb"])
+    future = params["bgBbFuture"]
     cases = {
         "bgNbdProbabilityAlive": lambda: bg.conditional_probability_alive(f, r, T),
         "bgNbdConditionalExpectedPurchases": lambda: bg.conditional_expected_number_of_purchases_up_to_time(
@@ -57,10 +63,28 @@ def main():
             horizon, f, r, T
         ),
         "gammaGammaExpectedSpend": lambda: gg.conditional_expected_average_profit(sf, sm),
+        "gammaGammaExpectedSpend/all": lambda: gg.conditional_expected_average_profit(af, am),
         "bgNbdConditionalExpectedPurchases/distinct": lambda: bg.conditional_expected_number_of_purchases_up_to_time(
             horizon, f, rd, Td
         ),
         "paretoNbdProbabilityAlive/distinct": lambda: pnbd.conditional_probability_alive(f, rd, Td),
+        "bgNbdProbabilityAlive/distinct": lambda: bg.conditional_probability_alive(f, rd, Td),
+        "mbgNbdProbabilityAlive/distinct": lambda: mbg.conditional_probability_alive(f, rd, Td),
+        "mbgNbdConditionalExpectedPurchases/distinct": lambda: mbg.conditional_expected_number_of_purchases_up_to_time(
+            horizon, f, rd, Td
+        ),
+        "paretoNbdConditionalExpectedPurchases/distinct": lambda: pnbd.conditional_expected_number_of_purchases_up_to_time(
+            horizon, f, rd, Td
+        ),
+        # m = 0: alive at the last observed opportunity, as bgBbProbabilityAlive's default
+        "bgBbProbabilityAlive": lambda: bb.conditional_probability_alive(0, bbf, bbr, bbn),
+        "bgBbConditionalExpectedPurchases": lambda: bb.conditional_expected_number_of_purchases_up_to_time(
+            future, bbf, bbr, bbn
+        ),
+        "bgBbProbabilityAlive/many-patterns": lambda: bb.conditional_probability_alive(0, mf, mr, mn),
+        "bgBbConditionalExpectedPurchases/many-patterns": lambda: bb.conditional_expected_number_of_purchases_up_to_time(
+            future, mf, mr, mn
+        ),
     }
     print(json.dumps({"ready": f"lifetimes {lifetimes.__version__}, numpy {np.__version__}"}), flush=True)
     for line in sys.stdin:

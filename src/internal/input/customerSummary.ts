@@ -314,6 +314,86 @@ export function readCustomers(fn: string, name: string, input: unknown, fields: 
   return out;
 }
 
+/** Float64Array customer columns exactly as the caller passed them: read-only, not yet validated. */
+export interface RawCustomerColumns {
+  readonly length: number;
+  readonly frequency: Float64Array;
+  readonly recency: Float64Array;
+  readonly T: Float64Array;
+  /** Present when asked for (else an empty array). */
+  readonly monetaryValue: Float64Array;
+}
+
+/**
+ * The caller's columns themselves, unchecked, when `input` is an object of columns (not an array of rows,
+ * not one customer) whose frequency, recency and T (`rfm`) and monetaryValue (`monetary`) are Float64Arrays
+ * of one length ≥ 1; `undefined` for any other input. For prediction loops that check each row while they
+ * compute it — the rules of {@link readCustomers}: see {@link customerRowOk} and {@link spendRowOk} — and
+ * on the first row that fails hand the input to `readCustomers`, which throws the error of that row.
+ * @example
+ * ```ts
+ * import { rawFloat64Customers } from './customerSummary.ts';
+ *
+ * const columns = { frequency: Float64Array.of(2, 0), recency: Float64Array.of(30.43, 0), T: Float64Array.of(38.86, 20) };
+ * rawFloat64Customers(columns, true, false)?.length; // => 2
+ * rawFloat64Customers({ frequency: [2], recency: [30.43], T: [38.86] }, true, false); // => undefined
+ * rawFloat64Customers([{ frequency: 2, recency: 30.43, T: 38.86 }], true, false); // => undefined
+ * ```
+ */
+export function rawFloat64Customers(input: unknown, rfm: boolean, monetary: boolean): RawCustomerColumns | undefined {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
+  const { frequency, recency, T, monetaryValue } = input as Record<string, unknown>;
+  if (!(frequency instanceof Float64Array) || frequency.length === 0) return undefined;
+  const length = frequency.length;
+  const empty: Float64Array = new Float64Array(0);
+  let r = empty;
+  let t = empty;
+  let m = empty;
+  if (rfm) {
+    if (!(recency instanceof Float64Array && T instanceof Float64Array)) return undefined;
+    if (recency.length !== length || T.length !== length) return undefined;
+    r = recency;
+    t = T;
+  }
+  if (monetary) {
+    if (!(monetaryValue instanceof Float64Array) || monetaryValue.length !== length) return undefined;
+    m = monetaryValue;
+  }
+  return { length, frequency, recency: r, T: t, monetaryValue: m };
+}
+
+/**
+ * The row rule of {@link readCustomers} for (x, tₓ, T): x a non-negative integer, 0 ≤ tₓ ≤ T < ∞ (NaN fails).
+ * @example
+ * ```ts
+ * import { customerRowOk } from './customerSummary.ts';
+ *
+ * customerRowOk(2, 30.43, 38.86); // => true
+ * customerRowOk(1.5, 3, 5); // => false
+ * customerRowOk(2, 40, 38.86); // => false
+ * ```
+ */
+export function customerRowOk(x: number, tx: number, T: number): boolean {
+  return x >= 0 && x < Infinity && Math.floor(x) === x && tx >= 0 && T >= tx && T < Infinity;
+}
+
+/**
+ * The row rule of {@link readCustomers} for (x, monetaryValue) without recency and T: x a non-negative integer,
+ * m finite; with `positive`, also m ≥ 0 and m > 0 where x > 0.
+ * @example
+ * ```ts
+ * import { spendRowOk } from './customerSummary.ts';
+ *
+ * spendRowOk(2, 22.35, true); // => true
+ * spendRowOk(1, 0, true); // => false
+ * spendRowOk(1, -5, false); // => true
+ * ```
+ */
+export function spendRowOk(x: number, m: number, positive: boolean): boolean {
+  if (!(x >= 0 && x < Infinity && Math.floor(x) === x && m > -Infinity && m < Infinity)) return false;
+  return !positive || m > 0 || (m === 0 && x === 0);
+}
+
 /** The caller's columns themselves when every one read is a Float64Array (not yet checked), else undefined. */
 function float64Columns(
   input: unknown,

@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-import { readNumberOrArray, type WeightedCustomers } from '../input/customerSummary.ts';
+import { customerRowOk, readNumberOrArray, resultArray, type WeightedCustomers } from '../input/customerSummary.ts';
 import { logHyp2f1 } from '../hypergeometric.ts';
 import { aliveExpectedPurchases } from './betaDropoutKernel.ts';
 import { betaGeometricLogLikelihood } from './betaGeometricLikelihood.ts';
@@ -191,6 +191,69 @@ export function aliveFromOdds(p: BgNbdParams, bx: number, x: number, tx: number,
   const ratio = p.a / bx;
   if (e <= 700 && ratio >= 1e-290 && ratio <= 1e4) return 1 / (1 + ratio * Math.exp(e));
   return Math.exp(-log1pExp(Math.log(p.a) - Math.log(bx) + e));
+}
+
+/**
+ * P(alive) of every row of Float64Array columns, BG/NBD (`shift` −1: odds a/(b + x − 1)·…, and 1 for x = 0) or
+ * MBG/NBD (`shift` 0: odds a/(b + x)·… for every x), with the row rule of `readCustomers` checked in the same
+ * loop: `undefined` at the first row that breaks it (the caller then reads the input the slow way, which
+ * throws that row's error). Values are those of `aliveFromOdds`, bit for bit (its direct form inlined, its
+ * log-space form called where that applies). An MBG/NBD row with x = 0 and the tₓ and T of the last such row
+ * reuses its value (customers who joined the same day and never came back lie close together in an
+ * id-ordered summary); the check costs two comparisons where it misses.
+ * @example
+ * ```ts
+ * import { aliveOverColumns, bgNbdProbabilityAliveOne } from './bgNbdKernel.ts';
+ *
+ * const p = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+ * const alive = aliveOverColumns(p, -1, Float64Array.of(2, 0), Float64Array.of(30.43, 0), Float64Array.of(38.86, 38.86));
+ * alive; // => [0.7266, 1]
+ * alive?.[0] === bgNbdProbabilityAliveOne(p, 2, 30.43, 38.86); // => true
+ * aliveOverColumns(p, -1, Float64Array.of(2), Float64Array.of(40), Float64Array.of(38.86)); // => undefined
+ * ```
+ */
+export function aliveOverColumns(
+  p: BgNbdParams,
+  shift: -1 | 0,
+  x: Float64Array,
+  tx: Float64Array,
+  T: Float64Array,
+): number[] | undefined {
+  const out = resultArray(x.length);
+  const { r, alpha, a, b } = p;
+  // the last row with x = 0 (its tₓ, T and value): such rows differ by T alone, and neighbours share it
+  let zeroTx = Number.NaN;
+  let zeroT = Number.NaN;
+  let zeroValue = Number.NaN;
+  for (let i = 0; i < x.length; i++) {
+    const xi = x[i] as number;
+    const txi = tx[i] as number;
+    const Ti = T[i] as number;
+    if (!customerRowOk(xi, txi, Ti)) return undefined;
+    if (xi === 0) {
+      if (shift === -1) {
+        out[i] = 1;
+        continue;
+      }
+      if (Ti === zeroT && txi === zeroTx) {
+        out[i] = zeroValue;
+        continue;
+      }
+    }
+    const bx = shift === -1 ? b + (xi - 1) : b + xi;
+    // aliveFromOdds(p, bx, xi, txi, Ti), its direct form inlined
+    const e = (r + xi) * Math.log1p((Ti - txi) / (alpha + txi));
+    const ratio = a / bx;
+    const v =
+      e <= 700 && ratio >= 1e-290 && ratio <= 1e4 ? 1 / (1 + ratio * Math.exp(e)) : aliveFromOdds(p, bx, xi, txi, Ti);
+    out[i] = v;
+    if (xi === 0) {
+      zeroTx = txi;
+      zeroT = Ti;
+      zeroValue = v;
+    }
+  }
+  return out;
 }
 
 /**

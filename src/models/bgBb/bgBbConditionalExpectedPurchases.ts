@@ -1,5 +1,6 @@
 import {
   bgBbConditionalExpectedOne,
+  bgBbOverPatterns,
   readBgBbCustomers,
   readBgBbParams,
   readFuturePeriods,
@@ -60,16 +61,8 @@ export function bgBbConditionalExpectedPurchases(
   const p = readBgBbParams(fn, params);
   const data = readBgBbCustomers(fn, 'customer', customer, true);
   const future = readFuturePeriods(fn, options, undefined);
-  const kernel = (i: number) =>
-    Math.max(
-      0,
-      bgBbConditionalExpectedOne(
-        p,
-        data.frequency[i] as number,
-        data.recency[i] as number,
-        data.opportunities[i] as number,
-        future,
-      ),
-    );
-  return data.single ? kernel(0) : Array.from({ length: data.length }, (_, i) => kernel(i));
+  const kernel = (x: number, tx: number, n: number) => Math.max(0, bgBbConditionalExpectedOne(p, x, tx, n, future));
+  if (data.single)
+    return kernel(data.frequency[0] as number, data.recency[0] as number, data.opportunities[0] as number);
+  return bgBbOverPatterns(data, kernel);
 }

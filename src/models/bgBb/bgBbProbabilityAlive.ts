@@ -1,4 +1,5 @@
 import {
+  bgBbOverPatterns,
   bgBbProbabilityAliveOne,
   readBgBbCustomers,
   readBgBbParams,
@@ -67,13 +68,8 @@ export function bgBbProbabilityAlive(
   const p = readBgBbParams(fn, params);
   const data = readBgBbCustomers(fn, 'customer', customer, true);
   const m = readFuturePeriods(fn, options, 0);
-  const kernel = (i: number) =>
-    bgBbProbabilityAliveOne(
-      p,
-      data.frequency[i] as number,
-      data.recency[i] as number,
-      data.opportunities[i] as number,
-      m,
-    );
-  return data.single ? kernel(0) : Array.from({ length: data.length }, (_, i) => kernel(i));
+  const kernel = (x: number, tx: number, n: number) => bgBbProbabilityAliveOne(p, x, tx, n, m);
+  if (data.single)
+    return kernel(data.frequency[0] as number, data.recency[0] as number, data.opportunities[0] as number);
+  return bgBbOverPatterns(data, kernel);
 }

@@ -1,6 +1,11 @@
-import { readCustomers, resultArray } from '../../internal/input/customerSummary.ts';
+import { rawFloat64Customers, readCustomers, resultArray } from '../../internal/input/customerSummary.ts';
 import type { ModelCustomer, ModelCustomers } from '../types.ts';
-import { bgNbdProbabilityAliveOne, readBgNbdParams, type BgNbdParams } from '../../internal/models/bgNbdKernel.ts';
+import {
+  aliveOverColumns,
+  bgNbdProbabilityAliveOne,
+  readBgNbdParams,
+  type BgNbdParams,
+} from '../../internal/models/bgNbdKernel.ts';
 
 /**
  * Probability that a customer is still alive (has not dropped out) at the end of observation, under
@@ -42,6 +47,10 @@ export function bgNbdProbabilityAlive(
 ): number | number[] {
   const fn = 'bgNbdProbabilityAlive';
   const p = readBgNbdParams(fn, params);
+  // Float64Array columns: checked row by row inside the loop; a doubtful row goes to readCustomers, which throws
+  const raw = rawFloat64Customers(customer, true, false);
+  const fast = raw && aliveOverColumns(p, -1, raw.frequency, raw.recency, raw.T);
+  if (fast) return fast;
   const data = readCustomers(fn, 'customer', customer);
   const { frequency: x, recency: tx, T } = data;
   if (data.single) return bgNbdProbabilityAliveOne(p, x[0] as number, tx[0] as number, T[0] as number);

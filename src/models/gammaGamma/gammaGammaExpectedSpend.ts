@@ -1,4 +1,4 @@
-import { readCustomers, resultArray } from '../../internal/input/customerSummary.ts';
+import { rawFloat64Customers, readCustomers, resultArray, spendRowOk } from '../../internal/input/customerSummary.ts';
 import { readOptions } from '../../internal/validate.ts';
 import type { NonPositiveSpendPrediction, SpendCustomer, SpendCustomers } from '../types.ts';
 import { readSpendPolicy } from '../../internal/models/gammaGammaKernel.ts';
@@ -73,6 +73,10 @@ export function gammaGammaExpectedSpend(
   const p = readGammaGammaParams(fn, params);
   const policy = readSpendPolicy(fn, readOptions(fn, options, ['nonPositiveSpend']).nonPositiveSpend);
   const spend = policy === 'throw' ? 'positive' : 'any';
+  // Float64Array columns: checked row by row inside the loop; a doubtful row goes to readCustomers, which throws
+  const raw = rawFloat64Customers(customer, false, true);
+  const fast = raw && overColumns(p, raw.frequency, raw.monetaryValue, spend === 'positive');
+  if (fast) return fast;
   const data = readCustomers(fn, 'customer', customer, { rfm: false, monetary: true, spend });
   const x = data.frequency;
   const m = data.monetaryValue as Float64Array;
@@ -83,6 +87,24 @@ export function gammaGammaExpectedSpend(
 /** One customer's expected spend; NaN for a repeat buyer whose monetaryValue is not positive (policy 'nan'). */
 function spendOne(p: GammaGammaParams, x: number, m: number): number {
   return x > 0 && !(m > 0) ? Number.NaN : gammaGammaExpectedSpendOne(p, x, m);
+}
+
+/**
+ * {@link overCustomers} with the row checks of `readCustomers` fused into the loop and the kernel inlined:
+ * `undefined` at the first row that fails them (the caller then reads the input the slow way).
+ */
+function overColumns(p: GammaGammaParams, x: Float64Array, m: Float64Array, positive: boolean): number[] | undefined {
+  const out = resultArray(x.length);
+  const { p: shape, q, v } = p;
+  for (let i = 0; i < x.length; i++) {
+    const xi = x[i] as number;
+    const mi = m[i] as number;
+    if (!spendRowOk(xi, mi, positive)) return undefined;
+    // gammaGammaExpectedSpendOne, with NaN for a repeat buyer whose spend is not positive (policy 'nan')
+    const denominator = shape * xi + q - 1;
+    out[i] = xi > 0 && !(mi > 0) ? Number.NaN : denominator > 0 ? (shape * (v + xi * mi)) / denominator : Infinity;
+  }
+  return out;
 }
 
 /** The kernel over every customer in one loop of its own (monomorphic: no per-customer closure). */

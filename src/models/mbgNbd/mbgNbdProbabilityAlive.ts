@@ -1,5 +1,5 @@
-import { readCustomers, resultArray } from '../../internal/input/customerSummary.ts';
-import { readBgNbdParams } from '../../internal/models/bgNbdKernel.ts';
+import { rawFloat64Customers, readCustomers, resultArray } from '../../internal/input/customerSummary.ts';
+import { aliveOverColumns, readBgNbdParams } from '../../internal/models/bgNbdKernel.ts';
 import type { ModelCustomer, ModelCustomers } from '../types.ts';
 import { mbgNbdProbabilityAliveOne, type MbgNbdParams } from '../../internal/models/mbgNbdKernel.ts';
 
@@ -40,6 +40,10 @@ export function mbgNbdProbabilityAlive(
 ): number | number[] {
   const fn = 'mbgNbdProbabilityAlive';
   const p = readBgNbdParams(fn, params);
+  // Float64Array columns: checked row by row inside the loop; a doubtful row goes to readCustomers, which throws
+  const raw = rawFloat64Customers(customer, true, false);
+  const fast = raw && aliveOverColumns(p, 0, raw.frequency, raw.recency, raw.T);
+  if (fast) return fast;
   const data = readCustomers(fn, 'customer', customer);
   const { frequency: x, recency: tx, T } = data;
   if (data.single) return mbgNbdProbabilityAliveOne(p, x[0] as number, tx[0] as number, T[0] as number);

@@ -77,7 +77,11 @@ function overCustomers(
   T: Float64Array,
 ): number[] {
   const out = resultArray(x.length);
-  const logA = pairMemo((xi, t) => paretoNbdLogA(p, xi, t));
+  const memo = pairMemo((xi, t) => paretoNbdLogA(p, xi, t));
+  // ln A(0, 0), the tₓ side of every customer without repeat purchases, kept aside: where every T is new
+  // the memo switches off, and this one value is still computed once
+  const logA00 = paretoNbdLogA(p, 0, 0);
+  const logA = (xi: number, t: number) => (xi === 0 && t === 0 ? logA00 : memo(xi, t));
   for (let i = 0; i < x.length; i++)
     out[i] = paretoNbdConditionalExpectedOne(p, horizon, x[i] as number, tx[i] as number, T[i] as number, logA);
   return out;

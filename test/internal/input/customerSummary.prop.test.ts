@@ -1,9 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  bgBbConditionalExpectedPurchases,
+  bgBbProbabilityAlive,
   bgNbdConditionalExpectedPurchases,
+  bgNbdProbabilityAlive,
   gammaGammaExpectedSpend,
   mbgNbdConditionalExpectedPurchases,
+  mbgNbdProbabilityAlive,
+  paretoNbdConditionalExpectedPurchases,
   paretoNbdProbabilityAlive,
 } from '../../../src/index.ts';
 import { readCustomers } from '../../../src/internal/input/customerSummary.ts';
@@ -127,7 +132,11 @@ describe('readCustomers fast paths', () => {
           (c: never) => bgNbdConditionalExpectedPurchases(bg, 39, c),
           (c: never) => mbgNbdConditionalExpectedPurchases(bg, 39, c),
           (c: never) => paretoNbdProbabilityAlive(pn, c),
+          (c: never) => paretoNbdConditionalExpectedPurchases(pn, 39, c),
+          (c: never) => bgNbdProbabilityAlive(bg, c),
+          (c: never) => mbgNbdProbabilityAlive(bg, c),
           (c: never) => gammaGammaExpectedSpend(gg, c),
+          (c: never) => gammaGammaExpectedSpend(gg, c, { nonPositiveSpend: 'throw' }),
         ];
         for (const predict of preds) {
           const single = rows.map((r) => predict(r as never) as unknown as number);
@@ -161,5 +170,90 @@ describe('readCustomers fast paths', () => {
         expect(all[i]).toBe(one);
       }
     }
+  });
+
+  it('predictions that check Float64Array columns inside their loop throw what the row-by-row reading throws', () => {
+    const bg = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+    const gg = { p: 6.25, q: 3.74, v: 15.44 };
+    const preds = [
+      (c: never) => bgNbdProbabilityAlive(bg, c),
+      (c: never) => mbgNbdProbabilityAlive(bg, c),
+      (c: never) => gammaGammaExpectedSpend(gg, c),
+      (c: never) => gammaGammaExpectedSpend(gg, c, { nonPositiveSpend: 'throw' }),
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(validRow, { minLength: 1, maxLength: 30 }),
+        fc.nat(),
+        fc.constantFrom(...FIELDS),
+        fc.constantFrom(-1, 1.5, 0, Number.NaN, Number.POSITIVE_INFINITY, 1e9),
+        fc.nat({ max: preds.length - 1 }),
+        (rows, at, field, bad, which) => {
+          const predict = preds[which] as (c: never) => unknown;
+          const k = at % rows.length;
+          const broken = rows.map((r, i) => (i === k ? { ...r, [field]: bad } : r));
+          let expected: Error | undefined;
+          try {
+            predict(broken as never);
+          } catch (e) {
+            expected = e as Error;
+          }
+          const input = shaped(broken, 'float64');
+          if (!expected) {
+            expect(predict(input as never)).toEqual(predict(broken as never));
+            return;
+          }
+          const error = thrown(() => predict(input as never)) as Error & { row?: number; argument?: string };
+          expect(error.constructor).toBe(expected.constructor);
+          expect(error.message).toBe(expected.message);
+          expect(error.row).toBe(k);
+          const path = (expected as { argument?: string }).argument?.replace(`[${k}].`, '.');
+          expect(error.argument).toBe(`${path}[${k}]`); // customers[k].T → customers.T[k]
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('BG/BB over Float64Array columns: the row values bit for bit, per-pattern memo on or off, the same errors', () => {
+    const p = { alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 };
+    for (const patterns of [22, 100_000]) {
+      const n = 5000;
+      const frequency = new Float64Array(n);
+      const recency = new Float64Array(n);
+      const opportunities = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const j = i % patterns;
+        const periods = 1 + (j % 400); // 22 patterns, or 4,747 of 5,000 rows new (the memo switches off)
+        const last = (j * 7) % (periods + 1);
+        opportunities[i] = periods;
+        recency[i] = last;
+        frequency[i] = last === 0 ? 0 : 1 + ((j * 13) % last);
+      }
+      const columns = { frequency, recency, opportunities };
+      const alive = bgBbProbabilityAlive(p, columns);
+      const expected = bgBbConditionalExpectedPurchases(p, columns, { futurePeriods: 5 });
+      for (let i = 0; i < n; i += 47) {
+        const one = {
+          frequency: frequency[i] as number,
+          recency: recency[i] as number,
+          opportunities: opportunities[i] as number,
+        };
+        expect(alive[i]).toBe(bgBbProbabilityAlive(p, one));
+        expect(expected[i]).toBe(bgBbConditionalExpectedPurchases(p, one, { futurePeriods: 5 }));
+      }
+    }
+    const rows = [
+      { frequency: 2, recency: 4, opportunities: 6 },
+      { frequency: 3, recency: 2, opportunities: 6 },
+    ];
+    const f64 = {
+      frequency: Float64Array.of(2, 3),
+      recency: Float64Array.of(4, 2),
+      opportunities: Float64Array.of(6, 6),
+    };
+    expect(thrown(() => bgBbProbabilityAlive(p, f64)).message).toBe(
+      thrown(() => bgBbProbabilityAlive(p, rows)).message,
+    );
   });
 });
