@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  bgNbdConditionalExpectedPurchases,
+  bgNbdExpectedPurchases,
+  bgNbdProbabilityAlive,
   paretoNbdConditionalExpectedPurchases,
   paretoNbdExpectedPurchases,
   paretoNbdProbabilityAlive,
 } from '../../src/index.ts';
 import { expectClose } from '../helpers/expectClose.ts';
-import { BTYD_PARETO_NBD, BTYD_PARETO_NBD_RECOVERED, cdnowSplit } from './cdnow.ts';
+import { BTYD_BG_NBD, BTYD_PARETO_NBD, BTYD_PARETO_NBD_RECOVERED, cdnowSplit } from './cdnow.ts';
 
 // BTYD walkthrough (McCarthy & Wadsworth, BTYD 2.4.3 vignette) §3.3, Pareto/NBD on CDNOW in weeks, printed to
 // 7 significant digits: the unconditional expectation pnbd.Expectation(params, t = 52), customer 1516's
@@ -62,5 +65,34 @@ describe('BTYD walkthrough single-customer and unconditional figures (Pareto/NBD
     });
     // the paradox itself: more purchases, the same last one, fewer expected
     for (let i = 1; i < paradox.length; i++) expect(paradox[i]).toBeLessThan(paradox[i - 1] as number);
+  });
+});
+
+// The same walkthrough, §4.3, BG/NBD on CDNOW in weeks with the parameters it prints to 7 digits (p.matrix row 3,
+// the estimate the later calls use): bgnbd.Expectation(params, t = 52), customer 1516's
+// bgnbd.ConditionalExpectedTransactions(T.star = 52) and bgnbd.PAlive, and the paradox for x = 10, 15, 20, 25
+// with t.x = 20, T.cal = 39, each printed to 7 significant digits.
+const BG_E52 = 1.444004;
+const BG_CUSTOMER_1516 = { expected: 25.75659, alive: 0.9688523 };
+const BG_PARADOX = [0.3474606, 0.04283391, 0.004158973, 0.0003583685];
+
+describe('BTYD walkthrough single-customer and unconditional figures (BG/NBD, §4.3)', () => {
+  it('reproduces every printed digit with the printed parameters', () => {
+    const p = BTYD_BG_NBD.params;
+    expectClose(bgNbdExpectedPurchases(p, 52), BG_E52, { abs: half(BG_E52) });
+    const c = cdnowSplit().find((r) => r.customer === 1516);
+    if (c === undefined) throw new Error('customer 1516 missing from the CDNOW sample');
+    const [expected] = bgNbdConditionalExpectedPurchases(p, 52, [c]);
+    expectClose(expected as number, BG_CUSTOMER_1516.expected, { abs: half(BG_CUSTOMER_1516.expected) });
+    const [alive] = bgNbdProbabilityAlive(p, [c]);
+    expectClose(alive as number, BG_CUSTOMER_1516.alive, { abs: half(BG_CUSTOMER_1516.alive) });
+    const paradox = bgNbdConditionalExpectedPurchases(
+      p,
+      52,
+      [10, 15, 20, 25].map((x) => ({ frequency: x, recency: 20, T: 39 })),
+    );
+    paradox.forEach((v, i) => {
+      expectClose(v, BG_PARADOX[i] as number, { abs: half(BG_PARADOX[i] as number) });
+    });
   });
 });
