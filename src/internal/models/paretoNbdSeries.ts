@@ -59,6 +59,15 @@ function fractionF(B: number, C: number, z: number): number {
  * below z, so for z ≤ 0.9 the series converges geometrically for any B (any frequency) and its
  * derivatives are summed alongside; above, the continued fraction gives F and central differences
  * of it the derivatives.
+ * @example
+ * ```ts
+ * import { seriesF } from './paretoNbdSeries.ts';
+ *
+ * // ₂F₁(1, 1; 2; z) = −ln(1 − z)/z: 2 ln 2 at z = ½
+ * const out = new Float64Array(4);
+ * seriesF(1, 2, 0.5, out, false);
+ * Math.abs((out[0] as number) - 2 * Math.LN2) < 1e-15; // => true
+ * ```
  */
 export function seriesF(B: number, C: number, z: number, out: Float64Array, derivatives: boolean): void {
   if (z > SERIES_MAX_Z) {
@@ -108,6 +117,16 @@ export const TABLE_TERMS = 64;
 /**
  * Fills the table of F(B, C; ·) at offset `base`: (B)ⱼ/(C)ⱼ for j = 1 … TABLE_TERMS and, with
  * `derivatives`, the harmonic sums Σ_{i<j} 1/(B + i) and Σ_{i<j} 1/(C + i) of ∂/∂B and ∂/∂C.
+ * @example
+ * ```ts
+ * import { seriesTable, TABLE_TERMS } from './paretoNbdSeries.ts';
+ *
+ * // (1)ⱼ/(2)ⱼ = 1/(j + 1), and the harmonic sums 1, 1 + 1/2, 1 + 1/2 + 1/3 for B = 1
+ * const [coef, harmB, harmC] = [0, 1, 2].map(() => new Float64Array(TABLE_TERMS));
+ * seriesTable(1, 2, 0, coef, harmB, harmC, true);
+ * Array.from(coef.subarray(0, 3)); // => [0.5, 0.3333333333333333, 0.25]
+ * Array.from(harmB.subarray(0, 3)); // => [1, 1.5, 1.8333333333333333]
+ * ```
  */
 export function seriesTable(
   B: number,
@@ -136,6 +155,17 @@ export function seriesTable(
 /**
  * {@link seriesF} from the per-x table of group `group` (the same terms and stopping rule, summed by
  * multiplications only); falls back to seriesF when the table is too short for z.
+ * @example
+ * ```ts
+ * import { seriesF, seriesTable, tableSeries, TABLE_TERMS } from './paretoNbdSeries.ts';
+ *
+ * const [coef, harmB, harmC] = [0, 1, 2].map(() => new Float64Array(TABLE_TERMS));
+ * seriesTable(1, 2, 0, coef, harmB, harmC, true);
+ * const [fromTable, direct] = [new Float64Array(4), new Float64Array(4)];
+ * tableSeries(1, 2, 0.5, fromTable, true, 0, coef, harmB, harmC);
+ * seriesF(1, 2, 0.5, direct, true);
+ * Array.from(fromTable).every((v, k) => v === direct[k]); // => true
+ * ```
  */
 export function tableSeries(
   B: number,
