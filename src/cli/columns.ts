@@ -10,7 +10,17 @@ import { createPeriodIndexer } from '../internal/time/indexer.ts';
 import { CsvLogReader } from '../internal/io/csvLog.ts';
 import { readStreamed } from '../internal/io/drive.ts';
 import { CSV_KEYS } from '../internal/io/settings.ts';
-import type { CommandContext, EpochFlag } from './command.ts';
+import {
+  type CommandContext,
+  type EpochFlag,
+  epochFlag,
+  numberFlag,
+  observationEndFlag,
+  requiredFlag,
+  timeZoneFlag,
+  UsageError,
+  yearStartsOnFlag,
+} from './command.ts';
 import { InputError } from './input.ts';
 
 /** Column names of a transaction log. */
@@ -152,4 +162,53 @@ export function dateLogEnd(
   for (let i = 0; i < times.length; i++) if ((times[i] as number) > max) max = times[i] as number;
   days.prepare(max, max);
   return days.label(days.index(max));
+}
+
+/** The calendar options a log command passes to the library, from its flags and the log it read. */
+export interface LogCalendar {
+  readonly timeZone: string;
+  readonly observationEnd?: string | number;
+  readonly weekStartsOn?: number;
+  readonly yearStartsOn?: number;
+}
+
+/**
+ * What every command over a transaction log does first: reads `--time-zone` (default UTC), `--epoch`,
+ * `--observation-end`, `--week-starts-on` and `--year-starts-on` (a bad value is a usage error naming the flag),
+ * reads the `--customer` / `--time` (and `value`) columns, and, without `--observation-end`, ends a log of
+ * calendar dates with its latest day ({@link dateLogEnd}), so the commands share one rule.
+ * @example
+ * ```ts
+ * import { readCommandLog } from './columns.ts';
+ *
+ * const csv = 'id,day\na,2024-01-01\nb,2024-01-05\n';
+ * const input = { format: 'csv' as const, open: async function* () { yield csv; } };
+ * const context = { flags: { customer: 'id', time: 'day', 'week-starts-on': '0' }, input, read: async () => 0 };
+ * const { columns, calendar } = await readCommandLog(context);
+ * columns.names; // => ['a', 'b']
+ * calendar; // => { timeZone: 'UTC', weekStartsOn: 0, observationEnd: '2024-01-05' }
+ * ```
+ */
+export async function readCommandLog(
+  context: CommandContext,
+  value?: string,
+): Promise<{ columns: TransactionColumns; calendar: LogCalendar }> {
+  const { flags } = context;
+  const timeZone = timeZoneFlag(flags, 'time-zone') ?? 'UTC';
+  const epoch = epochFlag(flags);
+  const calendar: { -readonly [K in keyof LogCalendar]: LogCalendar[K] } = { timeZone };
+  const weekStartsOn = numberFlag(flags, 'week-starts-on');
+  if (weekStartsOn !== undefined) {
+    if (!Number.isInteger(weekStartsOn) || weekStartsOn < 0 || weekStartsOn > 6)
+      throw new UsageError(`--week-starts-on must be an integer from 0 (Sunday) to 6; got ${weekStartsOn}`);
+    calendar.weekStartsOn = weekStartsOn;
+  }
+  const yearStartsOn = yearStartsOnFlag(flags);
+  if (yearStartsOn !== undefined) calendar.yearStartsOn = yearStartsOn;
+  const end = observationEndFlag(flags, timeZone, epoch);
+  const names = { customer: requiredFlag(flags, 'customer'), time: requiredFlag(flags, 'time'), value };
+  const columns = await readTransactionColumns(context, names, timeZone, epoch);
+  const observationEnd = end ?? dateLogEnd(columns, timeZone);
+  if (observationEnd !== undefined) calendar.observationEnd = observationEnd;
+  return { columns, calendar };
 }

@@ -101,6 +101,12 @@ describe('loyalty-metrics rfm', () => {
     const zone = await runCli(['rfm', '--customer', 'id', '--time', 'at', '--time-zone', 'Mars/Olympus'], 'id,at\n');
     expect(zone.code).toBe(2);
     expect(zone.stderr).toMatch(/^loyalty-metrics: --time-zone "Mars\/Olympus" is not an IANA time zone/);
+    // the calendar flags are read by the one reader of the log commands (readCommandLog), as for retention
+    const week = await runCli(['rfm', '--customer', 'id', '--time', 'at', '--week-starts-on', '7'], 'id,at\n');
+    expect(week.code).toBe(2);
+    expect(week.stderr.split('\n')[0]).toBe(
+      'loyalty-metrics: --week-starts-on must be an integer from 0 (Sunday) to 6; got 7',
+    );
   });
 });
 

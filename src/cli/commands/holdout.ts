@@ -14,19 +14,8 @@ import {
 } from '../../index.ts';
 import { DURATION_UNITS } from '../../internal/time/periodKinds.ts';
 import type { Command, CommandOutput } from '../command.ts';
-import {
-  CALENDAR_FLAGS,
-  EPOCH_FLAG,
-  epochFlag,
-  observationEndFlag,
-  numberFlag,
-  requiredFlag,
-  stringFlag,
-  timeZoneFlag,
-  UsageError,
-  yearStartsOnFlag,
-} from '../command.ts';
-import { dateLogEnd, readTransactionColumns } from '../columns.ts';
+import { CALENDAR_FLAGS, EPOCH_FLAG, numberFlag, requiredFlag, stringFlag, UsageError } from '../command.ts';
+import { readCommandLog } from '../columns.ts';
 import { csvNumber, formatNumber, renderCsv, renderTable } from '../format.ts';
 
 /** Model names of `--models`, and their fits. */
@@ -105,8 +94,6 @@ export const holdoutCommand: Command = {
   },
   async execute(context): Promise<CommandOutput> {
     const { flags } = context;
-    const timeZone = timeZoneFlag(flags, 'time-zone') ?? 'UTC';
-    const epoch = epochFlag(flags);
     const unit = (stringFlag(flags, 'unit') ?? 'week') as NonNullable<CalibrationHoldoutSplitOptions['unit']>;
     const names = (stringFlag(flags, 'models') ?? 'bgnbd,paretonbd').split(',').map((m) => m.trim().toLowerCase());
     for (const m of names)
@@ -114,26 +101,8 @@ export const holdoutCommand: Command = {
         throw new UsageError(`--models must list ${Object.keys(FITS).join(', ')}; got ${JSON.stringify(m)}`);
     const maxFrequency = numberFlag(flags, 'max-frequency') ?? 7;
     const calibrationEnd = requiredFlag(flags, 'calibration-end');
-    const options: { -readonly [K in keyof CalibrationHoldoutSplitOptions]: CalibrationHoldoutSplitOptions[K] } = {
-      calibrationEnd,
-      timeZone,
-      unit,
-    };
-    const observationEnd = observationEndFlag(flags, timeZone, epoch);
-    if (observationEnd !== undefined) options.observationEnd = observationEnd;
-    const weekStartsOn = numberFlag(flags, 'week-starts-on');
-    if (weekStartsOn !== undefined) options.weekStartsOn = weekStartsOn;
-    const yearStartsOn = yearStartsOnFlag(flags);
-    if (yearStartsOn !== undefined) options.yearStartsOn = yearStartsOn;
-    const columns = await readTransactionColumns(
-      context,
-      { customer: requiredFlag(flags, 'customer'), time: requiredFlag(flags, 'time') },
-      timeZone,
-      epoch,
-    );
-    // A log of dates is observed to the end of its latest day, as a date string is in the library.
-    const dateEnd = options.observationEnd === undefined ? dateLogEnd(columns, timeZone) : undefined;
-    if (dateEnd !== undefined) options.observationEnd = dateEnd;
+    const { columns, calendar } = await readCommandLog(context);
+    const options: CalibrationHoldoutSplitOptions = { ...calendar, calibrationEnd, unit };
     const split: CalibrationHoldoutRow[] = calibrationHoldoutSplit(
       { customer: columns.customer, time: columns.time },
       options,

@@ -1,20 +1,8 @@
 import { retentionMatrix, type RetentionMatrixOptions } from '../../index.ts';
 import { PERIODS } from '../../internal/time/periodKinds.ts';
 import type { Command, CommandOutput } from '../command.ts';
-import {
-  CALENDAR_FLAGS,
-  EPOCH_FLAG,
-  echo,
-  epochFlag,
-  numberFlag,
-  observationEndFlag,
-  requiredFlag,
-  stringFlag,
-  timeZoneFlag,
-  UsageError,
-  yearStartsOnFlag,
-} from '../command.ts';
-import { dateLogEnd, readTransactionColumns } from '../columns.ts';
+import { CALENDAR_FLAGS, EPOCH_FLAG, echo, stringFlag, UsageError } from '../command.ts';
+import { readCommandLog } from '../columns.ts';
 import { csvNumber, formatPercent, renderCsv, renderTable } from '../format.ts';
 import { maxOf } from '../../internal/extent.ts';
 
@@ -91,8 +79,7 @@ export const retentionCommand: Command = {
   },
   async execute(context): Promise<CommandOutput> {
     const { flags } = context;
-    const timeZone = timeZoneFlag(flags, 'time-zone') ?? 'UTC';
-    const options: MutableOptions = { timeZone };
+    const options: MutableOptions = {};
     const period = stringFlag(flags, 'period') as RetentionMatrixOptions['period'];
     if (period !== undefined) options.period = period;
     const mode = stringFlag(flags, 'mode') as RetentionMatrixOptions['mode'];
@@ -104,28 +91,8 @@ export const retentionCommand: Command = {
     }
     const windows = stringFlag(flags, 'windows') as RetentionMatrixOptions['windows'];
     if (windows !== undefined) options.windows = windows;
-    const weekStartsOn = numberFlag(flags, 'week-starts-on');
-    if (weekStartsOn !== undefined) {
-      if (!Number.isInteger(weekStartsOn) || weekStartsOn < 0 || weekStartsOn > 6)
-        throw new UsageError(`--week-starts-on must be an integer from 0 (Sunday) to 6; got ${weekStartsOn}`);
-      options.weekStartsOn = weekStartsOn;
-    }
-    const yearStartsOn = yearStartsOnFlag(flags);
-    if (yearStartsOn !== undefined) options.yearStartsOn = yearStartsOn;
-    const epoch = epochFlag(flags);
-    const observationEnd = observationEndFlag(flags, timeZone, epoch);
-    if (observationEnd !== undefined) options.observationEnd = observationEnd;
-    const columns = await readTransactionColumns(
-      context,
-      { customer: requiredFlag(flags, 'customer'), time: requiredFlag(flags, 'time') },
-      timeZone,
-      epoch,
-    );
-    // The library's default end for a log of dates: when the reader saw only calendar dates (its dateOnly flag),
-    // the latest date covers that whole day, as date strings do in the library. Date-times (midnight ones too)
-    // and epoch numbers are instants: the default end is then the latest instant.
-    const dateEnd = options.observationEnd === undefined ? dateLogEnd(columns, timeZone) : undefined;
-    if (dateEnd !== undefined) options.observationEnd = dateEnd;
+    const { columns, calendar } = await readCommandLog(context);
+    Object.assign(options, calendar);
     const matrix = retentionMatrix({ customer: columns.customer, time: columns.time }, options);
     const width = maxOf(matrix.cohorts, (c) => c.counts.length, 0);
     const columnNames =

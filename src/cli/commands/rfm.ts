@@ -1,18 +1,8 @@
 import { rfmSummary, type RfmSummaryOptions, type RfmSummaryRow } from '../../index.ts';
 import { DURATION_UNITS, PERIODS } from '../../internal/time/periodKinds.ts';
 import type { Command, CommandContext, CommandOutput, FlagSpec } from '../command.ts';
-import {
-  CALENDAR_FLAGS,
-  EPOCH_FLAG,
-  epochFlag,
-  numberFlag,
-  observationEndFlag,
-  requiredFlag,
-  stringFlag,
-  timeZoneFlag,
-  yearStartsOnFlag,
-} from '../command.ts';
-import { dateLogEnd, readTransactionColumns } from '../columns.ts';
+import { CALENDAR_FLAGS, EPOCH_FLAG, stringFlag } from '../command.ts';
+import { readCommandLog } from '../columns.ts';
 import { csvNumber, formatNumber, renderCsv, renderTable } from '../format.ts';
 
 /** Flags shared by the commands that summarise a transaction log per customer. */
@@ -64,28 +54,13 @@ export async function summariseTransactions(
   valueColumn: string | undefined,
 ): Promise<RfmSummaryRow[]> {
   const { flags } = context;
-  const timeZone = timeZoneFlag(flags, 'time-zone') ?? 'UTC';
-  const options: { -readonly [K in keyof RfmSummaryOptions]: RfmSummaryOptions[K] } = { timeZone };
-  const epoch = epochFlag(flags);
-  const observationEnd = observationEndFlag(flags, timeZone, epoch);
-  if (observationEnd !== undefined) options.observationEnd = observationEnd;
+  const options: { -readonly [K in keyof RfmSummaryOptions]: RfmSummaryOptions[K] } = {};
   const period = stringFlag(flags, 'period') as RfmSummaryOptions['period'];
   if (period !== undefined) options.period = period;
   const unit = stringFlag(flags, 'unit') as RfmSummaryOptions['unit'];
   if (unit !== undefined) options.unit = unit;
-  const weekStartsOn = numberFlag(flags, 'week-starts-on');
-  if (weekStartsOn !== undefined) options.weekStartsOn = weekStartsOn;
-  const yearStartsOn = yearStartsOnFlag(flags);
-  if (yearStartsOn !== undefined) options.yearStartsOn = yearStartsOn;
-  const columns = await readTransactionColumns(
-    context,
-    { customer: requiredFlag(flags, 'customer'), time: requiredFlag(flags, 'time'), value: valueColumn },
-    timeZone,
-    epoch,
-  );
-  // A log of dates is observed to the end of its latest day, as a date string is in the library.
-  const dateEnd = options.observationEnd === undefined ? dateLogEnd(columns, timeZone) : undefined;
-  if (dateEnd !== undefined) options.observationEnd = dateEnd;
+  const { columns, calendar } = await readCommandLog(context, valueColumn);
+  Object.assign(options, calendar);
   const input =
     columns.value === undefined
       ? { customer: columns.customer, time: columns.time }
