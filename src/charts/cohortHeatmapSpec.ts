@@ -10,8 +10,8 @@ export interface CohortHeatmapSpecOptions {
   /** Draw column 0 (100 % for first-event cohorts; default `true`). */
   readonly periodZero?: boolean;
   /**
-   * Outline the complete cells whose rate differs significantly from the rest of their column (the other
-   * complete cohorts pooled; two-proportion z-test, needs `counts`): green above, red below. Default `false`.
+   * Outline the final cells whose rate differs significantly from the rest of their column (the other
+   * cohorts' final cells pooled; two-proportion z-test, needs `counts`): green above, red below. Default `false`.
    */
   readonly significance?: boolean;
   /** Confidence level of that test, in (0, 1): cells with p < 1 − level are marked. Default: the matrix's `confidenceLevel`, else 0.95. */
@@ -31,8 +31,9 @@ export interface CohortHeatmapSpecOptions {
  * colour scale: sequential blues on [0, max rate outside column 0] (column 0 clamps to the darkest blue)
  * ```
  *
- * With `significance: true`, each complete cell is tested against the rest of its column (the other cohorts
- * whose column is complete, pooled): cells with p < 1 − `confidenceLevel` get a green (above) or red (below)
+ * With `significance: true`, each final cell is tested against the rest of its column (the other cohorts
+ * whose cell in that column is final, pooled; periods in progress and on-or-after lower bounds, which are
+ * biased low, are neither tested nor pooled): cells with p < 1 − `confidenceLevel` get a green (above) or red (below)
  * outline and `significance: 'above' | 'below'` in their datum (`null` otherwise). With many cells some are
  * marked by chance (about 1 in 20 at 95 %): a mark is a prompt to look, not a finding.
  *

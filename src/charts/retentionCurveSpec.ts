@@ -22,8 +22,8 @@ export interface RetentionCurveSpecOptions {
  * A Vega-Lite line chart of retention curves: share retained (y, 0–100 %) by period since the start (x).
  *
  * Give it a retention matrix, and it draws the size-weighted average row (thick) and, unless
- * `cohorts: false`, each cohort's curve over its complete cells (thin), so incomplete periods never bend
- * a curve down. Or give it your own series, `[{ label, values }]` — for example the `average` rows of
+ * `cohorts: false`, each cohort's curve over its final cells (thin), so neither a period in progress nor an
+ * on-or-after lower bound (`complete && !final`) bends a curve down — the same cells the average uses. Or give it your own series, `[{ label, values }]` — for example the `average` rows of
  * several matrices (two products, before and after a change) — and it draws those.
  *
  * ```text

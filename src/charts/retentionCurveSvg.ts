@@ -25,7 +25,8 @@ export interface RetentionCurveSvgOptions {
  * with a legend and a `<title>` tooltip on every point.
  *
  * From a retention matrix it draws the size-weighted average row (thick, dark) and each cohort's curve over
- * its complete cells (so a period in progress never bends a curve down); from `[{ label, values }]` series
+ * its final cells (so neither a period in progress nor an on-or-after lower bound, `complete && !final`,
+ * bends a curve down; the average uses the same cells); from `[{ label, values }]` series
  * it draws those (for example the average rows of two matrices). No script, stylesheet or web font.
  *
  * ```text

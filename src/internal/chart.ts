@@ -364,7 +364,7 @@ export interface ReadCurve {
 
 /**
  * Validates the input of the retention-curve charts: a cohort matrix (its average row, plus each
- * cohort's complete cells when `includeCohorts`) or an array of `{ label, values }` series.
+ * cohort's final cells when `includeCohorts`: not its periods in progress, nor its on-or-after lower bounds) or an array of `{ label, values }` series.
  * @example
  * ```ts
  * import { readCurveInput } from './chart.ts';
@@ -374,7 +374,7 @@ export interface ReadCurve {
  *   cohorts: [{ label: '2024-01', size: 10, rates: [1, 0.5], complete: [true, false] }],
  *   average: [1, 0.5],
  * };
- * // A cohort's incomplete cells become gaps (null); the average row comes last.
+ * // A cohort's cells that are not final become gaps (null); the average row comes last.
  * readCurveInput('retentionCurveSpec', matrix, true); // => { period: 'month', series: [{ label: '2024-01', values: [1, null], average: false }, { label: 'average', values: [1, 0.5], average: true }] }
  * readCurveInput('retentionCurveSpec', [{ label: 'A', values: [1, null, 0.4] }], false); // => { period: null, series: [{ label: 'A', values: [1, null, 0.4], average: false }] }
  * readCurveInput('retentionCurveSpec', [{ label: 'A', values: ['1'] }], false); // => throws TypeError: retentionCurveSpec: curves[0].values[0] must be a number or null, got "1"
@@ -413,7 +413,7 @@ export function readCurveInput(
   const series: ReadCurve[] = [];
   if (includeCohorts) {
     for (const c of m.cohorts)
-      series.push({ label: c.label, values: c.rates.map((r, k) => (c.complete[k] ? r : null)), average: false });
+      series.push({ label: c.label, values: c.rates.map((r, k) => (c.final[k] ? r : null)), average: false });
   }
   if (m.average !== null) series.push({ label: 'average', values: m.average, average: true });
   return { series, period: m.period };

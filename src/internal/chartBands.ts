@@ -47,8 +47,10 @@ export function readAverageBand(
 
 /**
  * Per cell: `'above'` or `'below'` when its cohort's rate differs from the rest of its column (the other
- * cohorts whose column is complete, pooled) at significance `alpha` by the two-proportion z-test, else `null`.
- * Only complete cells with counts are tested; a matrix without counts marks nothing.
+ * cohorts whose cell in that column is final, pooled) at significance `alpha` by the two-proportion z-test,
+ * else `null`. Only final cells with counts are tested: a period in progress, and an on-or-after lower bound
+ * (`complete && !final`, biased low until its cohort is observed to the last column), is neither tested nor
+ * pooled. A matrix without counts marks nothing.
  * @example
  * ```ts
  * import { cellSignificance } from './chartBands.ts';
@@ -56,9 +58,9 @@ export function readAverageBand(
  * const m = {
  *   period: 'month', average: null, columns: ['0', '1'],
  *   cohorts: [
- *     { label: 'A', size: 400, counts: [400, 200], rates: [1, 0.5], complete: [true, true] },
- *     { label: 'B', size: 400, counts: [400, 120], rates: [1, 0.3], complete: [true, true] },
- *     { label: 'C', size: 400, counts: [400, 130], rates: [1, 0.325], complete: [true, false] },
+ *     { label: 'A', size: 400, counts: [400, 200], rates: [1, 0.5], complete: [true, true], final: [true, true] },
+ *     { label: 'B', size: 400, counts: [400, 120], rates: [1, 0.3], complete: [true, true], final: [true, true] },
+ *     { label: 'C', size: 400, counts: [400, 130], rates: [1, 0.325], complete: [true, false], final: [true, false] },
  *   ],
  * };
  * // column 1: A (50 %) against B alone (30 %; C is in progress): p < 0.001
@@ -72,14 +74,14 @@ export function cellSignificance(m: ChartMatrix, alpha: number): ('above' | 'bel
   for (const c of m.cohorts) {
     if (c.counts === null) continue;
     for (let k = 0; k < c.counts.length; k++) {
-      if (!c.complete[k]) continue;
+      if (!c.final[k]) continue;
       x[k]! += c.counts[k] as number;
       n[k]! += c.size;
     }
   }
   return m.cohorts.map((c) =>
     c.rates.map((_r, k) => {
-      if (c.counts === null || !c.complete[k] || c.size === 0) return null;
+      if (c.counts === null || !c.final[k] || c.size === 0) return null;
       const own = c.counts[k] as number;
       const restN = (n[k] as number) - c.size;
       if (restN <= 0) return null;

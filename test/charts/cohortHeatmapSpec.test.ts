@@ -210,4 +210,31 @@ describe('cohortHeatmapSpec', () => {
       cohortHeatmapSpec({ cohorts: [{ label: 'a', size: 1, rates: [1], complete: [true] }] }).data.values[0]?.status,
     ).toBe('complete');
   });
+
+  it('tests and pools final cells only: an on-or-after lower bound is never marked or compared', () => {
+    // Cohort C's column 1 is complete but a lower bound (biased low): pooled as a complete cell it would make
+    // A (50 %) look far above the rest; with final cells only, A is compared with B (45 %) alone.
+    const cohort = (label: string, size: number, kept: number, final: boolean) => ({
+      label,
+      size,
+      counts: [size, kept],
+      rates: [1, kept / size],
+      complete: [true, true],
+      final: [final, final],
+    });
+    const m = {
+      period: 'month',
+      mode: 'onOrAfter',
+      cohorts: [cohort('A', 400, 200, true), cohort('B', 400, 180, true), cohort('C', 4000, 400, false)],
+      average: [1, 380 / 800],
+    };
+    const column1 = (spec: ReturnType<typeof cohortHeatmapSpec>) =>
+      spec.data.values.filter((d) => d.period === 1).map((d) => d.significance);
+    const marks = column1(cohortHeatmapSpec(m, { significance: true }));
+    // A vs B: z = 1.42, p = 0.16 — nothing significant; C's 10 % is a lower bound and is not tested
+    expect(marks).toEqual([null, null, null]);
+    // the same cells all final: C is tested, and A and B are far above it
+    const allFinal = { ...m, cohorts: m.cohorts.map((c) => ({ ...c, final: [true, true] })) };
+    expect(column1(cohortHeatmapSpec(allFinal, { significance: true }))).toEqual(['above', 'above', 'below']);
+  });
 });

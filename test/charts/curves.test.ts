@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   kaplanMeier,
   retentionCurveSpec,
+  retentionMatrix,
   retentionCurveSvg,
   survivalCurveSpec,
   survivalCurveSvg,
@@ -33,6 +34,29 @@ describe('retentionCurveSpec', () => {
       { series: 'average', period: 1, value: 1 / 3, average: true },
     ]);
     expect((spec.encoding as { x: { title: string } }).x.title).toBe('weeks since start');
+  });
+
+  it('leaves out on-or-after lower bounds (complete, not final) like the average does', () => {
+    // the retention guide's example: Ben's cohort is a column short, so its complete cells are lower bounds
+    const events = [
+      { user: 'ana', at: '2024-03-01' },
+      { user: 'ana', at: '2024-03-03' },
+      { user: 'ben', at: '2024-03-02' },
+      { user: 'ben', at: '2024-03-03' },
+    ];
+    const m = retentionMatrix(events, {
+      customer: 'user',
+      time: 'at',
+      mode: 'onOrAfter',
+      observationEnd: '2024-03-03',
+    });
+    expect(m.cohorts[1]?.complete).toEqual([true, true]);
+    expect(m.cohorts[1]?.final).toEqual([false, false]);
+    const points = retentionCurveSpec(m).data.values.map((v) => `${v.series}/${v.period}`);
+    expect(points).toEqual(['2024-03-01/0', '2024-03-01/1', '2024-03-01/2', 'average/0', 'average/1', 'average/2']);
+    // Ben's lower bounds draw no point in the SVG either: only Ana's three cells and the average's three
+    expect(count(retentionCurveSvg(m), '<title>2024-03-02')).toBe(0);
+    expect(count(retentionCurveSvg(m), '<title>2024-03-01')).toBe(3);
   });
 
   it('draws only the average with cohorts: false, and explicit series as given', () => {
