@@ -44,8 +44,8 @@ export interface FailAt {
   readonly value?: unknown;
   /** Zero-based row index for row and column input. */
   readonly row?: number;
-  /** Customer id of that row, where the input has one. */
-  readonly customer?: string | number;
+  /** Customer id of that row, where the input has one (`undefined`: none). */
+  readonly customer?: string | number | undefined;
 }
 
 /**
@@ -166,9 +166,7 @@ export function rowArgument(input: string, row: number, field = '', columns = fa
 function failAt(name: ArgumentName, value: unknown): FailAt {
   return typeof name === 'string'
     ? { argument: name, value }
-    : name.customer === undefined
-      ? { argument: name.argument, value, row: name.row }
-      : { argument: name.argument, value, row: name.row, customer: name.customer };
+    : { argument: name.argument, value, row: name.row, customer: name.customer };
 }
 
 /**
