@@ -571,10 +571,11 @@ export function cohortActivity(
       countedAt = new Int32Array(span + 1);
       for (let s = 0; s < span; s++) countedAt[s + 1] = (countedAt[s] as number) + span - s;
       counted = new Int32Array(countedAt[span] as number);
-      startBits(bits, words, slots, sizeAt, count, startBit, countedAt, counted);
+      if (count === 'on') countFromLowestBits(bits, words, slots, sizeAt, countedAt, counted);
+      else countLastFromLowestBits(bits, words, slots, sizeAt, countedAt, counted);
     } else {
       perSlot();
-      startBits(bits, words, slots, sizeAt, null, startBit, startBit, startBit);
+      lowestBits(bits, words, startBit, sizeAt);
     }
   } else {
     perSlot();
@@ -647,40 +648,42 @@ export function cohortActivity(
   return activity(words, bits, base, rows);
 }
 
+/** Per slot: its lowest set bit into `startBit` (left NONE when it has none), counted in `sizeAt`. */
+function lowestBits(bits: Int32Array, words: number, startBit: Int32Array, sizeAt: Int32Array): void {
+  const slots = startBit.length;
+  for (let c = 0, row = 0; c < slots; c++, row += words) {
+    for (let w = 0; w < words; w++) {
+      const x = bits[row + w] as number;
+      if (x === 0) continue;
+      const s = (w << 5) + 31 - Math.clz32(x & -x);
+      startBit[c] = s;
+      sizeAt[s]!++;
+      break;
+    }
+  }
+}
+
 /**
- * The start pass of the direct path: per slot, its lowest set bit s (its start; counted in `sizeAt`), then by
- * `count`: `null`, s into `startBit` (left NONE for a slot without bits); `'on'`, every set bit b counted in
- * cell b − s of table row s (at `rowAt[s]`), one read of each word and no per-slot arrays; `'onOrAfter'`, its
- * highest set bit only.
+ * Mode `on` in the start pass: per slot, its lowest set bit s (counted in `sizeAt`), then every set bit b
+ * counted in cell b − s of table row s (at `rowAt[s]`). One read of each word, no per-slot arrays.
  */
-function startBits(
+function countFromLowestBits(
   bits: Int32Array,
   words: number,
   slots: number,
   sizeAt: Int32Array,
-  count: 'on' | 'onOrAfter' | null,
-  startBit: Int32Array,
   rowAt: Int32Array,
   table: Int32Array,
 ): void {
   for (let c = 0, row = 0; c < slots; c++, row += words) {
     let w = 0;
+    let x = 0;
     while (w < words && bits[row + w] === 0) w++;
     if (w === words) continue;
-    let x = bits[row + w] as number;
+    x = bits[row + w] as number;
     const s = (w << 5) + 31 - Math.clz32(x & -x);
     sizeAt[s]!++;
-    if (count === null) {
-      startBit[c] = s;
-      continue;
-    }
     const at = (rowAt[s] as number) - s + 31;
-    if (count === 'onOrAfter') {
-      let v = words - 1;
-      while (bits[row + v] === 0) v--;
-      table[at + (v << 5) - Math.clz32(bits[row + v] as number)]!++;
-      continue;
-    }
     for (;;) {
       const high = at + (w << 5);
       while (x !== 0) {
@@ -691,6 +694,30 @@ function startBits(
       if (++w === words) break;
       x = bits[row + w] as number;
     }
+  }
+}
+
+/** Mode `onOrAfter` in the start pass: per slot, its lowest bit s and highest bit b; counts cell b − s of row s. */
+function countLastFromLowestBits(
+  bits: Int32Array,
+  words: number,
+  slots: number,
+  sizeAt: Int32Array,
+  rowAt: Int32Array,
+  table: Int32Array,
+): void {
+  for (let c = 0, row = 0; c < slots; c++, row += words) {
+    let w = 0;
+    let x = 0;
+    while (w < words && bits[row + w] === 0) w++;
+    if (w === words) continue;
+    x = bits[row + w] as number;
+    const s = (w << 5) + 31 - Math.clz32(x & -x);
+    sizeAt[s]!++;
+    let v = words - 1;
+    while (bits[row + v] === 0) v--;
+    x = bits[row + v] as number;
+    table[(rowAt[s] as number) - s + (v << 5) + 31 - Math.clz32(x)]!++;
   }
 }
 
