@@ -1,3 +1,4 @@
+import { LOG_VALUES } from '../internal/input/values.ts';
 import { runCohortKernel } from '../internal/cohortKernel.ts';
 import { readCohortExtras } from '../internal/input/cohortExtras.ts';
 import { COHORT_EVENT_KEYS, readEventLog } from '../internal/input/eventLog.ts';
@@ -99,7 +100,7 @@ export function buildCohorts<Row = unknown>(
   const data = readEventLog(fn, events, opts, {
     name: 'events',
     timeZone: settings.timeZone,
-    value: true,
+    value: LOG_VALUES,
     extras: readCohortExtras,
   });
   const k = runCohortKernel(fn, data, settings, true, purchases);

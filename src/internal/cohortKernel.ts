@@ -25,6 +25,7 @@
  * @internal
  * @module
  */
+import { LOG_VALUES } from './input/values.ts';
 import type { RetentionBracket } from '../cohorts/types.ts';
 import type { CountRowDraft } from './cohorts/cohortAverage.ts';
 import { cohortActivity, type DenseSlots, usesDirectSlots } from './cohorts/activityBits.ts';
@@ -64,7 +65,12 @@ export function readCohortEvents(
   timeZone: string,
   readValue: boolean,
 ): CohortEvents {
-  return readEventLog(fn, events, opts, { name: 'events', timeZone, value: readValue, extras: readCohortExtras });
+  return readEventLog(fn, events, opts, {
+    name: 'events',
+    timeZone,
+    value: readValue && LOG_VALUES,
+    extras: readCohortExtras,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

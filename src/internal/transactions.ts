@@ -34,6 +34,7 @@
  * @internal
  * @module
  */
+import { LOG_VALUES } from './input/values.ts';
 import { isCustomerId, failCustomerId } from './input/customerId.ts';
 import { readEventLog, type EventLog, type TransactionOptions } from './input/eventLog.ts';
 import { requireLogValue } from './input/fields.ts';
@@ -69,7 +70,7 @@ export function readTransactions(
   return readEventLog(fn, transactions, opts, {
     name: 'transactions',
     timeZone,
-    value: readValue,
+    value: readValue && LOG_VALUES,
     deferValueCheck: true,
   });
 }

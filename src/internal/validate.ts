@@ -44,8 +44,8 @@ export interface FailAt {
   readonly value?: unknown;
   /** Zero-based row index for row and column input. */
   readonly row?: number;
-  /** Customer id of that row, where the input has one. */
-  readonly customer?: string | number;
+  /** Customer id of that row, where the input has one (`undefined`: none). */
+  readonly customer?: string | number | undefined;
 }
 
 /**
@@ -136,6 +136,8 @@ export interface RowArgument {
   readonly argument: string;
   /** Zero-based row index. */
   readonly row: number;
+  /** Customer id of that row, where the input has one (the error's `customer` field). */
+  readonly customer?: string | number;
 }
 
 /**
@@ -162,7 +164,9 @@ export function rowArgument(input: string, row: number, field = '', columns = fa
 
 /** The error fields of an argument and its offending value. */
 function failAt(name: ArgumentName, value: unknown): FailAt {
-  return typeof name === 'string' ? { argument: name, value } : { argument: name.argument, value, row: name.row };
+  return typeof name === 'string'
+    ? { argument: name, value }
+    : { argument: name.argument, value, row: name.row, customer: name.customer };
 }
 
 /**
@@ -452,19 +456,9 @@ export function requireOneOf<T extends string>(
   value: unknown,
   allowed: readonly T[],
 ): T {
-  if (typeof value !== 'string')
-    typeFail(
-      fn,
-      `${shown(name)} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${describeValue(value)}`,
-      failAt(name, value),
-    );
-  if (!(allowed as readonly string[]).includes(value)) {
-    rangeFail(
-      fn,
-      `${shown(name)} (${describeValue(value)}) must be one of ${allowed.map((a) => `'${a}'`).join(', ')}`,
-      failAt(name, value),
-    );
-  }
+  const list = allowed.map((a) => `'${a}'`).join(', ');
+  if (typeof value !== 'string') wrongType(fn, name, value, `one of ${list}`);
+  if (!(allowed as readonly string[]).includes(value)) outOfRange(fn, name, value, `must be one of ${list}`);
   return value as T;
 }
 

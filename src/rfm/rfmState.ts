@@ -1,3 +1,4 @@
+import { LOG_VALUES } from '../internal/input/values.ts';
 import { runCohortKernel } from '../internal/cohortKernel.ts';
 import { readEventLog, TRANSACTION_KEYS } from '../internal/input/eventLog.ts';
 import { readCohortSettings } from '../internal/input/settings.ts';
@@ -78,7 +79,11 @@ export function rfmState<Row = unknown>(
     weekStartsOn: opts.weekStartsOn,
     yearStartsOn: opts.yearStartsOn,
   });
-  const log = readEventLog(fn, transactions, opts, { name: 'transactions', timeZone: settings.timeZone, value: true });
+  const log = readEventLog(fn, transactions, opts, {
+    name: 'transactions',
+    timeZone: settings.timeZone,
+    value: LOG_VALUES,
+  });
   const values = log.values !== null;
   const lists = listsFromKernel(runCohortKernel(fn, log, settings, values));
   const sums = lists.sums;

@@ -1,3 +1,4 @@
+import { LOG_VALUES } from '../internal/input/values.ts';
 import type { DurationUnit } from '../internal/time/periodKinds.ts';
 import { readEventLog, TRANSACTION_KEYS } from '../internal/input/eventLog.ts';
 import { PERIOD_SETTING_KEYS, readInstant, readPeriodSettings } from '../internal/input/settings.ts';
@@ -121,7 +122,7 @@ export function rfmSummary<Row = unknown>(
   const columns = readEventLog(fn, transactions, opts, {
     name: 'transactions',
     timeZone: settings.timeZone,
-    value: true,
+    value: LOG_VALUES,
     deferValueCheck: true,
   });
   const endMs = readInstant(fn, 'options.observationEnd', opts.observationEnd, settings.timeZone, columns);

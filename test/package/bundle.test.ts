@@ -46,11 +46,13 @@ const BUDGETS: Readonly<
 > = {
   rates: { fn: 'retentionRate', gzip: 1050 },
   // 2.9 kB since the adjusted-Wald interval (its option and a second estimate) and the double-precision normal
-  // quantile (Acklam plus a Halley step on Cody's erfc, about 0.5 kB) (issue 16 items 11, 12).
-  survey: { fn: 'netPromoterScore', gzip: 3250 },
+  // quantile (Acklam plus a Halley step on Cody's erfc, about 0.5 kB) (issue 16 items 11, 12); 2.7 kB since the
+  // quantile starts from A&S 26.2.23 with two Halley steps instead of Acklam's 22 coefficients (issue 11).
+  survey: { fn: 'netPromoterScore', gzip: 3000 },
   // simpleClv's input fields are named averageOrderValue and purchaseFrequency (the metrics they come from).
   value: { fn: 'simpleClv', gzip: 1000, alsoAllowed: ['averageOrderValue', 'purchaseFrequency'] },
-  compare: { fn: 'compareRates', gzip: 2900 },
+  // 2.57 kB (2.80 kB before the quantile's shorter start, issue 11).
+  compare: { fn: 'compareRates', gzip: 2850 },
   // The one event-log reader (issue 11) added about 0.8 kB to retentionMatrix (9.5 → 10.3 kB) and 1.1 kB to
   // rfmSummary (10.0 → 11.0 kB): one set of messages with the row's customer id, the typed-column scan and the
   // integer-id row path for both kernels. Cohort dates and filters are a plug-in (input/cohortExtras.ts) that
@@ -59,7 +61,11 @@ const BUDGETS: Readonly<
   // cell and average bounds) added 0.9 kB (10.45 → 11.39 kB, esbuild --minify + gzip from src/).
   // 12.7 kB with the one observationEnd rule and final flags (issue 16 items 1–2: date-only ends, withFinal)
   // and Cody's erfc in the quantile (item 12).
-  cohorts: { fn: 'retentionMatrix', gzip: 13_500 },
+  // 12.94 kB (13.45 before, issue 11 "bundle budgets hold"): the quantile's shorter start (-0.27 kB), values a
+  // plug-in of the event-log door that retentionMatrix does not bundle (-0.12 kB), one sum of final cells for
+  // the average and its bounds, one helper per error shape. The 10.0 kB of the filing is not reachable without
+  // dropping behaviour: what is left is mostly distinct logic and messages (see the issue note).
+  cohorts: { fn: 'retentionMatrix', gzip: 13_000 },
   // 9.0 kB since the in-order pass partitions logs in time order (8.3 kB with the in-order pass unpartitioned,
   // 7.5 kB with the bitset passes alone, 6.1 kB before them).
   rfm: { fn: 'rfmSummary', gzip: 12_000 },
@@ -69,8 +75,9 @@ const BUDGETS: Readonly<
   // 9.3 kB since the fits merge repeated rows themselves (the sampled check and the growing hash of
   // compressPatterns.ts, the typed-array distinct index; issue 14 item 4).
   models: { fn: 'fitBgNbd', gzip: 9600 },
-  // 3.3 kB since the normal quantile is refined to double precision with Cody's erfc (issue 16 item 12).
-  survival: { fn: 'kaplanMeier', gzip: 3650 },
+  // 3.3 kB since the normal quantile is refined to double precision with Cody's erfc (issue 16 item 12); 3.1 kB
+  // since it starts from A&S 26.2.23 (issue 11).
+  survival: { fn: 'kaplanMeier', gzip: 3400 },
   // 4.0 kB since timestamps parse in ISO 8601 basic format too (issue 16 item 14).
   time: { fn: 'calendarPeriod', gzip: 4400 },
   charts: { fn: 'cohortHeatmapSvg', gzip: 4500 },
@@ -97,11 +104,11 @@ async function exportedFunctions(area: string): Promise<string[]> {
 }
 
 describe('tree shaking', () => {
-  it('bundles netPromoterScore alone under 3.25 kB min+gzip, with no unrelated metric', async () => {
+  it('bundles netPromoterScore alone under 3.0 kB min+gzip, with no unrelated metric', async () => {
     const { code, gzipped } = await bundle(['netPromoterScore']);
     console.log(`netPromoterScore bundle: ${code.length} B minified, ${gzipped} B gzipped`);
     expect(code).toContain('netPromoterScore');
-    expect(gzipped).toBeLessThan(3250);
+    expect(gzipped).toBeLessThan(3000);
     expect(unrelatedNamesIn(code, ['netPromoterScore'])).toEqual([]);
   });
 

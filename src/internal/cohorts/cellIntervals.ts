@@ -7,6 +7,7 @@
  * @module
  */
 import { wilsonBounds } from '../wilson.ts';
+import { finalSums } from './cohortAverage.ts';
 
 /** Per-cell bounds of one cohort row. */
 export interface CellBounds {
@@ -67,21 +68,10 @@ export function averageBounds(
   z: number,
   previous = false,
 ): { lower: (number | null)[]; upper: (number | null)[] } {
-  let width = 0;
-  for (const c of cohorts) width = Math.max(width, c.counts.length);
-  const num = new Float64Array(width);
-  const den = new Float64Array(width);
-  for (const c of cohorts) {
-    const w = Math.min(c.counts.length, c.complete.length);
-    for (let k = 0; k < w; k++) {
-      if ((c.final ?? c.complete)[k] !== true) continue;
-      num[k]! += c.counts[k] as number;
-      den[k]! += previous && k > 0 ? (c.counts[k - 1] as number) : c.size;
-    }
-  }
+  const { num, den } = finalSums(cohorts, previous);
   const lower: (number | null)[] = [];
   const upper: (number | null)[] = [];
-  for (let k = 0; k < width; k++) {
+  for (let k = 0; k < num.length; k++) {
     if ((den[k] as number) === 0) {
       lower.push(null);
       upper.push(null);

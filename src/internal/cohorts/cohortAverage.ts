@@ -62,16 +62,40 @@ export function completeAverage(
     readonly final?: readonly boolean[];
   }[],
 ): (number | null)[] {
+  const { num, den } = finalSums(cohorts);
+  const average: (number | null)[] = [];
+  for (let k = 0; k < num.length; k++)
+    average.push((den[k] as number) === 0 ? null : (num[k] as number) / (den[k] as number));
+  return average;
+}
+
+/**
+ * Per column, Σ counts and Σ sizes over the cohorts whose cell is final (complete for rows without final
+ * flags): the sums behind the average row and its Wilson bounds (`cellIntervals.ts`). `previous`: the
+ * denominator of column k > 0 is counts[k − 1] instead of the size (the "previous period" reference).
+ * @example
+ * ```ts
+ * import { finalSums } from './cohortAverage.ts';
+ *
+ * finalSums([{ size: 3, counts: [3, 1], complete: [true, true] }, { size: 1, counts: [1, 1], complete: [true, false] }]); // => { num: [4, 1], den: [4, 3] }
+ * ```
+ */
+export function finalSums(
+  cohorts: readonly {
+    readonly size: number;
+    readonly counts: readonly number[];
+    readonly complete: readonly boolean[];
+    readonly final?: readonly boolean[];
+  }[],
+  previous = false,
+): { num: Float64Array; den: Float64Array } {
   let width = 0;
   for (const c of cohorts) width = Math.max(width, c.counts.length);
   // Per cohort, then per column: the sums of each column still add the cohorts in order.
   const num = new Float64Array(width);
   const den = new Float64Array(width);
-  for (const c of cohorts) addComplete(c.counts, c.final ?? c.complete, c.size, num, den);
-  const average: (number | null)[] = [];
-  for (let k = 0; k < width; k++)
-    average.push((den[k] as number) === 0 ? null : (num[k] as number) / (den[k] as number));
-  return average;
+  for (const c of cohorts) addComplete(c.counts, c.final ?? c.complete, c.size, num, den, previous);
+  return { num, den };
 }
 
 function addComplete(
@@ -80,12 +104,13 @@ function addComplete(
   size: number,
   num: Float64Array,
   den: Float64Array,
+  previous: boolean,
 ): void {
   const width = Math.min(counts.length, complete.length);
   for (let k = 0; k < width; k++) {
     if (complete[k] === true) {
       num[k]! += counts[k] as number;
-      den[k]! += size;
+      den[k]! += previous && k > 0 ? (counts[k - 1] as number) : size;
     }
   }
 }

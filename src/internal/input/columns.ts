@@ -12,8 +12,9 @@ import { MAX_EPOCH_MS } from '../time/civil.ts';
 import { readTimeColumn, type TimeColumn } from '../time/timeColumn.ts';
 import { describeValue, rangeFail, requireArrayLike, typeFail } from '../validate.ts';
 import type { EventLogOptionValues, EventLogSpec, LogColumns } from './eventLog.ts';
+import type { LogValues } from './values.ts';
 import { anyDirectIdLimit, largestDirectId } from './denseIds.ts';
-import { readLogTime, requireLogValue } from './fields.ts';
+import { readLogTime } from './fields.ts';
 
 /**
  * Whether `input` is column input: a non-iterable object with `customer` and `time` keys.
@@ -53,7 +54,9 @@ export function requireColumn(fn: string, name: string, value: unknown): ArrayLi
  * ```ts
  * import { readColumnLog } from './columns.ts';
  *
- * const spec = { name: 'events', timeZone: 'UTC', value: true } as const;
+ * import { LOG_VALUES } from './values.ts';
+ *
+ * const spec = { name: 'events', timeZone: 'UTC', value: LOG_VALUES } as const;
  * readColumnLog('buildCohorts', { customer: ['a', 'b'], time: ['2024-01-02', 0], value: [1, 2] }, {}, spec); // => { length: 2, customers: ['a', 'b'], times: [1704153600000, 0], values: [1, 2], rows: null, idMax: -1, rowInput: false }
  * readColumnLog('buildCohorts', { customer: ['a'], time: [0] }, { time: 'at' }, spec); // => throws TypeError: buildCohorts: time accessor applies to row input only; columnar events are read from events.time
  * readColumnLog('buildCohorts', { customer: ['a'], time: [0], value: [Infinity] }, {}, spec); // => throws RangeError: buildCohorts: value[0] (Infinity) must be a finite number
@@ -76,7 +79,7 @@ export function readColumnLog(
   const customers = requireColumn(fn, `${name}.customer`, columns.customer);
   const rawTimes = requireColumn(fn, `${name}.time`, columns.time);
   const rawValues =
-    spec.value && columns.value !== undefined ? requireColumn(fn, `${name}.value`, columns.value) : null;
+    spec.value !== false && columns.value !== undefined ? requireColumn(fn, `${name}.value`, columns.value) : null;
   const n = customers.length;
   for (const [field, column] of [
     ['time', rawTimes],
@@ -111,7 +114,7 @@ export function readColumnLog(
       ? null
       : spec.deferValueCheck === true
         ? (rawValues as ArrayLike<number>)
-        : valueColumn(fn, name, rawValues, customers);
+        : (spec.value as LogValues).column(fn, name, rawValues, customers);
   return { length: n, customers, times, values, rows: null, minMs, maxMs, rowInput: false, idMax };
 }
 
@@ -167,35 +170,4 @@ function timeColumn(
     }
     throw error;
   }
-}
-
-/** A value column, validated: a `Float64Array` is kept (one check pass), anything else converted into one. */
-function valueColumn(
-  fn: string,
-  name: string,
-  raw: ArrayLike<unknown>,
-  customers: ArrayLike<unknown>,
-): ArrayLike<number> {
-  const n = raw.length;
-  if (raw instanceof Float64Array) {
-    const bad = firstNonFinite(raw);
-    if (bad >= 0) requireLogValue(fn, name, raw[bad], bad, false, customers[bad]);
-    return raw;
-  }
-  const values = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = raw[i];
-    values[i] = typeof v === 'number' && v - v === 0 ? v : requireLogValue(fn, name, v, i, false, customers[i]);
-  }
-  return values;
-}
-
-/** Index of the first NaN or ±Infinity, or −1. */
-function firstNonFinite(values: Float64Array): number {
-  const n = values.length;
-  for (let i = 0; i < n; i++) {
-    const v = values[i] as number;
-    if (!(v - v === 0)) return i;
-  }
-  return -1;
 }

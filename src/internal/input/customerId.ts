@@ -7,7 +7,7 @@
  * @internal
  * @module
  */
-import { describeValue, rangeFail, typeFail } from '../validate.ts';
+import { outOfRange, wrongType } from '../validate.ts';
 
 /**
  * Whether `id` is a valid customer id (a non-empty string or a finite number).
@@ -38,10 +38,13 @@ export function isCustomerId(id: unknown): id is string | number {
  * ```
  */
 export function failCustomerId(fn: string, id: unknown, row: number, rowInput: boolean, input: string): never {
-  const label = rowInput ? `row ${row}: customer` : `customer[${row}]`;
-  const at = { argument: rowInput ? `${input}[${row}].customer` : `${input}.customer[${row}]`, value: id, row };
-  if (typeof id === 'number') return rangeFail(fn, `${label} (${describeValue(id)}) must be a finite number`, at);
-  return typeFail(fn, `${label} must be a non-empty string or a finite number, got ${describeValue(id)}`, at);
+  const at = {
+    label: rowInput ? `row ${row}: customer` : `customer[${row}]`,
+    argument: rowInput ? `${input}[${row}].customer` : `${input}.customer[${row}]`,
+    row,
+  };
+  if (typeof id === 'number') return outOfRange(fn, at, id, 'must be a finite number');
+  return wrongType(fn, at, id, 'a non-empty string or a finite number');
 }
 
 /**

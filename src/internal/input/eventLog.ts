@@ -23,6 +23,7 @@ import { isDateOnly } from '../time/parse.ts';
 import { readColumnLog, isColumnInput } from './columns.ts';
 import { directIdMax } from './denseIds.ts';
 import { isRowInput, readRowLog } from './rows.ts';
+import type { LogValues } from './values.ts';
 
 /** Option keys of the event-log reader: row accessors and the cohort filters. */
 export const EVENT_LOG_KEYS = ['customer', 'time', 'value', 'cohort', 'startEvent', 'returnEvent'] as const;
@@ -44,8 +45,11 @@ export interface EventLogSpec {
   readonly name: 'events' | 'transactions';
   /** Zone of ISO strings without an offset (validated by the caller). */
   readonly timeZone: string;
-  /** Read the `value` field (accessor or column) when given. */
-  readonly value: boolean;
+  /**
+   * Read the `value` field (accessor or column) when given, with `LOG_VALUES` of `values.ts`; `false`: not read.
+   * A plug-in rather than a flag, so that a function without values does not bundle their checks.
+   */
+  readonly value: LogValues | false;
   /**
    * Reader of the cohort functions' extra fields (per-event cohort dates and the `startEvent` / `returnEvent`
    * filters), `readCohortExtras` of `cohortExtras.ts`; omitted, the log has neither. A plug-in rather than a
@@ -125,8 +129,9 @@ export interface EventLog extends Omit<LogColumns, 'rows'>, LogExtras {
  * import { readEventLog } from './eventLog.ts';
  *
  * import { readCohortExtras } from './cohortExtras.ts';
+ * import { LOG_VALUES } from './values.ts';
  *
- * const spec = { name: 'events', timeZone: 'UTC', value: true, extras: readCohortExtras } as const;
+ * const spec = { name: 'events', timeZone: 'UTC', value: LOG_VALUES, extras: readCohortExtras } as const;
  * const rows = [
  *   { user: 'a', at: '2024-01-03', total: 20 },
  *   { user: 'b', at: '2024-01-20', total: 15 },

@@ -8,7 +8,7 @@
  * @module
  */
 import { toEpochMs } from '../time/parse.ts';
-import { describeValue, rangeFail, typeFail, type FailAt } from '../validate.ts';
+import { describeValue, outOfRange, requireFunction, type RowArgument, typeFail, wrongType } from '../validate.ts';
 import { isCustomerId } from './customerId.ts';
 
 /**
@@ -40,17 +40,13 @@ export function fieldArgument(input: string, rowInput: boolean, i: number, field
   return rowInput ? `${input}[${i}].${field}` : `${input}.${field}[${i}]`;
 }
 
-/** The error fields of a field of row `i`: argument, value, row, and the row's customer when it is valid. */
-function fieldAt(
-  input: string,
-  rowInput: boolean,
-  i: number,
-  field: string,
-  value: unknown,
-  customer: unknown,
-): FailAt {
-  const at = { argument: fieldArgument(input, rowInput, i, field), value, row: i };
-  return isCustomerId(customer) ? { ...at, customer: customer === 0 ? 0 : customer } : at;
+/** A field of row `i` as the error helpers take it: its label, argument path, row, and the row's customer when valid. */
+function fieldAt(input: string, rowInput: boolean, i: number, field: string, customer: unknown): RowArgument {
+  const label = fieldLabel(rowInput, i, field);
+  const argument = fieldArgument(input, rowInput, i, field);
+  return isCustomerId(customer)
+    ? { label, argument, row: i, customer: customer === 0 ? 0 : customer }
+    : { label, argument, row: i };
 }
 
 /**
@@ -81,10 +77,9 @@ export function requireLogValue(
   customer: unknown,
 ): number {
   if (typeof value === 'number' && value - value === 0) return value;
-  const label = fieldLabel(rowInput, i, 'value');
-  const at = fieldAt(input, rowInput, i, 'value', value, customer);
-  if (typeof value !== 'number') return typeFail(fn, `${label} must be a number, got ${describeValue(value)}`, at);
-  return rangeFail(fn, `${label} (${describeValue(value)}) must be a finite number`, at);
+  const at = fieldAt(input, rowInput, i, 'value', customer);
+  if (typeof value !== 'number') return wrongType(fn, at, value, 'a number');
+  return outOfRange(fn, at, value, 'must be a finite number');
 }
 
 /**
@@ -117,13 +112,12 @@ export function readLogTime(
   timeZone: string,
   customer: unknown,
 ): number {
-  const label = fieldLabel(rowInput, i, field);
+  const at = fieldAt(input, rowInput, i, field, customer);
   try {
-    return toEpochMs(fn, raw, label, timeZone);
+    return toEpochMs(fn, raw, at.label, timeZone);
   } catch (error) {
     // Not a valid date (a TypeError; an invalid zone is a RangeError of the option): rethrown with the row's fields.
-    if (error instanceof TypeError)
-      typeFail(fn, error.message.slice(fn.length + 2), fieldAt(input, rowInput, i, field, raw, customer));
+    if (error instanceof TypeError) typeFail(fn, error.message.slice(fn.length + 2), { ...at, value: raw });
     throw error;
   }
 }
@@ -144,8 +138,7 @@ export type EventFilter = (row: unknown, index: number) => unknown;
  */
 export function filterOption(fn: string, name: string, value: unknown): EventFilter | null {
   if (value === undefined) return null;
-  if (typeof value !== 'function') typeFail(fn, `${name} must be a function, got ${describeValue(value)}`);
-  return value as EventFilter;
+  return requireFunction(fn, name, value) as EventFilter;
 }
 
 /**

@@ -10,7 +10,8 @@ import { resolveAccessor, rowsOf } from '../rows.ts';
 import { MAX_EPOCH_MS } from '../time/civil.ts';
 import type { EventLogOptionValues, EventLogSpec, LogColumns } from './eventLog.ts';
 import { anyDirectIdLimit } from './denseIds.ts';
-import { readLogTime, requireLogValue } from './fields.ts';
+import { readLogTime } from './fields.ts';
+import type { LogValues } from './values.ts';
 
 /**
  * Whether `input` is row input: an array or any other iterable object.
@@ -34,7 +35,9 @@ export function isRowInput(input: unknown): input is Iterable<unknown> {
  * ```ts
  * import { readRowLog } from './rows.ts';
  *
- * const spec = { name: 'transactions', timeZone: 'UTC', value: true } as const;
+ * import { LOG_VALUES } from './values.ts';
+ *
+ * const spec = { name: 'transactions', timeZone: 'UTC', value: LOG_VALUES } as const;
  * const rows = [{ id: 4, at: '2024-01-02', v: 5 }, { id: 2, at: 0, v: 1 }];
  * readRowLog('rfmSummary', rows, { customer: 'id', time: 'at', value: 'v' }, spec); // => { length: 2, customers: [4, 2], times: [1704153600000, 0], values: [5, 1], minMs: 0, idMax: 4, rowInput: true }
  * readRowLog('rfmSummary', [{ id: 'a', at: 0, v: '5' }], { customer: 'id', time: 'at', value: 'v' }, spec); // => throws TypeError: rfmSummary: row 0: value must be a number, got "5"
@@ -50,7 +53,8 @@ export function readRowLog(
   const getCustomer = resolveAccessor<unknown>(fn, 'customer', options.customer);
   const getTime = resolveAccessor<unknown>(fn, 'time', options.time);
   const getValue =
-    spec.value && options.value !== undefined ? resolveAccessor<unknown>(fn, 'value', options.value) : null;
+    spec.value !== false && options.value !== undefined ? resolveAccessor<unknown>(fn, 'value', options.value) : null;
+  const check = spec.value === false ? null : spec.value.check;
   const n = rows.length;
   const times = new Float64Array(n);
   const values = getValue === null ? null : new Float64Array(n);
@@ -71,11 +75,12 @@ export function readRowLog(
           options.time,
           valueKey,
           getCustomer,
+          check,
           times,
           values,
           range,
         )
-      : readRows(fn, spec.name, rows, spec.timeZone, getCustomer, getTime, getValue, times, values, range);
+      : readRows(fn, spec.name, rows, spec.timeZone, getCustomer, getTime, getValue, check, times, values, range);
   const idMax = range[2] as number;
   return {
     length: n,
@@ -105,6 +110,7 @@ function readRows(
   getCustomer: (row: unknown, index: number) => unknown,
   getTime: (row: unknown, index: number) => unknown,
   getValue: ((row: unknown, index: number) => unknown) | null,
+  check: LogValues['check'] | null,
   times: Float64Array,
   values: Float64Array | null,
   range: Float64Array,
@@ -142,7 +148,9 @@ function readRows(
     if (values !== null && getValue !== null) {
       const v = getValue(row, i);
       values[i] =
-        typeof v === 'number' && v - v === 0 ? v : requireLogValue(fn, name, v, i, true, (small ?? customers)[i]);
+        typeof v === 'number' && v - v === 0
+          ? v
+          : (check as LogValues['check'])(fn, name, v, i, true, (small ?? customers)[i]);
     }
   }
   range[0] = minMs;
@@ -165,6 +173,7 @@ function readRowsByKey(
   timeKey: string,
   valueKey: string | null,
   getCustomer: (row: unknown, index: number) => unknown,
+  check: LogValues['check'] | null,
   times: Float64Array,
   values: Float64Array | null,
   range: Float64Array,
@@ -203,7 +212,9 @@ function readRowsByKey(
     if (values !== null && valueKey !== null) {
       const v = row[valueKey];
       values[i] =
-        typeof v === 'number' && v - v === 0 ? v : requireLogValue(fn, name, v, i, true, (small ?? customers)[i]);
+        typeof v === 'number' && v - v === 0
+          ? v
+          : (check as LogValues['check'])(fn, name, v, i, true, (small ?? customers)[i]);
     }
   }
   range[0] = minMs;

@@ -162,40 +162,24 @@ export function readRetentionMode(
   const brackets: RetentionBracket[] = [];
   for (let j = 0; j < list.length; j++) {
     const b = list[j];
-    if (!Array.isArray(b) || b.length !== 2)
-      typeFail(fn, `brackets[${j}] must be a [from, to] pair, got ${describeValue(b)}`, {
-        argument: `options.brackets[${j}]`,
-        value: b,
-      });
-    const [from, to] = b as unknown[];
+    // Every error of bracket j: `brackets[j] …`, argument `options.brackets[j]`.
+    const bad = (fail: typeof typeFail, message: string, value: unknown): never =>
+      fail(fn, `brackets[${j}]${message}`, { argument: `options.brackets[${j}]`, value });
+    if (!Array.isArray(b) || b.length !== 2) bad(typeFail, ` must be a [from, to] pair, got ${describeValue(b)}`, b);
+    const [from, to] = b as [number, number];
     for (const [name, v] of [
       ['from', from],
       ['to', to],
     ] as const) {
-      if (typeof v !== 'number')
-        typeFail(fn, `brackets[${j}] ${name} must be a number, got ${describeValue(v)}`, {
-          argument: `options.brackets[${j}]`,
-          value: v,
-        });
+      if (typeof v !== 'number') bad(typeFail, ` ${name} must be a number, got ${describeValue(v)}`, v);
       if (!Number.isInteger(v) || v < 0)
-        rangeFail(fn, `brackets[${j}] ${name} (${describeValue(v)}) must be a non-negative integer`, {
-          argument: `options.brackets[${j}]`,
-          value: v,
-        });
+        bad(rangeFail, ` ${name} (${describeValue(v)}) must be a non-negative integer`, v);
     }
-    if ((to as number) < (from as number))
-      rangeFail(fn, `brackets[${j}] to (${to as number}) must not be less than from (${from as number})`, {
-        argument: `options.brackets[${j}]`,
-        value: b,
-      });
+    if (to < from) bad(rangeFail, ` to (${to}) must not be less than from (${from})`, b);
     const prev = brackets[j - 1];
-    if (prev !== undefined && (from as number) < prev[0])
-      rangeFail(
-        fn,
-        `brackets[${j}] from (${from as number}) must not be less than the previous bracket's from (${prev[0]})`,
-        { argument: `options.brackets[${j}]`, value: b },
-      );
-    brackets.push([from as number, to as number]);
+    if (prev !== undefined && from < prev[0])
+      bad(rangeFail, ` from (${from}) must not be less than the previous bracket's from (${prev[0]})`, b);
+    brackets.push([from, to]);
   }
   return { mode: 'brackets', brackets };
 }

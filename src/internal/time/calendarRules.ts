@@ -4,7 +4,7 @@
  * @internal
  * @module
  */
-import { describeValue, rangeFail, shown, typeFail } from '../validate.ts';
+import { outOfRange, wrongType } from '../validate.ts';
 
 /** Calendar parameters of the period kinds, validated. */
 export interface CalendarRules {
@@ -29,14 +29,14 @@ export interface CalendarRules {
  * ```
  */
 export function requireWeekStartsOn(fn: string, name: string, value: unknown): number {
-  if (typeof value !== 'number')
-    return typeFail(fn, `${shown(name)} must be a number, got ${describeValue(value)}`, { argument: name, value });
-  if (!Number.isInteger(value) || value < 0 || value > 6) {
-    rangeFail(fn, `${shown(name)} (${describeValue(value)}) must be an integer from 0 (Sunday) to 6 (Saturday)`, {
-      argument: name,
-      value,
-    });
-  }
+  return calendarInteger(fn, name, value, 0, 6, '0 (Sunday) to 6 (Saturday)');
+}
+
+/** An integer option in [lo, hi]: the one check of the calendar rules (`range` words the bounds). */
+function calendarInteger(fn: string, name: string, value: unknown, lo: number, hi: number, range: string): number {
+  if (typeof value !== 'number') wrongType(fn, name, value, 'a number');
+  if (!Number.isInteger(value) || value < lo || value > hi)
+    outOfRange(fn, name, value, `must be an integer from ${range}`);
   return value;
 }
 
@@ -59,13 +59,5 @@ export function requireWeekStartsOn(fn: string, name: string, value: unknown): n
  * ```
  */
 export function requireYearStartsOn(fn: string, name: string, value: unknown): number {
-  if (typeof value !== 'number')
-    return typeFail(fn, `${shown(name)} must be a number, got ${describeValue(value)}`, { argument: name, value });
-  if (!Number.isInteger(value) || value < 1 || value > 12) {
-    rangeFail(fn, `${shown(name)} (${describeValue(value)}) must be an integer from 1 (January) to 12 (December)`, {
-      argument: name,
-      value,
-    });
-  }
-  return value;
+  return calendarInteger(fn, name, value, 1, 12, '1 (January) to 12 (December)');
 }

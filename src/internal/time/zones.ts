@@ -6,7 +6,7 @@
  * @internal
  * @module
  */
-import { describeValue, rangeFail, shown, typeFail } from '../validate.ts';
+import { outOfRange, wrongType } from '../validate.ts';
 import { daysFromCivil, MAX_EPOCH_MS, MS_PER_DAY, MS_PER_HOUR } from './civil.ts';
 
 /** Cached offset data of one zone. */
@@ -20,6 +20,7 @@ export interface ZoneData {
 }
 
 const zones = new Map<string, ZoneData>();
+const NOT_A_ZONE = 'is not a valid IANA time zone';
 export const MAX_CACHED_DAYS = 200_000;
 
 /**
@@ -55,7 +56,7 @@ export function zoneData(fn: string, timeZone: string): ZoneData {
       second: 'numeric',
     });
   } catch {
-    return rangeFail(fn, `timeZone (${describeValue(timeZone)}) is not a valid IANA time zone`);
+    return outOfRange(fn, 'timeZone', timeZone, NOT_A_ZONE);
   }
   const resolved = format.resolvedOptions().timeZone;
   const data: ZoneData = {
@@ -85,15 +86,11 @@ export function zoneData(fn: string, timeZone: string): ZoneData {
  * ```
  */
 export function requireTimeZone(fn: string, name: string, value: unknown): string {
-  if (typeof value !== 'string')
-    return typeFail(fn, `${shown(name)} must be an IANA time zone name, got ${describeValue(value)}`, {
-      argument: name,
-      value,
-    });
+  if (typeof value !== 'string') wrongType(fn, name, value, 'an IANA time zone name');
   try {
     zoneData(fn, value);
   } catch {
-    rangeFail(fn, `${shown(name)} (${describeValue(value)}) is not a valid IANA time zone`, { argument: name, value });
+    outOfRange(fn, name, value, NOT_A_ZONE);
   }
   return value;
 }
@@ -102,42 +99,15 @@ export function requireTimeZone(fn: string, name: string, value: unknown): strin
 function rawOffset(zone: ZoneData, ms: number): number {
   const clamped = Math.max(-MAX_EPOCH_MS, Math.min(MAX_EPOCH_MS, ms));
   const seconds = clamped - (((clamped % 1000) + 1000) % 1000);
-  let year = 0;
-  let month = 1;
-  let day = 1;
-  let hour = 0;
-  let minute = 0;
-  let second = 0;
-  let bc = false;
-  for (const part of zone.format.formatToParts(seconds)) {
-    switch (part.type) {
-      case 'year':
-        year = Number(part.value);
-        break;
-      case 'month':
-        month = Number(part.value);
-        break;
-      case 'day':
-        day = Number(part.value);
-        break;
-      case 'hour':
-        hour = Number(part.value);
-        break;
-      case 'minute':
-        minute = Number(part.value);
-        break;
-      case 'second':
-        second = Number(part.value);
-        break;
-      case 'era':
-        bc = part.value === 'BC' || part.value === 'B';
-        break;
-      default:
-        break;
-    }
-  }
-  if (bc) year = 1 - year;
-  const wall = daysFromCivil(year, month, day) * MS_PER_DAY + hour * MS_PER_HOUR + minute * 60_000 + second * 1000;
+  const parts: Record<string, string> = {};
+  for (const part of zone.format.formatToParts(seconds)) parts[part.type] = part.value;
+  const field = (type: string): number => Number(parts[type]);
+  const year = parts.era === 'BC' || parts.era === 'B' ? 1 - field('year') : field('year');
+  const wall =
+    daysFromCivil(year, field('month'), field('day')) * MS_PER_DAY +
+    field('hour') * MS_PER_HOUR +
+    field('minute') * 60_000 +
+    field('second') * 1000;
   return wall - seconds;
 }
 

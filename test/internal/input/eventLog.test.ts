@@ -5,6 +5,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { readCohortExtras } from '../../../src/internal/input/cohortExtras.ts';
 import { readEventLog } from '../../../src/internal/input/eventLog.ts';
+import { LOG_VALUES } from '../../../src/internal/input/values.ts';
 import {
   buildCohorts,
   calibrationHoldoutSplit,
@@ -18,7 +19,7 @@ import { thrown } from '../../helpers/expectClose.ts';
 const DAY = 86_400_000;
 const START = Date.UTC(2024, 0, 1);
 
-const spec = { name: 'events', timeZone: 'UTC', value: true, extras: readCohortExtras } as const;
+const spec = { name: 'events', timeZone: 'UTC', value: LOG_VALUES, extras: readCohortExtras } as const;
 const accessors = { customer: 'id', time: 'at', value: 'v' } as const;
 
 /** The parts of a log that must not depend on the input format. */
@@ -97,7 +98,11 @@ describe('readEventLog: one log whatever the input format', () => {
     ];
     const withExtras = readEventLog('buildCohorts', rows, { ...accessors, cohort: 'joined' }, spec);
     expect(Array.from(withExtras.cohorts ?? [])).toEqual([Date.UTC(2023, 11, 1), Date.UTC(2023, 10, 1)]);
-    const without = readEventLog('rfmSummary', rows, accessors, { name: 'transactions', timeZone: 'UTC', value: true });
+    const without = readEventLog('rfmSummary', rows, accessors, {
+      name: 'transactions',
+      timeZone: 'UTC',
+      value: LOG_VALUES,
+    });
     expect(without.cohorts).toBeNull();
     expect(without.flags).toBeNull();
   });
