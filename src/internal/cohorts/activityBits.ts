@@ -242,8 +242,9 @@ function markRollingCounted(
       wordOf[e - e0] = w;
       bitOf[e - e0] = b;
     }
-    // Then load each word (word 0 for none: max(w, 0) without a branch).
-    for (let j = 0; j < e1 - e0; j++) {
+    // Then load each word (word 0 for none: max(w, 0) without a branch), unless the bitset fits in a core's
+    // cache (512 KB) anyway.
+    for (let j = 0; j < e1 - e0 && bits.length > 131_072; j++) {
       const w = wordOf[j] as number;
       loaded |= bits[w & ~(w >> 31)] as number;
     }
