@@ -198,33 +198,22 @@ function markActivity(
   }
 }
 
-/** Rolling activity: bit ⌊(t − first) / windowMs⌋ of each activity event's slot, for slots with a start. */
-function markRolling(
-  slots: ArrayLike<number>,
-  times: ArrayLike<number>,
-  flags: Uint8Array | null,
-  end: number,
-  first: Float64Array,
-  windowMs: number,
-  words: number,
-  bits: Int32Array,
-): void {
-  const n = times.length;
-  for (let e = 0; e < n; e++) {
-    const t = times[e] as number;
-    if (t > end || (flags !== null && ((flags[e] as number) & 2) === 0)) continue;
-    const c = slots[e] as number;
-    const f = first[c] as number;
-    if (f === Number.POSITIVE_INFINITY) continue; // no start: no activity
-    const b = Math.floor((t - f) / windowMs);
-    if (b < 0) continue; // before the start (a later start event)
-    bits[c * words + (b >>> 5)]! |= 1 << (b & 31);
-  }
-}
+/** Events per block of {@link markRollingCounted}: its block buffers take 8 KB. */
+const MARK_BLOCK = 1024;
+
+/** Written by the load-ahead loop of {@link markRollingCounted} so that its loads are not optimised away; never read. */
+let _loaded = 0;
 
 /**
- * {@link markRolling} counting as it marks (mode `on`): each bit newly set adds 1 to cell `cellAt[c] + b` of
- * `table` (the slot's cohort row, column b), so no pass over the bitset is needed afterwards.
+ * Rolling activity: bit ⌊(t − first) / windowMs⌋ of each activity event's slot, for slots with a start. With a
+ * `table` (mode `on`) it counts as it marks: each bit newly set adds 1 to cell `rowAt[customerRow[c]] + b` of `table` (the
+ * slot's cohort row, column b), so no pass over the bitset is needed afterwards.
+ *
+ * A block of events at a time, in three short loops so that the cache misses of a block overlap instead of
+ * waiting one after the other (with customers in random order, each event's first instant and bit word are
+ * misses): each event's word and window (no branch waits on a load: a slot without a start has first = +∞, so
+ * its window is −∞ and fails the same test as an event before the start), a load of each word, then the
+ * updates in input order (the same bits and counts as one loop).
  */
 function markRollingCounted(
   slots: ArrayLike<number>,
@@ -235,24 +224,40 @@ function markRollingCounted(
   windowMs: number,
   words: number,
   bits: Int32Array,
-  cellAt: Int32Array,
-  table: Int32Array,
+  customerRow: Int32Array,
+  rowAt: Int32Array | null,
+  table: Int32Array | null,
 ): void {
   const n = times.length;
-  for (let e = 0; e < n; e++) {
-    const t = times[e] as number;
-    if (t > end || (flags !== null && ((flags[e] as number) & 2) === 0)) continue;
-    const c = slots[e] as number;
-    const f = first[c] as number;
-    if (f === Number.POSITIVE_INFINITY) continue; // no start: no activity
-    const b = Math.floor((t - f) / windowMs);
-    if (b < 0) continue; // before the start (a later start event)
-    const w = c * words + (b >>> 5);
-    const bit = 1 << (b & 31);
-    const x = bits[w] as number;
-    if ((x & bit) === 0) {
-      bits[w] = x | bit;
-      table[(cellAt[c] as number) + b]!++;
+  const wordOf = new Int32Array(Math.min(n, MARK_BLOCK)); // −1: no bit to mark
+  const bitOf = new Int32Array(Math.min(n, MARK_BLOCK));
+  for (let e0 = 0; e0 < n; e0 += MARK_BLOCK) {
+    const e1 = Math.min(n, e0 + MARK_BLOCK);
+    let loaded = 0;
+    for (let e = e0; e < e1; e++) {
+      const t = times[e] as number;
+      const c = slots[e] as number;
+      const b = Math.floor((t - (first[c] as number)) / windowMs); // −∞ without a start
+      const w = b >= 0 && t <= end && (flags === null || ((flags[e] as number) & 2) !== 0) ? c * words + (b >>> 5) : -1;
+      wordOf[e - e0] = w;
+      bitOf[e - e0] = b;
+    }
+    // Then load each word (word 0 for none: max(w, 0) without a branch), unless the bitset fits in a core's
+    // cache (512 KB) anyway.
+    for (let j = 0; j < e1 - e0 && bits.length > 131_072; j++) {
+      const w = wordOf[j] as number;
+      loaded |= bits[w & ~(w >> 31)] as number;
+    }
+    _loaded = loaded;
+    for (let e = e0; e < e1; e++) {
+      const w = wordOf[e - e0] as number;
+      if (w < 0) continue;
+      const b = bitOf[e - e0] as number;
+      const x = bits[w] as number;
+      if ((x & (1 << (b & 31))) === 0) {
+        bits[w] = x | (1 << (b & 31));
+        if (table !== null) table[((rowAt as Int32Array)[customerRow[slots[e] as number] as number] as number) + b]!++;
+      }
     }
   }
 }
@@ -261,7 +266,7 @@ function markRollingCounted(
  * Rolling windows when every event starts and returns: each slot's first event and its activity bits in one
  * pass, which holds while each slot's events come in time order (a log in time order, or grouped by customer
  * and sorted). At the first event earlier than its slot's first one it stops marking, clears the bits it set,
- * finishes the first events alone and returns false: the caller then marks them with {@link markRolling}.
+ * finishes the first events alone and returns false: the caller then marks them with {@link markRollingCounted}.
  */
 function firstAndMarkRolling(
   slots: ArrayLike<number>,
@@ -329,26 +334,25 @@ function calendarStarts(
   }
 }
 
-/** Rolling starts: slots with a first event start at bit 0, at that instant. */
-function rollingStarts(first: Float64Array, startBit: Int32Array, customerStart: Float64Array): void {
+/**
+ * Rolling starts: slots with a first event start at bit 0, at that instant; their start instants, in slot
+ * order, into `starts`. Returns the number of them.
+ */
+function rollingStarts(
+  first: Float64Array,
+  startBit: Int32Array,
+  customerStart: Float64Array,
+  starts: Float64Array,
+): number {
+  let started = 0;
   for (let c = 0; c < first.length; c++) {
     const f = first[c] as number;
     if (f === Number.POSITIVE_INFINITY) continue;
     customerStart[c] = f;
     startBit[c] = 0;
+    starts[started++] = f;
   }
-}
-
-/** Number of slots with a start. */
-function countStarted(startBit: Int32Array): number {
-  let started = 0;
-  for (let c = 0; c < startBit.length; c++) if ((startBit[c] as number) !== NONE) started++;
   return started;
-}
-
-/** The start instants of the slots with a start, in slot order. */
-function gatherStarts(first: Float64Array, startBit: Int32Array, out: Float64Array): void {
-  for (let c = 0, j = 0; c < startBit.length; c++) if ((startBit[c] as number) !== NONE) out[j++] = first[c] as number;
 }
 
 /** The distinct keys ascending; `rowOfKey[key − lowKey]` becomes each one's row. */
@@ -383,14 +387,6 @@ function assignRows(
     const f = first[c] as number;
     if (f < (minFirst[row] as number)) minFirst[row] = f;
     if (f > (maxFirst[row] as number)) maxFirst[row] = f;
-  }
-}
-
-/** cellAt[c] = rowAt[customerRow[c]] for slots in a row. */
-function cellsOfRows(customerRow: Int32Array, rowAt: Int32Array, cellAt: Int32Array): void {
-  for (let c = 0; c < customerRow.length; c++) {
-    const r = customerRow[c] as number;
-    if (r >= 0) cellAt[c] = rowAt[r] as number;
   }
 }
 
@@ -552,6 +548,7 @@ export function cohortActivity(
   const slotOf = of ?? (events.customers as ArrayLike<number>);
   // Rolling bits still to mark once the rows are known (so that mode `on` counts while it marks).
   let pending = false;
+  let starts = new Float64Array(0); // start instants of the slots with a start (rolling windows)
   if (direct && !rolling) {
     markCalendarDirect(
       events.customers as ArrayLike<number>,
@@ -583,8 +580,10 @@ export function cohortActivity(
       if (!firstAndMarkRolling(slotOf, times, observationEnd, first, windowMs, words, bits)) pending = true;
     } else if (rolling) pending = true;
     else markActivity(of as Int32Array, times, flags, observationEnd, first, base, indexer, words, bits);
-    if (rolling) rollingStarts(first, startBit, customerStart);
-    else calendarStarts(first, startBit, customerStart, sizeAt, base, indexer, words, bits);
+    if (rolling) {
+      starts = new Float64Array(slots);
+      starts = starts.subarray(0, rollingStarts(first, startBit, customerStart, starts));
+    } else calendarStarts(first, startBit, customerStart, sizeAt, base, indexer, words, bits);
   }
 
   // Cohort rows: distinct cohort periods, ascending.
@@ -614,10 +613,7 @@ export function cohortActivity(
   } else {
     // Each started slot's cohort period (the period of its first event); rows are the distinct periods
     // ascending, numbered through a table over [base period, end period].
-    const started = countStarted(startBit);
-    const starts = new Float64Array(started);
-    gatherStarts(first, startBit, starts);
-    const keyOf = new Int32Array(started);
+    const keyOf = new Int32Array(starts.length);
     periodsOfAll(indexer, starts, keyOf);
     const lowKey = indexer.index(minMs);
     const rowOfKey = new Int32Array(endPeriod - lowKey + 1);
@@ -640,10 +636,33 @@ export function cohortActivity(
       for (let r = 0; r < rows.length; r++)
         countedAt[r + 1] = (countedAt[r] as number) + (rows[r] as CohortRowInfo).columns;
       counted = new Int32Array(countedAt[rows.length] as number);
-      const cellAt = new Int32Array(slots);
-      cellsOfRows(customerRow, countedAt, cellAt);
-      markRollingCounted(slotOf, times, activeFlags, observationEnd, first, windowMs, words, bits, cellAt, counted);
-    } else markRolling(slotOf, times, activeFlags, observationEnd, first, windowMs, words, bits);
+      markRollingCounted(
+        slotOf,
+        times,
+        activeFlags,
+        observationEnd,
+        first,
+        windowMs,
+        words,
+        bits,
+        customerRow,
+        countedAt,
+        counted,
+      );
+    } else
+      markRollingCounted(
+        slotOf,
+        times,
+        activeFlags,
+        observationEnd,
+        first,
+        windowMs,
+        words,
+        bits,
+        customerRow,
+        null,
+        null,
+      );
   }
   return activity(words, bits, base, rows);
 }

@@ -3,7 +3,9 @@
  * (the usual cases: a log appended as purchases happen, or one grouped by customer and sorted by date). A period
  * is then new exactly when it differs from the customer's last one, so each customer needs only a 32-byte record
  * (64 with a holdout window) and each transaction touches one cache line (in a log in time order, whose customers
- * take turns, after the log is partitioned by customer as in `partition.ts`). It gives up, for the general passes
+ * take turns, after the log is partitioned by customer as in `partition.ts`, unless the records are few enough
+ * to stay in the cache: partitioning would then only stream the log through freshly allocated buffers, whose
+ * first touch costs more than the cache misses it saves). It gives up, for the general passes
  * (`windowPass.ts`, `spansPass.ts`), at the first transaction that goes back in time for its customer (for a
  * shuffled log, within the first few thousand).
  * @internal
@@ -39,6 +41,13 @@ let _prefetched = 0;
  * among others' (a log in time order), 2^16 = 65_536.
  */
 const LEAD = 65_536;
+
+/**
+ * Records (in 32-bit words) that the in-order pass applies in input order, without partitioning the log by
+ * customer: 2^20 words = 4 MB (128k customers of 32 bytes), which stay in the cache (the L2 and L3 caches of
+ * a current core hold several MB) so that the prefetch loop hides their misses.
+ */
+const CACHED_RECORDS = 1_048_576;
 
 /** The number of transactions among the first `n` whose customer differs from the previous transaction's. */
 function customerChanges(customers: ArrayLike<unknown>, n: number): number {
@@ -104,7 +113,8 @@ function applyInOrder(
  * Transactions are applied in input order, a block at a time after loading the block's records (a software
  * prefetch). When direct ids of the first {@link LEAD} transactions mostly differ from one transaction to the
  * next (a log in time order, whose customers take turns), the rest goes through
- * {@link summarizeSortedPartitioned} instead. Values are summed in input order for each customer, as in the
+ * {@link summarizeSortedPartitioned} instead, unless the records take at most `cachedRecords` 32-bit words
+ * (default {@link CACHED_RECORDS}: they then stay in the cache as they are). Values are summed in input order for each customer, as in the
  * other passes, so the results are the same to the last bit.
  * @example
  * ```ts
@@ -133,6 +143,7 @@ export function summarizeSorted(
   periodsOf: BlockPeriods,
   cutoff: number,
   end: number,
+  cachedRecords: number = CACHED_RECORDS,
 ): PeriodSummary | null {
   const { length: n, customers, times, values, rowInput, idRange } = columns;
   const direct = idRange >= 0;
@@ -190,7 +201,10 @@ export function summarizeSorted(
       }
     }
     // Grouped by customer (successive transactions mostly share their record): go on in input order.
-    if (b1 === lead && lead < n && customerChanges(customers, lead) * 2 < lead) limit = n;
+    // Or records small enough to stay in the cache as they are (partitioning would only stream the log twice
+    // more, through freshly allocated chunk buffers).
+    if (b1 === lead && lead < n && (cap * stride <= cachedRecords || customerChanges(customers, lead) * 2 < lead))
+      limit = n;
   }
   if (disorder !== 0) return null;
   if (limit < n) {

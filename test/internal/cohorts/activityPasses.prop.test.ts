@@ -68,6 +68,59 @@ describe('cohort marking passes agree', () => {
     );
   });
 
+  it('rolling windows over several blocks of the mark pass (1024 events a block): shuffled as in order', () => {
+    // Longer logs than a block of markRollingCounted, some events after the observation end and, with a
+    // return filter, some events that do not count as activity: the counted mark pass against the fused pass.
+    const long = fc.record({
+      seed: fc.integer(),
+      n: fc.integer({ min: 1_025, max: 4_000 }),
+      customers: fc.integer({ min: 1, max: 400 }),
+      hours: fc.integer({ min: 1, max: 24 * 90 }),
+      endHour: fc.integer({ min: 0, max: 24 * 90 }),
+    });
+    fc.assert(
+      fc.property(long, setup, (g, s) => {
+        let x = g.seed | 1;
+        const next = (bound: number) => {
+          x = (Math.imul(x, 1_103_515_245) + 12_345) | 0;
+          return (x >>> 1) % bound;
+        };
+        const events: Ev[] = Array.from({ length: g.n }, () => ({
+          customer: next(g.customers),
+          hour: next(g.hours),
+          v: next(100),
+        }));
+        const sorted = [...events].sort((a, b) => a.hour - b.hour || a.customer - b.customer);
+        const options = {
+          period: s.period,
+          windows: 'rolling',
+          timeZone: s.timeZone,
+          mode: 'on',
+          observationEnd: FROM + g.endHour * HOUR,
+        } as const;
+        const reference = cohorts(retentionMatrix(columns(sorted, false), options));
+        const mixed = shuffled(sorted, s.seed);
+        expect(cohorts(retentionMatrix(columns(mixed, false), options))).toEqual(reference);
+        // Every event returns by the filter: the same matrix through the flags.
+        const all = { ...options, returnEvent: () => true };
+        expect(cohorts(retentionMatrix(columns(mixed, true), all))).toEqual(reference);
+        // Every other event of the sorted log returns (the same events in the shuffled one): same matrix.
+        const keep = sorted.map((_, i) => i % 2 === 0);
+        const byOrder = new Map<Ev, boolean>(sorted.map((e, i) => [e, keep[i] as boolean]));
+        const mixedKeep = mixed.map((e) => byOrder.get(e) as boolean);
+        const filtered = (evs: readonly Ev[], flags: readonly boolean[]) =>
+          cohorts(
+            retentionMatrix(columns(evs, false), {
+              ...options,
+              returnEvent: (_: unknown, i: number) => flags[i] === true,
+            }),
+          );
+        expect(filtered(mixed, mixedKeep)).toEqual(filtered(sorted, keep));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
   it('calendar periods: the direct path and the block lookup of dense slots give one matrix and one build', () => {
     fc.assert(
       fc.property(log, setup, (events, s) => {
