@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { readCsvLog } from '../../src/index.ts';
 import { CsvLogReader } from '../../src/internal/io/csvLog.ts';
-import { LogBuilder, MAX_BLOCK_ROWS } from '../../src/internal/io/logBuilder.ts';
+import { BLOCK_BYTES, LogBuilder } from '../../src/internal/io/logBuilder.ts';
 import { letGo } from '../../src/internal/io/buffers.ts';
 import { CSV_STREAM_KEYS, readReaderSetup } from '../../src/internal/io/settings.ts';
 
@@ -121,25 +121,26 @@ describe('stream readers: memory', () => {
 });
 
 describe('LogBuilder: blocks', () => {
-  it('sets full buffers aside as blocks of at most MAX_BLOCK_ROWS, joins them exactly and releases each', () => {
-    const rows = 300_000;
-    const b = new LogBuilder(true);
+  it('sets full buffers aside as blocks of BLOCK_BYTES, joins them exactly and frees each', () => {
+    const rows = 4_500_000; // more than two blocks of 12-byte rows
+    const b = new LogBuilder(false);
     const seen: ArrayBufferLike[] = [];
     for (let i = 0; i < rows; i++) {
       if (seen[seen.length - 1] !== b.time.buffer) seen.push(b.time.buffer);
-      b.push(i % 7, i * 1000, i / 8);
-      expect(b.time.length).toBeLessThanOrEqual(Math.max(MAX_BLOCK_ROWS, 4096));
+      b.push(i % 7, i * 1000, 0);
     }
-    expect(b.blockCount).toBeGreaterThan(5);
-    // the room left in the last buffers is at most an eighth of the rows (plus the first buffers' size)
-    expect(b.time.length - b.length).toBeLessThanOrEqual(rows / 8 + 4096);
+    expect(b.blockCount).toBe(2);
+    // a block is one buffer of every column, of BLOCK_BYTES (above the C heaps' largest size)
+    expect(b.time.buffer).toBe(b.customer.buffer);
+    expect(b.time.buffer.byteLength).toBeGreaterThanOrEqual(BLOCK_BYTES - 24);
+    expect(b.time.buffer.byteLength).toBeLessThanOrEqual(BLOCK_BYTES);
     const { customer, time, value } = b.columns();
-    expect([customer.length, time.length, value?.length]).toEqual([rows, rows, rows]);
-    expect(time.buffer.byteLength).toBe(8 * rows);
-    for (const i of [0, 1, 4095, 4096, 99_999, rows - 1]) {
-      expect([customer[i], time[i], value?.[i]]).toEqual([i % 7, i * 1000, i / 8]);
+    expect([customer.length, time.length, value]).toEqual([rows, rows, null]);
+    expect([customer.buffer.byteLength, time.buffer.byteLength]).toEqual([4 * rows, 8 * rows]);
+    for (const i of [0, 1, 65_535, 65_536, 3_000_000, 3_561_000, rows - 1]) {
+      expect([customer[i], time[i]]).toEqual([i % 7, i * 1000]);
     }
-    // every buffer the rows were written to is released (detached where the runtime can detach)
+    // every buffer the rows were written to is freed (detached where the runtime can detach)
     const detachable = (() => {
       const probe = new ArrayBuffer(8);
       letGo(probe);
@@ -147,6 +148,17 @@ describe('LogBuilder: blocks', () => {
     })();
     if (detachable) for (const buffer of seen) expect(buffer.byteLength).toBe(0);
     expect(b.total).toBe(0);
+  });
+
+  it('with values: blocks hold the three columns in one buffer, joined in order', () => {
+    const rows = 2_200_000; // one block of 20-byte rows and a bit
+    const b = new LogBuilder(true);
+    for (let i = 0; i < rows; i++) b.push(i % 11, -i, i / 8);
+    expect(b.blockCount).toBe(2);
+    const { customer, time, value } = b.columns();
+    for (const i of [0, 65_535, 65_536, 2_162_000, rows - 1]) {
+      expect([customer[i], time[i], value?.[i]]).toEqual([i % 11, -i, i / 8]);
+    }
   });
 
   it('a small log without blocks is a trimmed copy of its buffers', () => {

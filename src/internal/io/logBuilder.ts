@@ -164,35 +164,30 @@ export function readValueCell(bytes: Uint8Array, start: number, end: number): nu
 
 /** Rows of the columns' first buffers. */
 const FIRST_ROWS = 1024;
+/** Rows up to which the first buffers grow by doubling (copied), before blocks are set aside. */
+const SMALL_ROWS = 1 << 16;
 /**
- * Most rows of a block (a set-aside buffer) when the input's size is unknown: 2²⁰ rows, 4 MiB of customer codes
- * and 8 MiB of times. The unused room of the last buffers is at most one block, and a block is large enough to be
- * its own mapping in the C allocators, so it goes back to the system when it is freed.
+ * Bytes of a block (one buffer holding a run of rows of every column) when the input's size is unknown: above
+ * the largest size the C allocators serve from their heaps (glibc: 32 MiB at most), so a block is a mapping of
+ * its own, its untouched pages cost nothing and its memory goes back to the system the moment it is freed.
  */
-export const MAX_BLOCK_ROWS: number = 1 << 20;
+export const BLOCK_BYTES: number = 40 << 20;
 
-/**
- * Joins the `parts` of one column into `out`, letting go of each part's buffer (`letGo`) once copied,
- * so the memory of a column's blocks is freed while the column is joined.
- */
-function joinColumn<T extends Int32Array | Float64Array>(out: T, parts: T[]): T {
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-    letGo(part.buffer);
-  }
-  return out;
+/** A run of rows set aside by {@link LogBuilder}, and the buffers that hold it (freed once it is copied). */
+interface Block {
+  readonly customer: Int32Array;
+  readonly time: Float64Array;
+  readonly value: Float64Array | null;
 }
 
 /**
  * Growable columns of a log: customer codes, times, values. Rows are written at {@link length} into the current
- * buffers. When the whole input's size is known the reader sizes them once ({@link resize}); otherwise a full
- * set of buffers is set aside as a block and new ones an eighth of the rows so far (at most
- * {@link MAX_BLOCK_ROWS}) are started, so no row is copied until the end. The end ({@link columns}) joins one
- * column at a time and detaches each block once copied (`letGo`): the columns cost at their peak about
- * 1.2–1.4 × their final size (all blocks plus the column being joined) where buffers can be detached, and at
- * most 2 × plus one block where they cannot.
+ * buffers. When the whole input's size is known the reader sizes them once ({@link resize}). Otherwise the
+ * first buffers grow by doubling up to {@link SMALL_ROWS} rows; then full buffers are set aside as blocks and
+ * a new block of {@link BLOCK_BYTES} (every column in one buffer) is started, so no row is copied until the
+ * end. The end ({@link columns}) copies the blocks, in order, into the joined columns and frees each block once
+ * copied (`letGo`): the joined columns' pages are touched as the blocks' are given back, so the peak is about
+ * 1 × the columns plus a block or two where the runtime can detach buffers, and at most 2 × where it cannot.
  */
 export class LogBuilder {
   customer: Int32Array = new Int32Array(FIRST_ROWS);
@@ -205,15 +200,15 @@ export class LogBuilder {
   skipped = 0;
   /** Whether a kept row's time was not a calendar date (a date-time, an epoch number): the log is not date-only. */
   timeOfDay = false;
-  /** The set-aside buffers of each column, in row order. */
-  private customerBlocks: Int32Array[] = [];
-  private timeBlocks: Float64Array[] = [];
-  private valueBlocks: Float64Array[] = [];
-  /** Rows in the blocks. */
+  private blocks: Block[] = [];
+  /** Rows in {@link blocks}. */
   private blocked = 0;
+  /** Rows of a block: {@link BLOCK_BYTES} over the bytes of a row, even (so the times are 8-byte aligned). */
+  private readonly blockRows: number;
 
   constructor(withValues: boolean) {
     this.value = withValues ? new Float64Array(FIRST_ROWS) : null;
+    this.blockRows = Math.floor(BLOCK_BYTES / (withValues ? 20 : 12)) & ~1;
   }
 
   /** Rows kept so far. */
@@ -223,32 +218,34 @@ export class LogBuilder {
 
   /** Blocks set aside so far (for the tests). */
   get blockCount(): number {
-    return this.customerBlocks.length;
+    return this.blocks.length;
   }
 
   /** Makes room in the current buffers for row indexes below `rows`. */
   reserve(rows: number): void {
     if (this.customer.length >= rows) return;
-    if (this.blocked === 0 && this.length < FIRST_ROWS * 4) {
+    if (this.blocked === 0 && this.customer.length < SMALL_ROWS) {
       // Small logs: grow the first buffers.
       let size = this.customer.length;
       while (size < rows) size *= 2;
       this.resize(size);
       return;
     }
-    // Set the full buffers aside; start new ones.
+    // Set the full buffers aside; start a new block.
     const n = this.length;
-    const need = rows - n;
-    if (n > 0) {
-      this.customerBlocks.push(n === this.customer.length ? this.customer : this.customer.subarray(0, n));
-      this.timeBlocks.push(n === this.time.length ? this.time : this.time.subarray(0, n));
-      if (this.value !== null) this.valueBlocks.push(n === this.value.length ? this.value : this.value.subarray(0, n));
-    }
+    if (n > 0)
+      this.blocks.push({
+        customer: this.customer.subarray(0, n),
+        time: this.time.subarray(0, n),
+        value: this.value === null ? null : this.value.subarray(0, n),
+      });
     this.blocked += n;
-    const size = Math.max(need, FIRST_ROWS, Math.min(this.blocked >>> 3, MAX_BLOCK_ROWS));
-    this.customer = new Int32Array(size);
-    this.time = new Float64Array(size);
-    if (this.value !== null) this.value = new Float64Array(size);
+    const size = (Math.max(rows - n, this.blockRows) + 1) & ~1;
+    const withValues = this.value !== null;
+    const buffer = new ArrayBuffer(size * (withValues ? 20 : 12));
+    this.time = new Float64Array(buffer, 0, size);
+    if (withValues) this.value = new Float64Array(buffer, 8 * size, size);
+    this.customer = new Int32Array(buffer, (withValues ? 16 : 8) * size, size);
     this.length = 0;
   }
 
@@ -286,9 +283,9 @@ export class LogBuilder {
   }
 
   /**
-   * The columns: the blocks and the current buffers joined, one column at a time (customer codes, times, values),
-   * each column's blocks let go once copied; or, without blocks, the current buffers alone trimmed to their length
-   * (a copy when they are much larger, else a view). The builder is empty afterwards.
+   * The columns: the blocks and the current buffers joined, each block freed once copied; or, without blocks,
+   * the current buffers alone trimmed to their length (a copy when they are much larger, else a view). The
+   * builder is empty afterwards.
    */
   columns(): { customer: Int32Array; time: Float64Array; value: Float64Array | null } {
     const n = this.length;
@@ -308,21 +305,36 @@ export class LogBuilder {
       return result;
     }
     const total = this.blocked + n;
-    const customerParts = [...this.customerBlocks, this.customer.subarray(0, n)];
-    const timeParts = [...this.timeBlocks, this.time.subarray(0, n)];
-    const valueParts = withValues ? [...this.valueBlocks, (this.value as Float64Array).subarray(0, n)] : [];
+    const parts: Block[] = [
+      ...this.blocks,
+      {
+        customer: this.customer.subarray(0, n),
+        time: this.time.subarray(0, n),
+        value: this.value === null ? null : this.value.subarray(0, n),
+      },
+    ];
     this.release();
-    const customer = joinColumn(new Int32Array(total), customerParts);
-    const time = joinColumn(new Float64Array(total), timeParts);
-    const value = withValues ? joinColumn(new Float64Array(total), valueParts) : null;
+    // Large arrays are fresh mappings whose pages are touched only as they are written: writing block k's rows
+    // costs its size, freeing block k gives as much back.
+    const customer = new Int32Array(total);
+    const time = new Float64Array(total);
+    const value = withValues ? new Float64Array(total) : null;
+    let at = 0;
+    for (const part of parts) {
+      customer.set(part.customer, at);
+      time.set(part.time, at);
+      if (value !== null && part.value !== null) value.set(part.value, at);
+      at += part.customer.length;
+      letGo(part.customer.buffer);
+      letGo(part.time.buffer);
+      if (part.value !== null) letGo(part.value.buffer);
+    }
     return { customer, time, value };
   }
 
   /** Lets go of every buffer (the builder then holds no rows). */
   private release(): void {
-    this.customerBlocks = [];
-    this.timeBlocks = [];
-    this.valueBlocks = [];
+    this.blocks = [];
     this.blocked = 0;
     this.customer = new Int32Array(0);
     this.time = new Float64Array(0);
