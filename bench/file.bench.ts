@@ -6,6 +6,7 @@
 //   - the exported reader: readCsvLog over fs.createReadStream + retentionMatrix / rfmSummary, each run in a
 //     fresh Node process (its own peak RSS and heap, no JIT state carried over; the time is from the start of
 //     the read to the result, process start-up excluded);
+//   - readCsvLog over the stream told the file's size (sizeHint), read only, same way;
 //   - parseCsvLog over readFileSync (the whole-buffer path), read only, same way;
 //   - the CLI as a child process: node dist/cli.js retention|rfm FILE --format csv > /dev/null (wall time,
 //     start-up included; run `npm run build` first — the bench says so when dist/cli.js is missing);
@@ -17,7 +18,7 @@
 // Run: npm run bench -- file     Optional: BENCH_ROWS=1000000 BENCH_REPEATS=5 BENCH_DIR=/tmp
 //   PYTHONPATH=/work/ref/lifetimes:/work/ref/autograd npm run bench -- file
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +33,7 @@ const self = fileURLToPath(import.meta.url);
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 // --- child mode: one reader-path run, reported as JSON on stdout -----------------------------------------
-type Work = 'retention' | 'rfm' | 'read' | 'parse';
+type Work = 'retention' | 'rfm' | 'read' | 'hinted' | 'parse';
 
 interface ChildReport {
   ms: number;
@@ -55,7 +56,10 @@ async function child(work: Work, path: string): Promise<void> {
   const log =
     work === 'parse'
       ? parseCsvLog(readFileSync(path), names)
-      : await readCsvLog(createReadStream(path, { highWaterMark: 1 << 20 }), names);
+      : await readCsvLog(
+          createReadStream(path, { highWaterMark: 1 << 20 }),
+          work === 'hinted' ? { ...names, sizeHint: statSync(path).size } : names,
+        );
   const readMs = performance.now() - t0;
   heap = Math.max(heap, process.memoryUsage().heapUsed);
   let check = `${log.customer.length} rows, ${log.customerIds.length} customers`;
@@ -177,6 +181,7 @@ function childRun(work: Work): () => Promise<Timing> {
 cases.push({ name: 'readCsvLog (stream) + retentionMatrix', group: 'retention', run: childRun('retention') });
 cases.push({ name: 'readCsvLog (stream) + rfmSummary', group: 'rfm', run: childRun('rfm') });
 cases.push({ name: 'readCsvLog (stream), read only', group: 'read', run: childRun('read') });
+cases.push({ name: 'readCsvLog (stream, sizeHint = file size), read only', group: 'read', run: childRun('hinted') });
 cases.push({ name: 'parseCsvLog (readFileSync), read only', group: 'read', run: childRun('parse') });
 
 // the CLI

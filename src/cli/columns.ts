@@ -7,9 +7,6 @@
  */
 import { readCsvLog, readNdjsonLog } from '../index.ts';
 import { createPeriodIndexer } from '../internal/time/indexer.ts';
-import { CsvLogReader } from '../internal/io/csvLog.ts';
-import { readStreamed } from '../internal/io/drive.ts';
-import { CSV_KEYS } from '../internal/io/settings.ts';
 import {
   type CommandContext,
   type EpochFlag,
@@ -93,20 +90,8 @@ export async function readTransactionColumns(
     log =
       input.format === 'ndjson'
         ? await readNdjsonLog(input.open(), options)
-        : bytes === undefined
-          ? await readCsvLog(input.open(), options)
-          : // readCsvLog, told the file's size: the columns are allocated once, for the whole file.
-            await readStreamed(
-              'readCsvLog',
-              CSV_KEYS,
-              (setup) => {
-                const reader = new CsvLogReader(setup.names, setup.delimiter, setup.settings);
-                reader.expect(bytes);
-                return reader;
-              },
-              input.open(),
-              options,
-            );
+        : // told the file's size, the reader allocates the columns once, for the whole file
+          await readCsvLog(input.open(), bytes === undefined ? options : { ...options, sizeHint: bytes });
   } catch (error) {
     // A bad row: the reader's message names the line and the column; the tool names the source instead of the function.
     if ((error instanceof TypeError || error instanceof RangeError) && 'line' in error)

@@ -84,8 +84,8 @@ export interface CommandOutput {
   readonly json: unknown;
   /** Human-readable text for `--format table`. */
   table(): string;
-  /** RFC 4180 CSV (with a header line) for `--format csv`. */
-  csv(): string;
+  /** RFC 4180 CSV (with a header line) for `--format csv`: the text, or its pieces in order (written as made). */
+  csv(): string | Iterable<string>;
   /** One JSON object per line for `--format ndjson` (only commands that print one row per record have it). */
   ndjson?(): string;
   /** Warnings of the result (a fit the data do not identify, …), printed on stderr in every format. */

@@ -91,3 +91,30 @@ export function renderTable(header: readonly string[], rows: readonly (readonly 
 export function renderCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
   return `${[formatCsvRecord(header), ...rows.map(formatCsvRecord)].join('\n')}\n`;
 }
+
+/** Lines of a piece of {@link csvPieces}. */
+const CSV_PIECE = 4096;
+
+/**
+ * CSV text like {@link renderCsv}, in pieces of {@link CSV_PIECE} lines made as they are written, of `count`
+ * rows whose cells `row(i)` gives one at a time: neither an array of every row's cells nor the whole text is
+ * held (a million-customer summary streams to stdout).
+ * @example
+ * ```ts
+ * import { csvPieces } from './format.ts';
+ *
+ * [...csvPieces(['customer', 'n'], 2, (i) => [`c${i}`, String(i)])].join(''); // => 'customer,n\nc0,0\nc1,1\n'
+ * ```
+ */
+export function* csvPieces(
+  header: readonly string[],
+  count: number,
+  row: (i: number) => readonly string[],
+): Generator<string> {
+  yield `${formatCsvRecord(header)}\n`;
+  for (let from = 0; from < count; from += CSV_PIECE) {
+    const lines: string[] = [];
+    for (let i = from; i < Math.min(count, from + CSV_PIECE); i++) lines.push(formatCsvRecord(row(i)));
+    yield `${lines.join('\n')}\n`;
+  }
+}

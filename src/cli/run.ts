@@ -298,7 +298,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
           : format === 'csv'
             ? output.csv()
             : output.table();
-    await write(io.stdout, text);
+    if (typeof text === 'string') await write(io.stdout, text);
+    else for (const piece of text) await write(io.stdout, piece);
     for (const warning of output.warnings ?? []) await write(io.stderr, `loyalty-metrics: warning: ${warning}\n`);
     return EXIT_OK;
   } catch (error) {

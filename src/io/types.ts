@@ -55,6 +55,16 @@ export interface CsvLogOptions extends LogReadOptions {
   readonly delimiter?: string;
 }
 
+/** Options of `readCsvLog`: those of `parseCsvLog` and the expected size of the stream. */
+export interface CsvStreamOptions extends CsvLogOptions {
+  /**
+   * Expected size of the whole input in bytes (a file's size, a `Content-Length`, a `File`'s `size`), when
+   * known: the columns are then allocated once, for the whole input, instead of being gathered in blocks and
+   * joined at the end. A hint only: a wrong one changes memory and time, never the result. Default: unknown.
+   */
+  readonly sizeHint?: number;
+}
+
 /**
  * A web `ReadableStream` of bytes, as far as the readers use it (so the library declares no DOM type): Deno's
  * `file.readable`, a `fetch` response body, a browser `File.stream()`.

@@ -3,7 +3,7 @@ import { DURATION_UNITS, PERIODS } from '../../internal/time/periodKinds.ts';
 import type { Command, CommandContext, CommandOutput, FlagSpec } from '../command.ts';
 import { CALENDAR_FLAGS, EPOCH_FLAG, stringFlag } from '../command.ts';
 import { readCommandLog } from '../columns.ts';
-import { csvNumber, formatNumber, renderCsv, renderTable } from '../format.ts';
+import { csvNumber, csvPieces, formatNumber, renderTable } from '../format.ts';
 
 /** Flags shared by the commands that summarise a transaction log per customer. */
 export const TRANSACTION_FLAGS: Readonly<Record<string, FlagSpec>> = {
@@ -65,10 +65,14 @@ export async function summariseTransactions(
     columns.value === undefined
       ? { customer: columns.customer, time: columns.time }
       : { customer: columns.customer, time: columns.time, value: columns.value };
-  return rfmSummary(input, options).map((row) => ({
-    ...row,
-    customer: columns.names[row.customer as number] as string,
-  }));
+  // The rows are the tool's own: their customer numbers are replaced by the ids in place (a copy of a
+  // million rows would double the peak memory of the command).
+  const rows = rfmSummary(input, options);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as { customer: string | number };
+    row.customer = columns.names[row.customer as number] as string;
+  }
+  return rows;
 }
 
 /** `loyalty-metrics rfm`: frequency, recency, T and monetary value per customer (`rfmSummary`). */
@@ -97,16 +101,16 @@ export const rfmCommand: Command = {
           ]),
         ),
       csv: () =>
-        renderCsv(
-          header,
-          summary.map((r) => [
+        csvPieces(header, summary.length, (i) => {
+          const r = summary[i] as RfmSummaryRow;
+          return [
             String(r.customer),
             csvNumber(r.frequency),
             csvNumber(r.recency),
             csvNumber(r.T),
             csvNumber(r.monetaryValue),
-          ]),
-        ),
+          ];
+        }),
     };
   },
 };

@@ -85,6 +85,7 @@ export class CsvLogReader implements CsvConsumer, LogReader {
     this.scanner.end();
     if (!this.scanner.hasHeader) this.settings.fail({ problem: 'empty', line: 1, row: -1, column: '' });
     const dateOnly = this.builder.total > 0 && !this.builder.timeOfDay;
+    this.ids.release(); // its table is garbage before the columns are joined
     const { customer, time, value } = this.builder.columns();
     return { customer, customerIds: this.ids.ids, time, value, skippedRows: this.builder.skipped, dateOnly };
   }

@@ -176,6 +176,9 @@ export function readStreamed(
   const setup = readReaderSetup(fn, options, keys);
   const chunks = chunksOf(fn, source);
   const reader = create(setup);
+  // The size of the whole input, when known: the hint, or the length of whole bytes.
+  const size = setup.sizeHint > 0 ? setup.sizeHint : source instanceof Uint8Array ? source.length : 0;
+  if (size > 0) reader.expect?.(size);
   return (async () => {
     for await (const chunk of chunks) reader.push(chunk);
     return toLogColumns(reader.finish());

@@ -10,6 +10,7 @@
  * @internal
  * @module
  */
+import { letGo } from './buffers.ts';
 import { decodeUtf8 } from './utf8.ts';
 
 /** Int32 words per table entry: tag, three words of inline bytes. */
@@ -245,6 +246,18 @@ export class IdDictionary {
     return c;
   }
 
+  /** Lets go of the table and the bytes of the ids (once the input is read; only {@link ids} stays). */
+  release(): void {
+    letGo(this.table.buffer);
+    letGo(this.arena.buffer);
+    this.table = new Int32Array(ENTRY << 12);
+    this.mask = (1 << 12) - 1;
+    this.longAt = new Int32Array(0);
+    this.longLength = new Int32Array(0);
+    this.arena = new Uint8Array(0);
+    this.used = 0;
+  }
+
   private rehash(): void {
     const size = (this.mask + 1) * 2;
     const table = new Int32Array(size * ENTRY);
@@ -268,6 +281,7 @@ export class IdDictionary {
       table[to + 2] = w1;
       table[to + 3] = w2;
     }
+    letGo(old.buffer);
     this.table = table;
     this.mask = mask;
   }

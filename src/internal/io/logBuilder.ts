@@ -8,6 +8,7 @@
 import type { CustomerId } from '../../types.ts';
 import { toEpochMs } from '../time/parse.ts';
 import type { ZoneData } from '../time/zones.ts';
+import { letGo } from './buffers.ts';
 import { parseNumberBytes } from './numberBytes.ts';
 import { parseEpochBytes, parseIsoBytes } from './timeBytes.ts';
 import { decodeUtf8 } from './utf8.ts';
@@ -163,8 +164,16 @@ export function readValueCell(bytes: Uint8Array, start: number, end: number): nu
 
 /** Rows of the columns' first buffers. */
 const FIRST_ROWS = 1024;
+/** Rows up to which the first buffers grow by doubling (copied), before blocks are set aside. */
+const SMALL_ROWS = 1 << 16;
+/**
+ * Bytes of a block (one buffer holding a run of rows of every column) when the input's size is unknown: above
+ * the largest size the C allocators serve from their heaps (glibc: 32 MiB at most), so a block is a mapping of
+ * its own, its untouched pages cost nothing and its memory goes back to the system the moment it is freed.
+ */
+export const BLOCK_BYTES: number = 40 << 20;
 
-/** Full buffers of rows set aside by {@link LogBuilder} (a block of the final columns). */
+/** A run of rows set aside by {@link LogBuilder}, and the buffers that hold it (freed once it is copied). */
 interface Block {
   readonly customer: Int32Array;
   readonly time: Float64Array;
@@ -173,10 +182,12 @@ interface Block {
 
 /**
  * Growable columns of a log: customer codes, times, values. Rows are written at {@link length} into the current
- * buffers. When the whole input's size is known the reader sizes them once ({@link resize}); otherwise a full
- * set of buffers is set aside as a block and new ones a quarter of the rows so far are started, so no row is
- * copied until the end, and the columns cost at most about 2.25 × their final size at their peak (the blocks
- * plus the joined result), where doubling buffers cost up to 3 ×.
+ * buffers. When the whole input's size is known the reader sizes them once ({@link resize}). Otherwise the
+ * first buffers grow by doubling up to {@link SMALL_ROWS} rows; then full buffers are set aside as blocks and
+ * a new block of {@link BLOCK_BYTES} (every column in one buffer) is started, so no row is copied until the
+ * end. The end ({@link columns}) copies the blocks, in order, into the joined columns and frees each block once
+ * copied (`letGo`): the joined columns' pages are touched as the blocks' are given back, so the peak is about
+ * 1 × the columns plus a block or two where the runtime can detach buffers, and at most 2 × where it cannot.
  */
 export class LogBuilder {
   customer: Int32Array = new Int32Array(FIRST_ROWS);
@@ -189,12 +200,15 @@ export class LogBuilder {
   skipped = 0;
   /** Whether a kept row's time was not a calendar date (a date-time, an epoch number): the log is not date-only. */
   timeOfDay = false;
-  private readonly blocks: Block[] = [];
+  private blocks: Block[] = [];
   /** Rows in {@link blocks}. */
   private blocked = 0;
+  /** Rows of a block: {@link BLOCK_BYTES} over the bytes of a row, even (so the times are 8-byte aligned). */
+  private readonly blockRows: number;
 
   constructor(withValues: boolean) {
     this.value = withValues ? new Float64Array(FIRST_ROWS) : null;
+    this.blockRows = Math.floor(BLOCK_BYTES / (withValues ? 20 : 12)) & ~1;
   }
 
   /** Rows kept so far. */
@@ -202,29 +216,36 @@ export class LogBuilder {
     return this.blocked + this.length;
   }
 
+  /** Blocks set aside so far (for the tests). */
+  get blockCount(): number {
+    return this.blocks.length;
+  }
+
   /** Makes room in the current buffers for row indexes below `rows`. */
   reserve(rows: number): void {
     if (this.customer.length >= rows) return;
-    if (this.blocked === 0 && this.length < FIRST_ROWS * 4) {
+    if (this.blocked === 0 && this.customer.length < SMALL_ROWS) {
       // Small logs: grow the first buffers.
       let size = this.customer.length;
       while (size < rows) size *= 2;
       this.resize(size);
       return;
     }
-    // Set the full buffers aside; start new ones.
+    // Set the full buffers aside; start a new block.
     const n = this.length;
-    const need = rows - n;
-    this.blocks.push({
-      customer: this.customer.subarray(0, n),
-      time: this.time.subarray(0, n),
-      value: this.value === null ? null : this.value.subarray(0, n),
-    });
+    if (n > 0)
+      this.blocks.push({
+        customer: this.customer.subarray(0, n),
+        time: this.time.subarray(0, n),
+        value: this.value === null ? null : this.value.subarray(0, n),
+      });
     this.blocked += n;
-    const size = Math.max(need, FIRST_ROWS, this.blocked >>> 2);
-    this.customer = new Int32Array(size);
-    this.time = new Float64Array(size);
-    if (this.value !== null) this.value = new Float64Array(size);
+    const size = (Math.max(rows - n, this.blockRows) + 1) & ~1;
+    const withValues = this.value !== null;
+    const buffer = new ArrayBuffer(size * (withValues ? 20 : 12));
+    this.time = new Float64Array(buffer, 0, size);
+    if (withValues) this.value = new Float64Array(buffer, 8 * size, size);
+    this.customer = new Int32Array(buffer, (withValues ? 16 : 8) * size, size);
     this.length = 0;
   }
 
@@ -247,49 +268,77 @@ export class LogBuilder {
     const n = this.length;
     const customer = new Int32Array(size);
     customer.set(this.customer.subarray(0, n));
+    letGo(this.customer.buffer);
     this.customer = customer;
     const time = new Float64Array(size);
     time.set(this.time.subarray(0, n));
+    letGo(this.time.buffer);
     this.time = time;
     if (this.value !== null) {
       const value = new Float64Array(size);
       value.set(this.value.subarray(0, n));
+      letGo(this.value.buffer);
       this.value = value;
     }
   }
 
   /**
-   * The columns: the blocks and the current buffers joined, or the current buffers alone trimmed to their
-   * length (a copy when they are much larger, else a view).
+   * The columns: the blocks and the current buffers joined, each block freed once copied; or, without blocks,
+   * the current buffers alone trimmed to their length (a copy when they are much larger, else a view). The
+   * builder is empty afterwards.
    */
   columns(): { customer: Int32Array; time: Float64Array; value: Float64Array | null } {
     const n = this.length;
-    if (this.blocks.length === 0) {
+    const withValues = this.value !== null;
+    if (this.blocked === 0) {
       const fit = <T extends Int32Array | Float64Array>(a: T): T =>
         (a.length > n + (n >>> 3) + 1024 ? a.slice(0, n) : a.subarray(0, n)) as T;
-      return {
+      const result = {
         customer: fit(this.customer),
         time: fit(this.time),
         value: this.value === null ? null : fit(this.value),
       };
+      if (result.customer.buffer !== this.customer.buffer) letGo(this.customer.buffer);
+      if (result.time.buffer !== this.time.buffer) letGo(this.time.buffer);
+      if (this.value !== null && result.value?.buffer !== this.value.buffer) letGo(this.value.buffer);
+      this.release();
+      return result;
     }
-    const last: Block = {
-      customer: this.customer.subarray(0, n),
-      time: this.time.subarray(0, n),
-      value: this.value === null ? null : this.value.subarray(0, n),
-    };
-    const parts = [...this.blocks, last];
     const total = this.blocked + n;
+    const parts: Block[] = [
+      ...this.blocks,
+      {
+        customer: this.customer.subarray(0, n),
+        time: this.time.subarray(0, n),
+        value: this.value === null ? null : this.value.subarray(0, n),
+      },
+    ];
+    this.release();
+    // Large arrays are fresh mappings whose pages are touched only as they are written: writing block k's rows
+    // costs its size, freeing block k gives as much back.
     const customer = new Int32Array(total);
     const time = new Float64Array(total);
-    const value = this.value === null ? null : new Float64Array(total);
+    const value = withValues ? new Float64Array(total) : null;
     let at = 0;
     for (const part of parts) {
       customer.set(part.customer, at);
       time.set(part.time, at);
       if (value !== null && part.value !== null) value.set(part.value, at);
       at += part.customer.length;
+      letGo(part.customer.buffer);
+      letGo(part.time.buffer);
+      if (part.value !== null) letGo(part.value.buffer);
     }
     return { customer, time, value };
+  }
+
+  /** Lets go of every buffer (the builder then holds no rows). */
+  private release(): void {
+    this.blocks = [];
+    this.blocked = 0;
+    this.customer = new Int32Array(0);
+    this.time = new Float64Array(0);
+    if (this.value !== null) this.value = new Float64Array(0);
+    this.length = 0;
   }
 }

@@ -12,6 +12,7 @@ import {
   rangeFail,
   readOptions,
   requireOneOf,
+  requireCount,
   typeFail,
   withDefault,
 } from '../validate.ts';
@@ -21,12 +22,25 @@ import type { BadRow, LogColumnNames, ReadSettings } from './logBuilder.ts';
 export const READ_KEYS = ['customer', 'time', 'value', 'timeZone', 'epoch', 'onBadRow'] as const;
 /** Option keys of the CSV readers. */
 export const CSV_KEYS = ['customer', 'time', 'value', 'timeZone', 'epoch', 'onBadRow', 'delimiter'] as const;
+/** Option keys of `readCsvLog`: the CSV keys and `sizeHint` (the expected bytes of a stream). */
+export const CSV_STREAM_KEYS = [
+  'customer',
+  'time',
+  'value',
+  'timeZone',
+  'epoch',
+  'onBadRow',
+  'delimiter',
+  'sizeHint',
+] as const;
 
 /** What the readers' options say: the column names, the time and bad-row settings, the delimiter byte. */
 export interface ReaderSetup {
   readonly names: LogColumnNames;
   readonly settings: ReadSettings;
   readonly delimiter: number;
+  /** Expected size of the whole input in bytes (`sizeHint`), 0 when unknown. */
+  readonly sizeHint: number;
 }
 
 function requireName(fn: string, key: string, value: unknown): string {
@@ -122,19 +136,23 @@ function throwBadRow(fn: string, epoch: string | undefined, bad: BadRow): never 
 /**
  * Reads the options of a reader: `customer` and `time` (required column names), `value`, `timeZone` (default
  * `'UTC'`), `epoch` (`'seconds'` or `'milliseconds'`: digit-only time cells are epoch times), `onBadRow`
- * (`'throw'`, the default, or `'skip'`) and, for CSV, `delimiter` (one ASCII character, default `,`).
+ * (`'throw'`, the default, or `'skip'`), for CSV `delimiter` (one ASCII character, default `,`) and, for a CSV
+ * stream, `sizeHint` (the expected bytes of the whole input, a non-negative integer; 0 or absent: unknown).
  * @example
  * ```ts
- * import { CSV_KEYS, readReaderSetup } from './settings.ts';
+ * import { CSV_KEYS, CSV_STREAM_KEYS, readReaderSetup } from './settings.ts';
  *
  * const setup = readReaderSetup('parseCsvLog', { customer: 'id', time: 'at', delimiter: ';', epoch: 'seconds' }, CSV_KEYS);
  * [setup.names.customer, setup.delimiter, setup.settings.epochScale, setup.settings.skip]; // => ['id', 59, 1000, false]
  * readReaderSetup('parseCsvLog', { customer: 'id', time: 'at', delimiter: '"' }, CSV_KEYS); // => throws RangeError
  * readReaderSetup('parseCsvLog', { customer: 'id' }, CSV_KEYS); // => throws TypeError
+ * readReaderSetup('readCsvLog', { customer: 'id', time: 'at', sizeHint: 1e9 }, CSV_STREAM_KEYS).sizeHint; // => 1000000000
+ * readReaderSetup('readCsvLog', { customer: 'id', time: 'at', sizeHint: -1 }, CSV_STREAM_KEYS); // => throws RangeError
+ * readReaderSetup('parseCsvLog', { customer: 'id', time: 'at', sizeHint: 1 }, CSV_KEYS); // => throws TypeError
  * ```
  */
 export function readReaderSetup(fn: string, options: unknown, keys: readonly string[]): ReaderSetup {
-  const o = readOptions(fn, options, keys as readonly (typeof CSV_KEYS)[number][]);
+  const o = readOptions(fn, options, keys as readonly (typeof CSV_STREAM_KEYS)[number][]);
   if (options === undefined)
     typeFail(fn, 'options must name the columns: { customer, time, value? }, got undefined', {
       argument: 'options',
@@ -170,5 +188,6 @@ export function readReaderSetup(fn: string, options: unknown, keys: readonly str
     skip: onBadRow === 'skip',
     fail: (bad) => throwBadRow(fn, epoch, bad),
   };
-  return { names: { customer, time, value }, settings, delimiter };
+  const sizeHint = o.sizeHint === undefined ? 0 : requireCount(fn, 'options.sizeHint', o.sizeHint);
+  return { names: { customer, time, value }, settings, delimiter, sizeHint };
 }
