@@ -23,15 +23,6 @@ function wordsOf(a: Float64Array): Uint32Array {
   return new Uint32Array(a.buffer, a.byteOffset, 2 * a.length);
 }
 
-/** One round of MurmurHash3's 32-bit block mix. */
-function round(h: number, k: number): number {
-  k = Math.imul(k, 0xcc9e2d51);
-  k = (k << 15) | (k >>> 17);
-  h ^= Math.imul(k, 0x1b873593);
-  h = (h << 13) | (h >>> 19);
-  return (Math.imul(h, 5) + 0xe6546b64) | 0;
-}
-
 /** MurmurHash3's finalizer: every input bit reaches the low bits the table mask keeps. */
 function finish(h: number): number {
   h ^= h >>> 16;
@@ -42,11 +33,13 @@ function finish(h: number): number {
 }
 
 /**
- * Hash of value i of a column. The sign bit is left out, so −0 and 0 (which compare equal) share a
- * hash; so do x and −x, which the equality test then tells apart.
+ * Hash of the value at word offset j (= 2i) of a column, folded into h: the two 32-bit words xor-ed
+ * (the sign bit left out, so −0 and 0, which compare equal, share a hash; so do x and −x, which the
+ * equality test then tells apart) and multiplied in; {@link finish} then brings the high bits down. One
+ * multiplication a value: equal values always hash alike, and a collision costs only a comparison.
  */
-function add(h: number, words: Uint32Array, i: number): number {
-  return round(round(h, words[2 * i] as number), (words[2 * i + 1] as number) & 0x7fffffff);
+function add(h: number, words: Uint32Array, j: number): number {
+  return Math.imul(h ^ (words[j] as number) ^ ((words[j + 1] as number) & 0x7fffffff), 0x9e3779b1);
 }
 
 /** An empty open-addressing table with room for `capacity` entries at load ≤ ½. */
@@ -81,16 +74,20 @@ export function compressPatterns(
   T: Float64Array,
   weights: Float64Array,
 ): Patterns {
-  return patternsUpTo(frequency, recency, T, weights, Number.POSITIVE_INFINITY) as Patterns;
+  return patternsUpTo(frequency, recency, T, weights, Number.POSITIVE_INFINITY, true) as Patterns;
 }
 
-/** {@link compressPatterns}, or `undefined` as soon as there are more than `limit` patterns. */
+/**
+ * {@link compressPatterns}, or `undefined` as soon as there are more than `limit` patterns; without
+ * `withIndex` the index of each row is not kept (an empty `index`).
+ */
 function patternsUpTo(
   frequency: Float64Array,
   recency: Float64Array,
   T: Float64Array,
-  weights: Float64Array,
+  weights: Float64Array | undefined,
   limit: number,
+  withIndex: boolean,
 ): Patterns | undefined {
   const n = frequency.length;
   const wx = wordsOf(frequency);
@@ -104,13 +101,13 @@ function patternsUpTo(
   let fr = new Float64Array(size);
   let fT = new Float64Array(size);
   let fw = new Float64Array(size);
-  const index = new Int32Array(n);
+  const index = new Int32Array(withIndex ? n : 0);
   let count = 0;
   for (let i = 0; i < n; i++) {
     const x = frequency[i] as number;
     const r = recency[i] as number;
     const t = T[i] as number;
-    const hash = finish(add(add(add(0x9747b28c, wx, i), wr, i), wT, i));
+    const hash = finish(add(add(add(0x9747b28c, wx, 2 * i), wr, 2 * i), wT, 2 * i));
     let h = hash & mask;
     for (;;) {
       const s = slots[h] as number;
@@ -139,13 +136,14 @@ function patternsUpTo(
         fx[count] = x;
         fr[count] = r;
         fT[count] = t;
-        fw[count] = weights[i] as number;
-        index[i] = count++;
+        fw[count] = weights === undefined ? 1 : (weights[i] as number);
+        if (withIndex) index[i] = count;
+        count++;
         break;
       }
       if (fx[s] === x && fr[s] === r && fT[s] === t) {
-        fw[s] = (fw[s] as number) + (weights[i] as number);
-        index[i] = s;
+        fw[s] = (fw[s] as number) + (weights === undefined ? 1 : (weights[i] as number));
+        if (withIndex) index[i] = s;
         break;
       }
       h = (h + 1) & mask;
@@ -194,7 +192,7 @@ export function groupPairs(frequency: Float64Array, T: Float64Array): Pairs {
   for (let i = 0; i < n; i++) {
     const x = frequency[i] as number;
     const t = T[i] as number;
-    let h = finish(add(add(0x2f4a8c1d, wx, i), wT, i)) & mask;
+    let h = finish(add(add(0x2f4a8c1d, wx, 2 * i), wT, 2 * i)) & mask;
     for (;;) {
       const s = slots[h] as number;
       if (s < 0) {
@@ -211,7 +209,26 @@ export function groupPairs(frequency: Float64Array, T: Float64Array): Pairs {
       h = (h + 1) & mask;
     }
   }
-  return { count, frequency: fx.subarray(0, count), T: fT.subarray(0, count), index };
+  return {
+    count,
+    frequency: fx.subarray(0, count),
+    T: fT.subarray(0, count),
+    index,
+  };
+}
+
+/**
+ * {@link compressPatterns} of rows of weight 1 each (the weights are the counts), without the row index.
+ * @example
+ * ```ts
+ * import { countPatterns } from './compressPatterns.ts';
+ *
+ * const p = countPatterns(Float64Array.of(0, 2, 0), Float64Array.of(0, 5, 0), Float64Array.of(9, 9, 9));
+ * [p.count, Array.from(p.weight)]; // => [2, [2, 1]]
+ * ```
+ */
+export function countPatterns(frequency: Float64Array, recency: Float64Array, T: Float64Array): Patterns {
+  return patternsUpTo(frequency, recency, T, undefined, Number.POSITIVE_INFINITY, false) as Patterns;
 }
 
 /** Rows of a fit: the customers' columns and their weights (compressed or as given). */
@@ -275,7 +292,7 @@ export function fitRows(
 ): FitRows {
   const asGiven = { frequency, recency, T, weights, compressed: false };
   if (!compressionPays(frequency, recency, T)) return asGiven;
-  const p = patternsUpTo(frequency, recency, T, weights, Math.floor(0.75 * frequency.length));
+  const p = patternsUpTo(frequency, recency, T, weights, Math.floor(0.75 * frequency.length), false);
   if (p === undefined) return asGiven;
   // patterns of weight 0 (rows of weight 0 only) are left out
   let kept = 0;

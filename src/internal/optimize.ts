@@ -37,6 +37,11 @@ export interface BfgsOptions {
    */
   readonly lower?: number;
   readonly upper?: number;
+  /**
+   * Starting inverse-Hessian approximation (n×n, row-major, positive definite), e.g. the `inverseHessian`
+   * of a run on a similar objective; default a scaled identity.
+   */
+  readonly initialInverseHessian?: Float64Array;
 }
 
 /** Result of {@link minimizeBfgs}. */
@@ -55,6 +60,8 @@ export interface BfgsResult {
   readonly converged: boolean;
   /** Which test stopped the run. */
   readonly reason: 'gradient' | 'value' | 'step' | 'maxIterations' | 'lineSearch' | 'nonFinite';
+  /** The final inverse-Hessian approximation (n×n, row-major). */
+  readonly inverseHessian: Float64Array;
 }
 
 /**
@@ -161,12 +168,25 @@ export function minimizeBfgs(f: ObjectiveFunction, x0: ArrayLike<number>, option
   let x: Float64Array = project(Float64Array.from(x0));
   let g: Float64Array = new Float64Array(n);
   let fx = evaluate(x, g);
-  if (!Number.isFinite(fx)) {
-    return { x, value: fx, gradient: g, iterations: 0, evaluations, converged: false, reason: 'nonFinite' };
-  }
   const H = new Float64Array(n * n);
   for (let i = 0; i < n; i++) H[i * n + i] = 1;
-  let scaled = false;
+  const H0 = options.initialInverseHessian;
+  const given = H0 !== undefined && H0.length === n * n && H0.every(Number.isFinite);
+  if (given) H.set(H0);
+  if (!Number.isFinite(fx)) {
+    return {
+      x,
+      value: fx,
+      gradient: g,
+      iterations: 0,
+      evaluations,
+      converged: false,
+      reason: 'nonFinite',
+      inverseHessian: H,
+    };
+  }
+  // a given inverse Hessian is not rescaled
+  let scaled = given;
   const p = new Float64Array(n);
   const s = new Float64Array(n);
   const y = new Float64Array(n);
@@ -176,7 +196,16 @@ export function minimizeBfgs(f: ObjectiveFunction, x0: ArrayLike<number>, option
   let converged = false;
 
   if (projectedNorm(x, g) <= gtol) {
-    return { x, value: fx, gradient: g, iterations: 0, evaluations, converged: true, reason: 'gradient' };
+    return {
+      x,
+      value: fx,
+      gradient: g,
+      iterations: 0,
+      evaluations,
+      converged: true,
+      reason: 'gradient',
+      inverseHessian: H,
+    };
   }
 
   while (iterations < maxIterations) {
@@ -263,7 +292,7 @@ export function minimizeBfgs(f: ObjectiveFunction, x0: ArrayLike<number>, option
       }
     }
   }
-  return { x, value: fx, gradient: g, iterations, evaluations, converged, reason };
+  return { x, value: fx, gradient: g, iterations, evaluations, converged, reason, inverseHessian: H };
 }
 
 interface LineSearchPoint {

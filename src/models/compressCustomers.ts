@@ -1,3 +1,4 @@
+import { countPatterns } from '../internal/compressPatterns.ts';
 import { readCustomers } from '../internal/input/customerSummary.ts';
 import type { ModelCustomers } from './types.ts';
 
@@ -43,36 +44,15 @@ export interface CompressedCustomers {
  */
 export function compressCustomers(customers: ModelCustomers): CompressedCustomers {
   const fn = 'compressCustomers';
-  const data = readCustomers(fn, 'customers', customers, { allowSingle: false });
-  const index = new Map<number, Map<number, Map<number, number>>>();
-  const frequency: number[] = [];
-  const recency: number[] = [];
-  const T: number[] = [];
-  const weights: number[] = [];
-  for (let i = 0; i < data.length; i++) {
-    const x = data.frequency[i] as number;
-    const r = data.recency[i] as number;
-    const t = data.T[i] as number;
-    let byR = index.get(x);
-    if (!byR) {
-      byR = new Map();
-      index.set(x, byR);
-    }
-    let byT = byR.get(r);
-    if (!byT) {
-      byT = new Map();
-      byR.set(r, byT);
-    }
-    const k = byT.get(t);
-    if (k === undefined) {
-      byT.set(t, weights.length);
-      frequency.push(x);
-      recency.push(r);
-      T.push(t);
-      weights.push(1);
-    } else {
-      weights[k] = (weights[k] as number) + 1;
-    }
-  }
-  return { frequency, recency, T, weights };
+  const data = readCustomers(fn, 'customers', customers, {
+    allowSingle: false,
+  });
+  // one pass of the fits' open-addressing hash over the bits of (x, tₓ, T), keys in order of first appearance
+  const p = countPatterns(data.frequency, data.recency, data.T);
+  return {
+    frequency: Array.from(p.frequency),
+    recency: Array.from(p.recency),
+    T: Array.from(p.T),
+    weights: Array.from(p.weight),
+  };
 }

@@ -42,18 +42,19 @@ export function betaGeometricLogLikelihood(
   shift: 0 | 1,
 ): (logParams: Float64Array, gradient?: Float64Array) => number {
   const n = frequency.length;
-  const used = new Uint8Array(n);
+  const zero = new Uint8Array(n);
   const repeat = new Uint8Array(n);
   let m = 0;
   for (let i = 0; i < n; i++) {
     if (!((weights[i] as number) > 0)) continue;
-    used[i] = 1;
     if ((frequency[i] as number) > 0) {
       repeat[i] = 1;
       m++;
-    }
+    } else zero[i] = 1;
   }
-  const byT = distinctValues(T, used);
+  // T of rows without repeat purchases (which need ln(1 + T/α) alone) and of the others, tabulated apart
+  const byT0 = distinctValues(T, zero);
+  const byT = distinctValues(T, repeat);
   const byTx = distinctValues(recency, repeat);
   const byX = distinctValues(frequency, repeat);
   const xs = byX.distinct;
@@ -62,19 +63,22 @@ export function betaGeometricLogLikelihood(
   const nx = xs.length;
   const nT = Ts.length;
   const nTx = txs.length;
-  const zeroWeight = new Float64Array(nT); // Σ w of x = 0 rows per distinct T
+  const T0s = byT0.distinct;
+  const nT0 = T0s.length;
+  const zeroWeight = new Float64Array(nT0); // Σ w of x = 0 rows per distinct T
   const rowX = new Int32Array(m);
   const rowT = new Int32Array(m);
   const rowTx = new Int32Array(m);
   const rowW = new Float64Array(m);
   const rowGap = new Float64Array(m);
   for (let i = 0, j = 0; i < n; i++) {
-    if (used[i] === 0) continue;
-    const kT = byT.index[i] as number;
-    if (repeat[i] === 0) {
-      zeroWeight[kT] = (zeroWeight[kT] as number) + (weights[i] as number);
+    if (zero[i] === 1) {
+      const k0 = byT0.index[i] as number;
+      zeroWeight[k0] = (zeroWeight[k0] as number) + (weights[i] as number);
       continue;
     }
+    if (repeat[i] === 0) continue;
+    const kT = byT.index[i] as number;
     rowX[j] = byX.index[i] as number;
     rowT[j] = kT;
     rowTx[j] = byTx.index[i] as number;
@@ -92,6 +96,8 @@ export function betaGeometricLogLikelihood(
   const iT = new Float64Array(nT);
   const qT = new Float64Array(nT); // T/(α(α + T)) = 1/α − 1/(α + T)
   const it = new Float64Array(nTx);
+  const l1pT0 = new Float64Array(nT0);
+  const qT0 = new Float64Array(nT0);
   return (logParams, gradient) => {
     const r = Math.exp(logParams[0] as number);
     const alpha = Math.exp(logParams[1] as number);
@@ -121,6 +127,11 @@ export function betaGeometricLogLikelihood(
       qT[k] = tT / alpha / v;
     }
     for (let k = 0; k < nTx; k++) it[k] = 1 / (alpha + (txs[k] as number));
+    for (let k = 0; k < nT0; k++) {
+      const tT = T0s[k] as number;
+      l1pT0[k] = Math.log1p(tT / alpha);
+      if (gradient) qT0[k] = tT / alpha / (alpha + tT);
+    }
     // ℓ summed with Neumaier compensation (sum, carry)
     let ll = 0;
     let carry = 0;
@@ -134,10 +145,10 @@ export function betaGeometricLogLikelihood(
     const lnb = Math.log(b);
     const dab0 = shift === 1 && gradient ? digammaDifference(a + b, 1) : 0;
     const db0 = shift === 1 && gradient ? digammaDifference(b, 1) - dab0 : 0;
-    for (let k = 0; k < nT; k++) {
+    for (let k = 0; k < nT0; k++) {
       const w = zeroWeight[k] as number;
       if (w === 0) continue;
-      const l1p = l1pT[k] as number;
+      const l1p = l1pT0[k] as number;
       let value = -r * l1p;
       let pi = 0;
       if (shift === 1) {
@@ -153,7 +164,7 @@ export function betaGeometricLogLikelihood(
       if (gradient) {
         // ∂δ₀/∂r = ln(1 + T/α), ∂δ₀/∂α = −r·T/(α(α + T)), ∂δ₀/∂a = 1/a, ∂δ₀/∂b = −1/b
         gr += w * (pi - 1) * l1p;
-        gal += w * r * (qT[k] as number) * (1 - pi);
+        gal += w * r * (qT0[k] as number) * (1 - pi);
         if (shift === 1) {
           ga += w * (-dab0 + pi / a);
           gb += w * (db0 - pi / b);

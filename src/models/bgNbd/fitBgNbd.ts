@@ -3,6 +3,7 @@ import { readWeightedCustomers } from '../../internal/input/customerSummary.ts';
 import {
   fitModel,
   timeScaledPenalty,
+  warmStartOn,
   parseFitOptions,
   type ModelFitDiagnostics,
   type ModelFitOptions,
@@ -92,6 +93,8 @@ export function fitBgNbd(customers: ModelCustomers, options?: FitBgNbdOptions): 
       input.totalWeight,
       opts,
       timeScaledPenalty(data.T, 4, [1]),
+      // more rows than compression merges: the fit starts from the maximum on a sample of them
+      warmStartOn(rows, bgNbdLogLikelihood),
     ),
   };
 }

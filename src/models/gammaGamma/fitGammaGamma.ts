@@ -5,6 +5,7 @@ import {
   FIT_OPTION_KEYS,
   fitModel,
   parseFitOptions,
+  warmStartOn,
   type ModelFitDiagnostics,
   type ModelFitOptions,
 } from '../../internal/maximumLikelihood.ts';
@@ -150,7 +151,9 @@ export function fitGammaGamma(customers: SpendCustomers, options?: FitGammaGamma
   // identical (x, m̄) rows merged into weighted ones when that pays: the same Σ w·ℓ, fewer terms
   const rows = fitRows(frequency, monetary, new Float64Array(kept), weights);
   const ll = gammaGammaLogLikelihood(rows.frequency, rows.recency, rows.weights);
-  const fit = fitModel(GAMMA_GAMMA_PARAM_NAMES, ll, start, W, opts);
+  // more rows than compression merges: the fit starts from the maximum on a sample of them
+  const warm = warmStartOn(rows, (x, m, _, w) => gammaGammaLogLikelihood(x, m, w));
+  const fit = fitModel(GAMMA_GAMMA_PARAM_NAMES, ll, start, W, opts, undefined, warm);
   const warnings = [...fit.warnings];
   if (fit.params.q <= 1) warnings.push(`q (${fit.params.q}) ≤ 1: the population mean spend p·v/(q − 1) is infinite`);
   if (excluded > 0) {

@@ -3,6 +3,7 @@ import { readWeightedCustomers } from '../../internal/input/customerSummary.ts';
 import {
   fitModel,
   timeScaledPenalty,
+  warmStartOn,
   parseFitOptions,
   type ModelFitDiagnostics,
   type ModelFitOptions,
@@ -84,6 +85,8 @@ export function fitMbgNbd(customers: ModelCustomers, options?: FitMbgNbdOptions)
       input.totalWeight,
       opts,
       timeScaledPenalty(data.T, 4, [1]),
+      // more rows than compression merges: the fit starts from the maximum on a sample of them
+      warmStartOn(rows, mbgNbdLogLikelihood),
     ),
   };
 }

@@ -3,6 +3,7 @@ import { readWeightedCustomers } from '../../internal/input/customerSummary.ts';
 import {
   fitModel,
   timeScaledPenalty,
+  warmStartOn,
   parseFitOptions,
   type ModelFitDiagnostics,
   type ModelFitOptions,
@@ -92,5 +93,7 @@ export function fitParetoNbd(customers: ModelCustomers, options?: FitParetoNbdOp
   const ll = paretoNbdLogLikelihood(rows.frequency, rows.recency, rows.T, rows.weights);
   // lifetimes: α and β in time scaled to max T = 1, and −Σwℓ divided by the mean weight (a factor 1/n on λ)
   const lifetimes = timeScaledPenalty(data.T, 4, [1, 3], data.T.length > 0 ? 1 / data.T.length : 1);
-  return { model: 'paretoNbd', ...fitModel(PARETO_NBD_PARAM_NAMES, ll, start, W, opts, lifetimes) };
+  // more rows than compression merges: the fit starts from the maximum on a sample of them
+  const warm = warmStartOn(rows, paretoNbdLogLikelihood);
+  return { model: 'paretoNbd', ...fitModel(PARETO_NBD_PARAM_NAMES, ll, start, W, opts, lifetimes, warm) };
 }
