@@ -192,10 +192,13 @@ function bgBbLoop(
   };
 }
 
+/** The `out` option for a buffer, none without one. */
+const into = (out: Float64Array | undefined) => (out === undefined ? undefined : { out });
 interface Case {
   readonly name: string;
   readonly size: number;
-  readonly library: () => ArrayLike<number>;
+  /** The library call; with `out`, the same call writing into that caller-owned buffer (options.out). */
+  readonly library: (out?: Float64Array) => ArrayLike<number>;
   readonly bare: () => ArrayLike<number>;
   readonly bareKind: 'closed form' | 'kernel loop';
 }
@@ -204,77 +207,77 @@ const allCases: Case[] = [
   {
     name: 'bgNbdProbabilityAlive',
     size: n,
-    library: () => bgNbdProbabilityAlive(PARAMS.bgNbd, customers),
+    library: (out) => bgNbdProbabilityAlive(PARAMS.bgNbd, customers, into(out)),
     bare: () => bareBgAlive(),
     bareKind: 'closed form',
   },
   {
     name: 'bgNbdConditionalExpectedPurchases',
     size: n,
-    library: () => bgNbdConditionalExpectedPurchases(PARAMS.bgNbd, HORIZON, customers),
+    library: (out) => bgNbdConditionalExpectedPurchases(PARAMS.bgNbd, HORIZON, customers, into(out)),
     bare: kernelLoop((x, tx, T) => bgNbdConditionalExpectedOne(PARAMS.bgNbd, HORIZON, x, tx, T)),
     bareKind: 'kernel loop',
   },
   {
     name: 'mbgNbdProbabilityAlive',
     size: n,
-    library: () => mbgNbdProbabilityAlive(PARAMS.mbgNbd, customers),
+    library: (out) => mbgNbdProbabilityAlive(PARAMS.mbgNbd, customers, into(out)),
     bare: () => bareMbgAlive(),
     bareKind: 'closed form',
   },
   {
     name: 'mbgNbdConditionalExpectedPurchases',
     size: n,
-    library: () => mbgNbdConditionalExpectedPurchases(PARAMS.mbgNbd, HORIZON, customers),
+    library: (out) => mbgNbdConditionalExpectedPurchases(PARAMS.mbgNbd, HORIZON, customers, into(out)),
     bare: kernelLoop((x, tx, T) => Math.max(0, mbgNbdConditionalExpectedOne(PARAMS.mbgNbd, HORIZON, x, tx, T))),
     bareKind: 'kernel loop',
   },
   {
     name: 'paretoNbdProbabilityAlive',
     size: n,
-    library: () => paretoNbdProbabilityAlive(PARAMS.paretoNbd, customers),
+    library: (out) => paretoNbdProbabilityAlive(PARAMS.paretoNbd, customers, into(out)),
     bare: kernelLoop((x, tx, T) => paretoNbdProbabilityAliveOne(PARAMS.paretoNbd, x, tx, T)),
     bareKind: 'kernel loop',
   },
   {
     name: 'paretoNbdConditionalExpectedPurchases',
     size: n,
-    library: () => paretoNbdConditionalExpectedPurchases(PARAMS.paretoNbd, HORIZON, customers),
+    library: (out) => paretoNbdConditionalExpectedPurchases(PARAMS.paretoNbd, HORIZON, customers, into(out)),
     bare: kernelLoop((x, tx, T) => paretoNbdConditionalExpectedOne(PARAMS.paretoNbd, HORIZON, x, tx, T)),
     bareKind: 'kernel loop',
   },
   {
     name: 'bgNbdConditionalExpectedPurchases/distinct',
     size: n,
-    library: () => bgNbdConditionalExpectedPurchases(PARAMS.bgNbd, HORIZON, distinct),
+    library: (out) => bgNbdConditionalExpectedPurchases(PARAMS.bgNbd, HORIZON, distinct, into(out)),
     bare: kernelLoop((x, tx, T) => bgNbdConditionalExpectedOne(PARAMS.bgNbd, HORIZON, x, tx, T), distinct),
     bareKind: 'kernel loop',
   },
   {
     name: 'paretoNbdProbabilityAlive/distinct',
     size: n,
-    library: () => paretoNbdProbabilityAlive(PARAMS.paretoNbd, distinct),
+    library: (out) => paretoNbdProbabilityAlive(PARAMS.paretoNbd, distinct, into(out)),
     bare: kernelLoop((x, tx, T) => paretoNbdProbabilityAliveOne(PARAMS.paretoNbd, x, tx, T), distinct),
     bareKind: 'kernel loop',
   },
   {
     name: 'bgNbdProbabilityAlive/distinct',
     size: n,
-    library: () => bgNbdProbabilityAlive(PARAMS.bgNbd, distinct),
+    library: (out) => bgNbdProbabilityAlive(PARAMS.bgNbd, distinct, into(out)),
     bare: () => bareBgAlive(distinct),
     bareKind: 'closed form',
   },
   {
     name: 'mbgNbdProbabilityAlive/distinct',
     size: n,
-    library: () => mbgNbdProbabilityAlive(PARAMS.mbgNbd, distinct),
+    library: (out) => mbgNbdProbabilityAlive(PARAMS.mbgNbd, distinct, into(out)),
     bare: () => bareMbgAlive(distinct),
     bareKind: 'closed form',
   },
   {
     name: 'mbgNbdConditionalExpectedPurchases/distinct',
     size: n,
-    library: () => mbgNbdConditionalExpectedPurchases(PARAMS.mbgNbd, HORIZON, distinct),
+    library: (out) => mbgNbdConditionalExpectedPurchases(PARAMS.mbgNbd, HORIZON, distinct, into(out)),
     bare: kernelLoop(
       (x, tx, T) => Math.max(0, mbgNbdConditionalExpectedOne(PARAMS.mbgNbd, HORIZON, x, tx, T)),
       distinct,
@@ -284,21 +287,22 @@ const allCases: Case[] = [
   {
     name: 'paretoNbdConditionalExpectedPurchases/distinct',
     size: n,
-    library: () => paretoNbdConditionalExpectedPurchases(PARAMS.paretoNbd, HORIZON, distinct),
+    library: (out) => paretoNbdConditionalExpectedPurchases(PARAMS.paretoNbd, HORIZON, distinct, into(out)),
     bare: kernelLoop((x, tx, T) => paretoNbdConditionalExpectedOne(PARAMS.paretoNbd, HORIZON, x, tx, T), distinct),
     bareKind: 'kernel loop',
   },
   {
     name: 'bgBbProbabilityAlive',
     size: n,
-    library: () => bgBbProbabilityAlive(PARAMS.bgBb, donations),
+    library: (out) => bgBbProbabilityAlive(PARAMS.bgBb, donations, into(out)),
     bare: bgBbLoop((x, tx, k) => bgBbProbabilityAliveOne(PARAMS.bgBb, x, tx, k, 0), donations),
     bareKind: 'kernel loop',
   },
   {
     name: 'bgBbConditionalExpectedPurchases',
     size: n,
-    library: () => bgBbConditionalExpectedPurchases(PARAMS.bgBb, donations, { futurePeriods: PARAMS.bgBbFuture }),
+    library: (out) =>
+      bgBbConditionalExpectedPurchases(PARAMS.bgBb, donations, { futurePeriods: PARAMS.bgBbFuture, ...into(out) }),
     bare: bgBbLoop(
       (x, tx, k) => Math.max(0, bgBbConditionalExpectedOne(PARAMS.bgBb, x, tx, k, PARAMS.bgBbFuture)),
       donations,
@@ -308,14 +312,15 @@ const allCases: Case[] = [
   {
     name: 'bgBbProbabilityAlive/many-patterns',
     size: n,
-    library: () => bgBbProbabilityAlive(PARAMS.bgBb, manyPatterns),
+    library: (out) => bgBbProbabilityAlive(PARAMS.bgBb, manyPatterns, into(out)),
     bare: bgBbLoop((x, tx, k) => bgBbProbabilityAliveOne(PARAMS.bgBb, x, tx, k, 0), manyPatterns),
     bareKind: 'kernel loop',
   },
   {
     name: 'bgBbConditionalExpectedPurchases/many-patterns',
     size: n,
-    library: () => bgBbConditionalExpectedPurchases(PARAMS.bgBb, manyPatterns, { futurePeriods: PARAMS.bgBbFuture }),
+    library: (out) =>
+      bgBbConditionalExpectedPurchases(PARAMS.bgBb, manyPatterns, { futurePeriods: PARAMS.bgBbFuture, ...into(out) }),
     bare: bgBbLoop(
       (x, tx, k) => Math.max(0, bgBbConditionalExpectedOne(PARAMS.bgBb, x, tx, k, PARAMS.bgBbFuture)),
       manyPatterns,
@@ -325,14 +330,14 @@ const allCases: Case[] = [
   {
     name: 'gammaGammaExpectedSpend',
     size: spenders.frequency.length,
-    library: () => gammaGammaExpectedSpend(PARAMS.gammaGamma, spenders),
+    library: (out) => gammaGammaExpectedSpend(PARAMS.gammaGamma, spenders, into(out)),
     bare: () => bareSpend(),
     bareKind: 'closed form',
   },
   {
     name: 'gammaGammaExpectedSpend/all',
     size: n,
-    library: () => gammaGammaExpectedSpend(PARAMS.gammaGamma, allSpenders),
+    library: (out) => gammaGammaExpectedSpend(PARAMS.gammaGamma, allSpenders, into(out)),
     bare: () => bareSpend(allSpenders),
     bareKind: 'closed form',
   },
@@ -397,14 +402,18 @@ function timeJs(fn: () => ArrayLike<number>): Timing {
   for (let i = 0; i < out.length; i++) sum += out[i] as number;
   return { wall, cpu: (c.user + c.system) / 1000, sum };
 }
-type Side = 'library' | 'bare' | 'lifetimes';
+type Side = 'library' | 'out' | 'bare' | 'lifetimes';
+const SIDES: readonly Side[] = ['library', 'out', 'bare', 'lifetimes'];
 const samples = new Map<string, Record<Side, Timing[]>>(
-  cases.map((c) => [c.name, { library: [], bare: [], lifetimes: [] }]),
+  cases.map((c) => [c.name, { library: [], out: [], bare: [], lifetimes: [] }]),
 );
+// one caller-owned result buffer per case, allocated (and touched) before any timing, reused by every call
+const buffers = new Map(cases.map((c) => [c.name, new Float64Array(c.size)]));
 for (const c of cases) {
-  // warm-up: JIT for the two loops, the first numpy/scipy call for lifetimes
+  // warm-up: JIT for the loops, the first numpy/scipy call for lifetimes
   for (let k = 0; k < 3; k++) {
     c.library();
+    c.library(buffers.get(c.name));
     c.bare();
   }
   await reference?.run(c.name);
@@ -415,13 +424,15 @@ for (let round = 0; round < ROUNDS; round++) {
     gc();
     for (let k = 0; k < CALLS; k++) {
       // the order rotates so that no side always runs right after another's garbage
-      const order: Side[] = (['library', 'bare', 'lifetimes'] as Side[]).map(
-        (_, j, all) => all[(j + round + k) % 3] as Side,
-      );
+      const order = SIDES.map((_, j) => SIDES[(j + round + k) % SIDES.length] as Side);
+      const buffer = buffers.get(c.name);
       for (const side of order) {
         if (side === 'lifetimes') {
           if (reference) s.lifetimes.push(await reference.run(c.name));
-        } else s[side].push(timeJs(side === 'library' ? c.library : c.bare));
+        } else
+          s[side].push(
+            timeJs(side === 'library' ? () => c.library() : side === 'out' ? () => c.library(buffer) : c.bare),
+          );
       }
     }
   }
@@ -455,16 +466,28 @@ for (const c of cases) {
   const lib = median(s.library.map((x) => x.wall));
   const bare = median(s.bare.map((x) => x.wall));
   console.log(`${c.name} (${c.size.toLocaleString('en')} customers)`);
+  const libOut = median(s.out.map((x) => x.wall));
+  const py = s.lifetimes.length > 0 ? median(s.lifetimes.map((x) => x.wall)) : Number.NaN;
+  const pyCpu = s.lifetimes.length > 0 ? median(s.lifetimes.map((x) => x.cpu)) : Number.NaN;
+  const versus = (wall: number, cpu: number) =>
+    s.lifetimes.length > 0
+      ? `  → ${(py / wall).toFixed(2)}× lifetimes by wall, ${(pyCpu / cpu).toFixed(2)}× by CPU`
+      : '';
   console.log(`  library:             ${describe(s.library)}`);
+  // the same call into a caller-owned buffer (options.out): no result array to allocate; same values
+  const sameSum =
+    s.out[0]?.sum === s.library[0]?.sum ? 'same Σ' : `Σ DIFFERS (${s.out[0]?.sum} vs ${s.library[0]?.sum})`;
+  console.log(
+    `  library, options.out ${describe(s.out)}${versus(libOut, median(s.out.map((x) => x.cpu)))}; library/bare ${(libOut / bare).toFixed(2)}×; ${sameSum}`,
+  );
   console.log(
     `  bare ${c.bareKind.padEnd(14)} ${describe(s.bare)}  → library/bare ${(lib / bare).toFixed(2)}× by wall, ${(median(s.library.map((x) => x.cpu)) / median(s.bare.map((x) => x.cpu))).toFixed(2)}× by CPU`,
   );
   if (s.lifetimes.length > 0) {
-    const py = median(s.lifetimes.map((x) => x.wall));
     const sumLib = s.library[0]?.sum as number;
     const sumPy = s.lifetimes[0]?.sum as number;
     console.log(
-      `  lifetimes:           ${describe(s.lifetimes)}  → ${(py / lib).toFixed(2)}× lifetimes by wall, ${(median(s.lifetimes.map((x) => x.cpu)) / median(s.library.map((x) => x.cpu))).toFixed(2)}× by CPU (Σ agrees to ${(Math.abs(sumLib - sumPy) / Math.abs(sumPy)).toExponential(1)})`,
+      `  lifetimes:           ${describe(s.lifetimes)}${versus(lib, median(s.library.map((x) => x.cpu)))} (library's default number[]; Σ agrees to ${(Math.abs(sumLib - sumPy) / Math.abs(sumPy)).toExponential(1)})`,
     );
     const lifetimesRun = s.lifetimes[0] as Timing;
     if (lifetimesRun.sum_accurate !== undefined && accurateMask && accurateMask.length === c.size) {

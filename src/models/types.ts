@@ -54,3 +54,23 @@ export type NonPositiveSpendFit = 'exclude' | 'throw';
  * throws a `RangeError` naming the row and customer id.
  */
 export type NonPositiveSpendPrediction = 'nan' | 'throw';
+
+/**
+ * The `out` option of the per-customer predictions (P(alive), conditional expected purchases, expected spend).
+ */
+export interface PredictionOutputOptions {
+  /**
+   * A caller-owned `Float64Array` with one element per customer: the results are written into it and it is
+   * returned in place of a new `number[]`, like numpy's `out=`. For code that predicts again and again over
+   * the same customers: filling a fresh array of 235,700 results costs about 1 ms, as much as a closed-form
+   * prediction's arithmetic. It must not share memory with the input columns; needs many customers (an array
+   * or columns), not one customer object. If the call throws, the buffer's contents are unspecified.
+   */
+  readonly out?: Float64Array;
+}
+
+/** {@link PredictionOutputOptions} with the buffer given: the prediction returns it. */
+export interface PredictionInto {
+  /** See {@link PredictionOutputOptions.out}. */
+  readonly out: Float64Array;
+}

@@ -7,7 +7,7 @@
  * @module
  */
 import { compressPatterns } from '../compressPatterns.ts';
-import { customerRows, probeRows, resultArray, rowNumber } from '../input/customerSummary.ts';
+import { customerRows, probeRows, rowNumber } from '../input/customerSummary.ts';
 import { bgBbSeries } from './bgBbSeries.ts';
 import {
   digamma,
@@ -124,7 +124,7 @@ export function readOpportunities(fn: string, name: string, value: unknown, allo
  * ```
  */
 export function readFuturePeriods(fn: string, options: unknown, fallback: number | undefined): number {
-  const o = readOptions(fn, options, ['futurePeriods']);
+  const o = readOptions(fn, options, ['futurePeriods'], ['out']);
   const value = o.futurePeriods;
   if (value === undefined) {
     if (fallback === undefined)
@@ -209,7 +209,8 @@ function float64BgBbColumns(input: unknown): BgBbColumns | undefined {
 }
 
 /**
- * A per-customer BG/BB prediction over columns, computed once per distinct (x, tₓ, n): customer bases in
+ * A per-customer BG/BB prediction over columns, written into `out` (one element per row) and returned,
+ * computed once per distinct (x, tₓ, n): customer bases in
  * discrete time have few patterns (the 11,104 donors of FHS 2010 have 22), so each is worked out once and
  * the value copied (the same double the kernel returns: results are bit-identical). The memo keeps at most
  * 16,384 patterns and stops looking after 4,096 rows when more than half of them were new.
@@ -219,12 +220,15 @@ function float64BgBbColumns(input: unknown): BgBbColumns | undefined {
  *
  * const p = { alpha: 1, beta: 1, gamma: 2, delta: 1 };
  * const columns = { length: 3, single: false, frequency: Float64Array.of(0, 1, 0), recency: Float64Array.of(0, 1, 0), opportunities: Float64Array.of(1, 1, 1) };
- * bgBbOverPatterns(columns, (x, tx, n) => bgBbProbabilityAliveOne(p, x, tx, n, 0)); // => [0.2, 1, 0.2]
+ * bgBbOverPatterns(columns, (x, tx, n) => bgBbProbabilityAliveOne(p, x, tx, n, 0), [0, 0, 0]); // => [0.2, 1, 0.2]
  * ```
  */
-export function bgBbOverPatterns(data: BgBbColumns, kernel: (x: number, tx: number, n: number) => number): number[] {
+export function bgBbOverPatterns<R extends number[] | Float64Array>(
+  data: BgBbColumns,
+  kernel: (x: number, tx: number, n: number) => number,
+  out: R,
+): R {
   const { length, frequency, recency, opportunities } = data;
-  const out = resultArray(length);
   const seen = new Map<number, number>();
   let misses = 0;
   let on = true;

@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-import { customerRowOk, readNumberOrArray, resultArray, type WeightedCustomers } from '../input/customerSummary.ts';
+import { customerRowOk, readNumberOrArray, type WeightedCustomers } from '../input/customerSummary.ts';
 import { fastExp } from '../fastMath.ts';
 import { logHyp2f1 } from '../hypergeometric.ts';
 import { aliveExpectedPurchases } from './betaDropoutKernel.ts';
@@ -195,7 +195,7 @@ export function aliveFromOdds(p: BgNbdParams, bx: number, x: number, tx: number,
 }
 
 /**
- * P(alive) of every row of Float64Array columns, BG/NBD (`shift` −1: odds a/(b + x − 1)·…, and 1 for x = 0) or
+ * P(alive) of every row of Float64Array columns, written into `out` (one element per row), BG/NBD (`shift` −1: odds a/(b + x − 1)·…, and 1 for x = 0) or
  * MBG/NBD (`shift` 0: odds a/(b + x)·… for every x), with the row rule of `readCustomers` checked in the same
  * loop: `undefined` at the first row that breaks it (the caller then reads the input the slow way, which
  * throws that row's error). Values are those of `aliveFromOdds`, bit for bit (it is called per row: small
@@ -207,27 +207,33 @@ export function aliveFromOdds(p: BgNbdParams, bx: number, x: number, tx: number,
  * import { aliveOverColumns, bgNbdProbabilityAliveOne } from './bgNbdKernel.ts';
  *
  * const p = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
- * const alive = aliveOverColumns(p, -1, Float64Array.of(2, 0), Float64Array.of(30.43, 0), Float64Array.of(38.86, 38.86));
+ * const alive = aliveOverColumns(p, -1, Float64Array.of(2, 0), Float64Array.of(30.43, 0), Float64Array.of(38.86, 38.86), [0, 0]);
  * alive; // => [0.7266, 1]
  * alive?.[0] === bgNbdProbabilityAliveOne(p, 2, 30.43, 38.86); // => true
- * aliveOverColumns(p, -1, Float64Array.of(2), Float64Array.of(40), Float64Array.of(38.86)); // => undefined
+ * aliveOverColumns(p, -1, Float64Array.of(2), Float64Array.of(40), Float64Array.of(38.86), [0]); // => undefined
  * ```
  */
-export function aliveOverColumns(
+export function aliveOverColumns<R extends number[] | Float64Array>(
   p: BgNbdParams,
   shift: -1 | 0,
   x: Float64Array,
   tx: Float64Array,
   T: Float64Array,
-): number[] | undefined {
+  out: R,
+): R | undefined {
   // one loop per model: a loop shared by both runs about 1.8× slower once it has seen both (V8 keeps one set
   // of type feedback per function, and the BG/NBD rows with x = 0 that never reach the kernel spoil it)
-  return shift === -1 ? bgAliveLoop(p, x, tx, T) : mbgAliveLoop(p, x, tx, T);
+  return shift === -1 ? bgAliveLoop(p, x, tx, T, out) : mbgAliveLoop(p, x, tx, T, out);
 }
 
 /** {@link aliveOverColumns} for BG/NBD: 1 for x = 0, odds a/(b + x − 1)·… otherwise. */
-function bgAliveLoop(p: BgNbdParams, x: Float64Array, tx: Float64Array, T: Float64Array): number[] | undefined {
-  const out = resultArray(x.length);
+function bgAliveLoop<R extends number[] | Float64Array>(
+  p: BgNbdParams,
+  x: Float64Array,
+  tx: Float64Array,
+  T: Float64Array,
+  out: R,
+): R | undefined {
   const { b } = p;
   for (let i = 0; i < x.length; i++) {
     const xi = x[i] as number;
@@ -240,8 +246,13 @@ function bgAliveLoop(p: BgNbdParams, x: Float64Array, tx: Float64Array, T: Float
 }
 
 /** {@link aliveOverColumns} for MBG/NBD: odds a/(b + x)·… for every x, x = 0 rows memoised on (tₓ, T). */
-function mbgAliveLoop(p: BgNbdParams, x: Float64Array, tx: Float64Array, T: Float64Array): number[] | undefined {
-  const out = resultArray(x.length);
+function mbgAliveLoop<R extends number[] | Float64Array>(
+  p: BgNbdParams,
+  x: Float64Array,
+  tx: Float64Array,
+  T: Float64Array,
+  out: R,
+): R | undefined {
   const { b } = p;
   // the last row with x = 0 (its tₓ, T and value): such rows differ by T alone, and neighbours share it
   let zeroTx = Number.NaN;

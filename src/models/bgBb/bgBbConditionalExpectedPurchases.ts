@@ -8,9 +8,11 @@ import {
   type BgBbCustomers,
   type BgBbParams,
 } from '../../internal/models/bgBbKernel.ts';
+import { BGBB_COLUMNS, readOut, resultFor } from '../../internal/input/output.ts';
+import type { PredictionInto, PredictionOutputOptions } from '../types.ts';
 
 /** Options for {@link bgBbConditionalExpectedPurchases}. */
-export interface BgBbConditionalExpectedPurchasesOptions {
+export interface BgBbConditionalExpectedPurchasesOptions extends PredictionOutputOptions {
   /** n*: the number of future opportunities to forecast, a non-negative integer. Required. */
   readonly futurePeriods: number;
 }
@@ -27,8 +29,8 @@ export interface BgBbConditionalExpectedPurchasesOptions {
  * The 0/0 at γ = 1 is resolved numerically. Reference: Fader, Hardie & Shang (2010), eq. (13).
  *
  * @param params - Fitted `{ alpha, beta, gamma, delta }`.
- * @param customer - One `{ frequency, recency, opportunities }` (returns a number), an array or columns (returns `number[]`).
- * @param options - `futurePeriods` n* (required).
+ * @param customer - One `{ frequency, recency, opportunities }` (returns a number), an array or columns (returns `number[]`, or `options.out` filled).
+ * @param options - `futurePeriods` n* (required); `out`: a caller-owned `Float64Array` with one element per customer to write the results into, returned in place of a new `number[]` (see {@link PredictionOutputOptions}).
  * @returns Expected transactions (≥ 0, at most n*), non-decreasing in n*; 0 for n* = 0.
  * @throws {TypeError} When an argument has the wrong type or `futurePeriods` is missing.
  * @throws {RangeError} When a parameter is not positive, a summary is inconsistent, or `futurePeriods` is
@@ -50,19 +52,26 @@ export function bgBbConditionalExpectedPurchases(
 export function bgBbConditionalExpectedPurchases(
   params: BgBbParams,
   customers: BgBbCustomers,
+  options: BgBbConditionalExpectedPurchasesOptions & PredictionInto,
+): Float64Array;
+export function bgBbConditionalExpectedPurchases(
+  params: BgBbParams,
+  customers: BgBbCustomers,
   options: BgBbConditionalExpectedPurchasesOptions,
 ): number[];
 export function bgBbConditionalExpectedPurchases(
   params: BgBbParams,
   customer: BgBbCustomer | BgBbCustomers,
   options: BgBbConditionalExpectedPurchasesOptions,
-): number | number[] {
+): number | number[] | Float64Array {
   const fn = 'bgBbConditionalExpectedPurchases';
   const p = readBgBbParams(fn, params);
+  const out = readOut(fn, (options as PredictionOutputOptions | undefined)?.out, customer, BGBB_COLUMNS);
   const data = readBgBbCustomers(fn, 'customer', customer, true);
   const future = readFuturePeriods(fn, options, undefined);
   const kernel = (x: number, tx: number, n: number) => Math.max(0, bgBbConditionalExpectedOne(p, x, tx, n, future));
+  const result = resultFor(fn, out, data.length, data.single);
   if (data.single)
     return kernel(data.frequency[0] as number, data.recency[0] as number, data.opportunities[0] as number);
-  return bgBbOverPatterns(data, kernel);
+  return bgBbOverPatterns(data, kernel, result);
 }

@@ -8,9 +8,11 @@ import {
   type BgBbCustomers,
   type BgBbParams,
 } from '../../internal/models/bgBbKernel.ts';
+import { BGBB_COLUMNS, readOut, resultFor } from '../../internal/input/output.ts';
+import type { PredictionInto, PredictionOutputOptions } from '../types.ts';
 
 /** Options for {@link bgBbProbabilityAlive}. */
-export interface BgBbProbabilityAliveOptions {
+export interface BgBbProbabilityAliveOptions extends PredictionOutputOptions {
   /**
    * m: how many opportunities after the last observed one (a non-negative integer). 0 (default) is
    * "alive now"; 1 is "alive at the next opportunity", the quantity tabulated by Fader, Hardie & Shang.
@@ -33,8 +35,8 @@ export interface BgBbProbabilityAliveOptions {
  * Reference: Fader, Hardie & Shang (2010), eq. (11) (m = 1) and Table 6.
  *
  * @param params - Fitted `{ alpha, beta, gamma, delta }`.
- * @param customer - One `{ frequency, recency, opportunities }` (returns a number), an array or columns (returns `number[]`).
- * @param options - `futurePeriods` m (default 0).
+ * @param customer - One `{ frequency, recency, opportunities }` (returns a number), an array or columns (returns `number[]`, or `options.out` filled).
+ * @param options - `futurePeriods` m (default 0); `out`: a caller-owned `Float64Array` with one element per customer to write the results into, returned in place of a new `number[]` (see {@link PredictionOutputOptions}).
  * @returns A probability in [0, 1] per customer, non-increasing in m.
  * @throws {TypeError} When an argument has the wrong type.
  * @throws {RangeError} When a parameter is not positive, a summary is inconsistent, or `futurePeriods` is
@@ -57,19 +59,26 @@ export function bgBbProbabilityAlive(
 export function bgBbProbabilityAlive(
   params: BgBbParams,
   customers: BgBbCustomers,
+  options: BgBbProbabilityAliveOptions & PredictionInto,
+): Float64Array;
+export function bgBbProbabilityAlive(
+  params: BgBbParams,
+  customers: BgBbCustomers,
   options?: BgBbProbabilityAliveOptions,
 ): number[];
 export function bgBbProbabilityAlive(
   params: BgBbParams,
   customer: BgBbCustomer | BgBbCustomers,
   options?: BgBbProbabilityAliveOptions,
-): number | number[] {
+): number | number[] | Float64Array {
   const fn = 'bgBbProbabilityAlive';
   const p = readBgBbParams(fn, params);
+  const out = readOut(fn, (options as PredictionOutputOptions | undefined)?.out, customer, BGBB_COLUMNS);
   const data = readBgBbCustomers(fn, 'customer', customer, true);
   const m = readFuturePeriods(fn, options, 0);
   const kernel = (x: number, tx: number, n: number) => bgBbProbabilityAliveOne(p, x, tx, n, m);
+  const result = resultFor(fn, out, data.length, data.single);
   if (data.single)
     return kernel(data.frequency[0] as number, data.recency[0] as number, data.opportunities[0] as number);
-  return bgBbOverPatterns(data, kernel);
+  return bgBbOverPatterns(data, kernel, result);
 }

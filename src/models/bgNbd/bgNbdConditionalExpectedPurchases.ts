@@ -1,5 +1,7 @@
-import { readCustomers, resultArray } from '../../internal/input/customerSummary.ts';
-import type { ModelCustomer, ModelCustomers } from '../types.ts';
+import { readCustomers } from '../../internal/input/customerSummary.ts';
+import { MODEL_COLUMNS, readOut, resultFor } from '../../internal/input/output.ts';
+import { readOptions } from '../../internal/validate.ts';
+import type { ModelCustomer, ModelCustomers, PredictionInto, PredictionOutputOptions } from '../types.ts';
 import { pairMemo } from '../../internal/models/pairMemo.ts';
 import {
   bgNbdConditionalExpectedOne,
@@ -29,7 +31,8 @@ import {
  *
  * @param params - Fitted `{ r, alpha, a, b }`.
  * @param t - Length of the future period (≥ 0), in model time units.
- * @param customer - One `{ frequency, recency, T }` (returns a number), an array or columns (returns `number[]`).
+ * @param customer - One `{ frequency, recency, T }` (returns a number), an array or columns (returns `number[]`, or `options.out` filled).
+ * @param options - `out`: a caller-owned `Float64Array` with one element per customer to write the results into, returned in place of a new `number[]` (see {@link PredictionOutputOptions}).
  * @returns Expected purchases (≥ 0), non-decreasing in t; 0 for t = 0.
  * @throws {TypeError} When an argument has the wrong type.
  * @throws {RangeError} When a parameter is not positive, t is negative or not finite, or a customer is invalid.
@@ -43,27 +46,47 @@ import {
  * @category Models
  */
 export function bgNbdConditionalExpectedPurchases(params: BgNbdParams, t: number, customer: ModelCustomer): number;
-export function bgNbdConditionalExpectedPurchases(params: BgNbdParams, t: number, customers: ModelCustomers): number[];
+export function bgNbdConditionalExpectedPurchases(
+  params: BgNbdParams,
+  t: number,
+  customers: ModelCustomers,
+  options: PredictionInto,
+): Float64Array;
+export function bgNbdConditionalExpectedPurchases(
+  params: BgNbdParams,
+  t: number,
+  customers: ModelCustomers,
+  options?: PredictionOutputOptions,
+): number[];
 export function bgNbdConditionalExpectedPurchases(
   params: BgNbdParams,
   t: number,
   customer: ModelCustomer | ModelCustomers,
-): number | number[] {
+  options?: PredictionOutputOptions,
+): number | number[] | Float64Array {
   const fn = 'bgNbdConditionalExpectedPurchases';
   const p = readBgNbdParams(fn, params);
   const horizon = readHorizon(fn, 't', t);
+  const out = readOut(fn, readOptions(fn, options, ['out']).out, customer, MODEL_COLUMNS);
   const data = readCustomers(fn, 'customer', customer);
   const { frequency: x, recency: tx, T } = data;
+  const result = resultFor(fn, out, x.length, data.single);
   if (data.single) return bgNbdConditionalExpectedOne(p, horizon, x[0] as number, tx[0] as number, T[0] as number);
-  return overCustomers(p, horizon, x, tx, T);
+  return overCustomers(p, horizon, x, tx, T, result);
 }
 
 /**
  * The kernel over every customer in one loop of its own (monomorphic: no per-customer closure), with the
  * costly alive-customer factor computed once per distinct (x, T) (see pairMemo: bit-identical values).
  */
-function overCustomers(p: BgNbdParams, horizon: number, x: Float64Array, tx: Float64Array, T: Float64Array): number[] {
-  const out = resultArray(x.length);
+function overCustomers<R extends number[] | Float64Array>(
+  p: BgNbdParams,
+  horizon: number,
+  x: Float64Array,
+  tx: Float64Array,
+  T: Float64Array,
+  out: R,
+): R {
   const alive = pairMemo((xi, Ti) => bgNbdAlivePurchases(p, horizon, xi, Ti));
   for (let i = 0; i < x.length; i++) {
     const xi = x[i] as number;

@@ -1,6 +1,8 @@
-import { rawFloat64Customers, readCustomers, resultArray } from '../../internal/input/customerSummary.ts';
+import { rawFloat64Customers, readCustomers } from '../../internal/input/customerSummary.ts';
 import { aliveOverColumns, readBgNbdParams } from '../../internal/models/bgNbdKernel.ts';
-import type { ModelCustomer, ModelCustomers } from '../types.ts';
+import { MODEL_COLUMNS, readOut, resultFor } from '../../internal/input/output.ts';
+import { readOptions } from '../../internal/validate.ts';
+import type { ModelCustomer, ModelCustomers, PredictionInto, PredictionOutputOptions } from '../types.ts';
 import { mbgNbdProbabilityAliveOne, type MbgNbdParams } from '../../internal/models/mbgNbdKernel.ts';
 
 /**
@@ -18,7 +20,8 @@ import { mbgNbdProbabilityAliveOne, type MbgNbdParams } from '../../internal/mod
  * Reference: Batislam, Denizel & Filiztekin (2007), eq. (9).
  *
  * @param params - Fitted `{ r, alpha, a, b }`.
- * @param customer - One `{ frequency, recency, T }` (returns a number), an array of them or columns (returns `number[]`), in the model's time unit.
+ * @param customer - One `{ frequency, recency, T }` (returns a number), an array of them or columns (returns `number[]`, or `options.out` filled), in the model's time unit.
+ * @param options - `out`: a caller-owned `Float64Array` with one element per customer to write the results into, returned in place of a new `number[]` (see {@link PredictionOutputOptions}).
  * @returns A probability in [0, 1] per customer; non-increasing in T for fixed x and tₓ.
  * @throws {TypeError} When params or customer fields are not numbers.
  * @throws {RangeError} When a parameter is not positive, a frequency is not a non-negative integer, or recency is negative or exceeds T.
@@ -33,26 +36,43 @@ import { mbgNbdProbabilityAliveOne, type MbgNbdParams } from '../../internal/mod
  * @category Models
  */
 export function mbgNbdProbabilityAlive(params: MbgNbdParams, customer: ModelCustomer): number;
-export function mbgNbdProbabilityAlive(params: MbgNbdParams, customers: ModelCustomers): number[];
+export function mbgNbdProbabilityAlive(
+  params: MbgNbdParams,
+  customers: ModelCustomers,
+  options: PredictionInto,
+): Float64Array;
+export function mbgNbdProbabilityAlive(
+  params: MbgNbdParams,
+  customers: ModelCustomers,
+  options?: PredictionOutputOptions,
+): number[];
 export function mbgNbdProbabilityAlive(
   params: MbgNbdParams,
   customer: ModelCustomer | ModelCustomers,
-): number | number[] {
+  options?: PredictionOutputOptions,
+): number | number[] | Float64Array {
   const fn = 'mbgNbdProbabilityAlive';
   const p = readBgNbdParams(fn, params);
+  const out = readOut(fn, readOptions(fn, options, ['out']).out, customer, MODEL_COLUMNS);
   // Float64Array columns: checked row by row inside the loop; a doubtful row goes to readCustomers, which throws
   const raw = rawFloat64Customers(customer, true, false);
-  const fast = raw && aliveOverColumns(p, 0, raw.frequency, raw.recency, raw.T);
+  const fast = raw && aliveOverColumns(p, 0, raw.frequency, raw.recency, raw.T, resultFor(fn, out, raw.length));
   if (fast) return fast;
   const data = readCustomers(fn, 'customer', customer);
   const { frequency: x, recency: tx, T } = data;
+  const result = resultFor(fn, out, x.length, data.single);
   if (data.single) return mbgNbdProbabilityAliveOne(p, x[0] as number, tx[0] as number, T[0] as number);
-  return overCustomers(p, x, tx, T);
+  return overCustomers(p, x, tx, T, result);
 }
 
 /** The kernel over every customer in one loop of its own (monomorphic: no per-customer closure). */
-function overCustomers(p: MbgNbdParams, x: Float64Array, tx: Float64Array, T: Float64Array): number[] {
-  const out = resultArray(x.length);
+function overCustomers<R extends number[] | Float64Array>(
+  p: MbgNbdParams,
+  x: Float64Array,
+  tx: Float64Array,
+  T: Float64Array,
+  out: R,
+): R {
   for (let i = 0; i < x.length; i++)
     out[i] = mbgNbdProbabilityAliveOne(p, x[i] as number, tx[i] as number, T[i] as number);
   return out;

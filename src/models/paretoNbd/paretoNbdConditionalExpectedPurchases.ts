@@ -1,6 +1,8 @@
-import { readCustomers, resultArray } from '../../internal/input/customerSummary.ts';
+import { readCustomers } from '../../internal/input/customerSummary.ts';
+import { MODEL_COLUMNS, readOut, resultFor } from '../../internal/input/output.ts';
+import { readOptions } from '../../internal/validate.ts';
 import { readHorizon } from '../../internal/models/bgNbdKernel.ts';
-import type { ModelCustomer, ModelCustomers } from '../types.ts';
+import type { ModelCustomer, ModelCustomers, PredictionInto, PredictionOutputOptions } from '../types.ts';
 import { pairMemo } from '../../internal/models/pairMemo.ts';
 import {
   paretoNbdConditionalExpectedOne,
@@ -28,7 +30,8 @@ import {
  *
  * @param params - Fitted `{ r, alpha, s, beta }`.
  * @param t - Length of the future period (≥ 0), in model time units.
- * @param customer - One `{ frequency, recency, T }` (returns a number), an array or columns (returns `number[]`).
+ * @param customer - One `{ frequency, recency, T }` (returns a number), an array or columns (returns `number[]`, or `options.out` filled).
+ * @param options - `out`: a caller-owned `Float64Array` with one element per customer to write the results into, returned in place of a new `number[]` (see {@link PredictionOutputOptions}).
  * @returns Expected purchases (≥ 0), non-decreasing in t; 0 for t = 0.
  * @throws {TypeError} When an argument has the wrong type.
  * @throws {RangeError} When a parameter is not positive, t is negative or not finite, or a customer is invalid.
@@ -50,33 +53,43 @@ export function paretoNbdConditionalExpectedPurchases(
   params: ParetoNbdParams,
   t: number,
   customers: ModelCustomers,
+  options: PredictionInto,
+): Float64Array;
+export function paretoNbdConditionalExpectedPurchases(
+  params: ParetoNbdParams,
+  t: number,
+  customers: ModelCustomers,
+  options?: PredictionOutputOptions,
 ): number[];
 export function paretoNbdConditionalExpectedPurchases(
   params: ParetoNbdParams,
   t: number,
   customer: ModelCustomer | ModelCustomers,
-): number | number[] {
+  options?: PredictionOutputOptions,
+): number | number[] | Float64Array {
   const fn = 'paretoNbdConditionalExpectedPurchases';
   const p = readParetoNbdParams(fn, params);
   const horizon = readHorizon(fn, 't', t);
+  const out = readOut(fn, readOptions(fn, options, ['out']).out, customer, MODEL_COLUMNS);
   const data = readCustomers(fn, 'customer', customer);
   const { frequency: x, recency: tx, T } = data;
+  const result = resultFor(fn, out, x.length, data.single);
   if (data.single) return paretoNbdConditionalExpectedOne(p, horizon, x[0] as number, tx[0] as number, T[0] as number);
-  return overCustomers(p, horizon, x, tx, T);
+  return overCustomers(p, horizon, x, tx, T, result);
 }
 
 /**
  * The kernel over every customer in one loop of its own (monomorphic: no per-customer closure), with
  * ln A(x, t) computed once per distinct (x, t) (see pairMemo: bit-identical values).
  */
-function overCustomers(
+function overCustomers<R extends number[] | Float64Array>(
   p: ParetoNbdParams,
   horizon: number,
   x: Float64Array,
   tx: Float64Array,
   T: Float64Array,
-): number[] {
-  const out = resultArray(x.length);
+  out: R,
+): R {
   const memo = pairMemo((xi, t) => paretoNbdLogA(p, xi, t));
   // ln A(0, 0), the tₓ side of every customer without repeat purchases, kept aside: where every T is new
   // the memo switches off, and this one value is still computed once

@@ -1,5 +1,7 @@
-import { readCustomers, resultArray } from '../../internal/input/customerSummary.ts';
-import type { ModelCustomer, ModelCustomers } from '../types.ts';
+import { readCustomers } from '../../internal/input/customerSummary.ts';
+import { MODEL_COLUMNS, readOut, resultFor } from '../../internal/input/output.ts';
+import { readOptions } from '../../internal/validate.ts';
+import type { ModelCustomer, ModelCustomers, PredictionInto, PredictionOutputOptions } from '../types.ts';
 import { pairMemo } from '../../internal/models/pairMemo.ts';
 import {
   paretoNbdProbabilityAliveOne,
@@ -26,7 +28,8 @@ import {
  * Deriving the Pareto/NBD Model and Related Expressions", eq. (18).
  *
  * @param params - Fitted `{ r, alpha, s, beta }`.
- * @param customer - One `{ frequency, recency, T }` (returns a number), an array of them or columns (returns `number[]`), in the model's time unit.
+ * @param customer - One `{ frequency, recency, T }` (returns a number), an array of them or columns (returns `number[]`, or `options.out` filled), in the model's time unit.
+ * @param options - `out`: a caller-owned `Float64Array` with one element per customer to write the results into, returned in place of a new `number[]` (see {@link PredictionOutputOptions}).
  * @returns A probability in [0, 1] per customer; 1 when recency = T (a purchase right now).
  * @throws {TypeError} When params or customer fields are not numbers.
  * @throws {RangeError} When a parameter is not positive, a frequency is not a non-negative integer, or recency is negative or exceeds T.
@@ -41,25 +44,42 @@ import {
  * @category Models
  */
 export function paretoNbdProbabilityAlive(params: ParetoNbdParams, customer: ModelCustomer): number;
-export function paretoNbdProbabilityAlive(params: ParetoNbdParams, customers: ModelCustomers): number[];
+export function paretoNbdProbabilityAlive(
+  params: ParetoNbdParams,
+  customers: ModelCustomers,
+  options: PredictionInto,
+): Float64Array;
+export function paretoNbdProbabilityAlive(
+  params: ParetoNbdParams,
+  customers: ModelCustomers,
+  options?: PredictionOutputOptions,
+): number[];
 export function paretoNbdProbabilityAlive(
   params: ParetoNbdParams,
   customer: ModelCustomer | ModelCustomers,
-): number | number[] {
+  options?: PredictionOutputOptions,
+): number | number[] | Float64Array {
   const fn = 'paretoNbdProbabilityAlive';
   const p = readParetoNbdParams(fn, params);
+  const out = readOut(fn, readOptions(fn, options, ['out']).out, customer, MODEL_COLUMNS);
   const data = readCustomers(fn, 'customer', customer);
   const { frequency: x, recency: tx, T } = data;
+  const result = resultFor(fn, out, x.length, data.single);
   if (data.single) return paretoNbdProbabilityAliveOne(p, x[0] as number, tx[0] as number, T[0] as number);
-  return overCustomers(p, x, tx, T);
+  return overCustomers(p, x, tx, T, result);
 }
 
 /**
  * The kernel over every customer in one loop of its own (monomorphic: no per-customer closure), with
  * ln A(x, t) computed once per distinct (x, t) (see pairMemo: bit-identical values).
  */
-function overCustomers(p: ParetoNbdParams, x: Float64Array, tx: Float64Array, T: Float64Array): number[] {
-  const out = resultArray(x.length);
+function overCustomers<R extends number[] | Float64Array>(
+  p: ParetoNbdParams,
+  x: Float64Array,
+  tx: Float64Array,
+  T: Float64Array,
+  out: R,
+): R {
   const memo = pairMemo((xi, t) => paretoNbdLogA(p, xi, t));
   // ln A(0, 0), the tₓ side of every customer without repeat purchases, kept aside: where every T is new
   // the memo switches off, and this one value is still computed once
