@@ -10,6 +10,9 @@
 //
 // Data: the CDNOW summary (2,357 customers, weeks) tiled 100× = 235,700 customers, and its 946 repeat buyers
 // tiled 100× = 94,600 for Gamma-Gamma (the sizes of issue 14's table).
+// Sides: `library` is the call as most users write it (a new number[] result); `library, options.out` is the
+// same call writing into a caller-owned Float64Array allocated once before timing and reused (the `out` option,
+// like numpy's out=: the result array's fresh memory is not paid per call); the same values, checked by Σ.
 // The bare loop is the closed form written straight over the typed arrays into a Float64Array (Math.pow,
 // no validation); where the prediction has no closed form without a ₂F₁ or a series (conditional expected
 // purchases, Pareto/NBD P(alive)), it is the library's own per-customer kernel in a bare loop, without the
