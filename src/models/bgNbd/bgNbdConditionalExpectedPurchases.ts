@@ -45,7 +45,12 @@ import {
  * ```
  * @category Models
  */
-export function bgNbdConditionalExpectedPurchases(params: BgNbdParams, t: number, customer: ModelCustomer): number;
+export function bgNbdConditionalExpectedPurchases(
+  params: BgNbdParams,
+  t: number,
+  customer: ModelCustomer,
+  options?: PredictionOutputOptions,
+): number;
 export function bgNbdConditionalExpectedPurchases(
   params: BgNbdParams,
   t: number,

@@ -47,7 +47,11 @@ import {
  * ```
  * @category Models
  */
-export function bgNbdProbabilityAlive(params: BgNbdParams, customer: ModelCustomer): number;
+export function bgNbdProbabilityAlive(
+  params: BgNbdParams,
+  customer: ModelCustomer,
+  options?: PredictionOutputOptions,
+): number;
 export function bgNbdProbabilityAlive(
   params: BgNbdParams,
   customers: ModelCustomers,

@@ -41,7 +41,12 @@ import {
  * ```
  * @category Models
  */
-export function mbgNbdConditionalExpectedPurchases(params: MbgNbdParams, t: number, customer: ModelCustomer): number;
+export function mbgNbdConditionalExpectedPurchases(
+  params: MbgNbdParams,
+  t: number,
+  customer: ModelCustomer,
+  options?: PredictionOutputOptions,
+): number;
 export function mbgNbdConditionalExpectedPurchases(
   params: MbgNbdParams,
   t: number,

@@ -35,7 +35,11 @@ import { mbgNbdProbabilityAliveOne, type MbgNbdParams } from '../../internal/mod
  * ```
  * @category Models
  */
-export function mbgNbdProbabilityAlive(params: MbgNbdParams, customer: ModelCustomer): number;
+export function mbgNbdProbabilityAlive(
+  params: MbgNbdParams,
+  customer: ModelCustomer,
+  options?: PredictionOutputOptions,
+): number;
 export function mbgNbdProbabilityAlive(
   params: MbgNbdParams,
   customers: ModelCustomers,

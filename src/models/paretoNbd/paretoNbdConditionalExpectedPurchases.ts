@@ -48,6 +48,7 @@ export function paretoNbdConditionalExpectedPurchases(
   params: ParetoNbdParams,
   t: number,
   customer: ModelCustomer,
+  options?: PredictionOutputOptions,
 ): number;
 export function paretoNbdConditionalExpectedPurchases(
   params: ParetoNbdParams,

@@ -43,7 +43,11 @@ import {
  * ```
  * @category Models
  */
-export function paretoNbdProbabilityAlive(params: ParetoNbdParams, customer: ModelCustomer): number;
+export function paretoNbdProbabilityAlive(
+  params: ParetoNbdParams,
+  customer: ModelCustomer,
+  options?: PredictionOutputOptions,
+): number;
 export function paretoNbdProbabilityAlive(
   params: ParetoNbdParams,
   customers: ModelCustomers,
