@@ -102,9 +102,9 @@ export function hasPurchase(summary: PeriodSummary, index: number): boolean {
  * (`summarizeSpans`, `spansPass.ts`). On a log with each customer's transactions in time order every pass
  * gives the same summary, to the last bit of the value sums.
  *
- * With a `sink` (and without `keepPeriods`), the in-order pass hands each customer with a purchase ≤ cutoff
- * to it, in first-seen order, and returns an empty summary (count 0); the other passes ignore it and return
- * the summary as usual, so a caller reads the summary after the call either way (as `rfmSummary` does).
+ * With a `sink` (and without `keepPeriods`), the in-order and window passes hand each customer with a purchase
+ * ≤ cutoff to it, in first-seen order, and return an empty summary (count 0); the spans pass ignores it and
+ * returns the summary as usual, so a caller reads the summary after the call either way (as `rfmSummary` does).
  *
  * @example
  * ```ts
@@ -138,7 +138,7 @@ export function summarizePeriods(
   }
   const start = indexer.index(columns.minMs);
   if (start <= end && end - start < MAX_WINDOW) {
-    const summary = summarizeWindow(fn, columns, periodsOf, start, cutoff, end);
+    const summary = summarizeWindow(fn, columns, periodsOf, start, cutoff, end, keepPeriods ? undefined : sink);
     if (summary !== null) return summary;
   }
   return summarizeSpans(fn, columns, periodsOf, cutoff, end);

@@ -11,8 +11,9 @@ import { hasPurchase, summarizePeriods, type PeriodSummary } from '../../../src/
 import { createPeriodIndexer } from '../../../src/internal/time/indexer.ts';
 import type { Period } from '../../../src/internal/time/periodKinds.ts';
 
-// The sink of the in-order pass (summarizeSorted / summarizePeriods with a sink: each customer straight from
-// its record, in first-seen order, without the summary arrays; what rfmSummary builds its rows from) against
+// The sink of the in-order and window passes (summarizeSorted, summarizeWindow, via summarizePeriods with a
+// sink: each customer straight from its record, in first-seen order, without the summary arrays; what
+// rfmSummary builds its rows from) against
 // the plain pass it replaces: the same pass without a sink (its summary arrays), and the general passes
 // (keepPeriods), to the last bit. Then rfmSummary itself against rows built from the general summary by the
 // formulas of the former rfmSummary, on shuffled and in-order logs, in UTC, in a zone with daylight saving time
@@ -106,7 +107,7 @@ function withSink(columns: EventLog, period: Period, timeZone: string, cutoff: n
   return { sunk, summary, indexer };
 }
 
-describe('the in-order pass with a sink: the plain passes as its oracle', () => {
+describe('the in-order and window passes with a sink: the plain passes as their oracle', () => {
   it('hands over exactly the customers of the summary, in its order and to the last bit, on any log (days, UTC)', () => {
     fc.assert(
       fc.property(logs, window, fc.boolean(), fc.boolean(), (rows, { cutoff, end }, withValues, typed) => {
