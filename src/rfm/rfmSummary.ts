@@ -2,7 +2,7 @@ import { LOG_VALUES } from '../internal/input/values.ts';
 import type { DurationUnit } from '../internal/time/periodKinds.ts';
 import { readEventLog, TRANSACTION_KEYS } from '../internal/input/eventLog.ts';
 import { PERIOD_SETTING_KEYS, readInstant, readPeriodSettings } from '../internal/input/settings.ts';
-import { hasPurchase, summarizePeriods } from '../internal/purchases/periodSummary.ts';
+import { type CustomerSink, hasPurchase, summarizePeriods } from '../internal/purchases/periodSummary.ts';
 import { readOptions } from '../internal/validate.ts';
 import type { PeriodGroupingOptions, EventLogColumns, EventLogOptions, EventValueOptions } from '../types.ts';
 
@@ -128,24 +128,26 @@ export function rfmSummary<Row = unknown>(
   const endMs = readInstant(fn, 'options.observationEnd', opts.observationEnd, settings.timeZone, columns);
   if (columns.length === 0 || !Number.isFinite(endMs)) return [];
   const end = indexer.index(endMs);
-  const summary = summarizePeriods(fn, columns, indexer, end, end, false);
   const endDay = indexer.firstDay(end);
-  // Sized up front and trimmed at the end: faster than growing it by push for a million customers.
-  const out: RfmSummaryRow[] = new Array<RfmSummaryRow>(summary.count);
-  let rows = 0;
+  const noValues = columns.values === null;
+  const out: RfmSummaryRow[] = [];
+  // One row literal for every pass: the in-order pass hands its customers straight to it (no summary arrays).
+  const sink: CustomerSink = (customer, first, last, periods, repeatValue) => {
+    const firstDay = indexer.firstDay(first);
+    const frequency = periods - 1;
+    out.push({
+      customer: customer as string | number,
+      frequency,
+      recency: (indexer.firstDay(last) - firstDay) / unitDays,
+      T: (endDay - firstDay) / unitDays,
+      monetaryValue: noValues ? Number.NaN : frequency === 0 ? 0 : repeatValue / frequency,
+    });
+  };
+  const summary = summarizePeriods(fn, columns, indexer, end, end, false, sink);
   const { first, last, periods, repeatValue, keys } = summary;
   for (let s = 0; s < summary.count; s++) {
-    if (!hasPurchase(summary, s)) continue;
-    const firstDay = indexer.firstDay(first[s] as number);
-    const frequency = (periods[s] as number) - 1;
-    out[rows++] = {
-      customer: keys[s] as string | number,
-      frequency,
-      recency: (indexer.firstDay(last[s] as number) - firstDay) / unitDays,
-      T: (endDay - firstDay) / unitDays,
-      monetaryValue: repeatValue === null ? Number.NaN : frequency === 0 ? 0 : (repeatValue[s] as number) / frequency,
-    };
+    if (hasPurchase(summary, s))
+      sink(keys[s], first[s] as number, last[s] as number, periods[s] as number, repeatValue?.[s] ?? 0);
   }
-  out.length = rows;
   return out;
 }

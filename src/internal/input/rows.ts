@@ -56,8 +56,12 @@ export function readRowLog(
     spec.value !== false && options.value !== undefined ? resolveAccessor<unknown>(fn, 'value', options.value) : null;
   const check = spec.value === false ? null : spec.value.check;
   const n = rows.length;
-  const times = new Float64Array(n);
-  const values = getValue === null ? null : new Float64Array(n);
+  // One buffer for the three columns (times, values, ids): V8 starts a full garbage collection each time the
+  // memory held by array buffers grows by 64 MB, so three allocations of a large log could cost two of them.
+  const buffer = new ArrayBuffer(n * (getValue === null ? 12 : 20));
+  const times = new Float64Array(buffer, 0, n);
+  const values = getValue === null ? null : new Float64Array(buffer, 8 * n, n);
+  const ids = new Int32Array(buffer, (getValue === null ? 8 : 16) * n, n);
   const range = new Float64Array(3);
   const valueKey = getValue === null ? null : options.value;
   // Property names: read in one pass with a load site per field (the accessor closures share one site, which
@@ -76,11 +80,12 @@ export function readRowLog(
           valueKey,
           getCustomer,
           check,
+          ids,
           times,
           values,
           range,
         )
-      : readRows(fn, spec.name, rows, spec.timeZone, getCustomer, getTime, getValue, check, times, values, range);
+      : readRows(fn, spec.name, rows, spec.timeZone, getCustomer, getTime, getValue, check, ids, times, values, range);
   const idMax = range[2] as number;
   return {
     length: n,
@@ -98,7 +103,7 @@ export function readRowLog(
 /**
  * The row pass: each row's time (and value) into the columns, and `range` = [min time, max time,
  * largest customer id when every id is a non-negative integer below 2^31, else −1]. Returns the customer
- * column: an `Int32Array` while the ids are such integers, else an array of the ids as read. Numbers in range
+ * column: `ids` while the ids are such integers, else an array of the ids as read. Numbers in range
  * skip the converters (and the error label they would need). Arrays and numbers only, no object literal: the
  * loop's optimised code then survives garbage collections.
  */
@@ -111,12 +116,13 @@ function readRows(
   getTime: (row: unknown, index: number) => unknown,
   getValue: ((row: unknown, index: number) => unknown) | null,
   check: LogValues['check'] | null,
+  ids: Int32Array,
   times: Float64Array,
   values: Float64Array | null,
   range: Float64Array,
 ): Int32Array | unknown[] {
   const n = rows.length;
-  let small: Int32Array | null = new Int32Array(n);
+  let small: Int32Array | null = ids;
   let customers: unknown[] = [];
   const limit = MAX_EPOCH_MS;
   let minMs = Number.POSITIVE_INFINITY;
@@ -174,12 +180,13 @@ function readRowsByKey(
   valueKey: string | null,
   getCustomer: (row: unknown, index: number) => unknown,
   check: LogValues['check'] | null,
+  ids: Int32Array,
   times: Float64Array,
   values: Float64Array | null,
   range: Float64Array,
 ): Int32Array | unknown[] {
   const n = rows.length;
-  let small: Int32Array | null = new Int32Array(n);
+  let small: Int32Array | null = ids;
   let customers: unknown[] = [];
   const limit = MAX_EPOCH_MS;
   let minMs = Number.POSITIVE_INFINITY;

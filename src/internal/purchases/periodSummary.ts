@@ -60,6 +60,18 @@ export interface PeriodStore {
 }
 
 /**
+ * Receives one customer of a summary: its identifier, first and last purchase period ≤ cutoff, number of
+ * distinct purchase periods ≤ cutoff, and the compensated sum of its repeat-period values (0 without values).
+ */
+export type CustomerSink = (
+  customer: unknown,
+  first: number,
+  last: number,
+  periods: number,
+  repeatValue: number,
+) => void;
+
+/**
  * True when the customer has a purchase period ≤ cutoff.
  * @example
  * ```ts
@@ -90,6 +102,10 @@ export function hasPurchase(summary: PeriodSummary, index: number): boolean {
  * (`summarizeSpans`, `spansPass.ts`). On a log with each customer's transactions in time order every pass
  * gives the same summary, to the last bit of the value sums.
  *
+ * With a `sink` (and without `keepPeriods`), the in-order and window passes hand each customer with a purchase
+ * ≤ cutoff to it, in first-seen order, and return an empty summary (count 0); the spans pass ignores it and
+ * returns the summary as usual, so a caller reads the summary after the call either way (as `rfmSummary` does).
+ *
  * @example
  * ```ts
  * import { readTransactions } from '../transactions.ts';
@@ -112,16 +128,17 @@ export function summarizePeriods(
   cutoff: number,
   end: number,
   keepPeriods: boolean,
+  sink?: CustomerSink,
 ): PeriodSummary {
   if (columns.length === 0) return emptySummary();
   const periodsOf = blockPeriods(indexer, columns.minMs, columns.maxMs, end, columns.length);
   if (!keepPeriods) {
-    const summary = summarizeSorted(fn, columns, periodsOf, cutoff, end);
+    const summary = summarizeSorted(fn, columns, periodsOf, cutoff, end, undefined, sink);
     if (summary !== null) return summary;
   }
   const start = indexer.index(columns.minMs);
   if (start <= end && end - start < MAX_WINDOW) {
-    const summary = summarizeWindow(fn, columns, periodsOf, start, cutoff, end);
+    const summary = summarizeWindow(fn, columns, periodsOf, start, cutoff, end, keepPeriods ? undefined : sink);
     if (summary !== null) return summary;
   }
   return summarizeSpans(fn, columns, periodsOf, cutoff, end);

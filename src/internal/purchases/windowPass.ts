@@ -16,7 +16,7 @@ import { CustomerSlots, validateBlock, type TransactionColumns } from '../transa
 import { addTwoSum } from '../sum.ts';
 import { BLOCK, growInt, NONE, summaryArrays, type BlockPeriods } from './blocks.ts';
 import { bucketShift, CHUNK, countBuckets, touchBucket, touchRecords } from './partition.ts';
-import type { PeriodSummary } from './periodSummary.ts';
+import type { CustomerSink, PeriodSummary } from './periodSummary.ts';
 
 // Record of one customer in the window pass, in 32-bit units (Float64 fields at even offsets): value in the
 // first period so far, repeat-period sum and holdout sum, each followed by its compensation (as addTwoSum keeps
@@ -45,6 +45,8 @@ export const MAX_WINDOW = 1_048_576;
  * notes); within a customer, transactions are still applied in input order. The value logic is that of a
  * sorted log (a lower first period moves the old first value to the repeat sum), so results do not depend
  * on the order. Returns null when the records would exceed about 32 bytes per event (the input columns take 20).
+ * With a `sink`, each customer with a purchase period ≤ cutoff goes to it instead, in first-seen order, and
+ * the summary returned is empty (count 0), as in the in-order pass (`summarizeSorted`).
  * @example
  * ```ts
  * import { readTransactions } from '../transactions.ts';
@@ -62,6 +64,10 @@ export const MAX_WINDOW = 1_048_576;
  * [s?.first[0], s?.last[0], s?.periods[0], s?.holdoutPeriods[0]]; // => [3, 5, 2, 1]
  * // day 5 was the first period until day 3 came: its compensated sum, 2, moved to the repeat sum
  * [s?.repeatValue?.[0], s?.holdoutValue?.[0]]; // => [2, 4]
+ * // with a sink: first, last, periods ≤ cutoff and repeat sum handed over, an empty summary returned
+ * const seen: unknown[][] = [];
+ * const sunk = summarizeWindow('rfmSummary', t, blockPeriods(day, t.minMs, t.maxMs), 3, 6, 9, (...r) => seen.push(r));
+ * [sunk?.count, seen]; // => [0, [['a', 3, 5, 2, 2]]]
  * ```
  */
 export function summarizeWindow(
@@ -71,6 +77,7 @@ export function summarizeWindow(
   start: number,
   cutoff: number,
   end: number,
+  sink?: CustomerSink,
 ): PeriodSummary | null {
   const { length: n, customers, times, values, rowInput, idRange } = columns;
   const direct = idRange >= 0;
@@ -208,6 +215,27 @@ export function summarizeWindow(
     }
   }
   if (slots !== null) count = slots.keys.length;
+  if (sink !== undefined) {
+    // Straight from the records to the caller, in first-seen order: no summary arrays and no period store.
+    for (let j0 = 0; j0 < count; j0 += BLOCK) {
+      const j1 = Math.min(count, j0 + BLOCK);
+      if (slots === null) touchRecords(i32, order, j0, j1, stride, R_HOLDOUT);
+      for (let j = j0; j < j1; j++) {
+        const k = slots === null ? (order[j] as number) : j;
+        const o = k * stride;
+        const f = i32[o + R_FIRST] as number;
+        if (f === NONE) continue;
+        sink(
+          slots !== null ? slots.keys[j] : k,
+          f - 1 + start,
+          (i32[o + R_LAST] as number) - 1 + start,
+          i32[o + R_PERIODS] as number,
+          (f64[(o >> 1) + R_REPEAT] as number) + (f64[(o >> 1) + R_REPEAT_COMP] as number),
+        );
+      }
+    }
+    return { count: 0, keys: [], ...summaryArrays(0, hasValues), store: null };
+  }
   const arrays = summaryArrays(count, hasValues);
   const { first, last, periods, holdoutPeriods: holdout, repeatValue: repeat, holdoutValue: holdoutSums } = arrays;
   const base = new Int32Array(count);
