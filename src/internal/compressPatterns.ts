@@ -79,7 +79,10 @@ export function compressPatterns(
 
 /**
  * {@link compressPatterns}, or `undefined` as soon as there are more than `limit` patterns; without
- * `withIndex` the index of each row is not kept (an empty `index`).
+ * `withIndex` the index of each row is not kept (an empty `index`). With `totals` (and no weights) every
+ * row is also checked against the customer rule (x a non-negative integer, 0 ≤ tₓ ≤ T < ∞; `undefined`
+ * at the first row that fails) and Σx, ΣT are summed into `totals[0]`, `totals[1]` in row order, in the
+ * same pass.
  */
 function patternsUpTo(
   frequency: Float64Array,
@@ -88,6 +91,7 @@ function patternsUpTo(
   weights: Float64Array | undefined,
   limit: number,
   withIndex: boolean,
+  totals?: Float64Array,
 ): Patterns | undefined {
   const n = frequency.length;
   const wx = wordsOf(frequency);
@@ -103,10 +107,18 @@ function patternsUpTo(
   let fw = new Float64Array(size);
   const index = new Int32Array(withIndex ? n : 0);
   let count = 0;
+  let sx = 0;
+  let sT = 0;
   for (let i = 0; i < n; i++) {
     const x = frequency[i] as number;
     const r = recency[i] as number;
     const t = T[i] as number;
+    if (totals !== undefined) {
+      // NaN fails every comparison
+      if (!(x >= 0 && x < Infinity && Math.floor(x) === x && r >= 0 && t >= r && t < Infinity)) return undefined;
+      sx += x;
+      sT += t;
+    }
     const hash = finish(add(add(add(0x9747b28c, wx, 2 * i), wr, 2 * i), wT, 2 * i));
     let h = hash & mask;
     for (;;) {
@@ -148,6 +160,10 @@ function patternsUpTo(
       }
       h = (h + 1) & mask;
     }
+  }
+  if (totals !== undefined) {
+    totals[0] = sx;
+    totals[1] = sT;
   }
   return {
     count,
@@ -231,6 +247,41 @@ export function countPatterns(frequency: Float64Array, recency: Float64Array, T:
   return patternsUpTo(frequency, recency, T, undefined, Number.POSITIVE_INFINITY, false) as Patterns;
 }
 
+/** {@link checkedPatterns}: the patterns, counted, and the row totals. */
+export interface CheckedPatterns {
+  readonly patterns: Patterns;
+  /** Σx over the rows, summed in row order. */
+  readonly totalFrequency: number;
+  /** ΣT over the rows, summed in row order. */
+  readonly totalT: number;
+}
+
+/**
+ * {@link countPatterns} fused with the validation of the rows (x a non-negative integer, 0 ≤ tₓ ≤ T < ∞)
+ * and the totals Σx, ΣT, in one pass over the columns; `undefined` when a row fails the rule (the caller
+ * then reads the input the ordinary way, which throws that row's error) or there are more than `limit`
+ * patterns.
+ * @example
+ * ```ts
+ * import { checkedPatterns } from './compressPatterns.ts';
+ *
+ * const c = checkedPatterns(Float64Array.of(0, 2, 0), Float64Array.of(0, 5, 0), Float64Array.of(9, 9, 8));
+ * [c?.patterns.count, Array.from(c?.patterns.weight ?? []), c?.totalFrequency, c?.totalT]; // => [3, [1, 1, 1], 2, 26]
+ * checkedPatterns(Float64Array.of(1.5), Float64Array.of(0), Float64Array.of(9)); // => undefined
+ * checkedPatterns(Float64Array.of(0, 1), Float64Array.of(0, 1), Float64Array.of(9, 9), 1); // => undefined
+ * ```
+ */
+export function checkedPatterns(
+  frequency: Float64Array,
+  recency: Float64Array,
+  T: Float64Array,
+  limit: number = Number.POSITIVE_INFINITY,
+): CheckedPatterns | undefined {
+  const totals = new Float64Array(2);
+  const patterns = patternsUpTo(frequency, recency, T, undefined, limit, false, totals);
+  return patterns && { patterns, totalFrequency: totals[0] as number, totalT: totals[1] as number };
+}
+
 /** Rows of a fit: the customers' columns and their weights (compressed or as given). */
 export interface FitRows {
   readonly frequency: Float64Array;
@@ -264,9 +315,12 @@ const SAMPLE = 4096;
 export function compressionPays(frequency: Float64Array, recency: Float64Array, T: Float64Array): boolean {
   const n = frequency.length;
   if (n <= SAMPLE) return n > 1;
-  const pick = (v: Float64Array) =>
-    Float64Array.from({ length: SAMPLE }, (_, k) => v[Math.floor((k * n) / SAMPLE)] as number);
-  const sample = compressPatterns(pick(frequency), pick(recency), pick(T), new Float64Array(SAMPLE).fill(1));
+  const pick = (v: Float64Array) => {
+    const out = new Float64Array(SAMPLE);
+    for (let k = 0; k < SAMPLE; k++) out[k] = v[Math.floor((k * n) / SAMPLE)] as number;
+    return out;
+  };
+  const sample = patternsUpTo(pick(frequency), pick(recency), pick(T), undefined, SAMPLE, false) as Patterns;
   return SAMPLE - sample.count > (SAMPLE * SAMPLE) / n;
 }
 

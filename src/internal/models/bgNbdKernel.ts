@@ -88,7 +88,10 @@ export function readPurchaseCounts(fn: string, n: unknown): { single: boolean; v
  * bgNbdStart(totals, { a: 0.5 }); // => [1, 20, 0.5, 1]
  * ```
  */
-export function bgNbdStart(totals: WeightedCustomers, initial: Partial<BgNbdParams>): number[] {
+export function bgNbdStart(
+  totals: Pick<WeightedCustomers, 'totalWeight' | 'totalFrequency' | 'totalT'>,
+  initial: Partial<BgNbdParams>,
+): number[] {
   const { totalWeight: W, totalFrequency: sx, totalT: sT } = totals;
   const alpha0 = W > 0 && sx > 0 && sT > 0 ? sT / sx : 1;
   return [initial.r ?? 1, initial.alpha ?? Math.min(Math.max(alpha0, 1e-6), 1e6), initial.a ?? 1, initial.b ?? 1];

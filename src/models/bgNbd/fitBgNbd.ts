@@ -1,5 +1,4 @@
-import { fitRows } from '../../internal/compressPatterns.ts';
-import { readWeightedCustomers } from '../../internal/input/customerSummary.ts';
+import { readFitInput } from '../../internal/fitInput.ts';
 import {
   fitModel,
   timeScaledPenalty,
@@ -79,10 +78,9 @@ export interface FitBgNbdResult extends ModelFitDiagnostics<BgNbdParams> {
 export function fitBgNbd(customers: ModelCustomers, options?: FitBgNbdOptions): FitBgNbdResult {
   const fn = 'fitBgNbd';
   const opts = parseFitOptions<BgNbdParams>(fn, options, BG_NBD_PARAM_NAMES);
-  const input = readWeightedCustomers(fn, customers, opts.weights);
-  const { data, weights } = input;
   // identical (x, tₓ, T) rows merged into weighted ones when that pays: the same Σ w·ℓ, fewer terms
-  const rows = fitRows(data.frequency, data.recency, data.T, weights);
+  const input = readFitInput(fn, customers, opts.weights);
+  const { rows } = input;
   const ll = bgNbdLogLikelihood(rows.frequency, rows.recency, rows.T, rows.weights);
   return {
     model: 'bgNbd',
@@ -92,7 +90,7 @@ export function fitBgNbd(customers: ModelCustomers, options?: FitBgNbdOptions): 
       bgNbdStart(input, opts.initialParams),
       input.totalWeight,
       opts,
-      timeScaledPenalty(data.T, 4, [1]),
+      timeScaledPenalty(input.T, 4, [1]),
       // more rows than compression merges: the fit starts from the maximum on a sample of them
       warmStartOn(rows, bgNbdLogLikelihood),
     ),

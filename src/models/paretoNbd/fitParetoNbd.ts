@@ -1,5 +1,4 @@
-import { fitRows } from '../../internal/compressPatterns.ts';
-import { readWeightedCustomers } from '../../internal/input/customerSummary.ts';
+import { readFitInput } from '../../internal/fitInput.ts';
 import {
   fitModel,
   timeScaledPenalty,
@@ -81,18 +80,17 @@ export interface FitParetoNbdResult extends ModelFitDiagnostics<ParetoNbdParams>
 export function fitParetoNbd(customers: ModelCustomers, options?: FitParetoNbdOptions): FitParetoNbdResult {
   const fn = 'fitParetoNbd';
   const opts = parseFitOptions<ParetoNbdParams>(fn, options, PARETO_NBD_PARAM_NAMES);
-  const input = readWeightedCustomers(fn, customers, opts.weights);
-  const { data, weights, totalWeight: W, totalFrequency: sx, totalT: sT } = input;
+  // identical (x, tₓ, T) rows merged into weighted ones when that pays: the same Σ w·ℓ, fewer terms
+  const input = readFitInput(fn, customers, opts.weights);
+  const { rows, totalWeight: W, totalFrequency: sx, totalT: sT } = input;
   // Start: r = 0.5 with α matching the mean purchase rate r/α ≈ Σx/ΣT; s = 1 with β = ΣT/Σx (a mean
   // lifetime of the order of the mean gap between purchases). Fixed, data-driven, no randomness.
   const rate0 = W > 0 && sx > 0 && sT > 0 ? Math.min(Math.max(sT / sx, 1e-6), 1e6) : 1;
   const ip = opts.initialParams;
   const start = [ip.r ?? 0.5, ip.alpha ?? 0.5 * rate0, ip.s ?? 1, ip.beta ?? rate0];
-  // identical (x, tₓ, T) rows merged into weighted ones when that pays: the same Σ w·ℓ, fewer terms
-  const rows = fitRows(data.frequency, data.recency, data.T, weights);
   const ll = paretoNbdLogLikelihood(rows.frequency, rows.recency, rows.T, rows.weights);
   // lifetimes: α and β in time scaled to max T = 1, and −Σwℓ divided by the mean weight (a factor 1/n on λ)
-  const lifetimes = timeScaledPenalty(data.T, 4, [1, 3], data.T.length > 0 ? 1 / data.T.length : 1);
+  const lifetimes = timeScaledPenalty(input.T, 4, [1, 3], input.length > 0 ? 1 / input.length : 1);
   // more rows than compression merges: the fit starts from the maximum on a sample of them
   const warm = warmStartOn(rows, paretoNbdLogLikelihood);
   return { model: 'paretoNbd', ...fitModel(PARETO_NBD_PARAM_NAMES, ll, start, W, opts, lifetimes, warm) };
