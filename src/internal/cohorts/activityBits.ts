@@ -146,7 +146,7 @@ function earliestUpTo(times: ArrayLike<number>, end: number): number {
 
 /** Earliest start-eligible event (or cohort date) per slot, at or before the end. */
 function firstStarts(
-  of: Int32Array,
+  of: ArrayLike<number>,
   times: ArrayLike<number>,
   cohortTimes: ArrayLike<number> | null,
   flags: Uint8Array | null,
@@ -249,68 +249,6 @@ function markRolling(
   }
 }
 
-/**
- * Rolling windows when every event starts and returns: each slot's first event, its cohort key (`keyOf`, the
- * period of that event − `lowKey`) and its activity bits in one pass, counted as in {@link markRolling} when
- * `table` is given, which holds while each slot's events come in time order (a log in time order, or grouped
- * by customer and sorted). At the first event earlier than its slot's first one it stops marking, clears the
- * bits and counts it set, finishes the first events alone and returns false: the caller then finds the keys
- * and marks with {@link markRolling}.
- */
-function firstAndMarkRolling(
-  slots: ArrayLike<number>,
-  times: ArrayLike<number>,
-  end: number,
-  first: Float64Array,
-  windowMs: number,
-  words: number,
-  bits: Int32Array,
-  indexer: PeriodIndexer,
-  lowKey: number,
-  keyOf: Int32Array,
-  keyAt: Int32Array,
-  table: Int32Array | null,
-): boolean {
-  const n = times.length;
-  let e = 0;
-  for (; e < n; e++) {
-    const t = times[e] as number;
-    if (t > end) continue;
-    const c = slots[e] as number;
-    let f = first[c] as number;
-    if (t < f) {
-      if (f !== Number.POSITIVE_INFINITY) break; // out of order for this slot
-      first[c] = t;
-      f = t;
-      keyOf[c] = indexer.index(t) - lowKey;
-    }
-    const b = Math.floor((t - f) / windowMs);
-    const w = c * words + (b >>> 5);
-    const bit = 1 << (b & 31);
-    const x = bits[w] as number;
-    if ((x & bit) === 0) {
-      bits[w] = x | bit;
-      if (table !== null) table[(keyAt[keyOf[c] as number] as number) + b]!++;
-    }
-  }
-  if (e === n) return true;
-  // Clear what was marked: the rows of the slots seen so far (a shuffled log stops within a few events).
-  if (e * words < bits.length) {
-    for (let j = 0; j < e; j++) {
-      const row = (slots[j] as number) * words;
-      for (let w = row; w < row + words; w++) bits[w] = 0;
-    }
-  } else bits.fill(0);
-  table?.fill(0);
-  for (; e < n; e++) {
-    const t = times[e] as number;
-    if (t > end) continue;
-    const c = slots[e] as number;
-    if (t < (first[c] as number)) first[c] = t;
-  }
-  return false;
-}
-
 /** Calendar starts: each slot's start bit (counted in `sizeAt`), with its activity before that bit cleared. */
 function calendarStarts(
   first: Float64Array,
@@ -337,13 +275,12 @@ function calendarStarts(
 }
 
 /**
- * Rolling cohort keys: per slot with a start, its key (the period of its first instant − `lowKey`, into `keyOf`
- * unless `known`), and per key its size and earliest and latest start.
+ * Rolling cohort keys: per slot with a start, its key (the period of its first instant − `lowKey`) into `keyOf`,
+ * and per key its size and earliest and latest start.
  */
 function slotKeys(
   first: Float64Array,
   keyOf: Int32Array,
-  known: boolean,
   indexer: PeriodIndexer,
   lowKey: number,
   sizes: Int32Array,
@@ -353,7 +290,8 @@ function slotKeys(
   for (let c = 0; c < first.length; c++) {
     const f = first[c] as number;
     if (f === Number.POSITIVE_INFINITY) continue;
-    const k = known ? (keyOf[c] as number) : (keyOf[c] = indexer.index(f) - lowKey);
+    const k = indexer.index(f) - lowKey;
+    keyOf[c] = k;
     sizes[k]!++;
     if (f < (minFirst[k] as number)) minFirst[k] = f;
     if (f > (maxFirst[k] as number)) maxFirst[k] = f;
@@ -494,12 +432,13 @@ export function cohortActivity(
   };
   if (Number.isNaN(observationEnd)) return empty();
 
+  const slotOf = of ?? (events.customers as ArrayLike<number>);
   // Earliest instant that matters: the first event (or cohort date) at or before the observation end.
   let minMs = events.minMs;
   if (settings.observationEnd !== undefined && !(events.maxMs <= observationEnd))
     minMs = earliestUpTo(times, observationEnd);
-  if (of !== null && !fused) {
-    firstStarts(of, times, cohortTimes, flags, observationEnd, first);
+  if (of !== null || rolling) {
+    firstStarts(slotOf, times, cohortTimes, flags, observationEnd, first);
     if (cohortTimes !== null) for (let c = 0; c < slots; c++) minMs = Math.min(minMs, first[c] as number);
   }
   if (!(minMs <= observationEnd)) return empty();
@@ -528,7 +467,6 @@ export function cohortActivity(
 
   // Activity bits and each slot's start bit; calendar cohorts are counted by start bit on the way.
   const sizeAt = new Int32Array(rolling ? 0 : span);
-  const slotOf = of ?? (events.customers as ArrayLike<number>);
   // Rolling cohort keys: the period of a slot's first instant − lowKey. In mode `on` the marking passes count
   // into a table by key (key p's columns at keyAt[p] …, as many as a start in period p can have).
   const lowKey = indexer.index(minMs);
@@ -536,7 +474,6 @@ export function cohortActivity(
   const keyOf = new Int32Array(rolling ? slots : 0);
   const keyAt = new Int32Array(rolling ? keys + 1 : 0);
   let table: Int32Array | null = null;
-  let marked = false; // rolling bits (and counts) set in the pass that found the first events
   if (direct && !rolling) {
     markCalendarDirect(
       events.customers as ArrayLike<number>,
@@ -576,22 +513,6 @@ export function cohortActivity(
           1;
       table = new Int32Array(keyAt[keys] as number);
     }
-    marked =
-      fused &&
-      firstAndMarkRolling(
-        slotOf,
-        times,
-        observationEnd,
-        first,
-        windowMs,
-        words,
-        bits,
-        indexer,
-        lowKey,
-        keyOf,
-        keyAt,
-        table,
-      );
   }
 
   // Cohort rows: distinct cohort periods, ascending.
@@ -623,7 +544,7 @@ export function cohortActivity(
     const sizes = new Int32Array(keys);
     const minFirst = new Float64Array(keys).fill(Number.POSITIVE_INFINITY);
     const maxFirst = new Float64Array(keys).fill(Number.NEGATIVE_INFINITY);
-    slotKeys(first, keyOf, marked, indexer, lowKey, sizes, minFirst, maxFirst);
+    slotKeys(first, keyOf, indexer, lowKey, sizes, minFirst, maxFirst);
     const rowOfKey = new Int32Array(keys);
     const at = new Int32Array(keys);
     for (let p = 0; p < keys; p++) {
@@ -637,11 +558,9 @@ export function cohortActivity(
         Math.floor((until - (maxFirst[p] as number)) / windowMs),
       );
     }
-    if (!marked) {
-      // Without filters or cohort dates every event up to the end is at or after its slot's first one.
-      const checked = !fused || !(events.maxMs <= observationEnd);
-      markRolling(slotOf, times, flags, observationEnd, first, windowMs, words, bits, keyOf, keyAt, table, checked);
-    }
+    // Without filters or cohort dates every event up to the end is at or after its slot's first one.
+    const checked = !fused || !(events.maxMs <= observationEnd);
+    markRolling(slotOf, times, flags, observationEnd, first, windowMs, words, bits, keyOf, keyAt, table, checked);
     if (table === null) {
       perSlot();
       rollingSlots(first, keyOf, rowOfKey, startBit, customerRow, customerStart);
