@@ -4,9 +4,9 @@
  *
  * One validation pass over the times (range, observation end) happened in the reader; here one pass finds each
  * customer's first start event and one sets one bit per (customer, active period). Rolling windows need the
- * first event before they can number windows, so they take one more pass — unless every event starts and
- * returns and each customer's events come in time order: one pass then finds first events and sets the bits
- * (`firstAndMarkRolling`), and otherwise, in mode `on`, the second pass counts retention as it marks. With no
+ * first event before they can number windows, so they take one more pass; in mode `on` that pass counts
+ * retention as it marks, into a table by cohort key (`markRolling`), and when every event starts and returns by
+ * the observation end it tests nothing but the bit (like a hand-written loop over typed arrays). With no
  * filters or cohort dates and small non-negative integer ids the id itself is the slot; on that path with
  * calendar periods a slot's start is its lowest set bit, and `retentionMatrix` counts retention in that same
  * pass (`countFromLowestBits`).
@@ -200,7 +200,7 @@ function markActivity(
 
 /**
  * Rolling activity: bit ⌊(t − first) / windowMs⌋ of each activity event's slot, for slots with a start. With a
- * `table` (mode `on`) it counts as it marks: each bit newly set adds 1 to cell `keyAt[keyOf[c]] + b` of `table`
+ * `table` (mode `on`) it counts as it marks: each bit newly set adds 1 to cell `cellOf[c] + b` of `table`
  * (the column b of the slot's cohort key), so no pass over the bitset is needed afterwards. Unless `checked`,
  * every event is an activity event at or after its slot's first one and at or before `end` (no filters, no
  * cohort dates, no event after the end): the loop then tests nothing else.
@@ -214,8 +214,7 @@ function markRolling(
   windowMs: number,
   words: number,
   bits: Int32Array,
-  keyOf: Int32Array,
-  keyAt: Int32Array,
+  cellOf: Int32Array,
   table: Int32Array | null,
   checked: boolean,
 ): void {
@@ -229,7 +228,7 @@ function markRolling(
       const x = bits[w] as number;
       if ((x & bit) === 0) {
         bits[w] = x | bit;
-        table[(keyAt[keyOf[c] as number] as number) + b]!++;
+        table[(cellOf[c] as number) + b]!++;
       }
     }
     return;
@@ -244,7 +243,7 @@ function markRolling(
     const x = bits[w] as number;
     if ((x & bit) === 0) {
       bits[w] = x | bit;
-      if (table !== null) table[(keyAt[keyOf[c] as number] as number) + b]!++;
+      if (table !== null) table[(cellOf[c] as number) + b]!++;
     }
   }
 }
@@ -275,12 +274,14 @@ function calendarStarts(
 }
 
 /**
- * Rolling cohort keys: per slot with a start, its key (the period of its first instant − `lowKey`) into `keyOf`,
- * and per key its size and earliest and latest start.
+ * Rolling cohort keys: per slot with a start, its key k (the period of its first instant − `lowKey`) into
+ * `keyOf` (or, with `keyAt`, the first cell keyAt[k] of its key's columns in the table of counts), and per key
+ * its size and earliest and latest start.
  */
 function slotKeys(
   first: Float64Array,
   keyOf: Int32Array,
+  keyAt: Int32Array | null,
   indexer: PeriodIndexer,
   lowKey: number,
   sizes: Int32Array,
@@ -291,7 +292,7 @@ function slotKeys(
     const f = first[c] as number;
     if (f === Number.POSITIVE_INFINITY) continue;
     const k = indexer.index(f) - lowKey;
-    keyOf[c] = k;
+    keyOf[c] = keyAt === null ? k : (keyAt[k] as number);
     sizes[k]!++;
     if (f < (minFirst[k] as number)) minFirst[k] = f;
     if (f > (maxFirst[k] as number)) maxFirst[k] = f;
@@ -395,9 +396,9 @@ export function cohortActivity(
   const ids: (string | number)[] = dense === null ? [] : dense.ids;
   const slots = direct ? smallMax + 1 : ids.length;
   const first = new Float64Array(direct && !rolling ? 0 : slots).fill(Number.POSITIVE_INFINITY);
-  // Rolling windows with every event a start and a return: first events and bits in one pass (when in order).
+  // Rolling windows with every event a start and a return (no filters, no cohort dates).
   const fused = rolling && flags === null && cohortTimes === null;
-  // Per-slot outputs; left empty when retention is counted in the start pass, which needs none of them.
+  // Per-slot outputs; left empty when retention is counted while marking, which needs none of them.
   let startBit = new Int32Array(0);
   let customerRow = new Int32Array(0);
   let customerStart = new Float64Array(0);
@@ -437,8 +438,10 @@ export function cohortActivity(
   let minMs = events.minMs;
   if (settings.observationEnd !== undefined && !(events.maxMs <= observationEnd))
     minMs = earliestUpTo(times, observationEnd);
+  // Every event is a start at or before the end: the loop of cohort dates, on the times, tests nothing else.
+  const allStart = flags === null && events.maxMs <= observationEnd;
   if (of !== null || rolling) {
-    firstStarts(slotOf, times, cohortTimes, flags, observationEnd, first);
+    firstStarts(slotOf, times, cohortTimes ?? (allStart ? times : null), flags, observationEnd, first);
     if (cohortTimes !== null) for (let c = 0; c < slots; c++) minMs = Math.min(minMs, first[c] as number);
   }
   if (!(minMs <= observationEnd)) return empty();
@@ -468,7 +471,8 @@ export function cohortActivity(
   // Activity bits and each slot's start bit; calendar cohorts are counted by start bit on the way.
   const sizeAt = new Int32Array(rolling ? 0 : span);
   // Rolling cohort keys: the period of a slot's first instant − lowKey. In mode `on` the marking passes count
-  // into a table by key (key p's columns at keyAt[p] …, as many as a start in period p can have).
+  // into a table by key (key p's columns at keyAt[p] …, as many as a start in period p can have); keyOf then
+  // holds each slot's keyAt.
   const lowKey = indexer.index(minMs);
   const keys = endPeriod - lowKey + 1;
   const keyOf = new Int32Array(rolling ? slots : 0);
@@ -544,7 +548,7 @@ export function cohortActivity(
     const sizes = new Int32Array(keys);
     const minFirst = new Float64Array(keys).fill(Number.POSITIVE_INFINITY);
     const maxFirst = new Float64Array(keys).fill(Number.NEGATIVE_INFINITY);
-    slotKeys(first, keyOf, indexer, lowKey, sizes, minFirst, maxFirst);
+    slotKeys(first, keyOf, table === null ? null : keyAt, indexer, lowKey, sizes, minFirst, maxFirst);
     const rowOfKey = new Int32Array(keys);
     const at = new Int32Array(keys);
     for (let p = 0; p < keys; p++) {
@@ -559,8 +563,7 @@ export function cohortActivity(
       );
     }
     // Without filters or cohort dates every event up to the end is at or after its slot's first one.
-    const checked = !fused || !(events.maxMs <= observationEnd);
-    markRolling(slotOf, times, flags, observationEnd, first, windowMs, words, bits, keyOf, keyAt, table, checked);
+    markRolling(slotOf, times, flags, observationEnd, first, windowMs, words, bits, keyOf, table, !fused || !allStart);
     if (table === null) {
       perSlot();
       rollingSlots(first, keyOf, rowOfKey, startBit, customerRow, customerStart);
