@@ -4,9 +4,9 @@
  *
  * One validation pass over the times (range, observation end) happened in the reader; here one pass finds each
  * customer's first start event and one sets one bit per (customer, active period). Rolling windows need the
- * first event before they can number windows, so they take one more pass — unless every event starts and
- * returns and each customer's events come in time order: one pass then finds first events and sets the bits
- * (`firstAndMarkRolling`), and otherwise, in mode `on`, the second pass counts retention as it marks. With no
+ * first event before they can number windows, so they take one more pass; in mode `on` that pass counts
+ * retention as it marks, into a table by cohort key (`markRolling`), and when every event starts and returns by
+ * the observation end it tests nothing but the bit (like a hand-written loop over typed arrays). With no
  * filters or cohort dates and small non-negative integer ids the id itself is the slot; on that path with
  * calendar periods a slot's start is its lowest set bit, and `retentionMatrix` counts retention in that same
  * pass (`countFromLowestBits`).
@@ -146,7 +146,7 @@ function earliestUpTo(times: ArrayLike<number>, end: number): number {
 
 /** Earliest start-eligible event (or cohort date) per slot, at or before the end. */
 function firstStarts(
-  of: Int32Array,
+  of: ArrayLike<number>,
   times: ArrayLike<number>,
   cohortTimes: ArrayLike<number> | null,
   flags: Uint8Array | null,
@@ -198,24 +198,14 @@ function markActivity(
   }
 }
 
-/** Events per block of {@link markRollingCounted}: its block buffers take 8 KB. */
-const MARK_BLOCK = 1024;
-
-/** Written by the load-ahead loop of {@link markRollingCounted} so that its loads are not optimised away; never read. */
-let _loaded = 0;
-
 /**
  * Rolling activity: bit ⌊(t − first) / windowMs⌋ of each activity event's slot, for slots with a start. With a
- * `table` (mode `on`) it counts as it marks: each bit newly set adds 1 to cell `rowAt[customerRow[c]] + b` of `table` (the
- * slot's cohort row, column b), so no pass over the bitset is needed afterwards.
- *
- * A block of events at a time, in three short loops so that the cache misses of a block overlap instead of
- * waiting one after the other (with customers in random order, each event's first instant and bit word are
- * misses): each event's word and window (no branch waits on a load: a slot without a start has first = +∞, so
- * its window is −∞ and fails the same test as an event before the start), a load of each word, then the
- * updates in input order (the same bits and counts as one loop).
+ * `table` (mode `on`) it counts as it marks: each bit newly set adds 1 to cell `cellOf[c] + b` of `table`
+ * (the column b of the slot's cohort key), so no pass over the bitset is needed afterwards. Unless `checked`,
+ * every event is an activity event at or after its slot's first one and at or before `end` (no filters, no
+ * cohort dates, no event after the end): the loop then tests nothing else.
  */
-function markRollingCounted(
+function markRolling(
   slots: ArrayLike<number>,
   times: ArrayLike<number>,
   flags: Uint8Array | null,
@@ -224,89 +214,38 @@ function markRollingCounted(
   windowMs: number,
   words: number,
   bits: Int32Array,
-  customerRow: Int32Array,
-  rowAt: Int32Array | null,
+  cellOf: Int32Array,
   table: Int32Array | null,
+  checked: boolean,
 ): void {
   const n = times.length;
-  const wordOf = new Int32Array(Math.min(n, MARK_BLOCK)); // −1: no bit to mark
-  const bitOf = new Int32Array(Math.min(n, MARK_BLOCK));
-  for (let e0 = 0; e0 < n; e0 += MARK_BLOCK) {
-    const e1 = Math.min(n, e0 + MARK_BLOCK);
-    let loaded = 0;
-    for (let e = e0; e < e1; e++) {
-      const t = times[e] as number;
+  if (!checked && table !== null) {
+    for (let e = 0; e < n; e++) {
       const c = slots[e] as number;
-      const b = Math.floor((t - (first[c] as number)) / windowMs); // −∞ without a start
-      const w = b >= 0 && t <= end && (flags === null || ((flags[e] as number) & 2) !== 0) ? c * words + (b >>> 5) : -1;
-      wordOf[e - e0] = w;
-      bitOf[e - e0] = b;
-    }
-    // Then load each word (word 0 for none: max(w, 0) without a branch), unless the bitset fits in a core's
-    // cache (512 KB) anyway.
-    for (let j = 0; j < e1 - e0 && bits.length > 131_072; j++) {
-      const w = wordOf[j] as number;
-      loaded |= bits[w & ~(w >> 31)] as number;
-    }
-    _loaded = loaded;
-    for (let e = e0; e < e1; e++) {
-      const w = wordOf[e - e0] as number;
-      if (w < 0) continue;
-      const b = bitOf[e - e0] as number;
+      const b = Math.floor(((times[e] as number) - (first[c] as number)) / windowMs);
+      const w = c * words + (b >>> 5);
+      const bit = 1 << (b & 31);
       const x = bits[w] as number;
-      if ((x & (1 << (b & 31))) === 0) {
-        bits[w] = x | (1 << (b & 31));
-        if (table !== null) table[((rowAt as Int32Array)[customerRow[slots[e] as number] as number] as number) + b]!++;
+      if ((x & bit) === 0) {
+        bits[w] = x | bit;
+        table[(cellOf[c] as number) + b]!++;
       }
     }
+    return;
   }
-}
-
-/**
- * Rolling windows when every event starts and returns: each slot's first event and its activity bits in one
- * pass, which holds while each slot's events come in time order (a log in time order, or grouped by customer
- * and sorted). At the first event earlier than its slot's first one it stops marking, clears the bits it set,
- * finishes the first events alone and returns false: the caller then marks them with {@link markRollingCounted}.
- */
-function firstAndMarkRolling(
-  slots: ArrayLike<number>,
-  times: ArrayLike<number>,
-  end: number,
-  first: Float64Array,
-  windowMs: number,
-  words: number,
-  bits: Int32Array,
-): boolean {
-  const n = times.length;
-  let e = 0;
-  for (; e < n; e++) {
+  for (let e = 0; e < n; e++) {
     const t = times[e] as number;
-    if (t > end) continue;
     const c = slots[e] as number;
-    let f = first[c] as number;
-    if (t < f) {
-      if (f !== Number.POSITIVE_INFINITY) break; // out of order for this slot
-      first[c] = t;
-      f = t;
+    const b = Math.floor((t - (first[c] as number)) / windowMs); // −∞ without a start
+    if (!(b >= 0) || t > end || (flags !== null && ((flags[e] as number) & 2) === 0)) continue;
+    const w = c * words + (b >>> 5);
+    const bit = 1 << (b & 31);
+    const x = bits[w] as number;
+    if ((x & bit) === 0) {
+      bits[w] = x | bit;
+      if (table !== null) table[(cellOf[c] as number) + b]!++;
     }
-    const b = Math.floor((t - f) / windowMs);
-    bits[c * words + (b >>> 5)]! |= 1 << (b & 31);
   }
-  if (e === n) return true;
-  // Clear what was marked: the rows of the slots seen so far (a shuffled log stops within a few events).
-  if (e * words < bits.length) {
-    for (let j = 0; j < e; j++) {
-      const row = (slots[j] as number) * words;
-      for (let w = row; w < row + words; w++) bits[w] = 0;
-    }
-  } else bits.fill(0);
-  for (; e < n; e++) {
-    const t = times[e] as number;
-    if (t > end) continue;
-    const c = slots[e] as number;
-    if (t < (first[c] as number)) first[c] = t;
-  }
-  return false;
 }
 
 /** Calendar starts: each slot's start bit (counted in `sizeAt`), with its activity before that bit cleared. */
@@ -335,64 +274,47 @@ function calendarStarts(
 }
 
 /**
- * Rolling starts: slots with a first event start at bit 0, at that instant; their start instants, in slot
- * order, into `starts`. Returns the number of them.
+ * Rolling cohort keys: per slot with a start, its key k (the period of its first instant − `lowKey`) into
+ * `keyOf` (or, with `keyAt`, the first cell keyAt[k] of its key's columns in the table of counts), and per key
+ * its size and earliest and latest start.
  */
-function rollingStarts(
+function slotKeys(
   first: Float64Array,
+  keyOf: Int32Array,
+  keyAt: Int32Array | null,
+  indexer: PeriodIndexer,
+  lowKey: number,
+  sizes: Int32Array,
+  minFirst: Float64Array,
+  maxFirst: Float64Array,
+): void {
+  for (let c = 0; c < first.length; c++) {
+    const f = first[c] as number;
+    if (f === Number.POSITIVE_INFINITY) continue;
+    const k = indexer.index(f) - lowKey;
+    keyOf[c] = keyAt === null ? k : (keyAt[k] as number);
+    sizes[k]!++;
+    if (f < (minFirst[k] as number)) minFirst[k] = f;
+    if (f > (maxFirst[k] as number)) maxFirst[k] = f;
+  }
+}
+
+/** Rolling per-slot outputs: slots with a start begin at bit 0 at their first instant, in their key's row. */
+function rollingSlots(
+  first: Float64Array,
+  keyOf: Int32Array,
+  rowOfKey: Int32Array,
   startBit: Int32Array,
+  customerRow: Int32Array,
   customerStart: Float64Array,
-  starts: Float64Array,
-): number {
-  let started = 0;
+): void {
   for (let c = 0; c < first.length; c++) {
     const f = first[c] as number;
     if (f === Number.POSITIVE_INFINITY) continue;
     customerStart[c] = f;
     startBit[c] = 0;
-    starts[started++] = f;
+    customerRow[c] = rowOfKey[keyOf[c] as number] as number;
   }
-  return started;
-}
-
-/** The distinct keys ascending; `rowOfKey[key − lowKey]` becomes each one's row. */
-function numberKeys(keyOf: Int32Array, lowKey: number, rowOfKey: Int32Array): number[] {
-  for (let j = 0; j < keyOf.length; j++) rowOfKey[(keyOf[j] as number) - lowKey] = 1;
-  const keys: number[] = [];
-  for (let k = 0; k < rowOfKey.length; k++) {
-    if (rowOfKey[k] === 0) continue;
-    rowOfKey[k] = keys.length;
-    keys.push(k + lowKey);
-  }
-  return keys;
-}
-
-/** Row of each slot with a start, and each row's size and earliest and latest start. */
-function assignRows(
-  startBit: Int32Array,
-  first: Float64Array,
-  keyOf: Int32Array,
-  lowKey: number,
-  rowOfKey: Int32Array,
-  customerRow: Int32Array,
-  sizes: Float64Array,
-  minFirst: Float64Array,
-  maxFirst: Float64Array,
-): void {
-  for (let c = 0, j = 0; c < startBit.length; c++) {
-    if ((startBit[c] as number) === NONE) continue;
-    const row = rowOfKey[(keyOf[j++] as number) - lowKey] as number;
-    customerRow[c] = row;
-    sizes[row]!++;
-    const f = first[c] as number;
-    if (f < (minFirst[row] as number)) minFirst[row] = f;
-    if (f > (maxFirst[row] as number)) maxFirst[row] = f;
-  }
-}
-
-/** Period of each instant of `starts` into `out` (the indexer was prepared for their range). */
-function periodsOfAll(indexer: PeriodIndexer, starts: Float64Array, out: Int32Array): void {
-  for (let j = 0; j < starts.length; j++) out[j] = indexer.index(starts[j] as number);
 }
 
 /** Dense customer slots of a build off the direct path: the slot of each event and the id of each slot. */
@@ -474,9 +396,9 @@ export function cohortActivity(
   const ids: (string | number)[] = dense === null ? [] : dense.ids;
   const slots = direct ? smallMax + 1 : ids.length;
   const first = new Float64Array(direct && !rolling ? 0 : slots).fill(Number.POSITIVE_INFINITY);
-  // Rolling windows with every event a start and a return: first events and bits in one pass (when in order).
+  // Rolling windows with every event a start and a return (no filters, no cohort dates).
   const fused = rolling && flags === null && cohortTimes === null;
-  // Per-slot outputs; left empty when retention is counted in the start pass, which needs none of them.
+  // Per-slot outputs; left empty when retention is counted while marking, which needs none of them.
   let startBit = new Int32Array(0);
   let customerRow = new Int32Array(0);
   let customerStart = new Float64Array(0);
@@ -511,12 +433,15 @@ export function cohortActivity(
   };
   if (Number.isNaN(observationEnd)) return empty();
 
+  const slotOf = of ?? (events.customers as ArrayLike<number>);
   // Earliest instant that matters: the first event (or cohort date) at or before the observation end.
   let minMs = events.minMs;
   if (settings.observationEnd !== undefined && !(events.maxMs <= observationEnd))
     minMs = earliestUpTo(times, observationEnd);
-  if (of !== null && !fused) {
-    firstStarts(of, times, cohortTimes, flags, observationEnd, first);
+  // Every event is a start at or before the end: the loop of cohort dates, on the times, tests nothing else.
+  const allStart = flags === null && events.maxMs <= observationEnd;
+  if (of !== null || rolling) {
+    firstStarts(slotOf, times, cohortTimes ?? (allStart ? times : null), flags, observationEnd, first);
     if (cohortTimes !== null) for (let c = 0; c < slots; c++) minMs = Math.min(minMs, first[c] as number);
   }
   if (!(minMs <= observationEnd)) return empty();
@@ -545,10 +470,14 @@ export function cohortActivity(
 
   // Activity bits and each slot's start bit; calendar cohorts are counted by start bit on the way.
   const sizeAt = new Int32Array(rolling ? 0 : span);
-  const slotOf = of ?? (events.customers as ArrayLike<number>);
-  // Rolling bits still to mark once the rows are known (so that mode `on` counts while it marks).
-  let pending = false;
-  let starts = new Float64Array(0); // start instants of the slots with a start (rolling windows)
+  // Rolling cohort keys: the period of a slot's first instant − lowKey. In mode `on` the marking passes count
+  // into a table by key (key p's columns at keyAt[p] …, as many as a start in period p can have); keyOf then
+  // holds each slot's keyAt.
+  const lowKey = indexer.index(minMs);
+  const keys = endPeriod - lowKey + 1;
+  const keyOf = new Int32Array(rolling ? slots : 0);
+  const keyAt = new Int32Array(rolling ? keys + 1 : 0);
+  let table: Int32Array | null = null;
   if (direct && !rolling) {
     markCalendarDirect(
       events.customers as ArrayLike<number>,
@@ -574,16 +503,20 @@ export function cohortActivity(
       perSlot();
       lowestBits(bits, words, startBit, sizeAt);
     }
-  } else {
+  } else if (!rolling) {
     perSlot();
-    if (fused) {
-      if (!firstAndMarkRolling(slotOf, times, observationEnd, first, windowMs, words, bits)) pending = true;
-    } else if (rolling) pending = true;
-    else markActivity(of as Int32Array, times, flags, observationEnd, first, base, indexer, words, bits);
-    if (rolling) {
-      starts = new Float64Array(slots);
-      starts = starts.subarray(0, rollingStarts(first, startBit, customerStart, starts));
-    } else calendarStarts(first, startBit, customerStart, sizeAt, base, indexer, words, bits);
+    markActivity(of as Int32Array, times, flags, observationEnd, first, base, indexer, words, bits);
+    calendarStarts(first, startBit, customerStart, sizeAt, base, indexer, words, bits);
+  } else {
+    // The table is about keys × span / 2 cells: no larger than the bitset or 4 M cells (else counted from the bits).
+    if (count === 'on' && keys * span <= Math.max(slots * words, 8_388_608)) {
+      for (let p = 0; p < keys; p++)
+        keyAt[p + 1] =
+          (keyAt[p] as number) +
+          Math.floor((observationEnd - Math.max(indexer.start(p + lowKey), minMs)) / windowMs) +
+          1;
+      table = new Int32Array(keyAt[keys] as number);
+    }
   }
 
   // Cohort rows: distinct cohort periods, ascending.
@@ -611,58 +544,33 @@ export function cohortActivity(
     }
     rowsOfStarts(startBit, rowAt, customerRow);
   } else {
-    // Each started slot's cohort period (the period of its first event); rows are the distinct periods
-    // ascending, numbered through a table over [base period, end period].
-    const keyOf = new Int32Array(starts.length);
-    periodsOfAll(indexer, starts, keyOf);
-    const lowKey = indexer.index(minMs);
-    const rowOfKey = new Int32Array(endPeriod - lowKey + 1);
-    const keys = numberKeys(keyOf, lowKey, rowOfKey);
-    const sizes = new Float64Array(keys.length);
-    const minFirst = new Float64Array(keys.length).fill(Number.POSITIVE_INFINITY);
-    const maxFirst = new Float64Array(keys.length).fill(Number.NEGATIVE_INFINITY);
-    assignRows(startBit, first, keyOf, lowKey, rowOfKey, customerRow, sizes, minFirst, maxFirst);
-    for (let r = 0; r < keys.length; r++) {
-      const columns = Math.floor((observationEnd - (minFirst[r] as number)) / windowMs) + 1;
-      const completeColumns = Math.floor((until - (maxFirst[r] as number)) / windowMs);
-      addRow(keys[r] as number, sizes[r] as number, columns, completeColumns);
+    // Rows are the keys with a start, ascending.
+    const sizes = new Int32Array(keys);
+    const minFirst = new Float64Array(keys).fill(Number.POSITIVE_INFINITY);
+    const maxFirst = new Float64Array(keys).fill(Number.NEGATIVE_INFINITY);
+    slotKeys(first, keyOf, table === null ? null : keyAt, indexer, lowKey, sizes, minFirst, maxFirst);
+    const rowOfKey = new Int32Array(keys);
+    const at = new Int32Array(keys);
+    for (let p = 0; p < keys; p++) {
+      if (sizes[p] === 0) continue;
+      rowOfKey[p] = rows.length;
+      at[rows.length] = keyAt[p] as number;
+      addRow(
+        p + lowKey,
+        sizes[p] as number,
+        Math.floor((observationEnd - (minFirst[p] as number)) / windowMs) + 1,
+        Math.floor((until - (maxFirst[p] as number)) / windowMs),
+      );
     }
-  }
-  if (pending) {
-    const activeFlags = fused ? null : flags;
-    if (count === 'on' && rows.length > 0) {
-      // Row r's columns at counted[countedAt[r]] …; each new (slot, window) bit counted as it is set.
-      countedAt = new Int32Array(rows.length + 1);
-      for (let r = 0; r < rows.length; r++)
-        countedAt[r + 1] = (countedAt[r] as number) + (rows[r] as CohortRowInfo).columns;
-      counted = new Int32Array(countedAt[rows.length] as number);
-      markRollingCounted(
-        slotOf,
-        times,
-        activeFlags,
-        observationEnd,
-        first,
-        windowMs,
-        words,
-        bits,
-        customerRow,
-        countedAt,
-        counted,
-      );
-    } else
-      markRollingCounted(
-        slotOf,
-        times,
-        activeFlags,
-        observationEnd,
-        first,
-        windowMs,
-        words,
-        bits,
-        customerRow,
-        null,
-        null,
-      );
+    // Without filters or cohort dates every event up to the end is at or after its slot's first one.
+    markRolling(slotOf, times, flags, observationEnd, first, windowMs, words, bits, keyOf, table, !fused || !allStart);
+    if (table === null) {
+      perSlot();
+      rollingSlots(first, keyOf, rowOfKey, startBit, customerRow, customerStart);
+    } else {
+      counted = table;
+      countedAt = at;
+    }
   }
   return activity(words, bits, base, rows);
 }

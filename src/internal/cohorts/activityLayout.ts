@@ -51,8 +51,7 @@ export interface CohortActivity {
   /**
    * Retention counts already taken during the start-bit pass (see `count` of `cohortActivity` in `activityBits.ts`), or `null`:
    * the cohort starting at bit s has its columns at `counted[countedAt[s]]` onwards (rolling windows, counted
-   * while marking: row r at `counted[countedAt[r]]`). When set on the calendar path, `startBit` and
-   * `customerRow` are not filled.
+   * while marking: row r at `counted[countedAt[r]]`). When set, `startBit` and `customerRow` are not filled.
    */
   readonly counted: Int32Array | null;
   readonly countedAt: Int32Array | null;

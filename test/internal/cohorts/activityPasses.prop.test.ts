@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { buildCohorts, retentionMatrix } from '../../../src/index.ts';
 
 // The marking passes of the cohort kernel (src/internal/cohorts/activityBits.ts) against each other: rolling
-// windows take a fused first-event-and-mark pass on a log in time order per customer (direct integer ids, or
-// dense slots of text ids), a first pass then a mark pass otherwise (shuffled, or with a startEvent filter);
+// windows take a first pass then a mark pass that tests only the bit when every event starts and returns by the
+// observation end (direct integer ids, or dense slots of text ids), and tests each event otherwise (a startEvent
+// filter, or events after the end), in any order;
 // calendar periods off the direct path read periods a block at a time. Every pair must give the same matrix.
 
 const HOUR = 3_600_000;
@@ -68,9 +69,9 @@ describe('cohort marking passes agree', () => {
     );
   });
 
-  it('rolling windows over several blocks of the mark pass (1024 events a block): shuffled as in order', () => {
-    // Longer logs than a block of markRollingCounted, some events after the observation end and, with a
-    // return filter, some events that do not count as activity: the counted mark pass against the fused pass.
+  it('rolling windows over longer logs: shuffled as in order, with events after the end and filters', () => {
+    // Longer logs, some events after the observation end and, with a return filter, some events that do not
+    // count as activity: the checked mark pass in every order and through the flags.
     const long = fc.record({
       seed: fc.integer(),
       n: fc.integer({ min: 1_025, max: 4_000 }),
