@@ -1,5 +1,5 @@
-import { countPatterns } from '../internal/compressPatterns.ts';
-import { readCustomers } from '../internal/input/customerSummary.ts';
+import { checkedPatterns, countPatterns } from '../internal/compressPatterns.ts';
+import { rawFloat64Customers, readCustomers } from '../internal/input/customerSummary.ts';
 import type { ModelCustomers } from './types.ts';
 
 /** Unique customer histories with their multiplicities, as columns. */
@@ -44,15 +44,21 @@ export interface CompressedCustomers {
  */
 export function compressCustomers(customers: ModelCustomers): CompressedCustomers {
   const fn = 'compressCustomers';
-  const data = readCustomers(fn, 'customers', customers, {
-    allowSingle: false,
-  });
-  // one pass of the fits' open-addressing hash over the bits of (x, tₓ, T), keys in order of first appearance
-  const p = countPatterns(data.frequency, data.recency, data.T);
+  // one pass of the fits' open-addressing hash over the bits of (x, tₓ, T), keys in order of first appearance;
+  // Float64Array columns are checked in the same pass (a failing row: read the ordinary way, which throws)
+  const raw = rawFloat64Customers(customers, true, false);
+  const checked = raw && checkedPatterns(raw.frequency, raw.recency, raw.T);
+  const p = checked?.patterns ?? readAndCount(fn, customers);
   return {
     frequency: Array.from(p.frequency),
     recency: Array.from(p.recency),
     T: Array.from(p.T),
     weights: Array.from(p.weight),
   };
+}
+
+/** The patterns of customers read and checked by `readCustomers` (which throws for a bad row). */
+function readAndCount(fn: string, customers: ModelCustomers): ReturnType<typeof countPatterns> {
+  const data = readCustomers(fn, 'customers', customers, { allowSingle: false });
+  return countPatterns(data.frequency, data.recency, data.T);
 }

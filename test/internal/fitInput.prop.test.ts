@@ -4,7 +4,7 @@
 // maximum, bit for bit.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fitBgNbd, fitMbgNbd } from '../../src/index.ts';
+import { compressCustomers, fitBgNbd, fitMbgNbd } from '../../src/index.ts';
 import { checkedPatterns, fitRows } from '../../src/internal/compressPatterns.ts';
 import { readFitInput } from '../../src/internal/fitInput.ts';
 import { readWeightedCustomers } from '../../src/internal/input/customerSummary.ts';
@@ -152,6 +152,15 @@ describe('readFitInput', () => {
         }
       }),
       { numRuns: 25 },
+    );
+  });
+
+  it('compressCustomers of Float64Array columns (checked while hashed) equals that of the same rows as number[]', () => {
+    fc.assert(
+      fc.property(log, (columns) => {
+        expect(outcome(() => compressCustomers(columns))).toEqual(outcome(() => compressCustomers(plain(columns))));
+      }),
+      { numRuns: 300 },
     );
   });
 });
